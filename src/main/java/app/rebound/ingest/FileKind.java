@@ -75,7 +75,7 @@ public enum FileKind {
       required("reviewed_at", DATETIME, "评价时间", "reviewed_at", "review_time"),
       optional("sub_order_id", ID, "子订单编号", "子订单号", "订单编号", "sub_order_id"),
       required("product_id", ID, "商品ID", "商品编号", "product_id"),
-      required("rating", INTEGER, "商品评分", "评分", "评价星级", "rating", "stars"),
+      required("rating", INTEGER, "商品评分", "评分", "评价星级", "rating", "stars").between(1, 5),
       optional("content", TEXT, "评价内容", "内容", "content", "review_text"))),
 
   SHOP_SCORES("shop_scores", "店铺体验分", "Shop scores", List.of("date"), List.of(

@@ -1,0 +1,176 @@
+package app.rebound.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one cell of a Douyin export into a Java value. Pure and strict: a value that is not exactly one of
+ * the documented forms is refused with a reason, never guessed.
+ */
+public final class CellParser {
+
+  /** What exports write for "no value"; 流量体裁 also carries a placeholder until the next day. */
+  private static final Set<String> EMPTY_MARKERS = Set.of("", "-", "--", "—", "null", "NULL", "数据将于第二天更新");
+
+  private static final Pattern ID = Pattern.compile("[0-9A-Za-z_\\-]{1,64}");
+  private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}(\\.0+)?");
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+  // yyyy-MM-dd or yyyy/MM/dd (one- or two-digit month and day), optional time H:mm or H:mm:ss, optional T.
+  private static final Pattern DATE_TIME = Pattern.compile(
+      "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?)?");
+  private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+  /** Longer text is not a product name or a review but a broken file; refusing it bounds memory. */
+  static final int MAX_TEXT = 10_000;
+
+  private CellParser() {}
+
+  /** The cell with surrounding blanks and the Douyin leading tab removed; null when it holds no value. */
+  public static String clean(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.strip();
+    // Excel-protected text: ="6920..." keeps the digits as text.
+    if (s.length() >= 3 && s.startsWith("=\"") && s.endsWith("\"")) {
+      s = s.substring(2, s.length() - 1).strip();
+    }
+    return EMPTY_MARKERS.contains(s) ? null : s;
+  }
+
+  public static Object parse(Field field, String raw) throws CellException {
+    String s = clean(raw);
+    if (s == null) {
+      if (field.required()) {
+        throw new CellException("required value is empty");
+      }
+      return null;
+    }
+    Object value = switch (field.type()) {
+      case ID -> id(s);
+      case TEXT -> text(s);
+      case INTEGER -> integer(s);
+      case MONEY -> money(s);
+      case DECIMAL -> decimal(s);
+      case DATETIME -> dateTime(s);
+      case DATE -> date(s);
+      case FLAG -> flag(s);
+    };
+    if (value instanceof Number n) {
+      checkRange(field, n.doubleValue());
+    }
+    return value;
+  }
+
+  private static void checkRange(Field field, double value) throws CellException {
+    if (field.min() != null && value < field.min()) {
+      throw new CellException(field.min() == 0 ? "negative number" : "below " + plain(field.min()));
+    }
+    if (field.max() != null && value > field.max()) {
+      throw new CellException("above " + plain(field.max()));
+    }
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  static String text(String s) throws CellException {
+    if (s.length() > MAX_TEXT) {
+      throw new CellException("text longer than " + MAX_TEXT + " characters");
+    }
+    return s;
+  }
+
+  static String id(String s) throws CellException {
+    if (s.startsWith("'")) {
+      s = s.substring(1);
+    }
+    if (SCIENTIFIC.matcher(s).matches()) {
+      throw new CellException("id in scientific notation has lost its digits; export again with ids as text");
+    }
+    if (!ID.matcher(s).matches()) {
+      throw new CellException("not an id (letters and digits only)");
+    }
+    return s;
+  }
+
+  static Integer integer(String s) throws CellException {
+    String t = s.replace(",", "");
+    if (!INTEGER.matcher(t).matches()) {
+      throw new CellException("not a whole number");
+    }
+    return new BigDecimal(t).intValueExact();
+  }
+
+  /** Yuan as a double rounded to the fen; accepts ¥/￥, 元, thousands separators. */
+  static Double money(String s) throws CellException {
+    String t = s.replace("¥", "").replace("￥", "").replace("元", "").replace("RMB", "").strip();
+    if (!NUMBER.matcher(t).matches()) {
+      throw new CellException("not an amount of money (e.g. 29.90 or ¥1,299.00)");
+    }
+    return new BigDecimal(t.replace(",", "")).setScale(2, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  static Double decimal(String s) throws CellException {
+    String t = s.replace(",", "");
+    if (!NUMBER.matcher(t).matches()) {
+      throw new CellException("not a number");
+    }
+    return Double.parseDouble(t);
+  }
+
+  static LocalDateTime dateTime(String s) throws CellException {
+    Matcher m = DATE_TIME.matcher(s);
+    if (!m.matches()) {
+      throw new CellException("not a date-time (expected 2026-09-22 00:54:10 or 2026/07/22 11:00:21)");
+    }
+    try {
+      LocalDate day = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
+      if (m.group(4) == null) {
+        return day.atStartOfDay();
+      }
+      int second = m.group(6) == null ? 0 : num(m, 6);
+      return day.atTime(LocalTime.of(num(m, 4), num(m, 5), second));
+    } catch (DateTimeException e) {
+      throw new CellException("impossible date or time");
+    }
+  }
+
+  static LocalDate date(String s) throws CellException {
+    Matcher compact = COMPACT_DATE.matcher(s);
+    if (compact.matches()) {
+      try {
+        return LocalDate.of(num(compact, 1), num(compact, 2), num(compact, 3));
+      } catch (DateTimeException e) {
+        throw new CellException("impossible date");
+      }
+    }
+    Matcher m = DATE_TIME.matcher(s);
+    if (!m.matches()) {
+      throw new CellException("not a date (expected 2026-09-22 or 2026/09/22)");
+    }
+    return dateTime(s).toLocalDate();
+  }
+
+  static Boolean flag(String s) throws CellException {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "是", "y", "yes", "true", "1", "已删除", "已扣除" -> true;
+      case "否", "n", "no", "false", "0", "未删除", "未扣除" -> false;
+      default -> throw new CellException("not yes or no (是/否)");
+    };
+  }
+
+  private static int num(Matcher m, int group) {
+    return Integer.parseInt(m.group(group));
+  }
+}

@@ -1,0 +1,41 @@
+package app.rebound.ingest;
+
+import java.util.List;
+
+/**
+ * What was read from one uploaded file. rows_read = rows_accepted + rows_rejected always holds; a file
+ * refused whole (unknown kind, missing columns, not text) has a message and reads no rows.
+ *
+ * @param kind the recognised kind's id, or null when no kind fits
+ * @param errors the first {@link ExportReader#MAX_ERRORS_LISTED} refused cells, in file order
+ * @param errorsOmitted refused cells beyond those listed
+ * @param missingColumns required columns the file lacks (for the closest kind when none fits)
+ * @param message why the whole file was refused, or null
+ * @param changes how the accepted rows changed the shop's stored data, once stored
+ */
+public record FileReport(
+    String name,
+    String kind,
+    String encoding,
+    long rowsRead,
+    long rowsAccepted,
+    long rowsRejected,
+    List<RowError> errors,
+    long errorsOmitted,
+    List<String> missingColumns,
+    String message,
+    MergeCounts changes) {
+
+  public boolean refused() {
+    return message != null;
+  }
+
+  public FileReport withChanges(MergeCounts merged) {
+    return new FileReport(name, kind, encoding, rowsRead, rowsAccepted, rowsRejected, errors, errorsOmitted,
+        missingColumns, message, merged);
+  }
+
+  static FileReport refused(String name, String kind, String encoding, List<String> missing, String message) {
+    return new FileReport(name, kind, encoding, 0, 0, 0, List.of(), 0, missing, message, null);
+  }
+}

@@ -1,0 +1,96 @@
+package app.rebound.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The encodings Douyin exports arrive in: UTF-8 (often with a BOM), GB18030/GBK after a save from Excel on
+ * Chinese Windows, and UTF-16 from Excel's "Unicode text". Detection is by BOM, then by strict decoding:
+ * text that decodes as UTF-8 without a single error is UTF-8, else GB18030 if that decodes cleanly.
+ */
+public record TextEncoding(String label, Charset charset, int bomLength) {
+
+  public static final Charset GB18030 = Charset.forName("GB18030");
+
+  /** A decoder that fails on a bad byte instead of inventing a replacement character (no mojibake). */
+  public CharsetDecoder strictDecoder() {
+    return charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  /**
+   * Detects the encoding from the first bytes of a file.
+   *
+   * @param sample the file's first bytes
+   * @param complete whether the sample is the whole file (else a character cut at its end is forgiven)
+   * @return the encoding, or empty when the bytes are not text in any supported encoding
+   */
+  public static Optional<TextEncoding> detect(byte[] sample, int length, boolean complete) {
+    if (startsWith(sample, length, 0xEF, 0xBB, 0xBF)) {
+      return Optional.of(new TextEncoding("UTF-8 BOM", StandardCharsets.UTF_8, 3));
+    }
+    if (startsWith(sample, length, 0xFF, 0xFE)) {
+      return Optional.of(new TextEncoding("UTF-16LE", StandardCharsets.UTF_16LE, 2));
+    }
+    if (startsWith(sample, length, 0xFE, 0xFF)) {
+      return Optional.of(new TextEncoding("UTF-16BE", StandardCharsets.UTF_16BE, 2));
+    }
+    if (looksBinary(sample, length)) {
+      return Optional.empty();
+    }
+    if (decodesCleanly(StandardCharsets.UTF_8, sample, length, complete)) {
+      return Optional.of(new TextEncoding("UTF-8", StandardCharsets.UTF_8, 0));
+    }
+    if (decodesCleanly(GB18030, sample, length, complete)) {
+      return Optional.of(new TextEncoding("GB18030", GB18030, 0));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsWith(byte[] b, int length, int... prefix) {
+    if (length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** NUL bytes and other control bytes never appear in a CSV export written as 8-bit text. */
+  private static boolean looksBinary(byte[] b, int length) {
+    int control = 0;
+    for (int i = 0; i < length; i++) {
+      int c = b[i] & 0xFF;
+      if (c == 0) {
+        return true;
+      }
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0C) {
+        control++;
+      }
+    }
+    return length > 0 && control * 100 > length;
+  }
+
+  private static boolean decodesCleanly(Charset charset, byte[] b, int length, boolean complete) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Not at end of input: a multi-byte character cut at the end of the sample is underflow, not an error.
+    CoderResult result = decoder.decode(
+        ByteBuffer.wrap(b, 0, length), CharBuffer.allocate(length + 1), complete);
+    if (result.isError()) {
+      return false;
+    }
+    return !complete || !decoder.flush(CharBuffer.allocate(16)).isError();
+  }
+}

@@ -1,0 +1,261 @@
+package app.rebound.store;
+
+import app.rebound.Json;
+import app.rebound.ingest.Field;
+import app.rebound.ingest.FileKind;
+import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.KindTable;
+import app.rebound.ingest.MergeCounts;
+import app.rebound.ingest.ValueType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import org.sqlite.SQLiteConfig;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One shop's SQLite database: its uploads with their reports, and the merged rows of every export kind.
+ * Every upload is one transaction (WAL journal, synchronous FULL): a process killed half way leaves the
+ * shop exactly as it was before the upload.
+ */
+public final class ShopDatabase implements AutoCloseable {
+
+  private final Connection connection;
+
+  private ShopDatabase(Connection connection) {
+    this.connection = connection;
+  }
+
+  public static ShopDatabase open(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(30_000);
+    // IMMEDIATE takes the write lock when a transaction begins: two uploads to one shop queue, never deadlock.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setTempStore(SQLiteConfig.TempStore.FILE);
+    Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = connection.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
+          + " NOT NULL, report_json TEXT NOT NULL)");
+      for (FileKind kind : FileKind.values()) {
+        s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
+      }
+    }
+    return new ShopDatabase(connection);
+  }
+
+  /** The pieces of one upload, applied inside one transaction by {@link #inTransaction}. */
+  public interface UploadWork {
+    void run(Transaction tx) throws SQLException;
+  }
+
+  /** Runs work in one immediate transaction; any exception rolls everything back. */
+  public synchronized void inTransaction(UploadWork work) throws SQLException {
+    connection.setAutoCommit(false);
+    boolean committed = false;
+    try {
+      work.run(new Transaction());
+      connection.commit();
+      committed = true;
+    } finally {
+      if (!committed) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** Operations allowed inside an upload transaction. */
+  public final class Transaction {
+
+    public long newUpload(LocalDateTime at) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT INTO uploads (created_at, report_json) VALUES (?, '{}')", Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, at.toString());
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          return keys.getLong(1);
+        }
+      }
+    }
+
+    public void saveReport(long uploadId, IngestReport report) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement("UPDATE uploads SET report_json = ? WHERE id = ?")) {
+        ps.setString(1, toJson(report));
+        ps.setLong(2, uploadId);
+        ps.executeUpdate();
+      }
+    }
+
+    /** Merges a kind's accepted rows into the stored ones by key; the newer row wins. */
+    public MergeCounts merge(FileKind kind, Table rows, long uploadId) throws SQLException {
+      return Merge.apply(connection, kind, rows, uploadId);
+    }
+  }
+
+  public synchronized long count(FileKind kind) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + KindSchema.table(kind))) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  public synchronized Optional<IngestReport> latestReport() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT report_json FROM uploads ORDER BY id DESC LIMIT 1")) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(fromJson(rs.getString(1)));
+    }
+  }
+
+  public synchronized List<UploadRecord> uploads() throws SQLException {
+    List<UploadRecord> list = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, created_at, report_json FROM uploads ORDER BY id DESC")) {
+      while (rs.next()) {
+        list.add(new UploadRecord(rs.getLong(1), LocalDateTime.parse(rs.getString(2)), fromJson(rs.getString(3))));
+      }
+    }
+    return list;
+  }
+
+  /**
+   * The stored rows of a kind as a canonical Tablesaw table (the same schema ingest produces).
+   *
+   * @param withExtras whether to add the export's unknown columns (costly for wide exports)
+   */
+  public synchronized Table load(FileKind kind, boolean withExtras) throws SQLException {
+    Table table = KindTable.empty(kind);
+    List<Field> fields = kind.fields();
+    List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
+    Map<String, StringColumn> extras = new LinkedHashMap<>();
+    String sql = "SELECT " + fields.stream().map(f -> KindSchema.quote(f.name())).collect(Collectors.joining(", "))
+        + ", " + KindSchema.EXTRA + " FROM " + KindSchema.table(kind) + " ORDER BY " + KindSchema.keyList(kind);
+    int row = 0;
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        for (int i = 0; i < fields.size(); i++) {
+          KindTable.append(columns.get(i), readValue(rs, i + 1, fields.get(i)));
+        }
+        if (withExtras) {
+          appendExtras(table, extras, rs.getString(fields.size() + 1), row);
+        }
+        row++;
+      }
+    }
+    return table;
+  }
+
+  private static void appendExtras(Table table, Map<String, StringColumn> extras, String json, int row) {
+    Map<String, String> values = json == null ? Map.of() : parseExtras(json);
+    for (String key : values.keySet()) {
+      extras.computeIfAbsent(key, k -> {
+        StringColumn c = StringColumn.create(k);
+        for (int i = 0; i < row; i++) {
+          c.append("");
+        }
+        table.addColumns(c);
+        return c;
+      });
+    }
+    for (var entry : extras.entrySet()) {
+      entry.getValue().append(values.getOrDefault(entry.getKey(), ""));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> parseExtras(String json) {
+    try {
+      return Json.MAPPER.readValue(json, LinkedHashMap.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored extra columns are not JSON", e);
+    }
+  }
+
+  static Object readValue(ResultSet rs, int index, Field field) throws SQLException {
+    switch (field.type()) {
+      case ID, TEXT -> {
+        String s = rs.getString(index);
+        return s == null || s.isEmpty() ? null : s;
+      }
+      case INTEGER -> {
+        int v = rs.getInt(index);
+        return rs.wasNull() ? null : v;
+      }
+      case MONEY, DECIMAL -> {
+        double v = rs.getDouble(index);
+        return rs.wasNull() ? null : v;
+      }
+      case DATETIME -> {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : LocalDateTime.ofEpochSecond(v, 0, ZoneOffset.UTC);
+      }
+      case DATE -> {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : LocalDate.ofEpochDay(v);
+      }
+      case FLAG -> {
+        int v = rs.getInt(index);
+        return rs.wasNull() ? null : v != 0;
+      }
+      default -> throw new IllegalArgumentException(field.type().toString());
+    }
+  }
+
+  static void bindValue(PreparedStatement ps, int index, ValueType type, Object value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.NULL);
+      return;
+    }
+    switch (type) {
+      case ID, TEXT -> ps.setString(index, (String) value);
+      case INTEGER -> ps.setInt(index, (Integer) value);
+      case MONEY, DECIMAL -> ps.setDouble(index, (Double) value);
+      case DATETIME -> ps.setLong(index, ((LocalDateTime) value).toEpochSecond(ZoneOffset.UTC));
+      case DATE -> ps.setLong(index, ((LocalDate) value).toEpochDay());
+      case FLAG -> ps.setInt(index, ((Boolean) value) ? 1 : 0);
+      default -> throw new IllegalArgumentException(type.toString());
+    }
+  }
+
+  private static String toJson(IngestReport report) {
+    try {
+      return Json.MAPPER.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static IngestReport fromJson(String json) {
+    try {
+      return Json.MAPPER.readValue(json, IngestReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored report is not readable", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws SQLException {
+    connection.close();
+  }
+}
