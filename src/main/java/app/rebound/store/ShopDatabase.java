@@ -170,7 +170,7 @@ public final class ShopDatabase implements AutoCloseable {
     Map<String, String> values = json == null ? Map.of() : parseExtras(json);
     for (String key : values.keySet()) {
       extras.computeIfAbsent(key, k -> {
-        StringColumn c = StringColumn.create(k);
+        StringColumn c = StringColumn.create(KindTable.EXTRA_PREFIX + k);
         for (int i = 0; i < row; i++) {
           c.append("");
         }
