@@ -158,15 +158,17 @@ public final class ShopDatabase implements AutoCloseable {
           KindTable.append(columns.get(i), readValue(rs, i + 1, fields.get(i)));
         }
         if (withExtras) {
-          appendExtras(table, extras, rs.getString(fields.size() + 1), row);
+          appendExtras(extras, rs.getString(fields.size() + 1), row);
         }
         row++;
       }
     }
+    // Added at the end: Tablesaw pads a column shorter than the table, which would shift its values.
+    extras.values().forEach(table::addColumns);
     return table;
   }
 
-  private static void appendExtras(Table table, Map<String, StringColumn> extras, String json, int row) {
+  private static void appendExtras(Map<String, StringColumn> extras, String json, int row) {
     Map<String, String> values = json == null ? Map.of() : parseExtras(json);
     for (String key : values.keySet()) {
       extras.computeIfAbsent(key, k -> {
@@ -174,7 +176,6 @@ public final class ShopDatabase implements AutoCloseable {
         for (int i = 0; i < row; i++) {
           c.append("");
         }
-        table.addColumns(c);
         return c;
       });
     }
