@@ -1,5 +1,6 @@
 package app.rebound;
 
+import app.rebound.cli.AnalyzeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Rebound 0.1.0",
     description = "Measures what Douyin sales deletions cost a shop, and helps win it back.",
-    subcommands = {})
+    subcommands = {AnalyzeCommand.class})
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,100 @@
+package app.rebound.cli;
+
+import app.rebound.Json;
+import app.rebound.ingest.FileReport;
+import app.rebound.ingest.IngestReport;
+import app.rebound.store.UploadFile;
+import app.rebound.store.UploadRefusedException;
+import app.rebound.store.Workspaces;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The pipeline without a server: reads a folder of exports into a scratch workspace and writes reports. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Reads every export in --input (kinds recognised by header) and writes ingest.json into --out.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+  static final int EXIT_REFUSED = 2;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of Douyin CSV exports.")
+  Path input;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write reports into.")
+  Path out;
+
+  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
+      description = "Language of the written reports (default: ${DEFAULT-VALUE}).")
+  Language lang;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    if (!Files.isDirectory(input)) {
+      err.println("--input " + input + " is not a folder");
+      return EXIT_REFUSED;
+    }
+    List<UploadFile> files = exportsIn(input);
+    if (files.isEmpty()) {
+      err.println("no files in " + input);
+      return EXIT_REFUSED;
+    }
+    Files.createDirectories(out);
+    Path scratch = Files.createTempDirectory("rebound-analyze");
+    try (Workspaces workspaces = new Workspaces(scratch, Clock.systemDefaultZone())) {
+      IngestReport report;
+      int exit = 0;
+      try {
+        report = workspaces.upload("analysis", files, stage -> { });
+      } catch (UploadRefusedException refused) {
+        report = refused.report();
+        exit = EXIT_REFUSED;
+      }
+      Json.MAPPER.writeValue(out.resolve("ingest.json").toFile(), report);
+      for (FileReport file : report.files()) {
+        outWriter.printf("%s: %s%n", file.name(), describe(file));
+      }
+      if (report.ordersDistinct() == 0) {
+        err.println("no orders were read: the orders export (订单明细) is required");
+        exit = EXIT_REFUSED;
+      }
+      outWriter.printf("%d distinct orders; wrote %s%n", report.ordersDistinct(), out.resolve("ingest.json"));
+      return exit;
+    } finally {
+      PathUtils.deleteDirectory(scratch);
+    }
+  }
+
+  private static String describe(FileReport file) {
+    if (file.refused()) {
+      return "refused: " + file.message();
+    }
+    return String.format("%s, %s, %d rows read, %d accepted, %d rejected", file.kind(), file.encoding(),
+        file.rowsRead(), file.rowsAccepted(), file.rowsRejected());
+  }
+
+  /** Regular, non-hidden files in name order, so reports are the same on every run. */
+  static List<UploadFile> exportsIn(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.list(dir)) {
+      return paths.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package app.rebound.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.ingest.FileKind;
+import app.rebound.ingest.IngestReport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A real process killed with SIGKILL in the middle of an upload leaves the shop as it was before it. */
+class KilledUploadTest {
+
+  @TempDir Path data;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"storing", "committing"})
+  void a_process_killed_mid_upload_leaves_the_last_committed_state(String stage) throws Exception {
+    IngestReport before;
+    try (Workspaces ws = new Workspaces(data, WorkspacesTest.CLOCK)) {
+      before = ws.upload("shop1", List.of(WorkspacesTest.sample("订单明细.csv")), s -> { });
+    }
+    StringBuilder rows = new StringBuilder(WorkspacesTest.HEADER);
+    for (int i = 0; i < 20_000; i++) {
+      rows.append(WorkspacesTest.order(String.valueOf(7_000_000 + i), "已发货", "2026-05-02 10:00:00", ""));
+    }
+    Path next = data.resolve("next.csv");
+    Files.writeString(next, rows, StandardCharsets.UTF_8);
+
+    Process child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        UploadChild.class.getName(), data.toString(), next.toString(), stage)
+        .redirectErrorStream(true)
+        .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.startsWith("REACHED")) {
+        // skip start-up logging
+      }
+      assertTrue(line != null && line.startsWith("REACHED " + stage), "child never reached " + stage);
+      child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback by the JVM
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shops/shop1/shop.db"));
+        ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+      rs.next();
+      assertEquals("ok", rs.getString(1));
+    }
+    try (Workspaces ws = new Workspaces(data, WorkspacesTest.CLOCK)) {
+      assertEquals(before, ws.latestReport("shop1").orElseThrow());
+      assertEquals(1, ws.database("shop1").uploads().size());
+      assertEquals(420, ws.database("shop1").count(FileKind.ORDERS));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package app.rebound.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A separate process for crash tests: uploads one file into a data folder and, on reaching the named
+ * stage, says so and waits to be killed.
+ */
+public final class UploadChild {
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Path file = Path.of(args[1]);
+    String stopAt = args[2];
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      ws.upload("shop1", List.of(new UploadFile(file.getFileName().toString(), () -> Files.newInputStream(file))),
+          stage -> {
+            if (stage.startsWith(stopAt)) {
+              System.out.println("REACHED " + stage);
+              System.out.flush();
+              try {
+                Thread.sleep(120_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          });
+    }
+  }
+}
