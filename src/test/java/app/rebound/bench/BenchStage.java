@@ -36,7 +36,7 @@ public final class BenchStage {
       default -> throw new IllegalArgumentException(stage);
     };
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.println(new Measured(stage, rows, seconds, Measured.peakHeapMiB()).toLine());
+    System.out.println(new Measured(stage, rows, seconds, Measured.jvmPeakHeapMiB()).toLine());
   }
 
   /**

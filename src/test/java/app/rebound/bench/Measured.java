@@ -8,7 +8,7 @@ import java.lang.management.MemoryType;
 record Measured(String stage, long rows, double seconds, double peakHeapMiB) {
 
   /** Peak heap of this JVM so far: the sum of every heap pool's peak. */
-  static double peakHeapMiB() {
+  static double jvmPeakHeapMiB() {
     long bytes = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
