@@ -23,17 +23,36 @@ final class UploadParts {
     List<UploadedFile> parts;
     try {
       parts = ctx.uploadedFiles(PART);
-    } catch (RuntimeException e) {
-      // Jetty refuses a body past its multipart limits while parsing (a body sent without a length).
+    } catch (Exception e) { // Jetty's ServletException arrives undeclared through Javalin's Kotlin
+      // Jetty refuses a body past its multipart limits while parsing it (a body sent without a length).
       if (isSizeLimit(e)) {
         throw new UploadTooLargeException(maxBytes);
       }
-      throw e;
+      throw new BadRequestResponse("the upload is not a readable multipart/form-data body");
     }
     if (parts.isEmpty()) {
       throw new BadRequestResponse(noFileMessage());
     }
     return parts.stream().map(p -> new UploadFile(baseName(p.filename()), p::content)).toList();
+  }
+
+  /**
+   * Reads and drops what is left of a request body that is answered with an error, at most {@code cap}
+   * bytes, so the client gets to read the answer instead of a reset connection while it is still
+   * sending. A body longer than that is left to Jetty, which closes the connection.
+   */
+  static void discardUnread(Context ctx, long cap) {
+    try {
+      java.io.InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while (total < cap && (n = in.read(buffer)) != -1) {
+        total += n;
+      }
+    } catch (Exception alreadyReadOrGone) {
+      // The body was parsed already, or the client went away: nothing left to drop.
+    }
   }
 
   private static String noFileMessage() {
@@ -52,8 +71,8 @@ final class UploadParts {
   private static boolean isSizeLimit(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();
-      if (message != null && (message.contains("exceeds") || message.contains("max size")
-          || message.contains("too large") || message.contains("413"))) {
+      String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+      if (m.contains("exceed") || m.contains("max size") || m.contains("too large") || m.contains("413")) {
         return true;
       }
     }

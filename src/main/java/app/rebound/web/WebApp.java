@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -22,6 +23,7 @@ public final class WebApp {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
   private static final int MAX_IN_MEMORY_PART_BYTES = 1024 * 1024;
+  private static final long MIN_DRAIN_BYTES = 64L * 1024 * 1024;
 
   private WebApp() {}
 
@@ -33,6 +35,7 @@ public final class WebApp {
   public static Javalin create(Workspaces workspaces, WebConfig config, List<NavEntry> nav) {
     ShopApi api = new ShopApi(workspaces, config);
     ShopPages pages = new ShopPages(workspaces, config, new Templates(), nav);
+    long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
 
     return Javalin.create(javalin -> {
       javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -60,15 +63,15 @@ public final class WebApp {
           try {
             pages.refused(ctx, e.report());
           } catch (Exception failed) {
-            internalError(ctx, pages, failed);
+            internalError(ctx, pages, drainCap, failed);
           }
         }
       });
-      javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, 404, e.getMessage()));
-      javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, pages, 400, e.getMessage()));
-      javalin.routes.exception(UploadTooLargeException.class, (e, ctx) -> respond(ctx, pages, 413, e.getMessage()));
-      javalin.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, pages, e.getStatus(), e.getMessage()));
-      javalin.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, pages, e));
+      javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+      javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
+      javalin.routes.exception(UploadTooLargeException.class, (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
+      javalin.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, pages, drainCap, e.getStatus(), e.getMessage()));
+      javalin.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, pages, drainCap, e));
     });
   }
 
@@ -82,16 +85,20 @@ public final class WebApp {
   }
 
   /** Logged with its stack trace; the merchant sees only that it happened. */
-  private static void internalError(Context ctx, ShopPages pages, Exception e) {
+  private static void internalError(Context ctx, ShopPages pages, long drainCap, Exception e) {
     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-    respond(ctx, pages, 500, "internal error: the server log has the details");
+    respond(ctx, pages, drainCap, 500, "internal error: the server log has the details");
   }
 
   private static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
   }
 
-  private static void respond(Context ctx, ShopPages pages, int status, String message) {
+  /** An error as JSON under /api, else as a page; the unread rest of an upload is dropped first. */
+  private static void respond(Context ctx, ShopPages pages, long drainCap, int status, String message) {
+    if (ctx.method() == HandlerType.POST) {
+      UploadParts.discardUnread(ctx, drainCap);
+    }
     if (isApi(ctx)) {
       ctx.status(status).json(new ApiError(message, status));
     } else {
