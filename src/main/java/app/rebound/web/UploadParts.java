@@ -33,7 +33,7 @@ final class UploadParts {
     if (parts.isEmpty()) {
       throw new BadRequestResponse(noFileMessage());
     }
-    return parts.stream().map(p -> new UploadFile(baseName(p.filename()), p::content)).toList();
+    return parts.stream().map(p -> new UploadFile(displayName(p.filename()), p::content)).toList();
   }
 
   /**
@@ -59,13 +59,9 @@ final class UploadParts {
     return "no file in the upload: send the exports as multipart/form-data parts named \"" + PART + "\"";
   }
 
-  /** The name without any folder a browser may have sent with it; it is shown, never used as a path. */
-  static String baseName(String filename) {
-    if (filename == null || filename.isBlank()) {
-      return "(unnamed)";
-    }
-    int cut = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
-    return filename.substring(cut + 1);
+  /** The name as the client sent it: shown (escaped), never used as a path. */
+  static String displayName(String filename) {
+    return filename == null || filename.isBlank() ? "(unnamed)" : filename;
   }
 
   private static boolean isSizeLimit(Throwable e) {

@@ -173,17 +173,26 @@ class ShopApiTest {
     });
   }
 
+  /**
+   * A body sent without a length is cut off by Jetty's multipart limit while it is parsed. The answer is a
+   * 413, unless Jetty closes the connection before the client has finished sending (HTTP allows that);
+   * either way nothing is stored. Browsers always send a length, which is checked before any reading.
+   */
   @Test
-  void upload_over_the_size_limit_sent_without_a_length_is_refused_with_413() {
+  void upload_over_the_size_limit_sent_without_a_length_is_refused_and_stores_nothing() {
     var app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(8 * 1024));
     JavalinTest.test(app, (server, client) -> {
       Multipart form = Multipart.samples(ORDERS);
       byte[] bytes = form.bytes();
-      Response response = client.request("/api/shops/demo/uploads", request -> request
-          .post(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
-          .header("Content-Type", form.contentType()));
-      assertEquals(413, response.code(), response.body().string());
-      assertEquals(413, json(response).get("status").asInt());
+      try {
+        Response response = client.request("/api/shops/demo/uploads", request -> request
+            .post(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+            .header("Content-Type", form.contentType()));
+        assertEquals(413, response.code(), response.body().string());
+        assertEquals(413, json(response).get("status").asInt());
+      } catch (java.io.IOException connectionClosedWhileSending) {
+        // Jetty gave up on the connection: acceptable for a client that streams past the limit.
+      }
       assertFalse(workspaces.exists("demo"));
     });
   }
