@@ -4,7 +4,9 @@ import app.rebound.store.UploadFile;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads the files of an upload request: the multipart parts named {@value #PART}, within the size limit. */
 final class UploadParts {
@@ -43,7 +45,7 @@ final class UploadParts {
    */
   static void discardUnread(Context ctx, long cap) {
     try {
-      java.io.InputStream in = ctx.req().getInputStream();
+      InputStream in = ctx.req().getInputStream();
       byte[] buffer = new byte[64 * 1024];
       long total = 0;
       int n;
@@ -67,7 +69,7 @@ final class UploadParts {
   private static boolean isSizeLimit(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();
-      String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+      String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
       if (m.contains("exceed") || m.contains("max size") || m.contains("too large") || m.contains("413")) {
         return true;
       }

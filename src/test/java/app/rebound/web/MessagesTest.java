@@ -55,6 +55,14 @@ class MessagesTest {
   }
 
   @Test
+  void counts_read_as_words_in_english() {
+    Messages en = Messages.of(Lang.EN);
+    assertEquals("1,200 distinct orders from one upload.", en.format("shop.summary", 1200L, 1L));
+    assertEquals("5 distinct orders from 3 uploads.", en.format("shop.summary", 5L, 3L));
+    assertEquals("共 1,200 个订单（去重），3 次上传。", Messages.of(Lang.ZH).format("shop.summary", 1200L, 3L));
+  }
+
+  @Test
   void kinds_are_named_in_the_language_and_unknown_kinds_say_so() {
     assertEquals("订单明细", Messages.of(Lang.ZH).kind("orders"));
     assertEquals("Orders", Messages.of(Lang.EN).kind("orders"));
