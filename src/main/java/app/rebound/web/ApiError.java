@@ -1,0 +1,4 @@
+package app.rebound.web;
+
+/** The body of every API error: {"error": "...", "status": N}. */
+public record ApiError(String error, int status) {}

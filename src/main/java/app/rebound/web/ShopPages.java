@@ -1,0 +1,96 @@
+package app.rebound.web;
+
+import app.rebound.ingest.IngestReport;
+import app.rebound.store.ShopSummary;
+import app.rebound.store.UploadFile;
+import app.rebound.store.UploadRecord;
+import app.rebound.store.Workspaces;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+
+/** The server-rendered pages: each handler gathers a view record and hands it to a template. */
+final class ShopPages {
+
+  private final Workspaces workspaces;
+  private final WebConfig config;
+  private final Templates templates;
+  private final List<NavEntry> nav;
+
+  ShopPages(Workspaces workspaces, WebConfig config, Templates templates, List<NavEntry> nav) {
+    this.workspaces = workspaces;
+    this.config = config;
+    this.templates = templates;
+    this.nav = nav;
+  }
+
+  /** GET / */
+  void shops(Context ctx) throws Exception {
+    Messages msg = messages(ctx);
+    Chrome chrome = chrome(msg, msg.get("shops.title"), "/", null);
+    templates.respond(ctx, "shops.jte", new Views.Shops(chrome, workspaces.list()));
+  }
+
+  /** GET /shops/{shop} */
+  void shop(Context ctx) throws Exception {
+    renderShop(ctx, ShopIds.existing(ctx, workspaces), null);
+  }
+
+  /** POST /shops/{shop}/uploads: stores, then 303 to the shop page; a refusal is mapped in WebApp. */
+  void upload(Context ctx) throws Exception {
+    List<UploadFile> files = UploadParts.files(ctx, config.maxUploadBytes());
+    String shop = ShopIds.fromPath(ctx);
+    store(ctx, shop, files);
+  }
+
+  /** POST /shops: the new-shop form, its id in the field "shop" and its files beside it. */
+  void create(Context ctx) throws Exception {
+    List<UploadFile> files = UploadParts.files(ctx, config.maxUploadBytes());
+    String shop = Workspaces.requireValidShopId(ShopIds.ofUpload(ctx));
+    store(ctx, shop, files);
+  }
+
+  private void store(Context ctx, String shop, List<UploadFile> files) throws Exception {
+    workspaces.upload(shop, files, step -> {});
+    ctx.redirect(shopPath(shop), HttpStatus.SEE_OTHER);
+  }
+
+  /** The shop page again, with status 400 and the report of the upload that was refused whole. */
+  void refused(Context ctx, IngestReport report) throws Exception {
+    String shop = ShopIds.ofUpload(ctx);
+    if (shop == null || !Workspaces.isValidShopId(shop)) {
+      throw new IllegalArgumentException("shop id missing or malformed: " + shop);
+    }
+    ctx.status(HttpStatus.BAD_REQUEST);
+    renderShop(ctx, shop, report);
+  }
+
+  /** A page saying what went wrong, with the given status. */
+  void error(Context ctx, int status, String message) {
+    Messages msg = messages(ctx);
+    Chrome chrome = chrome(msg, msg.get("error.title"), ctx.path(), null);
+    ctx.status(status);
+    templates.respond(ctx, "error.jte", new Views.Error(chrome, status, message));
+  }
+
+  private void renderShop(Context ctx, String shop, IngestReport refused) throws Exception {
+    boolean exists = workspaces.exists(shop);
+    ShopSummary summary = exists ? workspaces.summary(shop) : new ShopSummary(shop, 0, 0, null);
+    Messages msg = messages(ctx);
+    Chrome chrome = chrome(msg, msg.format("shop.title", shop), shopPath(shop), exists ? shop : null);
+    List<UploadRecord> uploads = exists ? workspaces.database(shop).uploads() : List.of();
+    templates.respond(ctx, "shop.jte", new Views.Shop(chrome, shop, summary, uploads, refused));
+  }
+
+  private static Messages messages(Context ctx) {
+    return Messages.of(Lang.of(ctx));
+  }
+
+  private Chrome chrome(Messages msg, String title, String here, String shopId) {
+    return new Chrome(msg, Nav.links(nav, msg, here, shopId), title, here, shopId);
+  }
+
+  static String shopPath(String shop) {
+    return "/shops/" + shop;
+  }
+}

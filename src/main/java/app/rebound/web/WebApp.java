@@ -1,0 +1,108 @@
+package app.rebound.web;
+
+import app.rebound.Json;
+import app.rebound.store.UploadRefusedException;
+import app.rebound.store.Workspaces;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds Rebound's web app from its parts, not started: every route and every error mapping is here.
+ * Paths under /api answer JSON; the others answer HTML pages.
+ */
+public final class WebApp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+  private static final int MAX_IN_MEMORY_PART_BYTES = 1024 * 1024;
+  private static final long MIN_DRAIN_BYTES = 64L * 1024 * 1024;
+
+  private WebApp() {}
+
+  public static Javalin create(Workspaces workspaces, WebConfig config) {
+    return create(workspaces, config, Nav.ENTRIES);
+  }
+
+  /** As {@link #create(Workspaces, WebConfig)}, with the header navigation given. */
+  public static Javalin create(Workspaces workspaces, WebConfig config, List<NavEntry> nav) {
+    ShopApi api = new ShopApi(workspaces, config);
+    ShopPages pages = new ShopPages(workspaces, config, new Templates(), nav);
+    long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
+
+    return Javalin.create(javalin -> {
+      javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+      limitUploads(javalin, config.maxUploadBytes());
+      javalin.staticFiles.add(assets -> {
+        assets.hostedPath = "/assets";
+        assets.directory = "/web/assets";
+        assets.location = Location.CLASSPATH;
+      });
+
+      javalin.routes.get("/api/shops", api::list);
+      javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
+      javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
+      javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
+
+      javalin.routes.get("/", pages::shops);
+      javalin.routes.post("/shops", pages::create);
+      javalin.routes.get("/shops/{shop}", pages::shop);
+      javalin.routes.post("/shops/{shop}/uploads", pages::upload);
+
+      javalin.routes.exception(UploadRefusedException.class, (e, ctx) -> {
+        if (isApi(ctx)) {
+          ctx.status(400).json(e.report());
+        } else {
+          try {
+            pages.refused(ctx, e.report());
+          } catch (Exception failed) {
+            internalError(ctx, pages, drainCap, failed);
+          }
+        }
+      });
+      javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+      javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
+      javalin.routes.exception(UploadTooLargeException.class, (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
+      javalin.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, pages, drainCap, e.getStatus(), e.getMessage()));
+      javalin.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, pages, drainCap, e));
+    });
+  }
+
+  /** Jetty's multipart limits and Javalin's request size all follow the one upload limit. */
+  private static void limitUploads(JavalinConfig javalin, long maxBytes) {
+    javalin.http.maxRequestSize = maxBytes;
+    javalin.jetty.multipartConfig.maxFileSize(maxBytes, SizeUnit.BYTES);
+    javalin.jetty.multipartConfig.maxTotalRequestSize(maxBytes, SizeUnit.BYTES);
+    javalin.jetty.multipartConfig.maxInMemoryFileSize(
+        (int) Math.min(maxBytes, MAX_IN_MEMORY_PART_BYTES), SizeUnit.BYTES);
+  }
+
+  /** Logged with its stack trace; the merchant sees only that it happened. */
+  private static void internalError(Context ctx, ShopPages pages, long drainCap, Exception e) {
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    respond(ctx, pages, drainCap, 500, "internal error: the server log has the details");
+  }
+
+  private static boolean isApi(Context ctx) {
+    return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+  }
+
+  /** An error as JSON under /api, else as a page; the unread rest of an upload is dropped first. */
+  private static void respond(Context ctx, ShopPages pages, long drainCap, int status, String message) {
+    if (ctx.method() == HandlerType.POST) {
+      UploadParts.discardUnread(ctx, drainCap);
+    }
+    if (isApi(ctx)) {
+      ctx.status(status).json(new ApiError(message, status));
+    } else {
+      pages.error(ctx, status, message);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package app.rebound.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+  @Test
+  void both_bundles_have_the_same_keys() {
+    assertEquals(new TreeSet<>(Messages.of(Lang.ZH).keys()), new TreeSet<>(Messages.of(Lang.EN).keys()));
+  }
+
+  @Test
+  void every_key_the_templates_and_nav_ask_for_is_in_the_bundles() throws Exception {
+    Set<String> used = new TreeSet<>();
+    Pattern call = Pattern.compile("msg(?:\\(\\))?\\.(?:get|format)\\(\"([a-z0-9_.]*[a-z0-9_])\"");
+    try (Stream<Path> files = Files.walk(Path.of("src/main/jte"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".jte")).toList()) {
+        Matcher m = call.matcher(Files.readString(file));
+        while (m.find()) {
+          used.add(m.group(1));
+        }
+      }
+    }
+    Nav.ENTRIES.forEach(entry -> used.add(entry.labelKey()));
+    for (Lang lang : Lang.values()) {
+      used.add("lang." + lang.code()); // the language switch asks for "lang." + code
+    }
+    assertTrue(used.size() > 20, used.toString());
+    for (Lang lang : Lang.values()) {
+      Set<String> missing = new TreeSet<>(used);
+      missing.removeAll(Messages.of(lang).keys());
+      assertTrue(missing.isEmpty(), lang + " bundle lacks " + missing);
+    }
+  }
+
+  @Test
+  void a_missing_key_shows_itself_instead_of_failing() {
+    assertEquals("??no.such.key??", Messages.of(Lang.EN).get("no.such.key"));
+  }
+
+  @Test
+  void formatted_texts_fill_in_their_arguments() {
+    assertEquals("Shop demo", Messages.of(Lang.EN).format("shop.title", "demo"));
+    assertEquals("店铺 demo", Messages.of(Lang.ZH).format("shop.title", "demo"));
+  }
+
+  @Test
+  void counts_read_as_words_in_english() {
+    Messages en = Messages.of(Lang.EN);
+    assertEquals("1,200 distinct orders from one upload.", en.format("shop.summary", 1200L, 1L));
+    assertEquals("5 distinct orders from 3 uploads.", en.format("shop.summary", 5L, 3L));
+    assertEquals("共 1,200 个订单（去重），3 次上传。", Messages.of(Lang.ZH).format("shop.summary", 1200L, 3L));
+  }
+
+  @Test
+  void kinds_are_named_in_the_language_and_unknown_kinds_say_so() {
+    assertEquals("订单明细", Messages.of(Lang.ZH).kind("orders"));
+    assertEquals("Orders", Messages.of(Lang.EN).kind("orders"));
+    assertEquals(Messages.of(Lang.EN).get("kind.unknown"), Messages.of(Lang.EN).kind(null));
+  }
+
+  @Test
+  void an_unknown_lang_code_falls_back_to_nothing() {
+    assertTrue(Lang.byCode("fr").isEmpty());
+    assertEquals(Lang.EN, Lang.byCode(" EN ").orElseThrow());
+  }
+}
