@@ -1,6 +1,7 @@
 package app.rebound;
 
 import app.rebound.cli.AnalyzeCommand;
+import app.rebound.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Rebound 0.1.0",
     description = "Measures what Douyin sales deletions cost a shop, and helps win it back.",
-    subcommands = {AnalyzeCommand.class})
+    subcommands = {ServeCommand.class, AnalyzeCommand.class})
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
