@@ -87,14 +87,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         file.rowsRead(), file.rowsAccepted(), file.rowsRejected());
   }
 
-  /** Regular, non-hidden files in name order, so reports are the same on every run. */
+  /**
+   * The folder's text exports (.csv, .tsv, .txt; their kind is then told by header) in name order, so
+   * reports are the same on every run. Other files, such as a simulator's truth.json, are not exports.
+   */
   static List<UploadFile> exportsIn(Path dir) throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {
       return paths.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(AnalyzeCommand::isExportFile)
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
           .toList();
     }
+  }
+
+  static boolean isExportFile(Path path) {
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
   }
 }

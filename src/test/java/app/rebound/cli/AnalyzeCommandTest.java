@@ -1,0 +1,76 @@
+package app.rebound.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.App;
+import app.rebound.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+  @TempDir Path out;
+
+  static Path sampleDir() throws URISyntaxException {
+    return Path.of(AnalyzeCommandTest.class.getResource("/samples/douyin-export-small").toURI());
+  }
+
+  static int run(String... args) {
+    CommandLine cli = new CommandLine(new App());
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    return cli.execute(args);
+  }
+
+  @Test
+  void analyze_on_the_shared_sample_writes_ingest_json_with_every_file_and_the_refused_rows() throws Exception {
+    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString()));
+    JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());
+    assertEquals(420, ingest.get("orders_distinct").asLong());
+    List<String> kinds = new ArrayList<>();
+    for (JsonNode file : ingest.get("files")) {
+      kinds.add(file.get("kind").asText());
+      assertEquals(file.get("rows_read").asLong(),
+          file.get("rows_accepted").asLong() + file.get("rows_rejected").asLong(), file.get("name").asText());
+    }
+    assertEquals(List.of("traffic", "chats", "shop_scores", "orders", "orders", "reviews", "affiliates", "deletions"),
+        kinds);
+    JsonNode orders = ingest.get("files").get(4);
+    assertEquals("订单明细.csv", orders.get("name").asText());
+    assertEquals("UTF-8 BOM", orders.get("encoding").asText());
+    assertEquals(4, orders.get("rows_rejected").asLong());
+    List<Long> lines = new ArrayList<>();
+    orders.get("errors").forEach(e -> lines.add(e.get("line").asLong()));
+    assertEquals(List.of(422L, 423L, 424L, 425L), lines);
+    JsonNode first = orders.get("errors").get(0);
+    assertEquals("订单应付金额", first.get("column").asText());
+    assertEquals("¥abc", first.get("value").asText());
+  }
+
+  @Test
+  void analyze_without_an_orders_export_says_so_and_fails() throws Exception {
+    Path input = Files.createDirectories(out.resolve("in"));
+    Files.copy(sampleDir().resolve("评价.csv"), input.resolve("评价.csv"));
+    assertEquals(AnalyzeCommand.EXIT_REFUSED,
+        run("analyze", "--input", input.toString(), "--out", out.resolve("report").toString()));
+    assertTrue(Files.exists(out.resolve("report/ingest.json")));
+  }
+
+  @Test
+  void every_command_has_help() {
+    for (String command : new String[] {"serve", "analyze"}) {
+      assertEquals(0, run(command, "--help"), command);
+    }
+    assertEquals(0, run("--help"));
+  }
+}
