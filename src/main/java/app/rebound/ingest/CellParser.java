@@ -51,7 +51,7 @@ public final class CellParser {
     String s = clean(raw);
     if (s == null) {
       if (field.required()) {
-        throw new CellException("required value is empty");
+        throw new CellException(Problem.EMPTY_REQUIRED);
       }
       return null;
     }
@@ -73,10 +73,10 @@ public final class CellParser {
 
   private static void checkRange(Field field, double value) throws CellException {
     if (field.min() != null && value < field.min()) {
-      throw new CellException(field.min() == 0 ? "negative number" : "below " + plain(field.min()));
+      throw field.min() == 0 ? new CellException(Problem.NEGATIVE) : new CellException(Problem.BELOW, plain(field.min()));
     }
     if (field.max() != null && value > field.max()) {
-      throw new CellException("above " + plain(field.max()));
+      throw new CellException(Problem.ABOVE, plain(field.max()));
     }
   }
 
@@ -86,7 +86,7 @@ public final class CellParser {
 
   static String text(String s) throws CellException {
     if (s.length() > MAX_TEXT) {
-      throw new CellException("text longer than " + MAX_TEXT + " characters");
+      throw new CellException(Problem.TEXT_TOO_LONG, MAX_TEXT);
     }
     return s;
   }
@@ -96,10 +96,10 @@ public final class CellParser {
       s = s.substring(1);
     }
     if (SCIENTIFIC.matcher(s).matches()) {
-      throw new CellException("id in scientific notation has lost its digits; export again with ids as text");
+      throw new CellException(Problem.SCIENTIFIC_ID);
     }
     if (!ID.matcher(s).matches()) {
-      throw new CellException("not an id (letters and digits only)");
+      throw new CellException(Problem.NOT_ID);
     }
     return s;
   }
@@ -107,7 +107,7 @@ public final class CellParser {
   static Integer integer(String s) throws CellException {
     String t = s.replace(",", "");
     if (!INTEGER.matcher(t).matches()) {
-      throw new CellException("not a whole number");
+      throw new CellException(Problem.NOT_INTEGER);
     }
     return new BigDecimal(t).intValueExact();
   }
@@ -116,7 +116,7 @@ public final class CellParser {
   static Double money(String s) throws CellException {
     String t = s.replace("¥", "").replace("￥", "").replace("元", "").replace("RMB", "").strip();
     if (!NUMBER.matcher(t).matches()) {
-      throw new CellException("not an amount of money (e.g. 29.90 or ¥1,299.00)");
+      throw new CellException(Problem.NOT_MONEY);
     }
     return new BigDecimal(t.replace(",", "")).setScale(2, RoundingMode.HALF_UP).doubleValue();
   }
@@ -124,7 +124,7 @@ public final class CellParser {
   static Double decimal(String s) throws CellException {
     String t = s.replace(",", "");
     if (!NUMBER.matcher(t).matches()) {
-      throw new CellException("not a number");
+      throw new CellException(Problem.NOT_NUMBER);
     }
     return Double.parseDouble(t);
   }
@@ -132,7 +132,7 @@ public final class CellParser {
   static LocalDateTime dateTime(String s) throws CellException {
     Matcher m = DATE_TIME.matcher(s);
     if (!m.matches()) {
-      throw new CellException("not a date-time (expected 2026-09-22 00:54:10 or 2026/07/22 11:00:21)");
+      throw new CellException(Problem.NOT_DATETIME);
     }
     try {
       LocalDate day = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
@@ -142,7 +142,7 @@ public final class CellParser {
       int second = m.group(6) == null ? 0 : num(m, 6);
       return day.atTime(LocalTime.of(num(m, 4), num(m, 5), second));
     } catch (DateTimeException e) {
-      throw new CellException("impossible date or time");
+      throw new CellException(Problem.IMPOSSIBLE_DATETIME);
     }
   }
 
@@ -152,12 +152,12 @@ public final class CellParser {
       try {
         return LocalDate.of(num(compact, 1), num(compact, 2), num(compact, 3));
       } catch (DateTimeException e) {
-        throw new CellException("impossible date");
+        throw new CellException(Problem.IMPOSSIBLE_DATE);
       }
     }
     Matcher m = DATE_TIME.matcher(s);
     if (!m.matches()) {
-      throw new CellException("not a date (expected 2026-09-22 or 2026/09/22)");
+      throw new CellException(Problem.NOT_DATE);
     }
     return dateTime(s).toLocalDate();
   }
@@ -166,7 +166,7 @@ public final class CellParser {
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "是", "y", "yes", "true", "1", "已删除", "已扣除" -> true;
       case "否", "n", "no", "false", "0", "未删除", "未扣除" -> false;
-      default -> throw new CellException("not yes or no (是/否)");
+      default -> throw new CellException(Problem.NOT_FLAG);
     };
   }
 

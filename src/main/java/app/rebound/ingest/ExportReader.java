@@ -40,12 +40,11 @@ public final class ExportReader {
     boolean complete = in.read() == -1;
     in.reset();
     if (sample.length == 0) {
-      return refuse(fileName, null, null, List.of(), "the file is empty");
+      return refuse(fileName, null, null, List.of(), Problem.FILE_EMPTY.with());
     }
     var detected = TextEncoding.detect(sample, sample.length, complete);
     if (detected.isEmpty()) {
-      return refuse(fileName, null, null, List.of(),
-          "not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)");
+      return refuse(fileName, null, null, List.of(), Problem.FILE_BINARY.with());
     }
     TextEncoding encoding = detected.get();
     in.skipNBytes(encoding.bomLength());
@@ -71,14 +70,12 @@ public final class ExportReader {
     if (!(cause instanceof CharacterCodingException)) {
       throw cause;
     }
-    return refuse(fileName, null, encoding.label(), List.of(),
-        "bytes that are not valid " + encoding.label() + " part way through: the file mixes encodings;"
-            + " save it again as UTF-8 or GB18030");
+    return refuse(fileName, null, encoding.label(), List.of(), Problem.FILE_MIXED_ENCODING.with(encoding.label()));
   }
 
   private static ParsedExport refuse(String name, String kind, String encoding, List<String> missing,
-      String message) {
-    return new ParsedExport(FileReport.refused(name, kind, encoding, missing, message), null);
+      Problem.Instance problem) {
+    return new ParsedExport(FileReport.refused(name, kind, encoding, missing, problem), null);
   }
 
   /** Tab-separated when the header line has more tabs than commas (Excel "Unicode text" is). */
@@ -111,14 +108,14 @@ public final class ExportReader {
     ParsedExport run() throws IOException {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
-        return refuse(fileName, null, encoding, List.of(), "the file is empty");
+        return refuse(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
       }
       CSVRecord headerRecord = records.next();
       List<String> headers = headerRecord.toList();
       lastRecordEndLine = parser.getCurrentLineNumber();
       HeaderMatch match = HeaderMatch.best(headers);
       if (!match.fits()) {
-        return refuse(fileName, null, encoding, match.missingRequired(), unknownKindMessage(match));
+        return refuse(fileName, null, encoding, match.missingRequired(), unknownKindProblem(match));
       }
       FileKind kind = match.kind();
       Table table = KindTable.empty(kind);
@@ -134,9 +131,7 @@ public final class ExportReader {
         }
         rowsRead++;
         if (record.size() != headers.size()) {
-          reject(new RowError(line, "", "",
-              "row has " + record.size() + " fields, the header has " + headers.size()
-                  + " (a broken line or an unbalanced quote)"));
+          reject(RowError.of(line, "", "", Problem.FIELD_COUNT.with(record.size(), headers.size())));
           continue;
         }
         boolean ok = true;
@@ -151,7 +146,7 @@ public final class ExportReader {
             }
           } catch (CellException e) {
             ok = false;
-            addError(new RowError(line, headers.get(col).strip(), raw, e.getMessage()));
+            addError(RowError.of(line, headers.get(col).strip(), raw, e.problem()));
           }
         }
         if (!ok) {
@@ -167,11 +162,10 @@ public final class ExportReader {
         }
       }
       if (rowsRead == 0) {
-        return refuse(fileName, kind.id(), encoding, List.of(),
-            "the file has a header row but no data rows");
+        return refuse(fileName, kind.id(), encoding, List.of(), Problem.FILE_HEADER_ONLY.with());
       }
       FileReport report = new FileReport(fileName, kind.id(), encoding, rowsRead, rowsRead - rowsRejected,
-          rowsRejected, List.copyOf(errors), errorsOmitted, List.of(), null, null);
+          rowsRejected, List.copyOf(errors), errorsOmitted, List.of(), null, null, List.of(), null);
       return new ParsedExport(report, table);
     }
 
@@ -227,18 +221,17 @@ public final class ExportReader {
       return extras;
     }
 
-    private static String unknownKindMessage(HeaderMatch closest) {
+    private static Problem.Instance unknownKindProblem(HeaderMatch closest) {
+      String closestKind = closest.kind().zhName() + " (" + closest.kind().id() + ")";
+      if (!closest.duplicates().isEmpty()) {
+        return Problem.FILE_AMBIGUOUS.with(closestKind, String.join("; ", closest.duplicates()));
+      }
       StringBuilder kinds = new StringBuilder();
       for (FileKind kind : FileKind.values()) {
         kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.zhName()).append(" (").append(kind.id())
             .append(')');
       }
-      if (!closest.duplicates().isEmpty()) {
-        return "ambiguous header for " + closest.kind().zhName() + ": " + String.join("; ", closest.duplicates());
-      }
-      return "no export kind fits this header. Rebound reads: " + kinds + ". Closest: "
-          + closest.kind().zhName() + " (" + closest.kind().id() + "), missing columns: "
-          + String.join(", ", closest.missingRequired());
+      return Problem.FILE_UNKNOWN_KIND.with(kinds, closestKind, String.join(", ", closest.missingRequired()));
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
  * @param errors the first {@link ExportReader#MAX_ERRORS_LISTED} refused cells, in file order
  * @param errorsOmitted refused cells beyond those listed
  * @param missingColumns required columns the file lacks (for the closest kind when none fits)
- * @param message why the whole file was refused, or null
+ * @param message why the whole file was refused (English), or null
+ * @param messageCode the same as a {@link Problem} code, for other languages, or null
+ * @param messageArgs the arguments of that problem
  * @param changes how the accepted rows changed the shop's stored data, once stored
  */
 public record FileReport(
@@ -24,6 +26,8 @@ public record FileReport(
     long errorsOmitted,
     List<String> missingColumns,
     String message,
+    String messageCode,
+    List<String> messageArgs,
     MergeCounts changes) {
 
   public boolean refused() {
@@ -32,10 +36,12 @@ public record FileReport(
 
   public FileReport withChanges(MergeCounts merged) {
     return new FileReport(name, kind, encoding, rowsRead, rowsAccepted, rowsRejected, errors, errorsOmitted,
-        missingColumns, message, merged);
+        missingColumns, message, messageCode, messageArgs, merged);
   }
 
-  static FileReport refused(String name, String kind, String encoding, List<String> missing, String message) {
-    return new FileReport(name, kind, encoding, 0, 0, 0, List.of(), 0, missing, message, null);
+  static FileReport refused(String name, String kind, String encoding, List<String> missing,
+      Problem.Instance problem) {
+    return new FileReport(name, kind, encoding, 0, 0, 0, List.of(), 0, missing, problem.english(),
+        problem.problem().code(), problem.args(), null);
   }
 }

@@ -65,6 +65,18 @@ public final class Messages {
     return FileKind.byId(kindId).map(k -> lang == Lang.ZH ? k.zhName() : k.enName()).orElse(kindId);
   }
 
+  /**
+   * A refusal reason from an ingest report in this language: the bundle's "problem.{code}" pattern with
+   * the report's arguments, or the report's English text when the code is unknown (older reports).
+   */
+  public String problem(String code, java.util.List<String> args, String english) {
+    String pattern = code == null ? null : texts.getProperty("problem." + code);
+    if (pattern == null) {
+      return english == null ? "" : english;
+    }
+    return new MessageFormat(pattern, locale()).format(args == null ? new Object[0] : args.toArray());
+  }
+
   public String dateTime(LocalDateTime at) {
     return at == null ? "" : DATE_TIME.format(at);
   }

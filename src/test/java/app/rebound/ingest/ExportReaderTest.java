@@ -55,11 +55,13 @@ class ExportReaderTest {
     assertEquals(421, report.rowsAccepted());
     assertEquals(4, report.rowsRejected());
     assertEquals(List.of(
-            new RowError(422, "订单应付金额", "¥abc", "not an amount of money (e.g. 29.90 or ¥1,299.00)"),
-            new RowError(423, "订单提交时间", "2026-13-45 99:99:99", "impossible date or time"),
-            new RowError(424, "商品数量", "-3", "negative number"),
-            new RowError(425, "商品ID", "", "required value is empty")),
+            RowError.of(422, "订单应付金额", "¥abc", Problem.NOT_MONEY.with()),
+            RowError.of(423, "订单提交时间", "2026-13-45 99:99:99", Problem.IMPOSSIBLE_DATETIME.with()),
+            RowError.of(424, "商品数量", "-3", Problem.NEGATIVE.with()),
+            RowError.of(425, "商品ID", "", Problem.EMPTY_REQUIRED.with())),
         report.errors());
+    assertEquals("not an amount of money (e.g. 29.90 or ¥1,299.00)", report.errors().get(0).reason());
+    assertEquals("not_money", report.errors().get(0).code());
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import app.rebound.ingest.Problem;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -41,6 +43,22 @@ class MessagesTest {
       missing.removeAll(Messages.of(lang).keys());
       assertTrue(missing.isEmpty(), lang + " bundle lacks " + missing);
     }
+  }
+
+  @Test
+  void every_refusal_reason_reads_in_both_languages_and_matches_the_english_report() {
+    for (Problem problem : Problem.values()) {
+      List<String> args = java.util.stream.IntStream.range(0, 3).mapToObj(i -> "A" + i).toList();
+      assertEquals(problem.english(args), Messages.of(Lang.EN).problem(problem.code(), args, null), problem.code());
+      String zh = Messages.of(Lang.ZH).problem(problem.code(), args, "english fallback");
+      assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+          problem.code() + " reads in Chinese: " + zh);
+    }
+  }
+
+  @Test
+  void the_sample_reasons_show_in_chinese_on_chinese_pages() {
+    assertEquals("不是金额（例如 29.90 或 ¥1,299.00）", Messages.of(Lang.ZH).problem("not_money", List.of(), "x"));
   }
 
   @Test

@@ -1,0 +1,67 @@
+package app.rebound.ingest;
+
+import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every reason Rebound gives for refusing a cell, a row or a file. Reports carry the English text (for
+ * the JSON files and logs) and the code with its arguments, so pages can say the same in Chinese.
+ */
+public enum Problem {
+  EMPTY_REQUIRED("required value is empty"),
+  NEGATIVE("negative number"),
+  BELOW("below {0}"),
+  ABOVE("above {0}"),
+  TEXT_TOO_LONG("text longer than {0} characters"),
+  SCIENTIFIC_ID("id in scientific notation has lost its digits; export again with ids as text"),
+  NOT_ID("not an id (letters and digits only)"),
+  NOT_INTEGER("not a whole number"),
+  NOT_MONEY("not an amount of money (e.g. 29.90 or ¥1,299.00)"),
+  NOT_NUMBER("not a number"),
+  NOT_DATETIME("not a date-time (expected 2026-09-22 00:54:10 or 2026/07/22 11:00:21)"),
+  IMPOSSIBLE_DATETIME("impossible date or time"),
+  NOT_DATE("not a date (expected 2026-09-22 or 2026/09/22)"),
+  IMPOSSIBLE_DATE("impossible date"),
+  NOT_FLAG("not yes or no (是/否)"),
+  FIELD_COUNT("row has {0} fields, the header has {1} (a broken line or an unbalanced quote)"),
+  FILE_EMPTY("the file is empty"),
+  FILE_BINARY("not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)"),
+  FILE_MIXED_ENCODING("bytes that are not valid {0} part way through: the file mixes encodings;"
+      + " save it again as UTF-8 or GB18030"),
+  FILE_HEADER_ONLY("the file has a header row but no data rows"),
+  FILE_UNKNOWN_KIND("no export kind fits this header. Rebound reads: {0}. Closest: {1}, missing columns: {2}"),
+  FILE_AMBIGUOUS("ambiguous header for {0}: {1}");
+
+  private final String english;
+
+  Problem(String english) {
+    this.english = english;
+  }
+
+  /** The stable code used in reports and message bundles, e.g. "not_money". */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The English pattern, {0}-style arguments as in {@link MessageFormat}. */
+  public String pattern() {
+    return english;
+  }
+
+  public String english(List<String> args) {
+    return new MessageFormat(english, Locale.ROOT).format(args.toArray());
+  }
+
+  /** A problem with its arguments, as it travels from the parser into a report. */
+  public record Instance(Problem problem, List<String> args) {
+    public String english() {
+      return problem.english(args);
+    }
+  }
+
+  public Instance with(Object... args) {
+    return new Instance(this, Arrays.stream(args).map(String::valueOf).toList());
+  }
+}
