@@ -213,9 +213,12 @@ final class Orders {
           }
         }
         from = Math.max(0, from);
-        int total = 0;
-        for (int d = from; d <= to; d++) {
-          total += traffic.buy[p][d];
+        int total = countOrders(p, from, to);
+        if (total == 0) {
+          // A product too quiet for the usual window: the platform reaches further back.
+          from = 0;
+          to = b.day - 1;
+          total = countOrders(p, from, to);
         }
         int[] chosen = Draws.distinct(r, total, k);
         int d = from;
@@ -241,6 +244,14 @@ final class Orders {
         }
       }
     }
+  }
+
+  private int countOrders(int p, int from, int to) {
+    int total = 0;
+    for (int d = from; d <= to; d++) {
+      total += traffic.buy[p][d];
+    }
+    return total;
   }
 
   /** Streams all days: orders, and for them reviews and chats. */
