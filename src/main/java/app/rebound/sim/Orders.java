@@ -375,11 +375,11 @@ final class Orders {
         double k = plan.ramp(p, (int) (at / TimeText.DAY));
         double uneasy = k * plan.effVis[p];
         // Shoppers who see the sales count drop doubt the product, and rate lower.
-        if (uneasy > 0 && r.nextDouble() < Math.min(0.7, 1.6 * uneasy)) {
+        if (uneasy > 0 && r.nextDouble() < Math.min(0.5, 0.8 * uneasy)) {
           row.rating = 1 + r.nextInt(3);
           row.review = Catalog.DOUBTING.get(r.nextInt(Catalog.DOUBTING.size()));
         } else {
-          boolean lower = uneasy > 0 && r.nextDouble() < Math.min(0.8, 2 * uneasy);
+          boolean lower = uneasy > 0 && r.nextDouble() < Math.min(0.6, 1.5 * uneasy);
           row.rating = 1 + Draws.weighted(r, lower ? Catalog.RATING_WEIGHTS_UNEASY : Catalog.RATING_WEIGHTS);
           List<String> texts = Catalog.REVIEWS_BY_RATING.get(row.rating - 1);
           row.review = texts.get(r.nextInt(texts.size()));
