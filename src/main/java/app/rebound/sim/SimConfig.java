@@ -1,0 +1,93 @@
+package app.rebound.sim;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything that shapes a simulated shop. Same config, same files, byte for byte.
+ *
+ * @param seed the only source of randomness
+ * @param products number of products (at least 4, so some stay unaffected as controls)
+ * @param days length of the export window (at least 42: 28 days before a batch, 14 after)
+ * @param start first day of the window
+ * @param scenario causes of the deletion batches
+ * @param effectSize relative fall in an affected product's visitors at full strength (0.25 = a quarter);
+ *     split into exposure (rank) and click-through (social proof); conversion falls by half of it
+ * @param targetOrders total orders to aim for; 0 keeps the natural volume of a small shop
+ * @param gb18030 write GB18030 without BOM (as Excel on Chinese Windows saves) instead of UTF-8 with BOM
+ * @param promotionSpike add a shop-wide promotion in the post-deletion period (lifts every product)
+ */
+public record SimConfig(
+    long seed,
+    int products,
+    int days,
+    LocalDate start,
+    Scenario scenario,
+    double effectSize,
+    long targetOrders,
+    boolean gb18030,
+    boolean promotionSpike) {
+
+  public SimConfig {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(scenario, "scenario");
+    if (products < 4 || products > 5000) {
+      throw new IllegalArgumentException("products must be between 4 and 5000, was " + products);
+    }
+    if (days < 42 || days > 3660) {
+      throw new IllegalArgumentException("days must be at least 42 (28 before a batch, 14 after), was " + days);
+    }
+    if (!(effectSize >= 0 && effectSize <= 0.9)) {
+      throw new IllegalArgumentException("effect size must be between 0 and 0.9, was " + effectSize);
+    }
+    if (targetOrders < 0) {
+      throw new IllegalArgumentException("target orders must not be negative, was " + targetOrders);
+    }
+  }
+
+  /** A small natural shop: seed 1, 20 products, 90 days from 2026-05-01, mixed causes, effect 0.25. */
+  public static SimConfig defaults() {
+    return new SimConfig(1, 20, 90, LocalDate.of(2026, 5, 1), Scenario.MIXED, 0.25, 0, false, false);
+  }
+
+  public SimConfig withSeed(long value) {
+    return new SimConfig(value, products, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+  }
+
+  public SimConfig withProducts(int value) {
+    return new SimConfig(seed, value, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+  }
+
+  public SimConfig withDays(int value) {
+    return new SimConfig(seed, products, value, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+  }
+
+  public SimConfig withStart(LocalDate value) {
+    return new SimConfig(seed, products, days, value, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+  }
+
+  public SimConfig withScenario(Scenario value) {
+    return new SimConfig(seed, products, days, start, value, effectSize, targetOrders, gb18030, promotionSpike);
+  }
+
+  public SimConfig withEffectSize(double value) {
+    return new SimConfig(seed, products, days, start, scenario, value, targetOrders, gb18030, promotionSpike);
+  }
+
+  public SimConfig withTargetOrders(long value) {
+    return new SimConfig(seed, products, days, start, scenario, effectSize, value, gb18030, promotionSpike);
+  }
+
+  public SimConfig withGb18030(boolean value) {
+    return new SimConfig(seed, products, days, start, scenario, effectSize, targetOrders, value, promotionSpike);
+  }
+
+  public SimConfig withPromotionSpike(boolean value) {
+    return new SimConfig(seed, products, days, start, scenario, effectSize, targetOrders, gb18030, value);
+  }
+
+  /** The last day of the window. */
+  public LocalDate end() {
+    return start.plusDays(days - 1L);
+  }
+}
