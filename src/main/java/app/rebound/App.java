@@ -2,6 +2,7 @@ package app.rebound;
 
 import app.rebound.cli.AnalyzeCommand;
 import app.rebound.cli.ServeCommand;
+import app.rebound.sim.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Rebound 0.1.0",
     description = "Measures what Douyin sales deletions cost a shop, and helps win it back.",
-    subcommands = {ServeCommand.class, AnalyzeCommand.class})
+    subcommands = {ServeCommand.class, AnalyzeCommand.class, SimulateCommand.class})
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
