@@ -39,12 +39,16 @@ public final class CellParser {
     if (raw == null) {
       return null;
     }
-    String s = raw.strip();
+    String s = isTrimmed(raw) ? raw : raw.strip();
     // Excel-protected text: ="6920..." keeps the digits as text.
     if (s.length() >= 3 && s.startsWith("=\"") && s.endsWith("\"")) {
       s = s.substring(2, s.length() - 1).strip();
     }
     return EMPTY_MARKERS.contains(s) ? null : s;
+  }
+
+  private static boolean isTrimmed(String s) {
+    return s.isEmpty() || (s.charAt(0) > ' ' && s.charAt(s.length() - 1) > ' ');
   }
 
   public static Object parse(Field field, String raw) throws CellException {
@@ -95,16 +99,51 @@ public final class CellParser {
     if (s.startsWith("'")) {
       s = s.substring(1);
     }
+    if (isIdText(s)) {
+      return s;
+    }
     if (SCIENTIFIC.matcher(s).matches()) {
       throw new CellException(Problem.SCIENTIFIC_ID);
     }
-    if (!ID.matcher(s).matches()) {
-      throw new CellException(Problem.NOT_ID);
+    throw new CellException(Problem.NOT_ID);
+  }
+
+  /** The same test as the pattern [0-9A-Za-z_-]{1,64}, without a regex: ids are most cells of an export. */
+  private static boolean isIdText(String s) {
+    if (s.isEmpty() || s.length() > 64) {
+      return false;
     }
-    return s;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Digits only, at most nine (fits an int), or -1. */
+  private static int plainDigits(String s, int from, int to) {
+    if (to <= from || to - from > 9) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   static Integer integer(String s) throws CellException {
+    int plain = plainDigits(s, 0, s.length());
+    if (plain >= 0) {
+      return plain;
+    }
     String t = s.replace(",", "");
     if (!INTEGER.matcher(t).matches()) {
       throw new CellException(Problem.NOT_INTEGER);
@@ -114,11 +153,32 @@ public final class CellParser {
 
   /** Yuan as a double rounded to the fen; accepts ¥/￥, 元, thousands separators. */
   static Double money(String s) throws CellException {
+    Double plain = plainDecimal(s);
+    if (plain != null) {
+      return Math.round(plain * 100) / 100.0;
+    }
     String t = s.replace("¥", "").replace("￥", "").replace("元", "").replace("RMB", "").strip();
     if (!NUMBER.matcher(t).matches()) {
       throw new CellException(Problem.NOT_MONEY);
     }
     return new BigDecimal(t.replace(",", "")).setScale(2, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /** 29.90 or 29 (digits, an optional dot and up to two decimals): the common case, read without a regex. */
+  private static Double plainDecimal(String s) {
+    int dot = s.indexOf('.');
+    int end = s.length();
+    if (dot < 0) {
+      int whole = plainDigits(s, 0, end);
+      return whole < 0 ? null : (double) whole;
+    }
+    int whole = plainDigits(s, 0, dot);
+    int fraction = plainDigits(s, dot + 1, end);
+    int decimals = end - dot - 1;
+    if (whole < 0 || fraction < 0 || decimals > 2) {
+      return null;
+    }
+    return whole + fraction / (decimals == 1 ? 10.0 : 100.0);
   }
 
   static Double decimal(String s) throws CellException {
@@ -130,6 +190,14 @@ public final class CellParser {
   }
 
   static LocalDateTime dateTime(String s) throws CellException {
+    if (s.length() == 19 && hasFixedLayout(s)) {
+      try {
+        return LocalDateTime.of(plainDigits(s, 0, 4), plainDigits(s, 5, 7), plainDigits(s, 8, 10),
+            plainDigits(s, 11, 13), plainDigits(s, 14, 16), plainDigits(s, 17, 19));
+      } catch (DateTimeException e) {
+        throw new CellException(Problem.IMPOSSIBLE_DATETIME);
+      }
+    }
     Matcher m = DATE_TIME.matcher(s);
     if (!m.matches()) {
       throw new CellException(Problem.NOT_DATETIME);
@@ -144,6 +212,17 @@ public final class CellParser {
     } catch (DateTimeException e) {
       throw new CellException(Problem.IMPOSSIBLE_DATETIME);
     }
+  }
+
+  /** yyyy-MM-dd HH:mm:ss or yyyy/MM/dd HH:mm:ss, all digits where digits belong: the export's own form. */
+  private static boolean hasFixedLayout(String s) {
+    char sep = s.charAt(4);
+    if ((sep != '-' && sep != '/') || s.charAt(7) != sep || s.charAt(10) != ' ' || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
+      return false;
+    }
+    return plainDigits(s, 0, 4) >= 0 && plainDigits(s, 5, 7) >= 0 && plainDigits(s, 8, 10) >= 0
+        && plainDigits(s, 11, 13) >= 0 && plainDigits(s, 14, 16) >= 0 && plainDigits(s, 17, 19) >= 0;
   }
 
   static LocalDate date(String s) throws CellException {

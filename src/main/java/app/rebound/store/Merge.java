@@ -22,57 +22,47 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Merges one file's accepted rows into a kind's stored rows, by the kind's key, the newer row winning:
- * rows are staged, the newest row per key is chosen, then compared with what is stored. For orders,
+ * Merges one file's accepted rows into a kind's stored rows, by the kind's key, the newer row winning,
+ * chunk by chunk as the file is read (SQLite upserts, no staging copy). For orders,
  * "newer" means a later latest event (submitted, paid, shipped, completed), so last week's export
  * uploaded after this week's does not turn a completed order back into a shipped one; on a tie, and for
  * every other kind, the later upload wins.
  */
-final class Merge {
+public final class Merge {
 
   private static final int BATCH = 5_000;
   private static final List<String> ORDER_EVENTS = List.of("submitted_at", "paid_at", "shipped_at", "completed_at");
 
-  private Merge() {}
+  private final Connection connection;
+  private final FileKind kind;
+  private final long storedBefore;
+  private final String upsert;
+  private long changed;
 
-  static MergeCounts apply(Connection connection, FileKind kind, Table rows, long uploadId) throws SQLException {
+  /**
+   * Starts merging a file's rows of one kind. Each row is an upsert keyed by the kind's key: a new key is
+   * inserted; a stored key is replaced only when the row is at least as recent and differs in content.
+   */
+  Merge(Connection connection, FileKind kind) throws SQLException {
+    this.connection = connection;
+    this.kind = kind;
+    this.storedBefore = count(connection, kind);
     String main = KindSchema.table(kind);
     List<String> columns = KindSchema.columns(kind);
-    String columnList = String.join(", ", columns);
-    try (Statement s = connection.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS temp.stage");
-      s.execute("DROP TABLE IF EXISTS temp.chosen");
-      s.execute(KindSchema.createTable(kind, "temp.stage", false));
-    }
-    stage(connection, kind, rows, uploadId, columns);
-    String keys = KindSchema.keyList(kind);
-    String keyMatch = kind.keyFields().stream()
-        .map(k -> "m." + KindSchema.quote(k) + " = c." + KindSchema.quote(k))
-        .collect(Collectors.joining(" AND "));
-    List<String> compared = new ArrayList<>(kind.fields().stream().map(Field::name).map(KindSchema::quote).toList());
+    List<String> compared = new ArrayList<>(kind.fields().stream()
+        .filter(f -> !KindSchema.isKey(kind, f)).map(Field::name).map(KindSchema::quote).toList());
     compared.add(KindSchema.EXTRA);
-    String differs = compared.stream().map(c -> "c." + c + " IS NOT m." + c).collect(Collectors.joining(" OR "));
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TEMP TABLE chosen AS SELECT " + columnList + ", NULL AS action FROM (SELECT *, ROW_NUMBER()"
-          + " OVER (PARTITION BY " + keys + " ORDER BY " + KindSchema.RECENCY + " DESC, rowid DESC) AS rn"
-          + " FROM temp.stage) WHERE rn = 1");
-      s.execute("DROP TABLE temp.stage");
-      s.executeUpdate("UPDATE temp.chosen AS c SET action = 1 WHERE NOT EXISTS (SELECT 1 FROM " + main
-          + " m WHERE " + keyMatch + ")");
-      s.executeUpdate("UPDATE temp.chosen AS c SET action = 2 WHERE action IS NULL AND EXISTS (SELECT 1 FROM "
-          + main + " m WHERE " + keyMatch + " AND c." + KindSchema.RECENCY + " >= m." + KindSchema.RECENCY
-          + " AND (" + differs + "))");
-      long added = scalar(s, "SELECT count(*) FROM temp.chosen WHERE action = 1");
-      long updated = scalar(s, "SELECT count(*) FROM temp.chosen WHERE action = 2");
-      s.executeUpdate("INSERT OR REPLACE INTO " + main + " (" + columnList + ") SELECT " + columnList
-          + " FROM temp.chosen WHERE action IS NOT NULL");
-      s.execute("DROP TABLE temp.chosen");
-      return new MergeCounts(added, updated, rows.rowCount() - added - updated);
-    }
+    String differs = compared.stream().map(c -> "excluded." + c + " IS NOT " + main + "." + c)
+        .collect(Collectors.joining(" OR "));
+    String assignments = columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+    this.upsert = "INSERT INTO " + main + " (" + String.join(", ", columns) + ") VALUES ("
+        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT ("
+        + KindSchema.keyList(kind) + ") DO UPDATE SET " + assignments + " WHERE excluded." + KindSchema.RECENCY
+        + " >= " + main + "." + KindSchema.RECENCY + " AND (" + differs + ")";
   }
 
-  private static void stage(Connection connection, FileKind kind, Table rows, long uploadId, List<String> columns)
-      throws SQLException {
+  /** Merges a chunk of the file's accepted rows. */
+  void add(Table rows, long uploadId) throws SQLException {
     List<Field> fields = kind.fields();
     List<Column<?>> fieldColumns = fields.stream().<Column<?>>map(f -> rows.column(f.name())).toList();
     List<Column<?>> extras = rows.columns().stream()
@@ -81,9 +71,7 @@ final class Merge {
     int[] events = kind == FileKind.ORDERS
         ? ORDER_EVENTS.stream().mapToInt(fields.stream().map(Field::name).toList()::indexOf).toArray()
         : new int[0];
-    String placeholders = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO temp.stage (" + String.join(", ", columns) + ") VALUES (" + placeholders + ")")) {
+    try (PreparedStatement ps = connection.prepareStatement(upsert)) {
       Object[] values = new Object[fields.size()];
       for (int row = 0; row < rows.rowCount(); row++) {
         for (int i = 0; i < fields.size(); i++) {
@@ -102,10 +90,35 @@ final class Merge {
         ps.setLong(fields.size() + 3, recency(values, events));
         ps.addBatch();
         if ((row + 1) % BATCH == 0) {
-          ps.executeBatch();
+          changed += sum(ps.executeBatch());
         }
       }
-      ps.executeBatch();
+      changed += sum(ps.executeBatch());
+    }
+  }
+
+  /**
+   * How the file's rows met the stored ones: new keys were added; other rows that changed something
+   * updated a stored row (a later duplicate within the file too); the rest left it as it was.
+   */
+  MergeCounts counts(long acceptedRows) throws SQLException {
+    long added = count(connection, kind) - storedBefore;
+    long updated = changed - added;
+    return new MergeCounts(added, updated, acceptedRows - added - updated);
+  }
+
+  private static long sum(int[] counts) {
+    long total = 0;
+    for (int c : counts) {
+      total += Math.max(c, 0);
+    }
+    return total;
+  }
+
+  private static long count(Connection connection, FileKind kind) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + KindSchema.table(kind))) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
@@ -135,12 +148,6 @@ final class Merge {
           com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static long scalar(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 }

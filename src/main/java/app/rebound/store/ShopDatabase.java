@@ -8,6 +8,7 @@ import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
 import app.rebound.ingest.ValueType;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,11 +64,11 @@ public final class ShopDatabase implements AutoCloseable {
 
   /** The pieces of one upload, applied inside one transaction by {@link #inTransaction}. */
   public interface UploadWork {
-    void run(Transaction tx) throws SQLException;
+    void run(Transaction tx) throws SQLException, IOException, UploadRefusedException;
   }
 
   /** Runs work in one immediate transaction; any exception rolls everything back. */
-  public synchronized void inTransaction(UploadWork work) throws SQLException {
+  public synchronized void inTransaction(UploadWork work) throws SQLException, IOException, UploadRefusedException {
     connection.setAutoCommit(false);
     boolean committed = false;
     try {
@@ -105,9 +106,34 @@ public final class ShopDatabase implements AutoCloseable {
       }
     }
 
-    /** Merges a kind's accepted rows into the stored ones by key; the newer row wins. */
-    public MergeCounts merge(FileKind kind, Table rows, long uploadId) throws SQLException {
-      return Merge.apply(connection, kind, rows, uploadId);
+    /** Starts a file: a savepoint to return to if the file is refused part way, and its merge. */
+    public Merge beginFile(FileKind kind) throws SQLException {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SAVEPOINT file");
+      }
+      return new Merge(connection, kind);
+    }
+
+    /** Merges a chunk of the file's accepted rows. */
+    public void add(Merge merge, Table rows, long uploadId) throws SQLException {
+      merge.add(rows, uploadId);
+    }
+
+    /** Ends the file: how its rows met the stored ones. */
+    public MergeCounts finishFile(Merge merge, long acceptedRows) throws SQLException {
+      MergeCounts counts = merge.counts(acceptedRows);
+      try (Statement s = connection.createStatement()) {
+        s.execute("RELEASE file");
+      }
+      return counts;
+    }
+
+    /** Forgets everything the file staged: it was refused after its first rows were read. */
+    public void discardFile() throws SQLException {
+      try (Statement s = connection.createStatement()) {
+        s.execute("ROLLBACK TO file");
+        s.execute("RELEASE file");
+      }
     }
   }
 

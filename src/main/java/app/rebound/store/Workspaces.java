@@ -4,7 +4,8 @@ import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
-import app.rebound.ingest.ParsedExport;
+import app.rebound.ingest.ExportStream;
+import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,48 +107,74 @@ public final class Workspaces implements AutoCloseable {
   }
 
   /**
-   * Reads every file, then stores the accepted rows of all of them in one transaction. Files refused
-   * whole are reported and store nothing; if every file is refused, the upload is refused and the shop
-   * is left untouched.
+   * Reads every file and stores its accepted rows, all in one transaction, chunk by chunk so a file of any
+   * size fits in memory. A file refused whole (even part way, e.g. bytes in another encoding) is reported
+   * and stores nothing; if every file is refused the upload is refused and the shop is left untouched.
    *
    * @param progress told what the upload is doing, for pages that show progress
    */
   public IngestReport upload(String shopId, List<UploadFile> files, Consumer<String> progress)
       throws IOException, SQLException, UploadRefusedException {
     requireValidShopId(shopId);
-    List<ParsedExport> parsed = new ArrayList<>();
-    for (UploadFile file : files) {
-      progress.accept("reading " + file.name());
-      try (InputStream in = file.opener().open()) {
-        parsed.add(ExportReader.read(file.name(), in));
-      }
-    }
-    if (parsed.stream().noneMatch(ParsedExport::accepted)) {
-      throw new UploadRefusedException(
-          new IngestReport(parsed.stream().map(ParsedExport::report).toList(), distinctOrders(shopId)));
-    }
+    boolean existed = exists(shopId);
     ShopDatabase db = database(shopId);
     IngestReport[] result = new IngestReport[1];
-    db.inTransaction(tx -> {
-      long uploadId = tx.newUpload(LocalDateTime.now(clock));
-      List<FileReport> reports = new ArrayList<>();
-      for (ParsedExport export : parsed) {
-        if (!export.accepted()) {
-          reports.add(export.report());
-          continue;
+    try {
+      db.inTransaction(tx -> {
+        long uploadId = tx.newUpload(LocalDateTime.now(clock));
+        List<FileReport> reports = new ArrayList<>();
+        for (UploadFile file : files) {
+          reports.add(storeFile(tx, file, uploadId, progress));
         }
-        progress.accept("storing " + export.report().name());
-        reports.add(export.report().withChanges(tx.merge(export.kind(), export.table(), uploadId)));
+        if (reports.stream().allMatch(FileReport::refused)) {
+          throw new UploadRefusedException(new IngestReport(reports, db.count(FileKind.ORDERS)));
+        }
+        progress.accept("committing");
+        result[0] = new IngestReport(reports, db.count(FileKind.ORDERS));
+        tx.saveReport(uploadId, result[0]);
+      });
+    } catch (UploadRefusedException e) {
+      if (!existed) {
+        forget(shopId); // a refused first upload leaves no empty shop behind
       }
-      progress.accept("committing");
-      result[0] = new IngestReport(reports, db.count(FileKind.ORDERS));
-      tx.saveReport(uploadId, result[0]);
-    });
+      throw e;
+    }
     return result[0];
   }
 
-  private long distinctOrders(String shopId) throws SQLException {
-    return exists(shopId) ? database(shopId).count(FileKind.ORDERS) : 0;
+  private static FileReport storeFile(ShopDatabase.Transaction tx, UploadFile file, long uploadId,
+      Consumer<String> progress) throws IOException, SQLException {
+    progress.accept("reading " + file.name());
+    try (InputStream in = file.opener().open()) {
+      ExportStream stream = ExportReader.open(file.name(), in, ExportReader.CHUNK_ROWS);
+      FileKind kind = stream.kind();
+      if (kind == null) {
+        return stream.report();
+      }
+      Merge merge = tx.beginFile(kind);
+      long rows = 0;
+      for (Table chunk = stream.next(); chunk != null; chunk = stream.next()) {
+        tx.add(merge, chunk, uploadId);
+        rows += chunk.rowCount();
+        progress.accept("reading " + file.name() + ": " + rows + " rows");
+      }
+      FileReport report = stream.report();
+      if (report.refused()) {
+        tx.discardFile();
+        return report;
+      }
+      progress.accept("storing " + file.name());
+      return report.withChanges(tx.finishFile(merge, report.rowsAccepted()));
+    }
+  }
+
+  /** Closes and deletes a shop that holds nothing (its first upload was refused). */
+  private void forget(String shopId) throws SQLException, IOException {
+    ShopDatabase db = open.remove(shopId);
+    if (db != null) {
+      db.close();
+    }
+    org.apache.commons.io.file.PathUtils.deleteDirectory(shopsDir.resolve(shopId));
   }
 
   @Override

@@ -1,0 +1,232 @@
+package app.rebound.ingest;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One export being read, chunk by chunk: each call to {@link #next()} validates up to a chunk of rows and
+ * returns the accepted ones as a canonical Tablesaw table, so a file of any size is read in bounded memory.
+ * When it returns null the file is done and {@link #report()} tells what was read; a file refused part
+ * way (bytes in another encoding) reports the refusal, and the caller discards the chunks it already got.
+ */
+public final class ExportStream {
+
+  private final String fileName;
+  private final String encoding;
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private final int chunkRows;
+  private final List<RowError> errors = new ArrayList<>();
+  private HeaderMatch match;
+  private List<String> headers;
+  private long errorsOmitted;
+  private long rowsRead;
+  private long rowsRejected;
+  private FileReport finalReport;
+
+  private ExportStream(String fileName, String encoding, CSVParser parser, int chunkRows) {
+    this.fileName = fileName;
+    this.encoding = encoding;
+    this.parser = parser;
+    this.records = parser == null ? null : parser.iterator();
+    this.chunkRows = chunkRows;
+  }
+
+  /** A stream that reads nothing: the file was refused before its first row. */
+  static ExportStream refused(FileReport report) {
+    ExportStream stream = new ExportStream(report.name(), report.encoding(), null, 0);
+    stream.finalReport = report;
+    return stream;
+  }
+
+  /** Reads the header row and recognises the kind; a file no kind fits is refused at once. */
+  static ExportStream open(String fileName, TextEncoding encoding, CSVParser parser, int chunkRows) {
+    ExportStream stream = new ExportStream(fileName, encoding.label(), parser, chunkRows);
+    try {
+      stream.readHeader();
+    } catch (UncheckedIOException e) {
+      stream.refuseDecoding(e);
+    }
+    return stream;
+  }
+
+  private void readHeader() {
+    if (!records.hasNext()) {
+      finalReport = FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
+      return;
+    }
+    headers = records.next().toList();
+    match = HeaderMatch.best(headers);
+    if (!match.fits()) {
+      finalReport = FileReport.refused(fileName, null, encoding, match.missingRequired(), unknownKindProblem(match));
+    }
+  }
+
+  /** The recognised kind, or null when the file was refused before its rows. */
+  public FileKind kind() {
+    return match != null && match.fits() ? match.kind() : null;
+  }
+
+  /** The next chunk of accepted rows (possibly empty), or null when the file is done. */
+  public Table next() {
+    if (finalReport != null) {
+      return null;
+    }
+    FileKind kind = match.kind();
+    Table table = KindTable.empty(kind);
+    List<Field> fields = kind.fields();
+    List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
+    Integer[] sourceColumn = fields.stream().map(f -> match.fieldColumns().get(f.name())).toArray(Integer[]::new);
+    Map<Integer, StringColumn> extras = extraColumns(table);
+    Object[] values = new Object[fields.size()];
+    int taken = 0;
+    try {
+      while (taken < chunkRows && records.hasNext()) {
+        CSVRecord record = records.next();
+        String[] cells = record.values();
+        long line = startLine(cells);
+        if (isBlank(cells)) {
+          continue;
+        }
+        taken++;
+        rowsRead++;
+        if (cells.length != headers.size()) {
+          rowsRejected++;
+          addError(RowError.of(line, "", "", Problem.FIELD_COUNT.with(cells.length, headers.size())));
+          continue;
+        }
+        if (!parseRow(fields, sourceColumn, cells, line, values)) {
+          rowsRejected++;
+          continue;
+        }
+        for (int i = 0; i < values.length; i++) {
+          KindTable.append(columns.get(i), values[i]);
+        }
+        for (var extra : extras.entrySet()) {
+          String cell = CellParser.clean(cells[extra.getKey()]);
+          extra.getValue().append(cell == null ? "" : cell);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      refuseDecoding(e);
+      return null;
+    }
+    if (taken == 0) {
+      finish();
+      return null;
+    }
+    return table;
+  }
+
+  private boolean parseRow(List<Field> fields, Integer[] sourceColumn, String[] cells, long line, Object[] values) {
+    boolean ok = true;
+    for (int i = 0; i < values.length; i++) {
+      Field field = fields.get(i);
+      Integer col = sourceColumn[i];
+      String raw = col == null ? null : cells[col];
+      try {
+        values[i] = col == null ? null : CellParser.parse(field, raw);
+        if (values[i] instanceof Double d && match.fenFields().contains(field.name())) {
+          values[i] = Math.round(d) / 100.0;
+        }
+      } catch (CellException e) {
+        ok = false;
+        addError(RowError.of(line, headers.get(col).strip(), raw, e.problem()));
+      }
+    }
+    return ok;
+  }
+
+  /** What was read; valid once {@link #next()} has returned null. */
+  public FileReport report() {
+    if (finalReport == null) {
+      throw new IllegalStateException("the file has not been read to its end");
+    }
+    return finalReport;
+  }
+
+  private void finish() {
+    if (rowsRead == 0) {
+      finalReport = FileReport.refused(fileName, match.kind().id(), encoding, List.of(), Problem.FILE_HEADER_ONLY.with());
+      return;
+    }
+    finalReport = new FileReport(fileName, match.kind().id(), encoding, rowsRead, rowsRead - rowsRejected,
+        rowsRejected, List.copyOf(errors), errorsOmitted, List.of(), null, null, List.of(), null);
+  }
+
+  private void refuseDecoding(UncheckedIOException e) {
+    if (!(e.getCause() instanceof CharacterCodingException)) {
+      throw e;
+    }
+    finalReport = FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_MIXED_ENCODING.with(encoding));
+  }
+
+  /**
+   * The physical line a record starts on. The parser counts line breaks consumed so far; a record's
+   * quoted values may hold line breaks of their own, and blank lines before it are skipped.
+   */
+  private long startLine(String[] cells) {
+    long inner = 0;
+    for (String value : cells) {
+      for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
+        inner++;
+      }
+    }
+    return parser.getCurrentLineNumber() - inner;
+  }
+
+  private static boolean isBlank(String[] cells) {
+    for (String value : cells) {
+      if (!value.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void addError(RowError error) {
+    if (errors.size() < ExportReader.MAX_ERRORS_LISTED) {
+      errors.add(error);
+    } else {
+      errorsOmitted++;
+    }
+  }
+
+  private Map<Integer, StringColumn> extraColumns(Table table) {
+    Map<Integer, StringColumn> extras = new LinkedHashMap<>();
+    for (var entry : match.extraColumns().entrySet()) {
+      String base = KindTable.EXTRA_PREFIX + (entry.getValue().isEmpty() ? "column " + (entry.getKey() + 1)
+          : entry.getValue());
+      String name = base;
+      for (int n = 2; table.containsColumn(name); n++) {
+        name = base + " (" + n + ")";
+      }
+      StringColumn column = StringColumn.create(name);
+      table.addColumns(column);
+      extras.put(entry.getKey(), column);
+    }
+    return extras;
+  }
+
+  private static Problem.Instance unknownKindProblem(HeaderMatch closest) {
+    String closestKind = closest.kind().zhName() + " (" + closest.kind().id() + ")";
+    if (!closest.duplicates().isEmpty()) {
+      return Problem.FILE_AMBIGUOUS.with(closestKind, String.join("; ", closest.duplicates()));
+    }
+    StringBuilder kinds = new StringBuilder();
+    for (FileKind kind : FileKind.values()) {
+      kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.zhName()).append(" (").append(kind.id()).append(')');
+    }
+    return Problem.FILE_UNKNOWN_KIND.with(kinds, closestKind, String.join(", ", closest.missingRequired()));
+  }
+}
