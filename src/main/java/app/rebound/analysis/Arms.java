@@ -1,0 +1,221 @@
+package app.rebound.analysis;
+
+import app.rebound.analysis.Did.Stats;
+import app.rebound.analysis.Measure.Arm;
+import app.rebound.analysis.Measure.Effect;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Builds measures from the two shapes of data the impact stages produce: unit rows (one review, one paid
+ * order: product_id, date, value) and product-day series (one value per product per day of the window).
+ */
+final class Arms {
+
+  private Arms() {}
+
+  /** The four cells of a DiD: affected and unaffected, before and after. */
+  record Cells(Stats a0, Stats a1, Stats u0, Stats u1) {
+
+    /** The first cell with fewer than min units, named for a message; null when all have enough. */
+    String shortOf(int min, String noun) {
+      String[] names = {"the affected products before the deletion", "the affected products after it",
+          "the unaffected products before the split", "the unaffected products after it"};
+      Stats[] cells = {a0, a1, u0, u1};
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i].n() < min) {
+          return "not measured: only " + cells[i].n() + " " + noun + " of " + names[i] + "; at least " + min
+              + " are needed";
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Sorts unit rows (product_id, date, value) into the four cells. An affected product is split at its own
+   * date; unaffected products at unaffectedSplit. Rows in the excludeDays before a split count in neither
+   * period. Products in neither set are ignored.
+   */
+  static Cells cells(Table units, Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit,
+      int excludeDays) {
+    Stats a0 = Stats.EMPTY;
+    Stats a1 = Stats.EMPTY;
+    Stats u0 = Stats.EMPTY;
+    Stats u1 = Stats.EMPTY;
+    StringColumn products = units.stringColumn("product_id");
+    DateColumn dates = units.dateColumn("date");
+    DoubleColumn values = units.doubleColumn("value");
+    for (int row = 0; row < units.rowCount(); row++) {
+      String product = products.get(row);
+      LocalDate split = affected.get(product);
+      boolean isAffected = split != null;
+      if (!isAffected) {
+        if (!unaffected.contains(product)) {
+          continue;
+        }
+        split = unaffectedSplit;
+      }
+      LocalDate date = dates.get(row);
+      boolean after = !date.isBefore(split);
+      if (!after && !date.isBefore(split.minusDays(excludeDays))) {
+        continue;
+      }
+      double v = values.get(row);
+      if (isAffected) {
+        if (after) {
+          a1 = a1.add(v);
+        } else {
+          a0 = a0.add(v);
+        }
+      } else if (after) {
+        u1 = u1.add(v);
+      } else {
+        u0 = u0.add(v);
+      }
+    }
+    return new Cells(a0, a1, u0, u1);
+  }
+
+  /** A share measure (values 0/1) from four cells. */
+  static Measure share(String id, String scope, String needs, Cells c, int min, String noun) {
+    Arm a = Arm.of(c.a0().n(), c.a1().n(), c.a0().hits(), c.a1().hits(), c.a0().mean(), c.a1().mean());
+    Arm u = Arm.of(c.u0().n(), c.u1().n(), c.u0().hits(), c.u1().hits(), c.u0().mean(), c.u1().mean());
+    String whyNot = c.shortOf(min, noun);
+    Effect effect = whyNot == null ? Did.proportions(c.a0(), c.a1(), c.u0(), c.u1()) : null;
+    return Measure.of(id, scope, "share", needs, a, u, effect, whyNot);
+  }
+
+  /** A mean measure (average rating) from four cells. */
+  static Measure mean(String id, String scope, String unit, String needs, Cells c, int min, String noun) {
+    Arm a = Arm.of(c.a0().n(), c.a1().n(), null, null, c.a0().mean(), c.a1().mean());
+    Arm u = Arm.of(c.u0().n(), c.u1().n(), null, null, c.u0().mean(), c.u1().mean());
+    String whyNot = c.shortOf(min, noun);
+    Effect effect = whyNot == null ? Did.means(c.a0(), c.a1(), c.u0(), c.u1()) : null;
+    return Measure.of(id, scope, unit, needs, a, u, effect, whyNot);
+  }
+
+  /**
+   * A measure over product-day series: each product's mean per day before and after its split (times
+   * scale, e.g. 30 for "per 30 days"), the products as units. Products whose split leaves no day before or
+   * after inside the window are left out.
+   */
+  static Measure perProductDay(String id, String scope, String unit, String needs, Map<String, double[]> daily,
+      Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit, ImpactFrame frame,
+      double scale) {
+    List<double[]> a = new ArrayList<>();
+    for (var entry : affected.entrySet()) {
+      double[] pair = beforeAfter(daily.get(entry.getKey()), frame.index(entry.getValue()), scale);
+      if (pair != null) {
+        a.add(pair);
+      }
+    }
+    List<double[]> u = new ArrayList<>();
+    for (String product : unaffected) {
+      double[] pair = beforeAfter(daily.get(product), frame.index(unaffectedSplit), scale);
+      if (pair != null) {
+        u.add(pair);
+      }
+    }
+    Arm armA = productArm(a);
+    Arm armU = productArm(u);
+    String whyNot = null;
+    if (a.isEmpty()) {
+      whyNot = "not measured: no affected product has days both before and after its deletion in the orders export";
+    } else if (u.size() < 2) {
+      whyNot = "not measured: only " + u.size() + " unaffected product(s) with days before and after the split; "
+          + "at least 2 are needed";
+    }
+    Effect effect = whyNot == null ? Did.unitChanges(changes(a), changes(u)) : null;
+    return Measure.of(id, scope, unit, needs, armA, armU, effect, whyNot);
+  }
+
+  private static double[] beforeAfter(double[] series, int split, double scale) {
+    if (series == null || split <= 0 || split >= series.length) {
+      return null;
+    }
+    double before = 0;
+    for (int d = 0; d < split; d++) {
+      before += series[d];
+    }
+    double after = 0;
+    for (int d = split; d < series.length; d++) {
+      after += series[d];
+    }
+    return new double[] {scale * before / split, scale * after / (series.length - split)};
+  }
+
+  private static Arm productArm(List<double[]> pairs) {
+    if (pairs.isEmpty()) {
+      return Arm.of(0, 0, null, null, null, null);
+    }
+    double before = 0;
+    double after = 0;
+    for (double[] p : pairs) {
+      before += p[0];
+      after += p[1];
+    }
+    return Arm.of(pairs.size(), pairs.size(), null, null, before / pairs.size(), after / pairs.size());
+  }
+
+  private static double[] changes(List<double[]> pairs) {
+    return pairs.stream().mapToDouble(p -> p[1] - p[0]).toArray();
+  }
+
+  /** An empty unit table (product_id, date, value) to fill. */
+  static Table unitTable(String name) {
+    return Table.create(name, StringColumn.create("product_id"), DateColumn.create("date"),
+        DoubleColumn.create("value"));
+  }
+
+  /**
+   * Stage to series: unit rows (product_id, date, value) per calendar day or per week (dated by its
+   * Monday), affected beside unaffected, from the first to the last row's date. With mean, a period without
+   * rows is null; otherwise values are summed and an empty period is 0.
+   */
+  static List<Series.Point> points(Table units, Set<String> affected, Set<String> unaffected, boolean weekly,
+      boolean mean) {
+    java.util.TreeMap<LocalDate, Stats[]> cells = new java.util.TreeMap<>();
+    StringColumn products = units.stringColumn("product_id");
+    DateColumn dates = units.dateColumn("date");
+    DoubleColumn values = units.doubleColumn("value");
+    LocalDate first = null;
+    LocalDate last = null;
+    for (int row = 0; row < units.rowCount(); row++) {
+      String product = products.get(row);
+      int arm = affected.contains(product) ? 0 : unaffected.contains(product) ? 1 : -1;
+      if (arm < 0) {
+        continue;
+      }
+      LocalDate key = periodOf(dates.get(row), weekly);
+      first = first == null || key.isBefore(first) ? key : first;
+      last = last == null || key.isAfter(last) ? key : last;
+      Stats[] pair = cells.computeIfAbsent(key, k -> new Stats[] {Stats.EMPTY, Stats.EMPTY});
+      pair[arm] = pair[arm].add(values.get(row));
+    }
+    List<Series.Point> out = new ArrayList<>();
+    if (first == null) {
+      return out;
+    }
+    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(weekly ? 7 : 1)) {
+      Stats[] pair = cells.getOrDefault(d, new Stats[] {Stats.EMPTY, Stats.EMPTY});
+      out.add(new Series.Point(d, value(pair[0], mean), value(pair[1], mean)));
+    }
+    return out;
+  }
+
+  static LocalDate periodOf(LocalDate date, boolean weekly) {
+    return weekly ? date.minusDays(date.getDayOfWeek().getValue() - 1L) : date;
+  }
+
+  private static Double value(Stats s, boolean mean) {
+    return mean ? s.mean() : Double.valueOf(s.sum());
+  }
+}
