@@ -8,8 +8,8 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
  * A counterfactual in the spirit of Google's CausalImpact (Brodersen et al. 2015), kept to ordinary least
- * squares so every number can be checked: the affected series is regressed on the summed series of the
- * shop's unaffected products and the day of week over the pre-period, the fit predicts the post-period,
+ * squares so every number can be checked: the affected series is regressed (through the origin) on the
+ * summed series of the shop's unaffected products and weekday offsets over the pre-period, the fit predicts the post-period,
  * and the gap between prediction and what happened is the effect, with 95% prediction intervals. Residual
  * autocorrelation widens the cumulative interval (an AR(1) variance factor), since days after a shock are
  * not independent.
@@ -95,6 +95,10 @@ public final class Counterfactual {
     double[] yPre = java.util.Arrays.copyOf(affected, firstPostDay);
     double[][] xPre = java.util.Arrays.copyOf(design, firstPostDay);
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+    // No intercept: the product's level is tied to the controls' level (its share of them), so a shop-wide
+    // trend carries into the prediction in full. With an intercept, day-to-day noise in the controls
+    // flattens the slope and the prediction under-follows the trend.
+    ols.setNoIntercept(true);
     double[] beta;
     double[][] inverse;
     double sigma2;
@@ -105,8 +109,8 @@ public final class Counterfactual {
       beta = ols.estimateRegressionParameters();
       inverse = ols.estimateRegressionParametersVariance(); // (X'X)^-1, without sigma^2
       sigma2 = ols.estimateErrorVariance();
-      rSquared = ols.calculateRSquared();
       residuals = ols.estimateResiduals();
+      rSquared = centeredRSquared(yPre, residuals);
     } catch (IllegalArgumentException e) { // SingularMatrixException and too few rows
       return Result.refused("the days before the deletion do not vary enough to fit a model");
     }
@@ -119,7 +123,7 @@ public final class Counterfactual {
     double[] postSumRow = new double[params];
     double lossPoint = 0;
     for (int t = 0; t < n; t++) {
-      double[] x = withIntercept(design[t]);
+      double[] x = design[t];
       predicted[t] = dot(beta, x);
       double se = Math.sqrt(sigma2 * (1 + quadratic(inverse, x, x)));
       low[t] = predicted[t] - tQuantile * se;
@@ -138,6 +142,18 @@ public final class Counterfactual {
     Fit fit = new Fit(firstPostDay, postDays, controls, rSquared, Math.sqrt(sigma2));
     return new Result(new Estimate(List.copyOf(days), affected.clone(), predicted, low, high, firstPostDay,
         lossPoint, lossPoint - half, lossPoint + half, fit), null);
+  }
+
+  /** 1 − SSR/SST around the mean: how much of the day-to-day movement the fit explains. */
+  static double centeredRSquared(double[] y, double[] residuals) {
+    double mean = java.util.Arrays.stream(y).average().orElse(0);
+    double total = 0;
+    double residual = 0;
+    for (int t = 0; t < y.length; t++) {
+      total += (y[t] - mean) * (y[t] - mean);
+      residual += residuals[t] * residuals[t];
+    }
+    return total == 0 ? 0 : 1 - residual / total;
   }
 
   /** Regressors per day: the control sum and six weekday dummies (Monday is the base). */
@@ -168,13 +184,6 @@ public final class Counterfactual {
     }
     double rho = den == 0 ? 0 : Math.max(0, Math.min(0.9, num / den));
     return (1 + rho) / (1 - rho);
-  }
-
-  private static double[] withIntercept(double[] row) {
-    double[] x = new double[row.length + 1];
-    x[0] = 1;
-    System.arraycopy(row, 0, x, 1, row.length);
-    return x;
   }
 
   private static double dot(double[] a, double[] b) {

@@ -1,6 +1,5 @@
 package app.rebound.analysis;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.count;
 import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import java.time.LocalDate;
@@ -25,15 +24,12 @@ public final class DeletionSummary {
 
   public static Result of(Table deletedOrders, Table orders) {
     List<Batch> batches = new ArrayList<>();
-    Table byBatch = deletedOrders.summarize("sub_order_id", count)
-        .apply().emptyCopy(); // schema only; filled below per batch to keep product lists
     for (String batch : deletedOrders.stringColumn(DeletedOrders.BATCH).unique().asList()) {
       Table rows = deletedOrders.where(deletedOrders.stringColumn(DeletedOrders.BATCH).isEqualTo(batch));
       batches.add(new Batch(batch, rows.dateColumn(DeletedOrders.BATCH_DATE).min(), rows.rowCount(),
           (long) units(rows), money(rows), rows.stringColumn("product_id").unique().asList().stream().sorted().toList()));
     }
     batches.sort(java.util.Comparator.comparing(Batch::date).thenComparing(Batch::id));
-    byBatch.clear();
 
     Table counted = countedUnits(orders);
     List<Product> products = new ArrayList<>();

@@ -30,7 +30,8 @@ class CounterfactualTest {
     double[] c = controls(new Random(1));
     double[] y = new double[c.length];
     for (int t = 0; t < y.length; t++) {
-      y[t] = 0.2 * c[t] + 5 - (t >= 40 ? 10 : 0);
+      double saturday = DAYS.get(t).getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? 5 : 0;
+      y[t] = 0.2 * c[t] + saturday - (t >= 40 ? 10 : 0);
     }
     Counterfactual.Estimate e = Counterfactual.estimate(DAYS, y, c, 5, 40).estimate();
     assertEquals(200, e.loss(), 1e-6);

@@ -1,0 +1,119 @@
+package app.rebound.analysis;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.sum;
+
+import app.rebound.ingest.FileKind;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Stages 3 and 4: what the deletion cost in exposure, visitors, conversion and money, each against a
+ * counterfactual from the shop's unaffected products. Exposure, visitors and buyers need the product
+ * traffic export (商品流量); money comes from the orders export, so it is measured from orders alone.
+ */
+public final class TrafficImpact {
+
+  public static final String NEEDS_TRAFFIC = "商品流量.csv";
+  public static final String NEEDS_ORDERS = "订单明细.csv";
+
+  private TrafficImpact() {}
+
+  /**
+   * @param conversion lost buyers attributable to a lower conversion rate (visitors held at their actual level)
+   */
+  public record Result(
+      SeriesImpact.MetricImpact visitors,
+      SeriesImpact.MetricImpact impressions,
+      SeriesImpact.MetricImpact conversion,
+      SeriesImpact.MetricImpact gmv) {}
+
+  public static Result of(ShopData shop, Table deletedOrders) {
+    Map<String, LocalDate> affected = ImpactFrame.of(shop, deletedOrders).splits();
+    SeriesImpact.MetricImpact visitors;
+    SeriesImpact.MetricImpact impressions;
+    SeriesImpact.MetricImpact conversion;
+    if (affected.isEmpty()) {
+      visitors = SeriesImpact.MetricImpact.notMeasured("visitors", ImpactFrame.NO_DELETIONS);
+      impressions = SeriesImpact.MetricImpact.notMeasured("impressions", ImpactFrame.NO_DELETIONS);
+      conversion = SeriesImpact.MetricImpact.notMeasured("conversion", ImpactFrame.NO_DELETIONS);
+    } else if (!shop.has(FileKind.TRAFFIC)) {
+      String upload = "not measured: upload " + NEEDS_TRAFFIC;
+      visitors = SeriesImpact.MetricImpact.notMeasured("visitors", upload);
+      impressions = SeriesImpact.MetricImpact.notMeasured("impressions", upload);
+      conversion = SeriesImpact.MetricImpact.notMeasured("conversion", upload);
+    } else {
+      DailyPanel traffic = DailyPanel.of(dailyTraffic(shop.table(FileKind.TRAFFIC)), "visitors", "impressions", "buyers");
+      List<String> controls = controls(traffic, affected);
+      visitors = SeriesImpact.estimate("visitors", traffic, affected, controls, SeriesImpact.controlSum("visitors"));
+      impressions = SeriesImpact.estimate("impressions", traffic, affected, controls,
+          SeriesImpact.controlSum("impressions"));
+      conversion = SeriesImpact.estimate("buyers", traffic, affected, controls, TrafficImpact::expectedBuyers);
+    }
+    SeriesImpact.MetricImpact gmv;
+    if (affected.isEmpty()) {
+      gmv = SeriesImpact.MetricImpact.notMeasured("gmv", ImpactFrame.NO_DELETIONS);
+    } else {
+      DailyPanel sales = DailyPanel.of(dailySales(shop.orders(), deletedOrders), "gmv");
+      gmv = SeriesImpact.estimate("gmv", sales, affected, controls(sales, affected), SeriesImpact.controlSum("gmv"));
+    }
+    return new Result(visitors, impressions, conversion, gmv);
+  }
+
+  /**
+   * Buyers the product would have had at its actual visitors if it converted like the unaffected products
+   * do that day: the regressor of the conversion estimate, so a shop-wide change in conversion (a
+   * promotion) is not counted as damage, and lost visitors are not counted twice.
+   */
+  static double[] expectedBuyers(DailyPanel panel, String product, List<String> controls) {
+    double[] visitors = panel.series("visitors", product);
+    double[] controlBuyers = panel.sum("buyers", controls);
+    double[] controlVisitors = panel.sum("visitors", controls);
+    double[] expected = new double[visitors.length];
+    for (int t = 0; t < visitors.length; t++) {
+      double rate = controlVisitors[t] == 0 ? 0 : controlBuyers[t] / controlVisitors[t];
+      expected[t] = visitors[t] * rate;
+    }
+    return expected;
+  }
+
+  /** The unaffected products of a panel. */
+  static List<String> controls(DailyPanel panel, Map<String, LocalDate> affected) {
+    return panel.products().stream().filter(p -> !affected.containsKey(p)).toList();
+  }
+
+  /** One row per product and day with visitors, impressions and buyers (成交人数, else 成交订单数). */
+  static Table dailyTraffic(Table traffic) {
+    Table t = traffic.selectColumns("product_id", "date", "visitors", "impressions", "buyers", "paid_orders").copy();
+    var buyers = t.intColumn("buyers");
+    var orders = t.intColumn("paid_orders");
+    for (int row = 0; row < t.rowCount(); row++) {
+      if (buyers.isMissing(row) && !orders.isMissing(row)) {
+        buyers.set(row, orders.get(row));
+      }
+    }
+    Table daily = t.summarize("visitors", "impressions", "buyers", sum).by("product_id", "date");
+    for (String metric : List.of("visitors", "impressions", "buyers")) {
+      daily.column("Sum [" + metric + "]").setName(metric);
+    }
+    return daily;
+  }
+
+  /**
+   * Paid money per product and day from the orders export, without closed orders and without the deleted
+   * orders themselves (a violation's fake orders would otherwise inflate the days before the deletion).
+   */
+  static Table dailySales(Table orders, Table deletedOrders) {
+    Table paid = orders.selectColumns("sub_order_id", "product_id", "paid_at", "payable_amount", "order_status")
+        .where(orders.dateTimeColumn("paid_at").isNotMissing()
+            .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
+            .and(orders.stringColumn("sub_order_id").isNotIn(deletedOrders.stringColumn("sub_order_id").asList())));
+    DateColumn day = paid.dateTimeColumn("paid_at").date().setName("date");
+    paid.addColumns(day);
+    Table daily = paid.summarize("payable_amount", sum).by("product_id", "date");
+    daily.column("Sum [payable_amount]").setName("gmv");
+    return daily;
+  }
+}
