@@ -15,7 +15,8 @@ import java.util.Map;
  *       within a day, missing waybills, no chats. {@value #VIOLATION_MIN_SIGNS} or more: violation.
  *   <li>Otherwise the orders look genuine and the question is who caused the deletion. Attack points: a
  *       group of abnormal refunds on the batch's products (2), a complaint spike (1), all on a few best
- *       sellers (1). System-error points: spread broadly across the catalogue (2), no complaint spike (1),
+ *       sellers (1). System-error points: spread broadly across the catalogue (2: at least
+ *       {@value #BROAD_PRODUCTS} products and a fifth of them), no complaint spike (1),
  *       no refund group (1). More attack points: malicious report; else system error (no attack sign).
  * </ol>
  *
@@ -47,9 +48,12 @@ final class CauseRule {
   /** An attack on best sellers: nearly all orders on the top products, and only a few products. */
   static final double CONCENTRATED = 0.8;
   static final int FEW_PRODUCTS = 3;
-  /** A sweep: several products, or a quarter of the catalogue, in one go. */
+  /**
+   * A sweep: several products and a fair part of the catalogue in one go. Attacks go after a few best
+   * sellers, so at least four products that are a fifth of the catalogue look like a system error.
+   */
   static final int BROAD_PRODUCTS = 4;
-  static final double BROAD_SHARE = 0.25;
+  static final double BROAD_SHARE = 0.2;
   static final int ATTACK_POINTS = 4;
 
   /** Fewer deleted orders than this: one order moves a share by more than 20 points. */
@@ -78,7 +82,7 @@ final class CauseRule {
     double refunds = value(s, REFUND_GROUP);
     double bestSellers = value(s, BEST_SELLERS);
     double breadth = value(s, BREADTH);
-    boolean broad = products >= BROAD_PRODUCTS || breadth >= BROAD_SHARE;
+    boolean broad = products >= BROAD_PRODUCTS && breadth >= BROAD_SHARE;
     int attack = (refunds >= REFUND_GROUP_RATIO ? 2 : 0) + (complaints >= COMPLAINT_SPIKE ? 1 : 0)
         + (bestSellers >= CONCENTRATED && products <= FEW_PRODUCTS ? 1 : 0);
     int system = (broad ? 2 : 0) + (complaints < COMPLAINTS_CALM ? 1 : 0) + (refunds < REFUNDS_CALM ? 1 : 0);
