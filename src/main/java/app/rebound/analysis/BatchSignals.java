@@ -22,6 +22,7 @@ final class BatchSignals {
 
   static final String IN_ORDERS = "in_orders_share";
   static final String TRACKING = "tracking_share";
+  static final String REUSED_WAYBILL = "reused_waybill_share";
   static final String COMPLETED = "completed_share";
   static final String CHAT = "chat_share";
   static final String REVIEW = "review_share";
@@ -76,7 +77,7 @@ final class BatchSignals {
           "no deletions export: the deletion date is taken as the day after the last deleted order was paid, " + date));
     }
     if (n == 0) {
-      for (String code : List.of(TRACKING, COMPLETED, NO_REFUND, BURST, NIGHT, LOW_PRICE, FAST_COMPLETE)) {
+      for (String code : List.of(TRACKING, REUSED_WAYBILL, COMPLETED, NO_REFUND, BURST, NIGHT, LOW_PRICE, FAST_COMPLETE)) {
         out.put(code, Signal.notMeasured(code, "被删订单的明细", "the deleted orders' details", "订单明细.csv"));
       }
     } else {
@@ -91,6 +92,7 @@ final class BatchSignals {
   private static void orderSignals(Table rows, ShopBaseline base, Map<String, Signal> out) {
     int n = rows.rowCount();
     int tracked = 0;
+    int reused = 0;
     int completed = 0;
     int notRefunded = 0;
     int night = 0;
@@ -104,8 +106,12 @@ final class BatchSignals {
     for (int row = 0; row < n; row++) {
       String id = rows.stringColumn("sub_order_id").get(row);
       String product = rows.stringColumn("product_id").get(row);
-      if (!rows.stringColumn("logistics").get(row).isBlank()) {
+      String logistics = rows.stringColumn("logistics").get(row);
+      if (!logistics.isBlank()) {
         tracked++;
+        if (base.reusedWaybills.contains(ShopBaseline.waybill(logistics))) {
+          reused++;
+        }
       }
       LocalDateTime paid = rows.dateTimeColumn("paid_at").get(row);
       LocalDateTime done = rows.dateTimeColumn("completed_at").get(row);
@@ -148,6 +154,8 @@ final class BatchSignals {
       }
     }
     out.put(TRACKING, share(TRACKING, tracked, n, "有物流单号", "have a tracking number"));
+    out.put(REUSED_WAYBILL, share(REUSED_WAYBILL, reused, n, "的物流单号也出现在别的订单上（一个包裹不能寄两次）",
+        "carry a waybill number that also appears on another order (one parcel cannot be sent twice)"));
     out.put(COMPLETED, share(COMPLETED, completed, n, "已完成", "were completed"));
     out.put(CHAT, base.chatted == null
         ? Signal.notMeasured(CHAT, "买家与客服的聊天", "buyers' customer-service chats", fileOf(FileKind.CHATS))

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <ol>
  *   <li>Fake-order signs (one point each, only where measured): low prices, bursts, night orders, completed
- *       within a day, missing waybills, no chats. {@value #VIOLATION_MIN_SIGNS} or more: violation.
+ *       within a day, missing or reused waybills, no chats. {@value #VIOLATION_MIN_SIGNS} or more: violation.
  *   <li>Otherwise the orders look genuine and the question is who caused the deletion. Attack points: a
  *       group of abnormal refunds on the batch's products (2), a complaint spike (1), all on a few best
  *       sellers (1). System-error points: spread broadly across the catalogue (2: at least
@@ -33,9 +33,11 @@ final class CauseRule {
   static final double FAKE_FAST_COMPLETE = 0.3;
   /** Genuine completed orders all carry a waybill; fakes have none or reuse a few. */
   static final double FAKE_MAX_TRACKING = 0.7;
+  /** A fifth of orders sharing waybills: reused tracking numbers are named in the rule as fake logistics. */
+  static final double FAKE_REUSED_WAYBILL = 0.2;
   /** A third or more of real buyers talk to customer service; fake buyers almost never. */
   static final double FAKE_MAX_CHAT = 0.15;
-  static final int FAKE_SIGNS = 6;
+  static final int FAKE_SIGNS = 7;
   static final int VIOLATION_MIN_SIGNS = 3;
 
   /** Complaints a day at twice the usual (and at least one a day, see the floor in BatchSignals). */
@@ -71,7 +73,8 @@ final class CauseRule {
     for (var sign : List.of(
         new Sign(LOW_PRICE, FAKE_LOW_PRICE, true), new Sign(BURST, FAKE_BURST, true),
         new Sign(NIGHT, FAKE_NIGHT, true), new Sign(FAST_COMPLETE, FAKE_FAST_COMPLETE, true),
-        new Sign(TRACKING, FAKE_MAX_TRACKING, false), new Sign(CHAT, FAKE_MAX_CHAT, false))) {
+        new Sign(TRACKING, FAKE_MAX_TRACKING, false), new Sign(REUSED_WAYBILL, FAKE_REUSED_WAYBILL, true),
+        new Sign(CHAT, FAKE_MAX_CHAT, false))) {
       double v = value(s, sign.code);
       if (!Double.isNaN(v)) {
         measuredFake++;

@@ -40,6 +40,8 @@ final class ShopBaseline {
   /** Non-deleted orders: product_id, day (submission date), refunded (退款成功 with a cancel reason). */
   final Table refunds;
   final boolean shopScoresUploaded;
+  /** Waybill numbers (快递信息 without the carrier) that appear on more than one order of the export. */
+  final Set<String> reusedWaybills;
 
   ShopBaseline(ShopData shop, Table deletedOrders) {
     Table kept = keptOrders(shop.orders(), new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList()));
@@ -57,6 +59,30 @@ final class ShopBaseline {
     shopScoresUploaded = shop.has(FileKind.SHOP_SCORES);
     complaints = shopScoresUploaded ? complaints(shop.table(FileKind.SHOP_SCORES)) : null;
     refunds = refunds(kept);
+    reusedWaybills = reusedWaybills(shop.orders());
+  }
+
+  /** 快递信息 holds "number-carrier"; the number alone identifies the parcel. */
+  static String waybill(String logistics) {
+    int dash = logistics.indexOf('-');
+    return (dash < 0 ? logistics : logistics.substring(0, dash)).strip();
+  }
+
+  static Set<String> reusedWaybills(Table orders) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (String logistics : orders.stringColumn("logistics")) {
+      String number = waybill(logistics == null ? "" : logistics);
+      if (!number.isEmpty()) {
+        seen.merge(number, 1, Integer::sum);
+      }
+    }
+    Set<String> out = new HashSet<>();
+    seen.forEach((number, times) -> {
+      if (times > 1) {
+        out.add(number);
+      }
+    });
+    return out;
   }
 
   /** Orders the platform left alone, with the paid amount per unit. */

@@ -150,6 +150,7 @@ class BatchCausesTest {
     assertEquals(0.5, value(cause, BatchSignals.ONE_CENT));
     assertEquals(1.0, value(cause, BatchSignals.FAST_COMPLETE));
     assertEquals(0.5, value(cause, BatchSignals.TRACKING));
+    assertEquals(0.5, value(cause, BatchSignals.REUSED_WAYBILL), "three orders share SF100");
     assertEquals(0.0, value(cause, BatchSignals.CHAT));
     assertEquals(1.0, value(cause, BatchSignals.REVIEW));
     assertEquals(1.0, value(cause, BatchSignals.COMPLETED));
@@ -192,6 +193,7 @@ class BatchCausesTest {
     assertEquals(0.0, value(cause, BatchSignals.LOW_PRICE));
     assertEquals(0.0, value(cause, BatchSignals.FAST_COMPLETE));
     assertEquals(1.0, value(cause, BatchSignals.TRACKING));
+    assertEquals(0.0, value(cause, BatchSignals.REUSED_WAYBILL));
     assertFalse(cause.thinEvidence());
     assertTrue(cause.confidence() >= 0.9, "confidence " + cause.confidence());
     assertTrue(cause.consequences().get(0).en().startsWith("if the appeal is not won"));
