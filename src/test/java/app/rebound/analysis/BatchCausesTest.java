@@ -293,4 +293,20 @@ class BatchCausesTest {
     assertEquals(List.of("WGA", "WGV"), causes.stream().map(BatchCause::id).toList());
     assertTrue(causes.get(0).thinEvidence());
   }
+
+  @Test
+  void the_shared_sample_exports_give_a_cause_for_every_batch() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/samples/douyin-export-small/评价.csv").toURI())
+        .getParent();
+    ShopData shop = SimulatedShops.read(dir);
+    Table deleted = DeletedOrders.of(shop);
+    List<BatchCause> causes = BatchCauses.of(shop, deleted);
+    assertEquals(deleted.stringColumn(DeletedOrders.BATCH).countUnique(), causes.size());
+    for (BatchCause cause : causes) {
+      assertTrue(List.of(BatchCause.SYSTEM_ERROR, BatchCause.MALICIOUS_REPORT, BatchCause.VIOLATION)
+          .contains(cause.likelyCause()));
+      assertTrue(cause.confidence() >= 0 && cause.confidence() <= 1);
+      assertFalse(cause.consequences().isEmpty());
+    }
+  }
 }
