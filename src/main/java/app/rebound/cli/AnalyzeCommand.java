@@ -1,6 +1,9 @@
 package app.rebound.cli;
 
 import app.rebound.Json;
+import app.rebound.analysis.ImpactAnalysis;
+import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.store.UploadFile;
@@ -23,10 +26,13 @@ import picocli.CommandLine.Spec;
 
 /** The pipeline without a server: reads a folder of exports into a scratch workspace and writes reports. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Reads every export in --input (kinds recognised by header) and writes ingest.json into --out.")
+    description = "Reads every export in --input (kinds recognised by header) and writes ingest.json and"
+        + " impact.json into --out.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
   static final int EXIT_REFUSED = 2;
+  /** The scratch workspace's one shop. */
+  private static final String SHOP = "analysis";
 
   @Spec CommandSpec spec;
 
@@ -59,7 +65,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       IngestReport report;
       int exit = 0;
       try {
-        report = workspaces.upload("analysis", files, stage -> { });
+        report = workspaces.upload(SHOP, files, stage -> { });
       } catch (UploadRefusedException refused) {
         report = refused.report();
         exit = EXIT_REFUSED;
@@ -73,10 +79,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         exit = EXIT_REFUSED;
       }
       outWriter.printf("%d distinct orders; wrote %s%n", report.ordersDistinct(), out.resolve("ingest.json"));
-      return exit;
+      if (exit != 0) {
+        return exit;
+      }
+      ImpactReport impact = ImpactAnalysis.run(ShopData.load(workspaces.database(SHOP)), lang.name());
+      Json.MAPPER.writeValue(out.resolve("impact.json").toFile(), impact);
+      outWriter.printf("%d deleted orders in %d batches; visitors lost: %s; wrote %s%n", impact.deletions().orders(),
+          impact.deletions().batches().size(), describe(impact.traffic().visitors()), out.resolve("impact.json"));
+      return 0;
     } finally {
       PathUtils.deleteDirectory(scratch);
     }
+  }
+
+  private static String describe(ImpactReport.Loss loss) {
+    return loss.measured()
+        ? String.format(java.util.Locale.ROOT, "%.0f (95%% interval %.0f to %.0f)", loss.loss(), loss.lossLow(), loss.lossHigh())
+        : loss.message();
   }
 
   private static String describe(FileReport file) {
