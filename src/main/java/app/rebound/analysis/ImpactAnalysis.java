@@ -3,18 +3,31 @@ package app.rebound.analysis;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
-/** The impact pipeline from a shop's tables to its report: each stage takes tables and returns results. */
+/**
+ * The impact pipeline from a shop's tables to its report: each stage takes tables and returns results;
+ * the report is then written in any language from the same results.
+ */
 public final class ImpactAnalysis {
 
   private ImpactAnalysis() {}
 
-  public static ImpactReport run(ShopData shop, String lang) {
+  /** The stages' results, before they are put into words. */
+  public record Result(List<BatchCause> causes, DeletionSummary.Result deleted, TrafficImpact.Result traffic,
+      TrustResult trust, PartnershipResult partnerships) {
+
+    /** The report in "zh" or "en". */
+    public ImpactReport report(String lang) {
+      return ImpactReport.of(lang, causes, deleted, traffic, trust, partnerships);
+    }
+  }
+
+  public static Result run(ShopData shop) {
     Table deleted = DeletedOrders.of(shop);
-    List<BatchCause> causes = BatchCauses.of(shop, deleted);
-    DeletionSummary.Result summary = DeletionSummary.of(deleted, shop.orders());
-    TrafficImpact.Result traffic = TrafficImpact.of(shop, deleted);
-    TrustResult trust = TrustImpact.of(shop, deleted);
-    PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
-    return ImpactReport.of(lang, causes, summary, traffic, trust, partnerships);
+    return new Result(BatchCauses.of(shop, deleted), DeletionSummary.of(deleted, shop.orders()),
+        TrafficImpact.of(shop, deleted), TrustImpact.of(shop, deleted), PartnershipImpact.of(shop, deleted));
+  }
+
+  public static ImpactReport run(ShopData shop, String lang) {
+    return run(shop).report(lang);
   }
 }

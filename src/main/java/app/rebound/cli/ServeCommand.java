@@ -1,5 +1,6 @@
 package app.rebound.cli;
 
+import app.rebound.service.Analyses;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import app.rebound.web.WebApp;
@@ -37,13 +38,25 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest upload accepted, all files together, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  @Option(names = "--analysis-threads", defaultValue = "1",
+      description = "Analyses run at once; each holds one shop's tables in memory (default: ${DEFAULT-VALUE}).")
+  int analysisThreads;
+
   @Override
   public Integer call() throws Exception {
     Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone());
     loadDemoShop(workspaces, data.resolve(DEMO_FOLDER));
-    Javalin app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(maxUploadMb * 1024 * 1024));
+    Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), analysisThreads);
+    analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo shop
+    Javalin app = WebApp.create(workspaces, analyses,
+        WebConfig.defaults().withMaxUploadBytes(maxUploadMb * 1024 * 1024));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
+      try {
+        analyses.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try {
         workspaces.close();
       } catch (SQLException e) {

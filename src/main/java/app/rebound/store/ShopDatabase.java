@@ -58,6 +58,9 @@ public final class ShopDatabase implements AutoCloseable {
       for (FileKind kind : FileKind.values()) {
         s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
       }
+      // One finished analysis per upload (the data it was computed from), in each language.
+      s.execute("CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
+          + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
     }
     return new ShopDatabase(connection);
   }
@@ -133,6 +136,55 @@ public final class ShopDatabase implements AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute("ROLLBACK TO file");
         s.execute("RELEASE file");
+      }
+    }
+  }
+
+  /** The id of the latest upload: the version of the shop's data. */
+  public synchronized Optional<Long> latestUploadId() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT max(id) FROM uploads")) {
+      rs.next();
+      long id = rs.getLong(1);
+      return rs.wasNull() ? Optional.empty() : Optional.of(id);
+    }
+  }
+
+  /** Stores a finished analysis of the data as of an upload, every language at once (one transaction). */
+  public synchronized void saveAnalysis(long uploadId, LocalDateTime at, Map<String, String> jsonByLang)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    boolean committed = false;
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
+      for (var entry : jsonByLang.entrySet()) {
+        ps.setLong(1, uploadId);
+        ps.setString(2, entry.getKey());
+        ps.setString(3, at.toString());
+        ps.setString(4, entry.getValue());
+        ps.executeUpdate();
+      }
+      try (Statement s = connection.createStatement()) {
+        s.execute("DELETE FROM analyses WHERE upload_id < " + uploadId); // older versions are never read again
+      }
+      connection.commit();
+      committed = true;
+    } finally {
+      if (!committed) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
+  /** The stored analysis of exactly this upload's data in a language, if it was finished. */
+  public synchronized Optional<String> analysis(long uploadId, String lang) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT report_json FROM analyses WHERE upload_id = ? AND lang = ?")) {
+      ps.setLong(1, uploadId);
+      ps.setString(2, lang);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
   }

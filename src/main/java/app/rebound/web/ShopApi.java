@@ -1,16 +1,23 @@
 package app.rebound.web;
 
+import app.rebound.ingest.IngestReport;
+import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
 
 /** The JSON API over the shop store: HTTP in and out only. */
 final class ShopApi {
 
   private final Workspaces workspaces;
+  private final Analyses analyses;
   private final WebConfig config;
 
-  ShopApi(Workspaces workspaces, WebConfig config) {
+  ShopApi(Workspaces workspaces, Analyses analyses, WebConfig config) {
     this.workspaces = workspaces;
+    this.analyses = analyses;
     this.config = config;
   }
 
@@ -22,7 +29,25 @@ final class ShopApi {
   /** POST /api/shops/{shop}/uploads: 200 with the report; a refusal is mapped to 400 in WebApp. */
   void upload(Context ctx) throws Exception {
     String shop = ShopIds.fromPath(ctx);
-    ctx.json(workspaces.upload(shop, UploadParts.files(ctx, config.maxUploadBytes()), step -> {}));
+    IngestReport report = workspaces.upload(shop, UploadParts.files(ctx, config.maxUploadBytes()), step -> {});
+    analyses.submit(shop);
+    ctx.json(report);
+  }
+
+  /**
+   * GET /api/shops/{shop}/impact: 200 with impact.json once the analysis of the shop's current data is
+   * finished; 202 with its progress while it runs; 500 with the reason when it failed.
+   */
+  void impact(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    Analyses.Status status = analyses.status(shop, Lang.of(ctx).code());
+    switch (status.state()) {
+      case READY -> ctx.contentType(ContentType.APPLICATION_JSON).result(status.json());
+      case RUNNING -> ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "running", "progress", status.progress()));
+      case FAILED -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+          .json(Map.of("error", "the analysis failed: " + status.error(), "status", 500));
+      case NO_DATA -> throw new ShopNotFoundException(shop);
+    }
   }
 
   /** GET /api/shops/{shop}/ingest */

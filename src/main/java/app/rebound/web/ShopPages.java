@@ -4,6 +4,7 @@ import app.rebound.ingest.IngestReport;
 import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRecord;
+import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -13,12 +14,14 @@ import java.util.List;
 final class ShopPages {
 
   private final Workspaces workspaces;
+  private final Analyses analyses;
   private final WebConfig config;
   private final Templates templates;
   private final List<NavEntry> nav;
 
-  ShopPages(Workspaces workspaces, WebConfig config, Templates templates, List<NavEntry> nav) {
+  ShopPages(Workspaces workspaces, Analyses analyses, WebConfig config, Templates templates, List<NavEntry> nav) {
     this.workspaces = workspaces;
+    this.analyses = analyses;
     this.config = config;
     this.templates = templates;
     this.nav = nav;
@@ -52,6 +55,7 @@ final class ShopPages {
 
   private void store(Context ctx, String shop, List<UploadFile> files) throws Exception {
     workspaces.upload(shop, files, step -> {});
+    analyses.submit(shop);
     ctx.redirect(shopPath(shop), HttpStatus.SEE_OTHER);
   }
 

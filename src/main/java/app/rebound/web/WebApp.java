@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.Json;
+import app.rebound.service.Analyses;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import io.javalin.Javalin;
@@ -11,6 +12,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +29,23 @@ public final class WebApp {
 
   private WebApp() {}
 
+  public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config) {
+    return create(workspaces, analyses, config, Nav.ENTRIES);
+  }
+
+  /** With its own background analyses (one at a time): for tests and single-shop use. */
   public static Javalin create(Workspaces workspaces, WebConfig config) {
     return create(workspaces, config, Nav.ENTRIES);
   }
 
-  /** As {@link #create(Workspaces, WebConfig)}, with the header navigation given. */
   public static Javalin create(Workspaces workspaces, WebConfig config, List<NavEntry> nav) {
-    ShopApi api = new ShopApi(workspaces, config);
-    ShopPages pages = new ShopPages(workspaces, config, new Templates(), nav);
+    return create(workspaces, new Analyses(workspaces, Clock.systemDefaultZone(), 1), config, nav);
+  }
+
+  /** As {@link #create(Workspaces, Analyses, WebConfig)}, with the header navigation given. */
+  public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config, List<NavEntry> nav) {
+    ShopApi api = new ShopApi(workspaces, analyses, config);
+    ShopPages pages = new ShopPages(workspaces, analyses, config, new Templates(), nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
 
     return Javalin.create(javalin -> {
@@ -50,6 +61,7 @@ public final class WebApp {
       javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
       javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
       javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
+      javalin.routes.get("/api/shops/{shop}/impact", api::impact);
 
       javalin.routes.get("/", pages::shops);
       javalin.routes.post("/shops", pages::create);

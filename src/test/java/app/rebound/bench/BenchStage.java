@@ -1,5 +1,8 @@
 package app.rebound.bench;
 
+import app.rebound.Json;
+import app.rebound.analysis.ImpactAnalysis;
+import app.rebound.analysis.ShopData;
 import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.ExportStream;
 import app.rebound.store.UploadFile;
@@ -33,6 +36,7 @@ public final class BenchStage {
       case "commons-csv" -> commonsCsvPass(orders);
       case "parse" -> parse(orders);
       case "ingest" -> ingest(orders, Path.of(args[2]));
+      case "analyze" -> analyze(Path.of(args[2]));
       default -> throw new IllegalArgumentException(stage);
     };
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -76,11 +80,26 @@ public final class BenchStage {
     }
   }
 
-  static long ingest(Path file, Path data) throws Exception {
+  /** The whole shop folder (orders and the other exports beside it) uploaded into a new workspace. */
+  static long ingest(Path ordersFile, Path data) throws Exception {
+    List<UploadFile> files;
+    try (var paths = Files.list(ordersFile.getParent())) {
+      files = paths.filter(p -> p.toString().endsWith(".csv")).sorted()
+          .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p))).toList();
+    }
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      var report = ws.upload("bench", List.of(new UploadFile(file.getFileName().toString(),
-          () -> Files.newInputStream(file))), s -> { });
-      return report.files().get(0).rowsRead();
+      var report = ws.upload("bench", files, s -> { });
+      return report.files().stream().filter(f -> "orders".equals(f.kind())).mapToLong(f -> f.rowsRead()).sum();
+    }
+  }
+
+  /** The impact pipeline over the stored shop, as the background analysis runs it after an upload. */
+  static long analyze(Path data) throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      ShopData shop = ShopData.load(ws.database("bench"));
+      ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
+      Json.MAPPER.writeValueAsString(result.report("zh"));
+      return shop.orders().rowCount();
     }
   }
 }

@@ -58,6 +58,31 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void analyze_writes_impact_json_with_batches_causes_and_losses() throws Exception {
+    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(), "--lang", "en"));
+    JsonNode impact = Json.MAPPER.readTree(out.resolve("impact.json").toFile());
+    assertEquals(70, impact.at("/deletions/orders").asLong());
+    JsonNode batches = impact.at("/deletions/batches");
+    assertEquals(List.of("WG3B1", "WG3B2"), List.of(batches.get(0).get("id").asText(), batches.get(1).get("id").asText()));
+    for (JsonNode batch : batches) {
+      assertTrue(List.of("system_error", "malicious_report", "violation").contains(batch.get("likely_cause").asText()));
+      double confidence = batch.get("confidence").asDouble();
+      assertTrue(confidence > 0 && confidence <= 1);
+      assertTrue(batch.get("date").asText().matches("\\d{4}-\\d{2}-\\d{2}"));
+      assertTrue(batch.get("signals").size() > 3);
+      assertTrue(batch.get("signals").get(1).asText().matches("[\\x00-\\x7F¥–—’…]*"), "English sentences");
+    }
+    for (String path : new String[] {"/traffic/visitors", "/traffic/impressions", "/conversion", "/gmv"}) {
+      JsonNode loss = impact.at(path);
+      assertTrue(loss.get("measured").asBoolean(), path);
+      assertTrue(loss.get("loss_low").asDouble() <= loss.get("loss").asDouble(), path);
+      assertTrue(loss.get("loss").asDouble() <= loss.get("loss_high").asDouble(), path);
+    }
+    assertTrue(impact.get("products").size() > 0);
+    assertTrue(impact.at("/series/visitors/days").size() > 0);
+  }
+
+  @Test
   void analyze_without_an_orders_export_says_so_and_fails() throws Exception {
     Path input = Files.createDirectories(out.resolve("in"));
     Files.copy(sampleDir().resolve("评价.csv"), input.resolve("评价.csv"));

@@ -48,6 +48,26 @@ class ShopApiTest {
   }
 
   @Test
+  void impact_answers_202_while_the_analysis_runs_then_200_with_impact_json_in_the_asked_language() {
+    JavalinTest.test(app(), (server, client) -> {
+      Response upload = Multipart.samples(ORDERS, "销量删除记录.csv", "商品流量.csv").postTo(client, "/api/shops/demo/uploads");
+      assertEquals(200, upload.code());
+      Response response = client.get("/api/shops/demo/impact?lang=en");
+      for (int i = 0; i < 600 && response.code() == 202; i++) {
+        assertEquals("running", json(response).get("status").asText());
+        Thread.sleep(100);
+        response = client.get("/api/shops/demo/impact?lang=en");
+      }
+      assertEquals(200, response.code());
+      JsonNode impact = json(response);
+      assertEquals("en", impact.get("lang").asText());
+      assertEquals(70, impact.at("/deletions/orders").asLong());
+      assertTrue(impact.at("/traffic/visitors/measured").asBoolean());
+      assertEquals(404, client.get("/api/shops/nosuchshop/impact").code());
+    });
+  }
+
+  @Test
   void shops_of_a_new_data_folder_are_an_empty_list() {
     JavalinTest.test(app(), (server, client) -> {
       Response response = client.get("/api/shops");

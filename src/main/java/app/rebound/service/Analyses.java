@@ -1,0 +1,138 @@
+package app.rebound.service;
+
+import app.rebound.Json;
+import app.rebound.analysis.ImpactAnalysis;
+import app.rebound.analysis.ShopData;
+import app.rebound.store.ShopDatabase;
+import app.rebound.store.Workspaces;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the impact pipeline in the background once per change of a shop's data and keeps the result in the
+ * shop's database, so pages and the API read a finished analysis instead of computing one per view. A
+ * shop's analysis is identified by the upload it was computed from; readers get it whole or not at all.
+ */
+public final class Analyses implements AutoCloseable {
+
+  /** The languages every analysis is written in. */
+  public static final List<String> LANGS = List.of("zh", "en");
+
+  private static final Logger LOG = LoggerFactory.getLogger(Analyses.class);
+
+  public enum State { READY, RUNNING, FAILED, NO_DATA }
+
+  /**
+   * Where a shop's analysis stands. json is the report when READY; progress says which stage runs; error
+   * says why the last attempt failed.
+   */
+  public record Status(State state, String json, String progress, String error) {}
+
+  private final Workspaces workspaces;
+  private final Clock clock;
+  private final ExecutorService executor;
+  private final Map<String, String> progress = new ConcurrentHashMap<>();
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+  /** @param threads analyses that may run at once (each holds a shop's tables in memory) */
+  public Analyses(Workspaces workspaces, Clock clock, int threads) {
+    this.workspaces = workspaces;
+    this.clock = clock;
+    this.executor = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread t = new Thread(runnable, "analysis");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Schedules an analysis of the shop's current data unless one is finished or already running. */
+  public void submit(String shop) {
+    if (progress.putIfAbsent(shop, "waiting") != null) {
+      return;
+    }
+    executor.submit(() -> run(shop));
+  }
+
+  /** Schedules every shop whose data changed since its last analysis (e.g. after a restart). */
+  public void submitStale() throws Exception {
+    for (var summary : workspaces.list()) {
+      ShopDatabase db = workspaces.database(summary.id());
+      Optional<Long> latest = db.latestUploadId();
+      if (latest.isPresent() && db.analysis(latest.get(), LANGS.get(0)).isEmpty()) {
+        submit(summary.id());
+      }
+    }
+  }
+
+  /** The shop's analysis in a language; schedules one when the data has none yet. */
+  public Status status(String shop, String lang) throws Exception {
+    ShopDatabase db = workspaces.database(shop);
+    Optional<Long> version = db.latestUploadId();
+    if (version.isEmpty()) {
+      return new Status(State.NO_DATA, null, null, null);
+    }
+    Optional<String> json = db.analysis(version.get(), lang);
+    if (json.isPresent()) {
+      return new Status(State.READY, json.get(), null, null);
+    }
+    String running = progress.get(shop);
+    if (running != null) {
+      return new Status(State.RUNNING, null, running, null);
+    }
+    String failed = failures.get(shop + "@" + version.get());
+    if (failed != null) {
+      return new Status(State.FAILED, null, null, failed);
+    }
+    submit(shop);
+    return new Status(State.RUNNING, null, "waiting", null);
+  }
+
+  private void run(String shop) {
+    long version = -1;
+    try {
+      // Loop: an upload may land while the pipeline runs; the result must match the data it is stored for.
+      while (true) {
+        ShopDatabase db = workspaces.database(shop);
+        Optional<Long> latest = db.latestUploadId();
+        if (latest.isEmpty() || db.analysis(latest.get(), LANGS.get(0)).isPresent()) {
+          return;
+        }
+        version = latest.get();
+        progress.put(shop, "loading the shop's data");
+        ShopData data = ShopData.load(db);
+        progress.put(shop, "measuring the impact");
+        ImpactAnalysis.Result result = ImpactAnalysis.run(data);
+        Map<String, String> json = new LinkedHashMap<>();
+        for (String lang : LANGS) {
+          json.put(lang, Json.MAPPER.writeValueAsString(result.report(lang)));
+        }
+        progress.put(shop, "saving");
+        if (db.latestUploadId().equals(latest)) {
+          db.saveAnalysis(version, LocalDateTime.now(clock), json);
+          return;
+        }
+      }
+    } catch (Exception | OutOfMemoryError e) {
+      LOG.error("analysis of shop {} failed", shop, e);
+      failures.put(shop + "@" + version, e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      progress.remove(shop);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    executor.shutdownNow();
+    executor.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,67 @@
+package app.rebound.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.Json;
+import app.rebound.store.UploadFile;
+import app.rebound.store.Workspaces;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalysesTest {
+
+  @TempDir Path data;
+
+  static UploadFile sample(String name) {
+    return new UploadFile(name, () -> AnalysesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name));
+  }
+
+  static Analyses.Status awaitReady(Analyses analyses, String shop, String lang) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      Analyses.Status status = analyses.status(shop, lang);
+      if (status.state() != Analyses.State.RUNNING) {
+        return status;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("analysis still running after 60 s");
+  }
+
+  @Test
+  void an_analysis_runs_once_per_change_of_data_and_survives_a_restart() throws Exception {
+    String first;
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      ws.upload("s", List.of(sample("订单明细.csv"), sample("销量删除记录.csv"), sample("商品流量.csv")), p -> { });
+      analyses.submit("s");
+      Analyses.Status ready = awaitReady(analyses, "s", "zh");
+      assertEquals(Analyses.State.READY, ready.state());
+      first = ready.json();
+      JsonNode impact = Json.MAPPER.readTree(first);
+      assertEquals(70, impact.at("/deletions/orders").asLong());
+      assertEquals("zh", impact.get("lang").asText());
+      assertEquals("en", Json.MAPPER.readTree(awaitReady(analyses, "s", "en").json()).get("lang").asText());
+      analyses.close();
+    }
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      // Read from the shop's database at once: nothing is recomputed after a restart.
+      Analyses.Status cached = analyses.status("s", "zh");
+      assertEquals(Analyses.State.READY, cached.state());
+      assertEquals(first, cached.json());
+      // New data: the cached analysis no longer answers; a new one is computed for it.
+      ws.upload("s", List.of(sample("评价.csv")), p -> { });
+      assertNotEquals(Analyses.State.READY, analyses.status("s", "zh").state());
+      Analyses.Status next = awaitReady(analyses, "s", "zh");
+      assertEquals(Analyses.State.READY, next.state());
+      assertTrue(Json.MAPPER.readTree(next.json()).at("/trust/shop").size() > 0);
+      analyses.close();
+    }
+  }
+}
