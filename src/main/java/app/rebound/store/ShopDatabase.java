@@ -65,7 +65,7 @@ public final class ShopDatabase implements AutoCloseable {
     return new ShopDatabase(connection);
   }
 
-  /** The pieces of one upload, applied inside one transaction by {@link #inTransaction}. */
+  /** The pieces of one change (an upload, a finished analysis), applied in one transaction by {@link #inTransaction}. */
   public interface UploadWork {
     void run(Transaction tx) throws SQLException, IOException, UploadRefusedException;
   }
@@ -152,29 +152,23 @@ public final class ShopDatabase implements AutoCloseable {
 
   /** Stores a finished analysis of the data as of an upload, every language at once (one transaction). */
   public synchronized void saveAnalysis(long uploadId, LocalDateTime at, Map<String, String> jsonByLang)
-      throws SQLException {
-    connection.setAutoCommit(false);
-    boolean committed = false;
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
-      for (var entry : jsonByLang.entrySet()) {
-        ps.setLong(1, uploadId);
-        ps.setString(2, entry.getKey());
-        ps.setString(3, at.toString());
-        ps.setString(4, entry.getValue());
+      throws SQLException, IOException, UploadRefusedException {
+    inTransaction(tx -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
+        for (var entry : jsonByLang.entrySet()) {
+          ps.setLong(1, uploadId);
+          ps.setString(2, entry.getKey());
+          ps.setString(3, at.toString());
+          ps.setString(4, entry.getValue());
+          ps.executeUpdate();
+        }
+      }
+      try (PreparedStatement ps = connection.prepareStatement("DELETE FROM analyses WHERE upload_id < ?")) {
+        ps.setLong(1, uploadId); // older versions are never read again
         ps.executeUpdate();
       }
-      try (Statement s = connection.createStatement()) {
-        s.execute("DELETE FROM analyses WHERE upload_id < " + uploadId); // older versions are never read again
-      }
-      connection.commit();
-      committed = true;
-    } finally {
-      if (!committed) {
-        connection.rollback();
-      }
-      connection.setAutoCommit(true);
-    }
+    });
   }
 
   /** The stored analysis of exactly this upload's data in a language, if it was finished. */

@@ -34,7 +34,7 @@ public final class AccuracySuite {
 
   /** One simulated shop: its settings and what the analysis found against the truth. */
   public record Outcome(long seed, Scenario scenario, double effect, boolean promotion, double trueLoss,
-      double loss, double low, double high, boolean measured) {
+      double loss, double low, double high, boolean measured, int batches, int causesRight) {
 
     boolean placebo() {
       return scenario == Scenario.PLACEBO;
@@ -55,7 +55,7 @@ public final class AccuracySuite {
 
   /** The summary figures the issue asks for. */
   public record Summary(int shops, int placebos, double medianRelativeError, double coverage,
-      double placeboFalsePositiveRate) {}
+      double placeboFalsePositiveRate, int batches, double causeAccuracy) {}
 
   /**
    * The configurations of a suite: every {@code placeboEvery}-th shop is a placebo, the others cycle through
@@ -79,10 +79,15 @@ public final class AccuracySuite {
       Path dir = work.resolve("shop-" + config.seed());
       GroundTruth truth = ShopSimulator.write(config, dir);
       ShopData shop = read(dir);
-      TrafficImpact.Result impact = TrafficImpact.of(shop, DeletedOrders.of(shop));
-      SeriesImpact.MetricImpact visitors = impact.visitors();
+      Table deleted = DeletedOrders.of(shop);
+      SeriesImpact.MetricImpact visitors = TrafficImpact.of(shop, deleted).visitors();
+      Map<String, String> trueCauses = new java.util.HashMap<>();
+      truth.batches().forEach(b -> trueCauses.put(b.id(), b.cause().name().toLowerCase(Locale.ROOT)));
+      int right = (int) BatchCauses.of(shop, deleted).stream()
+          .filter(c -> c.likelyCause().equals(trueCauses.get(c.id()))).count();
       outcomes.add(new Outcome(config.seed(), config.scenario(), config.effectSize(), config.promotionSpike(),
-          truth.totals().visitorLoss(), visitors.loss(), visitors.lossLow(), visitors.lossHigh(), visitors.measured()));
+          truth.totals().visitorLoss(), visitors.loss(), visitors.lossLow(), visitors.lossHigh(), visitors.measured(),
+          trueCauses.size(), right));
     }
     return outcomes;
   }
@@ -97,19 +102,22 @@ public final class AccuracySuite {
     double coverage = effects.stream().filter(Outcome::covered).count() / (double) effects.size();
     double falsePositives = placebos.isEmpty() ? 0
         : placebos.stream().filter(Outcome::significantLoss).count() / (double) placebos.size();
-    return new Summary(outcomes.size(), placebos.size(), median, coverage, falsePositives);
+    int batches = outcomes.stream().mapToInt(Outcome::batches).sum();
+    double causes = outcomes.stream().mapToInt(Outcome::causesRight).sum() / (double) batches;
+    return new Summary(outcomes.size(), placebos.size(), median, coverage, falsePositives, batches, causes);
   }
 
   /** A Markdown table of every shop, for the report and for test failure messages. */
   public static String table(List<Outcome> outcomes) {
-    StringBuilder s = new StringBuilder("| seed | scenario | effect | promotion | true visitor loss | estimate | 95% interval | error | covered |\n")
-        .append("| ---: | --- | ---: | --- | ---: | ---: | --- | ---: | --- |\n");
+    StringBuilder s = new StringBuilder("| seed | scenario | effect | promotion | true visitor loss | estimate | 95% interval | error | covered | causes right |\n")
+        .append("| ---: | --- | ---: | --- | ---: | ---: | --- | ---: | --- | ---: |\n");
     for (Outcome o : outcomes) {
-      s.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s | %.0f | %.0f | %.0f – %.0f | %s | %s |%n",
+      s.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %s | %.0f | %.0f | %.0f – %.0f | %s | %s | %d of %d |%n",
           o.seed(), o.scenario().name().toLowerCase(Locale.ROOT), o.effect(), o.promotion() ? "yes" : "no",
           o.trueLoss(), o.loss(), o.low(), o.high(),
           o.placebo() ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * o.relativeError()),
-          o.placebo() ? (o.significantLoss() ? "false positive" : "no loss found") : (o.covered() ? "yes" : "no")));
+          o.placebo() ? (o.significantLoss() ? "false positive" : "no loss found") : (o.covered() ? "yes" : "no"),
+          o.causesRight(), o.batches()));
     }
     return s.toString();
   }

@@ -40,9 +40,10 @@ public final class AccuracyBenchmark {
           | median relative error of the total visitor loss | ≤ 15%% | %.1f%% |
           | 95%% interval covers the true loss | ≥ 85%% of shops | %.0f%% |
           | placebo shops with a significant loss | ≤ 10%% | %.0f%% |
+          | likely cause right (all %d batches) | ≥ 85%% | %.1f%% |
 
           %s""", s.shops(), s.placebos(), seconds, 100 * s.medianRelativeError(), 100 * s.coverage(),
-          100 * s.placeboFalsePositiveRate(), AccuracySuite.table(outcomes));
+          100 * s.placeboFalsePositiveRate(), s.batches(), 100 * s.causeAccuracy(), AccuracySuite.table(outcomes));
       Path out = Path.of("reports", "accuracy.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, report, StandardCharsets.UTF_8);
