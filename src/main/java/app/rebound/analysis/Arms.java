@@ -1,5 +1,9 @@
 package app.rebound.analysis;
 
+import static tech.tablesaw.aggregate.AggregateFunctions.count;
+import static tech.tablesaw.aggregate.AggregateFunctions.sum;
+import static tech.tablesaw.aggregate.AggregateFunctions.sumOfSquares;
+
 import app.rebound.analysis.Did.Stats;
 import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -40,20 +45,35 @@ final class Arms {
   }
 
   /**
-   * Sorts unit rows (product_id, date, value) into the four cells. An affected product is split at its own
-   * date; unaffected products at unaffectedSplit. Rows in the excludeDays before a split count in neither
+   * Stage: unit rows (product_id, date, value) summed per product and day into count, sum and sum of
+   * squares, so the cells of every product are sorted from a few rows per product-day instead of every
+   * order or review again.
+   */
+  static Table daily(Table units) {
+    Table daily = units.summarize("value", count, sum, sumOfSquares).by("product_id", "date");
+    daily.column("Count [value]").setName("n");
+    daily.column("Sum [value]").setName("sum");
+    daily.column("Sum of Squares [value]").setName("sum_sq");
+    return daily;
+  }
+
+  /**
+   * Sorts daily unit sums (see {@link #daily}) into the four cells. An affected product is split at its own
+   * date; unaffected products at unaffectedSplit. Days in the excludeDays before a split count in neither
    * period. Products in neither set are ignored.
    */
-  static Cells cells(Table units, Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit,
+  static Cells cells(Table daily, Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit,
       int excludeDays) {
     Stats a0 = Stats.EMPTY;
     Stats a1 = Stats.EMPTY;
     Stats u0 = Stats.EMPTY;
     Stats u1 = Stats.EMPTY;
-    StringColumn products = units.stringColumn("product_id");
-    DateColumn dates = units.dateColumn("date");
-    DoubleColumn values = units.doubleColumn("value");
-    for (int row = 0; row < units.rowCount(); row++) {
+    StringColumn products = daily.stringColumn("product_id");
+    DateColumn dates = daily.dateColumn("date");
+    NumericColumn<?> counts = daily.numberColumn("n");
+    NumericColumn<?> sums = daily.numberColumn("sum");
+    NumericColumn<?> squares = daily.numberColumn("sum_sq");
+    for (int row = 0; row < daily.rowCount(); row++) {
       String product = products.get(row);
       LocalDate split = affected.get(product);
       boolean isAffected = split != null;
@@ -68,17 +88,19 @@ final class Arms {
       if (!after && !date.isBefore(split.minusDays(excludeDays))) {
         continue;
       }
-      double v = values.get(row);
+      long n = Math.round(counts.getDouble(row));
+      double sum = sums.getDouble(row);
+      double sumSq = squares.getDouble(row);
       if (isAffected) {
         if (after) {
-          a1 = a1.add(v);
+          a1 = a1.plus(n, sum, sumSq);
         } else {
-          a0 = a0.add(v);
+          a0 = a0.plus(n, sum, sumSq);
         }
       } else if (after) {
-        u1 = u1.add(v);
+        u1 = u1.plus(n, sum, sumSq);
       } else {
-        u0 = u0.add(v);
+        u0 = u0.plus(n, sum, sumSq);
       }
     }
     return new Cells(a0, a1, u0, u1);

@@ -28,6 +28,10 @@ final class Did {
       return new Stats(n + 1, sum + v, sumSq + v * v);
     }
 
+    Stats plus(long count, double valueSum, double valueSumSq) {
+      return new Stats(n + count, sum + valueSum, sumSq + valueSumSq);
+    }
+
     Double mean() {
       return n == 0 ? null : sum / n;
     }

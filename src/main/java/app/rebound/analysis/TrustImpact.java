@@ -60,18 +60,22 @@ public final class TrustImpact {
     boolean hasOrders = shop.has(FileKind.ORDERS);
     Table reviews = hasReviews ? reviewRows(shop.table(FileKind.REVIEWS), frame.deletedSubOrders()) : null;
     Table refunds = hasOrders ? refundRows(shop.orders(), frame.deletedSubOrders()) : null;
+    // Summed per product and day once; every product's measures below sort these few rows.
+    ReviewDaily reviewDaily = reviews == null ? null : new ReviewDaily(Arms.daily(units(reviews, "rating")),
+        Arms.daily(units(reviews, "low")), Arms.daily(units(reviews, "doubtful")));
+    Table refundDaily = refunds == null ? null : Arms.daily(refunds);
 
     List<Measure> shopMeasures = new ArrayList<>();
-    shopMeasures.addAll(reviewMeasures(Measure.SCOPE_AFFECTED, reviews, frame, frame.splits(), frame.firstDeletion()));
-    shopMeasures.add(refundMeasure(Measure.SCOPE_AFFECTED, refunds, frame, frame.splits(), frame.firstDeletion()));
+    shopMeasures.addAll(reviewMeasures(Measure.SCOPE_AFFECTED, reviewDaily, frame, frame.splits(), frame.firstDeletion()));
+    shopMeasures.add(refundMeasure(Measure.SCOPE_AFFECTED, refundDaily, frame, frame.splits(), frame.firstDeletion()));
     shopMeasures.addAll(scoreMeasures(shop, frame));
 
     List<ProductImpact> products = new ArrayList<>();
     for (var entry : frame.splits().entrySet()) {
       Map<String, LocalDate> one = Map.of(entry.getKey(), entry.getValue());
       List<Measure> measures = new ArrayList<>(
-          reviewMeasures(Measure.SCOPE_PRODUCT, reviews, frame, one, entry.getValue()));
-      measures.add(refundMeasure(Measure.SCOPE_PRODUCT, refunds, frame, one, entry.getValue()));
+          reviewMeasures(Measure.SCOPE_PRODUCT, reviewDaily, frame, one, entry.getValue()));
+      measures.add(refundMeasure(Measure.SCOPE_PRODUCT, refundDaily, frame, one, entry.getValue()));
       products.add(new ProductImpact(entry.getKey(), frame.name(entry.getKey()), entry.getValue(), measures));
     }
     return new TrustResult(frame.firstDeletion(), frame.splits().size(), frame.unaffected().size(),
@@ -152,7 +156,10 @@ public final class TrustImpact {
     return out;
   }
 
-  private static List<Measure> reviewMeasures(String scope, Table reviews, ImpactFrame frame,
+  /** The review units (rating, low, doubtful) summed per product and day. */
+  private record ReviewDaily(Table rating, Table low, Table doubtful) {}
+
+  private static List<Measure> reviewMeasures(String scope, ReviewDaily reviews, ImpactFrame frame,
       Map<String, LocalDate> affected, LocalDate unaffectedSplit) {
     String[] ids = {"average_rating", "low_rating_share", "doubtful_review_share"};
     List<Measure> out = new ArrayList<>();
@@ -168,9 +175,9 @@ public final class TrustImpact {
       return out;
     }
     Set<String> unaffected = frame.unaffected();
-    Arms.Cells rating = Arms.cells(units(reviews, "rating"), affected, unaffected, unaffectedSplit, 0);
-    Arms.Cells low = Arms.cells(units(reviews, "low"), affected, unaffected, unaffectedSplit, 0);
-    Arms.Cells doubt = Arms.cells(units(reviews, "doubtful"), affected, unaffected, unaffectedSplit, 0);
+    Arms.Cells rating = Arms.cells(reviews.rating(), affected, unaffected, unaffectedSplit, 0);
+    Arms.Cells low = Arms.cells(reviews.low(), affected, unaffected, unaffectedSplit, 0);
+    Arms.Cells doubt = Arms.cells(reviews.doubtful(), affected, unaffected, unaffectedSplit, 0);
     out.add(Arms.mean(ids[0], scope, "stars", REVIEWS_FILE, rating, MIN_REVIEWS, "reviews"));
     out.add(Arms.share(ids[1], scope, REVIEWS_FILE, low, MIN_REVIEWS, "reviews"));
     out.add(Arms.share(ids[2], scope, REVIEWS_FILE, doubt, MIN_REVIEWS, "reviews"));
