@@ -46,6 +46,11 @@ final class ArmsChart {
     plot.setNoDataMessage(text.subtitle());
     JFreeChart chart = Charts.chart(plot, text, true);
     plot.setNoDataMessageFont(ChartFonts.font(java.awt.Font.PLAIN, 13f));
+    if (dataset.lines().getSeriesCount() == 0) {
+      // Nothing measured: no made-up dates or values on the axes, only the reason.
+      plot.getDomainAxis().setVisible(false);
+      plot.getRangeAxis().setVisible(false);
+    }
     renderer.setSeriesPaint(0, Charts.AFFECTED);
     renderer.setSeriesPaint(1, Charts.UNAFFECTED);
     renderer.setSeriesStroke(0, new BasicStroke(2f));

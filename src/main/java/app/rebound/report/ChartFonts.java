@@ -21,10 +21,13 @@ final class ChartFonts {
   static final String RESOURCE = "/app/rebound/report/fonts/wqy-microhei.ttc";
   static final String FAMILY = "WenQuanYi Micro Hei";
 
-  /** font-family for SVG text: the bundled font's family, then common CJK fonts, then the default. */
+  /**
+   * font-family for SVG text: the bundled font's family, then common CJK fonts, then the default. Double
+   * quotes, because JFreeSVG writes its attributes in single quotes and does not escape this value.
+   */
   static final String SVG_FAMILIES =
-      "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', "
-          + "sans-serif";
+      "\"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", "
+          + "\"Microsoft YaHei\", sans-serif";
 
   private ChartFonts() {}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -17,6 +18,9 @@ public final class ChartRenderer {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    // JFreeChart draws rotated text (the value axis label) through TextLayout by default, a workaround
+    // for an old JDK bug, which JFreeSVG can only write as glyph outlines; plain drawString keeps it text.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
   }
 
   private ChartRenderer() {}

@@ -84,6 +84,7 @@ final class Charts {
       marker.setLabel(label);
       marker.setLabelFont(ChartFonts.font(Font.PLAIN, 11f));
       marker.setLabelPaint(MARKER);
+      marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
       marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
       marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
       marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * (index % 2), 2, 2, 2));
