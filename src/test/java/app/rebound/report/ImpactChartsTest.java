@@ -167,6 +167,20 @@ class ImpactChartsTest {
   }
 
   @Test
+  void a_product_name_with_markup_characters_leaves_the_svg_well_formed() throws Exception {
+    List<ImpactReport.ProductRow> renamed = sample.products().stream()
+        .map(p -> new ImpactReport.ProductRow(p.productId(), "面霜 <A&B> \"'", p.deletedSince(), p.deletedOrders(),
+            p.deletedUnits(), p.deletedMoney(), p.deletedShare(), p.visitors(), p.impressions(), p.conversion(),
+            p.gmv(), p.visitorsDaily(), p.gmvDaily()))
+        .toList();
+    ImpactReport report = new ImpactReport(sample.lang(), sample.deletions(), sample.traffic(), sample.conversion(),
+        sample.gmv(), sample.trust(), sample.partnerships(), renamed, sample.series());
+    String svg = ChartRenderer.svg(chart("product_gmv", report, CREAM, "zh"), 640, 360);
+    assertWellFormed(svg);
+    assertTrue(svg.contains("面霜 &lt;A&amp;B&gt;"), "the name is escaped text");
+  }
+
+  @Test
   void without_a_language_the_charts_speak_the_report_s() {
     assertEquals("访客数：实际与无删除时的预期", chart("visitors", sample, null, null).getTitle().getText());
   }
