@@ -1,0 +1,43 @@
+package app.rebound.report;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Draws a chart as SVG (for pages: text stays text, in a CSS font-family list the browser resolves) or
+ * PNG (with the bundled CJK font, no display needed).
+ */
+public final class ChartRenderer {
+
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    // JFreeChart draws rotated text (the value axis label) through TextLayout by default, a workaround
+    // for an old JDK bug, which JFreeSVG can only write as glyph outlines; plain drawString keeps it text.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
+  private ChartRenderer() {}
+
+  /** An {@code <svg>} element; every font is written as {@link ChartFonts#SVG_FAMILIES}. */
+  public static String svg(JFreeChart chart, int width, int height) {
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    g2.setFontFunction(family -> ChartFonts.SVG_FAMILIES);
+    chart.draw(g2, new Rectangle(0, 0, width, height));
+    return g2.getSVGElement();
+  }
+
+  public static byte[] png(JFreeChart chart, int width, int height) {
+    try {
+      return ChartUtils.encodeAsPNG(chart.createBufferedImage(width, height));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode the chart as PNG", e);
+    }
+  }
+}
