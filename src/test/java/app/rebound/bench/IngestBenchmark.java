@@ -41,6 +41,8 @@ public final class IngestBenchmark {
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", each stage in a fresh JVM with ").append(HEAP)
         .append(", median of ").append(RUNS).append(" runs (min–max in brackets).\n")
+        .append("Peak heap: the sum of the JVM's heap pools' peaks, an upper bound on the heap in use at any one"
+            + " moment (it can exceed -Xmx because the pools peak at different times).\n")
         .append("Baseline: a bare Commons CSV streaming pass over the same file (every record read, orders"
             + " counted by product and day in a HashMap).\n")
         .append("parse = encoding detection, header recognition, validation of every cell of the orders export"

@@ -7,7 +7,10 @@ import java.lang.management.MemoryType;
 /** One benchmark stage's figures, measured inside the child JVM that ran it. */
 record Measured(String stage, long rows, double seconds, double peakHeapMiB) {
 
-  /** Peak heap of this JVM so far: the sum of every heap pool's peak. */
+  /**
+   * Peak heap of this JVM so far: the sum of every heap pool's peak. The pools peak at different moments,
+   * so this is an upper bound on the heap in use at any one time (it may exceed -Xmx).
+   */
   static double jvmPeakHeapMiB() {
     long bytes = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
