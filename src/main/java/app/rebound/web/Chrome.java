@@ -7,8 +7,14 @@ import java.util.List;
  * page title and the page's own path (for the language switch links).
  *
  * @param shopId the shop the page is about, or null
+ * @param refreshSeconds reload the page after this many seconds (while an analysis runs); 0 for never
  */
-public record Chrome(Messages msg, List<Nav.Link> nav, String title, String here, String shopId) {
+public record Chrome(Messages msg, List<Nav.Link> nav, String title, String here, String shopId,
+    int refreshSeconds) {
+
+  public Chrome(Messages msg, List<Nav.Link> nav, String title, String here, String shopId) {
+    this(msg, nav, title, here, shopId, 0);
+  }
 
   public String langHref(Lang lang) {
     return here + "?" + Lang.PARAM + "=" + lang.code();

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
@@ -23,6 +24,9 @@ public final class Messages {
 
   private static final Map<Lang, Messages> BUNDLES = new EnumMap<>(Lang.class);
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
+  private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+  private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("not measured: upload (.+)");
 
   static {
     for (Lang lang : Lang.values()) {
@@ -50,6 +54,19 @@ public final class Messages {
   public String get(String key) {
     String text = texts.getProperty(key);
     return text == null ? "??" + key + "??" : text;
+  }
+
+  /** The text for a key built at run time (a measure's or chart's id), or the fallback when there is none. */
+  public String getOr(String key, String fallback) {
+    return texts.getProperty(key, fallback == null ? "" : fallback);
+  }
+
+  /** A running analysis's stage ("measuring the impact") in this language; unknown stages as written. */
+  public String progress(String stage) {
+    if (stage == null) {
+      return getOr("progress.waiting", "waiting");
+    }
+    return getOr("progress." + stage.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT), stage);
   }
 
   /** The text for a key with its {0}, {1}… filled in ({@link MessageFormat}). */
@@ -84,6 +101,94 @@ public final class Messages {
   /** A count with digit grouping, e.g. 1,000,000. */
   public String number(long n) {
     return String.format(locale(), "%,d", n);
+  }
+
+  /** Whole yuan with digit grouping: ¥12,300; a negative amount as -¥1,200. */
+  public String money(double yuan) {
+    long whole = Math.round(yuan);
+    return (whole < 0 ? "-" : "") + "¥" + String.format(Locale.ENGLISH, "%,d", Math.abs(whole));
+  }
+
+  /** A count from a measured (fractional) total, rounded, with digit grouping. */
+  public String count(double n) {
+    return String.format(Locale.ENGLISH, "%,d", Math.round(n));
+  }
+
+  /** A share 0–1 as a percentage with one decimal: 12.3%. */
+  public String percent(double share) {
+    return String.format(Locale.ENGLISH, "%.1f%%", share * 100);
+  }
+
+  /** A date: 2026年6月7日 in Chinese, Jun 7, 2026 in English. */
+  public String date(LocalDate date) {
+    return date == null ? "" : (lang == Lang.ZH ? DATE_ZH : DATE_EN).format(date);
+  }
+
+  /** A loss in its unit: money for yuan, else a count; empty when not measured. */
+  public String loss(Dashboards.LossView loss) {
+    return loss == null || loss.loss() == null ? "" : inUnit(loss.unit(), loss.loss());
+  }
+
+  /** The 95% range of a loss in brackets, "(¥8,100–¥16,500)"; empty when not measured. */
+  public String lossRange(Dashboards.LossView loss) {
+    if (loss == null || loss.low() == null) {
+      return "";
+    }
+    return "(" + inUnit(loss.unit(), loss.low()) + "–" + inUnit(loss.unit(), loss.high()) + ")";
+  }
+
+  private String inUnit(String unit, double value) {
+    return "yuan".equals(unit) ? money(value) : count(value);
+  }
+
+  /** A measure's level in its unit: a share as a percentage, stars with two decimals, yuan as money. */
+  public String level(String unit, Double value) {
+    if (value == null) {
+      return "—";
+    }
+    return switch (unit == null ? "" : unit) {
+      case "share" -> percent(value);
+      case "stars", "score" -> String.format(Locale.ENGLISH, "%.2f", value);
+      case "yuan_per_day", "yuan" -> money(value);
+      default -> String.format(Locale.ENGLISH, "%,.1f", value);
+    };
+  }
+
+  /** A change in a measure's unit, signed: +4.1 pp (个百分点) for shares, -0.32 stars, +¥120. */
+  public String change(String unit, Double value) {
+    if (value == null) {
+      return "—";
+    }
+    String sign = value > 0 ? "+" : value < 0 ? "-" : "±";
+    double v = Math.abs(value);
+    return switch (unit == null ? "" : unit) {
+      case "share" -> sign + String.format(Locale.ENGLISH, "%.1f", v * 100) + get("unit.pp");
+      case "stars" -> sign + String.format(Locale.ENGLISH, "%.2f", v) + get("unit.stars");
+      case "score" -> sign + String.format(Locale.ENGLISH, "%.2f", v);
+      case "yuan_per_day", "yuan" -> sign + money(v);
+      default -> sign + String.format(Locale.ENGLISH, "%,.1f", v);
+    };
+  }
+
+  /** The 95% interval of a change, "(+1.2 pp – +7.0 pp)"; empty without one. */
+  public String changeRange(String unit, Double low, Double high) {
+    return low == null || high == null ? "" : "(" + change(unit, low) + " – " + change(unit, high) + ")";
+  }
+
+  /**
+   * Why something was not measured, in this language: the analysis writes "not measured: upload X" and a
+   * few other fixed reasons in English; those read in Chinese on Chinese pages, others stay as written.
+   */
+  public String reason(String message) {
+    if (message == null) {
+      return "";
+    }
+    java.util.regex.Matcher upload = UPLOAD.matcher(message);
+    if (upload.matches()) {
+      return format("reason.upload", upload.group(1).trim());
+    }
+    String known = texts.getProperty("reason." + message.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT));
+    return known != null ? known : message;
   }
 
   public Set<String> keys() {

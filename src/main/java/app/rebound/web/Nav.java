@@ -12,7 +12,13 @@ public final class Nav {
 
   public static final List<NavEntry> ENTRIES = List.of(
       NavEntry.site("nav.shops", "/"),
-      NavEntry.shop("nav.uploads", "/shops/{shop}"));
+      NavEntry.shop("nav.overview", "/shops/{shop}"),
+      NavEntry.shop("nav.traffic", "/shops/{shop}/traffic"),
+      NavEntry.shop("nav.trust", "/shops/{shop}/trust"),
+      NavEntry.shop("nav.partners", "/shops/{shop}/partners"),
+      NavEntry.shop("nav.deletions", "/shops/{shop}/deletions"),
+      NavEntry.shop("nav.products", "/shops/{shop}/products"),
+      NavEntry.shop("nav.uploads", "/shops/{shop}/uploads"));
 
   /** A rendered link: its label, where it goes, and whether it is the page being shown. */
   public record Link(String label, String href, boolean current) {}

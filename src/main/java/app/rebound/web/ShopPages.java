@@ -34,7 +34,7 @@ final class ShopPages {
     templates.respond(ctx, "shops.jte", new Views.Shops(chrome, workspaces.list()));
   }
 
-  /** GET /shops/{shop} */
+  /** GET /shops/{shop}/uploads: the upload form and every upload with its report. */
   void shop(Context ctx) throws Exception {
     renderShop(ctx, ShopIds.existing(ctx, workspaces), null);
   }
@@ -81,7 +81,7 @@ final class ShopPages {
     boolean exists = workspaces.exists(shop);
     ShopSummary summary = exists ? workspaces.summary(shop) : new ShopSummary(shop, 0, 0, null);
     Messages msg = messages(ctx);
-    Chrome chrome = chrome(msg, msg.format("shop.title", shop), shopPath(shop), exists ? shop : null);
+    Chrome chrome = chrome(msg, msg.format("shop.title", shop), shopPath(shop) + "/uploads", exists ? shop : null);
     List<UploadRecord> uploads = exists ? workspaces.database(shop).uploads() : List.of();
     templates.respond(ctx, "shop.jte", new Views.Shop(chrome, shop, summary, uploads, refused));
   }

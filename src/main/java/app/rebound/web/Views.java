@@ -21,6 +21,35 @@ public final class Views {
   public record Shop(Chrome chrome, String shopId, ShopSummary summary, List<UploadRecord> uploads,
       IngestReport refused) {}
 
+  /**
+   * Where a shop's analysis stands: state is ready, running, failed or no_data; progress says which stage
+   * runs, error why it failed.
+   */
+  public record Progress(String state, String progress, String error) {
+
+    public boolean running() {
+      return state.equals("running");
+    }
+
+    public boolean failed() {
+      return state.equals("failed");
+    }
+
+    String text() {
+      return progress == null ? state : progress;
+    }
+  }
+
+  /**
+   * A dashboard page: its numbers (null until the analysis is READY, then progress says why) and the
+   * chrome around them.
+   */
+  public record Page<T>(Chrome chrome, String shopId, Progress progress, T data) {}
+
+  /** overview.jte: the tiles of the analysis, then the shop's uploads as on shop.jte. */
+  public record Overview(Chrome chrome, String shopId, Progress progress, Dashboards.Overview data,
+      ShopSummary summary, List<UploadRecord> uploads) {}
+
   /** error.jte: a page that could not be shown, and why. */
   public record Error(Chrome chrome, int status, String message) {}
 }

@@ -42,10 +42,29 @@ public final class WebApp {
     return create(workspaces, new Analyses(workspaces, Clock.systemDefaultZone(), 1), config, nav);
   }
 
-  /** As {@link #create(Workspaces, Analyses, WebConfig)}, with the header navigation given. */
+  /**
+   * As {@link #create(Workspaces, Analyses, ChartSource, WebConfig, List)} without charts: every chart
+   * slot says why it is empty.
+   */
   public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config, List<NavEntry> nav) {
+    return create(workspaces, analyses, ChartSource.none(), config, nav);
+  }
+
+  /** The app with its dashboards' charts drawn by {@code charts} and the header navigation given. */
+  public static Javalin create(Workspaces workspaces, Analyses analyses, ChartSource charts, WebConfig config,
+      List<NavEntry> nav) {
+    return create(workspaces, analyses, analyses::status, charts, config, nav);
+  }
+
+  /** As above, with the analyses' status read from {@code status} (tests hold it RUNNING or FAILED). */
+  static Javalin create(Workspaces workspaces, Analyses analyses, ReportCache.StatusSource status,
+      ChartSource charts, WebConfig config, List<NavEntry> nav) {
     ShopApi api = new ShopApi(workspaces, analyses, config);
-    ShopPages pages = new ShopPages(workspaces, analyses, config, new Templates(), nav);
+    Templates templates = new Templates();
+    ShopPages pages = new ShopPages(workspaces, analyses, config, templates, nav);
+    DashboardData data = new DashboardData(workspaces, new ReportCache(status), charts);
+    DashboardApi dashboardApi = new DashboardApi(data);
+    DashboardPages dashboards = new DashboardPages(workspaces, data, templates, nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
 
     return Javalin.create(javalin -> {
@@ -62,11 +81,26 @@ public final class WebApp {
       javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
       javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
       javalin.routes.get("/api/shops/{shop}/impact", api::impact);
+      javalin.routes.get("/api/shops/{shop}/overview", dashboardApi::overview);
+      javalin.routes.get("/api/shops/{shop}/traffic", dashboardApi::traffic);
+      javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);
+      javalin.routes.get("/api/shops/{shop}/partners", dashboardApi::partners);
+      javalin.routes.get("/api/shops/{shop}/deletions", dashboardApi::deletions);
+      javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
+      javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
 
       javalin.routes.get("/", pages::shops);
       javalin.routes.post("/shops", pages::create);
-      javalin.routes.get("/shops/{shop}", pages::shop);
+      javalin.routes.get("/shops/{shop}", dashboards::overview);
+      javalin.routes.get("/shops/{shop}/uploads", pages::shop);
       javalin.routes.post("/shops/{shop}/uploads", pages::upload);
+      javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
+      javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
+      javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
+      javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
+      javalin.routes.get("/shops/{shop}/products", dashboards::products);
+      javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
+      javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
 
       javalin.routes.exception(UploadRefusedException.class, (e, ctx) -> {
         if (isApi(ctx)) {

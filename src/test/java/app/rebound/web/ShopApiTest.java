@@ -204,12 +204,15 @@ class ShopApiTest {
     JavalinTest.test(app, (server, client) -> {
       Multipart form = Multipart.samples(ORDERS);
       byte[] bytes = form.bytes();
+      // Its own client: a connection Jetty closes mid-body must not stay in the pool of the shared test
+      // client, whose clean-up request after the test would then fail on it.
+      java.net.http.HttpClient own = java.net.http.HttpClient.newHttpClient();
       try {
-        Response response = client.request("/api/shops/demo/uploads", request -> request
-            .post(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
-            .header("Content-Type", form.contentType()));
-        assertEquals(413, response.code(), response.body().string());
-        assertEquals(413, json(response).get("status").asInt());
+        var response = own.send(HttpRequest.newBuilder(java.net.URI.create(client.getOrigin() + "/api/shops/demo/uploads"))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+            .header("Content-Type", form.contentType()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals(413, Json.MAPPER.readTree(response.body()).get("status").asInt());
       } catch (java.io.IOException connectionClosedWhileSending) {
         // Jetty gave up on the connection: acceptable for a client that streams past the limit.
       }

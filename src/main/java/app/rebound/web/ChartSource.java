@@ -1,0 +1,50 @@
+package app.rebound.web;
+
+import app.rebound.analysis.ImpactReport;
+import java.util.Optional;
+
+/**
+ * Draws a dashboard chart from a report, as SVG for the pages and PNG for downloads; empty when the chart
+ * cannot be drawn (its export was not uploaded). Wired to {@code app.rebound.report}:
+ *
+ * <pre>{@code
+ * ChartSource.of(
+ *     (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.svg(c, 720, 360)),
+ *     (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.png(c, 1440, 720)))
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ChartSource {
+
+  /** The chart as an SVG document; productId is null for shop charts. */
+  Optional<String> svg(String chartId, ImpactReport report, String productId, String lang);
+
+  /** The chart as PNG bytes; none unless built with {@link #of(ChartSource, PngSource)}. */
+  default Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang) {
+    return Optional.empty();
+  }
+
+  @FunctionalInterface
+  interface PngSource {
+    Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang);
+  }
+
+  /** No charts: every chart slot says why it is empty. */
+  static ChartSource none() {
+    return (chartId, report, productId, lang) -> Optional.empty();
+  }
+
+  static ChartSource of(ChartSource svg, PngSource png) {
+    return new ChartSource() {
+      @Override
+      public Optional<String> svg(String chartId, ImpactReport report, String productId, String lang) {
+        return svg.svg(chartId, report, productId, lang);
+      }
+
+      @Override
+      public Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang) {
+        return png.png(chartId, report, productId, lang);
+      }
+    };
+  }
+}

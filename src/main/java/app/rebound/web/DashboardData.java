@@ -1,0 +1,121 @@
+package app.rebound.web;
+
+import app.rebound.analysis.ImpactReport;
+import app.rebound.service.Analyses;
+import app.rebound.store.Workspaces;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Optional;
+
+/**
+ * Gathers a dashboard's numbers for a request: the shop, its language, its cached analysis and, once that
+ * is READY, the page's record from {@link Dashboards}. The page and the /api handler both call this, so
+ * they render and answer the same record.
+ */
+final class DashboardData {
+
+  static final String PRODUCT_PARAM = "product";
+  static final String SORT_PARAM = "sort";
+
+  /** A request's shop and language with the state of its analysis. */
+  record Loaded(String shop, Lang lang, ReportCache.Analysis analysis) {
+
+    boolean ready() {
+      return analysis.ready();
+    }
+
+    ImpactReport report() {
+      return analysis.report();
+    }
+  }
+
+  private final Workspaces workspaces;
+  private final ReportCache reports;
+  private final ChartSource charts;
+
+  DashboardData(Workspaces workspaces, ReportCache reports, ChartSource charts) {
+    this.workspaces = workspaces;
+    this.reports = reports;
+    this.charts = charts;
+  }
+
+  Loaded load(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    Lang lang = Lang.of(ctx);
+    return new Loaded(shop, lang, reports.get(shop, lang.code()));
+  }
+
+  Dashboards.Overview overview(Loaded l) {
+    return Dashboards.overview(l.shop(), l.report(), draw(l));
+  }
+
+  Dashboards.Traffic traffic(Loaded l) {
+    return Dashboards.traffic(l.shop(), l.report(), draw(l));
+  }
+
+  Dashboards.Trust trust(Loaded l) {
+    return Dashboards.trust(l.shop(), l.report(), draw(l));
+  }
+
+  Dashboards.Partners partners(Loaded l) {
+    return Dashboards.partners(l.shop(), l.report(), draw(l));
+  }
+
+  Dashboards.Deletions deletions(Loaded l) {
+    return Dashboards.deletions(l.shop(), l.report(), draw(l));
+  }
+
+  Dashboards.Products products(Loaded l, Context ctx) {
+    return Dashboards.products(l.report(), Dashboards.Sort.of(ctx.queryParam(SORT_PARAM)));
+  }
+
+  /** The product of the path; 404 when the analysis has no such affected product. */
+  Dashboards.Product product(Loaded l, Context ctx) {
+    String product = ctx.pathParam(PRODUCT_PARAM);
+    return Dashboards.product(l.shop(), l.report(), product, draw(l))
+        .orElseThrow(() -> new NotFoundResponse("no affected product \"" + product + "\" in shop " + l.shop()));
+  }
+
+  /** A chart for download: ".svg" or ".png" after a known chart id; 404 with the reason when absent. */
+  Chart chart(Loaded l, String file, String productId) {
+    int dot = file.lastIndexOf('.');
+    String id = dot < 0 ? file : file.substring(0, dot);
+    String type = dot < 0 ? "" : file.substring(dot + 1);
+    if (!Dashboards.CHART_IDS.contains(id) || !(type.equals("svg") || type.equals("png"))) {
+      throw new NotFoundResponse("no chart \"" + file + "\": use one of " + Dashboards.CHART_IDS + " with .svg or .png");
+    }
+    ImpactReport.ProductRow product = productId == null ? null : l.report().products().stream()
+        .filter(p -> p.productId().equals(productId)).findFirst()
+        .orElseThrow(() -> new NotFoundResponse("no affected product \"" + productId + "\" in shop " + l.shop()));
+    String missing = Dashboards.whyMissing(id, l.report(), product);
+    if (missing != null) {
+      throw new NotFoundResponse(Messages.of(l.lang()).reason(missing));
+    }
+    if (type.equals("svg")) {
+      Optional<String> svg = draw(l).svg(id, productId);
+      return new Chart("image/svg+xml", svg.map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .orElseThrow(() -> notDrawn(l)), id + ".svg");
+    }
+    byte[] png = charts.png(id, l.report(), productId, l.lang().code()).orElseThrow(() -> notDrawn(l));
+    return new Chart("image/png", png, id + ".png");
+  }
+
+  record Chart(String contentType, byte[] bytes, String fileName) {}
+
+  private static NotFoundResponse notDrawn(Loaded l) {
+    return new NotFoundResponse(Messages.of(l.lang()).reason(Dashboards.CHART_NOT_DRAWN));
+  }
+
+  /** Charts drawn once per version of the report and kept beside it. */
+  private Dashboards.Draw draw(Loaded l) {
+    ReportCache.Entry entry = l.analysis().entry();
+    String lang = l.lang().code();
+    return (chartId, productId) -> entry.svg(chartId + "\n" + productId + "\n" + lang,
+        () -> charts.svg(chartId, l.report(), productId, lang));
+  }
+
+  /** Whether the analysis failed or has no data: the states pages show instead of numbers. */
+  static boolean failed(Loaded l) {
+    return l.analysis().state() == Analyses.State.FAILED;
+  }
+}

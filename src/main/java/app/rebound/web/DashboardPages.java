@@ -1,0 +1,107 @@
+package app.rebound.web;
+
+import app.rebound.store.Workspaces;
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The dashboard pages of a shop: each gathers its record through {@link DashboardData} (the same one its
+ * /api twin answers) and hands it to a template. While the analysis runs a page shows the progress and
+ * reloads itself every {@value #REFRESH_SECONDS} seconds; when it failed the page says why.
+ */
+final class DashboardPages {
+
+  static final int REFRESH_SECONDS = 2;
+
+  private final Workspaces workspaces;
+  private final DashboardData data;
+  private final Templates templates;
+  private final List<NavEntry> nav;
+
+  DashboardPages(Workspaces workspaces, DashboardData data, Templates templates, List<NavEntry> nav) {
+    this.workspaces = workspaces;
+    this.data = data;
+    this.templates = templates;
+    this.nav = nav;
+  }
+
+  /** GET /shops/{shop}: the tiles, then the uploads. */
+  void overview(Context ctx) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    Messages msg = Messages.of(l.lang());
+    String here = ShopPages.shopPath(l.shop());
+    Chrome chrome = chrome(msg, l, msg.format("overview.title", l.shop()), here);
+    templates.respond(ctx, "overview.jte", new Views.Overview(chrome, l.shop(), progress(l),
+        l.ready() ? data.overview(l) : null, workspaces.summary(l.shop()), workspaces.database(l.shop()).uploads()));
+  }
+
+  /** GET /shops/{shop}/traffic */
+  void traffic(Context ctx) throws Exception {
+    page(ctx, "traffic", "traffic.jte", data::traffic);
+  }
+
+  /** GET /shops/{shop}/trust */
+  void trust(Context ctx) throws Exception {
+    page(ctx, "trust", "trust.jte", data::trust);
+  }
+
+  /** GET /shops/{shop}/partners */
+  void partners(Context ctx) throws Exception {
+    page(ctx, "partners", "partners.jte", data::partners);
+  }
+
+  /** GET /shops/{shop}/deletions */
+  void deletions(Context ctx) throws Exception {
+    page(ctx, "deletions", "deletions.jte", data::deletions);
+  }
+
+  /** GET /shops/{shop}/products?sort= */
+  void products(Context ctx) throws Exception {
+    page(ctx, "products", "products.jte", l -> data.products(l, ctx));
+  }
+
+  /** GET /shops/{shop}/products/{product}: 404 for a product the analysis does not know. */
+  void product(Context ctx) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    Messages msg = Messages.of(l.lang());
+    Dashboards.Product product = l.ready() ? data.product(l, ctx) : null;
+    String id = ctx.pathParam(DashboardData.PRODUCT_PARAM);
+    String title = msg.format("product.title", product == null || product.name().isBlank() ? id : product.name());
+    String here = ShopPages.shopPath(l.shop()) + "/products/" + java.net.URLEncoder.encode(id,
+        java.nio.charset.StandardCharsets.UTF_8);
+    templates.respond(ctx, "product.jte", new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), product));
+  }
+
+  /** GET /shops/{shop}/charts/{chart}.svg|.png?product=&lang= */
+  void chart(Context ctx) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    if (!l.ready()) {
+      throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
+    }
+    DashboardData.Chart chart = data.chart(l, ctx.pathParam("chart"), ctx.queryParam(DashboardData.PRODUCT_PARAM));
+    ctx.contentType(chart.contentType())
+        .header("Content-Disposition", "inline; filename=\"" + l.shop() + "-" + chart.fileName() + "\"")
+        .result(chart.bytes());
+  }
+
+  private <T> void page(Context ctx, String name, String template, Function<DashboardData.Loaded, T> build)
+      throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    Messages msg = Messages.of(l.lang());
+    String here = ShopPages.shopPath(l.shop()) + "/" + name;
+    Chrome chrome = chrome(msg, l, msg.get(name + ".title"), here);
+    templates.respond(ctx, template, new Views.Page<>(chrome, l.shop(), progress(l), l.ready() ? build.apply(l) : null));
+  }
+
+  private Chrome chrome(Messages msg, DashboardData.Loaded l, String title, String here) {
+    int refresh = l.ready() || DashboardData.failed(l) ? 0 : REFRESH_SECONDS;
+    return new Chrome(msg, Nav.links(nav, msg, here, l.shop()), title, here, l.shop(), refresh);
+  }
+
+  private static Views.Progress progress(DashboardData.Loaded l) {
+    ReportCache.Analysis a = l.analysis();
+    return new Views.Progress(a.state().name().toLowerCase(java.util.Locale.ROOT), a.progress(), a.error());
+  }
+}

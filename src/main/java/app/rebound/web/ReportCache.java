@@ -1,0 +1,79 @@
+package app.rebound.web;
+
+import app.rebound.Json;
+import app.rebound.analysis.ImpactReport;
+import app.rebound.service.Analyses;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The shops' finished analyses, parsed once: one entry per shop and language, kept while the analysis JSON
+ * it was parsed from is still the current one (a new upload gives new JSON, and the entry is replaced).
+ * Rendered charts are kept beside the report they were drawn from.
+ */
+final class ReportCache {
+
+  /** Where a shop's analysis stands, as {@link Analyses#status}; a seam so tests can hold it RUNNING. */
+  @FunctionalInterface
+  interface StatusSource {
+    Analyses.Status status(String shop, String lang) throws Exception;
+  }
+
+  /** A shop's analysis: the parsed report when READY, else the progress or the error. */
+  record Analysis(Analyses.State state, ImpactReport report, String progress, String error, Entry entry) {
+
+    boolean ready() {
+      return state == Analyses.State.READY;
+    }
+  }
+
+  /** One parsed report and the charts drawn from it so far (key: chart id, product, lang). */
+  static final class Entry {
+    private final String json;
+    private final ImpactReport report;
+    private final Map<String, Optional<String>> svgs = new ConcurrentHashMap<>();
+
+    private Entry(String json, ImpactReport report) {
+      this.json = json;
+      this.report = report;
+    }
+
+    Optional<String> svg(String key, Supplier<Optional<String>> draw) {
+      return svgs.computeIfAbsent(key, k -> draw.get());
+    }
+  }
+
+  private final StatusSource source;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  ReportCache(StatusSource source) {
+    this.source = source;
+  }
+
+  Analysis get(String shop, String lang) throws Exception {
+    Analyses.Status status = source.status(shop, lang);
+    if (status.state() != Analyses.State.READY) {
+      return new Analysis(status.state(), null, status.progress(), status.error(), null);
+    }
+    String key = shop + "\n" + lang;
+    Entry entry = entries.get(key);
+    // The JSON is compared, not re-parsed: equal text means the same version of the analysis.
+    if (entry == null || !entry.json.equals(status.json())) {
+      entry = new Entry(status.json(), parse(status.json()));
+      entries.put(key, entry);
+    }
+    return new Analysis(Analyses.State.READY, entry.report, null, null, entry);
+  }
+
+  static ImpactReport parse(String json) {
+    try {
+      return Json.MAPPER.readValue(json, ImpactReport.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("impact.json does not read back into ImpactReport: " + e.getOriginalMessage(), e);
+    }
+  }
+}
