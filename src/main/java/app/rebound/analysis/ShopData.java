@@ -5,6 +5,7 @@ import app.rebound.ingest.KindTable;
 import app.rebound.store.ShopDatabase;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
@@ -26,10 +27,19 @@ public record ShopData(Map<FileKind, Table> tables) {
     return table(FileKind.ORDERS);
   }
 
+  /**
+   * The columns of the orders export that the analysis reads; the others (addresses, notes, discounts, …)
+   * stay in the database, so a large shop fits in memory.
+   */
+  public static final List<String> ANALYSIS_ORDER_FIELDS = List.of("sub_order_id", "product_id", "product_name",
+      "quantity", "unit_price", "payable_amount", "submitted_at", "paid_at", "shipped_at", "completed_at",
+      "order_status", "after_sale_status", "cancel_reason", "affiliate_id", "traffic_source", "logistics",
+      "sales_deleted", "notice_id");
+
   public static ShopData load(ShopDatabase db) throws SQLException {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     for (FileKind kind : FileKind.values()) {
-      tables.put(kind, db.load(kind, false));
+      tables.put(kind, kind == FileKind.ORDERS ? db.load(kind, ANALYSIS_ORDER_FIELDS) : db.load(kind, false));
     }
     return new ShopData(tables);
   }

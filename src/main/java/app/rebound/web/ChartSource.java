@@ -1,17 +1,14 @@
 package app.rebound.web;
 
 import app.rebound.analysis.ImpactReport;
+import app.rebound.report.ChartRenderer;
+import app.rebound.report.ImpactCharts;
 import java.util.Optional;
 
 /**
  * Draws a dashboard chart from a report, as SVG for the pages and PNG for downloads; empty when the chart
- * cannot be drawn (its export was not uploaded). Wired to {@code app.rebound.report}:
- *
- * <pre>{@code
- * ChartSource.of(
- *     (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.svg(c, 720, 360)),
- *     (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.png(c, 1440, 720)))
- * }</pre>
+ * cannot be drawn (its export was not uploaded). The app's charts are {@link #impactCharts()}; tests may
+ * pass their own.
  */
 @FunctionalInterface
 public interface ChartSource {
@@ -27,6 +24,13 @@ public interface ChartSource {
   @FunctionalInterface
   interface PngSource {
     Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang);
+  }
+
+  /** The dashboards' charts: JFreeChart from {@code app.rebound.report}, 720×360 SVG, 1440×720 PNG. */
+  static ChartSource impactCharts() {
+    return of(
+        (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.svg(c, 720, 360)),
+        (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.png(c, 1440, 720)));
   }
 
   /** No charts: every chart slot says why it is empty. */

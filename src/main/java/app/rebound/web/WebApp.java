@@ -42,12 +42,9 @@ public final class WebApp {
     return create(workspaces, new Analyses(workspaces, Clock.systemDefaultZone(), 1), config, nav);
   }
 
-  /**
-   * As {@link #create(Workspaces, Analyses, ChartSource, WebConfig, List)} without charts: every chart
-   * slot says why it is empty.
-   */
+  /** As {@link #create(Workspaces, Analyses, ChartSource, WebConfig, List)} with the app's charts. */
   public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config, List<NavEntry> nav) {
-    return create(workspaces, analyses, ChartSource.none(), config, nav);
+    return create(workspaces, analyses, ChartSource.impactCharts(), config, nav);
   }
 
   /** The app with its dashboards' charts drawn by {@code charts} and the header navigation given. */

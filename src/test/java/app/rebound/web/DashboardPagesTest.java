@@ -352,7 +352,7 @@ class DashboardPagesTest {
       assertFalse(traffic.contains("<title>visitors</title>"), "no chart drawn for an unmeasured series");
       assertEquals(404, client.get("/shops/bare/charts/visitors.svg").code());
     });
-    JavalinTest.test(WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES), (server, client) -> {
+    JavalinTest.test(WebApp.create(workspaces, analyses, ChartSource.none(), WebConfig.defaults(), Nav.ENTRIES), (server, client) -> {
       assertTrue(page(client, shop("/traffic?lang=zh")).contains(Messages.of(Lang.ZH).get("reason.chart_not_drawn")),
           "without a chart source every slot says the chart is not drawn");
     });
