@@ -7,6 +7,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * Draws a chart as SVG (for pages: text stays text, in a CSS font-family list the browser resolves) or
@@ -30,7 +31,8 @@ public final class ChartRenderer {
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     g2.setFontFunction(family -> ChartFonts.SVG_FAMILIES);
     chart.draw(g2, new Rectangle(0, 0, width, height));
-    return g2.getSVGElement();
+    // A viewBox and no fixed size: the page scales the chart to its box and keeps its proportions.
+    return g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
   }
 
   public static byte[] png(JFreeChart chart, int width, int height) {
