@@ -69,6 +69,24 @@ public final class Messages {
     return getOr("progress." + stage.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT), stage);
   }
 
+  /**
+   * A running upload's step in this language: "reading NAME", "reading NAME: N rows", "storing NAME",
+   * "committing", "receiving" (the steps {@code Workspaces.upload} reports); anything else as it is.
+   */
+  public String uploadProgress(String step) {
+    java.util.regex.Matcher rows = java.util.regex.Pattern.compile("reading (.+): (\\d+) rows").matcher(step);
+    if (rows.matches()) {
+      return format("progress.upload.rows", rows.group(1), number(Long.parseLong(rows.group(2))));
+    }
+    if (step.startsWith("reading ")) {
+      return format("progress.upload.reading", step.substring("reading ".length()));
+    }
+    if (step.startsWith("storing ")) {
+      return format("progress.upload.storing", step.substring("storing ".length()));
+    }
+    return getOr("progress.upload." + step, step);
+  }
+
   /** The text for a key with its {0}, {1}… filled in ({@link MessageFormat}). */
   public String format(String key, Object... args) {
     return new MessageFormat(get(key), locale()).format(args);

@@ -2,6 +2,8 @@ package app.rebound.web;
 
 import app.rebound.ingest.IngestReport;
 import app.rebound.service.Analyses;
+import app.rebound.service.UploadProgress;
+import java.util.LinkedHashMap;
 import app.rebound.store.Workspaces;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -13,11 +15,13 @@ final class ShopApi {
 
   private final Workspaces workspaces;
   private final Analyses analyses;
+  private final UploadProgress progress;
   private final WebConfig config;
 
-  ShopApi(Workspaces workspaces, Analyses analyses, WebConfig config) {
+  ShopApi(Workspaces workspaces, Analyses analyses, UploadProgress progress, WebConfig config) {
     this.workspaces = workspaces;
     this.analyses = analyses;
+    this.progress = progress;
     this.config = config;
   }
 
@@ -29,7 +33,12 @@ final class ShopApi {
   /** POST /api/shops/{shop}/uploads: 200 with the report; a refusal is mapped to 400 in WebApp. */
   void upload(Context ctx) throws Exception {
     String shop = ShopIds.fromPath(ctx);
-    IngestReport report = workspaces.upload(shop, UploadParts.files(ctx, config.maxUploadBytes()), step -> {});
+    IngestReport report;
+    try {
+      report = workspaces.upload(shop, UploadParts.files(ctx, config.maxUploadBytes()), progress.tracker(shop));
+    } finally {
+      progress.finish(shop);
+    }
     analyses.submit(shop);
     ctx.json(report);
   }
@@ -48,6 +57,29 @@ final class ShopApi {
           .json(Map.of("error", "the analysis failed: " + status.error(), "status", 500));
       case NO_DATA -> throw new ShopNotFoundException(shop);
     }
+  }
+
+  /**
+   * GET /api/shops/{shop}/progress: what a running upload is doing and where the analysis stands, in the
+   * asked language, for pages that show how far long work has got. A shop with nothing yet answers idle.
+   */
+  void progress(Context ctx) throws Exception {
+    String shop = ShopIds.fromPath(ctx);
+    Messages msg = Messages.of(Lang.of(ctx));
+    Map<String, Object> body = new LinkedHashMap<>();
+    String upload = progress.current(shop).orElse(null);
+    body.put("upload", upload == null ? null : Map.of("step", upload, "text", msg.uploadProgress(upload)));
+    if (upload == null && workspaces.exists(shop)) {
+      Analyses.Status status = analyses.status(shop, Lang.of(ctx).code());
+      Map<String, Object> analysis = new LinkedHashMap<>();
+      analysis.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
+      analysis.put("text", status.state() == Analyses.State.RUNNING ? msg.progress(status.progress()) : null);
+      analysis.put("error", status.error());
+      body.put("analysis", analysis);
+    } else {
+      body.put("analysis", null);
+    }
+    ctx.json(body);
   }
 
   /** GET /api/shops/{shop}/ingest */

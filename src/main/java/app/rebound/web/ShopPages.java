@@ -5,6 +5,7 @@ import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRecord;
 import app.rebound.service.Analyses;
+import app.rebound.service.UploadProgress;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,13 +16,16 @@ final class ShopPages {
 
   private final Workspaces workspaces;
   private final Analyses analyses;
+  private final UploadProgress progress;
   private final WebConfig config;
   private final Templates templates;
   private final List<NavEntry> nav;
 
-  ShopPages(Workspaces workspaces, Analyses analyses, WebConfig config, Templates templates, List<NavEntry> nav) {
+  ShopPages(Workspaces workspaces, Analyses analyses, UploadProgress progress, WebConfig config, Templates templates,
+      List<NavEntry> nav) {
     this.workspaces = workspaces;
     this.analyses = analyses;
+    this.progress = progress;
     this.config = config;
     this.templates = templates;
     this.nav = nav;
@@ -54,7 +58,11 @@ final class ShopPages {
   }
 
   private void store(Context ctx, String shop, List<UploadFile> files) throws Exception {
-    workspaces.upload(shop, files, step -> {});
+    try {
+      workspaces.upload(shop, files, progress.tracker(shop));
+    } finally {
+      progress.finish(shop);
+    }
     analyses.submit(shop);
     ctx.redirect(shopPath(shop), HttpStatus.SEE_OTHER);
   }

@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.Json;
 import app.rebound.service.Analyses;
+import app.rebound.service.UploadProgress;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import io.javalin.Javalin;
@@ -56,9 +57,10 @@ public final class WebApp {
   /** As above, with the analyses' status read from {@code status} (tests hold it RUNNING or FAILED). */
   static Javalin create(Workspaces workspaces, Analyses analyses, ReportCache.StatusSource status,
       ChartSource charts, WebConfig config, List<NavEntry> nav) {
-    ShopApi api = new ShopApi(workspaces, analyses, config);
+    UploadProgress progress = new UploadProgress();
+    ShopApi api = new ShopApi(workspaces, analyses, progress, config);
     Templates templates = new Templates();
-    ShopPages pages = new ShopPages(workspaces, analyses, config, templates, nav);
+    ShopPages pages = new ShopPages(workspaces, analyses, progress, config, templates, nav);
     DashboardData data = new DashboardData(workspaces, new ReportCache(status), charts);
     DashboardApi dashboardApi = new DashboardApi(data);
     DashboardPages dashboards = new DashboardPages(workspaces, data, templates, nav);
@@ -78,6 +80,7 @@ public final class WebApp {
       javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
       javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
       javalin.routes.get("/api/shops/{shop}/impact", api::impact);
+      javalin.routes.get("/api/shops/{shop}/progress", api::progress);
       javalin.routes.get("/api/shops/{shop}/overview", dashboardApi::overview);
       javalin.routes.get("/api/shops/{shop}/traffic", dashboardApi::traffic);
       javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);

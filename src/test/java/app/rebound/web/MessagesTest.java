@@ -62,6 +62,14 @@ class MessagesTest {
   }
 
   @Test
+  void upload_steps_read_in_each_language_with_grouped_row_counts() {
+    assertEquals("正在读取 订单明细.csv：已读 300,000 行", Messages.of(Lang.ZH).uploadProgress("reading 订单明细.csv: 300000 rows"));
+    assertEquals("reading 订单明细.csv: 300,000 rows so far", Messages.of(Lang.EN).uploadProgress("reading 订单明细.csv: 300000 rows"));
+    assertEquals("正在保存 评价.csv", Messages.of(Lang.ZH).uploadProgress("storing 评价.csv"));
+    assertEquals("saving the upload", Messages.of(Lang.EN).uploadProgress("committing"));
+  }
+
+  @Test
   void a_missing_key_shows_itself_instead_of_failing() {
     assertEquals("??no.such.key??", Messages.of(Lang.EN).get("no.such.key"));
   }

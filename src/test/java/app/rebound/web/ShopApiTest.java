@@ -64,6 +64,11 @@ class ShopApiTest {
       assertEquals(70, impact.at("/deletions/orders").asLong());
       assertTrue(impact.at("/traffic/visitors/measured").asBoolean());
       assertEquals(404, client.get("/api/shops/nosuchshop/impact").code());
+      JsonNode progress = json(client.get("/api/shops/demo/progress?lang=zh"));
+      assertTrue(progress.get("upload").isNull(), "no upload is running");
+      assertEquals("ready", progress.at("/analysis/state").asText());
+      JsonNode idle = json(client.get("/api/shops/newshop/progress"));
+      assertTrue(idle.get("upload").isNull() && idle.get("analysis").isNull(), "a shop with nothing yet is idle");
     });
   }
 
