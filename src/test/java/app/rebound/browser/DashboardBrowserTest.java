@@ -1,0 +1,371 @@
+package app.rebound.browser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.rebound.service.Analyses;
+import app.rebound.store.Workspaces;
+import app.rebound.web.Nav;
+import app.rebound.web.WebApp;
+import app.rebound.web.WebConfig;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Wait;
+
+/**
+ * The dashboards as a merchant sees them: a real (headless) Chromium creates a shop through the page's
+ * upload form, waits for the analysis, and reads every dashboard page in Chinese and in English, with the
+ * charts drawn by the app. Full-page screenshots go to target/screenshots/{page}_{lang}.png.
+ *
+ * <p>Runs against Debian's chromium and chromium-driver (what .ci/run installs); nothing is downloaded:
+ * Selenium is given both paths, so Selenium Manager never runs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SAMPLES = Path.of("src/test/resources/samples/douyin-export-small");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String SHOP = "browser";
+  private static final Duration ANALYSIS_TIMEOUT = Duration.ofSeconds(60);
+  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+
+  /** A dashboard page: its path under the shop, its heading per language, and a word its charts draw. */
+  private record Page(String name, String path, String zhHeading, String enHeading, String zhLabel, String enLabel) {
+    boolean hasCharts() {
+      return zhLabel != null;
+    }
+  }
+
+  private static final List<Page> PAGES = List.of(
+      new Page("overview", "", "店铺 browser：销量删除造成的损失", "Shop browser: what the deletions cost",
+          "销量删除批次", "Sales deletions by batch"),
+      new Page("traffic", "/traffic", "流量损失", "Traffic lost", "实际", "Actual"),
+      new Page("trust", "/trust", "转化与信任", "Conversion & trust", "实际", "Actual"),
+      new Page("partners", "/partners", "达人合作", "Partners (affiliates)", "达人数", "Affiliates"),
+      new Page("deletions", "/deletions", "删除记录", "Deletions", "销量删除批次", "Sales deletions by batch"),
+      new Page("products", "/products", "受影响的商品", "Affected products", null, null));
+
+  @TempDir static Path data;
+  @TempDir static Path profile;
+  private static Workspaces workspaces;
+  private static Analyses analyses;
+  private static Javalin app;
+  private static String base;
+  private static ChromeDriver driver;
+  private static String productPath;
+
+  @BeforeAll
+  static void start_the_app_and_a_headless_chromium() throws Exception {
+    assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing: the browser tests need Debian's "
+        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs both)");
+    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: the browser tests need Debian's chromium "
+        + "(apt-get install chromium chromium-driver; .ci/run installs both)");
+    // Belt and braces: with both paths given Selenium Manager is skipped; should it ever run, it stays offline
+    // (Selenium hands SE_* system properties to it as environment variables).
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("SE_OFFLINE", "true");
+    System.setProperty("SE_AVOID_STATS", "true");
+
+    workspaces = new Workspaces(data, Clock.systemDefaultZone());
+    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
+    app = WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES);
+    app.start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,2000", "--user-data-dir=" + profile.toAbsolutePath());
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1280, 2000));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      if (app != null) {
+        app.stop();
+      }
+      if (analyses != null) {
+        analyses.close();
+      }
+      if (workspaces != null) {
+        workspaces.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void a_merchant_creates_a_shop_by_uploading_the_sample_exports_and_sees_the_refused_rows() throws Exception {
+    driver.get(base + "/");
+    assertEquals("zh-CN", htmlLang(), "Chinese by default");
+    WebElement form = driver.findElement(By.cssSelector("form[action='/shops']"));
+    form.findElement(By.name("shop")).sendKeys(SHOP);
+    WebElement input = form.findElement(By.cssSelector("input[type=file][multiple]"));
+    input.sendKeys(String.join("\n", sampleFiles()));
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+
+    waitUntil(Duration.ofSeconds(30), "the shop page after the upload",
+        d -> d.getCurrentUrl().equals(base + "/shops/" + SHOP));
+    // The page may reload itself while the analysis runs, so the rows are read again until found.
+    List<String> lines = waitUntil(Duration.ofSeconds(30), "the validation report's refused rows", d -> {
+      List<String> found = d.findElements(By.cssSelector("table.row-errors td.line")).stream()
+          .map(WebElement::getText).map(String::trim).toList();
+      return found.isEmpty() ? null : found;
+    });
+    assertEquals(List.of("422", "423", "424", "425"), lines);
+    String report = text(By.cssSelector("main"));
+    assertTrue(report.contains("订单明细.csv"), "the orders export is reported by name");
+    assertTrue(report.contains("¥abc"), "the refused value is shown as sent");
+  }
+
+  @Test
+  @Order(2)
+  void the_overview_shows_its_tiles_once_the_analysis_has_finished() {
+    driver.get(base + "/shops/" + SHOP);
+    awaitAnalysis();
+    List<WebElement> tiles = driver.findElements(By.cssSelector("section.tiles .tile"));
+    assertTrue(tiles.size() >= 3, "tiles: " + tiles.size());
+    assertTrue(driver.findElement(By.id("tile-deleted")).getText().contains("¥"), "deleted money shown");
+  }
+
+  @Test
+  @Order(3)
+  void every_page_reads_in_chinese_and_in_english_with_its_charts_in_that_language() throws Exception {
+    for (String lang : List.of("zh", "en")) {
+      for (Page page : PAGES) {
+        open(page.path(), lang);
+        checkPage(page, lang);
+        screenshot(page.name(), lang);
+      }
+      open("/products", lang);
+      driver.findElement(By.cssSelector("table.products tbody tr a")).click();
+      awaitAnalysis();
+      assertTrue(driver.getCurrentUrl().startsWith(base + "/shops/" + SHOP + "/products/"), driver.getCurrentUrl());
+      productPath = URI.create(driver.getCurrentUrl()).getPath();
+      checkPage(new Page("product", null, "商品 ", "Product ", "实际", "Actual"), lang);
+      screenshot("product", lang);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void the_language_link_switches_and_the_cookie_keeps_the_choice() {
+    open("/traffic", "zh");
+    assertEquals("zh-CN", htmlLang());
+    driver.findElement(By.cssSelector(".lang-switch a[hreflang=en]")).click();
+    waitUntil(Duration.ofSeconds(10), "the English page", d -> "en".equals(htmlLang()));
+    assertEquals("Traffic lost", text(By.tagName("h1")));
+    Cookie cookie = driver.manage().getCookieNamed("lang");
+    assertTrue(cookie != null && cookie.getValue().equals("en"), "cookie: " + cookie);
+
+    driver.get(base + "/shops/" + SHOP + "/trust");
+    awaitAnalysis();
+    assertEquals("en", htmlLang(), "the cookie keeps English without ?lang");
+    assertEquals("Conversion & trust", text(By.tagName("h1")));
+    driver.get(base + "/");
+    assertEquals("en", htmlLang(), "and on the shops page too");
+
+    driver.findElement(By.cssSelector(".lang-switch a[hreflang=zh]")).click();
+    waitUntil(Duration.ofSeconds(10), "the Chinese page", d -> "zh-CN".equals(htmlLang()));
+    driver.get(base + "/shops/" + SHOP + "/deletions");
+    awaitAnalysis();
+    assertEquals("zh-CN", htmlLang(), "switched back, the cookie keeps Chinese");
+    assertEquals("删除记录", text(By.tagName("h1")));
+  }
+
+  @Test
+  @Order(5)
+  void a_charts_png_link_downloads_a_png() throws Exception {
+    open("/traffic", "en");
+    WebElement link = driver.findElement(By.xpath("//figure[@id='chart-visitors']//p[@class='downloads']/a[text()='PNG']"));
+    String href = link.getDomProperty("href");
+    assertTrue(href != null && href.startsWith(base + "/shops/" + SHOP + "/charts/"), "href: " + href);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, png.statusCode(), href);
+    assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(png.body().length > 1000, "a drawn chart, not a stub: " + png.body().length + " bytes");
+    assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png.body(), PNG_MAGIC.length), "PNG magic bytes");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+
+  /** Every sample export except the GBK copy of the orders, as absolute paths. */
+  private static List<String> sampleFiles() throws IOException {
+    try (Stream<Path> files = Files.list(SAMPLES)) {
+      List<String> paths = files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+          .filter(p -> !p.getFileName().toString().equals("订单明细-GBK.csv"))
+          .map(p -> p.toAbsolutePath().toString())
+          .sorted()
+          .toList();
+      assertEquals(7, paths.size(), "sample exports: " + paths);
+      return paths;
+    }
+  }
+
+  private static void open(String path, String lang) {
+    driver.get(base + "/shops/" + SHOP + path + "?lang=" + lang);
+    awaitAnalysis();
+  }
+
+  /** Waits (up to 60 s) until the page is no longer the one that shows the analysis' progress. */
+  private static void awaitAnalysis() {
+    waitUntil(ANALYSIS_TIMEOUT, "the analysis to finish (" + driver.getCurrentUrl() + ")", d -> {
+      if (!d.findElements(By.cssSelector(".analysis-failed")).isEmpty()) {
+        fail("the analysis failed: " + d.findElement(By.cssSelector(".analysis-failed")).getText());
+      }
+      Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState");
+      return "complete".equals(ready)
+          && !d.findElements(By.tagName("h1")).isEmpty()
+          && d.findElements(By.cssSelector(".analysis-running")).isEmpty();
+    });
+  }
+
+  private static void checkPage(Page page, String lang) {
+    boolean zh = lang.equals("zh");
+    String where = page.name() + " in " + lang;
+    assertEquals(zh ? "zh-CN" : "en", htmlLang(), where);
+    String heading = text(By.tagName("h1"));
+    String expected = zh ? page.zhHeading() : page.enHeading();
+    if (page.path() == null) {
+      assertTrue(heading.startsWith(expected), where + ": " + heading);
+    } else {
+      assertEquals(expected, heading, where);
+    }
+    assertTrue(driver.getTitle().startsWith(heading), where + " title: " + driver.getTitle());
+    String nav = text(By.cssSelector("header nav"));
+    assertTrue(nav.contains(zh ? "总览" : "Overview"), where + " nav: " + nav);
+    if (!page.hasCharts()) {
+      assertTrue(driver.findElements(By.cssSelector("figure.chart")).isEmpty(), where + " has no charts");
+      return;
+    }
+    assertEquals(zh ? "图表" : "Charts", text(By.cssSelector("section.charts h2")), where);
+    Map<String, List<String>> charts = charts();
+    assertFalse(charts.isEmpty(), where + ": no chart slot");
+    for (var chart : charts.entrySet()) {
+      List<String> texts = chart.getValue();
+      // The sample holds every export, so every slot is drawn; a slot without its chart says why instead.
+      if (texts == null) {
+        fail(where + ": " + chart.getKey() + " holds no inline <svg> but: "
+            + text(By.cssSelector("#" + chart.getKey())).replace('\n', ' '));
+      }
+      assertFalse(texts.isEmpty(), where + ": chart " + chart.getKey() + " has no <text> labels");
+      String all = String.join(" | ", texts);
+      if (zh) {
+        assertTrue(all.codePoints().anyMatch(DashboardBrowserTest::isCjk), where + ": " + chart.getKey() + " " + all);
+        assertFalse(all.contains("Actual") || all.contains("Expected") || all.contains("Date"),
+            where + ": " + chart.getKey() + " " + all);
+      } else {
+        assertFalse(all.contains("实际") || all.contains("预期") || all.contains("日期"), where + ": " + chart.getKey() + " " + all);
+      }
+    }
+    String labels = charts.values().stream().flatMap(List::stream)
+        .reduce("", (a, b) -> a + " | " + b);
+    String label = zh ? page.zhLabel() : page.enLabel();
+    assertTrue(labels.contains(label), where + ": no chart label '" + label + "' in " + labels);
+  }
+
+  /** Each chart slot's id with the text of its inline SVG's {@code <text>} elements (null: no SVG). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> charts() {
+    List<Map<String, Object>> slots = (List<Map<String, Object>>) driver.executeScript(
+        "return Array.from(document.querySelectorAll('figure.chart')).map(f => {"
+            + " const svg = f.querySelector('.chart-svg > svg');"
+            + " return {id: f.id, texts: svg ? Array.from(svg.querySelectorAll('text')).map(t => t.textContent.trim())"
+            + "   .filter(t => t.length > 0) : null}; })");
+    Map<String, List<String>> charts = new LinkedHashMap<>();
+    for (Map<String, Object> slot : slots) {
+      charts.put((String) slot.get("id"), (List<String>) slot.get("texts"));
+    }
+    return charts;
+  }
+
+  private static boolean isCjk(int c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  /** A full-page PNG through the DevTools protocol (beyond the 1280×2000 window when the page is longer). */
+  @SuppressWarnings("unchecked")
+  private static void screenshot(String page, String lang) throws IOException {
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    double width = Math.max(1280, ((Number) size.get("width")).doubleValue());
+    double height = ((Number) size.get("height")).doubleValue();
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+        "format", "png", "captureBeyondViewport", true,
+        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+    assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png, PNG_MAGIC.length), "screenshot of " + page);
+    Files.write(SCREENSHOTS.resolve(page + "_" + lang + ".png"), png);
+  }
+
+  private static String htmlLang() {
+    return driver.findElement(By.tagName("html")).getDomAttribute("lang");
+  }
+
+  private static String text(By by) {
+    return driver.findElement(by).getText().trim();
+  }
+
+  private static <T> T waitUntil(Duration timeout, String what, java.util.function.Function<WebDriver, T> condition) {
+    Wait<WebDriver> wait = new FluentWait<WebDriver>(driver)
+        .withTimeout(timeout)
+        .pollingEvery(Duration.ofMillis(200))
+        .ignoring(NoSuchElementException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage("waiting for " + what);
+    return wait.until(condition);
+  }
+}
