@@ -332,7 +332,10 @@ public final class Dashboards {
   }
 
   private static String reason(List<Measure> measures, String id) {
-    return measures.stream().filter(m -> m.id().equals(id)).findFirst()
-        .map(m -> m.measured() || m.affected() != null ? null : m.message()).orElse("not measured");
+    Optional<Measure> m = measures.stream().filter(x -> x.id().equals(id)).findFirst();
+    if (m.isEmpty()) {
+      return "not measured";
+    }
+    return m.get().measured() || m.get().affected() != null ? null : m.get().message();
   }
 }
