@@ -70,6 +70,20 @@ class MessagesTest {
   }
 
   @Test
+  void the_analysis_reasons_with_numbers_read_in_chinese() {
+    Messages zh = Messages.of(Lang.ZH);
+    assertEquals("未测量：受影响商品在删除后只有 3 条评价，至少需要 5",
+        zh.reason("not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
+    assertEquals("未测量：删除前只有 10 天数据，至少需要 14 天",
+        zh.reason("only 10 day(s) of data before the deletion; at least 14 are needed"));
+    assertEquals("3500000000000000001: 未测量：删除之后还没有数据; 3500000000000000002: 未测量：删除前只有 9 天数据，至少需要 14 天",
+        zh.reason("3500000000000000001: no data after the deletion yet; 3500000000000000002: only 9 day(s) of data"
+            + " before the deletion; at least 14 are needed"));
+    assertEquals("not measured: only 3 reviews of the affected products after it; at least 5 are needed",
+        Messages.of(Lang.EN).reason("not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
+  }
+
+  @Test
   void a_missing_key_shows_itself_instead_of_failing() {
     assertEquals("??no.such.key??", Messages.of(Lang.EN).get("no.such.key"));
   }
