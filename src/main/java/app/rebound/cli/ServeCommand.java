@@ -38,18 +38,28 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest upload accepted, all files together, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
+  @Option(names = "--token", defaultValue = "${env:REBOUND_TOKEN}", paramLabel = "TOKEN",
+      description = "Access token every page and API call must carry (Authorization: Bearer, or ?token= once)."
+          + " Required when --host is not a loopback address. Default: the REBOUND_TOKEN environment variable.")
+  String token;
+
   @Option(names = "--analysis-threads", defaultValue = "1",
       description = "Analyses run at once; each holds one shop's tables in memory (default: ${DEFAULT-VALUE}).")
   int analysisThreads;
 
   @Override
   public Integer call() throws Exception {
+    if (!isLoopback(host) && (token == null || token.isBlank())) {
+      System.err.println("refusing to serve on " + host + " without an access token: anyone who can reach it would"
+          + " see and change the shops' data. Pass --token (or set REBOUND_TOKEN), or serve on 127.0.0.1.");
+      return 2;
+    }
     Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone());
     loadDemoShop(workspaces, data.resolve(DEMO_FOLDER));
     Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), analysisThreads);
     analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo shop
     Javalin app = WebApp.create(workspaces, analyses,
-        WebConfig.defaults().withMaxUploadBytes(maxUploadMb * 1024 * 1024));
+        WebConfig.defaults().withMaxUploadBytes(maxUploadMb * 1024 * 1024).withAccessToken(token));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       try {
@@ -67,6 +77,11 @@ public final class ServeCommand implements Callable<Integer> {
     System.out.printf("Rebound is serving %s on http://%s:%d/%n", data.toAbsolutePath(), host, port);
     Thread.currentThread().join(); // serve until the process is stopped; the hook above cleans up
     return 0;
+  }
+
+  /** Whether an address only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
+  static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
   /** A merchant sees a shop before uploading anything: the shipped demo exports, read once. */

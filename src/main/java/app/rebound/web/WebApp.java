@@ -75,6 +75,9 @@ public final class WebApp {
         assets.location = Location.CLASSPATH;
       });
 
+      if (config.accessToken() != null) {
+        javalin.routes.before(ctx -> AccessToken.check(ctx, config.accessToken()));
+      }
       javalin.routes.get("/api/shops", api::list);
       javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
       javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
@@ -113,6 +116,7 @@ public final class WebApp {
           }
         }
       });
+      javalin.routes.exception(AccessToken.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
       javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
       javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
       javalin.routes.exception(UploadTooLargeException.class, (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
