@@ -133,8 +133,8 @@ final class Scoring {
     why.append(g.measured()
         ? (zh ? f("，并收回其 ¥%s GMV 损失的 %s", yuan(carried), pct(c.get("appeal.gmv_recovery")))
             : f(", and %s of the ¥%s GMV loss they carried", pct(c.get("appeal.gmv_recovery")), yuan(carried)))
-        : (zh ? "（GMV 损失未测得：" + gaps.report.gmv().message() + "）"
-            : " (GMV loss not measured: " + gaps.report.gmv().message() + ")"));
+        : (zh ? "（GMV 损失未测得：" + why(gaps.report.gmv()) + "）"
+            : " (GMV loss not measured: " + why(gaps.report.gmv()) + ")"));
     if (excluded > 0) {
       why.append(zh ? f("；%d 批疑似真实违规，不申诉，其订单不计入", excluded)
           : f("; %d batch(es) that look like a real violation are not appealed and their orders not counted",
@@ -198,7 +198,7 @@ final class Scoring {
     Gaps.Range v = gaps.visitors();
     var gpv = gaps.gmvPerVisitor();
     if (!v.measured() || gpv.isEmpty()) {
-      return unmeasured(Catalogue.LISTING, "listing", gaps.report.traffic().visitors().message());
+      return unmeasured(Catalogue.LISTING, "listing", why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range value = v.times(gpv.get());
     Gaps.Range r = new Gaps.Range(true, v.significant(), value.estimate() * c.get("listing.recovery"),
@@ -237,7 +237,7 @@ final class Scoring {
   private Draft promotion() {
     Gaps.Range conv = conversionValue();
     if (!conv.measured()) {
-      return unmeasured(Catalogue.PROMOTION, "promotion", gaps.report.conversion().message());
+      return unmeasured(Catalogue.PROMOTION, "promotion", why(gaps.report.conversion()));
     }
     double rest = 1 - trustShare();
     Gaps.Range r = new Gaps.Range(true, conv.significant(), conv.estimate() * rest * c.get("promotion.recovery"),
@@ -267,7 +267,7 @@ final class Scoring {
     if (t.measured() == 0 || !conv.measured()) {
       String reason = t.measured() == 0 ? (zh ? "信任指标未测得（上传 评价.csv、店铺体验分.csv）"
           : "trust measures not measured (upload 评价.csv, 店铺体验分.csv)")
-          : gaps.report.conversion().message();
+          : why(gaps.report.conversion());
       return unmeasured(Catalogue.CUSTOMER_SERVICE, "customer_service", reason);
     }
     if (t.worse() == 0) {
@@ -297,7 +297,7 @@ final class Scoring {
     Gaps.Trust t = gaps.trust();
     boolean exposure = v.measured() && gpv.isPresent();
     if (!exposure && !t.doubtfulWorse()) {
-      return unmeasured(Catalogue.INTERACTION, "interaction", gaps.report.traffic().visitors().message());
+      return unmeasured(Catalogue.INTERACTION, "interaction", why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range ev = exposure ? v.times(gpv.get()) : Gaps.Range.NONE;
     Gaps.Range conv = conversionValue();
@@ -315,7 +315,7 @@ final class Scoring {
     String gap = zh ? f("曝光损失约 ¥%s；%s", yuan(ev.estimate()), doubtText)
         : f("Exposure loss about ¥%s; %s", yuan(ev.estimate()), doubtText);
     String why = zh
-        ? f("按曝光损失的 %s%s 计。", pct(c.get("interaction.exposure_recovery")),
+        ? f("按曝光损失的 %s 计%s。", pct(c.get("interaction.exposure_recovery")),
             t.doubtfulWorse() ? "，加上回复质疑评价挽回的信任相关转化" : "（质疑评价未显著增加，不计回复的价值）")
         : f("%s of the exposure loss%s.", pct(c.get("interaction.exposure_recovery")),
             t.doubtfulWorse() ? ", plus the trust-related conversion won back by replying to doubtful reviews"
@@ -415,6 +415,14 @@ final class Scoring {
             pct(c.get("proxy.gmv_loss_per_deleted_yuan")), yuan(gaps.deletedMoney()));
     return new Draft(id, est, 0, est * 2, cost, c.get("confidence.unmeasured"),
         (int) c.get(prefix + ".days_to_effect"), affectedProducts(), gap, why);
+  }
+
+  /** Why a loss was not measured, as the report says it. */
+  private String why(app.rebound.analysis.ImpactReport.Loss loss) {
+    if (loss == null) {
+      return zh ? "报告中没有这项测量" : "the report has no such measure";
+    }
+    return loss.message() != null ? loss.message() : (zh ? "需要 " : "needs ") + loss.needs();
   }
 
   private List<String> affectedProducts() {
