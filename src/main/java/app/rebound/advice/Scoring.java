@@ -1,6 +1,7 @@
 package app.rebound.advice;
 
 import app.rebound.analysis.BatchCause;
+import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -215,7 +216,8 @@ final class Scoring {
             pct(c.get("listing.recovery")))
         : f("At ¥%s per visitor that is about ¥%s, of which %s is taken as won back.", money(gpv.get()),
             yuan(value.estimate()), pct(c.get("listing.recovery")));
-    return measured(Catalogue.LISTING, "listing", r, c.get("listing.cost"), gap, why);
+    return measured(Catalogue.LISTING, "listing", r, c.get("listing.cost"), gap, why,
+        productsBy(ImpactReport.ProductRow::visitors));
   }
 
   // ---- promotion and customer service share the conversion loss ----------------------------------------
@@ -258,7 +260,8 @@ final class Scoring {
         : f("%s of the conversion loss is put down to price and offers (the rest to trust), %s of it won back, "
             + "discounts costing %s of that.", pct(rest), pct(c.get("promotion.recovery")),
             pct(c.get("promotion.discount_rate")));
-    return measured(Catalogue.PROMOTION, "promotion", r, cost, gap, why);
+    return measured(Catalogue.PROMOTION, "promotion", r, cost, gap, why,
+        productsBy(ImpactReport.ProductRow::conversion));
   }
 
   private Draft customerService() {
@@ -286,7 +289,8 @@ final class Scoring {
             pct(c.get("customer_service.recovery")))
         : f("Of the ¥%s conversion loss, %s is put down to trust, %s of it won back.", yuan(conv.estimate()),
             pct(share), pct(c.get("customer_service.recovery")));
-    return measured(Catalogue.CUSTOMER_SERVICE, "customer_service", r, c.get("customer_service.cost"), gap, why);
+    return measured(Catalogue.CUSTOMER_SERVICE, "customer_service", r, c.get("customer_service.cost"), gap, why,
+        affectedProducts());
   }
 
   // ---- interaction -------------------------------------------------------------------------------------
@@ -320,7 +324,8 @@ final class Scoring {
         : f("%s of the exposure loss%s.", pct(c.get("interaction.exposure_recovery")),
             t.doubtfulWorse() ? ", plus the trust-related conversion won back by replying to doubtful reviews"
                 : " (doubtful reviews did not rise significantly, so replies add nothing)");
-    return measured(Catalogue.INTERACTION, "interaction", r, c.get("interaction.cost"), gap, why);
+    return measured(Catalogue.INTERACTION, "interaction", r, c.get("interaction.cost"), gap, why,
+        productsBy(ImpactReport.ProductRow::impressions));
   }
 
   // ---- affiliate ---------------------------------------------------------------------------------------
@@ -386,13 +391,14 @@ final class Scoring {
 
   // ---- shared ------------------------------------------------------------------------------------------
 
-  private Draft measured(String id, String prefix, Gaps.Range r, double cost, String gap, String why) {
+  private Draft measured(String id, String prefix, Gaps.Range r, double cost, String gap, String why,
+      List<String> products) {
     double conf = c.get(prefix + ".confidence") * (r.significant() ? 1 : c.get("confidence.not_significant_factor"));
     if (!r.significant()) {
       why += zh ? "（损失的 95% 区间包含零，置信度降低）" : " (the loss's 95% interval includes zero: lower confidence)";
     }
     return new Draft(id, r.estimate(), r.low(), r.high(), cost, conf, (int) c.get(prefix + ".days_to_effect"),
-        affectedProducts(), gap, why);
+        products, gap, why);
   }
 
   /** The gap was not measured: kept with a proxy value from the deleted money and low confidence. */
@@ -428,6 +434,18 @@ final class Scoring {
   private List<String> affectedProducts() {
     return gaps.report.products() == null ? List.of()
         : gaps.report.products().stream().map(p -> p.productId()).toList();
+  }
+
+  /** The products whose own loss of this kind was measured and positive, largest first; else all affected. */
+  private List<String> productsBy(java.util.function.Function<ImpactReport.ProductRow, ImpactReport.Loss> loss) {
+    if (gaps.report.products() == null) {
+      return List.of();
+    }
+    List<String> hit = gaps.report.products().stream()
+        .filter(p -> loss.apply(p) != null && loss.apply(p).measured() && loss.apply(p).loss() > 0)
+        .sorted(java.util.Comparator.comparingDouble((ImpactReport.ProductRow p) -> loss.apply(p).loss()).reversed())
+        .map(ImpactReport.ProductRow::productId).toList();
+    return hit.isEmpty() ? affectedProducts() : hit;
   }
 
   private static double clamp(double p) {

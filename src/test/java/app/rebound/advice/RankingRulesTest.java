@@ -166,4 +166,15 @@ class RankingRulesTest {
     assertTrue(zh.actions().get(0).gap().codePoints().anyMatch(cp -> cp >= 0x4e00 && cp <= 0x9fff));
     assertEquals("en", plan(new Reports.Builder()).lang());
   }
+
+  @Test
+  void replies_to_doubtful_reviews_count_only_when_their_share_rose_significantly() {
+    Reports.Builder held = new Reports.Builder();
+    Reports.Builder rose = new Reports.Builder();
+    rose.trust = List.of(measure("doubtful_review_share", 0.1, 0.05, 0.15), measure("average_rating", 0, -0.1, 0.1));
+    RankedAction before = action(plan(held), "interaction");
+    RankedAction after = action(plan(rose), "interaction");
+    assertTrue(after.expectedGmv() > before.expectedGmv());
+    assertTrue(before.rationale().contains("did not rise"), before.rationale());
+  }
 }
