@@ -1,0 +1,46 @@
+package app.rebound.advice;
+
+import app.rebound.analysis.ImpactReport;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The recovery plan for one shop: every action of the catalogue scored against the gap the impact report
+ * measured, ranked by expected GMV minus cost over the horizon (compliance first whenever a batch looks
+ * like a real violation), and laid out as dated steps over 90 days with the appeal dated from its batches.
+ */
+public final class RecoveryPlan {
+
+  private RecoveryPlan() {}
+
+  public static Plan of(ImpactReport report, Assumptions assumptions, LocalDate asOf) {
+    boolean zh = !"en".equals(report.lang());
+    Scoring.Coefficients c = new Scoring.Coefficients(assumptions);
+    Gaps gaps = new Gaps(report, c);
+    Scoring scoring = new Scoring(gaps, c, zh, asOf);
+    List<Scoring.Draft> drafts = new ArrayList<>(scoring.all());
+    drafts.sort(order());
+    List<RankedAction> actions = new ArrayList<>();
+    for (Scoring.Draft d : drafts) {
+      actions.add(new RankedAction(d.id(), actions.size() + 1, round(d.expected()), round(d.low()),
+          round(d.high()), round(d.cost()), Catalogue.get(d.id()).effort(), Math.round(d.confidence() * 100) / 100.0,
+          d.days(), d.products(), d.gap(), d.rationale()));
+    }
+    List<PlanStep> steps = Schedule.of(actions, gaps.batches(), c, zh, asOf);
+    return new Plan(zh ? "zh" : "en", asOf, actions, steps, c.used());
+  }
+
+  /** Compliance first, then by expected net value, ties by confidence then id. */
+  static Comparator<Scoring.Draft> order() {
+    return Comparator.comparing((Scoring.Draft d) -> !d.id().equals(Catalogue.COMPLIANCE))
+        .thenComparing(Comparator.comparingDouble(Scoring.Draft::net).reversed())
+        .thenComparing(Comparator.comparingDouble(Scoring.Draft::confidence).reversed())
+        .thenComparing(Scoring.Draft::id);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}
