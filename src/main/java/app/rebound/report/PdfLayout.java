@@ -101,6 +101,7 @@ final class PdfLayout implements Closeable {
   void table(float[] widths, List<String> header, List<List<String>> rows, float size) throws IOException {
     float pad = 3;
     float line = leading(size);
+    ensure(2 * (line + 2 * pad)); // no header alone at the foot of a page
     drawRow(widths, header, size, pad, HEADER);
     for (List<String> row : rows) {
       if (y - line - 2 * pad < MARGIN) {

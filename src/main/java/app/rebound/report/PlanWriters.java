@@ -158,8 +158,8 @@ public final class PlanWriters {
 
     Map<String, String> names = productNames(report);
     out.add(new Heading(t.t("行动排序", "Ranked actions"), 2));
-    out.add(new Table(new double[] {0.05, 0.14, 0.20, 0.09, 0.07, 0.09, 0.36},
-        List.of("#", t.t("行动", "Action"), t.t("30 天预期 GMV（低–高）", "Expected GMV, 30 days (low–high)"),
+    out.add(new Table(new double[] {0.04, 0.14, 0.19, 0.09, 0.08, 0.11, 0.35},
+        List.of("#", t.t("行动", "Action"), t.t("30 天预期 GMV\n（低–高）", "Expected GMV, 30 days\n(low–high)"),
             t.t("成本", "Cost"), t.t("投入", "Effort"), t.t("把握", "Confidence"), t.t("理由", "Rationale")),
         plan.actions().stream().sorted(Comparator.comparingInt(RankedAction::rank))
             .map(a -> List.of(String.valueOf(a.rank()), t.action(a.id()),
@@ -217,7 +217,7 @@ public final class PlanWriters {
 
   private static String lossText(Loss loss, PlanText t, boolean money) {
     List<String> row = lossRow("", loss, t, money);
-    return row.get(2).isEmpty() ? row.get(1) : row.get(1) + "（" + row.get(2) + "）";
+    return row.get(2).isEmpty() ? row.get(1) : row.get(1) + t.t("（", " (") + row.get(2) + t.t("）", ")");
   }
 
   private static String reasons(RankedAction a, Map<String, String> names, PlanText t) {
