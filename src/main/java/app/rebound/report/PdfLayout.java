@@ -76,7 +76,7 @@ final class PdfLayout implements Closeable {
 
   void heading(String text, float size) throws IOException {
     space(size * 0.6f);
-    ensure(size * 2.2f); // keep a heading with at least a line of what follows
+    ensure(size * 1.5f + 50); // keep a heading with the first lines (or a table header and row) after it
     paragraph(text, size);
     space(size * 0.3f);
   }

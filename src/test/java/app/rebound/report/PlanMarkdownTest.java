@@ -11,6 +11,14 @@ class PlanMarkdownTest {
   void the_markdown_holds_the_action_table_in_rank_order() {
     ImpactReport report = ImpactReports.sample("zh");
     String md = PlanWriters.markdown(PlanFixtures.zh(), report, "玉肌小铺");
+    String keep = System.getProperty("plan.pdf.dir"); // to look at the file: -Dplan.pdf.dir=/tmp
+    if (keep != null) {
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(keep, "plan-zh.md"), md);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     assertTrue(md.startsWith("# 玉肌小铺 销量恢复计划\n"), md);
     assertTrue(md.contains("| # | 行动 |"), md);
     int appeal = md.indexOf("| 1 | 申诉恢复销量 |");
