@@ -1,0 +1,257 @@
+package app.rebound.report;
+
+import app.rebound.advice.Assumption;
+import app.rebound.advice.Plan;
+import app.rebound.advice.PlanStep;
+import app.rebound.advice.RankedAction;
+import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.ImpactReport.Loss;
+import app.rebound.analysis.ImpactReport.ProductRow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The plan downloads: a PDF (A4, the bundled CJK font embedded as a subset, key charts as PNG), the same
+ * content as Markdown, and actions.csv. The content is built once as a list of blocks (headings,
+ * paragraphs, tables, charts) in the plan's language, then written by each format.
+ */
+public final class PlanWriters {
+
+  /** actions.csv columns, in order: the RankedAction fields, with the action's name after its id. */
+  enum Column { id, name, rank, expected_gmv, expected_gmv_low, expected_gmv_high, cost, effort, confidence,
+    days_to_effect, products, gap, rationale }
+
+  /** Charts in the PDF, in order; those the report cannot draw are left out. */
+  static final List<String> CHARTS = List.of("gmv", "visitors", "deletions_timeline");
+
+  private static final int TOP_PRODUCTS = 10;
+
+  private PlanWriters() {}
+
+  private sealed interface Block permits Heading, Para, Table, Chart {}
+
+  private record Heading(String text, int level) implements Block {}
+
+  private record Para(String text) implements Block {}
+
+  /** widths are the PDF's column shares; they add up to 1. */
+  private record Table(double[] widths, List<String> header, List<List<String>> rows) implements Block {}
+
+  private record Chart(String id, JFreeChart chart) implements Block {}
+
+  public static byte[] pdf(Plan plan, ImpactReport report, String shopName) {
+    try (PdfLayout page = new PdfLayout()) {
+      for (Block block : blocks(plan, report, shopName, true)) {
+        if (block instanceof Heading h) {
+          page.heading(h.text(), h.level() == 1 ? 18 : 13);
+        } else if (block instanceof Para p) {
+          page.paragraph(p.text(), PdfLayout.BODY + 1);
+        } else if (block instanceof Table t) {
+          float[] widths = new float[t.widths().length];
+          for (int i = 0; i < widths.length; i++) {
+            widths[i] = (float) (t.widths()[i] * page.width());
+          }
+          page.table(widths, t.header(), t.rows(), PdfLayout.BODY);
+        } else if (block instanceof Chart c) {
+          page.image(ChartRenderer.png(c.chart(), 900, 450), c.id());
+        }
+      }
+      return page.save();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan PDF", e);
+    }
+  }
+
+  public static String markdown(Plan plan, ImpactReport report, String shopName) {
+    StringBuilder md = new StringBuilder();
+    for (Block block : blocks(plan, report, shopName, false)) {
+      if (block instanceof Heading h) {
+        md.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
+      } else if (block instanceof Para p) {
+        md.append(p.text()).append("\n\n");
+      } else if (block instanceof Table t) {
+        md.append(mdRow(t.header()));
+        md.append(mdRow(t.header().stream().map(x -> "---").toList()));
+        t.rows().forEach(row -> md.append(mdRow(row)));
+        md.append('\n');
+      }
+    }
+    return md.toString();
+  }
+
+  /**
+   * actions.csv: UTF-8 with a BOM, CRLF, one row per action. Text cells go through
+   * {@link SpreadsheetSafe#cell}; numbers are written as plain Locale.ROOT numbers (a negative number
+   * stays a number), a number that is not finite as an empty cell. Products are joined with ';'.
+   */
+  public static byte[] csv(Plan plan) {
+    PlanText text = PlanText.of(plan.lang());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(Column.class).get();
+    try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(writer, format)) {
+      for (RankedAction a : plan.actions()) {
+        printer.printRecord(SpreadsheetSafe.cell(a.id()), SpreadsheetSafe.cell(text.action(a.id())),
+            number(a.rank()), number(a.expectedGmv()), number(a.expectedGmvLow()), number(a.expectedGmvHigh()),
+            number(a.cost()), SpreadsheetSafe.cell(a.effort()), number(a.confidence()), number(a.daysToEffect()),
+            SpreadsheetSafe.cell(a.products() == null ? "" : String.join(";", a.products())),
+            SpreadsheetSafe.cell(a.gap()), SpreadsheetSafe.cell(a.rationale()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write actions.csv", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A number as plain digits in Locale.ROOT: 1234.5, -12, 0.7; never exponent notation. */
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return "";
+    }
+    String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return plain.equals("-0") ? "0" : plain;
+  }
+
+  // ---- the content, once for every format ----
+
+  private static List<Block> blocks(Plan plan, ImpactReport report, String shopName, boolean charts) {
+    PlanText t = PlanText.of(plan.lang());
+    List<Block> out = new ArrayList<>();
+    String shop = shopName == null || shopName.isBlank() ? t.t("店铺", "Shop") : shopName;
+    out.add(new Heading(t.t(shop + " 销量恢复计划", "Recovery plan for " + shop), 1));
+    out.add(new Para(t.t("截至 ", "As of ") + plan.asOf()));
+
+    if (report != null) {
+      out.add(new Heading(t.t("主要损失", "Key losses"), 2));
+      out.add(new Table(new double[] {0.34, 0.26, 0.40},
+          List.of(t.t("项目", "Measure"), t.t("数值", "Value"), t.t("95% 区间", "95% range")),
+          losses(report, t)));
+      List<ProductRow> products = report.products().stream()
+          .sorted(Comparator.comparingDouble(ProductRow::deletedMoney).reversed()).limit(TOP_PRODUCTS).toList();
+      if (!products.isEmpty()) {
+        out.add(new Heading(t.t("受影响商品", "Products affected"), 2));
+        out.add(new Table(new double[] {0.34, 0.14, 0.18, 0.34},
+            List.of(t.t("商品", "Product"), t.t("被删订单", "Deleted orders"), t.t("被删金额", "Deleted sales"),
+                t.t("GMV 损失（95% 区间）", "GMV lost (95% range)")),
+            products.stream().map(p -> List.of(p.name(), t.count(p.deletedOrders()), t.money(p.deletedMoney()),
+                lossText(p.gmv(), t, true))).toList()));
+      }
+    }
+
+    Map<String, String> names = productNames(report);
+    out.add(new Heading(t.t("行动排序", "Ranked actions"), 2));
+    out.add(new Table(new double[] {0.04, 0.14, 0.19, 0.09, 0.08, 0.11, 0.35},
+        List.of("#", t.t("行动", "Action"), t.t("30 天预期 GMV\n（低–高）", "Expected GMV, 30 days\n(low–high)"),
+            t.t("成本", "Cost"), t.t("投入", "Effort"), t.t("把握", "Confidence"), t.t("理由", "Rationale")),
+        plan.actions().stream().sorted(Comparator.comparingInt(RankedAction::rank))
+            .map(a -> List.of(String.valueOf(a.rank()), t.action(a.id()),
+                t.money(a.expectedGmv()) + "\n" + t.moneyRange(a.expectedGmvLow(), a.expectedGmvHigh()),
+                t.money(a.cost()), t.effort(a.effort()), t.percent(a.confidence()), reasons(a, names, t)))
+            .toList()));
+
+    out.add(new Heading(t.t("逐周步骤", "Week by week"), 2));
+    out.add(new Table(new double[] {0.10, 0.22, 0.18, 0.50},
+        List.of(t.t("周", "Week"), t.t("日期", "Dates"), t.t("行动", "Action"), t.t("步骤", "Step")),
+        plan.steps().stream().sorted(Comparator.comparing(PlanStep::start))
+            .map(s -> List.of(t.t("第 " + week(plan.asOf(), s.start()) + " 周", "Week " + week(plan.asOf(), s.start())),
+                s.start() + " – " + s.end(), t.action(s.actionId()), nz(s.text())))
+            .toList()));
+
+    out.add(new Heading(t.t("所用假设", "Assumptions used"), 2));
+    out.add(new Table(new double[] {0.20, 0.10, 0.10, 0.35, 0.25},
+        List.of(t.t("键", "Key"), t.t("数值", "Value"), t.t("单位", "Unit"), t.t("说明", "Description"),
+            t.t("来源", "Source")),
+        plan.assumptions().stream().map((Assumption a) -> List.of(nz(a.key()), number(a.value()), nz(a.unit()),
+            nz(a.description()), nz(a.source()))).toList()));
+
+    if (charts && report != null) {
+      List<Block> drawn = new ArrayList<>();
+      for (String id : CHARTS) {
+        Optional<JFreeChart> chart = ImpactCharts.byId(id, report, null, t.zh() ? "zh" : "en");
+        chart.ifPresent(c -> drawn.add(new Chart(id, c)));
+      }
+      if (!drawn.isEmpty()) {
+        out.add(new Heading(t.t("关键图表", "Key charts"), 2));
+        out.addAll(drawn);
+      }
+    }
+    return out;
+  }
+
+  private static List<List<String>> losses(ImpactReport report, PlanText t) {
+    ImpactReport.Deletions d = report.deletions();
+    return List.of(
+        List.of(t.t("被删除订单", "Deleted orders"), t.count(d.orders()), ""),
+        List.of(t.t("被删除销量", "Deleted units"), t.count(d.units()), ""),
+        List.of(t.t("被删除金额", "Deleted sales"), t.money(d.money()), ""),
+        lossRow(t.t("访客损失", "Visitors lost"), report.traffic().visitors(), t, false),
+        lossRow(t.t("GMV 损失", "GMV lost"), report.gmv(), t, true));
+  }
+
+  private static List<String> lossRow(String label, Loss loss, PlanText t, boolean money) {
+    if (loss == null || !loss.measured()) {
+      String needs = loss == null || loss.needs() == null ? "" : t.t("需要上传 ", "needs ") + loss.needs();
+      return List.of(label, t.notMeasured(), needs);
+    }
+    Function<Double, String> f = money ? t::money : t::count;
+    return List.of(label, f.apply(loss.loss()), f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh()));
+  }
+
+  private static String lossText(Loss loss, PlanText t, boolean money) {
+    List<String> row = lossRow("", loss, t, money);
+    return row.get(2).isEmpty() ? row.get(1) : row.get(1) + t.t("（", " (") + row.get(2) + t.t("）", ")");
+  }
+
+  private static String reasons(RankedAction a, Map<String, String> names, PlanText t) {
+    StringBuilder s = new StringBuilder(nz(a.rationale()));
+    if (a.gap() != null && !a.gap().isBlank()) {
+      s.append('\n').append(t.t("差距：", "Gap: ")).append(a.gap());
+    }
+    if (a.products() != null && !a.products().isEmpty()) {
+      s.append('\n').append(t.t("商品：", "Products: "))
+          .append(a.products().stream().map(p -> names.getOrDefault(p, p)).collect(Collectors.joining(t.t("、", ", "))));
+    }
+    s.append('\n').append(t.t("见效约 " + a.daysToEffect() + " 天", "Effect in about " + a.daysToEffect() + " days"));
+    return s.toString();
+  }
+
+  /** Product ids to names from the report, so an action's products read as names. */
+  private static Map<String, String> productNames(ImpactReport report) {
+    if (report == null) {
+      return Map.of();
+    }
+    return report.products().stream().filter(p -> p.name() != null)
+        .collect(Collectors.toMap(ProductRow::productId, ProductRow::name, (x, y) -> x));
+  }
+
+  private static long week(LocalDate asOf, LocalDate start) {
+    return asOf == null || start == null ? 1 : Math.max(0, ChronoUnit.DAYS.between(asOf, start)) / 7 + 1;
+  }
+
+  private static String mdRow(List<String> cells) {
+    return cells.stream().map(c -> nz(c).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "")
+        .replace("\n", "<br>")).collect(Collectors.joining(" | ", "| ", " |\n"));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,45 @@
+package app.rebound.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.analysis.ImpactReport;
+import org.junit.jupiter.api.Test;
+
+class PlanMarkdownTest {
+
+  @Test
+  void the_markdown_holds_the_action_table_in_rank_order() {
+    ImpactReport report = ImpactReports.sample("zh");
+    String md = PlanWriters.markdown(PlanFixtures.zh(), report, "玉肌小铺");
+    String keep = System.getProperty("plan.pdf.dir"); // to look at the file: -Dplan.pdf.dir=/tmp
+    if (keep != null) {
+      try {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(keep, "plan-zh.md"), md);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    assertTrue(md.startsWith("# 玉肌小铺 销量恢复计划\n"), md);
+    assertTrue(md.contains("| # | 行动 |"), md);
+    int appeal = md.indexOf("| 1 | 申诉恢复销量 |");
+    int listing = md.indexOf("| 2 | 优化商品详情 |");
+    int monitoring = md.indexOf("| 3 | 风险监控 |");
+    assertTrue(appeal > 0 && appeal < listing && listing < monitoring, md);
+    assertTrue(md.contains("¥12,346<br>¥9,000–¥16,001"), md);
+    assertTrue(md.contains("保湿面霜-01"), "product ids read as names");
+    assertTrue(md.contains("## 主要损失") && md.contains("## 逐周步骤") && md.contains("## 所用假设"), md);
+    assertTrue(md.contains("| 第 2 周 |"), md);
+  }
+
+  @Test
+  void a_pipe_in_a_text_does_not_break_the_table() {
+    var plan = PlanFixtures.en();
+    var a = plan.actions().get(0);
+    var piped = new app.rebound.advice.RankedAction(a.id(), a.rank(), a.expectedGmv(), a.expectedGmvLow(),
+        a.expectedGmvHigh(), a.cost(), a.effort(), a.confidence(), a.daysToEffect(), a.products(), a.gap(),
+        "left | right");
+    String md = PlanWriters.markdown(new app.rebound.advice.Plan("en", plan.asOf(), java.util.List.of(piped),
+        plan.steps(), plan.assumptions()), null, "Shop");
+    assertTrue(md.contains("left \\| right"), md);
+  }
+}
