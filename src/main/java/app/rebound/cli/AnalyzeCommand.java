@@ -4,6 +4,11 @@ import app.rebound.Json;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ShopData;
+import app.rebound.advice.Assumptions;
+import app.rebound.report.PlanWriters;
+import app.rebound.service.ShopReport;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.store.UploadFile;
@@ -26,8 +31,8 @@ import picocli.CommandLine.Spec;
 
 /** The pipeline without a server: reads a folder of exports into a scratch workspace and writes reports. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Reads every export in --input (kinds recognised by header) and writes ingest.json and"
-        + " impact.json into --out.")
+    description = "Reads every export in --input (kinds recognised by header) and writes ingest.json,"
+        + " impact.json, plan.pdf, plan.md and actions.csv into --out.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
   static final int EXIT_REFUSED = 2;
@@ -82,10 +87,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (exit != 0) {
         return exit;
       }
-      ImpactReport impact = ImpactAnalysis.run(ShopData.load(workspaces.database(SHOP)), lang.name());
-      Json.MAPPER.writeValue(out.resolve("impact.json").toFile(), impact);
-      outWriter.printf("%d deleted orders in %d batches; visitors lost: %s; wrote %s%n", impact.deletions().orders(),
-          impact.deletions().batches().size(), describe(impact.traffic().visitors()), out.resolve("impact.json"));
+      ImpactAnalysis.Result result = ImpactAnalysis.run(ShopData.load(workspaces.database(SHOP)));
+      ShopReport shopReport = ShopReport.of(result, lang.name(), Assumptions.defaults(), LocalDate.now());
+      ImpactReport impact = shopReport.impact();
+      Files.writeString(out.resolve("impact.json"), shopReport.json(), StandardCharsets.UTF_8);
+      String shopName = input.toAbsolutePath().normalize().getFileName().toString();
+      Files.write(out.resolve("plan.pdf"), PlanWriters.pdf(shopReport.plan(), impact, shopName));
+      Files.writeString(out.resolve("plan.md"), PlanWriters.markdown(shopReport.plan(), impact, shopName), StandardCharsets.UTF_8);
+      Files.write(out.resolve("actions.csv"), PlanWriters.csv(shopReport.plan()));
+      outWriter.printf("%d deleted orders in %d batches; visitors lost: %s; %d recovery actions; wrote impact.json,"
+          + " plan.pdf, plan.md and actions.csv into %s%n", impact.deletions().orders(), impact.deletions().batches().size(),
+          describe(impact.traffic().visitors()), shopReport.plan().actions().size(), out);
       return 0;
     } finally {
       PathUtils.deleteDirectory(scratch);

@@ -1,11 +1,12 @@
 package app.rebound.service;
 
-import app.rebound.Json;
+import app.rebound.advice.Assumptions;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ShopData;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.Workspaces;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class Analyses implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, String> progress = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final Assumptions assumptions = Assumptions.defaults();
 
   /** @param threads analyses that may run at once (each holds a shop's tables in memory) */
   public Analyses(Workspaces workspaces, Clock clock, int threads) {
@@ -112,9 +114,10 @@ public final class Analyses implements AutoCloseable {
         ShopData data = ShopData.load(db);
         progress.put(shop, "measuring the impact");
         ImpactAnalysis.Result result = ImpactAnalysis.run(data);
+        progress.put(shop, "planning the recovery");
         Map<String, String> json = new LinkedHashMap<>();
         for (String lang : LANGS) {
-          json.put(lang, Json.MAPPER.writeValueAsString(result.report(lang)));
+          json.put(lang, ShopReport.of(result, lang, assumptions, LocalDate.now(clock)).json());
         }
         progress.put(shop, "saving");
         if (db.latestUploadId().equals(latest)) {

@@ -80,6 +80,23 @@ class AnalyzeCommandTest {
     }
     assertTrue(impact.get("products").size() > 0);
     assertTrue(impact.at("/series/visitors/days").size() > 0);
+    JsonNode actions = impact.get("actions");
+    assertTrue(actions.size() > 0);
+    for (int i = 0; i < actions.size(); i++) {
+      JsonNode action = actions.get(i);
+      assertEquals(i + 1, action.get("rank").asInt(), "actions in rank order");
+      assertTrue(List.of("appeal", "listing", "promotion", "interaction", "customer_service", "affiliate", "monitoring",
+          "compliance").contains(action.get("id").asText()));
+      for (String field : List.of("expected_gmv", "expected_gmv_low", "expected_gmv_high", "cost", "effort",
+          "confidence", "products", "rationale")) {
+        assertTrue(action.has(field), field);
+      }
+    }
+    byte[] pdf = Files.readAllBytes(out.resolve("plan.pdf"));
+    assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertTrue(Files.readString(out.resolve("plan.md")).contains("|"));
+    byte[] csv = Files.readAllBytes(out.resolve("actions.csv"));
+    assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM so Excel reads the Chinese");
   }
 
   @Test

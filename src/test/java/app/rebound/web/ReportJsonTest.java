@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.Json;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.service.Analyses;
+import app.rebound.service.ShopReport;
 import app.rebound.store.Workspaces;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,7 @@ class ReportJsonTest {
   @TempDir Path data;
 
   @Test
-  void the_sample_shops_cached_analysis_reads_back_into_a_report_that_writes_the_same_json() throws Exception {
+  void the_sample_shops_cached_analysis_reads_back_into_a_report_and_plan_that_write_the_same_json() throws Exception {
     try (Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       SampleShop.upload(workspaces, "s");
@@ -26,7 +27,10 @@ class ReportJsonTest {
         String json = SampleShop.awaitReady(analyses, "s", lang).json();
         ImpactReport report = ReportCache.parse(json);
         assertEquals(lang, report.lang());
-        assertEquals(Json.MAPPER.readTree(json), Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(report)));
+        // compared as parsed text: a tree built from records holds longs where parsed text holds ints
+        assertEquals(Json.MAPPER.readTree(json), Json.MAPPER.readTree(ShopReport.parse(json).json()),
+            "impact.json with its plan round-trips");
+        assertTrue(ShopReport.parse(json).plan().actions().size() > 0);
         assertTrue(report.deletions().orders() > 0);
         assertTrue(report.trust().shop().size() > 0);
       }
