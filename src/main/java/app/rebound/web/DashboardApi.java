@@ -37,6 +37,11 @@ final class DashboardApi {
     answer(ctx, data::partners);
   }
 
+  /** GET /api/shops/{shop}/plan */
+  void plan(Context ctx) throws Exception {
+    answer(ctx, data::plan);
+  }
+
   /** GET /api/shops/{shop}/deletions */
   void deletions(Context ctx) throws Exception {
     answer(ctx, data::deletions);

@@ -1,5 +1,7 @@
 package app.rebound.web;
 
+import app.rebound.advice.Plan;
+
 import app.rebound.analysis.ImpactReport;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
@@ -59,6 +61,11 @@ final class DashboardData {
 
   Dashboards.Partners partners(Loaded l) {
     return Dashboards.partners(l.shop(), l.report(), draw(l));
+  }
+
+  /** The recovery plan: ranked actions, week-by-week steps, the assumptions used. */
+  Plan plan(Loaded l) {
+    return l.analysis().entry().plan();
   }
 
   Dashboards.Deletions deletions(Loaded l) {

@@ -1,5 +1,8 @@
 package app.rebound.web;
 
+import app.rebound.advice.Plan;
+import app.rebound.report.PlanWriters;
+
 import app.rebound.store.Workspaces;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
@@ -50,6 +53,28 @@ final class DashboardPages {
   /** GET /shops/{shop}/partners */
   void partners(Context ctx) throws Exception {
     page(ctx, "partners", "partners.jte", data::partners);
+  }
+
+  /** GET /shops/{shop}/plan */
+  void plan(Context ctx) throws Exception {
+    page(ctx, "plan", "plan.jte", data::plan);
+  }
+
+  /** GET /shops/{shop}/plan.pdf, plan.md, actions.csv: 409 while the analysis runs. */
+  void planDownload(Context ctx, String file) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    if (!l.ready()) {
+      throw new io.javalin.http.ConflictResponse("the analysis is not finished yet; try again in a moment");
+    }
+    Plan plan = data.plan(l);
+    switch (file) {
+      case "plan.pdf" -> ctx.contentType("application/pdf").result(PlanWriters.pdf(plan, l.report(), l.shop()));
+      case "plan.md" -> ctx.contentType("text/markdown; charset=utf-8")
+          .result(PlanWriters.markdown(plan, l.report(), l.shop()));
+      case "actions.csv" -> ctx.contentType("text/csv; charset=utf-8").result(PlanWriters.csv(plan));
+      default -> throw new io.javalin.http.NotFoundResponse(file);
+    }
+    ctx.header("Content-Disposition", "attachment; filename=\"" + l.shop() + "-" + file + "\"");
   }
 
   /** GET /shops/{shop}/deletions */

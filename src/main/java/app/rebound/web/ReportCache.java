@@ -1,5 +1,8 @@
 package app.rebound.web;
 
+import app.rebound.advice.Plan;
+import app.rebound.service.ShopReport;
+
 import app.rebound.Json;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.service.Analyses;
@@ -35,11 +38,24 @@ final class ReportCache {
   static final class Entry {
     private final String json;
     private final ImpactReport report;
+    private volatile Plan plan;
     private final Map<String, Optional<String>> svgs = new ConcurrentHashMap<>();
 
     private Entry(String json, ImpactReport report) {
       this.json = json;
       this.report = report;
+    }
+
+    /** The recovery plan impact.json carries beside the report, parsed on first use. */
+    Plan plan() {
+      if (plan == null) {
+        try {
+          plan = ShopReport.parse(json).plan();
+        } catch (java.io.IOException e) {
+          throw new UncheckedIOException("impact.json has no readable plan", e);
+        }
+      }
+      return plan;
     }
 
     Optional<String> svg(String key, Supplier<Optional<String>> draw) {

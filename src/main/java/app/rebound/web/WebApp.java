@@ -89,6 +89,7 @@ public final class WebApp {
       javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);
       javalin.routes.get("/api/shops/{shop}/partners", dashboardApi::partners);
       javalin.routes.get("/api/shops/{shop}/deletions", dashboardApi::deletions);
+      javalin.routes.get("/api/shops/{shop}/plan", dashboardApi::plan);
       javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
       javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
 
@@ -101,6 +102,10 @@ public final class WebApp {
       javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
       javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
       javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
+      javalin.routes.get("/shops/{shop}/plan", dashboards::plan);
+      javalin.routes.get("/shops/{shop}/plan.pdf", ctx -> dashboards.planDownload(ctx, "plan.pdf"));
+      javalin.routes.get("/shops/{shop}/plan.md", ctx -> dashboards.planDownload(ctx, "plan.md"));
+      javalin.routes.get("/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));
       javalin.routes.get("/shops/{shop}/products", dashboards::products);
       javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
       javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);

@@ -240,6 +240,26 @@ class DashboardBrowserTest {
     assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png.body(), PNG_MAGIC.length), "PNG magic bytes");
   }
 
+  @Test
+  @Order(6)
+  void the_plan_page_ranks_the_actions_and_its_pdf_downloads_in_both_languages() throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    for (String lang : List.of("zh", "en")) {
+      open("/plan", lang);
+      assertEquals(lang.equals("zh") ? "找回方案" : "Recovery plan", text(By.tagName("h1")));
+      List<WebElement> rows = driver.findElements(By.cssSelector("table.actions tbody tr"));
+      assertTrue(!rows.isEmpty(), "ranked actions listed");
+      assertEquals("1", rows.get(0).findElement(By.cssSelector("td")).getText().strip(), "rank 1 first");
+      screenshot("plan", lang);
+      String href = driver.findElement(By.id("download-pdf")).getDomProperty("href");
+      HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, pdf.statusCode(), href);
+      assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+      assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------
 
   /** Every sample export except the GBK copy of the orders, as absolute paths. */

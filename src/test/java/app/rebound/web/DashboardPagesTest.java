@@ -368,4 +368,38 @@ class DashboardPagesTest {
       }
     });
   }
+
+  @Test
+  void the_plan_page_ranks_the_actions_in_each_language_and_its_json_has_the_same_order() throws Exception {
+    JavalinTest.test(app(), (server, client) -> {
+      String zh = page(client, shop("/plan?lang=zh"));
+      assertTrue(zh.contains("找回方案") && zh.contains("逐周安排") && zh.contains("所用假设"), "Chinese plan page");
+      String en = page(client, shop("/plan?lang=en"));
+      assertTrue(en.contains("Ranked actions") && en.contains("Week by week"), "English plan page");
+      JsonNode plan = json(client, "/api/shops/" + SHOP + "/plan?lang=en");
+      JsonNode actions = plan.get("actions");
+      assertTrue(actions.size() > 0);
+      for (int i = 0; i < actions.size(); i++) {
+        assertEquals(i + 1, actions.get(i).get("rank").asInt());
+        assertTrue(en.contains("id=\"action-" + actions.get(i).get("id").asText() + "\""), "each ranked action on the page");
+      }
+      // The sample's WG3B2 batch looks like a real violation: clean-up comes first, and it is not appealed.
+      assertEquals("compliance", actions.get(0).get("id").asText());
+    });
+  }
+
+  @Test
+  void the_plan_downloads_as_pdf_markdown_and_spreadsheet_safe_csv() {
+    JavalinTest.test(app(), (server, client) -> {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      byte[] pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.getOrigin() + shop("/plan.pdf"))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+      assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] csv = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.getOrigin() + shop("/actions.csv"))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+      assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM");
+      assertTrue(page(client, shop("/plan.md")).contains("|"));
+      assertEquals(404, client.get("/shops/nosuchshop/plan.pdf").code());
+    });
+  }
 }
