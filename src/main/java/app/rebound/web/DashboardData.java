@@ -48,7 +48,7 @@ final class DashboardData {
   }
 
   Dashboards.Overview overview(Loaded l) {
-    return Dashboards.overview(l.shop(), l.report(), draw(l));
+    return Dashboards.overview(l.shop(), l.report(), draw(l), plan(l).actions());
   }
 
   Dashboards.Traffic traffic(Loaded l) {

@@ -1,5 +1,7 @@
 package app.rebound.web;
 
+import app.rebound.advice.RankedAction;
+
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
@@ -103,7 +105,7 @@ public final class Dashboards {
 
   /** GET /shops/{shop} and /api/shops/{shop}/overview. */
   public record Overview(DeletionTotals deletions, LossView visitors, LossView gmv, MeasureView doubtfulReviews,
-      MeasureView rating, MeasureView cancellations, MeasureView activeAffiliates, Pending actions,
+      MeasureView rating, MeasureView cancellations, MeasureView activeAffiliates, List<RankedAction> topActions,
       Pending appealDeadline, List<ChartSlot> charts) {}
 
   /** /traffic: visitors, impressions and GMV lost. */
@@ -169,12 +171,13 @@ public final class Dashboards {
 
   // ---- builders ----
 
-  static Overview overview(String shop, ImpactReport r, Draw draw) {
+  /** The overview with the plan's first three actions. */
+  static Overview overview(String shop, ImpactReport r, Draw draw, List<RankedAction> actions) {
     return new Overview(DeletionTotals.of(r.deletions()), LossView.of(r.traffic().visitors()), LossView.of(r.gmv()),
         shopMeasure(r.trust().shop(), DOUBTFUL), shopMeasure(r.trust().shop(), "average_rating"),
         shopMeasure(r.partnerships().shop(), "affiliate_cancellations"),
         shopMeasure(r.partnerships().shop(), "active_affiliates"),
-        new Pending("actions", Pending.NOT_COMPUTED), new Pending("appeal_deadline", Pending.NOT_COMPUTED),
+        actions.subList(0, Math.min(3, actions.size())), new Pending("appeal_deadline", Pending.NOT_COMPUTED),
         charts(shop, r, null, draw, "deletions_timeline", "visitors_cumulative", "gmv_cumulative"));
   }
 

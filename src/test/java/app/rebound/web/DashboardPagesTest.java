@@ -131,7 +131,7 @@ class DashboardPagesTest {
         assertTrue(msg.lossRange(gmv).matches("\\(-?¥[\\d,]+–-?¥[\\d,]+\\)"), msg.lossRange(gmv));
         Dashboards.LossView visitors = Dashboards.LossView.of(report.traffic().visitors());
         assertTrue(html.contains(msg.loss(visitors) + "</p>") && html.contains(msg.lossRange(visitors)));
-        assertTrue(html.contains(msg.get("overview.actions.pending")));
+        assertTrue(html.contains(msg.get("overview.actions.plan")), "the top actions link to the plan");
         assertTrue(html.contains(msg.get("overview.appeal.pending")));
         assertTrue(html.contains(msg.get("upload.submit")), "the uploads stay below the tiles");
       }
@@ -163,7 +163,8 @@ class DashboardPagesTest {
     Dashboards.Draw draw = (id, product) -> CHARTS.svg(id, zhReport, product, "zh");
     String product = zhReport.products().get(0).productId();
     JavalinTest.test(app(), (server, client) -> {
-      assertEquals(tree(Dashboards.overview(SHOP, zhReport, draw)), json(client, "/api" + shop("/overview?lang=zh")));
+      var zhPlan = app.rebound.service.ShopReport.parse(SampleShop.awaitReady(analyses, SHOP, "zh").json()).plan();
+      assertEquals(tree(Dashboards.overview(SHOP, zhReport, draw, zhPlan.actions())), json(client, "/api" + shop("/overview?lang=zh")));
       assertEquals(tree(Dashboards.traffic(SHOP, zhReport, draw)), json(client, "/api" + shop("/traffic?lang=zh")));
       assertEquals(tree(Dashboards.trust(SHOP, zhReport, draw)), json(client, "/api" + shop("/trust?lang=zh")));
       assertEquals(tree(Dashboards.partners(SHOP, zhReport, draw)), json(client, "/api" + shop("/partners?lang=zh")));
