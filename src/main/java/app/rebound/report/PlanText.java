@@ -8,14 +8,15 @@ import java.util.Map;
 record PlanText(boolean zh) {
 
   private static final Map<String, String[]> ACTIONS = Map.of(
-      "appeal", new String[] {"申诉恢复销量", "Appeal the deletions"},
-      "listing", new String[] {"优化商品详情", "Improve the listings"},
-      "promotion", new String[] {"推广投放", "Paid promotion"},
+      // The same names as the web pages (messages_*.properties, action.*).
+      "appeal", new String[] {"申诉恢复销量", "Appeal to restore the deleted sales"},
+      "listing", new String[] {"优化商品详情", "Listing optimization"},
+      "promotion", new String[] {"促销活动", "Promotions"},
       "interaction", new String[] {"内容与互动", "Content and interaction"},
-      "customer_service", new String[] {"改进客服", "Customer service"},
-      "affiliate", new String[] {"达人合作", "Affiliate partners"},
-      "monitoring", new String[] {"风险监控", "Monitoring"},
-      "compliance", new String[] {"合规整改", "Compliance"});
+      "customer_service", new String[] {"客服与售后", "Customer service"},
+      "affiliate", new String[] {"达人合作", "Affiliate cooperation"},
+      "monitoring", new String[] {"监控预警", "Monitoring"},
+      "compliance", new String[] {"违规整改", "Compliance clean-up"});
 
   private static final Map<String, String[]> EFFORTS = Map.of(
       "low", new String[] {"低", "low"},

@@ -23,7 +23,7 @@ class PlanMarkdownTest {
     assertTrue(md.contains("| # | 行动 |"), md);
     int appeal = md.indexOf("| 1 | 申诉恢复销量 |");
     int listing = md.indexOf("| 2 | 优化商品详情 |");
-    int monitoring = md.indexOf("| 3 | 风险监控 |");
+    int monitoring = md.indexOf("| 3 | 监控预警 |");
     assertTrue(appeal > 0 && appeal < listing && listing < monitoring, md);
     assertTrue(md.contains("¥12,346<br>¥9,000–¥16,001"), md);
     assertTrue(md.contains("保湿面霜-01"), "product ids read as names");
