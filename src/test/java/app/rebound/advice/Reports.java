@@ -1,28 +1,17 @@
 package app.rebound.advice;
 
+import app.rebound.analysis.ExportFolders;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import app.rebound.analysis.ImpactReport.Loss;
 import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
-import app.rebound.analysis.ShopData;
 import app.rebound.analysis.TrustResult;
-import app.rebound.ingest.ExportReader;
-import app.rebound.ingest.FileKind;
-import app.rebound.ingest.ParsedExport;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import tech.tablesaw.api.Table;
 
 /** Small hand-made impact reports for the ranking rules, and the real sample report. */
 final class Reports {
@@ -87,23 +76,6 @@ final class Reports {
 
   /** The sample exports (the GBK copy left out) analysed in the given language. */
   static ImpactReport sample(String lang) {
-    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
-    try (Stream<Path> listing = Files.list(SAMPLES)) {
-      for (Path file : listing.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-        String name = file.getFileName().toString();
-        if (name.contains("GBK")) {
-          continue;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-          ParsedExport parsed = ExportReader.read(name, in);
-          if (parsed.accepted()) {
-            tables.put(parsed.kind(), parsed.table());
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ImpactAnalysis.run(ShopData.of(tables), lang);
+    return ImpactAnalysis.run(ExportFolders.read(ExportFolders.SAMPLE), lang);
   }
 }

@@ -1,19 +1,12 @@
 package app.rebound.analysis;
 
-import app.rebound.ingest.ExportReader;
-import app.rebound.ingest.FileKind;
-import app.rebound.ingest.ParsedExport;
 import app.rebound.sim.GroundTruth;
 import app.rebound.sim.Scenario;
 import app.rebound.sim.ShopSimulator;
 import app.rebound.sim.SimConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,18 +115,7 @@ public final class AccuracySuite {
     return s.toString();
   }
 
-  static ShopData read(Path dir) throws IOException {
-    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
-      for (Path file : files) {
-        try (InputStream in = Files.newInputStream(file)) {
-          ParsedExport parsed = ExportReader.read(file.getFileName().toString(), in);
-          if (parsed.accepted()) {
-            tables.put(parsed.kind(), parsed.table());
-          }
-        }
-      }
-    }
-    return ShopData.of(tables);
+  static ShopData read(Path dir) {
+    return ExportFolders.read(dir);
   }
 }

@@ -3,20 +3,12 @@ package app.rebound.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.rebound.ingest.ExportReader;
-import app.rebound.ingest.FileKind;
-import app.rebound.ingest.ParsedExport;
 import app.rebound.sim.Scenario;
 import app.rebound.sim.ShopSimulator;
 import app.rebound.sim.SimConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -27,17 +19,8 @@ class SimulatedImpactTest {
   @TempDir Path tmp;
 
   /** Every csv of a simulated shop read the way uploads are read. */
-  static ShopData load(Path dir) throws IOException {
-    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          ParsedExport parsed = ExportReader.read(file.getFileName().toString(), in);
-          tables.put(parsed.kind(), parsed.table());
-        }
-      }
-    }
-    return ShopData.of(tables);
+  static ShopData load(Path dir) {
+    return ExportFolders.read(dir);
   }
 
   static Measure find(List<Measure> measures, String id) {
