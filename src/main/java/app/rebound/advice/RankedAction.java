@@ -19,6 +19,11 @@ public record RankedAction(String id, int rank, double expectedGmv, double expec
     double cost, String effort, double confidence, int daysToEffect, List<String> products, String gap,
     String rationale) {
 
+  /** Every action id a plan can hold, in the catalogue's order. */
+  public static final List<String> ACTION_IDS = List.of(Catalogue.APPEAL, Catalogue.LISTING, Catalogue.PROMOTION,
+      Catalogue.INTERACTION, Catalogue.CUSTOMER_SERVICE, Catalogue.AFFILIATE, Catalogue.MONITORING,
+      Catalogue.COMPLIANCE);
+
   public RankedAction {
     products = List.copyOf(products);
   }

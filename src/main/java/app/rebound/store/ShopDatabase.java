@@ -61,6 +61,9 @@ public final class ShopDatabase implements AutoCloseable {
       // One finished analysis per upload (the data it was computed from), in each language.
       s.execute("CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
           + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
+      // The recovery actions the merchant says were started: when, and on which products.
+      s.execute("CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
+          + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
     }
     return new ShopDatabase(connection);
   }
@@ -138,6 +141,40 @@ public final class ShopDatabase implements AutoCloseable {
         s.execute("RELEASE file");
       }
     }
+  }
+
+  /** Records that the merchant started an action on the given products; returns its id. */
+  public synchronized long recordAction(String actionId, LocalDate startedOn, List<String> products,
+      LocalDateTime at) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO actions_taken (action_id, started_on,"
+        + " products_json, created_at) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, actionId);
+      ps.setString(2, startedOn.toString());
+      ps.setString(3, Json.MAPPER.writeValueAsString(products));
+      ps.setString(4, at.toString());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every recorded action, oldest first. */
+  public synchronized List<TakenAction> actionsTaken() throws SQLException {
+    List<TakenAction> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, action_id, started_on, products_json FROM actions_taken ORDER BY id")) {
+      while (rs.next()) {
+        List<String> products = List.of(Json.MAPPER.readValue(rs.getString(4), String[].class));
+        out.add(new TakenAction(rs.getLong(1), rs.getString(2), LocalDate.parse(rs.getString(3)), products));
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   /** The id of the latest upload: the version of the shop's data. */

@@ -42,6 +42,11 @@ public final class Workspaces implements AutoCloseable {
     Files.createDirectories(shopsDir);
   }
 
+  /** The clock stamping uploads and recorded actions. */
+  public Clock clock() {
+    return clock;
+  }
+
   public static boolean isValidShopId(String id) {
     return id != null && SHOP_ID.matcher(id).matches();
   }

@@ -1,6 +1,19 @@
 package app.rebound.web;
 
+import app.rebound.Json;
+import app.rebound.advice.RankedAction;
+import app.rebound.analysis.ActionEffect;
+import app.rebound.analysis.ShopData;
 import app.rebound.ingest.IngestReport;
+import app.rebound.store.ShopDatabase;
+import app.rebound.store.TakenAction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import app.rebound.service.Analyses;
 import app.rebound.service.UploadProgress;
 import java.util.LinkedHashMap;
@@ -91,5 +104,77 @@ final class ShopApi {
   /** GET /api/shops/{shop}/uploads */
   void uploads(Context ctx) throws Exception {
     ctx.json(workspaces.database(ShopIds.existing(ctx, workspaces)).uploads());
+  }
+
+  /**
+   * POST /api/shops/{shop}/actions with {"action":"listing","started_on":"2026-06-20","products":["…"]}: the
+   * merchant started a plan action on these products from that day. 201 with its id; 400 for an unknown
+   * action, a bad date or a malformed body.
+   */
+  void recordAction(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    JsonNode body;
+    try {
+      body = Json.MAPPER.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
+    }
+    if (body == null || !body.isObject()) {
+      throw new IllegalArgumentException("the body must be a JSON object with action, started_on and products");
+    }
+    String action = body.path("action").asText("");
+    if (!RankedAction.ACTION_IDS.contains(action)) {
+      throw new IllegalArgumentException("unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
+    }
+    LocalDate startedOn;
+    try {
+      startedOn = LocalDate.parse(body.path("started_on").asText(""));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("started_on must be a date like 2026-06-20, was '"
+          + body.path("started_on").asText("") + "'");
+    }
+    JsonNode productsNode = body.path("products");
+    if (!productsNode.isArray()) {
+      throw new IllegalArgumentException("products must be a list of product ids");
+    }
+    List<String> products = new ArrayList<>();
+    for (JsonNode product : productsNode) {
+      if (!product.isTextual() || product.asText().isBlank()) {
+        throw new IllegalArgumentException("products must be a list of product ids");
+      }
+      products.add(product.asText().trim());
+    }
+    long id = workspaces.database(shop).recordAction(action, startedOn, products, LocalDateTime.now(workspaces.clock()));
+    ctx.status(HttpStatus.CREATED).json(Map.of("id", id));
+  }
+
+  /**
+   * GET /api/shops/{shop}/actions: the actions the merchant started, each with its effect so far measured
+   * against the shop's current data.
+   */
+  void actions(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    ShopDatabase db = workspaces.database(shop);
+    List<TakenAction> taken = db.actionsTaken();
+    ShopData data = taken.isEmpty() ? null : ShopData.load(db);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (TakenAction action : taken) {
+      ActionEffect.Result effect = ActionEffect.measure(data, action.startedOn(), action.products());
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("measured", effect.measured());
+      e.put("message", effect.message());
+      e.put("gain", effect.measured() ? effect.gain() : null);
+      e.put("gain_low", effect.measured() ? effect.gainLow() : null);
+      e.put("gain_high", effect.measured() ? effect.gainHigh() : null);
+      e.put("days_observed", effect.daysObserved());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", action.id());
+      row.put("action", action.actionId());
+      row.put("started_on", action.startedOn().toString());
+      row.put("products", action.products());
+      row.put("effect", e);
+      out.add(row);
+    }
+    ctx.json(out);
   }
 }

@@ -84,6 +84,8 @@ public final class WebApp {
       javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
       javalin.routes.get("/api/shops/{shop}/impact", api::impact);
       javalin.routes.get("/api/shops/{shop}/progress", api::progress);
+      javalin.routes.post("/api/shops/{shop}/actions", api::recordAction);
+      javalin.routes.get("/api/shops/{shop}/actions", api::actions);
       javalin.routes.get("/api/shops/{shop}/overview", dashboardApi::overview);
       javalin.routes.get("/api/shops/{shop}/traffic", dashboardApi::traffic);
       javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);

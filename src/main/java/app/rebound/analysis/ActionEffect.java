@@ -1,0 +1,69 @@
+package app.rebound.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * What a recovery action the merchant started has won back so far: the started products' summed daily GMV
+ * (paid orders, closed and deleted orders left out) against a counterfactual from the shop's other products,
+ * with the start day as the first post day. The same estimator as the deletion's impact, read the other way
+ * round: a gain is a negative loss.
+ */
+public final class ActionEffect {
+
+  private ActionEffect() {}
+
+  /**
+   * @param measured whether an estimate could be made; when not, message says why
+   * @param gain GMV won back since the start (actual − counterfactual), yuan; positive = won back
+   * @param gainLow lower bound of its 95% interval
+   * @param gainHigh upper bound of its 95% interval
+   * @param daysObserved days of data from the start day on
+   */
+  public record Result(boolean measured, String message, double gain, double gainLow, double gainHigh,
+      int daysObserved) {
+
+    static Result refused(String message, int daysObserved) {
+      return new Result(false, message, 0, 0, 0, daysObserved);
+    }
+
+    /** Whether the 95% interval excludes zero. */
+    public boolean significant() {
+      return measured && (gainLow > 0 || gainHigh < 0);
+    }
+  }
+
+  public static Result measure(ShopData shop, LocalDate startedOn, List<String> products) {
+    if (products.isEmpty()) {
+      return Result.refused("no products were named for the action", 0);
+    }
+    if (!shop.has(app.rebound.ingest.FileKind.ORDERS)) {
+      return Result.refused("no orders export uploaded yet", 0);
+    }
+    Table daily = TrafficImpact.dailySales(shop.orders(), DeletedOrders.of(shop));
+    if (daily.isEmpty()) {
+      return Result.refused("no paid orders in the orders export", 0);
+    }
+    DailyPanel panel = DailyPanel.of(daily, "gmv");
+    int firstPostDay = panel.dayIndex(startedOn);
+    int daysObserved = Math.max(0, panel.days().size() - firstPostDay);
+    if (firstPostDay < 0) {
+      return Result.refused("the action started before the first day of the orders export", daysObserved);
+    }
+    List<String> others = new ArrayList<>(panel.products());
+    others.removeAll(products);
+    List<String> controls = panel.activeBefore("gmv", startedOn, others);
+    Counterfactual.Result estimate = Counterfactual.estimate(panel.days(), panel.sum("gmv", products),
+        panel.sum("gmv", controls), controls.size(), firstPostDay);
+    if (!estimate.measured()) {
+      String reason = estimate.refusal().replace("unaffected product", "other product")
+          .replace("the deletion", "the start");
+      return Result.refused(reason, daysObserved);
+    }
+    Counterfactual.Estimate e = estimate.estimate();
+    return new Result(true, "measured over " + daysObserved + " day(s) since the start against " + controls.size()
+        + " other product(s)", -e.loss(), -e.lossHigh(), -e.lossLow(), daysObserved);
+  }
+}
