@@ -57,7 +57,31 @@ final class DashboardPages {
 
   /** GET /shops/{shop}/plan */
   void plan(Context ctx) throws Exception {
-    page(ctx, "plan", "plan.jte", data::plan);
+    String shop = ShopIds.existing(ctx, workspaces);
+    var taken = app.rebound.service.ActionsTaken.measure(workspaces.database(shop));
+    page(ctx, "plan", "plan.jte", l -> new Views.PlanView(data.plan(l), taken));
+  }
+
+  /** POST /shops/{shop}/actions (form: action, started_on): the merchant started a planned action. */
+  void recordAction(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    DashboardData.Loaded l = data.load(ctx);
+    if (!l.ready()) {
+      throw new io.javalin.http.ConflictResponse("the analysis is not finished yet; try again in a moment");
+    }
+    String actionId = ctx.formParam("action");
+    app.rebound.advice.RankedAction planned = data.plan(l).actions().stream()
+        .filter(a -> a.id().equals(actionId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the plan has no action '" + actionId + "'"));
+    java.time.LocalDate startedOn;
+    try {
+      startedOn = java.time.LocalDate.parse(String.valueOf(ctx.formParam("started_on")));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("started_on must be a date like 2026-06-20");
+    }
+    workspaces.database(shop).recordAction(actionId, startedOn, planned.products(),
+        java.time.LocalDateTime.now(workspaces.clock()));
+    ctx.redirect(ShopPages.shopPath(shop) + "/plan", io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
   /** GET /shops/{shop}/plan.pdf, plan.md, actions.csv: 409 while the analysis runs. */

@@ -3,10 +3,7 @@ package app.rebound.web;
 import app.rebound.Json;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
-import app.rebound.analysis.ShopData;
 import app.rebound.ingest.IngestReport;
-import app.rebound.store.ShopDatabase;
-import app.rebound.store.TakenAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -14,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
 import app.rebound.service.UploadProgress;
 import java.util.LinkedHashMap;
@@ -154,12 +152,9 @@ final class ShopApi {
    */
   void actions(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    ShopDatabase db = workspaces.database(shop);
-    List<TakenAction> taken = db.actionsTaken();
-    ShopData data = taken.isEmpty() ? null : ShopData.load(db);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (TakenAction action : taken) {
-      ActionEffect.Result effect = ActionEffect.measure(data, action.startedOn(), action.products());
+    for (ActionsTaken.Row action : ActionsTaken.measure(workspaces.database(shop))) {
+      ActionEffect.Result effect = action.effect();
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("measured", effect.measured());
       e.put("message", effect.message());
@@ -169,7 +164,7 @@ final class ShopApi {
       e.put("days_observed", effect.daysObserved());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", action.id());
-      row.put("action", action.actionId());
+      row.put("action", action.action());
       row.put("started_on", action.startedOn().toString());
       row.put("products", action.products());
       row.put("effect", e);

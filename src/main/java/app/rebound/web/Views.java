@@ -46,6 +46,15 @@ public final class Views {
    */
   public record Page<T>(Chrome chrome, String shopId, Progress progress, T data) {}
 
+  /** The plan page: the ranked plan, and the actions the merchant started with their effect so far. */
+  public record PlanView(app.rebound.advice.Plan plan, List<app.rebound.service.ActionsTaken.Row> taken) {
+
+    /** What the plan expected of an action over 30 days, or null when the plan no longer ranks it. */
+    public app.rebound.advice.RankedAction expected(String actionId) {
+      return plan.actions().stream().filter(a -> a.id().equals(actionId)).findFirst().orElse(null);
+    }
+  }
+
   /** overview.jte: the tiles of the analysis, then the shop's uploads as on shop.jte. */
   public record Overview(Chrome chrome, String shopId, Progress progress, Dashboards.Overview data,
       ShopSummary summary, List<UploadRecord> uploads) {}

@@ -105,6 +105,7 @@ public final class WebApp {
       javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
       javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
       javalin.routes.get("/shops/{shop}/plan", dashboards::plan);
+      javalin.routes.post("/shops/{shop}/actions", dashboards::recordAction);
       javalin.routes.get("/shops/{shop}/plan.pdf", ctx -> dashboards.planDownload(ctx, "plan.pdf"));
       javalin.routes.get("/shops/{shop}/plan.md", ctx -> dashboards.planDownload(ctx, "plan.md"));
       javalin.routes.get("/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));

@@ -83,6 +83,15 @@ class DashboardPagesTest {
     return Json.MAPPER.readTree(response.body().string());
   }
 
+  /** A browser's form post (urlencoded), not following the redirect; answers the status. */
+  private static int postForm(io.javalin.testtools.HttpClient client, String path, String form) throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(client.getOrigin() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   private static String shop(String page) {
     return "/shops/" + SHOP + page;
   }
@@ -401,6 +410,22 @@ class DashboardPagesTest {
       assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM");
       assertTrue(page(client, shop("/plan.md")).contains("|"));
       assertEquals(404, client.get("/shops/nosuchshop/plan.pdf").code());
+    });
+  }
+
+  @Test
+  void marking_a_planned_action_started_shows_its_measured_gain_beside_the_plans_expectation() {
+    JavalinTest.test(app(), (server, client) -> {
+      JsonNode plan = json(client, "/api/shops/" + SHOP + "/plan?lang=en");
+      String action = plan.at("/actions/0/id").asText();
+      assertEquals(303, postForm(client, shop("/actions"), "action=" + action + "&started_on=2026-06-01"),
+          "recorded, then back to the plan page");
+      String html = page(client, shop("/plan?lang=en"));
+      assertTrue(html.contains("id=\"taken-"), "the started action is listed");
+      assertTrue(html.contains("over 14 days") || html.contains("not measured"), "its gain so far, or why not");
+      JsonNode taken = json(client, "/api/shops/" + SHOP + "/actions");
+      assertEquals(action, taken.get(taken.size() - 1).get("action").asText());
+      assertEquals(400, postForm(client, shop("/actions"), "action=no_such_action&started_on=2026-06-01"));
     });
   }
 }
