@@ -42,28 +42,50 @@ public final class ActionEffect {
     if (!shop.has(app.rebound.ingest.FileKind.ORDERS)) {
       return Result.refused("no orders export uploaded yet", 0);
     }
-    Table daily = TrafficImpact.dailySales(shop.orders(), DeletedOrders.of(shop));
+    Table deleted = DeletedOrders.of(shop);
+    Table daily = TrafficImpact.dailySales(shop.orders(), deleted);
     if (daily.isEmpty()) {
       return Result.refused("no paid orders in the orders export", 0);
     }
     DailyPanel panel = DailyPanel.of(daily, "gmv");
-    int firstPostDay = panel.dayIndex(startedOn);
-    int daysObserved = Math.max(0, panel.days().size() - firstPostDay);
-    if (firstPostDay < 0) {
+    int start = panel.dayIndex(startedOn);
+    int daysObserved = Math.max(0, panel.days().size() - start);
+    if (start < 0) {
       return Result.refused("the action started before the first day of the orders export", daysObserved);
     }
+    // The baseline is the products' level after their latest deletion before the start: measured from
+    // before it, the deletion's own loss would read as the action failing.
+    int from = Math.max(0, latestDeletionBefore(deleted, products, startedOn).map(panel::dayIndex).orElse(0));
     List<String> others = new ArrayList<>(panel.products());
     others.removeAll(products);
     List<String> controls = panel.activeBefore("gmv", startedOn, others);
-    Counterfactual.Result estimate = Counterfactual.estimate(panel.days(), panel.sum("gmv", products),
-        panel.sum("gmv", controls), controls.size(), firstPostDay);
+    Counterfactual.Result estimate = Counterfactual.estimate(panel.days().subList(from, panel.days().size()),
+        tail(panel.sum("gmv", products), from), tail(panel.sum("gmv", controls), from), controls.size(), start - from);
     if (!estimate.measured()) {
       String reason = estimate.refusal().replace("unaffected product", "other product")
-          .replace("the deletion", "the start");
+          .replace("before the deletion", from > 0 ? "between the products' deletion and the start" : "before the start")
+          .replace("after the deletion", "after the start");
       return Result.refused(reason, daysObserved);
     }
     Counterfactual.Estimate e = estimate.estimate();
     return new Result(true, "measured over " + daysObserved + " day(s) since the start against " + controls.size()
         + " other product(s)", -e.loss(), -e.lossHigh(), -e.lossLow(), daysObserved);
+  }
+
+  /** The latest day the platform deleted sales of these products, on or before the day the action started. */
+  static java.util.Optional<LocalDate> latestDeletionBefore(Table deleted, List<String> products, LocalDate startedOn) {
+    LocalDate latest = null;
+    for (int row = 0; row < deleted.rowCount(); row++) {
+      LocalDate day = deleted.dateColumn(DeletedOrders.BATCH_DATE).get(row);
+      if (day != null && !day.isAfter(startedOn) && products.contains(deleted.stringColumn("product_id").get(row))
+          && (latest == null || day.isAfter(latest))) {
+        latest = day;
+      }
+    }
+    return java.util.Optional.ofNullable(latest);
+  }
+
+  private static double[] tail(double[] series, int from) {
+    return java.util.Arrays.copyOfRange(series, from, series.length);
   }
 }

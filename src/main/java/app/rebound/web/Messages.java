@@ -42,6 +42,9 @@ public final class Messages {
           + " to build a counterfactual"), "reason.few_controls",
       java.util.regex.Pattern.compile("only (\\d+) day\\(s\\) of data before the deletion; at least (\\d+) are needed"),
       "reason.few_pre_days",
+      java.util.regex.Pattern.compile("only (\\d+) day\\(s\\) of data (?:between the products' deletion and|before) the"
+          + " start; at least (\\d+) are needed"), "reason.few_days_before_start",
+      java.util.regex.Pattern.compile("no data after the start yet"), "reason.no_data_after_start",
       java.util.regex.Pattern.compile("not measured: only (\\d+) day\\(s\\) of (\\S+) before the first deletion and"
           + " (\\d+) after; at least (\\d+) each are needed"), "reason.few_score_days");
 
