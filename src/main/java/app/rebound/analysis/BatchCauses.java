@@ -19,7 +19,10 @@ public final class BatchCauses {
 
   /** One answer per batch of the deleted-orders table (stage 1), in date order. */
   public static List<BatchCause> of(ShopData shop, Table deletedOrders) {
-    ShopBaseline base = new ShopBaseline(shop, deletedOrders);
+    return of(deletedOrders, new ShopBaseline(shop, deletedOrders));
+  }
+
+  static List<BatchCause> of(Table deletedOrders, ShopBaseline base) {
     Table batches = deletedOrders.summarize("sub_order_id", count)
         .by(DeletedOrders.BATCH, DeletedOrders.BATCH_DATE)
         .sortAscendingOn(DeletedOrders.BATCH_DATE, DeletedOrders.BATCH);

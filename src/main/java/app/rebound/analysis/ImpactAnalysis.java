@@ -13,7 +13,7 @@ public final class ImpactAnalysis {
 
   /** The stages' results, before they are put into words. */
   public record Result(List<BatchCause> causes, DeletionSummary.Result deleted, TrafficImpact.Result traffic,
-      TrustResult trust, PartnershipResult partnerships) {
+      TrustResult trust, PartnershipResult partnerships, List<OrderEvidence> evidence) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
@@ -23,8 +23,10 @@ public final class ImpactAnalysis {
 
   public static Result run(ShopData shop) {
     Table deleted = DeletedOrders.of(shop);
-    return new Result(BatchCauses.of(shop, deleted), DeletionSummary.of(deleted, shop.orders()),
-        TrafficImpact.of(shop, deleted), TrustImpact.of(shop, deleted), PartnershipImpact.of(shop, deleted));
+    ShopBaseline base = new ShopBaseline(shop, deleted);
+    List<BatchCause> causes = BatchCauses.of(deleted, base);
+    return new Result(causes, DeletionSummary.of(deleted, shop.orders()), TrafficImpact.of(shop, deleted),
+        TrustImpact.of(shop, deleted), PartnershipImpact.of(shop, deleted), AppealEvidence.of(deleted, causes, base));
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

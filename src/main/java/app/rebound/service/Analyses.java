@@ -1,6 +1,8 @@
 package app.rebound.service;
 
+import app.rebound.Json;
 import app.rebound.advice.Assumptions;
+import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ShopData;
 import app.rebound.store.ShopDatabase;
@@ -28,6 +30,10 @@ public final class Analyses implements AutoCloseable {
 
   /** The languages every analysis is written in. */
   public static final List<String> LANGS = List.of("zh", "en");
+  /** The key of the appeal workbench's content (an {@link AppealReport}, the same in every language). */
+  public static final String APPEAL = "appeal";
+  /** Everything one analysis stores; an analysis missing any of them (an older version's) is run again. */
+  static final List<String> PARTS = List.of("zh", "en", APPEAL);
 
   private static final Logger LOG = LoggerFactory.getLogger(Analyses.class);
 
@@ -70,7 +76,7 @@ public final class Analyses implements AutoCloseable {
     for (var summary : workspaces.list()) {
       ShopDatabase db = workspaces.database(summary.id());
       Optional<Long> latest = db.latestUploadId();
-      if (latest.isPresent() && db.analysis(latest.get(), LANGS.get(0)).isEmpty()) {
+      if (latest.isPresent() && !complete(db, latest.get())) {
         submit(summary.id());
       }
     }
@@ -106,7 +112,7 @@ public final class Analyses implements AutoCloseable {
       while (true) {
         ShopDatabase db = workspaces.database(shop);
         Optional<Long> latest = db.latestUploadId();
-        if (latest.isEmpty() || db.analysis(latest.get(), LANGS.get(0)).isPresent()) {
+        if (latest.isEmpty() || complete(db, latest.get())) {
           return;
         }
         version = latest.get();
@@ -119,6 +125,9 @@ public final class Analyses implements AutoCloseable {
         for (String lang : LANGS) {
           json.put(lang, ShopReport.of(result, lang, assumptions, LocalDate.now(clock)).json());
         }
+        progress.put(shop, "preparing the appeals");
+        AppealReport appeal = AppealReport.of(data, result, (int) assumptions.get("appeal.window_days"));
+        json.put(APPEAL, Json.MAPPER.writeValueAsString(appeal));
         progress.put(shop, "saving");
         if (db.latestUploadId().equals(latest)) {
           db.saveAnalysis(version, LocalDateTime.now(clock), json);
@@ -131,6 +140,22 @@ public final class Analyses implements AutoCloseable {
     } finally {
       progress.remove(shop);
     }
+  }
+
+  /** The appeal workbench's content of the shop's current data, when its analysis is finished. */
+  public Optional<AppealReport> appeal(String shop) throws Exception {
+    Status status = status(shop, APPEAL);
+    return status.state() == State.READY
+        ? Optional.of(Json.MAPPER.readValue(status.json(), AppealReport.class)) : Optional.empty();
+  }
+
+  private static boolean complete(ShopDatabase db, long version) throws java.sql.SQLException {
+    for (String part : PARTS) {
+      if (db.analysis(version, part).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -58,7 +58,8 @@ public final class ShopDatabase implements AutoCloseable {
       for (FileKind kind : FileKind.values()) {
         s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
       }
-      // One finished analysis per upload (the data it was computed from), in each language.
+      // One finished analysis per upload (the data it was computed from): in each language ("lang" = zh, en),
+      // and the appeal workbench ("lang" = appeal).
       s.execute("CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
           + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
       // The recovery actions the merchant says were started: when, and on which products.

@@ -47,6 +47,11 @@ class AnalysesTest {
       assertEquals(70, impact.at("/deletions/orders").asLong());
       assertEquals("zh", impact.get("lang").asText());
       assertEquals("en", Json.MAPPER.readTree(awaitReady(analyses, "s", "en").json()).get("lang").asText());
+      // The appeal workbench is stored with the same analysis and reads back whole: one verdict per deleted order.
+      var appeal = analyses.appeal("s").orElseThrow();
+      assertEquals(70, appeal.orders().size());
+      assertEquals(appeal.orders().size(), appeal.count("appeal") + appeal.count("appeal_after_proof")
+          + appeal.count("do_not_appeal"));
       analyses.close();
     }
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
