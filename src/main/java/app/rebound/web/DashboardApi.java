@@ -42,6 +42,16 @@ final class DashboardApi {
     answer(ctx, data::plan);
   }
 
+  /** GET /api/shops/{shop}/appeal: appeal.json, with the time left counted at the request. */
+  void appeal(Context ctx) throws Exception {
+    answer(ctx, data::appealJson);
+  }
+
+  /** GET /api/shops/{shop}/appeal/{group} */
+  void appealGroup(Context ctx) throws Exception {
+    answer(ctx, l -> data.appealGroup(l, ctx));
+  }
+
   /** GET /api/shops/{shop}/deletions */
   void deletions(Context ctx) throws Exception {
     answer(ctx, data::deletions);

@@ -2,7 +2,9 @@ package app.rebound.web;
 
 import app.rebound.advice.Plan;
 
+import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
+import java.time.LocalDateTime;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
@@ -18,6 +20,7 @@ final class DashboardData {
 
   static final String PRODUCT_PARAM = "product";
   static final String SORT_PARAM = "sort";
+  static final String GROUP_PARAM = "group";
 
   /** A request's shop and language with the state of its analysis. */
   record Loaded(String shop, Lang lang, ReportCache.Analysis analysis) {
@@ -48,7 +51,42 @@ final class DashboardData {
   }
 
   Dashboards.Overview overview(Loaded l) {
-    return Dashboards.overview(l.shop(), l.report(), draw(l), plan(l).actions());
+    AppealViews.Deadline deadline = appealReport(l).map(a -> AppealViews.deadline(a, now())).orElse(null);
+    return Dashboards.overview(l.shop(), l.report(), draw(l), plan(l).actions(), deadline);
+  }
+
+  /** The appeal workbench at this moment: the time left is counted from the request, not the analysis. */
+  AppealViews.Workbench appeal(Loaded l) {
+    return AppealViews.workbench(appealOrConflict(l), now(), l.lang().code());
+  }
+
+  /** One submission group; 404 when the shop's current analysis has no such group. */
+  AppealViews.GroupDetail appealGroup(Loaded l, Context ctx) {
+    String group = ctx.pathParam(GROUP_PARAM);
+    return AppealViews.group(appealOrConflict(l), group, now(), l.lang().code())
+        .orElseThrow(() -> new NotFoundResponse("no appeal group \"" + group + "\" in shop " + l.shop()));
+  }
+
+  /** appeal.json as the analyze command writes it, with the time left counted now. */
+  com.fasterxml.jackson.databind.JsonNode appealJson(Loaded l) {
+    return appealOrConflict(l).toJson(l.lang().code(), now());
+  }
+
+  Optional<AppealReport> appealReport(Loaded l) {
+    try {
+      return reports.appeal(l.shop());
+    } catch (Exception e) {
+      throw new IllegalStateException("the appeal workbench of shop " + l.shop() + " does not read back", e);
+    }
+  }
+
+  private AppealReport appealOrConflict(Loaded l) {
+    return appealReport(l).orElseThrow(() -> new io.javalin.http.ConflictResponse(
+        "the appeal workbench is being prepared; try again in a moment"));
+  }
+
+  LocalDateTime now() {
+    return LocalDateTime.now(workspaces.clock());
   }
 
   Dashboards.Traffic traffic(Loaded l) {

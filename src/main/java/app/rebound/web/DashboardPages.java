@@ -101,6 +101,23 @@ final class DashboardPages {
     ctx.header("Content-Disposition", "attachment; filename=\"" + l.shop() + "-" + file + "\"");
   }
 
+  /** GET /shops/{shop}/appeal: the submission groups, most urgent first, and the orders not to appeal. */
+  void appeal(Context ctx) throws Exception {
+    page(ctx, "appeal", "appeal.jte", data::appeal);
+  }
+
+  /** GET /shops/{shop}/appeal/{group}: one group's deadline, evidence and orders. */
+  void appealGroup(Context ctx) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    Messages msg = Messages.of(l.lang());
+    AppealViews.GroupDetail group = l.ready() ? data.appealGroup(l, ctx) : null;
+    String id = ctx.pathParam(DashboardData.GROUP_PARAM);
+    String title = msg.format("appeal.group.title", group == null ? id : group.row().group().productName());
+    String here = ShopPages.shopPath(l.shop()) + "/appeal/" + java.net.URLEncoder.encode(id,
+        java.nio.charset.StandardCharsets.UTF_8);
+    templates.respond(ctx, "appeal_group.jte", new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), group));
+  }
+
   /** GET /shops/{shop}/deletions */
   void deletions(Context ctx) throws Exception {
     page(ctx, "deletions", "deletions.jte", data::deletions);

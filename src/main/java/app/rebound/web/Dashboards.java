@@ -106,7 +106,7 @@ public final class Dashboards {
   /** GET /shops/{shop} and /api/shops/{shop}/overview. */
   public record Overview(DeletionTotals deletions, LossView visitors, LossView gmv, MeasureView doubtfulReviews,
       MeasureView rating, MeasureView cancellations, MeasureView activeAffiliates, List<RankedAction> topActions,
-      Pending appealDeadline, List<ChartSlot> charts) {}
+      AppealViews.Deadline appealDeadline, List<ChartSlot> charts) {}
 
   /** /traffic: visitors, impressions and GMV lost. */
   public record Traffic(LossView visitors, LossView impressions, LossView gmv, List<ChartSlot> charts) {}
@@ -172,12 +172,14 @@ public final class Dashboards {
   // ---- builders ----
 
   /** The overview with the plan's first three actions. */
-  static Overview overview(String shop, ImpactReport r, Draw draw, List<RankedAction> actions) {
+  /** @param appealDeadline null while the appeal workbench is being prepared */
+  static Overview overview(String shop, ImpactReport r, Draw draw, List<RankedAction> actions,
+      AppealViews.Deadline appealDeadline) {
     return new Overview(DeletionTotals.of(r.deletions()), LossView.of(r.traffic().visitors()), LossView.of(r.gmv()),
         shopMeasure(r.trust().shop(), DOUBTFUL), shopMeasure(r.trust().shop(), "average_rating"),
         shopMeasure(r.partnerships().shop(), "affiliate_cancellations"),
         shopMeasure(r.partnerships().shop(), "active_affiliates"),
-        actions.subList(0, Math.min(3, actions.size())), new Pending("appeal_deadline", Pending.NOT_COMPUTED),
+        actions.subList(0, Math.min(3, actions.size())), appealDeadline,
         charts(shop, r, null, draw, "deletions_timeline", "visitors_cumulative", "gmv_cumulative"));
   }
 

@@ -136,6 +136,14 @@ public final class Messages {
     return at == null ? "" : DATE_TIME.format(at);
   }
 
+  /** Time left to a deadline: days and hours, or hours alone under two days. */
+  public String hoursLeft(long hours) {
+    if (hours < 48) {
+      return format("appeal.hours_left", hours);
+    }
+    return format("appeal.days_left", hours / 24, hours % 24);
+  }
+
   /** A count with digit grouping, e.g. 1,000,000. */
   public String number(long n) {
     return String.format(locale(), "%,d", n);

@@ -18,6 +18,7 @@ public final class Nav {
       NavEntry.shop("nav.partners", "/shops/{shop}/partners"),
       NavEntry.shop("nav.deletions", "/shops/{shop}/deletions"),
       NavEntry.shop("nav.plan", "/shops/{shop}/plan"),
+      NavEntry.shop("nav.appeal", "/shops/{shop}/appeal"),
       NavEntry.shop("nav.products", "/shops/{shop}/products"),
       NavEntry.shop("nav.uploads", "/shops/{shop}/uploads"));
 

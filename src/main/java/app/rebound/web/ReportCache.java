@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.advice.Plan;
+import app.rebound.advice.appeal.AppealReport;
 import app.rebound.service.ShopReport;
 
 import app.rebound.Json;
@@ -65,6 +66,8 @@ final class ReportCache {
 
   private final StatusSource source;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  /** Per shop: the appeal JSON and the workbench parsed from it. */
+  private final Map<String, Map.Entry<String, AppealReport>> appeals = new ConcurrentHashMap<>();
 
   ReportCache(StatusSource source) {
     this.source = source;
@@ -83,6 +86,20 @@ final class ReportCache {
       entries.put(key, entry);
     }
     return new Analysis(Analyses.State.READY, entry.report, null, null, entry);
+  }
+
+  /** The appeal workbench of the shop's current analysis; empty while it runs. */
+  Optional<AppealReport> appeal(String shop) throws Exception {
+    Analyses.Status status = source.status(shop, Analyses.APPEAL);
+    if (status.state() != Analyses.State.READY) {
+      return Optional.empty();
+    }
+    Map.Entry<String, AppealReport> cached = appeals.get(shop);
+    if (cached == null || !cached.getKey().equals(status.json())) {
+      cached = Map.entry(status.json(), Json.MAPPER.readValue(status.json(), AppealReport.class));
+      appeals.put(shop, cached);
+    }
+    return Optional.of(cached.getValue());
   }
 
   static ImpactReport parse(String json) {

@@ -92,6 +92,8 @@ public final class WebApp {
       javalin.routes.get("/api/shops/{shop}/partners", dashboardApi::partners);
       javalin.routes.get("/api/shops/{shop}/deletions", dashboardApi::deletions);
       javalin.routes.get("/api/shops/{shop}/plan", dashboardApi::plan);
+      javalin.routes.get("/api/shops/{shop}/appeal", dashboardApi::appeal);
+      javalin.routes.get("/api/shops/{shop}/appeal/{group}", dashboardApi::appealGroup);
       javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
       javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
 
@@ -109,6 +111,8 @@ public final class WebApp {
       javalin.routes.get("/shops/{shop}/plan.pdf", ctx -> dashboards.planDownload(ctx, "plan.pdf"));
       javalin.routes.get("/shops/{shop}/plan.md", ctx -> dashboards.planDownload(ctx, "plan.md"));
       javalin.routes.get("/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));
+      javalin.routes.get("/shops/{shop}/appeal", dashboards::appeal);
+      javalin.routes.get("/shops/{shop}/appeal/{group}", dashboards::appealGroup);
       javalin.routes.get("/shops/{shop}/products", dashboards::products);
       javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
       javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
