@@ -21,6 +21,7 @@ final class DashboardData {
   static final String PRODUCT_PARAM = "product";
   static final String SORT_PARAM = "sort";
   static final String GROUP_PARAM = "group";
+  static final java.time.ZoneId PLATFORM_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
   /** A request's shop and language with the state of its analysis. */
   record Loaded(String shop, Lang lang, ReportCache.Analysis analysis) {
@@ -85,8 +86,9 @@ final class DashboardData {
         "the appeal workbench is being prepared; try again in a moment"));
   }
 
+  /** Now on the platform's clock: notices, deadlines and exports are all in Beijing time. */
   LocalDateTime now() {
-    return LocalDateTime.now(workspaces.clock());
+    return LocalDateTime.now(workspaces.clock().withZone(PLATFORM_ZONE));
   }
 
   Dashboards.Traffic traffic(Loaded l) {

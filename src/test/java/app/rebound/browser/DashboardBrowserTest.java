@@ -81,7 +81,15 @@ class DashboardBrowserTest {
       new Page("trust", "/trust", "转化与信任", "Conversion & trust", "实际", "Actual"),
       new Page("partners", "/partners", "达人合作", "Partners (affiliates)", "达人数", "Affiliates"),
       new Page("deletions", "/deletions", "删除记录", "Deletions", "销量删除批次", "Sales deletions by batch"),
-      new Page("products", "/products", "受影响的商品", "Affected products", null, null));
+      new Page("products", "/products", "受影响的商品", "Affected products", null, null),
+      new Page("appeal", "/appeal", "申诉工作台", "Appeal workbench", null, null));
+
+  /**
+   * The moment the browser sees: 35 hours before the sample's first appeal deadline (its WG3B1 notice was
+   * processed 2026-05-30, Beijing time), so the workbench has an open, urgent group to show.
+   */
+  private static final Clock CLOCK = Clock.fixed(java.time.LocalDateTime.parse("2026-06-04T13:00:00")
+      .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
 
   @TempDir static Path data;
   @TempDir static Path profile;
@@ -104,8 +112,8 @@ class DashboardBrowserTest {
     System.setProperty("SE_OFFLINE", "true");
     System.setProperty("SE_AVOID_STATS", "true");
 
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
+    workspaces = new Workspaces(data, CLOCK);
+    analyses = new Analyses(workspaces, CLOCK, 1);
     app = WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES);
     app.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -257,6 +265,23 @@ class DashboardBrowserTest {
       assertEquals(200, pdf.statusCode(), href);
       assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
       assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+  }
+
+  @Test
+  @Order(7)
+  void the_appeal_workbench_warns_of_the_urgent_group_and_opens_its_evidence_in_both_languages() throws Exception {
+    for (String lang : List.of("zh", "en")) {
+      open("", lang);
+      assertTrue(!driver.findElements(By.id("appeal-urgent")).isEmpty(), "the overview warns under 48 hours");
+      open("/appeal", lang);
+      WebElement urgent = driver.findElement(By.cssSelector("table.appeal-groups tr.urgent"));
+      assertTrue(urgent.getText().contains(lang.equals("zh") ? "还剩 35 小时" : "35 h left"), urgent.getText());
+      urgent.findElement(By.cssSelector("td a")).click();
+      awaitAnalysis();
+      assertTrue(driver.getCurrentUrl().contains("/appeal/"), driver.getCurrentUrl());
+      assertTrue(!driver.findElements(By.cssSelector("#group-orders tbody tr")).isEmpty(), "the group's orders");
+      screenshot("appeal_group", lang);
     }
   }
 
