@@ -97,7 +97,10 @@ public final class AppealText {
     for (String code : order.missing()) {
       out.add((en ? "missing " : "缺少") + proof(code, lang) + (en ? ": " : "：") + howToAdd(code, lang));
     }
-    if (order.verdict().equals(OrderEvidence.APPEAL_AFTER_PROOF) && order.missing().isEmpty()) {
+    if (order.verdict().equals(OrderEvidence.APPEAL_AFTER_PROOF) && order.reason().equals(OrderEvidence.REFUNDED)) {
+      out.add(en ? "a refund is proved by the after-sale record and the promotion it came from: add screenshots of both"
+          : "退款要靠售后记录和对应的活动来证明：请补充这两项的后台截图");
+    } else if (order.verdict().equals(OrderEvidence.APPEAL_AFTER_PROOF) && order.missing().isEmpty()) {
       out.add(en ? "evidence score " + order.score() + " is under the ready mark of 0.6: add any proof you hold"
           : "证据分 " + order.score() + " 低于 0.6：请补充手头的任何证明");
     }
