@@ -42,7 +42,11 @@ public final class ExportReader {
     }
     var detected = TextEncoding.detect(sample, sample.length, complete);
     if (detected.isEmpty()) {
-      return ExportStream.refused(FileReport.refused(fileName, null, null, List.of(), Problem.FILE_BINARY.with()));
+      // Text bytes that neither UTF-8 nor GB18030 reads: say where, not "binary".
+      Problem.Instance problem = TextEncoding.looksLikeText(sample, sample.length)
+          ? Problem.FILE_UNKNOWN_ENCODING.with(TextEncoding.firstLineNotUtf8(sample, sample.length))
+          : Problem.FILE_BINARY.with();
+      return ExportStream.refused(FileReport.refused(fileName, null, null, List.of(), problem));
     }
     TextEncoding encoding = detected.get();
     in.skipNBytes(encoding.bomLength());

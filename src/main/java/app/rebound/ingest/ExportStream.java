@@ -164,11 +164,19 @@ public final class ExportStream {
         rowsRejected, List.copyOf(errors), errorsOmitted, List.of(), null, null, List.of(), null);
   }
 
+  /** A read that fails part way refuses the whole file, saying where; no row of it is kept. */
   private void refuseDecoding(UncheckedIOException e) {
-    if (!(e.getCause() instanceof CharacterCodingException)) {
+    // The parser reads ahead of the record it hands out, so the line is where it stopped: near the fault.
+    long line = Math.max(1, parser.getCurrentLineNumber());
+    if (e.getCause() instanceof CharacterCodingException) {
+      finalReport = FileReport.refused(fileName, null, encoding, List.of(),
+          Problem.FILE_MIXED_ENCODING.with(encoding, line));
+    } else if (e.getCause() instanceof org.apache.commons.csv.CSVException csv) {
+      finalReport = FileReport.refused(fileName, null, encoding, List.of(),
+          Problem.FILE_BROKEN_QUOTES.with(line, csv.getMessage()));
+    } else {
       throw e;
     }
-    finalReport = FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_MIXED_ENCODING.with(encoding));
   }
 
   /**

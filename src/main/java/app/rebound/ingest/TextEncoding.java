@@ -42,6 +42,10 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
     if (startsWith(sample, length, 0xFE, 0xFF)) {
       return Optional.of(new TextEncoding("UTF-16BE", StandardCharsets.UTF_16BE, 2));
     }
+    Optional<TextEncoding> utf16 = utf16WithoutBom(sample, length);
+    if (utf16.isPresent()) {
+      return utf16;
+    }
     if (looksBinary(sample, length)) {
       return Optional.empty();
     }
@@ -79,6 +83,59 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
       }
     }
     return length > 0 && control * 100 > length;
+  }
+
+  /**
+   * UTF-16 saved without a byte-order mark: every ASCII character (commas, digits, line breaks) carries a NUL
+   * byte on the same side, which no 8-bit text and no binary file does so regularly.
+   */
+  static Optional<TextEncoding> utf16WithoutBom(byte[] b, int length) {
+    int even = 0;
+    int odd = 0;
+    for (int i = 0; i + 1 < length; i += 2) {
+      even += b[i] == 0 ? 1 : 0;
+      odd += b[i + 1] == 0 ? 1 : 0;
+    }
+    int pairs = length / 2;
+    if (pairs < 8 || length % 2 != 0 && length < SAMPLE_LIMIT) {
+      return Optional.empty();
+    }
+    // Mostly NULs on one side and none on the other; the text must then decode strictly.
+    if (odd * 4 >= pairs && even == 0 && decodesCleanly(StandardCharsets.UTF_16LE, b, length - length % 2, false)) {
+      return Optional.of(new TextEncoding("UTF-16LE (no BOM)", StandardCharsets.UTF_16LE, 0));
+    }
+    if (even * 4 >= pairs && odd == 0 && decodesCleanly(StandardCharsets.UTF_16BE, b, length - length % 2, false)) {
+      return Optional.of(new TextEncoding("UTF-16BE (no BOM)", StandardCharsets.UTF_16BE, 0));
+    }
+    return Optional.empty();
+  }
+
+  /** Files at least this long are sampled, so an odd sample length says nothing about the file. */
+  private static final int SAMPLE_LIMIT = 1 << 20;
+
+  /** Whether the bytes hold no NUL or other control bytes, i.e. they are meant as 8-bit text. */
+  public static boolean looksLikeText(byte[] b, int length) {
+    return !looksBinary(b, length);
+  }
+
+  /**
+   * The 1-based line of the first byte that is not valid UTF-8, or 0 when there is none: where a file that
+   * neither UTF-8 nor GB18030 reads breaks (usually where a second encoding starts).
+   */
+  public static long firstLineNotUtf8(byte[] b, int length) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, 0, length);
+    CoderResult result = decoder.decode(in, CharBuffer.allocate(length + 1), true);
+    if (!result.isError()) {
+      return 0;
+    }
+    long line = 1;
+    for (int i = 0; i < in.position(); i++) {
+      line += b[i] == '\n' ? 1 : 0;
+    }
+    return line;
   }
 
   private static boolean decodesCleanly(Charset charset, byte[] b, int length, boolean complete) {
