@@ -101,8 +101,8 @@ public record AppealLetter(String title, String body, String shortReason, List<S
     lines.add("");
     List<String> held = held(orders, w);
     if (held.isEmpty()) {
-      lines.add(w.t("店铺导出的数据中暂无这些订单的证明，证明见下方附件。",
-          "The shop's exports hold no proof for these orders yet; the proof is in the attachments below."));
+      lines.add(w.t("店铺导出的数据中暂无这些订单的证明；商家补充的材料见下方附件。",
+          "The shop's exports hold no proof for these orders yet; what the merchant adds is listed below."));
     } else {
       lines.add(w.t("这些订单是真实交易。店铺后台导出的数据显示：",
           "These orders are genuine. The shop's back-office exports show:"));
