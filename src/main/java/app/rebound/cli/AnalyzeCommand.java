@@ -5,10 +5,13 @@ import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ShopData;
 import app.rebound.advice.Assumptions;
+import app.rebound.advice.appeal.AppealGroup;
+import app.rebound.advice.appeal.AppealReport;
+import app.rebound.report.AppealPackWriter;
 import app.rebound.report.PlanWriters;
 import app.rebound.service.ShopReport;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.store.UploadFile;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** The pipeline without a server: reads a folder of exports into a scratch workspace and writes reports. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = "Reads every export in --input (kinds recognised by header) and writes ingest.json,"
-        + " impact.json, plan.pdf, plan.md and actions.csv into --out.")
+        + " impact.json, plan.pdf, plan.md, actions.csv, appeal.json and an appeal pack per open group into --out.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
   static final int EXIT_REFUSED = 2;
@@ -50,6 +53,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
       description = "Language of the written reports (default: ${DEFAULT-VALUE}).")
   Language lang;
+
+  @Option(names = "--now", paramLabel = "YYYY-MM-DDTHH:MM[:SS]",
+      description = "The moment the reports are made at: appeal windows and the plan are counted from it"
+          + " (default: the system clock).")
+  LocalDateTime now;
 
   @Override
   public Integer call() throws Exception {
@@ -87,8 +95,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (exit != 0) {
         return exit;
       }
-      ImpactAnalysis.Result result = ImpactAnalysis.run(ShopData.load(workspaces.database(SHOP)));
-      ShopReport shopReport = ShopReport.of(result, lang.name(), Assumptions.defaults(), LocalDate.now());
+      LocalDateTime at = now == null ? LocalDateTime.now() : now;
+      ShopData shop = ShopData.load(workspaces.database(SHOP));
+      ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
+      Assumptions assumptions = Assumptions.defaults();
+      ShopReport shopReport = ShopReport.of(result, lang.name(), assumptions, at.toLocalDate());
       ImpactReport impact = shopReport.impact();
       Files.writeString(out.resolve("impact.json"), shopReport.json(), StandardCharsets.UTF_8);
       String shopName = input.toAbsolutePath().normalize().getFileName().toString();
@@ -98,9 +109,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
       outWriter.printf("%d deleted orders in %d batches; visitors lost: %s; %d recovery actions; wrote impact.json,"
           + " plan.pdf, plan.md and actions.csv into %s%n", impact.deletions().orders(), impact.deletions().batches().size(),
           describe(impact.traffic().visitors()), shopReport.plan().actions().size(), out);
+      AppealReport appeal = AppealReport.of(shop, result, (int) assumptions.get("appeal.window_days"));
+      writeAppeal(appeal, at, outWriter);
       return 0;
     } finally {
       PathUtils.deleteDirectory(scratch);
+    }
+  }
+
+  /** appeal.json, and a pack for each group whose window is still open at {@code at}. */
+  private void writeAppeal(AppealReport appeal, LocalDateTime at, PrintWriter outWriter) throws IOException {
+    Json.MAPPER.writeValue(out.resolve("appeal.json").toFile(), appeal.toJson(lang.name(), at));
+    List<AppealGroup> open = appeal.groups().stream().filter(g -> !g.closed(at)).toList();
+    for (AppealGroup group : open) {
+      Files.write(out.resolve(group.pack()), AppealPackWriter.zip(group, appeal, lang.name()));
+    }
+    outWriter.printf("analyze wrote: appeal.json (%d deleted orders, %d groups, %d still open at %s)%n",
+        appeal.orders().size(), appeal.groups().size(), open.size(), at);
+    for (AppealGroup group : open) {
+      outWriter.printf("analyze wrote: %s (%d orders, appeal by %s)%n", group.pack(), group.orders().size(),
+          group.deadline());
     }
   }
 

@@ -12,7 +12,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -97,6 +102,68 @@ class AnalyzeCommandTest {
     assertTrue(Files.readString(out.resolve("plan.md")).contains("|"));
     byte[] csv = Files.readAllBytes(out.resolve("actions.csv"));
     assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM so Excel reads the Chinese");
+  }
+
+  @Test
+  void analyze_writes_appeal_json_and_a_pack_for_each_group_still_open_at_now() throws Exception {
+    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(),
+        "--now", "2026-06-01T12:00"));
+    JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
+    assertEquals("zh", appeal.get("lang").asText());
+    assertEquals("2026-06-01T12:00", appeal.get("as_of").asText());
+    JsonNode orders = appeal.get("orders");
+    assertEquals(70, orders.size(), "every deleted order");
+    Set<String> orderIds = new HashSet<>();
+    for (JsonNode o : orders) {
+      for (String field : List.of("order_id", "batch", "score", "verdict", "missing", "reasons", "flags", "checks")) {
+        assertTrue(o.has(field), field);
+      }
+      orderIds.add(o.get("order_id").asText());
+      double score = o.get("score").asDouble();
+      assertTrue(score >= 0 && score <= 1, "score " + score);
+      assertTrue(List.of("appeal", "appeal_after_proof", "do_not_appeal").contains(o.get("verdict").asText()));
+      o.get("checks").forEach(state -> assertTrue(List.of("present", "absent", "unknown").contains(state.asText())));
+    }
+    JsonNode groups = appeal.get("groups");
+    assertTrue(groups.size() > 0);
+    int open = 0;
+    for (JsonNode g : groups) {
+      for (String field : List.of("id", "orders", "products", "from", "to", "pack", "deadline", "hours_left",
+          "closed", "evidence_needed")) {
+        assertTrue(g.has(field), field);
+      }
+      g.get("orders").forEach(id -> assertTrue(orderIds.contains(id.asText()), "a group's order is a deleted order"));
+      if (!g.get("closed").asBoolean()) {
+        open++;
+        Path pack = out.resolve(g.get("pack").asText());
+        assertTrue(Files.exists(pack), pack.toString());
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(pack))) {
+          for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            entries.add(e.getName());
+          }
+        }
+        assertEquals(List.of("letter.txt", "letter.pdf", "orders.csv", "evidence_index.csv",
+            "screenshots_checklist.txt"), entries);
+      }
+    }
+    assertTrue(open > 0, "notice WG3B1 of 2026-05-30 is open on 1 June");
+  }
+
+  @Test
+  void groups_whose_window_has_closed_get_no_pack() throws Exception {
+    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(),
+        "--now", "2026-07-01T00:00", "--lang", "en"));
+    JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
+    assertTrue(appeal.get("groups").size() > 0);
+    for (JsonNode g : appeal.get("groups")) {
+      assertTrue(g.get("closed").asBoolean());
+      assertTrue(g.get("pack").isNull());
+      assertEquals(0, g.get("hours_left").asLong());
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of(), files.filter(p -> p.toString().endsWith(".zip")).toList());
+    }
   }
 
   @Test

@@ -40,6 +40,11 @@ public final class AppealText {
       "no_logistics", new String[] {"已发货或已完成却没有物流单号", "shipped or completed without any tracking number"},
       "violation_batch", new String[] {"所在批次整体看像真实违规：申诉这一批等于请平台恢复刷单", "its batch as a whole looks like a real violation: appealing it asks the platform to restore fakes"});
 
+  private static final Map<String, String[]> VERDICTS = Map.of(
+      OrderEvidence.APPEAL, new String[] {"可以申诉", "appeal"},
+      OrderEvidence.APPEAL_AFTER_PROOF, new String[] {"补充证明后申诉", "appeal after adding proof"},
+      OrderEvidence.DO_NOT_APPEAL, new String[] {"不要申诉", "do not appeal"});
+
   private static final Map<String, String[]> REASONS = Map.of(
       AppealGroup.SHIPPED, new String[] {"我已真实发货", "I really shipped the orders (我已真实发货)"},
       AppealGroup.REFUNDED, new String[] {"我已合理退款", "The refunds were legitimate (我已合理退款)"},
@@ -70,6 +75,10 @@ public final class AppealText {
 
   public static String flag(String code, String lang) {
     return pick(FLAGS, code, lang);
+  }
+
+  public static String verdict(String verdict, String lang) {
+    return pick(VERDICTS, verdict, lang);
   }
 
   public static String reason(String reason, String lang) {
