@@ -56,7 +56,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--now", paramLabel = "YYYY-MM-DDTHH:MM[:SS]",
       description = "The moment the reports are made at: appeal windows and the plan are counted from it"
-          + " (default: the system clock).")
+          + " (default: now, Beijing time).")
   LocalDateTime now;
 
   @Override
@@ -95,7 +95,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (exit != 0) {
         return exit;
       }
-      LocalDateTime at = now == null ? LocalDateTime.now() : now;
+      // Notices, deadlines and exports are in Beijing time, whatever zone this machine runs in.
+      LocalDateTime at = now == null ? LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")) : now;
       ShopData shop = ShopData.load(workspaces.database(SHOP));
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
       Assumptions assumptions = Assumptions.defaults();

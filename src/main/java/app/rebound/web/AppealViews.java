@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.advice.appeal.AppealGroup;
+import app.rebound.advice.appeal.AppealLetter;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.advice.appeal.AppealText;
 import app.rebound.analysis.OrderEvidence;
@@ -36,7 +37,9 @@ public final class AppealViews {
       boolean penaltyEscalates) {}
 
   /** /appeal/{group}: the group, the evidence its reason needs, what is missing, and each order's proofs. */
-  public record GroupDetail(GroupRow row, List<String> evidenceNeeded, List<MissingProof> missing, List<OrderRow> orders) {}
+  /** @param letter the appeal letter; null once the window has closed (nothing is offered then) */
+  public record GroupDetail(GroupRow row, List<String> evidenceNeeded, List<MissingProof> missing, List<OrderRow> orders,
+      AppealLetter letter) {}
 
   /** A proof some of the group's orders lack, and how to add it. */
   public record MissingProof(String code, String name, int orders, String howToAdd) {}
@@ -73,7 +76,9 @@ public final class AppealViews {
       List<MissingProof> missing = g.missing().entrySet().stream()
           .map(e -> new MissingProof(e.getKey(), AppealText.proof(e.getKey(), lang), e.getValue(),
               AppealText.howToAdd(e.getKey(), lang))).toList();
-      return new GroupDetail(row(g, now, lang), AppealText.evidenceNeeded(g.reason(), lang), missing, orders);
+      GroupRow row = row(g, now, lang);
+      return new GroupDetail(row, AppealText.evidenceNeeded(g.reason(), lang), missing, orders,
+          row.closed() ? null : AppealLetter.of(g, report, lang));
     });
   }
 

@@ -68,6 +68,21 @@ final class DashboardData {
         .orElseThrow(() -> new NotFoundResponse("no appeal group \"" + group + "\" in shop " + l.shop()));
   }
 
+  /** A group's appeal pack (ZIP); 409 once its window has closed, as nothing is offered then. */
+  Pack appealPack(Loaded l, Context ctx) {
+    AppealReport report = appealOrConflict(l);
+    String id = ctx.pathParam(GROUP_PARAM);
+    var group = report.groups().stream().filter(g -> g.id().equals(id)).findFirst()
+        .orElseThrow(() -> new NotFoundResponse("no appeal group \"" + id + "\" in shop " + l.shop()));
+    if (group.closed(now())) {
+      throw new io.javalin.http.ConflictResponse("the appeal window of group " + id + " closed at "
+          + group.deadline() + ": the platform accepts no appeal for it, so no pack is offered");
+    }
+    return new Pack(group.pack(), app.rebound.report.AppealPackWriter.zip(group, report, l.lang().code()));
+  }
+
+  record Pack(String fileName, byte[] zip) {}
+
   /** appeal.json as the analyze command writes it, with the time left counted now. */
   com.fasterxml.jackson.databind.JsonNode appealJson(Loaded l) {
     return appealOrConflict(l).toJson(l.lang().code(), now());

@@ -118,6 +118,18 @@ final class DashboardPages {
     templates.respond(ctx, "appeal_group.jte", new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), group));
   }
 
+  /** GET /shops/{shop}/appeal/{group}/pack.zip?lang= */
+  void appealPack(Context ctx) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    if (!l.ready()) {
+      throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
+    }
+    DashboardData.Pack pack = data.appealPack(l, ctx);
+    ctx.contentType("application/zip")
+        .header("Content-Disposition", "attachment; filename=\"" + pack.fileName() + "\"")
+        .result(pack.zip());
+  }
+
   /** GET /shops/{shop}/deletions */
   void deletions(Context ctx) throws Exception {
     page(ctx, "deletions", "deletions.jte", data::deletions);

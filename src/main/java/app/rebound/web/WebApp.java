@@ -113,6 +113,7 @@ public final class WebApp {
       javalin.routes.get("/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));
       javalin.routes.get("/shops/{shop}/appeal", dashboards::appeal);
       javalin.routes.get("/shops/{shop}/appeal/{group}", dashboards::appealGroup);
+      javalin.routes.get("/shops/{shop}/appeal/{group}/pack.zip", dashboards::appealPack);
       javalin.routes.get("/shops/{shop}/products", dashboards::products);
       javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
       javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,8 @@ class AppealPagesTest {
       assertTrue(g.get("closed").asBoolean());
       assertTrue(g.get("pack").isNull(), "no pack is offered for a closed group");
       assertEquals(0, g.get("hours_left").asLong());
+      assertFalse(detail.contains("id=\"appeal-letter\""), "no letter for a closed group");
+      assertEquals(409, client.get("/shops/" + SHOP + "/appeal/" + group.id() + "/pack.zip").code());
     });
   }
 
@@ -141,6 +144,30 @@ class AppealPagesTest {
       Messages msg = Messages.of(Lang.EN);
       assertTrue(detail.contains(msg.get("verdict.appeal")));
       assertEquals(404, client.get("/shops/" + SHOP + "/appeal/no-such-group").code());
+    });
+  }
+
+  @Test
+  void an_open_group_shows_its_letter_and_downloads_its_pack_in_the_pages_language() {
+    CLOCK.set(group.deadline().minusDays(2));
+    JavalinTest.test(app(), (server, client) -> {
+      String detail = page(client, "/shops/" + SHOP + "/appeal/" + group.id());
+      assertTrue(detail.contains("id=\"letter-body\""), "the letter is shown");
+      assertTrue(detail.contains(group.orders().get(0)) && detail.contains("id=\"short-reason\""));
+      var http = java.net.http.HttpClient.newHttpClient();
+      var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+          + server.port() + "/shops/" + SHOP + "/appeal/" + group.id() + "/pack.zip?lang=en")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, response.statusCode());
+      assertEquals("application/zip", response.headers().firstValue("Content-Type").orElse(""));
+      assertTrue(response.headers().firstValue("Content-Disposition").orElse("").contains(group.pack()));
+      List<String> entries = new java.util.ArrayList<>();
+      try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+        for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          entries.add(e.getName());
+        }
+      }
+      assertEquals(app.rebound.report.AppealPackWriter.ENTRIES, entries);
     });
   }
 
