@@ -64,9 +64,7 @@ public final class AppealCases {
     if (groupId == null || groupId.isBlank()) {
       throw new IllegalArgumentException("group_id is required: the id of a group of the shop's appeal workbench");
     }
-    AppealReport report = analyses.appeal(shop).orElseThrow(() -> new CaseConflictException(
-        "the appeal groups of the shop's current data are not ready yet (its analysis is running); try again shortly"));
-    AppealGroup group = report.groups().stream().filter(g -> g.id().equals(groupId)).findFirst()
+    AppealGroup group = currentGroups(shop).stream().filter(g -> g.id().equals(groupId)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no appeal group '" + groupId
             + "' in the shop's current data"));
     LocalDateTime now = LocalDateTime.now(workspaces.clock());
@@ -76,6 +74,17 @@ public final class AppealCases {
     AppealCase opened = db(shop).openCase(group.id(), group.batch(), group.productId(), group.reason(),
         group.orders(), now.toLocalDate(), now);
     return file(shop, opened.id());
+  }
+
+  /** The groups of the finished analysis of the shop's current data; refused while there is none. */
+  private List<AppealGroup> currentGroups(String shop) throws Exception {
+    Analyses.Status status = analyses.status(shop, Analyses.APPEAL);
+    if (status.state() == Analyses.State.FAILED) {
+      throw new CaseConflictException("the analysis of the shop's current data failed, so its appeal groups are"
+          + " unknown: " + status.error());
+    }
+    return analyses.appeal(shop).map(AppealReport::groups).orElseThrow(() -> new CaseConflictException(
+        "the appeal groups of the shop's current data are not ready yet (its analysis is running); try again shortly"));
   }
 
   /** Every case of the shop, oldest first. */
