@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -36,12 +39,36 @@ public record ShopData(Map<FileKind, Table> tables) {
       "order_status", "after_sale_status", "cancel_reason", "affiliate_id", "traffic_source", "logistics",
       "sales_deleted", "notice_id");
 
+  /**
+   * The shop's stored tables, with the sales the platform gave back on appeal counted again: restored
+   * sub-orders are left out of the deletions and lose their deletion flag in the orders.
+   */
   public static ShopData load(ShopDatabase db) throws SQLException {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     for (FileKind kind : FileKind.values()) {
       tables.put(kind, kind == FileKind.ORDERS ? db.load(kind, ANALYSIS_ORDER_FIELDS) : db.load(kind, false));
     }
+    Set<String> restored = db.restoredOrders();
+    if (!restored.isEmpty()) {
+      tables.put(FileKind.DELETIONS, withoutRestored(tables.get(FileKind.DELETIONS), restored));
+      unflagRestored(tables.get(FileKind.ORDERS), restored);
+    }
     return new ShopData(tables);
+  }
+
+  static Table withoutRestored(Table deletions, Set<String> restored) {
+    return deletions.dropWhere(deletions.stringColumn("sub_order_id").isIn(restored));
+  }
+
+  /** In place: the table was just loaded and is not shared yet. */
+  static void unflagRestored(Table orders, Set<String> restored) {
+    StringColumn ids = orders.stringColumn("sub_order_id");
+    BooleanColumn flag = orders.booleanColumn("sales_deleted");
+    for (int row = 0; row < orders.rowCount(); row++) {
+      if (Boolean.TRUE.equals(flag.get(row)) && restored.contains(ids.get(row))) {
+        flag.set(row, false);
+      }
+    }
   }
 
   /** Builds shop data from tables in hand (tests, the analyze command); missing kinds are empty. */

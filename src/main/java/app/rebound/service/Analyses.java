@@ -5,6 +5,7 @@ import app.rebound.advice.Assumptions;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ShopData;
+import app.rebound.store.DataVersion;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.Workspaces;
 import java.time.Clock;
@@ -108,14 +109,15 @@ public final class Analyses implements AutoCloseable {
   private void run(String shop) {
     long version = -1;
     try {
-      // Loop: an upload may land while the pipeline runs; the result must match the data it is stored for.
+      // Loop: an upload or a restored appeal may land while the pipeline runs; the result must match the data
+      // it is stored for.
       while (true) {
         ShopDatabase db = workspaces.database(shop);
-        Optional<Long> latest = db.latestUploadId();
-        if (latest.isEmpty() || complete(db, latest.get())) {
+        Optional<DataVersion> latest = db.dataVersion();
+        if (latest.isEmpty() || complete(db, latest.get().upload())) {
           return;
         }
-        version = latest.get();
+        version = latest.get().upload();
         progress.put(shop, "loading the shop's data");
         ShopData data = ShopData.load(db);
         progress.put(shop, "measuring the impact");
@@ -129,8 +131,7 @@ public final class Analyses implements AutoCloseable {
         AppealReport appeal = AppealReport.of(data, result, (int) assumptions.get("appeal.window_days"));
         json.put(APPEAL, Json.MAPPER.writeValueAsString(appeal));
         progress.put(shop, "saving");
-        if (db.latestUploadId().equals(latest)) {
-          db.saveAnalysis(version, LocalDateTime.now(clock), json);
+        if (db.saveAnalysis(latest.get(), LocalDateTime.now(clock), json)) {
           return;
         }
       }

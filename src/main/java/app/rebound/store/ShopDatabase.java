@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -31,7 +32,8 @@ import org.sqlite.SQLiteConfig;
 import tech.tablesaw.columns.Column;
 
 /**
- * One shop's SQLite database: its uploads with their reports, and the merged rows of every export kind.
+ * One shop's SQLite database: its uploads with their reports, the merged rows of every export kind, the
+ * finished analyses, the actions the merchant started and the appeal cases with their history.
  * Every upload is one transaction (WAL journal, synchronous FULL): a process killed half way leaves the
  * shop exactly as it was before the upload.
  */
@@ -65,6 +67,8 @@ public final class ShopDatabase implements AutoCloseable {
       // The recovery actions the merchant says were started: when, and on which products.
       s.execute("CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
           + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
+      // Appeal cases: the current state of each and its full history.
+      CaseTables.create(s);
     }
     return new ShopDatabase(connection);
   }
@@ -178,6 +182,97 @@ public final class ShopDatabase implements AutoCloseable {
     return out;
   }
 
+  /** What a case change decides from the case as it is inside the transaction; throwing refuses the change. */
+  public interface CaseDecision {
+    CaseChange decide(AppealCase current);
+  }
+
+  /**
+   * Opens a case for an appeal group, as a draft on {@code on}, unless the group already has an unfinished
+   * case (checked in the same transaction, so two requests at once cannot both open one).
+   */
+  public synchronized AppealCase openCase(String groupId, String batch, String productId, String reason,
+      List<String> orders, LocalDate on, LocalDateTime at) throws SQLException {
+    return inSqlTransaction(() -> {
+      for (AppealCase existing : CaseTables.all(connection)) {
+        if (existing.groupId().equals(groupId) && !existing.status().finished()) {
+          throw new CaseConflictException("group " + groupId + " already has an open case: case " + existing.id()
+              + " (" + existing.status() + ")");
+        }
+      }
+      CaseChange draft = new CaseChange(CaseStatus.DRAFT, on, "", null, List.of());
+      long id = CaseTables.insertCase(connection, groupId, batch, productId, reason, orders, draft, at);
+      return CaseTables.find(connection, id).orElseThrow();
+    });
+  }
+
+  /**
+   * Records a change of a case in one transaction: the decision is made on the case as stored at that moment,
+   * appended to its history and made current. When the restored orders change, the stored analyses are
+   * deleted with it: they counted those orders as deleted.
+   */
+  public synchronized AppealCase changeCase(long caseId, CaseDecision decision, LocalDateTime at) throws SQLException {
+    return inSqlTransaction(() -> {
+      AppealCase current = CaseTables.find(connection, caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+      CaseChange change = decision.decide(current);
+      boolean restoresChanged = !Set.copyOf(change.restoredOrders()).equals(Set.copyOf(current.restoredOrders()));
+      CaseTables.applyChange(connection, caseId, change, restoresChanged, at);
+      if (restoresChanged) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("DELETE FROM analyses");
+        }
+      }
+      return CaseTables.find(connection, caseId).orElseThrow();
+    });
+  }
+
+  public synchronized Optional<AppealCase> appealCase(long id) throws SQLException {
+    return CaseTables.find(connection, id);
+  }
+
+  /** Every case of the shop, oldest first. */
+  public synchronized List<AppealCase> appealCases() throws SQLException {
+    return CaseTables.all(connection);
+  }
+
+  /** The case's changes, its opening first. */
+  public synchronized List<CaseEvent> caseHistory(long caseId) throws SQLException {
+    return CaseTables.history(connection, caseId);
+  }
+
+  /** The sub-orders whose sales the platform gave back, by every case: they no longer count as deleted. */
+  public synchronized Set<String> restoredOrders() throws SQLException {
+    return CaseTables.restoredOrders(connection);
+  }
+
+  /** The version of the data an analysis reads now; empty before the first upload. */
+  public synchronized Optional<DataVersion> dataVersion() throws SQLException {
+    Optional<Long> upload = latestUploadId();
+    return upload.isEmpty() ? Optional.empty()
+        : Optional.of(new DataVersion(upload.get(), CaseTables.restoresVersion(connection)));
+  }
+
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs work in one immediate transaction and returns its result; any exception rolls everything back. */
+  private <T> T inSqlTransaction(SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    boolean committed = false;
+    try {
+      T result = work.run();
+      connection.commit();
+      committed = true;
+      return result;
+    } finally {
+      if (!committed) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
   /** The id of the latest upload: the version of the shop's data. */
   public synchronized Optional<Long> latestUploadId() throws SQLException {
     try (Statement s = connection.createStatement();
@@ -188,10 +283,17 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
-  /** Stores a finished analysis of the data as of an upload, every language at once (one transaction). */
-  public synchronized void saveAnalysis(long uploadId, LocalDateTime at, Map<String, String> jsonByLang)
-      throws SQLException, IOException, UploadRefusedException {
-    inTransaction(tx -> {
+  /**
+   * Stores a finished analysis of the data as of a version, every language at once (one transaction), if the
+   * version is still current then; false when the data changed meanwhile and nothing was stored.
+   */
+  public synchronized boolean saveAnalysis(DataVersion version, LocalDateTime at, Map<String, String> jsonByLang)
+      throws SQLException {
+    long uploadId = version.upload();
+    return inSqlTransaction(() -> {
+      if (!dataVersion().equals(Optional.of(version))) {
+        return false;
+      }
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
         for (var entry : jsonByLang.entrySet()) {
@@ -206,6 +308,7 @@ public final class ShopDatabase implements AutoCloseable {
         ps.setLong(1, uploadId); // older versions are never read again
         ps.executeUpdate();
       }
+      return true;
     });
   }
 

@@ -2,7 +2,10 @@ package app.rebound.web;
 
 import app.rebound.Json;
 import app.rebound.service.Analyses;
+import app.rebound.service.AppealCases;
 import app.rebound.service.UploadProgress;
+import app.rebound.store.CaseConflictException;
+import app.rebound.store.CaseNotFoundException;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import io.javalin.Javalin;
@@ -64,6 +67,7 @@ public final class WebApp {
     DashboardData data = new DashboardData(workspaces, new ReportCache(status), charts);
     DashboardApi dashboardApi = new DashboardApi(data);
     DashboardPages dashboards = new DashboardPages(workspaces, data, templates, nav);
+    CasesApi casesApi = new CasesApi(workspaces, new AppealCases(workspaces, analyses));
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
 
     return Javalin.create(javalin -> {
@@ -96,6 +100,12 @@ public final class WebApp {
       javalin.routes.get("/api/shops/{shop}/appeal/{group}", dashboardApi::appealGroup);
       javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
       javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
+      javalin.routes.post("/api/shops/{shop}/cases", casesApi::open);
+      javalin.routes.get("/api/shops/{shop}/cases", casesApi::list);
+      javalin.routes.get("/api/shops/{shop}/cases/due", casesApi::dueInShop); // before {id}: "due" is no id
+      javalin.routes.get("/api/shops/{shop}/cases/{id}", casesApi::get);
+      javalin.routes.post("/api/shops/{shop}/cases/{id}/events", casesApi::change);
+      javalin.routes.get("/api/cases/due", casesApi::due);
 
       javalin.routes.get("/", pages::shops);
       javalin.routes.post("/shops", pages::create);
@@ -131,6 +141,8 @@ public final class WebApp {
       });
       javalin.routes.exception(AccessToken.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
       javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+      javalin.routes.exception(CaseNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+      javalin.routes.exception(CaseConflictException.class, (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
       javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
       javalin.routes.exception(UploadTooLargeException.class, (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
       javalin.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, pages, drainCap, e.getStatus(), e.getMessage()));
