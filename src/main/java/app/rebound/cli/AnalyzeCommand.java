@@ -95,8 +95,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (exit != 0) {
         return exit;
       }
-      // Notices, deadlines and exports are in Beijing time, whatever zone this machine runs in.
-      LocalDateTime at = now == null ? LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")) : now;
+      LocalDateTime at = now == null ? app.rebound.PlatformTime.now(java.time.Clock.systemUTC()) : now;
       ShopData shop = ShopData.load(workspaces.database(SHOP));
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
       Assumptions assumptions = Assumptions.defaults();

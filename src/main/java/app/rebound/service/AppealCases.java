@@ -67,7 +67,7 @@ public final class AppealCases {
     AppealGroup group = currentGroups(shop).stream().filter(g -> g.id().equals(groupId)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no appeal group '" + groupId
             + "' in the shop's current data"));
-    LocalDateTime now = LocalDateTime.now(workspaces.clock());
+    LocalDateTime now = app.rebound.PlatformTime.now(workspaces.clock());
     if (group.closed(now)) {
       throw new CaseConflictException("the appeal window of group " + groupId + " closed at " + group.deadline());
     }
@@ -108,7 +108,7 @@ public final class AppealCases {
           + CaseStatus.codes(List.of(CaseStatus.values())));
     }
     CaseStatus next = CaseStatus.of(request.status().trim());
-    LocalDateTime now = LocalDateTime.now(workspaces.clock());
+    LocalDateTime now = app.rebound.PlatformTime.now(workspaces.clock());
     LocalDate on = request.on() == null ? now.toLocalDate() : request.on();
     checkDates(next, on, request.followUpOn(), now.toLocalDate());
     String note = request.note() == null ? "" : request.note().strip();

@@ -21,7 +21,6 @@ final class DashboardData {
   static final String PRODUCT_PARAM = "product";
   static final String SORT_PARAM = "sort";
   static final String GROUP_PARAM = "group";
-  static final java.time.ZoneId PLATFORM_ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
   /** A request's shop and language with the state of its analysis. */
   record Loaded(String shop, Lang lang, ReportCache.Analysis analysis) {
@@ -103,7 +102,7 @@ final class DashboardData {
 
   /** Now on the platform's clock: notices, deadlines and exports are all in Beijing time. */
   LocalDateTime now() {
-    return LocalDateTime.now(workspaces.clock().withZone(PLATFORM_ZONE));
+    return app.rebound.PlatformTime.now(workspaces.clock());
   }
 
   Dashboards.Traffic traffic(Loaded l) {

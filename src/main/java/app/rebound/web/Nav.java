@@ -19,6 +19,7 @@ public final class Nav {
       NavEntry.shop("nav.deletions", "/shops/{shop}/deletions"),
       NavEntry.shop("nav.plan", "/shops/{shop}/plan"),
       NavEntry.shop("nav.appeal", "/shops/{shop}/appeal"),
+      NavEntry.shop("nav.cases", "/shops/{shop}/cases"),
       NavEntry.shop("nav.products", "/shops/{shop}/products"),
       NavEntry.shop("nav.uploads", "/shops/{shop}/uploads"));
 

@@ -67,7 +67,9 @@ public final class WebApp {
     DashboardData data = new DashboardData(workspaces, new ReportCache(status), charts);
     DashboardApi dashboardApi = new DashboardApi(data);
     DashboardPages dashboards = new DashboardPages(workspaces, data, templates, nav);
-    CasesApi casesApi = new CasesApi(workspaces, new AppealCases(workspaces, analyses));
+    AppealCases appealCases = new AppealCases(workspaces, analyses);
+    CasesApi casesApi = new CasesApi(workspaces, appealCases);
+    CasePages casePages = new CasePages(workspaces, appealCases, templates, nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
 
     return Javalin.create(javalin -> {
@@ -124,6 +126,10 @@ public final class WebApp {
       javalin.routes.get("/shops/{shop}/appeal", dashboards::appeal);
       javalin.routes.get("/shops/{shop}/appeal/{group}", dashboards::appealGroup);
       javalin.routes.get("/shops/{shop}/appeal/{group}/pack.zip", dashboards::appealPack);
+      javalin.routes.post("/shops/{shop}/appeal/{group}/case", casePages::open);
+      javalin.routes.get("/shops/{shop}/cases", casePages::list);
+      javalin.routes.get("/shops/{shop}/cases/{id}", casePages::detail);
+      javalin.routes.post("/shops/{shop}/cases/{id}/events", casePages::change);
       javalin.routes.get("/shops/{shop}/products", dashboards::products);
       javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
       javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);

@@ -1,0 +1,104 @@
+package app.rebound.web;
+
+import app.rebound.PlatformTime;
+import app.rebound.service.AppealCases;
+import app.rebound.store.AppealCase;
+import app.rebound.store.CaseEvent;
+import app.rebound.store.CaseStatus;
+import app.rebound.store.Workspaces;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The appeal cases as pages: the list with the ones due for follow-up first, one case with its history and
+ * a form for its next change, and opening a case from a group. The rules live in {@link AppealCases}.
+ */
+final class CasePages {
+
+  private final Workspaces workspaces;
+  private final AppealCases cases;
+  private final Templates templates;
+  private final List<NavEntry> nav;
+
+  CasePages(Workspaces workspaces, AppealCases cases, Templates templates, List<NavEntry> nav) {
+    this.workspaces = workspaces;
+    this.cases = cases;
+    this.templates = templates;
+    this.nav = nav;
+  }
+
+  /** The cases page: those due for follow-up (today or before), then all. */
+  public record CaseList(List<AppealCase> due, List<AppealCase> all, LocalDate today) {}
+
+  /** One case, its history, and the statuses it may take next. */
+  public record CaseDetail(AppealCase appealCase, List<CaseEvent> history, List<CaseStatus> next, LocalDate today) {}
+
+  /** GET /shops/{shop}/cases */
+  void list(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    Messages msg = Messages.of(Lang.of(ctx));
+    LocalDate today = PlatformTime.now(workspaces.clock()).toLocalDate();
+    String here = ShopPages.shopPath(shop) + "/cases";
+    templates.respond(ctx, "cases.jte", new Views.Page<>(chrome(msg, msg.get("cases.title"), here, shop), shop, null,
+        new CaseList(cases.due(shop, today), cases.list(shop), today)));
+  }
+
+  /** GET /shops/{shop}/cases/{id} */
+  void detail(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    Messages msg = Messages.of(Lang.of(ctx));
+    AppealCases.CaseFile file = cases.file(shop, caseId(ctx));
+    AppealCase c = file.appealCase();
+    String here = ShopPages.shopPath(shop) + "/cases/" + c.id();
+    templates.respond(ctx, "case.jte", new Views.Page<>(chrome(msg, msg.format("case.title", c.id()), here, shop),
+        shop, null, new CaseDetail(c, file.history(), c.status().next(),
+            PlatformTime.now(workspaces.clock()).toLocalDate())));
+  }
+
+  /** POST /shops/{shop}/appeal/{group}/case: opens a draft case for the group, then shows it. */
+  void open(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    AppealCases.CaseFile opened = cases.open(shop, ctx.pathParam("group"));
+    ctx.redirect(ShopPages.shopPath(shop) + "/cases/" + opened.appealCase().id(), HttpStatus.SEE_OTHER);
+  }
+
+  /** POST /shops/{shop}/cases/{id}/events (form: status, date, note, follow_up_on, restored_orders). */
+  void change(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    long id = caseId(ctx);
+    String restored = ctx.formParam("restored_orders");
+    List<String> ids = restored == null || restored.isBlank() ? List.of()
+        : Arrays.stream(restored.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
+    cases.change(shop, id, new AppealCases.Request(ctx.formParam("status"), date(ctx, "date"),
+        ctx.formParam("note"), date(ctx, "follow_up_on"), ids));
+    ctx.redirect(ShopPages.shopPath(shop) + "/cases/" + id, HttpStatus.SEE_OTHER);
+  }
+
+  private static LocalDate date(Context ctx, String field) {
+    String text = ctx.formParam(field);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(field + " must be a date like 2026-06-20, not '" + text + "'");
+    }
+  }
+
+  private static long caseId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("a case id is a number, not '" + ctx.pathParam("id") + "'");
+    }
+  }
+
+  private Chrome chrome(Messages msg, String title, String here, String shop) {
+    return new Chrome(msg, Nav.links(nav, msg, here, shop), title, here, shop);
+  }
+}
