@@ -3,8 +3,6 @@ package app.rebound.web;
 import app.rebound.PlatformTime;
 import app.rebound.service.AppealCases;
 import app.rebound.store.AppealCase;
-import app.rebound.store.CaseEvent;
-import app.rebound.store.CaseStatus;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,12 +29,6 @@ final class CasePages {
     this.nav = nav;
   }
 
-  /** The cases page: those due for follow-up (today or before), then all. */
-  public record CaseList(List<AppealCase> due, List<AppealCase> all, LocalDate today) {}
-
-  /** One case, its history, and the statuses it may take next. */
-  public record CaseDetail(AppealCase appealCase, List<CaseEvent> history, List<CaseStatus> next, LocalDate today) {}
-
   /** GET /shops/{shop}/cases */
   void list(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
@@ -44,7 +36,7 @@ final class CasePages {
     LocalDate today = PlatformTime.now(workspaces.clock()).toLocalDate();
     String here = ShopPages.shopPath(shop) + "/cases";
     templates.respond(ctx, "cases.jte", new Views.Page<>(chrome(msg, msg.get("cases.title"), here, shop), shop, null,
-        new CaseList(cases.due(shop, today), cases.list(shop), today)));
+        new Views.CaseList(cases.due(shop, today), cases.list(shop), today)));
   }
 
   /** GET /shops/{shop}/cases/{id} */
@@ -55,7 +47,7 @@ final class CasePages {
     AppealCase c = file.appealCase();
     String here = ShopPages.shopPath(shop) + "/cases/" + c.id();
     templates.respond(ctx, "case.jte", new Views.Page<>(chrome(msg, msg.format("case.title", c.id()), here, shop),
-        shop, null, new CaseDetail(c, file.history(), c.status().next(),
+        shop, null, new Views.CaseDetail(c, file.history(), c.status().next(),
             PlatformTime.now(workspaces.clock()).toLocalDate())));
   }
 
@@ -71,7 +63,8 @@ final class CasePages {
     String shop = ShopIds.existing(ctx, workspaces);
     long id = caseId(ctx);
     String restored = ctx.formParam("restored_orders");
-    List<String> ids = restored == null || restored.isBlank() ? List.of()
+    // Left empty: not given (approved then restores all the case's orders).
+    List<String> ids = restored == null || restored.isBlank() ? null
         : Arrays.stream(restored.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
     cases.change(shop, id, new AppealCases.Request(ctx.formParam("status"), date(ctx, "date"),
         ctx.formParam("note"), date(ctx, "follow_up_on"), ids));

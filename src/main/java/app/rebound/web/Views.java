@@ -61,4 +61,12 @@ public final class Views {
 
   /** error.jte: a page that could not be shown, and why. */
   public record Error(Chrome chrome, int status, String message) {}
+
+  /** /cases: those due for follow-up (today or before, Beijing time), then all. */
+  public record CaseList(List<app.rebound.store.AppealCase> due, List<app.rebound.store.AppealCase> all,
+      java.time.LocalDate today) {}
+
+  /** /cases/{id}: one case, its history, and the statuses it may take next. */
+  public record CaseDetail(app.rebound.store.AppealCase appealCase, List<app.rebound.store.CaseEvent> history,
+      List<app.rebound.store.CaseStatus> next, java.time.LocalDate today) {}
 }
