@@ -285,6 +285,30 @@ class DashboardBrowserTest {
     }
   }
 
+  @Test
+  @Order(8)
+  void a_case_is_opened_from_the_urgent_group_and_submitted_through_the_forms() throws Exception {
+    open("/appeal", "zh");
+    driver.findElement(By.cssSelector("table.appeal-groups tr.urgent td a")).click();
+    awaitAnalysis();
+    driver.findElement(By.cssSelector("#open-case button")).click();
+    waitUntil(Duration.ofSeconds(10), "the new case", d -> d.getCurrentUrl().matches(".*/cases/\\d+.*"));
+    assertEquals("草稿", text(By.id("case-status")));
+    driver.findElement(By.cssSelector("#case-change textarea[name=note]")).sendKeys("已在后台提交，附运单截图");
+    driver.findElement(By.cssSelector("#case-change button")).click();
+    waitUntil(Duration.ofSeconds(10), "the submitted case", d -> "已提交".equals(text(By.id("case-status"))));
+    screenshot("case", "zh");
+    String casePath = URI.create(driver.getCurrentUrl()).getPath();
+    open(casePath.substring(("/shops/" + SHOP).length()), "en");
+    assertEquals("Submitted", text(By.id("case-status")));
+    screenshot("case", "en");
+    for (String lang : List.of("zh", "en")) {
+      open("/cases", lang);
+      assertTrue(!driver.findElements(By.cssSelector("#cases-all tbody tr")).isEmpty(), "the case is listed");
+      screenshot("cases", lang);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------------
 
   /** Every sample export except the GBK copy of the orders, as absolute paths. */
