@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.joining.JoinType;
 
@@ -65,17 +66,23 @@ public final class DeletedOrders {
     BooleanColumn flag = orders.booleanColumn("sales_deleted");
     java.util.Set<String> listed = new java.util.HashSet<>(alreadyListed.asList());
     java.util.Map<String, LocalDate> lastPaid = new java.util.HashMap<>();
+    // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
+    StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
+    StringColumn noticeIdCol = orders.stringColumn("notice_id");
+    DateTimeColumn paidAtCol = orders.dateTimeColumn("paid_at");
+    DateTimeColumn submittedAtCol = orders.dateTimeColumn("submitted_at");
+    StringColumn productIdCol = orders.stringColumn("product_id");
     for (int row = 0; row < orders.rowCount(); row++) {
-      if (!Boolean.TRUE.equals(flag.get(row)) || listed.contains(orders.stringColumn("sub_order_id").get(row))) {
+      if (!Boolean.TRUE.equals(flag.get(row)) || listed.contains(subOrderIdCol.get(row))) {
         continue;
       }
-      String notice = orders.stringColumn("notice_id").get(row);
+      String notice = noticeIdCol.get(row);
       String batch = notice.isEmpty() ? "flagged" : notice;
-      LocalDateTime paid = orders.dateTimeColumn("paid_at").get(row);
-      LocalDateTime time = paid != null ? paid : orders.dateTimeColumn("submitted_at").get(row);
+      LocalDateTime paid = paidAtCol.get(row);
+      LocalDateTime time = paid != null ? paid : submittedAtCol.get(row);
       lastPaid.merge(batch, time.toLocalDate(), (a, b) -> a.isAfter(b) ? a : b);
-      out.stringColumn("sub_order_id").append(orders.stringColumn("sub_order_id").get(row));
-      out.stringColumn("deleted_product_id").append(orders.stringColumn("product_id").get(row));
+      out.stringColumn("sub_order_id").append(subOrderIdCol.get(row));
+      out.stringColumn("deleted_product_id").append(productIdCol.get(row));
       out.stringColumn(BATCH).append(batch);
       out.dateColumn(BATCH_DATE).appendMissing();
       out.stringColumn(SOURCE).append(FROM_ORDERS_FLAG);
@@ -112,7 +119,9 @@ public final class DeletedOrders {
 
   /** Joins the order details; the product comes from the deletion notice, else from the order. */
   static Table withOrderDetails(Table deleted, Table orders) {
-    Table details = orders.selectColumns(ORDER_COLUMNS).copy();
+    // Only the deleted orders' rows: copying and joining all of a big shop's orders costs seconds.
+    Table details = orders.where(orders.stringColumn("sub_order_id")
+        .isIn(deleted.stringColumn("sub_order_id").asSet())).selectColumns(ORDER_COLUMNS).copy();
     details.addColumns(BooleanColumn.create(IN_ORDERS, details.rowCount()).set(
         details.stringColumn("sub_order_id").isNotMissing(), true));
     Table joined = deleted.joinOn("sub_order_id").with(details).type(JoinType.LEFT_OUTER).join();

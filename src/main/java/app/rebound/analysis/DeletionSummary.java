@@ -48,7 +48,7 @@ public final class DeletionSummary {
 
   /** Units of paid orders per product: what the displayed sales counted before any deletion. */
   static Table countedUnits(Table orders) {
-    Table paid = orders.where(orders.dateTimeColumn("paid_at").isNotMissing()
+    Table paid = orders.selectColumns("product_id", "quantity").where(orders.dateTimeColumn("paid_at").isNotMissing()
         .and(orders.stringColumn("order_status").isNotEqualTo("已关闭")));
     return paid.summarize("quantity", sum).by("product_id");
   }

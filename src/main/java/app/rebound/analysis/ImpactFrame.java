@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -51,17 +52,19 @@ record ImpactFrame(Map<String, LocalDate> splits, Set<String> unaffected, LocalD
     Table orders = shop.orders();
     LocalDate start = null;
     LocalDate end = null;
+    // Columns looked up once: a lookup by name per row costs seconds over a million orders.
+    StringColumn productNames = orders.stringColumn("product_name");
+    StringColumn productIds = orders.stringColumn("product_id");
     for (int row = 0; row < orders.rowCount(); row++) {
-      String name = orders.stringColumn("product_name").get(row);
+      String name = productNames.get(row);
       if (!name.isEmpty()) {
-        names.putIfAbsent(orders.stringColumn("product_id").get(row), name);
+        names.putIfAbsent(productIds.get(row), name);
       }
-      LocalDateTime at = orders.dateTimeColumn("submitted_at").get(row);
-      if (at != null) {
-        LocalDate day = at.toLocalDate();
-        start = start == null || day.isBefore(start) ? day : start;
-        end = end == null || day.isAfter(end) ? day : end;
-      }
+    }
+    DateTimeColumn submitted = orders.dateTimeColumn("submitted_at");
+    if (submitted.countMissing() < submitted.size()) {
+      start = submitted.min().toLocalDate();
+      end = submitted.max().toLocalDate();
     }
     Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
     return new ImpactFrame(Collections.unmodifiableMap(splits), Collections.unmodifiableSet(products), first,

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -112,20 +113,28 @@ public final class PartnershipImpact {
     boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
     Table out = Table.create("affiliate_orders", StringColumn.create("product_id"),
         StringColumn.create("affiliate_id"), DateColumn.create("date"), DoubleColumn.create("amount"));
+    // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
+    StringColumn affiliateIdCol = orders.stringColumn("affiliate_id");
+    StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
+    DateTimeColumn paidAtCol = orders.dateTimeColumn("paid_at");
+    StringColumn orderStatusCol = orders.stringColumn("order_status");
+    DateTimeColumn submittedAtCol = orders.dateTimeColumn("submitted_at");
+    DoubleColumn payableAmountCol = orders.doubleColumn("payable_amount");
+    StringColumn productIdCol = orders.stringColumn("product_id");
     for (int row = 0; row < orders.rowCount(); row++) {
-      String affiliate = orders.stringColumn("affiliate_id").get(row);
-      if (affiliate.isEmpty() || deletedSubOrders.contains(orders.stringColumn("sub_order_id").get(row))) {
+      String affiliate = affiliateIdCol.get(row);
+      if (affiliate.isEmpty() || deletedSubOrders.contains(subOrderIdCol.get(row))) {
         continue;
       }
-      LocalDateTime paid = orders.dateTimeColumn("paid_at").get(row);
+      LocalDateTime paid = paidAtCol.get(row);
       if (paid == null) {
-        if (hasPaidColumn || TrustImpact.CLOSED.equals(orders.stringColumn("order_status").get(row))) {
+        if (hasPaidColumn || TrustImpact.CLOSED.equals(orderStatusCol.get(row))) {
           continue;
         }
-        paid = orders.dateTimeColumn("submitted_at").get(row);
+        paid = submittedAtCol.get(row);
       }
-      Double amount = orders.doubleColumn("payable_amount").get(row);
-      out.stringColumn("product_id").append(orders.stringColumn("product_id").get(row));
+      Double amount = payableAmountCol.get(row);
+      out.stringColumn("product_id").append(productIdCol.get(row));
       out.stringColumn("affiliate_id").append(affiliate);
       out.dateColumn("date").append(paid.toLocalDate());
       out.doubleColumn("amount").append(amount == null ? 0 : amount);

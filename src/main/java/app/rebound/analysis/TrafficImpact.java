@@ -106,7 +106,8 @@ public final class TrafficImpact {
    * orders themselves (a violation's fake orders would otherwise inflate the days before the deletion).
    */
   static Table dailySales(Table orders, Table deletedOrders) {
-    Table paid = orders.selectColumns("sub_order_id", "product_id", "paid_at", "payable_amount", "order_status")
+    // The rows are chosen on the whole table, then only three columns are copied (not the million ids).
+    Table paid = orders.selectColumns("product_id", "paid_at", "payable_amount")
         .where(orders.dateTimeColumn("paid_at").isNotMissing()
             .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
             .and(orders.stringColumn("sub_order_id").isNotIn(deletedOrders.stringColumn("sub_order_id").asList())));

@@ -10,6 +10,8 @@ import java.util.Set;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -109,13 +111,18 @@ public final class TrustImpact {
         .and(reviews.intColumn("rating").isNotMissing()));
     Table out = Table.create("review_rows", StringColumn.create("product_id"), DateColumn.create("date"),
         DoubleColumn.create("rating"), DoubleColumn.create("low"), DoubleColumn.create("doubtful"));
+    // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
+    IntColumn ratingCol = kept.intColumn("rating");
+    StringColumn productIdCol = kept.stringColumn("product_id");
+    DateTimeColumn reviewedAtCol = kept.dateTimeColumn("reviewed_at");
+    StringColumn contentCol = kept.stringColumn("content");
     for (int row = 0; row < kept.rowCount(); row++) {
-      int rating = kept.intColumn("rating").get(row);
-      out.stringColumn("product_id").append(kept.stringColumn("product_id").get(row));
-      out.dateColumn("date").append(kept.dateTimeColumn("reviewed_at").get(row).toLocalDate());
+      int rating = ratingCol.get(row);
+      out.stringColumn("product_id").append(productIdCol.get(row));
+      out.dateColumn("date").append(reviewedAtCol.get(row).toLocalDate());
       out.doubleColumn("rating").append(rating);
       out.doubleColumn("low").append(rating <= 3 ? 1 : 0);
-      out.doubleColumn("doubtful").append(isDoubtful(kept.stringColumn("content").get(row)) ? 1 : 0);
+      out.doubleColumn("doubtful").append(isDoubtful(contentCol.get(row)) ? 1 : 0);
     }
     return out;
   }
@@ -128,21 +135,28 @@ public final class TrustImpact {
   static Table refundRows(Table orders, Set<String> deletedSubOrders) {
     boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
     Table out = Arms.unitTable("refund_rows");
+    // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
+    StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
+    StringColumn afterSaleStatusCol = orders.stringColumn("after_sale_status");
+    DateTimeColumn paidAtCol = orders.dateTimeColumn("paid_at");
+    StringColumn orderStatusCol = orders.stringColumn("order_status");
+    DateTimeColumn submittedAtCol = orders.dateTimeColumn("submitted_at");
+    StringColumn productIdCol = orders.stringColumn("product_id");
     for (int row = 0; row < orders.rowCount(); row++) {
-      if (deletedSubOrders.contains(orders.stringColumn("sub_order_id").get(row))) {
+      if (deletedSubOrders.contains(subOrderIdCol.get(row))) {
         continue;
       }
-      String afterSale = orders.stringColumn("after_sale_status").get(row);
+      String afterSale = afterSaleStatusCol.get(row);
       boolean refunded = afterSale.equals(REFUNDED) || afterSale.equals(IN_AFTER_SALE);
-      LocalDateTime paid = orders.dateTimeColumn("paid_at").get(row);
+      LocalDateTime paid = paidAtCol.get(row);
       if (paid == null) {
-        boolean neverPaid = CLOSED.equals(orders.stringColumn("order_status").get(row)) && afterSale.isEmpty();
+        boolean neverPaid = CLOSED.equals(orderStatusCol.get(row)) && afterSale.isEmpty();
         if (hasPaidColumn || neverPaid) {
           continue;
         }
-        paid = orders.dateTimeColumn("submitted_at").get(row);
+        paid = submittedAtCol.get(row);
       }
-      out.stringColumn("product_id").append(orders.stringColumn("product_id").get(row));
+      out.stringColumn("product_id").append(productIdCol.get(row));
       out.dateColumn("date").append(paid.toLocalDate());
       out.doubleColumn("value").append(refunded ? 1 : 0);
     }
