@@ -22,11 +22,34 @@ public final class ImpactAnalysis {
   }
 
   public static Result run(ShopData shop) {
+    return run(shop, (stage, since) -> System.nanoTime());
+  }
+
+  /** Told when each stage ends and when it began (System.nanoTime); answers the time the next one begins. */
+  @FunctionalInterface
+  public interface StageClock {
+    long done(String stage, long since);
+  }
+
+  /** The pipeline with each stage's end reported, for the benchmark's per-stage figures. */
+  public static Result run(ShopData shop, StageClock clock) {
+    long t = System.nanoTime();
     Table deleted = DeletedOrders.of(shop);
+    t = clock.done("deleted orders", t);
     ShopBaseline base = new ShopBaseline(shop, deleted);
     List<BatchCause> causes = BatchCauses.of(deleted, base);
-    return new Result(causes, DeletionSummary.of(deleted, shop.orders()), TrafficImpact.of(shop, deleted),
-        TrustImpact.of(shop, deleted), PartnershipImpact.of(shop, deleted), AppealEvidence.of(deleted, causes, base));
+    t = clock.done("baseline and causes", t);
+    DeletionSummary.Result summary = DeletionSummary.of(deleted, shop.orders());
+    t = clock.done("deletion summary", t);
+    TrafficImpact.Result traffic = TrafficImpact.of(shop, deleted);
+    t = clock.done("traffic, conversion, GMV", t);
+    TrustResult trust = TrustImpact.of(shop, deleted);
+    t = clock.done("trust", t);
+    PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
+    t = clock.done("partnerships", t);
+    List<OrderEvidence> evidence = AppealEvidence.of(deleted, causes, base);
+    clock.done("appeal evidence", t);
+    return new Result(causes, summary, traffic, trust, partnerships, evidence);
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

@@ -34,9 +34,12 @@ public final class BenchStage {
     long start = System.nanoTime();
     long rows = switch (stage) {
       case "commons-csv" -> commonsCsvPass(orders);
+      case "duckdb" -> duckDbPass(orders);
       case "parse" -> parse(orders);
       case "ingest" -> ingest(orders, Path.of(args[2]));
       case "analyze" -> analyze(Path.of(args[2]));
+      case "weekly" -> weekly(Path.of(args[3]), Path.of(args[2]));
+      case "open" -> open(Path.of(args[2]));
       default -> throw new IllegalArgumentException(stage);
     };
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -93,13 +96,100 @@ public final class BenchStage {
     }
   }
 
-  /** The impact pipeline over the stored shop, as the background analysis runs it after an upload. */
+  /**
+   * The second baseline: DuckDB's read_csv and the same GROUP BY (product, day), with its own threads. The
+   * ids are read as text (all_varchar), as they must be.
+   */
+  static long duckDbPass(Path file) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      String path = file.toAbsolutePath().toString().replace("'", "''");
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*), sum(n) FROM (SELECT trim(\"商品ID\") AS p,"
+          + " substr(\"订单提交时间\", 1, 10) AS d, count(*) AS n FROM read_csv('" + path + "', all_varchar = true,"
+          + " header = true) GROUP BY p, d)")) {
+        rs.next();
+        return rs.getLong(2);
+      }
+    }
+  }
+
+  /**
+   * Everything the background analysis does after an upload, stage by stage (printed as STAGE lines): load
+   * the stored shop, the impact pipeline, the report and plan in both languages, the appeal workbench.
+   */
   static long analyze(Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      long t = System.nanoTime();
       ShopData shop = ShopData.load(ws.database("bench"));
-      ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
-      Json.MAPPER.writeValueAsString(result.report("zh"));
+      t = lap("load", t);
+      ImpactAnalysis.Result result = ImpactAnalysis.run(shop, BenchStage::lap);
+      t = System.nanoTime();
+      app.rebound.advice.Assumptions assumptions = app.rebound.advice.Assumptions.defaults();
+      for (String lang : List.of("zh", "en")) {
+        Json.MAPPER.writeValueAsString(app.rebound.service.ShopReport.of(result, lang, assumptions,
+            java.time.LocalDate.now()).toJson());
+      }
+      t = lap("report and plan (zh, en)", t);
+      Json.MAPPER.writeValueAsString(app.rebound.advice.appeal.AppealReport.of(shop, result,
+          (int) assumptions.get("appeal.window_days")));
+      lap("appeal workbench", t);
       return shop.orders().rowCount();
+    }
+  }
+
+  static long lap(String stage, long since) {
+    long now = System.nanoTime();
+    System.out.printf(java.util.Locale.ROOT, "STAGE %s %.3f%n", stage, (now - since) / 1e9);
+    return now;
+  }
+
+  /**
+   * A weekly upload onto the stored shop: the week's export (the last 50,000 orders of the file, as a newer
+   * export repeats them) merged in, then the whole analysis again.
+   */
+  static long weekly(Path weekFile, Path data) throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      ws.upload("bench", List.of(new UploadFile(weekFile.getFileName().toString(),
+          () -> Files.newInputStream(weekFile))), s -> { });
+    }
+    return analyze(data);
+  }
+
+  /**
+   * A server started over the workspace whose analysis is stored: the time until the shop's overview page
+   * answers 200 (nothing may be recomputed).
+   */
+  static long open(Path data) throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      app.rebound.service.Analyses analyses = new app.rebound.service.Analyses(ws, Clock.systemDefaultZone(), 1);
+      io.javalin.Javalin server = app.rebound.web.WebApp.create(ws, analyses, app.rebound.web.WebConfig.defaults());
+      server.start("127.0.0.1", 0);
+      try {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://127.0.0.1:" + server.port() + "/shops/bench")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains("tile-deleted")) {
+          throw new IllegalStateException("the overview did not answer from the stored analysis: "
+              + response.statusCode());
+        }
+        return 1;
+      } finally {
+        server.stop();
+        analyses.close();
+      }
+    }
+  }
+
+  /** Stores the analysis of the workspace's current data (not timed: what a finished upload leaves behind). */
+  static void storeAnalysis(Path data) throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      app.rebound.service.Analyses analyses = new app.rebound.service.Analyses(ws, Clock.systemDefaultZone(), 1);
+      analyses.submit("bench");
+      while (analyses.status("bench", "zh").state() == app.rebound.service.Analyses.State.RUNNING) {
+        Thread.sleep(200);
+      }
+      analyses.close();
     }
   }
 }

@@ -1,0 +1,174 @@
+package app.rebound.bench;
+
+import app.rebound.sim.ShopSimulator;
+import app.rebound.sim.SimConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * The performance benchmark of issue 7 (not a test): simulated shops of several sizes, each stage in a fresh
+ * JVM, against two baselines measured in the same run over the same orders file — a bare Commons CSV pass
+ * and DuckDB's read_csv + GROUP BY. Reports per stage time, rows/s, peak heap and the ratio to the Commons
+ * CSV pass; the analysis stage by stage; the whole job (upload to dashboard-ready); a weekly upload onto the
+ * stored shop; and a server opening the stored workspace. Writes reports/bench/performance.md.
+ *
+ * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=PerformanceBenchmark -Dbench.args="100000 1000000"}
+ */
+public final class PerformanceBenchmark {
+
+  /** Runs per stage up to this size (median reported); larger shops run once. */
+  static final long REPEAT_UP_TO = 1_000_000;
+  static final int RUNS = 3;
+  static final int WEEKLY_ORDERS = 50_000;
+
+  record Run(Measured measured, Map<String, Double> stages) {}
+
+  public static void main(String[] args) throws Exception {
+    List<Long> sizes = new ArrayList<>();
+    String joined = String.join(" ", args).strip();
+    for (String a : (joined.isEmpty() ? "100000 1000000" : joined).split("\\s+")) {
+      sizes.add(Long.parseLong(a));
+    }
+    Path work = Path.of("target", "bench");
+    Files.createDirectories(work);
+    StringBuilder table = new StringBuilder();
+    StringBuilder stagesTable = new StringBuilder();
+    StringBuilder summary = new StringBuilder();
+    for (long orders : sizes) {
+      String heap = orders <= 1_000_000 ? "-Xmx1g" : "-Xmx8g";
+      int runs = orders <= REPEAT_UP_TO ? RUNS : 1;
+      Path shop = work.resolve("shop-" + orders);
+      Path file = shop.resolve("订单明细.csv");
+      if (!Files.exists(file)) {
+        System.out.println("simulating " + orders + " orders ...");
+        int products = (int) Math.max(20, Math.min(2000, orders / 5000));
+        ShopSimulator.write(SimConfig.defaults().withSeed(42).withDays(120).withProducts(products)
+            .withStart(LocalDate.of(2026, 3, 1)).withTargetOrders(orders), shop);
+      }
+      double mib = Files.size(file) / (1024.0 * 1024.0);
+      Path data = work.resolve("perf-data-" + orders);
+      Map<String, Run> medians = new LinkedHashMap<>();
+      for (String stage : List.of("commons-csv", "duckdb", "parse", "ingest", "analyze")) {
+        List<Run> results = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+          if (stage.equals("ingest") && Files.exists(data)) {
+            PathUtils.deleteDirectory(data); // each ingest starts from an empty workspace; analyze reads the last
+          }
+          results.add(runStage(heap, stage, file, data, null));
+        }
+        results.sort(Comparator.comparingDouble(r -> r.measured().seconds()));
+        Run median = results.get(results.size() / 2);
+        medians.put(stage, median);
+        double base = medians.get("commons-csv").measured().seconds();
+        double peak = results.stream().mapToDouble(r -> r.measured().peakHeapMiB()).max().orElse(0);
+        table.append(String.format(Locale.ROOT, "| %,d | %.0f | %s | %s | %.2f (%.2f–%.2f) | %,.0f | %.0f | %.2f |%n",
+            orders, mib, stage, heap, median.measured().seconds(), results.get(0).measured().seconds(),
+            results.get(results.size() - 1).measured().seconds(), median.measured().rowsPerSecond(), peak,
+            median.measured().seconds() / base));
+        System.out.println(stage + " " + orders + ": " + median.measured().seconds() + " s");
+      }
+      medians.get("analyze").stages().forEach((name, seconds) -> stagesTable.append(String.format(Locale.ROOT,
+          "| %,d | %s | %.2f |%n", orders, name, seconds)));
+
+      double csv = medians.get("commons-csv").measured().seconds();
+      double duck = medians.get("duckdb").measured().seconds();
+      double job = medians.get("ingest").measured().seconds() + medians.get("analyze").measured().seconds();
+      summary.append(String.format(Locale.ROOT,
+          "| %,d | %.2f | %.2f | %.2f | %.2f× | %.2f× | %.2f |", orders, csv, duck, job, job / csv, job / duck,
+          job / (orders / 1e6)));
+      // The weekly upload and the server's start only where the target names them (a 1M-order shop).
+      if (orders >= 1_000_000) {
+        Path week = weeklyFile(file, work.resolve("week-" + orders + ".csv"));
+        Path copy = work.resolve("perf-weekly-" + orders);
+        if (Files.exists(copy)) {
+          PathUtils.deleteDirectory(copy);
+        }
+        PathUtils.copyDirectory(data, copy);
+        Run weekly = runStage(heap, "weekly", file, copy, week);
+        BenchStage.storeAnalysis(data);
+        Run open = runStage(heap, "open", file, data, null);
+        summary.append(String.format(Locale.ROOT, " %.2f (%.0f%% of the job) | %.2f |%n", weekly.measured().seconds(),
+            100 * weekly.measured().seconds() / job, open.measured().seconds()));
+      } else {
+        summary.append(" – | – |\n");
+      }
+    }
+    String report = header() + "## Per stage\n\n"
+        + "| orders | file MiB | stage | heap | seconds | rows/s | peak heap MiB | × Commons CSV |\n"
+        + "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |\n" + table
+        + "\n## The whole job and the targets\n\n"
+        + "job = ingest (parse, validate, store the whole shop) + analyze (load, impact, report and plan in two"
+        + " languages, appeal workbench), each timed in its own JVM.\n\n"
+        + "| orders | Commons CSV s | DuckDB s | job s | job ÷ Commons CSV (target ≤ 2) | job ÷ DuckDB | job s per"
+        + " million orders | weekly 50k upload + re-analysis s (target ≤ 20% of the job) | server start to"
+        + " overview s (target < 2) |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" + summary
+        + "\n## The analysis stage by stage (median run)\n\n| orders | stage | seconds |\n| ---: | --- | ---: |\n"
+        + stagesTable;
+    Path out = Path.of("reports", "bench", "performance.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report, StandardCharsets.UTF_8);
+    System.out.println(report);
+  }
+
+  static String header() {
+    return "# Performance benchmark\n\n"
+        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+        + "; each stage in a fresh JVM (-Xmx1g up to 1,000,000 orders, -Xmx8g above), median of " + RUNS
+        + " runs up to 1,000,000 orders (min–max in brackets), one run above. Peak heap is the sum of the heap"
+        + " pools' peaks, an upper bound. Shops are simulated (seed 42, 120 days). Baselines over the same orders"
+        + " file in the same run: a bare Commons CSV pass counting orders by product and day, and DuckDB 1.5"
+        + " read_csv (all columns as text) + GROUP BY product, day on its own threads.\n\n"
+        + "Produced by `mvn -B -q test-compile exec:exec -Dbench=PerformanceBenchmark -Dbench.args=\"...\"`.\n\n";
+  }
+
+  /** The last orders of the file as a week's export (a newer export repeats orders with newer states). */
+  static Path weeklyFile(Path orders, Path out) throws IOException {
+    List<String> lines = Files.readAllLines(orders, StandardCharsets.UTF_8);
+    List<String> week = new ArrayList<>(lines.subList(0, 1));
+    week.addAll(lines.subList(Math.max(1, lines.size() - WEEKLY_ORDERS), lines.size()));
+    Files.write(out, week, StandardCharsets.UTF_8);
+    return out;
+  }
+
+  static Run runStage(String heap, String stage, Path file, Path data, Path extra)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        heap, "-cp", System.getProperty("java.class.path"), BenchStage.class.getName(), stage, file.toString(),
+        data.toString()));
+    if (extra != null) {
+      command.add(extra.toString());
+    }
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Measured measured = null;
+    Map<String, Double> stages = new LinkedHashMap<>();
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        output.append(line).append('\n');
+        if (line.startsWith("MEASURED ")) {
+          measured = Measured.parse(line);
+        } else if (line.startsWith("STAGE ")) {
+          int last = line.lastIndexOf(' ');
+          stages.put(line.substring(6, last), Double.parseDouble(line.substring(last + 1)));
+        }
+      }
+    }
+    if (p.waitFor() != 0 || measured == null) {
+      throw new IllegalStateException("stage " + stage + " failed:\n" + output);
+    }
+    return new Run(measured, stages);
+  }
+}
