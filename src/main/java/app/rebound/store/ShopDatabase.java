@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -39,6 +41,9 @@ import tech.tablesaw.columns.Column;
  */
 public final class ShopDatabase implements AutoCloseable {
 
+  /** How long opening, like every statement, waits for another connection that holds the database. */
+  private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
   private final Connection connection;
 
   private ShopDatabase(Connection connection) {
@@ -46,10 +51,31 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   public static ShopDatabase open(Path file) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+    while (true) {
+      try {
+        return new ShopDatabase(connect(file));
+      } catch (SQLiteException e) {
+        // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of waiting when
+        // another connection (another process on the same data folder) is setting it up too: try again.
+        if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Connection connect(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout(30_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // IMMEDIATE takes the write lock when a transaction begins: two uploads to one shop queue, never deadlock.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setTempStore(SQLiteConfig.TempStore.FILE);
@@ -69,8 +95,11 @@ public final class ShopDatabase implements AutoCloseable {
           + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
       // Appeal cases: the current state of each and its full history.
       CaseTables.create(s);
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
     }
-    return new ShopDatabase(connection);
+    return connection;
   }
 
   /** The pieces of one change (an upload, a finished analysis), applied in one transaction by {@link #inTransaction}. */

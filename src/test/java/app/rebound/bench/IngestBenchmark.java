@@ -1,14 +1,11 @@
 package app.rebound.bench;
 
-import app.rebound.sim.ShopSimulator;
-import app.rebound.sim.SimConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +31,7 @@ public final class IngestBenchmark {
     for (String a : (joined.isEmpty() ? "100000 1000000" : joined).split("\\s+")) {
       sizes.add(Long.parseLong(a));
     }
-    Path work = Path.of("target", "bench");
-    Files.createDirectories(work);
+    Files.createDirectories(BenchShops.WORK);
     StringBuilder report = new StringBuilder();
     report.append("# Ingest benchmark\n\n")
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -52,18 +48,10 @@ public final class IngestBenchmark {
         .append("| orders | file MiB | stage | seconds | rows/s | peak heap MiB | × baseline |\n")
         .append("| ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
     for (long orders : sizes) {
-      Path shop = work.resolve("shop-" + orders);
-      Path file = shop.resolve("订单明细.csv");
-      if (!Files.exists(file)) {
-        System.out.println("simulating " + orders + " orders ...");
-        int days = 120;
-        int products = (int) Math.max(20, Math.min(2000, orders / 5000));
-        ShopSimulator.write(SimConfig.defaults().withSeed(42).withDays(days).withProducts(products)
-            .withStart(LocalDate.of(2026, 3, 1)).withTargetOrders(orders), shop);
-      }
+      Path file = BenchShops.exports(orders).resolve("订单明细.csv");
       double mib = Files.size(file) / (1024.0 * 1024.0);
       Measured baseline = null;
-      Path data = work.resolve("data-" + orders);
+      Path data = BenchShops.dataFolder(orders);
       for (String stage : List.of("commons-csv", "parse", "ingest", "analyze")) {
         List<Measured> runs = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {

@@ -1,11 +1,5 @@
 package app.rebound.bench;
 
-import app.rebound.service.Analyses;
-import app.rebound.store.Workspaces;
-import app.rebound.web.Nav;
-import app.rebound.web.WebApp;
-import app.rebound.web.WebConfig;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,19 +7,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Page times from the cached analysis (not a test): opens a data folder holding a shop (by default the one
- * the ingest benchmark stored for 1,000,000 orders), lets its analysis finish once, then times sequential
+ * Page times from the cached analysis (not a test): serves a data folder holding a shop (by default the one
+ * the ingest benchmark stored for 1,000,000 orders) once its analysis is finished, then times sequential
  * requests of the overview, traffic and products pages, the impact JSON and one chart SVG. Writes
  * reports/bench/pages.md.
  *
- * <p>Run after IngestBenchmark: {@code mvn -B -q test-compile exec:exec -Dbench=PageBenchmark
+ * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=PageBenchmark
  * -Dbench.args="target/bench/data-1000000 bench"}
  */
 public final class PageBenchmark {
@@ -35,26 +27,19 @@ public final class PageBenchmark {
 
   public static void main(String[] args) throws Exception {
     String joined = String.join(" ", args).strip();
-    String[] a = (joined.isEmpty() ? "target/bench/data-1000000 bench" : joined).split("\\s+");
-    Path data = Path.of(a[0]);
-    String shop = a[1];
-    try (Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone())) {
-      long orders = workspaces.summary(shop).ordersDistinct();
-      Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
-      long start = System.nanoTime();
-      while (analyses.status(shop, "zh").state() == Analyses.State.RUNNING) {
-        Thread.sleep(200);
-      }
-      double analysisSeconds = (System.nanoTime() - start) / 1e9;
-      Javalin app = WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES).start("127.0.0.1", 0);
+    String[] a = joined.split("\\s+");
+    // By default the 1,000,000-order shop IngestBenchmark stores (stored here first if it has not run).
+    Path data = joined.isEmpty() ? BenchShops.stored(1_000_000) : Path.of(a[0]);
+    String shop = joined.isEmpty() ? BenchShops.SHOP : a[1];
+    try (ServedShop served = ServedShop.start(data, shop)) {
       HttpClient client = HttpClient.newHttpClient();
-      String base = "http://127.0.0.1:" + app.port();
+      String base = served.baseUrl();
       StringBuilder report = new StringBuilder("# Page times from the cached analysis\n\n")
           .append(String.format(Locale.ROOT, "Shop with %,d orders; its analysis was %s (%.1f s before the first"
               + " page). %d sequential requests per page after %d warm-up requests, one client on loopback,"
-              + " Java %s, %d cores.%n%n", orders, analysisSeconds > 1 ? "computed once here" : "already cached",
-              analysisSeconds, REQUESTS, WARMUP, System.getProperty("java.version"),
-              Runtime.getRuntime().availableProcessors()))
+              + " Java %s, %d cores.%n%n", served.orders,
+              served.analysisSeconds > 1 ? "computed once here" : "already cached", served.analysisSeconds,
+              REQUESTS, WARMUP, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()))
           .append("| page | median ms | p95 ms | max ms | bytes |\n| --- | ---: | ---: | ---: | ---: |\n");
       for (String path : List.of("/shops/" + shop, "/shops/" + shop + "/traffic", "/shops/" + shop + "/products",
           "/api/shops/" + shop + "/impact", "/shops/" + shop + "/charts/visitors.svg")) {
@@ -76,8 +61,6 @@ public final class PageBenchmark {
         report.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.1f | %.1f | %,d |%n", path, ms[REQUESTS / 2],
             ms[(int) Math.ceil(REQUESTS * 0.95) - 1], ms[REQUESTS - 1], bytes));
       }
-      app.stop();
-      analyses.close();
       Path out = Path.of("reports", "bench", "pages.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, report, StandardCharsets.UTF_8);
