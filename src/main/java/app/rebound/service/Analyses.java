@@ -51,6 +51,10 @@ public final class Analyses implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, String> progress = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+  /** The last stored analysis read per shop and part, with the data version it was read at. */
+  private final Map<String, Stored> stored = new ConcurrentHashMap<>();
+
+  private record Stored(DataVersion version, String json) {}
   private final Assumptions assumptions = Assumptions.defaults();
 
   /** @param threads analyses that may run at once (each holds a shop's tables in memory) */
@@ -86,12 +90,23 @@ public final class Analyses implements AutoCloseable {
   /** The shop's analysis in a language; schedules one when the data has none yet. */
   public Status status(String shop, String lang) throws Exception {
     ShopDatabase db = workspaces.database(shop);
-    Optional<Long> version = db.latestUploadId();
-    if (version.isEmpty()) {
+    Optional<DataVersion> data = db.dataVersion();
+    if (data.isEmpty()) {
       return new Status(State.NO_DATA, null, null, null);
+    }
+    Optional<Long> version = Optional.of(data.get().upload());
+    // A stored analysis is a few MB: read it once per data version, then answer from memory while the data
+    // version holds and the analysis is still stored (a restored appeal drops it with the version bump).
+    String key = shop + "\n" + lang;
+    Stored cached = stored.get(key);
+    if (cached != null && cached.version().equals(data.get()) && db.hasAnalysis(version.get(), lang)) {
+      return new Status(State.READY, cached.json(), null, null);
     }
     Optional<String> json = db.analysis(version.get(), lang);
     if (json.isPresent()) {
+      if (db.dataVersion().equals(data)) {
+        stored.put(key, new Stored(data.get(), json.get()));
+      }
       return new Status(State.READY, json.get(), null, null);
     }
     String running = progress.get(shop);

@@ -353,6 +353,18 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
+  /** Whether an analysis of this upload's data is stored in a language, without reading it. */
+  public synchronized boolean hasAnalysis(long uploadId, String lang) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT 1 FROM analyses WHERE upload_id = ? AND lang = ?")) {
+      ps.setLong(1, uploadId);
+      ps.setString(2, lang);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   public synchronized long count(FileKind kind) throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM " + KindSchema.table(kind))) {
