@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
 import app.rebound.ingest.FileKind;
+import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
@@ -29,8 +30,9 @@ class LimitsTest {
   @Test
   void a_file_over_the_row_limit_is_refused_whole_naming_the_file_and_the_limit() throws Exception {
     // The sample's orders have 425 data rows, its traffic 270 and its deletions 70.
-    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone(), 300)) {
-      JavalinTest.test(WebApp.create(workspaces, WebConfig.defaults()), (server, client) -> {
+    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone(), 300);
+        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
+      JavalinTest.test(WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES), (server, client) -> {
         Response response = Multipart.samples("订单明细.csv", "商品流量.csv", "销量删除记录.csv")
             .postTo(client, "/api/shops/demo/uploads");
         JsonNode report = Json.MAPPER.readTree(response.body().string());
@@ -52,9 +54,10 @@ class LimitsTest {
 
   @Test
   void a_request_that_stalls_longer_than_the_timeout_is_dropped() throws Exception {
-    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone())) {
+    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
+        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(1));
-      JavalinTest.test(WebApp.create(workspaces, config), (server, client) -> {
+      JavalinTest.test(WebApp.create(workspaces, analyses, config, Nav.ENTRIES), (server, client) -> {
         long started = System.nanoTime();
         assertEquals(-1, stallUpload(server.port(), 10_000), "the server closed the stalled connection");
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -65,9 +68,10 @@ class LimitsTest {
 
   @Test
   void a_request_within_the_timeout_is_not_dropped() throws Exception {
-    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone())) {
+    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
+        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(60));
-      JavalinTest.test(WebApp.create(workspaces, config), (server, client) ->
+      JavalinTest.test(WebApp.create(workspaces, analyses, config, Nav.ENTRIES), (server, client) ->
           assertThrows(SocketTimeoutException.class, () -> stallUpload(server.port(), 3_000),
               "still open after 3 s of silence"));
     }
