@@ -59,12 +59,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
           + " (default: now, Beijing time).")
   LocalDateTime now;
 
+  @Option(names = "--max-rows", defaultValue = "20000000", paramLabel = "N",
+      description = "Data rows one file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
+  long maxRows;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
     if (!Files.isDirectory(input)) {
       err.println("--input " + input + " is not a folder");
+      return EXIT_REFUSED;
+    }
+    if (maxRows < 1) {
+      err.println("--max-rows must be at least 1 (got " + maxRows + ")");
       return EXIT_REFUSED;
     }
     List<UploadFile> files = exportsIn(input);
@@ -74,7 +82,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     Files.createDirectories(out);
     Path scratch = Files.createTempDirectory("rebound-analyze");
-    try (Workspaces workspaces = new Workspaces(scratch, Clock.systemDefaultZone())) {
+    try (Workspaces workspaces = new Workspaces(scratch, Clock.systemDefaultZone(), maxRows)) {
       IngestReport report;
       int exit = 0;
       try {

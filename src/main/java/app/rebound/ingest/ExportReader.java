@@ -23,6 +23,12 @@ public final class ExportReader {
   /** Rows per chunk when streaming: big enough for Tablesaw to work in bulk, small enough to bound memory. */
   public static final int CHUNK_ROWS = 100_000;
 
+  /**
+   * Data rows one file may hold unless told otherwise: 20 times the largest real export seen (a million
+   * orders), so only a runaway or wrong file reaches it; a file over it is refused whole.
+   */
+  public static final long DEFAULT_MAX_ROWS = 20_000_000L;
+
   private static final int SAMPLE_BYTES = 1 << 20;
 
   private ExportReader() {}
@@ -32,6 +38,15 @@ public final class ExportReader {
    * Encoding, delimiter and kind are settled here from the first megabyte and the header row.
    */
   public static ExportStream open(String fileName, InputStream input, int chunkRows) throws IOException {
+    return open(fileName, input, chunkRows, DEFAULT_MAX_ROWS);
+  }
+
+  /** As {@link #open(String, InputStream, int)}, refusing the whole file once it has more than {@code maxRows}. */
+  public static ExportStream open(String fileName, InputStream input, int chunkRows, long maxRows)
+      throws IOException {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("the most rows a file may hold must be at least 1 (got " + maxRows + ")");
+    }
     BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
     in.mark(SAMPLE_BYTES + 1);
     byte[] sample = in.readNBytes(SAMPLE_BYTES);
@@ -57,7 +72,7 @@ public final class ExportReader {
         .setIgnoreSurroundingSpaces(false)
         .get();
     CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-    return ExportStream.open(fileName, encoding, parser, chunkRows);
+    return ExportStream.open(fileName, encoding, parser, chunkRows, maxRows);
   }
 
   /** Reads a whole file into one table (for small files and tests); the stream is not closed. */

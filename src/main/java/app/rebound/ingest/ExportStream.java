@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,7 +18,8 @@ import tech.tablesaw.columns.Column;
  * One export being read, chunk by chunk: each call to {@link #next()} validates up to a chunk of rows and
  * returns the accepted ones as a canonical Tablesaw table, so a file of any size is read in bounded memory.
  * When it returns null the file is done and {@link #report()} tells what was read; a file refused part
- * way (bytes in another encoding) reports the refusal, and the caller discards the chunks it already got.
+ * way (bytes in another encoding, more rows than the limit) reports the refusal, and the caller discards
+ * the chunks it already got.
  */
 public final class ExportStream {
 
@@ -26,6 +28,7 @@ public final class ExportStream {
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final int chunkRows;
+  private final long maxRows;
   private final List<RowError> errors = new ArrayList<>();
   private HeaderMatch match;
   private List<String> headers;
@@ -34,24 +37,25 @@ public final class ExportStream {
   private long rowsRejected;
   private FileReport finalReport;
 
-  private ExportStream(String fileName, String encoding, CSVParser parser, int chunkRows) {
+  private ExportStream(String fileName, String encoding, CSVParser parser, int chunkRows, long maxRows) {
     this.fileName = fileName;
     this.encoding = encoding;
     this.parser = parser;
     this.records = parser == null ? null : parser.iterator();
     this.chunkRows = chunkRows;
+    this.maxRows = maxRows;
   }
 
   /** A stream that reads nothing: the file was refused before its first row. */
   static ExportStream refused(FileReport report) {
-    ExportStream stream = new ExportStream(report.name(), report.encoding(), null, 0);
+    ExportStream stream = new ExportStream(report.name(), report.encoding(), null, 0, 0);
     stream.finalReport = report;
     return stream;
   }
 
   /** Reads the header row and recognises the kind; a file no kind fits is refused at once. */
-  static ExportStream open(String fileName, TextEncoding encoding, CSVParser parser, int chunkRows) {
-    ExportStream stream = new ExportStream(fileName, encoding.label(), parser, chunkRows);
+  static ExportStream open(String fileName, TextEncoding encoding, CSVParser parser, int chunkRows, long maxRows) {
+    ExportStream stream = new ExportStream(fileName, encoding.label(), parser, chunkRows, maxRows);
     try {
       stream.readHeader();
     } catch (UncheckedIOException e) {
@@ -100,6 +104,12 @@ public final class ExportStream {
         }
         taken++;
         rowsRead++;
+        if (rowsRead > maxRows) {
+          // Refused whole, like a file that fails part way: the caller discards the chunks it already got.
+          finalReport = FileReport.refused(fileName, kind.id(), encoding, List.of(),
+              Problem.FILE_TOO_MANY_ROWS.with(fileName, String.format(Locale.ROOT, "%,d", maxRows)));
+          return null;
+        }
         if (cells.length != headers.size()) {
           rowsRejected++;
           addError(RowError.of(line, "", "", Problem.FIELD_COUNT.with(cells.length, headers.size())));

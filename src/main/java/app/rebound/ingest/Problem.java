@@ -36,7 +36,9 @@ public enum Problem {
       + " again or fix the quotes"),
   FILE_HEADER_ONLY("the file has a header row but no data rows"),
   FILE_UNKNOWN_KIND("no export kind fits this header. Rebound reads: {0}. Closest: {1}, missing columns: {2}"),
-  FILE_AMBIGUOUS("ambiguous header for {0}: {1}");
+  FILE_AMBIGUOUS("ambiguous header for {0}: {1}"),
+  FILE_TOO_MANY_ROWS("{0} has more than {1} data rows, the most one file may hold: nothing of it is kept;"
+      + " export a shorter period per file, or raise the limit (--max-rows)");
 
   private final String english;
 

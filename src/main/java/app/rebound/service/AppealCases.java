@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -131,9 +132,16 @@ public final class AppealCases {
 
   /** The same over every shop, earliest follow-up first. */
   public List<Due> due(LocalDate on) throws SQLException {
+    return due(on, shop -> true);
+  }
+
+  /** The same over the shops {@code visible} lets through; the others are not opened. */
+  public List<Due> due(LocalDate on, Predicate<String> visible) throws SQLException {
     List<Due> out = new ArrayList<>();
     for (ShopSummary shop : workspaces.list()) {
-      due(shop.id(), on).forEach(c -> out.add(new Due(shop.id(), c)));
+      if (visible.test(shop.id())) {
+        due(shop.id(), on).forEach(c -> out.add(new Due(shop.id(), c)));
+      }
     }
     out.sort(Comparator.comparing((Due d) -> d.appealCase().followUpOn()).thenComparing(Due::shop)
         .thenComparing(d -> d.appealCase().id()));

@@ -34,11 +34,21 @@ public final class Workspaces implements AutoCloseable {
 
   private final Path shopsDir;
   private final Clock clock;
+  private final long maxRowsPerFile;
   private final Map<String, ShopDatabase> open = new ConcurrentHashMap<>();
 
   public Workspaces(Path dataDir, Clock clock) throws IOException {
+    this(dataDir, clock, ExportReader.DEFAULT_MAX_ROWS);
+  }
+
+  /** @param maxRowsPerFile data rows one uploaded file may hold; a file over it is refused whole */
+  public Workspaces(Path dataDir, Clock clock, long maxRowsPerFile) throws IOException {
+    if (maxRowsPerFile < 1) {
+      throw new IllegalArgumentException("the most rows a file may hold must be at least 1 (got " + maxRowsPerFile + ")");
+    }
     this.shopsDir = dataDir.resolve("shops");
     this.clock = clock;
+    this.maxRowsPerFile = maxRowsPerFile;
     Files.createDirectories(shopsDir);
   }
 
@@ -130,7 +140,7 @@ public final class Workspaces implements AutoCloseable {
         long uploadId = tx.newUpload(LocalDateTime.now(clock));
         List<FileReport> reports = new ArrayList<>();
         for (UploadFile file : files) {
-          reports.add(storeFile(tx, file, uploadId, progress));
+          reports.add(storeFile(tx, file, uploadId, maxRowsPerFile, progress));
         }
         if (reports.stream().allMatch(FileReport::refused)) {
           throw new UploadRefusedException(new IngestReport(reports, db.count(FileKind.ORDERS)));
@@ -148,11 +158,11 @@ public final class Workspaces implements AutoCloseable {
     return result[0];
   }
 
-  private static FileReport storeFile(ShopDatabase.Transaction tx, UploadFile file, long uploadId,
+  private static FileReport storeFile(ShopDatabase.Transaction tx, UploadFile file, long uploadId, long maxRows,
       Consumer<String> progress) throws IOException, SQLException {
     progress.accept("reading " + file.name());
     try (InputStream in = file.opener().open()) {
-      ExportStream stream = ExportReader.open(file.name(), in, ExportReader.CHUNK_ROWS);
+      ExportStream stream = ExportReader.open(file.name(), in, ExportReader.CHUNK_ROWS, maxRows);
       FileKind kind = stream.kind();
       if (kind == null) {
         return stream.report();

@@ -67,10 +67,13 @@ final class CasesApi {
     ctx.json(cases.due(shop, day(ctx)).stream().map(CasesApi::caseJson).toList());
   }
 
-  /** GET /api/cases/due?on=YYYY-MM-DD (default today): every shop's cases to follow up, with their shop. */
+  /**
+   * GET /api/cases/due?on=YYYY-MM-DD (default today): the cases to follow up, with their shop, of every shop
+   * the request's token may see.
+   */
   void due(Context ctx) throws Exception {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (AppealCases.Due due : cases.due(day(ctx))) {
+    for (AppealCases.Due due : cases.due(day(ctx), Access.scope(ctx)::allows)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("shop", due.shop());
       row.putAll(caseJson(due.appealCase()));

@@ -36,9 +36,10 @@ final class ShopApi {
     this.config = config;
   }
 
-  /** GET /api/shops */
+  /** GET /api/shops: the shops the request's token may see. */
   void list(Context ctx) throws Exception {
-    ctx.json(workspaces.list());
+    Access.Scope scope = Access.scope(ctx);
+    ctx.json(workspaces.list().stream().filter(s -> scope.allows(s.id())).toList());
   }
 
   /** POST /api/shops/{shop}/uploads: 200 with the report; a refusal is mapped to 400 in WebApp. */

@@ -31,11 +31,13 @@ final class ShopPages {
     this.nav = nav;
   }
 
-  /** GET / */
+  /** GET /: the shops the request's token may see. */
   void shops(Context ctx) throws Exception {
     Messages msg = messages(ctx);
     Chrome chrome = chrome(msg, msg.get("shops.title"), "/", null);
-    templates.respond(ctx, "shops.jte", new Views.Shops(chrome, workspaces.list()));
+    Access.Scope scope = Access.scope(ctx);
+    templates.respond(ctx, "shops.jte",
+        new Views.Shops(chrome, workspaces.list().stream().filter(s -> scope.allows(s.id())).toList()));
   }
 
   /** GET /shops/{shop}/uploads: the upload form and every upload with its report. */
@@ -54,6 +56,7 @@ final class ShopPages {
   void create(Context ctx) throws Exception {
     List<UploadFile> files = UploadParts.files(ctx, config.maxUploadBytes());
     String shop = Workspaces.requireValidShopId(ShopIds.ofUpload(ctx));
+    Access.requireShop(ctx, shop); // the shop is in the form, not the path: checked here, before storing
     store(ctx, shop, files);
   }
 

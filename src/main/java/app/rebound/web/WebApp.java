@@ -30,6 +30,9 @@ public final class WebApp {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
   private static final int MAX_IN_MEMORY_PART_BYTES = 1024 * 1024;
   private static final long MIN_DRAIN_BYTES = 64L * 1024 * 1024;
+  /** Every path under one shop, pages and API: the routes below with a {shop} all fall under these. */
+  private static final List<String> SHOP_PATHS =
+      List.of("/shops/{shop}", "/shops/{shop}/*", "/api/shops/{shop}", "/api/shops/{shop}/*");
 
   private WebApp() {}
 
@@ -71,18 +74,25 @@ public final class WebApp {
     CasesApi casesApi = new CasesApi(workspaces, appealCases);
     CasePages casePages = new CasePages(workspaces, appealCases, templates, nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
+    Access access = Access.of(config);
 
     return Javalin.create(javalin -> {
       javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       limitUploads(javalin, config.maxUploadBytes());
+      // Jetty applies this idle timeout to each request's reads and writes: a stalled client is dropped.
+      long timeoutMillis = config.requestTimeout().toMillis();
+      javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(timeoutMillis));
       javalin.staticFiles.add(assets -> {
         assets.hostedPath = "/assets";
         assets.directory = "/web/assets";
         assets.location = Location.CLASSPATH;
       });
 
-      if (config.accessToken() != null) {
-        javalin.routes.before(ctx -> AccessToken.check(ctx, config.accessToken()));
+      // Every request: who is asking (401 without a valid token). Every path about one shop: may they (403),
+      // before its handler reads or writes anything. Path patterns, as beforeMatched sees no path params.
+      javalin.routes.before(access::authenticate);
+      for (String shopPath : SHOP_PATHS) {
+        javalin.routes.before(shopPath, ctx -> Access.requireShop(ctx, ctx.pathParam(ShopIds.PATH_PARAM)));
       }
       javalin.routes.get("/api/shops", api::list);
       javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
@@ -145,7 +155,8 @@ public final class WebApp {
           }
         }
       });
-      javalin.routes.exception(AccessToken.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
+      javalin.routes.exception(Access.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
+      javalin.routes.exception(Access.Forbidden.class, (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));
       javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
       javalin.routes.exception(CaseNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
       javalin.routes.exception(CaseConflictException.class, (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));

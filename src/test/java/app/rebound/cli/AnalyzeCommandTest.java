@@ -38,6 +38,21 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void analyze_refuses_a_file_over_the_row_limit_whole_and_reads_the_others() throws Exception {
+    // Both orders exports have 425 data rows; the other files fewer than 300.
+    assertEquals(2, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(), "--max-rows", "300"));
+    JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());
+    assertEquals(0, ingest.get("orders_distinct").asLong());
+    for (JsonNode file : ingest.get("files")) {
+      boolean orders = file.get("name").asText().startsWith("订单明细");
+      assertEquals(orders ? "file_too_many_rows" : null, file.get("message_code").textValue(), file.toString());
+      if (orders) {
+        assertTrue(file.get("message").asText().contains(file.get("name").asText() + " has more than 300 data rows"));
+      }
+    }
+  }
+
+  @Test
   void analyze_on_the_shared_sample_writes_ingest_json_with_every_file_and_the_refused_rows() throws Exception {
     assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString()));
     JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());

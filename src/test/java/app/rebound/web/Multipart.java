@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** A hand-assembled multipart/form-data body, as a browser sends it, for the Javalin test client. */
 final class Multipart {
@@ -64,10 +65,16 @@ final class Multipart {
   }
 
   Response postTo(HttpClient client, String path) {
+    return postTo(client, path, request -> { });
+  }
+
+  /** Posted with more of the request set by {@code extra}, e.g. an Authorization header. */
+  Response postTo(HttpClient client, String path, Consumer<io.javalin.testtools.Request.Builder> extra) {
     byte[] bytes = bytes();
-    return client.request(path, request -> request
-        .post(HttpRequest.BodyPublishers.ofByteArray(bytes))
-        .header("Content-Type", contentType()));
+    return client.request(path, request -> {
+      request.post(HttpRequest.BodyPublishers.ofByteArray(bytes)).header("Content-Type", contentType());
+      extra.accept(request);
+    });
   }
 
   byte[] bytes() {
