@@ -99,10 +99,13 @@ public final class Analyses implements AutoCloseable {
     // version holds and the analysis is still stored (a restored appeal drops it with the version bump).
     String key = shop + "\n" + lang;
     Stored cached = stored.get(key);
-    if (cached != null && cached.version().equals(data.get()) && db.hasAnalysis(version.get(), lang)) {
+    // An analysis missing a part (stored by an older Rebound, before the plan or the appeal existed) is not
+    // served: its pages would fail; it is run again like one never made.
+    boolean complete = complete(db, version.get());
+    if (complete && cached != null && cached.version().equals(data.get())) {
       return new Status(State.READY, cached.json(), null, null);
     }
-    Optional<String> json = db.analysis(version.get(), lang);
+    Optional<String> json = complete ? db.analysis(version.get(), lang) : Optional.empty();
     if (json.isPresent()) {
       if (db.dataVersion().equals(data)) {
         stored.put(key, new Stored(data.get(), json.get()));
@@ -167,7 +170,7 @@ public final class Analyses implements AutoCloseable {
 
   private static boolean complete(ShopDatabase db, long version) throws java.sql.SQLException {
     for (String part : PARTS) {
-      if (db.analysis(version, part).isEmpty()) {
+      if (!db.hasAnalysis(version, part)) {
         return false;
       }
     }

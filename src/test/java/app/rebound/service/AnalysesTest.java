@@ -69,4 +69,20 @@ class AnalysesTest {
       analyses.close();
     }
   }
+
+  @Test
+  void an_analysis_stored_without_all_its_parts_is_not_served_and_is_made_again() throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      ws.upload("old", List.of(sample("订单明细.csv"), sample("销量删除记录.csv")), p -> { });
+      long version = ws.database("old").latestUploadId().orElseThrow();
+      // As an older Rebound left it: the reports, but no appeal part.
+      ws.database("old").saveAnalysis(ws.database("old").dataVersion().orElseThrow(), java.time.LocalDateTime.now(),
+          java.util.Map.of("zh", "{}", "en", "{}"));
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      assertNotEquals("{}", awaitReady(analyses, "old", "zh").json(), "the incomplete analysis is not served");
+      assertTrue(analyses.appeal("old").isPresent());
+      assertTrue(ws.database("old").hasAnalysis(version, Analyses.APPEAL));
+      analyses.close();
+    }
+  }
 }
