@@ -43,7 +43,7 @@ final class CasePages {
   void detail(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     Messages msg = Messages.of(Lang.of(ctx));
-    AppealCases.CaseFile file = cases.file(shop, caseId(ctx));
+    AppealCases.CaseFile file = cases.file(shop, CasesApi.caseId(ctx));
     AppealCase c = file.appealCase();
     String here = ShopPages.shopPath(shop) + "/cases/" + c.id();
     templates.respond(ctx, "case.jte", new Views.Page<>(chrome(msg, msg.format("case.title", c.id()), here, shop),
@@ -61,7 +61,7 @@ final class CasePages {
   /** POST /shops/{shop}/cases/{id}/events (form: status, date, note, follow_up_on, restored_orders). */
   void change(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    long id = caseId(ctx);
+    long id = CasesApi.caseId(ctx);
     String restored = ctx.formParam("restored_orders");
     // Left empty: not given (approved then restores all the case's orders).
     List<String> ids = restored == null || restored.isBlank() ? null
@@ -80,14 +80,6 @@ final class CasePages {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(field + " must be a date like 2026-06-20, not '" + text + "'");
-    }
-  }
-
-  private static long caseId(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a case id is a number, not '" + ctx.pathParam("id") + "'");
     }
   }
 

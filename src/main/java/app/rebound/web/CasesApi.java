@@ -120,7 +120,8 @@ final class CasesApi {
     return out;
   }
 
-  private static long caseId(Context ctx) {
+  /** The {id} of a case path as a number; 400 when it is not one. Pages and API read it alike. */
+  static long caseId(Context ctx) {
     String id = ctx.pathParam("id");
     try {
       return Long.parseLong(id);

@@ -64,7 +64,7 @@ final class DashboardData {
   AppealViews.GroupDetail appealGroup(Loaded l, Context ctx) {
     String group = ctx.pathParam(GROUP_PARAM);
     return AppealViews.group(appealOrConflict(l), group, now(), l.lang().code())
-        .orElseThrow(() -> new NotFoundResponse("no appeal group \"" + group + "\" in shop " + l.shop()));
+        .orElseThrow(() -> noGroup(l, group));
   }
 
   /** A group's appeal pack (ZIP); 409 once its window has closed, as nothing is offered then. */
@@ -72,7 +72,7 @@ final class DashboardData {
     AppealReport report = appealOrConflict(l);
     String id = ctx.pathParam(GROUP_PARAM);
     var group = report.groups().stream().filter(g -> g.id().equals(id)).findFirst()
-        .orElseThrow(() -> new NotFoundResponse("no appeal group \"" + id + "\" in shop " + l.shop()));
+        .orElseThrow(() -> noGroup(l, id));
     if (group.closed(now())) {
       throw new io.javalin.http.ConflictResponse("the appeal window of group " + id + " closed at "
           + group.deadline() + ": the platform accepts no appeal for it, so no pack is offered");
@@ -81,6 +81,10 @@ final class DashboardData {
   }
 
   record Pack(String fileName, byte[] zip) {}
+
+  private static NotFoundResponse noGroup(Loaded l, String group) {
+    return new NotFoundResponse("no appeal group \"" + group + "\" in shop " + l.shop());
+  }
 
   /** appeal.json as the analyze command writes it, with the time left counted now. */
   com.fasterxml.jackson.databind.JsonNode appealJson(Loaded l) {

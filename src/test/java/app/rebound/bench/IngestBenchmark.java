@@ -1,8 +1,6 @@
 package app.rebound.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,23 +77,6 @@ public final class IngestBenchmark {
   }
 
   static Measured runStage(String stage, Path file, Path data) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-        "-cp", System.getProperty("java.class.path"), BenchStage.class.getName(), stage, file.toString(),
-        data.toString()).redirectErrorStream(true).start();
-    Measured measured = null;
-    StringBuilder output = new StringBuilder();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        output.append(line).append('\n');
-        if (line.startsWith("MEASURED ")) {
-          measured = Measured.parse(line);
-        }
-      }
-    }
-    if (p.waitFor() != 0 || measured == null) {
-      throw new IllegalStateException("stage " + stage + " failed:\n" + output);
-    }
-    return measured;
+    return PerformanceBenchmark.runStage(HEAP, stage, file, data, null).measured();
   }
 }
