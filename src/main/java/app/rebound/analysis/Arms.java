@@ -1,8 +1,5 @@
 package app.rebound.analysis;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.count;
-import static tech.tablesaw.aggregate.AggregateFunctions.sum;
-import static tech.tablesaw.aggregate.AggregateFunctions.sumOfSquares;
 
 import app.rebound.analysis.Did.Stats;
 import app.rebound.analysis.Measure.Arm;
@@ -50,11 +47,7 @@ final class Arms {
    * order or review again.
    */
   static Table daily(Table units) {
-    Table daily = units.summarize("value", count, sum, sumOfSquares).by("product_id", "date");
-    daily.column("Count [value]").setName("n");
-    daily.column("Sum [value]").setName("sum");
-    daily.column("Sum of Squares [value]").setName("sum_sq");
-    return daily;
+    return ProductDays.moments(units, "value");
   }
 
   /**

@@ -1,6 +1,5 @@
 package app.rebound.analysis;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,9 +47,9 @@ public final class DeletionSummary {
 
   /** Units of paid orders per product: what the displayed sales counted before any deletion. */
   static Table countedUnits(Table orders) {
-    Table paid = orders.selectColumns("product_id", "quantity").where(orders.dateTimeColumn("paid_at").isNotMissing()
+    Table paid = Views.columns(orders, "product_id", "quantity").where(orders.dateTimeColumn("paid_at").isNotMissing()
         .and(orders.stringColumn("order_status").isNotEqualTo("已关闭")));
-    return paid.summarize("quantity", sum).by("product_id");
+    return ByProduct.sums(paid, "quantity");
   }
 
   private static double units(Table rows) {

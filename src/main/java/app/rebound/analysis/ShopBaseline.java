@@ -1,7 +1,5 @@
 package app.rebound.analysis;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.median;
-import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
@@ -48,7 +46,7 @@ final class ShopBaseline {
   ShopBaseline(ShopData shop, Table deletedOrders) {
     Table kept = keptOrders(shop.orders(), new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList()));
     usualUnitPrice = usualUnitPrice(kept);
-    Table units = kept.summarize("quantity", sum).by("product_id").sortDescendingOn("Sum [quantity]");
+    Table units = ByProduct.sums(kept, "quantity").sortDescendingOn("Sum [quantity]");
     Set<String> products = new HashSet<>(shop.orders().stringColumn("product_id").asSet());
     products.addAll(shop.table(FileKind.TRAFFIC).stringColumn("product_id").asSet());
     products.remove("");
@@ -94,7 +92,7 @@ final class ShopBaseline {
         .and(orders.doubleColumn("payable_amount").isNotMissing());
     // Only the columns needed are copied: copying a string column of a million unique ids rebuilds its
     // dictionary and costs seconds.
-    Table out = orders.selectColumns("product_id", "quantity", "payable_amount", "submitted_at",
+    Table out = Views.columns(orders, "product_id", "quantity", "payable_amount", "submitted_at",
         "after_sale_status", "cancel_reason").where(keep);
     DoubleColumn unit = out.doubleColumn("payable_amount").divide(out.intColumn("quantity")).setName("unit_paid");
     return out.addColumns(unit);
@@ -102,7 +100,7 @@ final class ShopBaseline {
 
   /** The median paid price per unit of each product over its kept orders. */
   static Map<String, Double> usualUnitPrice(Table kept) {
-    Table medians = kept.summarize("unit_paid", median).by("product_id");
+    Table medians = ByProduct.medians(kept, "unit_paid");
     Map<String, Double> out = new HashMap<>();
     for (int row = 0; row < medians.rowCount(); row++) {
       out.put(medians.stringColumn("product_id").get(row), medians.doubleColumn("Median [unit_paid]").get(row));
@@ -111,7 +109,7 @@ final class ShopBaseline {
   }
 
   private static Set<String> chatted(Table chats) {
-    Table talked = chats.where(chats.intColumn("messages").isGreaterThan(0));
+    Table talked = Views.columns(chats, "sub_order_id", "messages").where(chats.intColumn("messages").isGreaterThan(0));
     return new HashSet<>(talked.stringColumn("sub_order_id").asSet());
   }
 
@@ -130,7 +128,7 @@ final class ShopBaseline {
 
   /** Kept orders with their submission day and whether they ended in a refund with a cancel reason. */
   static Table refunds(Table kept) {
-    Table out = kept.selectColumns("product_id").copy();
+    Table out = Views.columns(kept, "product_id").copy();
     DateColumn day = DateColumn.create("day");
     BooleanColumn refunded = BooleanColumn.create("refunded");
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.

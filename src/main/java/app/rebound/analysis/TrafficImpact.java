@@ -1,6 +1,5 @@
 package app.rebound.analysis;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
@@ -86,7 +85,7 @@ public final class TrafficImpact {
 
   /** One row per product and day with visitors, impressions and buyers (成交人数, else 成交订单数). */
   static Table dailyTraffic(Table traffic) {
-    Table t = traffic.selectColumns("product_id", "date", "visitors", "impressions", "buyers", "paid_orders").copy();
+    Table t = Views.columns(traffic, "product_id", "date", "visitors", "impressions", "buyers", "paid_orders").copy();
     var buyers = t.intColumn("buyers");
     var orders = t.intColumn("paid_orders");
     for (int row = 0; row < t.rowCount(); row++) {
@@ -94,11 +93,7 @@ public final class TrafficImpact {
         buyers.set(row, orders.get(row));
       }
     }
-    Table daily = t.summarize("visitors", "impressions", "buyers", sum).by("product_id", "date");
-    for (String metric : List.of("visitors", "impressions", "buyers")) {
-      daily.column("Sum [" + metric + "]").setName(metric);
-    }
-    return daily;
+    return ProductDays.sums(t, "visitors", "impressions", "buyers");
   }
 
   /**
@@ -107,14 +102,14 @@ public final class TrafficImpact {
    */
   static Table dailySales(Table orders, Table deletedOrders) {
     // The rows are chosen on the whole table, then only three columns are copied (not the million ids).
-    Table paid = orders.selectColumns("product_id", "paid_at", "payable_amount")
+    Table paid = Views.columns(orders, "product_id", "paid_at", "payable_amount")
         .where(orders.dateTimeColumn("paid_at").isNotMissing()
             .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
             .and(orders.stringColumn("sub_order_id").isNotIn(deletedOrders.stringColumn("sub_order_id").asList())));
     DateColumn day = paid.dateTimeColumn("paid_at").date().setName("date");
     paid.addColumns(day);
-    Table daily = paid.summarize("payable_amount", sum).by("product_id", "date");
-    daily.column("Sum [payable_amount]").setName("gmv");
+    Table daily = ProductDays.sums(paid, "payable_amount");
+    daily.column("payable_amount").setName("gmv");
     return daily;
   }
 }

@@ -106,7 +106,8 @@ public final class TrustImpact {
    * deleted orders. low and doubtful are 0/1.
    */
   static Table reviewRows(Table reviews, Set<String> deletedSubOrders) {
-    Table kept = reviews.where(reviews.stringColumn("sub_order_id").isNotIn(deletedSubOrders)
+    Table kept = Views.columns(reviews, "sub_order_id", "product_id", "reviewed_at", "rating", "content")
+        .where(reviews.stringColumn("sub_order_id").isNotIn(deletedSubOrders)
         .and(reviews.dateTimeColumn("reviewed_at").isNotMissing())
         .and(reviews.intColumn("rating").isNotMissing()));
     Table out = Table.create("review_rows", StringColumn.create("product_id"), DateColumn.create("date"),
@@ -165,7 +166,7 @@ public final class TrustImpact {
 
   /** A unit table (product_id, date, value) from one column of a row table. */
   static Table units(Table rows, String column) {
-    Table out = rows.selectColumns("product_id", "date", column).copy();
+    Table out = Views.columns(rows, "product_id", "date", column).copy();
     out.column(column).setName("value");
     return out;
   }

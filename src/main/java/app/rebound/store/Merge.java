@@ -61,6 +61,10 @@ public final class Merge {
         + " >= " + main + "." + KindSchema.RECENCY + " AND (" + differs + ")";
   }
 
+  FileKind kind() {
+    return kind;
+  }
+
   /** Merges a chunk of the file's accepted rows. */
   void add(Table rows, long uploadId) throws SQLException {
     List<Field> fields = kind.fields();

@@ -45,16 +45,18 @@ public final class ShopDatabase implements AutoCloseable {
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
   private final Connection connection;
+  private final RowSnapshots snapshots;
 
-  private ShopDatabase(Connection connection) {
+  private ShopDatabase(Connection connection, RowSnapshots snapshots) {
     this.connection = connection;
+    this.snapshots = snapshots;
   }
 
   public static ShopDatabase open(Path file) throws SQLException {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
     while (true) {
       try {
-        return new ShopDatabase(connect(file));
+        return new ShopDatabase(connect(file), new RowSnapshots(file.toAbsolutePath().getParent().resolve("snapshots")));
       } catch (SQLiteException e) {
         // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of waiting when
         // another connection (another process on the same data folder) is setting it up too: try again.
@@ -93,6 +95,8 @@ public final class ShopDatabase implements AutoCloseable {
       // The recovery actions the merchant says were started: when, and on which products.
       s.execute("CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
           + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
+      // The upload that last changed each kind's rows: names the snapshot of those rows (RowSnapshots).
+      s.execute("CREATE TABLE IF NOT EXISTS kind_versions (kind TEXT PRIMARY KEY, upload_id INTEGER NOT NULL)");
       // Appeal cases: the current state of each and its full history.
       CaseTables.create(s);
     } catch (SQLException | RuntimeException e) {
@@ -160,10 +164,18 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     /** Ends the file: how its rows met the stored ones. */
-    public MergeCounts finishFile(Merge merge, long acceptedRows) throws SQLException {
+    public MergeCounts finishFile(Merge merge, long acceptedRows, long uploadId) throws SQLException {
       MergeCounts counts = merge.counts(acceptedRows);
       try (Statement s = connection.createStatement()) {
         s.execute("RELEASE file");
+      }
+      if (counts.added() + counts.updated() > 0) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO kind_versions (kind, upload_id)"
+            + " VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET upload_id = excluded.upload_id")) {
+          ps.setString(1, merge.kind().id());
+          ps.setLong(2, uploadId);
+          ps.executeUpdate();
+        }
       }
       return counts;
     }
@@ -411,12 +423,73 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   private Table load(FileKind kind, List<Field> fields, boolean withExtras) throws SQLException {
+    if (withExtras) {
+      return loadFromDatabase(kind, fields, true, 0);
+    }
+    long version = rowsVersion(kind);
+    List<Field> kept = RowSnapshots.withKey(kind, fields);
+    Optional<RowSnapshots.Found> found = version == 0 ? Optional.empty() : snapshots.newest(kind, kept, version);
+    Table rows;
+    if (found.isPresent() && found.get().version() == version) {
+      rows = found.get().rows();
+    } else {
+      // An older snapshot needs only the rows changed since; without one, every row is read once.
+      rows = found.isPresent()
+          ? KeyOrder.merge(kind, found.get().rows(), loadFromDatabase(kind, kept, false, found.get().version()))
+          : loadFromDatabase(kind, kept, false, 0);
+      if (version > 0) {
+        try {
+          snapshots.write(kind, version, rows);
+        } catch (IOException e) {
+          // Not fatal: the rows are in hand and the next load makes the snapshot again.
+          System.err.println("could not keep a snapshot of " + kind.id() + ": " + e);
+        }
+      }
+    }
+    // In place: selectColumns would copy every column of a million rows.
+    return rows.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
+  }
+
+  /**
+   * The upload that last changed the kind's rows (0 when there are none). A database written before the
+   * versions were kept gets its version from the rows themselves, once.
+   */
+  private long rowsVersion(FileKind kind) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT upload_id FROM kind_versions WHERE kind = ?")) {
+      ps.setString(1, kind.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    long version;
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT coalesce(max(" + KindSchema.UPLOAD + "), 0) FROM " + KindSchema.table(kind))) {
+      version = rs.next() ? rs.getLong(1) : 0;
+    }
+    if (version > 0) {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "INSERT OR IGNORE INTO kind_versions (kind, upload_id) VALUES (?, ?)")) {
+        ps.setString(1, kind.id());
+        ps.setLong(2, version);
+        ps.executeUpdate();
+      }
+    }
+    return version;
+  }
+
+  /** The kind's rows changed by uploads after the given one (all rows for 0), in key order. */
+  private Table loadFromDatabase(FileKind kind, List<Field> fields, boolean withExtras, long afterUpload)
+      throws SQLException {
     Table table = KindTable.empty(kind);
     table.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
     List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
     Map<String, StringColumn> extras = new LinkedHashMap<>();
     String sql = "SELECT " + fields.stream().map(f -> KindSchema.quote(f.name())).collect(Collectors.joining(", "))
-        + ", " + KindSchema.EXTRA + " FROM " + KindSchema.table(kind) + " ORDER BY " + KindSchema.keyList(kind);
+        + ", " + KindSchema.EXTRA + " FROM " + KindSchema.table(kind)
+        + (afterUpload > 0 ? " WHERE " + KindSchema.UPLOAD + " > " + afterUpload : "")
+        + " ORDER BY " + KindSchema.keyList(kind);
     int row = 0;
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

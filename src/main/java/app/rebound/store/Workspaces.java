@@ -5,6 +5,7 @@ import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.ExportStream;
+import app.rebound.ingest.ReadAhead;
 import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,10 +170,12 @@ public final class Workspaces implements AutoCloseable {
       }
       Merge merge = tx.beginFile(kind);
       long rows = 0;
-      for (Table chunk = stream.next(); chunk != null; chunk = stream.next()) {
-        tx.add(merge, chunk, uploadId);
-        rows += chunk.rowCount();
-        progress.accept("reading " + file.name() + ": " + rows + " rows");
+      try (ReadAhead chunks = new ReadAhead(stream)) {
+        for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+          tx.add(merge, chunk, uploadId);
+          rows += chunk.rowCount();
+          progress.accept("reading " + file.name() + ": " + rows + " rows");
+        }
       }
       FileReport report = stream.report();
       if (report.refused()) {
@@ -180,7 +183,7 @@ public final class Workspaces implements AutoCloseable {
         return report;
       }
       progress.accept("storing " + file.name());
-      return report.withChanges(tx.finishFile(merge, report.rowsAccepted()));
+      return report.withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId));
     }
   }
 
