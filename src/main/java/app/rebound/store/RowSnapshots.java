@@ -142,7 +142,10 @@ final class RowSnapshots {
         case FLAG -> assembler.optionalBoolean(f.name());
       };
     }
-    return assembler.endRecord();
+    Schema schema = assembler.endRecord();
+    // Text read back as java.lang.String at once, not as Avro's Utf8 copied again into a String.
+    GenericData.setStringType(schema, GenericData.StringType.String);
+    return schema;
   }
 
   /** The file's rows with the given fields, or empty when the file lacks one of them. */

@@ -74,8 +74,12 @@ class FileNamesTest {
         String relative = root.relativize(path).toString().replace('\\', '/');
         assertFalse(path.getFileName().toString().toLowerCase(Locale.ROOT).contains("evil"), relative);
         if (Files.isRegularFile(path)) {
-          assertTrue(relative.startsWith("data/shops/") && relative.split("/").length == 4
-              && relative.split("/")[3].startsWith("shop.db"), "only shop databases are written: " + relative);
+          // A shop's database and the snapshots of its rows, named by the app (kind-version.avro).
+          boolean database = relative.split("/").length == 4 && relative.split("/")[3].startsWith("shop.db");
+          boolean snapshot = relative.split("/").length == 5 && relative.split("/")[3].equals("snapshots")
+              && relative.split("/")[4].matches("[a-z_]+-\\d+\\.avro");
+          assertTrue(relative.startsWith("data/shops/") && (database || snapshot),
+              "only shop databases and their snapshots are written: " + relative);
         }
       }
     }
