@@ -6,9 +6,14 @@ import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -46,57 +51,103 @@ final class Arms {
    * squares, so the cells of every product are sorted from a few rows per product-day instead of every
    * order or review again.
    */
-  static Table daily(Table units) {
-    return ProductDays.moments(units, "value");
+  static Daily daily(Table units) {
+    return daily(units, "value");
+  }
+
+  /** The same from any numeric column of rows with product_id and date. */
+  static Daily daily(Table rows, String column) {
+    return new Daily(ProductDays.moments(rows, column));
+  }
+
+  /**
+   * Daily unit sums (product_id, date, n, sum, sum_sq) with the two lookups that let cells() be asked once
+   * per product without reading every row each time: each product's rows, and the per-day totals of the
+   * comparison products (the same set for every product of a shop). A catalogue of 2,000 products over a
+   * year is otherwise billions of row visits.
+   */
+  static final class Daily {
+    private final Table table;
+    private final Map<String, List<Integer>> rowsByProduct = new HashMap<>();
+    private Set<String> totalsOf;
+    private NavigableMap<LocalDate, double[]> totals;
+
+    Daily(Table table) {
+      this.table = table;
+      StringColumn products = table.stringColumn("product_id");
+      for (int row = 0; row < table.rowCount(); row++) {
+        rowsByProduct.computeIfAbsent(products.get(row), p -> new ArrayList<>()).add(row);
+      }
+    }
+
+    /** n, sum and sum of squares per day over the products. */
+    NavigableMap<LocalDate, double[]> totals(Set<String> products) {
+      if (products != totalsOf) { // asked with the same set object for every product of a shop
+        NavigableMap<LocalDate, double[]> out = new TreeMap<>();
+        DateColumn dates = table.dateColumn("date");
+        NumericColumn<?> counts = table.numberColumn("n");
+        NumericColumn<?> sums = table.numberColumn("sum");
+        NumericColumn<?> squares = table.numberColumn("sum_sq");
+        for (String product : products) {
+          for (int row : rowsByProduct.getOrDefault(product, List.of())) {
+            double[] t = out.computeIfAbsent(dates.get(row), d -> new double[3]);
+            t[0] += counts.getDouble(row);
+            t[1] += sums.getDouble(row);
+            t[2] += squares.getDouble(row);
+          }
+        }
+        totalsOf = products;
+        totals = out;
+      }
+      return totals;
+    }
   }
 
   /**
    * Sorts daily unit sums (see {@link #daily}) into the four cells. An affected product is split at its own
    * date; unaffected products at unaffectedSplit. Days in the excludeDays before a split count in neither
-   * period. Products in neither set are ignored.
+   * period. Products in neither set are ignored; a product in both counts as affected. The values are
+   * counts, ratings and 0/1 flags, so the sums are exact whatever order they are added in.
    */
-  static Cells cells(Table daily, Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit,
+  static Cells cells(Daily daily, Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit,
       int excludeDays) {
-    Stats a0 = Stats.EMPTY;
-    Stats a1 = Stats.EMPTY;
-    Stats u0 = Stats.EMPTY;
-    Stats u1 = Stats.EMPTY;
-    StringColumn products = daily.stringColumn("product_id");
-    DateColumn dates = daily.dateColumn("date");
-    NumericColumn<?> counts = daily.numberColumn("n");
-    NumericColumn<?> sums = daily.numberColumn("sum");
-    NumericColumn<?> squares = daily.numberColumn("sum_sq");
-    for (int row = 0; row < daily.rowCount(); row++) {
-      String product = products.get(row);
-      LocalDate split = affected.get(product);
-      boolean isAffected = split != null;
-      if (!isAffected) {
-        if (!unaffected.contains(product)) {
-          continue;
+    Stats[] a = {Stats.EMPTY, Stats.EMPTY};
+    Stats[] u = {Stats.EMPTY, Stats.EMPTY};
+    Table t = daily.table;
+    DateColumn dates = t.dateColumn("date");
+    NumericColumn<?> counts = t.numberColumn("n");
+    NumericColumn<?> sums = t.numberColumn("sum");
+    NumericColumn<?> squares = t.numberColumn("sum_sq");
+    for (var entry : affected.entrySet()) {
+      LocalDate split = entry.getValue();
+      for (int row : daily.rowsByProduct.getOrDefault(entry.getKey(), List.of())) {
+        int period = period(dates.get(row), split, excludeDays);
+        if (period >= 0) {
+          a[period] = a[period].plus(Math.round(counts.getDouble(row)), sums.getDouble(row), squares.getDouble(row));
         }
-        split = unaffectedSplit;
-      }
-      LocalDate date = dates.get(row);
-      boolean after = !date.isBefore(split);
-      if (!after && !date.isBefore(split.minusDays(excludeDays))) {
-        continue;
-      }
-      long n = Math.round(counts.getDouble(row));
-      double sum = sums.getDouble(row);
-      double sumSq = squares.getDouble(row);
-      if (isAffected) {
-        if (after) {
-          a1 = a1.plus(n, sum, sumSq);
-        } else {
-          a0 = a0.plus(n, sum, sumSq);
-        }
-      } else if (after) {
-        u1 = u1.plus(n, sum, sumSq);
-      } else {
-        u0 = u0.plus(n, sum, sumSq);
       }
     }
-    return new Cells(a0, a1, u0, u1);
+    Set<String> comparison = unaffected;
+    if (!Collections.disjoint(affected.keySet(), unaffected)) {
+      comparison = new HashSet<>(unaffected);
+      comparison.removeAll(affected.keySet());
+    }
+    for (var day : daily.totals(comparison).entrySet()) {
+      int period = period(day.getKey(), unaffectedSplit, excludeDays);
+      if (period >= 0) {
+        double[] v = day.getValue();
+        u[period] = u[period].plus(Math.round(v[0]), v[1], v[2]);
+      }
+    }
+    return new Cells(a[0], a[1], u[0], u[1]);
+  }
+
+  /** 1 on or after the split, 0 before it (outside the excluded days just before it), -1 in them. */
+  private static int period(LocalDate date, LocalDate split, int excludeDays) {
+    if (!date.isBefore(split)) {
+      return 1;
+    }
+    return date.isBefore(split.minusDays(excludeDays)) ? 0 : -1;
   }
 
   /** A share measure (values 0/1) from four cells. */

@@ -63,9 +63,9 @@ public final class TrustImpact {
     Table reviews = hasReviews ? reviewRows(shop.table(FileKind.REVIEWS), frame.deletedSubOrders()) : null;
     Table refunds = hasOrders ? refundRows(shop.orders(), frame.deletedSubOrders()) : null;
     // Summed per product and day once; every product's measures below sort these few rows.
-    ReviewDaily reviewDaily = reviews == null ? null : new ReviewDaily(Arms.daily(units(reviews, "rating")),
-        Arms.daily(units(reviews, "low")), Arms.daily(units(reviews, "doubtful")));
-    Table refundDaily = refunds == null ? null : Arms.daily(refunds);
+    ReviewDaily reviewDaily = reviews == null ? null : new ReviewDaily(Arms.daily(reviews, "rating"),
+        Arms.daily(reviews, "low"), Arms.daily(reviews, "doubtful"));
+    Arms.Daily refundDaily = refunds == null ? null : Arms.daily(refunds);
 
     List<Measure> shopMeasures = new ArrayList<>();
     shopMeasures.addAll(reviewMeasures(Measure.SCOPE_AFFECTED, reviewDaily, frame, frame.splits(), frame.firstDeletion()));
@@ -172,7 +172,7 @@ public final class TrustImpact {
   }
 
   /** The review units (rating, low, doubtful) summed per product and day. */
-  private record ReviewDaily(Table rating, Table low, Table doubtful) {}
+  private record ReviewDaily(Arms.Daily rating, Arms.Daily low, Arms.Daily doubtful) {}
 
   private static List<Measure> reviewMeasures(String scope, ReviewDaily reviews, ImpactFrame frame,
       Map<String, LocalDate> affected, LocalDate unaffectedSplit) {
@@ -199,7 +199,7 @@ public final class TrustImpact {
     return out;
   }
 
-  private static Measure refundMeasure(String scope, Table refunds, ImpactFrame frame,
+  private static Measure refundMeasure(String scope, Arms.Daily refunds, ImpactFrame frame,
       Map<String, LocalDate> affected, LocalDate unaffectedSplit) {
     String id = "refund_rate";
     if (refunds == null) {
