@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -232,20 +235,39 @@ final class BatchSignals {
    */
   static Signal refundGroup(Table batch, LocalDate date, ShopBaseline base) {
     Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
-    Table onProducts = base.refunds.where(base.refunds.stringColumn("product_id").isIn(products)
-        .and(base.refunds.dateColumn("day").isNotMissing()));
-    Table recent = onProducts.where(onProducts.dateColumn("day").isBetweenIncluding(date.minusDays(RECENT_DAYS),
-        date.minusDays(1)));
-    Table usual = onProducts.where(onProducts.dateColumn("day").isBefore(date.minusDays(RECENT_DAYS)));
-    if (usual.isEmpty()) {
+    LocalDate recentFrom = date.minusDays(RECENT_DAYS);
+    long recentOrders = 0;
+    long refunded = 0;
+    long usualOrders = 0;
+    long usualRefunded = 0;
+    Table daily = base.refunds;
+    StringColumn productIds = daily.stringColumn("product_id");
+    DateColumn days = daily.dateColumn("date");
+    DoubleColumn ordersPerDay = daily.doubleColumn("n");
+    DoubleColumn refundsPerDay = daily.doubleColumn("sum");
+    for (int row = 0; row < daily.rowCount(); row++) {
+      if (!products.contains(productIds.get(row))) {
+        continue;
+      }
+      LocalDate day = days.get(row);
+      long orders = Math.round(ordersPerDay.getDouble(row));
+      long refunds = Math.round(refundsPerDay.getDouble(row));
+      if (day.isBefore(recentFrom)) {
+        usualOrders += orders;
+        usualRefunded += refunds;
+      } else if (day.isBefore(date)) {
+        recentOrders += orders;
+        refunded += refunds;
+      }
+    }
+    if (usualOrders == 0) {
       return new Signal(REFUND_GROUP, Double.NaN,
           "未测量（异常退款）：订单明细里没有这些商品在删除前更早的订单，无法得出平时的退款率",
           "not measured (abnormal refunds): the orders export has no earlier orders of these products to give"
               + " their usual refund rate");
     }
-    int refunded = recent.booleanColumn("refunded").isTrue().size();
-    double rate = Math.max(MIN_USUAL_REFUND_RATE, (double) usual.booleanColumn("refunded").isTrue().size() / usual.rowCount());
-    double expected = rate * recent.rowCount();
+    double rate = Math.max(MIN_USUAL_REFUND_RATE, (double) usualRefunded / usualOrders);
+    double expected = rate * recentOrders;
     double ratio = refunded / Math.max(expected, MIN_EXPECTED_REFUNDS);
     return new Signal(REFUND_GROUP, ratio,
         String.format(Locale.ROOT, "删除前 %d 天下单的被删商品订单中 %d 笔退款成功，按平时退款率约 %.1f 笔（%.1f 倍）",

@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -38,7 +36,7 @@ final class ShopBaseline {
   final Set<String> reviewed;
   /** Complaints per day; null when no shop-scores export with 投诉量 was uploaded. */
   final NavigableMap<LocalDate, Integer> complaints;
-  /** Non-deleted orders: product_id, day (submission date), refunded (退款成功 with a cancel reason). */
+  /** Non-deleted orders per product and submission day: n orders, of which sum refunded (see refunds()). */
   final Table refunds;
   final boolean shopScoresUploaded;
   /** Waybill numbers (快递信息 without the carrier) that appear on more than one order of the export. */
@@ -135,22 +133,20 @@ final class ShopBaseline {
     return out;
   }
 
-  /** Kept orders with their submission day and whether they ended in a refund with a cancel reason. */
+  /**
+   * Kept orders per product and submission day (product_id, date, n = orders, sum = those that ended in a
+   * refund with a cancel reason): what a batch's refund signal counts, summed once instead of per batch.
+   */
   static Table refunds(Table kept) {
-    Table out = Views.columns(kept, "product_id").copy();
-    DateColumn day = DateColumn.create("day");
-    BooleanColumn refunded = BooleanColumn.create("refunded");
+    DateColumn day = kept.dateTimeColumn("submitted_at").date().setName("date");
+    DoubleColumn refunded = DoubleColumn.create("refunded", kept.rowCount());
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
-    DateTimeColumn submittedAtCol = kept.dateTimeColumn("submitted_at");
     StringColumn afterSaleStatusCol = kept.stringColumn("after_sale_status");
     StringColumn cancelReasonCol = kept.stringColumn("cancel_reason");
     for (int row = 0; row < kept.rowCount(); row++) {
-      var at = submittedAtCol.get(row);
-      day.append(at == null ? null : at.toLocalDate());
-      refunded.append(REFUNDED.equals(afterSaleStatusCol.get(row))
-          && !cancelReasonCol.get(row).isBlank());
+      refunded.set(row, REFUNDED.equals(afterSaleStatusCol.get(row)) && !cancelReasonCol.get(row).isBlank() ? 1 : 0);
     }
-    return out.addColumns(day, refunded);
+    return ProductDays.moments(Table.create("refunds", kept.stringColumn("product_id"), day, refunded), "refunded");
   }
 
   boolean complaintsMeasured() {
