@@ -40,7 +40,7 @@ record ImpactFrame(Map<String, LocalDate> splits, Set<String> unaffected, LocalD
     }
     Set<String> products = new TreeSet<>();
     for (FileKind kind : new FileKind[] {FileKind.ORDERS, FileKind.REVIEWS, FileKind.AFFILIATES}) {
-      for (String id : shop.table(kind).stringColumn("product_id")) {
+      for (String id : shop.table(kind).stringColumn("product_id").asSet()) { // the dictionary's values, not every row
         if (!id.isEmpty()) {
           products.add(id);
         }
