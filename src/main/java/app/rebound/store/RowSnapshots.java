@@ -57,29 +57,31 @@ final class RowSnapshots {
 
   /** The newest snapshot of the kind at or below the version that has every given field, if any. */
   Optional<Found> newest(FileKind kind, List<Field> fields, long atMost) {
-    long best = -1;
-    try (var files = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Matcher m = NAME.matcher(p.getFileName().toString());
-        if (m.matches() && m.group(1).equals(kind.id())) {
-          long v = Long.parseLong(m.group(2));
-          if (v <= atMost && v > best) {
-            best = v;
-          }
-        }
-      }
-    } catch (IOException e) {
-      return Optional.empty(); // no folder yet
-    }
+    long best = versions(kind).stream().filter(v -> v <= atMost).max(Long::compare).orElse(-1L);
     if (best < 0) {
       return Optional.empty();
     }
     try {
-      long version = best;
-      return read(file(kind, version), kind, fields).map(t -> new Found(version, t));
+      return read(file(kind, best), kind, fields).map(t -> new Found(best, t));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable (removed by another process meanwhile, damaged): made again
     }
+  }
+
+  /** The versions of the kind's snapshots on disk. */
+  private List<Long> versions(FileKind kind) {
+    List<Long> out = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      files.forEach(p -> {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        if (m.matches() && m.group(1).equals(kind.id())) {
+          out.add(Long.parseLong(m.group(2)));
+        }
+      });
+    } catch (IOException e) {
+      // no folder yet: no snapshots
+    }
+    return out;
   }
 
   /** Writes the rows (a table with at least the kind's key fields) as the kind's snapshot at the version. */
@@ -111,11 +113,17 @@ final class RowSnapshots {
     removeOlder(kind, version);
   }
 
+  /** Older versions go; so do temporary files a killed process left (an hour old: none is being written). */
   private void removeOlder(FileKind kind, long version) throws IOException {
+    for (long v : versions(kind)) {
+      if (v < version) {
+        Files.deleteIfExists(file(kind, v));
+      }
+    }
+    long hourAgo = System.currentTimeMillis() - 3_600_000L;
     try (var files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        Matcher m = NAME.matcher(p.getFileName().toString());
-        if (m.matches() && m.group(1).equals(kind.id()) && Long.parseLong(m.group(2)) < version) {
+        if (p.getFileName().toString().endsWith(".tmp") && Files.getLastModifiedTime(p).toMillis() < hourAgo) {
           Files.deleteIfExists(p);
         }
       }
