@@ -21,11 +21,16 @@ public final class DailyPanel {
 
   private final List<LocalDate> days;
   private final List<String> products;
+  /** Each product's row in the metric matrices: series() is asked products × controls times. */
+  private final Map<String, Integer> productIndex = new HashMap<>();
   private final Map<String, double[][]> metrics = new LinkedHashMap<>();
 
   private DailyPanel(List<LocalDate> days, List<String> products) {
     this.days = days;
     this.products = products;
+    for (int i = 0; i < products.size(); i++) {
+      productIndex.put(products.get(i), i);
+    }
   }
 
   /**
@@ -39,10 +44,6 @@ public final class DailyPanel {
         : Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1)).toList();
     List<String> products = daily.stringColumn("product_id").unique().asList().stream().sorted().toList();
     DailyPanel panel = new DailyPanel(days, products);
-    Map<String, Integer> productIndex = new HashMap<>();
-    for (int i = 0; i < products.size(); i++) {
-      productIndex.put(products.get(i), i);
-    }
     StringColumn ids = daily.stringColumn("product_id");
     for (String metric : metricColumns) {
       double[][] values = new double[products.size()][days.size()];
@@ -52,7 +53,7 @@ public final class DailyPanel {
           continue;
         }
         int day = (int) (dates.get(row).toEpochDay() - first.toEpochDay());
-        values[productIndex.get(ids.get(row))][day] += column.getDouble(row);
+        values[panel.productIndex.get(ids.get(row))][day] += column.getDouble(row);
       }
       panel.metrics.put(metric, values);
     }
@@ -73,8 +74,8 @@ public final class DailyPanel {
 
   /** The product's series of a metric (zeros when the product is not in the panel). */
   public double[] series(String metric, String product) {
-    int index = products.indexOf(product);
-    return index < 0 ? new double[days.size()] : metrics.get(metric)[index];
+    Integer index = productIndex.get(product);
+    return index == null ? new double[days.size()] : metrics.get(metric)[index];
   }
 
   /** The element-wise sum of a metric over the given products. */
