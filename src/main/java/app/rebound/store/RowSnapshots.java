@@ -143,17 +143,17 @@ final class RowSnapshots {
     SchemaBuilder.FieldAssembler<Schema> assembler = SchemaBuilder.record("rows").namespace("app.rebound").fields();
     for (Field f : fields) {
       assembler = switch (f.type()) {
-        case ID, TEXT -> assembler.optionalString(f.name());
+        // Text read back as java.lang.String at once, not as Avro's Utf8 copied again into a String.
+        case ID, TEXT -> assembler.name(f.name()).type(SchemaBuilder.unionOf().nullType().and()
+            .stringBuilder().prop(GenericData.STRING_PROP, GenericData.StringType.String.name()).endString()
+            .endUnion()).withDefault(null);
         case INTEGER, DATE -> assembler.optionalInt(f.name());
         case DATETIME -> assembler.optionalLong(f.name());
         case MONEY, DECIMAL -> assembler.optionalDouble(f.name());
         case FLAG -> assembler.optionalBoolean(f.name());
       };
     }
-    Schema schema = assembler.endRecord();
-    // Text read back as java.lang.String at once, not as Avro's Utf8 copied again into a String.
-    GenericData.setStringType(schema, GenericData.StringType.String);
-    return schema;
+    return assembler.endRecord();
   }
 
   /** The file's rows with the given fields, or empty when the file lacks one of them. */
