@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -349,6 +350,23 @@ public final class ShopDatabase implements AutoCloseable {
       ps.setString(2, lang);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The value at a JSON path (e.g. "$.groups") of the stored analysis of this upload's data in a language, as
+   * JSON text ("null" when the path is absent). SQLite reads it out of the stored JSON: the rest of an analysis
+   * of several MB never reaches Java.
+   */
+  public synchronized Optional<String> analysisPart(long uploadId, String lang, String path) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ?")) {
+      ps.setString(1, path);
+      ps.setLong(2, uploadId);
+      ps.setString(3, lang);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "null")) : Optional.empty();
       }
     }
   }
