@@ -39,6 +39,12 @@ public record AppealReport(List<OrderEvidence> orders, List<AppealGroup> groups)
     return List.copyOf(Json.MAPPER.readValue(groupsJson, GROUP_LIST));
   }
 
+  /** Builds Jackson's readers of appeal.json before the first one is read, as {@code ShopReport.prepareReaders}. */
+  public static void prepareReaders() {
+    Json.MAPPER.readerFor(AppealReport.class);
+    Json.MAPPER.readerFor(GROUP_LIST);
+  }
+
   public long count(String verdict) {
     return orders.stream().filter(o -> o.verdict().equals(verdict)).count();
   }
