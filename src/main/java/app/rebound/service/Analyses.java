@@ -89,6 +89,15 @@ public final class Analyses implements AutoCloseable {
 
   /** The shop's analysis in a language; schedules one when the data has none yet. */
   public Status status(String shop, String lang) throws Exception {
+    return status(shop, lang, null);
+  }
+
+  /**
+   * As {@link #status(String, String)}, with only the part of the analysis at a JSON path (e.g. "$.groups")
+   * as its json, which SQLite reads out of the stored analysis: a page that needs a small part of a large
+   * analysis neither reads nor keeps the rest. A null path is the whole analysis.
+   */
+  public Status status(String shop, String lang, String path) throws Exception {
     ShopDatabase db = workspaces.database(shop);
     Optional<DataVersion> data = db.dataVersion();
     if (data.isEmpty()) {
@@ -97,7 +106,7 @@ public final class Analyses implements AutoCloseable {
     Optional<Long> version = Optional.of(data.get().upload());
     // A stored analysis is a few MB: read it once per data version, then answer from memory while the data
     // version holds and the analysis is still stored (a restored appeal drops it with the version bump).
-    String key = shop + "\n" + lang;
+    String key = shop + "\n" + lang + (path == null ? "" : "\n" + path);
     Stored cached = stored.get(key);
     // An analysis missing a part (stored by an older Rebound, before the plan or the appeal existed) is not
     // served: its pages would fail; it is run again like one never made.
@@ -105,7 +114,8 @@ public final class Analyses implements AutoCloseable {
     if (complete && cached != null && cached.version().equals(data.get())) {
       return new Status(State.READY, cached.json(), null, null);
     }
-    Optional<String> json = complete ? db.analysis(version.get(), lang) : Optional.empty();
+    Optional<String> json = !complete ? Optional.empty()
+        : path == null ? db.analysis(version.get(), lang) : db.analysisPart(version.get(), lang, path);
     if (json.isPresent()) {
       if (db.dataVersion().equals(data)) {
         stored.put(key, new Stored(data.get(), json.get()));

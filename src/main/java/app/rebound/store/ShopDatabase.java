@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,11 +55,22 @@ public final class ShopDatabase implements AutoCloseable {
     this.snapshots = snapshots;
   }
 
+  /**
+   * Opens a throwaway shop database in memory and builds the reader of upload reports, as the first shop
+   * opened would: sqlite-jdbc copies its native library out of its jar and compares the copy byte by byte,
+   * and the driver's classes load. A few tenths of a second a starting server can spend on another thread.
+   */
+  public static void prepare() throws SQLException {
+    connect("jdbc:sqlite::memory:").close();
+    Json.MAPPER.readerFor(IngestReport.class);
+  }
+
   public static ShopDatabase open(Path file) throws SQLException {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
     while (true) {
       try {
-        return new ShopDatabase(connect(file), new RowSnapshots(file.toAbsolutePath().getParent().resolve("snapshots")));
+        return new ShopDatabase(connect("jdbc:sqlite:" + file.toAbsolutePath()),
+            new RowSnapshots(file.toAbsolutePath().getParent().resolve("snapshots")));
       } catch (SQLiteException e) {
         // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of waiting when
         // another connection (another process on the same data folder) is setting it up too: try again.
@@ -75,7 +87,7 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
-  private static Connection connect(Path file) throws SQLException {
+  private static Connection connect(String url) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -83,7 +95,7 @@ public final class ShopDatabase implements AutoCloseable {
     // IMMEDIATE takes the write lock when a transaction begins: two uploads to one shop queue, never deadlock.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setTempStore(SQLiteConfig.TempStore.FILE);
-    Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection connection = config.createConnection(url);
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
           + " NOT NULL, report_json TEXT NOT NULL)");
@@ -363,6 +375,23 @@ public final class ShopDatabase implements AutoCloseable {
       ps.setString(2, lang);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * The value at a JSON path (e.g. "$.groups") of the stored analysis of this upload's data in a language, as
+   * JSON text ("null" when the path is absent). SQLite reads it out of the stored JSON: the rest of an analysis
+   * of several MB never reaches Java.
+   */
+  public synchronized Optional<String> analysisPart(long uploadId, String lang, String path) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ?")) {
+      ps.setString(1, path);
+      ps.setLong(2, uploadId);
+      ps.setString(3, lang);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "null")) : Optional.empty();
       }
     }
   }

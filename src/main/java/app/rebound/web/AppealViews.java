@@ -82,12 +82,12 @@ public final class AppealViews {
     });
   }
 
-  static Deadline deadline(AppealReport report, LocalDateTime now) {
+  static Deadline deadline(List<AppealGroup> groups, LocalDateTime now) {
     int open = 0;
     int urgent = 0;
     int closed = 0;
     AppealGroup nearest = null;
-    for (AppealGroup g : report.groups()) {
+    for (AppealGroup g : groups) {
       if (g.closed(now)) {
         closed++;
         continue;

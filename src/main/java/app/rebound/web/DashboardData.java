@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.advice.Plan;
 
+import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
 import java.time.LocalDateTime;
@@ -9,6 +10,7 @@ import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,7 +53,7 @@ final class DashboardData {
   }
 
   Dashboards.Overview overview(Loaded l) {
-    AppealViews.Deadline deadline = appealReport(l).map(a -> AppealViews.deadline(a, now())).orElse(null);
+    AppealViews.Deadline deadline = appealGroups(l).map(g -> AppealViews.deadline(g, now())).orElse(null);
     return Dashboards.overview(l.shop(), l.report(), draw(l), plan(l).actions(), deadline);
   }
 
@@ -94,6 +96,15 @@ final class DashboardData {
   Optional<AppealReport> appealReport(Loaded l) {
     try {
       return reports.appeal(l.shop());
+    } catch (Exception e) {
+      throw new IllegalStateException("the appeal workbench of shop " + l.shop() + " does not read back", e);
+    }
+  }
+
+  /** The submission groups alone: the overview needs no order of the workbench. */
+  private Optional<List<AppealGroup>> appealGroups(Loaded l) {
+    try {
+      return reports.appealGroups(l.shop());
     } catch (Exception e) {
       throw new IllegalStateException("the appeal workbench of shop " + l.shop() + " does not read back", e);
     }

@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.advice.Plan;
+import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.service.ShopReport;
 
@@ -9,6 +10,7 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.service.Analyses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,10 +23,13 @@ import java.util.function.Supplier;
  */
 final class ReportCache {
 
-  /** Where a shop's analysis stands, as {@link Analyses#status}; a seam so tests can hold it RUNNING. */
+  /**
+   * Where a shop's analysis stands, as {@link Analyses#status(String, String, String)}: the whole analysis when
+   * path is null, else its part at that JSON path. A seam so tests can hold it RUNNING.
+   */
   @FunctionalInterface
   interface StatusSource {
-    Analyses.Status status(String shop, String lang) throws Exception;
+    Analyses.Status status(String shop, String lang, String path) throws Exception;
   }
 
   /** A shop's analysis: the parsed report when READY, else the progress or the error. */
@@ -51,7 +56,7 @@ final class ReportCache {
     Plan plan() {
       if (plan == null) {
         try {
-          plan = ShopReport.parse(json).plan();
+          plan = ShopReport.parsePlan(json);
         } catch (java.io.IOException e) {
           throw new UncheckedIOException("impact.json has no readable plan", e);
         }
@@ -68,13 +73,15 @@ final class ReportCache {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   /** Per shop: the appeal JSON and the workbench parsed from it. */
   private final Map<String, Map.Entry<String, AppealReport>> appeals = new ConcurrentHashMap<>();
+  /** Per shop: the JSON of the appeal groups alone and the groups parsed from it. */
+  private final Map<String, Map.Entry<String, List<AppealGroup>>> appealGroups = new ConcurrentHashMap<>();
 
   ReportCache(StatusSource source) {
     this.source = source;
   }
 
   Analysis get(String shop, String lang) throws Exception {
-    Analyses.Status status = source.status(shop, lang);
+    Analyses.Status status = source.status(shop, lang, null);
     if (status.state() != Analyses.State.READY) {
       return new Analysis(status.state(), null, status.progress(), status.error(), null);
     }
@@ -90,7 +97,7 @@ final class ReportCache {
 
   /** The appeal workbench of the shop's current analysis; empty while it runs. */
   Optional<AppealReport> appeal(String shop) throws Exception {
-    Analyses.Status status = source.status(shop, Analyses.APPEAL);
+    Analyses.Status status = source.status(shop, Analyses.APPEAL, null);
     if (status.state() != Analyses.State.READY) {
       return Optional.empty();
     }
@@ -98,6 +105,23 @@ final class ReportCache {
     if (cached == null || !cached.getKey().equals(status.json())) {
       cached = Map.entry(status.json(), Json.MAPPER.readValue(status.json(), AppealReport.class));
       appeals.put(shop, cached);
+    }
+    return Optional.of(cached.getValue());
+  }
+
+  /**
+   * Only the submission groups of the shop's current appeal workbench, read without its orders (the overview's
+   * deadline); empty while it runs.
+   */
+  Optional<List<AppealGroup>> appealGroups(String shop) throws Exception {
+    Analyses.Status status = source.status(shop, Analyses.APPEAL, AppealReport.GROUPS);
+    if (status.state() != Analyses.State.READY) {
+      return Optional.empty();
+    }
+    Map.Entry<String, List<AppealGroup>> cached = appealGroups.get(shop);
+    if (cached == null || !cached.getKey().equals(status.json())) {
+      cached = Map.entry(status.json(), AppealReport.parseGroups(status.json()));
+      appealGroups.put(shop, cached);
     }
     return Optional.of(cached.getValue());
   }

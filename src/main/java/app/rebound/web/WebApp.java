@@ -63,6 +63,7 @@ public final class WebApp {
   /** As above, with the analyses' status read from {@code status} (tests hold it RUNNING or FAILED). */
   static Javalin create(Workspaces workspaces, Analyses analyses, ReportCache.StatusSource status,
       ChartSource charts, WebConfig config, List<NavEntry> nav) {
+    Warmup.start(); // beside Javalin's own start below, on the other core
     UploadProgress progress = new UploadProgress();
     ShopApi api = new ShopApi(workspaces, analyses, progress, config);
     Templates templates = new Templates();

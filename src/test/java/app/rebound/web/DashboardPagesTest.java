@@ -174,7 +174,8 @@ class DashboardPagesTest {
     JavalinTest.test(app(), (server, client) -> {
       var zhPlan = app.rebound.service.ShopReport.parse(SampleShop.awaitReady(analyses, SHOP, "zh").json()).plan();
       // The sample's appeal windows closed long ago, so the deadline summary does not move with the clock.
-      var deadline = AppealViews.deadline(analyses.appeal(SHOP).orElseThrow(), java.time.LocalDateTime.now());
+      var deadline = AppealViews.deadline(analyses.appeal(SHOP).orElseThrow().groups(),
+          java.time.LocalDateTime.now());
       assertEquals(tree(Dashboards.overview(SHOP, zhReport, draw, zhPlan.actions(), deadline)),
           json(client, "/api" + shop("/overview?lang=zh")));
       assertEquals(tree(Dashboards.traffic(SHOP, zhReport, draw)), json(client, "/api" + shop("/traffic?lang=zh")));
@@ -281,7 +282,7 @@ class DashboardPagesTest {
 
   @Test
   void pages_show_the_progress_and_reload_while_the_analysis_runs() {
-    ReportCache.StatusSource running = (shop, lang) ->
+    ReportCache.StatusSource running = (shop, lang, path) ->
         new Analyses.Status(Analyses.State.RUNNING, null, "measuring the impact", null);
     Javalin app = WebApp.create(workspaces, analyses, running, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
     JavalinTest.test(app, (server, client) -> {
@@ -299,7 +300,7 @@ class DashboardPagesTest {
 
   @Test
   void pages_say_why_a_failed_analysis_failed_and_stop_reloading() {
-    ReportCache.StatusSource failed = (shop, lang) ->
+    ReportCache.StatusSource failed = (shop, lang, path) ->
         new Analyses.Status(Analyses.State.FAILED, null, null, "IllegalStateException: <b>broken</b>");
     Javalin app = WebApp.create(workspaces, analyses, failed, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
     JavalinTest.test(app, (server, client) -> {

@@ -1,16 +1,20 @@
 package app.rebound.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
+import app.rebound.advice.appeal.AppealGroup;
+import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.service.Analyses;
 import app.rebound.service.ShopReport;
 import app.rebound.store.Workspaces;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,9 +35,27 @@ class ReportJsonTest {
         assertEquals(Json.MAPPER.readTree(json), Json.MAPPER.readTree(ShopReport.parse(json).json()),
             "impact.json with its plan round-trips");
         assertTrue(ShopReport.parse(json).plan().actions().size() > 0);
+        assertEquals(ShopReport.parse(json).plan(), ShopReport.parsePlan(json), "the plan alone reads the same");
         assertTrue(report.deletions().orders() > 0);
         assertTrue(report.trust().shop().size() > 0);
       }
+    }
+  }
+
+  @Test
+  void the_appeal_groups_read_alone_are_those_of_the_whole_workbench() throws Exception {
+    try (Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone());
+        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
+      SampleShop.upload(workspaces, "s");
+      SampleShop.awaitReady(analyses, "s", "zh");
+      String json = analyses.status("s", Analyses.APPEAL).json();
+      List<AppealGroup> groups =
+          AppealReport.parseGroups(analyses.status("s", Analyses.APPEAL, AppealReport.GROUPS).json());
+      assertFalse(groups.isEmpty());
+      assertEquals(Json.MAPPER.readValue(json, AppealReport.class).groups(), groups, "SQLite's copy reads the same");
+      ReportCache cache = new ReportCache(analyses::status);
+      assertEquals(groups, cache.appealGroups("s").orElseThrow());
+      assertEquals(groups, cache.appeal("s").orElseThrow().groups(), "the whole workbench after its groups");
     }
   }
 

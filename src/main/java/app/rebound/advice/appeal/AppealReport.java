@@ -4,6 +4,7 @@ import app.rebound.Json;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.OrderEvidence;
 import app.rebound.analysis.ShopData;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
@@ -23,6 +24,25 @@ public record AppealReport(List<OrderEvidence> orders, List<AppealGroup> groups)
   public static AppealReport of(ShopData shop, ImpactAnalysis.Result result, int windowDays) {
     return new AppealReport(result.evidence(),
         AppealGroups.of(shop, result.evidence(), result.causes(), windowDays));
+  }
+
+  /**
+   * Where the groups are in appeal.json as stored (this record in {@link Json#MAPPER}'s form): the overview's
+   * deadline needs them alone, not the orders that are most of its size.
+   */
+  public static final String GROUPS = "$.groups";
+
+  private static final TypeReference<List<AppealGroup>> GROUP_LIST = new TypeReference<>() {};
+
+  /** The groups from the JSON at {@link #GROUPS}. */
+  public static List<AppealGroup> parseGroups(String groupsJson) throws java.io.IOException {
+    return List.copyOf(Json.MAPPER.readValue(groupsJson, GROUP_LIST));
+  }
+
+  /** Builds Jackson's readers of appeal.json before the first one is read, as {@code ShopReport.prepareReaders}. */
+  public static void prepareReaders() {
+    Json.MAPPER.readerFor(AppealReport.class);
+    Json.MAPPER.readerFor(GROUP_LIST);
   }
 
   public long count(String verdict) {
