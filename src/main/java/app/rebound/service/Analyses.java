@@ -103,19 +103,19 @@ public final class Analyses implements AutoCloseable {
     if (data.isEmpty()) {
       return new Status(State.NO_DATA, null, null, null);
     }
-    Optional<Long> version = Optional.of(data.get().upload());
+    long upload = data.get().upload();
     // A stored analysis is a few MB: read it once per data version, then answer from memory while the data
     // version holds and the analysis is still stored (a restored appeal drops it with the version bump).
     String key = shop + "\n" + lang + (path == null ? "" : "\n" + path);
     Stored cached = stored.get(key);
     // An analysis missing a part (stored by an older Rebound, before the plan or the appeal existed) is not
     // served: its pages would fail; it is run again like one never made.
-    boolean complete = complete(db, version.get());
+    boolean complete = complete(db, upload);
     if (complete && cached != null && cached.version().equals(data.get())) {
       return new Status(State.READY, cached.json(), null, null);
     }
     Optional<String> json = !complete ? Optional.empty()
-        : path == null ? db.analysis(version.get(), lang) : db.analysisPart(version.get(), lang, path);
+        : path == null ? db.analysis(upload, lang) : db.analysisPart(upload, lang, path);
     if (json.isPresent()) {
       if (db.dataVersion().equals(data)) {
         stored.put(key, new Stored(data.get(), json.get()));
@@ -126,7 +126,7 @@ public final class Analyses implements AutoCloseable {
     if (running != null) {
       return new Status(State.RUNNING, null, running, null);
     }
-    String failed = failures.get(shop + "@" + version.get());
+    String failed = failures.get(shop + "@" + upload);
     if (failed != null) {
       return new Status(State.FAILED, null, null, failed);
     }

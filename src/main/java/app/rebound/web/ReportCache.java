@@ -97,16 +97,7 @@ final class ReportCache {
 
   /** The appeal workbench of the shop's current analysis; empty while it runs. */
   Optional<AppealReport> appeal(String shop) throws Exception {
-    Analyses.Status status = source.status(shop, Analyses.APPEAL, null);
-    if (status.state() != Analyses.State.READY) {
-      return Optional.empty();
-    }
-    Map.Entry<String, AppealReport> cached = appeals.get(shop);
-    if (cached == null || !cached.getKey().equals(status.json())) {
-      cached = Map.entry(status.json(), Json.MAPPER.readValue(status.json(), AppealReport.class));
-      appeals.put(shop, cached);
-    }
-    return Optional.of(cached.getValue());
+    return appealPart(shop, null, appeals, json -> Json.MAPPER.readValue(json, AppealReport.class));
   }
 
   /**
@@ -114,14 +105,25 @@ final class ReportCache {
    * deadline); empty while it runs.
    */
   Optional<List<AppealGroup>> appealGroups(String shop) throws Exception {
-    Analyses.Status status = source.status(shop, Analyses.APPEAL, AppealReport.GROUPS);
+    return appealPart(shop, AppealReport.GROUPS, appealGroups, AppealReport::parseGroups);
+  }
+
+  /** A JSON parser that may fail. */
+  private interface Parser<T> {
+    T parse(String json) throws java.io.IOException;
+  }
+
+  /** The appeal part at a path (null: all of it), parsed once per version of its JSON. */
+  private <T> Optional<T> appealPart(String shop, String path, Map<String, Map.Entry<String, T>> cache,
+      Parser<T> parser) throws Exception {
+    Analyses.Status status = source.status(shop, Analyses.APPEAL, path);
     if (status.state() != Analyses.State.READY) {
       return Optional.empty();
     }
-    Map.Entry<String, List<AppealGroup>> cached = appealGroups.get(shop);
+    Map.Entry<String, T> cached = cache.get(shop);
     if (cached == null || !cached.getKey().equals(status.json())) {
-      cached = Map.entry(status.json(), AppealReport.parseGroups(status.json()));
-      appealGroups.put(shop, cached);
+      cached = Map.entry(status.json(), parser.parse(status.json()));
+      cache.put(shop, cached);
     }
     return Optional.of(cached.getValue());
   }
