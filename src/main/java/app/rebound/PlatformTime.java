@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The platform's clock. Douyin's exports, notices and appeal deadlines are all in Beijing time, so "now" is
- * read there whatever zone the machine running Rebound is set to.
+ * The platform's clock. Douyin's exports, notices and appeal deadlines are all in Beijing time, so
+ * "now" is read there whatever zone the machine running Rebound is set to.
  */
 public final class PlatformTime {
 

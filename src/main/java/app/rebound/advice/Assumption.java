@@ -6,4 +6,5 @@ package app.rebound.advice;
  * @param unit share, yuan, days, per_day, …
  * @param source where the value comes from; a judgement says so
  */
-public record Assumption(String key, double value, String unit, String description, String source) {}
+public record Assumption(
+    String key, double value, String unit, String description, String source) {}

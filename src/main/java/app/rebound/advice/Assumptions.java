@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The scoring's coefficients, read from a properties file (UTF-8): each key {@code k} has its value under
- * {@code k} and its documentation under {@code k.unit}, {@code k.description} and {@code k.source}. The
- * defaults are {@code assumptions.properties} beside this class; a merchant or analyst may load an edited
- * copy. A key asked for but absent is an error, never a silent zero.
+ * The scoring's coefficients, read from a properties file (UTF-8): each key {@code k} has its value
+ * under {@code k} and its documentation under {@code k.unit}, {@code k.description} and {@code
+ * k.source}. The defaults are {@code assumptions.properties} beside this class; a merchant or
+ * analyst may load an edited copy. A key asked for but absent is an error, never a silent zero.
  */
 public final class Assumptions {
 
@@ -66,10 +66,17 @@ public final class Assumptions {
       try {
         value = Double.parseDouble(raw);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(origin + ": " + key + " = '" + raw + "' is not a number");
+        throw new IllegalArgumentException(
+            origin + ": " + key + " = '" + raw + "' is not a number");
       }
-      out.put(key, new Assumption(key, value, p.getProperty(key + ".unit", ""),
-          p.getProperty(key + ".description", ""), p.getProperty(key + ".source", "")));
+      out.put(
+          key,
+          new Assumption(
+              key,
+              value,
+              p.getProperty(key + ".unit", ""),
+              p.getProperty(key + ".description", ""),
+              p.getProperty(key + ".source", "")));
     }
     return new Assumptions(out);
   }

@@ -7,13 +7,14 @@ import app.rebound.analysis.ImpactReport.Loss;
 import app.rebound.analysis.Measure;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The measured gaps the actions address, read from an impact report and scaled to the plan's horizon: a
- * loss over the report's post-deletion days becomes a loss per day times the horizon.
+ * The measured gaps the actions address, read from an impact report and scaled to the plan's
+ * horizon: a loss over the report's post-deletion days becomes a loss per day times the horizon.
  */
 final class Gaps {
 
@@ -27,21 +28,32 @@ final class Gaps {
   }
 
   /** Which trust measures are worse, for the customer-service and interaction actions. */
-  record Trust(int measured, int worse, boolean doubtfulWorse, List<String> worseIds, Measure doubtful) {
+  record Trust(
+      int measured, int worse, boolean doubtfulWorse, List<String> worseIds, Measure doubtful) {
     double worseShare() {
       return measured == 0 ? 0 : worse / (double) measured;
     }
   }
 
-  /** Partnerships: whether any affiliate measure shows a loss, and the affiliate GMV lost over the horizon. */
+  /**
+   * Partnerships: whether any affiliate measure shows a loss, and the affiliate GMV lost over the
+   * horizon.
+   */
   record Partners(boolean loss, Range gmv, double affiliatesLost, List<String> worseIds) {}
 
   /** Higher is worse for these; for the others lower is worse. */
-  private static final Map<String, Integer> BAD_DIRECTION = Map.ofEntries(
-      Map.entry("doubtful_review_share", 1), Map.entry("low_rating_share", 1), Map.entry("refund_rate", 1),
-      Map.entry("complaints_per_day", 1), Map.entry("average_rating", -1), Map.entry("shop_experience_score", -1),
-      Map.entry("affiliate_cancellations", 1), Map.entry("affiliate_gmv", -1), Map.entry("active_affiliates", -1),
-      Map.entry("cooperating_affiliates", -1));
+  private static final Map<String, Integer> BAD_DIRECTION =
+      Map.ofEntries(
+          Map.entry("doubtful_review_share", 1),
+          Map.entry("low_rating_share", 1),
+          Map.entry("refund_rate", 1),
+          Map.entry("complaints_per_day", 1),
+          Map.entry("average_rating", -1),
+          Map.entry("shop_experience_score", -1),
+          Map.entry("affiliate_cancellations", 1),
+          Map.entry("affiliate_gmv", -1),
+          Map.entry("active_affiliates", -1),
+          Map.entry("cooperating_affiliates", -1));
 
   final ImpactReport report;
   final double horizon;
@@ -74,8 +86,12 @@ final class Gaps {
     if (loss == null || !loss.measured()) {
       return Range.NONE;
     }
-    return new Range(true, loss.significant(), Math.max(0, loss.loss()) * scale,
-        Math.max(0, loss.lossLow()) * scale, Math.max(0, loss.lossHigh()) * scale);
+    return new Range(
+        true,
+        loss.significant(),
+        Math.max(0, loss.loss()) * scale,
+        Math.max(0, loss.lossLow()) * scale,
+        Math.max(0, loss.lossHigh()) * scale);
   }
 
   Range gmv() {
@@ -94,18 +110,30 @@ final class Gaps {
   Optional<Double> gmvPerVisitor() {
     Loss g = report.gmv();
     Loss v = report.traffic() == null ? null : report.traffic().visitors();
-    if (g == null || v == null || !g.measured() || !v.measured() || g.expected() == null || v.expected() == null
+    if (g == null
+        || v == null
+        || !g.measured()
+        || !v.measured()
+        || g.expected() == null
+        || v.expected() == null
         || v.expected() <= 0) {
       return Optional.empty();
     }
     return Optional.of(g.expected() / v.expected());
   }
 
-  /** Average order value: expected GMV per expected buyer, else the deleted orders' money per order. */
+  /**
+   * Average order value: expected GMV per expected buyer, else the deleted orders' money per order.
+   */
   Optional<Double> orderValue() {
     Loss g = report.gmv();
     Loss b = report.conversion();
-    if (g != null && b != null && g.measured() && b.measured() && g.expected() != null && b.expected() != null
+    if (g != null
+        && b != null
+        && g.measured()
+        && b.measured()
+        && g.expected() != null
+        && b.expected() != null
         && b.expected() > 0) {
       return Optional.of(g.expected() / b.expected());
     }
@@ -146,9 +174,10 @@ final class Gaps {
   }
 
   Trust trust() {
-    List<Measure> shop = report.trust() == null || report.trust().shop() == null ? List.of() : report.trust().shop();
+    List<Measure> shop =
+        report.trust() == null || report.trust().shop() == null ? List.of() : report.trust().shop();
     int measured = 0;
-    List<String> worse = new java.util.ArrayList<>();
+    List<String> worse = new ArrayList<>();
     Measure doubtful = null;
     for (Measure m : shop) {
       if (!BAD_DIRECTION.containsKey(m.id()) || !m.measured() || m.effect() == null) {
@@ -162,13 +191,16 @@ final class Gaps {
         worse.add(m.id());
       }
     }
-    return new Trust(measured, worse.size(), worse.contains("doubtful_review_share"), worse, doubtful);
+    return new Trust(
+        measured, worse.size(), worse.contains("doubtful_review_share"), worse, doubtful);
   }
 
   Partners partners() {
-    List<Measure> shop = report.partnerships() == null || report.partnerships().shop() == null ? List.of()
-        : report.partnerships().shop();
-    List<String> worse = new java.util.ArrayList<>();
+    List<Measure> shop =
+        report.partnerships() == null || report.partnerships().shop() == null
+            ? List.of()
+            : report.partnerships().shop();
+    List<String> worse = new ArrayList<>();
     Range gmv = Range.NONE;
     double lost = 0;
     for (Measure m : shop) {
@@ -178,11 +210,14 @@ final class Gaps {
       worse.add(m.id());
       Measure.Effect e = m.effect();
       switch (m.id()) {
-        case "affiliate_gmv" -> // yuan per day, negative: lost; the interval's far end is the high loss
-            gmv = new Range(true, true, -e.estimate() * horizon, -e.high() * horizon, -e.low() * horizon);
+        case "affiliate_gmv" -> // yuan per day, negative: lost; the interval's far end is the high
+            // loss
+            gmv =
+                new Range(
+                    true, true, -e.estimate() * horizon, -e.high() * horizon, -e.low() * horizon);
         case "affiliate_cancellations" -> lost = Math.max(lost, e.estimate() * horizon / 30.0);
         case "cooperating_affiliates", "active_affiliates" -> lost = Math.max(lost, -e.estimate());
-        default -> { }
+        default -> {}
       }
     }
     return new Partners(!worse.isEmpty(), gmv, lost, worse);

@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The recovery plan: actions ranked by expected net value, dated steps over 90 days from {@code asOf}, and
- * the assumptions the scoring used. Texts are in {@code lang} ("zh" or "en").
+ * The recovery plan: actions ranked by expected net value, dated steps over 90 days from {@code
+ * asOf}, and the assumptions the scoring used. Texts are in {@code lang} ("zh" or "en").
  */
-public record Plan(String lang, LocalDate asOf, List<RankedAction> actions, List<PlanStep> steps,
+public record Plan(
+    String lang,
+    LocalDate asOf,
+    List<RankedAction> actions,
+    List<PlanStep> steps,
     List<Assumption> assumptions) {
 
   public Plan {

@@ -7,9 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The recovery plan for one shop: every action of the catalogue scored against the gap the impact report
- * measured, ranked by expected GMV minus cost over the horizon (compliance first whenever a batch looks
- * like a real violation), and laid out as dated steps over 90 days with the appeal dated from its batches.
+ * The recovery plan for one shop: every action of the catalogue scored against the gap the impact
+ * report measured, ranked by expected GMV minus cost over the horizon (compliance first whenever a
+ * batch looks like a real violation), and laid out as dated steps over 90 days with the appeal
+ * dated from its batches.
  */
 public final class RecoveryPlan {
 
@@ -24,9 +25,20 @@ public final class RecoveryPlan {
     drafts.sort(order());
     List<RankedAction> actions = new ArrayList<>();
     for (Scoring.Draft d : drafts) {
-      actions.add(new RankedAction(d.id(), actions.size() + 1, round(d.expected()), round(d.low()),
-          round(d.high()), round(d.cost()), Catalogue.get(d.id()).effort(), Math.round(d.confidence() * 100) / 100.0,
-          d.days(), d.products(), d.gap(), d.rationale()));
+      actions.add(
+          new RankedAction(
+              d.id(),
+              actions.size() + 1,
+              round(d.expected()),
+              round(d.low()),
+              round(d.high()),
+              round(d.cost()),
+              Catalogue.get(d.id()).effort(),
+              Math.round(d.confidence() * 100) / 100.0,
+              d.days(),
+              d.products(),
+              d.gap(),
+              d.rationale()));
     }
     List<PlanStep> steps = Schedule.of(actions, gaps.batches(), c, zh, asOf);
     return new Plan(zh ? "zh" : "en", asOf, actions, steps, c.used());

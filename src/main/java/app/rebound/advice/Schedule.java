@@ -11,9 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranked actions as dated steps over 30/60/90 days from the plan date. The appeal's steps are dated from
- * each batch: find the cause, gather evidence, submit before the window closes, follow up after 1–5
- * working days, answer a rejection. A batch past its window gets one step saying so and no submit step.
+ * Ranked actions as dated steps over 30/60/90 days from the plan date. The appeal's steps are dated
+ * from each batch: find the cause, gather evidence, submit before the window closes, follow up
+ * after 1–5 working days, answer a rejection. A batch past its window gets one step saying so and
+ * no submit step.
  */
 final class Schedule {
 
@@ -22,8 +23,12 @@ final class Schedule {
 
   private Schedule() {}
 
-  static List<PlanStep> of(List<RankedAction> actions, List<BatchRow> batches, Scoring.Coefficients c,
-      boolean zh, LocalDate asOf) {
+  static List<PlanStep> of(
+      List<RankedAction> actions,
+      List<BatchRow> batches,
+      Scoring.Coefficients c,
+      boolean zh,
+      LocalDate asOf) {
     List<PlanStep> steps = new ArrayList<>();
     int window = (int) c.get("appeal.window_days");
     int nonAppeal = 0;
@@ -36,69 +41,126 @@ final class Schedule {
       nonAppeal++;
       LocalDate end = start.plusDays(Math.max(6, a.daysToEffect()));
       steps.add(new PlanStep(start, end, a.id(), Catalogue.get(a.id()).text(zh)));
-      steps.add(new PlanStep(end.plusDays(1), end.plusDays(7), a.id(), zh
-          ? "对照基线检查效果：访客、买家和 GMV 是否回升；不回升则调整或停止"
-          : "Check the effect against the baseline: are visitors, buyers and GMV back up; if not, adjust or stop"));
+      steps.add(
+          new PlanStep(
+              end.plusDays(1),
+              end.plusDays(7),
+              a.id(),
+              zh
+                  ? "对照基线检查效果：访客、买家和 GMV 是否回升；不回升则调整或停止"
+                  : "Check the effect against the baseline: are visitors, buyers and GMV back up; if not, adjust or stop"));
     }
     boolean appealRanked = actions.stream().anyMatch(a -> a.id().equals(Catalogue.APPEAL));
     for (BatchRow b : batches.stream().sorted(Comparator.comparing(BatchRow::date)).toList()) {
       steps.addAll(appealSteps(b, window, zh, asOf, appealRanked));
     }
-    steps.add(new PlanStep(asOf.plusDays(84), asOf.plusDays(90), Catalogue.MONITORING, zh
-        ? "90 天复盘：用 Rebound 重新分析最新导出，比较损失是否收窄"
-        : "90-day review: analyse fresh exports with Rebound and see whether the losses have narrowed"));
+    steps.add(
+        new PlanStep(
+            asOf.plusDays(84),
+            asOf.plusDays(90),
+            Catalogue.MONITORING,
+            zh
+                ? "90 天复盘：用 Rebound 重新分析最新导出，比较损失是否收窄"
+                : "90-day review: analyse fresh exports with Rebound and see whether the losses have narrowed"));
     steps.sort(Comparator.comparing(PlanStep::start).thenComparing(PlanStep::end));
     return steps;
   }
 
   /** The appeal's steps for one batch. */
-  static List<PlanStep> appealSteps(BatchRow b, int window, boolean zh, LocalDate asOf, boolean appealRanked) {
+  static List<PlanStep> appealSteps(
+      BatchRow b, int window, boolean zh, LocalDate asOf, boolean appealRanked) {
     List<PlanStep> out = new ArrayList<>();
     String id = Catalogue.APPEAL;
     if (BatchCause.VIOLATION.equals(b.likelyCause())) {
-      out.add(new PlanStep(asOf, asOf, Catalogue.COMPLIANCE, zh
-          ? f("批次 %s（%s，%d 单）疑似真实违规：不申诉，按整改处理", b.id(), b.date(), b.orders())
-          : f("Batch %s (%s, %d orders) looks like a real violation: no appeal, clean it up instead", b.id(),
-              b.date(), b.orders())));
+      out.add(
+          new PlanStep(
+              asOf,
+              asOf,
+              Catalogue.COMPLIANCE,
+              zh
+                  ? f("批次 %s（%s，%d 单）疑似真实违规：不申诉，按整改处理", b.id(), b.date(), b.orders())
+                  : f(
+                      "Batch %s (%s, %d orders) looks like a real violation: no appeal, clean it up instead",
+                      b.id(), b.date(), b.orders())));
       return out;
     }
     LocalDate deadline = b.date().plusDays(window); // the window closes at the start of this day
     LocalDate last = deadline.minusDays(1);
     if (!asOf.isBefore(deadline) || !appealRanked) {
-      out.add(new PlanStep(asOf, asOf, id, zh
-          ? f("批次 %s（%s，%d 单）的 %d 天申诉期已于 %s 结束，无法再申诉；可联系平台客服说明情况，并做好监控", b.id(),
-              b.date(), b.orders(), window, last)
-          : f("Batch %s (%s, %d orders): the %d-day appeal window closed on %s; it can no longer be appealed. "
-              + "Tell platform support what happened and keep watch", b.id(), b.date(), b.orders(), window, last)));
+      out.add(
+          new PlanStep(
+              asOf,
+              asOf,
+              id,
+              zh
+                  ? f(
+                      "批次 %s（%s，%d 单）的 %d 天申诉期已于 %s 结束，无法再申诉；可联系平台客服说明情况，并做好监控",
+                      b.id(), b.date(), b.orders(), window, last)
+                  : f(
+                      "Batch %s (%s, %d orders): the %d-day appeal window closed on %s; it can no longer be appealed. "
+                          + "Tell platform support what happened and keep watch",
+                      b.id(), b.date(), b.orders(), window, last)));
       return out;
     }
     LocalDate start = asOf.isBefore(b.date()) ? b.date() : asOf;
     LocalDate evidenceEnd = min(start.plusDays(2), last);
     LocalDate submit = min(evidenceEnd.plusDays(1), last);
-    String cause = b.likelyCause().equals(BatchCause.SYSTEM_ERROR) ? (zh ? "系统误判" : "a system error")
-        : (zh ? "恶意举报" : "a malicious report");
-    out.add(new PlanStep(start, start, id, zh
-        ? f("批次 %s（%d 单，¥%s）：核实删除原因（可能是%s），在 违规管理 → 违规列表 → 可申诉 找到该通知；申诉截止 %s",
-            b.id(), b.orders(), Scoring.yuan(b.money()), cause, last)
-        : f("Batch %s (%d orders, ¥%s): confirm the cause (likely %s) and find the notice under 违规管理 → 违规列表 "
-            + "→ 可申诉; the appeal closes on %s", b.id(), b.orders(), Scoring.yuan(b.money()), cause, last)));
-    out.add(new PlanStep(start, evidenceEnd, id, zh
-        ? "逐单准备证据：订单详情、飞鸽聊天记录、与物流单号一致并显示重量的面单、签收凭证；退款类附退款和推广证明"
-        : "Gather evidence per order: order details, 飞鸽 chats, waybills whose number matches the order and show "
-            + "the weight, signed receipts; for refunds, refund and promotion proof"));
-    out.add(new PlanStep(submit, submit, id, zh
-        ? f("提交申诉（截止 %s 前）：写明订单、时间范围和商品，理由约 200 字内，最多 5 张图片", last)
-        : f("Submit the appeal (before %s closes): name the orders, time range and products; reason within about "
-            + "200 characters, at most 5 images", last)));
+    String cause =
+        b.likelyCause().equals(BatchCause.SYSTEM_ERROR)
+            ? (zh ? "系统误判" : "a system error")
+            : (zh ? "恶意举报" : "a malicious report");
+    out.add(
+        new PlanStep(
+            start,
+            start,
+            id,
+            zh
+                ? f(
+                    "批次 %s（%d 单，¥%s）：核实删除原因（可能是%s），在 违规管理 → 违规列表 → 可申诉 找到该通知；申诉截止 %s",
+                    b.id(), b.orders(), Scoring.yuan(b.money()), cause, last)
+                : f(
+                    "Batch %s (%d orders, ¥%s): confirm the cause (likely %s) and find the notice under 违规管理 → 违规列表 "
+                        + "→ 可申诉; the appeal closes on %s",
+                    b.id(), b.orders(), Scoring.yuan(b.money()), cause, last)));
+    out.add(
+        new PlanStep(
+            start,
+            evidenceEnd,
+            id,
+            zh
+                ? "逐单准备证据：订单详情、飞鸽聊天记录、与物流单号一致并显示重量的面单、签收凭证；退款类附退款和推广证明"
+                : "Gather evidence per order: order details, 飞鸽 chats, waybills whose number matches the order and show "
+                    + "the weight, signed receipts; for refunds, refund and promotion proof"));
+    out.add(
+        new PlanStep(
+            submit,
+            submit,
+            id,
+            zh
+                ? f("提交申诉（截止 %s 前）：写明订单、时间范围和商品，理由约 200 字内，最多 5 张图片", last)
+                : f(
+                    "Submit the appeal (before %s closes): name the orders, time range and products; reason within about "
+                        + "200 characters, at most 5 images",
+                    last)));
     LocalDate followFrom = workingDays(submit, 1);
     LocalDate followTo = workingDays(submit, 5);
-    out.add(new PlanStep(followFrom, followTo, id, zh
-        ? "跟进结果（1–5 个工作日）：查看站内消息，平台要求时补充证据"
-        : "Follow up (1-5 working days): read the messages and add evidence when asked"));
-    out.add(new PlanStep(followTo.plusDays(1), followTo.plusDays(3), id, zh
-        ? "若被驳回：询问驳回原因，补齐缺失的证据（面单重量、聊天记录），页面允许时再次申诉"
-        : "If rejected: ask why, add the missing evidence (waybill weights, chats) and appeal again if the page "
-            + "allows"));
+    out.add(
+        new PlanStep(
+            followFrom,
+            followTo,
+            id,
+            zh
+                ? "跟进结果（1–5 个工作日）：查看站内消息，平台要求时补充证据"
+                : "Follow up (1-5 working days): read the messages and add evidence when asked"));
+    out.add(
+        new PlanStep(
+            followTo.plusDays(1),
+            followTo.plusDays(3),
+            id,
+            zh
+                ? "若被驳回：询问驳回原因，补齐缺失的证据（面单重量、聊天记录），页面允许时再次申诉"
+                : "If rejected: ask why, add the missing evidence (waybill weights, chats) and appeal again if the page "
+                    + "allows"));
     return out;
   }
 

@@ -5,15 +5,17 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Scores each action of the catalogue against the gap it addresses. Every number comes from the report or
- * from a named assumption; each action's value is gap × recovery rate over the horizon, its range the
- * loss interval's ends times the rate's low and high ends.
+ * Scores each action of the catalogue against the gap it addresses. Every number comes from the
+ * report or from a named assumption; each action's value is gap × recovery rate over the horizon,
+ * its range the loss interval's ends times the rate's low and high ends.
  */
 final class Scoring {
 
@@ -38,8 +40,17 @@ final class Scoring {
   }
 
   /** An action before ranking. */
-  record Draft(String id, double expected, double low, double high, double cost, double confidence, int days,
-      List<String> products, String gap, String rationale) {
+  record Draft(
+      String id,
+      double expected,
+      double low,
+      double high,
+      double cost,
+      double confidence,
+      int days,
+      List<String> products,
+      String gap,
+      String rationale) {
     double net() {
       return expected - cost;
     }
@@ -76,12 +87,15 @@ final class Scoring {
     }
   }
 
-  // ---- appeal ------------------------------------------------------------------------------------------
+  // ---- appeal
+  // ------------------------------------------------------------------------------------------
 
   /** Batches that can still be appealed: not a likely violation, and the window still open. */
   List<BatchRow> appealable() {
-    return gaps.batches().stream().filter(b -> !BatchCause.VIOLATION.equals(b.likelyCause()))
-        .filter(b -> windowOpen(b, asOf, c.get("appeal.window_days"))).toList();
+    return gaps.batches().stream()
+        .filter(b -> !BatchCause.VIOLATION.equals(b.likelyCause()))
+        .filter(b -> windowOpen(b, asOf, c.get("appeal.window_days")))
+        .toList();
   }
 
   static boolean windowOpen(BatchRow b, LocalDate asOf, double windowDays) {
@@ -92,7 +106,8 @@ final class Scoring {
     List<BatchRow> open = appealable();
     List<BatchRow> all = gaps.batches();
     if (open.isEmpty()) {
-      return null; // nothing left to appeal: the schedule still says which windows closed and which are violations
+      return null; // nothing left to appeal: the schedule still says which windows closed and which
+      // are violations
     }
     double spread = c.get("appeal.success_spread");
     double money = 0;
@@ -100,12 +115,17 @@ final class Scoring {
     double conf = 0;
     int orders = 0;
     for (BatchRow b : open) {
-      double success = BatchCause.SYSTEM_ERROR.equals(b.likelyCause()) ? c.get("appeal.success_system_error")
-          : c.get("appeal.success_malicious_report");
+      double success =
+          BatchCause.SYSTEM_ERROR.equals(b.likelyCause())
+              ? c.get("appeal.success_system_error")
+              : c.get("appeal.success_malicious_report");
       money += b.money();
       p += success * b.money();
       orders += b.orders();
-      conf += b.confidence() * (b.thinEvidence() ? c.get("confidence.thin_evidence_factor") : 1) * b.money();
+      conf +=
+          b.confidence()
+              * (b.thinEvidence() ? c.get("confidence.thin_evidence_factor") : 1)
+              * b.money();
     }
     double total = gaps.deletedMoney();
     double share = total > 0 ? Math.min(1, money / total) : 0;
@@ -120,50 +140,90 @@ final class Scoring {
     double low = pLow * (money * w + g.low() * share * c.get("appeal.gmv_recovery_low"));
     double high = pHigh * (money * w + g.high() * share * c.get("appeal.gmv_recovery_high"));
     long excluded = all.stream().filter(b -> BatchCause.VIOLATION.equals(b.likelyCause())).count();
-    long closed = all.stream().filter(b -> !BatchCause.VIOLATION.equals(b.likelyCause()))
-        .filter(b -> !windowOpen(b, asOf, c.get("appeal.window_days"))).count();
-    String gap = zh
-        ? f("%d 批、%d 单被删除的销量（¥%s）仍可申诉；它们带走的 GMV 损失%s", open.size(), orders, yuan(money),
-            g.measured() ? f("约 ¥%s（%d 天）", yuan(carried), (int) gaps.horizon) : "未测得")
-        : f("%d batch(es), %d deleted orders (¥%s) can still be appealed; the GMV loss they carried is %s",
-            open.size(), orders, yuan(money), g.measured() ? f("about ¥%s over %d days", yuan(carried),
-                (int) gaps.horizon) : "not measured");
-    StringBuilder why = new StringBuilder(zh
-        ? f("按成功率 %s 计：恢复 ¥%s 的销量", pct(p), yuan(money))
-        : f("At a %s chance of success: ¥%s of sales restored", pct(p), yuan(money)));
-    why.append(g.measured()
-        ? (zh ? f("，并收回其 ¥%s GMV 损失的 %s", yuan(carried), pct(c.get("appeal.gmv_recovery")))
-            : f(", and %s of the ¥%s GMV loss they carried", pct(c.get("appeal.gmv_recovery")), yuan(carried)))
-        : (zh ? "（GMV 损失未测得：" + why(gaps.report.gmv()) + "）"
-            : " (GMV loss not measured: " + why(gaps.report.gmv()) + ")"));
+    long closed =
+        all.stream()
+            .filter(b -> !BatchCause.VIOLATION.equals(b.likelyCause()))
+            .filter(b -> !windowOpen(b, asOf, c.get("appeal.window_days")))
+            .count();
+    String gap =
+        zh
+            ? f(
+                "%d 批、%d 单被删除的销量（¥%s）仍可申诉；它们带走的 GMV 损失%s",
+                open.size(),
+                orders,
+                yuan(money),
+                g.measured() ? f("约 ¥%s（%d 天）", yuan(carried), (int) gaps.horizon) : "未测得")
+            : f(
+                "%d batch(es), %d deleted orders (¥%s) can still be appealed; the GMV loss they carried is %s",
+                open.size(),
+                orders,
+                yuan(money),
+                g.measured()
+                    ? f("about ¥%s over %d days", yuan(carried), (int) gaps.horizon)
+                    : "not measured");
+    StringBuilder why =
+        new StringBuilder(
+            zh
+                ? f("按成功率 %s 计：恢复 ¥%s 的销量", pct(p), yuan(money))
+                : f("At a %s chance of success: ¥%s of sales restored", pct(p), yuan(money)));
+    why.append(
+        g.measured()
+            ? (zh
+                ? f("，并收回其 ¥%s GMV 损失的 %s", yuan(carried), pct(c.get("appeal.gmv_recovery")))
+                : f(
+                    ", and %s of the ¥%s GMV loss they carried",
+                    pct(c.get("appeal.gmv_recovery")), yuan(carried)))
+            : (zh
+                ? "（GMV 损失未测得：" + why(gaps.report.gmv()) + "）"
+                : " (GMV loss not measured: " + why(gaps.report.gmv()) + ")"));
     if (excluded > 0) {
-      why.append(zh ? f("；%d 批疑似真实违规，不申诉，其订单不计入", excluded)
-          : f("; %d batch(es) that look like a real violation are not appealed and their orders not counted",
-              excluded));
+      why.append(
+          zh
+              ? f("；%d 批疑似真实违规，不申诉，其订单不计入", excluded)
+              : f(
+                  "; %d batch(es) that look like a real violation are not appealed and their orders not counted",
+                  excluded));
     }
     if (closed > 0) {
-      why.append(zh ? f("；%d 批已过 %d 天申诉期", closed, (int) c.get("appeal.window_days"))
-          : f("; %d batch(es) are past the %d-day window", closed, (int) c.get("appeal.window_days")));
+      why.append(
+          zh
+              ? f("；%d 批已过 %d 天申诉期", closed, (int) c.get("appeal.window_days"))
+              : f(
+                  "; %d batch(es) are past the %d-day window",
+                  closed, (int) c.get("appeal.window_days")));
     }
     why.append(zh ? "。" : ".");
-    double confidence = g.measured() && !g.significant() ? conf * c.get("confidence.not_significant_factor") : conf;
+    double confidence =
+        g.measured() && !g.significant() ? conf * c.get("confidence.not_significant_factor") : conf;
     List<String> products = open.stream().flatMap(b -> b.products().stream()).distinct().toList();
-    return new Draft(Catalogue.APPEAL, est, low, high, c.get("appeal.cost"), confidence,
-        (int) c.get("appeal.days_to_effect"), products, gap, why.toString());
+    return new Draft(
+        Catalogue.APPEAL,
+        est,
+        low,
+        high,
+        c.get("appeal.cost"),
+        confidence,
+        (int) c.get("appeal.days_to_effect"),
+        products,
+        gap,
+        why.toString());
   }
 
-  // ---- compliance --------------------------------------------------------------------------------------
+  // ---- compliance
+  // --------------------------------------------------------------------------------------
 
   private Draft compliance() {
-    List<BatchRow> violations = gaps.batches().stream()
-        .filter(b -> BatchCause.VIOLATION.equals(b.likelyCause())).toList();
+    List<BatchRow> violations =
+        gaps.batches().stream().filter(b -> BatchCause.VIOLATION.equals(b.likelyCause())).toList();
     if (violations.isEmpty()) {
       return null;
     }
     double money = violations.stream().mapToDouble(BatchRow::money).sum();
     int orders = violations.stream().mapToInt(BatchRow::orders).sum();
-    double penalty = Math.min(c.get("compliance.penalty_max"),
-        Math.max(c.get("compliance.penalty_min"), money * c.get("compliance.penalty_rate")));
+    double penalty =
+        Math.min(
+            c.get("compliance.penalty_max"),
+            Math.max(c.get("compliance.penalty_min"), money * c.get("compliance.penalty_rate")));
     double banDay = gaps.dailyGmv() * c.get("compliance.event_gmv_share");
     double lowLoss = penalty + banDay * c.get("compliance.event_ban_days_low");
     double highLoss = penalty + banDay * c.get("compliance.event_ban_days_high");
@@ -171,56 +231,110 @@ final class Scoring {
     double low = c.get("compliance.repeat_probability_low") * lowLoss;
     double high = c.get("compliance.repeat_probability_high") * highLoss;
     // how sure the violation is, times how sure the penalty model is
-    double conf = violations.stream().mapToDouble(BatchRow::confidence).average().orElse(0.5)
-        * c.get("compliance.confidence");
-    String gap = zh
-        ? f("%d 批、%d 单（¥%s）疑似真实违规；90 天内再犯将被罚款（至少 ¥%s）并停止参加营销活动 %d–%d 天",
-            violations.size(), orders, yuan(money), yuan(c.get("compliance.penalty_min")),
-            (int) c.get("compliance.event_ban_days_low"), (int) c.get("compliance.event_ban_days_high"))
-        : f("%d batch(es), %d orders (¥%s) look like a real violation; a repeat within 90 days brings a penalty "
-            + "(at least ¥%s) and %d-%d days without marketing events", violations.size(), orders, yuan(money),
-            yuan(c.get("compliance.penalty_min")), (int) c.get("compliance.event_ban_days_low"),
-            (int) c.get("compliance.event_ban_days_high"));
-    String why = zh
-        ? f("先整改：罚款 ¥%s 加上每天约 ¥%s 的活动 GMV，按再犯概率 %s 计；这些批次不申诉（自买、刷单、虚假物流的申诉不会通过），并会影响精选联盟资格。",
-            yuan(penalty), yuan(banDay), pct(c.get("compliance.repeat_probability")))
-        : f("Clean up first: a ¥%s penalty plus about ¥%s a day of event GMV, at a %s chance of a repeat; these "
-            + "batches are not appealed (appeals for own-account orders, order gangs and fake logistics are "
-            + "never granted) and they put 精选联盟 at risk.", yuan(penalty), yuan(banDay),
-            pct(c.get("compliance.repeat_probability")));
-    List<String> products = violations.stream().flatMap(b -> b.products().stream()).distinct().toList();
-    return new Draft(Catalogue.COMPLIANCE, est, low, high, c.get("compliance.cost"), conf,
-        (int) c.get("compliance.days_to_effect"), products, gap, why);
+    double conf =
+        violations.stream().mapToDouble(BatchRow::confidence).average().orElse(0.5)
+            * c.get("compliance.confidence");
+    String gap =
+        zh
+            ? f(
+                "%d 批、%d 单（¥%s）疑似真实违规；90 天内再犯将被罚款（至少 ¥%s）并停止参加营销活动 %d–%d 天",
+                violations.size(),
+                orders,
+                yuan(money),
+                yuan(c.get("compliance.penalty_min")),
+                (int) c.get("compliance.event_ban_days_low"),
+                (int) c.get("compliance.event_ban_days_high"))
+            : f(
+                "%d batch(es), %d orders (¥%s) look like a real violation; a repeat within 90 days brings a penalty "
+                    + "(at least ¥%s) and %d-%d days without marketing events",
+                violations.size(),
+                orders,
+                yuan(money),
+                yuan(c.get("compliance.penalty_min")),
+                (int) c.get("compliance.event_ban_days_low"),
+                (int) c.get("compliance.event_ban_days_high"));
+    String why =
+        zh
+            ? f(
+                "先整改：罚款 ¥%s 加上每天约 ¥%s 的活动 GMV，按再犯概率 %s 计；这些批次不申诉（自买、刷单、虚假物流的申诉不会通过），并会影响精选联盟资格。",
+                yuan(penalty), yuan(banDay), pct(c.get("compliance.repeat_probability")))
+            : f(
+                "Clean up first: a ¥%s penalty plus about ¥%s a day of event GMV, at a %s chance of a repeat; these "
+                    + "batches are not appealed (appeals for own-account orders, order gangs and fake logistics are "
+                    + "never granted) and they put 精选联盟 at risk.",
+                yuan(penalty), yuan(banDay), pct(c.get("compliance.repeat_probability")));
+    List<String> products =
+        violations.stream().flatMap(b -> b.products().stream()).distinct().toList();
+    return new Draft(
+        Catalogue.COMPLIANCE,
+        est,
+        low,
+        high,
+        c.get("compliance.cost"),
+        conf,
+        (int) c.get("compliance.days_to_effect"),
+        products,
+        gap,
+        why);
   }
 
-  // ---- listing -----------------------------------------------------------------------------------------
+  // ---- listing
+  // -----------------------------------------------------------------------------------------
 
   private Draft listing() {
     Gaps.Range v = gaps.visitors();
     var gpv = gaps.gmvPerVisitor();
     if (!v.measured() || gpv.isEmpty()) {
-      return unmeasured(Catalogue.LISTING, "listing", why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
+      return unmeasured(
+          Catalogue.LISTING,
+          "listing",
+          why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range value = v.times(gpv.get());
-    Gaps.Range r = new Gaps.Range(true, v.significant(), value.estimate() * c.get("listing.recovery"),
-        value.low() * c.get("listing.recovery_low"), value.high() * c.get("listing.recovery_high"));
+    Gaps.Range r =
+        new Gaps.Range(
+            true,
+            v.significant(),
+            value.estimate() * c.get("listing.recovery"),
+            value.low() * c.get("listing.recovery_low"),
+            value.high() * c.get("listing.recovery_high"));
     Gaps.Range imp = gaps.overHorizon(gaps.report.traffic().impressions());
-    String gap = zh
-        ? f("%d 天内少了约 %s 位访客（%s–%s）%s", (int) gaps.horizon, count(v.estimate()), count(v.low()),
-            count(v.high()), imp.measured() ? f("、%s 次曝光", count(imp.estimate())) : "")
-        : f("About %s fewer visitors (%s-%s)%s over %d days", count(v.estimate()), count(v.low()),
-            count(v.high()), imp.measured() ? f(" and %s fewer impressions", count(imp.estimate())) : "",
-            (int) gaps.horizon);
-    String why = zh
-        ? f("每位访客约 ¥%s，损失约 ¥%s，按 %s 的挽回率计。", money(gpv.get()), yuan(value.estimate()),
-            pct(c.get("listing.recovery")))
-        : f("At ¥%s per visitor that is about ¥%s, of which %s is taken as won back.", money(gpv.get()),
-            yuan(value.estimate()), pct(c.get("listing.recovery")));
-    return measured(Catalogue.LISTING, "listing", r, c.get("listing.cost"), gap, why,
+    String gap =
+        zh
+            ? f(
+                "%d 天内少了约 %s 位访客（%s–%s）%s",
+                (int) gaps.horizon,
+                count(v.estimate()),
+                count(v.low()),
+                count(v.high()),
+                imp.measured() ? f("、%s 次曝光", count(imp.estimate())) : "")
+            : f(
+                "About %s fewer visitors (%s-%s)%s over %d days",
+                count(v.estimate()),
+                count(v.low()),
+                count(v.high()),
+                imp.measured() ? f(" and %s fewer impressions", count(imp.estimate())) : "",
+                (int) gaps.horizon);
+    String why =
+        zh
+            ? f(
+                "每位访客约 ¥%s，损失约 ¥%s，按 %s 的挽回率计。",
+                money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")))
+            : f(
+                "At ¥%s per visitor that is about ¥%s, of which %s is taken as won back.",
+                money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")));
+    return measured(
+        Catalogue.LISTING,
+        "listing",
+        r,
+        c.get("listing.cost"),
+        gap,
+        why,
         productsBy(ImpactReport.ProductRow::visitors));
   }
 
-  // ---- promotion and customer service share the conversion loss ----------------------------------------
+  // ---- promotion and customer service share the conversion loss
+  // ----------------------------------------
 
   /** The conversion loss in yuan over the horizon: buyers lost × order value, else the GMV loss. */
   private Gaps.Range conversionValue() {
@@ -242,25 +356,52 @@ final class Scoring {
       return unmeasured(Catalogue.PROMOTION, "promotion", why(gaps.report.conversion()));
     }
     double rest = 1 - trustShare();
-    Gaps.Range r = new Gaps.Range(true, conv.significant(), conv.estimate() * rest * c.get("promotion.recovery"),
-        conv.low() * rest * c.get("promotion.recovery_low"), conv.high() * rest * c.get("promotion.recovery_high"));
+    Gaps.Range r =
+        new Gaps.Range(
+            true,
+            conv.significant(),
+            conv.estimate() * rest * c.get("promotion.recovery"),
+            conv.low() * rest * c.get("promotion.recovery_low"),
+            conv.high() * rest * c.get("promotion.recovery_high"));
     double cost = r.estimate() * c.get("promotion.discount_rate");
     Gaps.Range b = gaps.buyers();
     var aov = gaps.orderValue();
-    String gap = b.measured() && aov.isPresent()
-        ? (zh ? f("%d 天内少了约 %s 位买家，客单价 ¥%s，约 ¥%s", (int) gaps.horizon, count(b.estimate()),
-            money(aov.get()), yuan(conv.estimate()))
-            : f("About %s fewer buyers over %d days at ¥%s an order: about ¥%s", count(b.estimate()),
-                (int) gaps.horizon, money(aov.get()), yuan(conv.estimate())))
-        : (zh ? f("买家数未测得；%d 天 GMV 损失约 ¥%s", (int) gaps.horizon, yuan(conv.estimate()))
-            : f("Buyers not measured; GMV loss about ¥%s over %d days", yuan(conv.estimate()), (int) gaps.horizon));
-    String why = zh
-        ? f("转化损失中 %s 归于价格和促销（其余归于信任），按 %s 的挽回率、%s 的优惠成本计。", pct(rest),
-            pct(c.get("promotion.recovery")), pct(c.get("promotion.discount_rate")))
-        : f("%s of the conversion loss is put down to price and offers (the rest to trust), %s of it won back, "
-            + "discounts costing %s of that.", pct(rest), pct(c.get("promotion.recovery")),
-            pct(c.get("promotion.discount_rate")));
-    return measured(Catalogue.PROMOTION, "promotion", r, cost, gap, why,
+    String gap =
+        b.measured() && aov.isPresent()
+            ? (zh
+                ? f(
+                    "%d 天内少了约 %s 位买家，客单价 ¥%s，约 ¥%s",
+                    (int) gaps.horizon,
+                    count(b.estimate()),
+                    money(aov.get()),
+                    yuan(conv.estimate()))
+                : f(
+                    "About %s fewer buyers over %d days at ¥%s an order: about ¥%s",
+                    count(b.estimate()),
+                    (int) gaps.horizon,
+                    money(aov.get()),
+                    yuan(conv.estimate())))
+            : (zh
+                ? f("买家数未测得；%d 天 GMV 损失约 ¥%s", (int) gaps.horizon, yuan(conv.estimate()))
+                : f(
+                    "Buyers not measured; GMV loss about ¥%s over %d days",
+                    yuan(conv.estimate()), (int) gaps.horizon));
+    String why =
+        zh
+            ? f(
+                "转化损失中 %s 归于价格和促销（其余归于信任），按 %s 的挽回率、%s 的优惠成本计。",
+                pct(rest), pct(c.get("promotion.recovery")), pct(c.get("promotion.discount_rate")))
+            : f(
+                "%s of the conversion loss is put down to price and offers (the rest to trust), %s of it won back, "
+                    + "discounts costing %s of that.",
+                pct(rest), pct(c.get("promotion.recovery")), pct(c.get("promotion.discount_rate")));
+    return measured(
+        Catalogue.PROMOTION,
+        "promotion",
+        r,
+        cost,
+        gap,
+        why,
         productsBy(ImpactReport.ProductRow::conversion));
   }
 
@@ -268,32 +409,51 @@ final class Scoring {
     Gaps.Trust t = gaps.trust();
     Gaps.Range conv = conversionValue();
     if (t.measured() == 0 || !conv.measured()) {
-      String reason = t.measured() == 0 ? (zh ? "信任指标未测得（上传 评价.csv、店铺体验分.csv）"
-          : "trust measures not measured (upload 评价.csv, 店铺体验分.csv)")
-          : why(gaps.report.conversion());
+      String reason =
+          t.measured() == 0
+              ? (zh
+                  ? "信任指标未测得（上传 评价.csv、店铺体验分.csv）"
+                  : "trust measures not measured (upload 评价.csv, 店铺体验分.csv)")
+              : why(gaps.report.conversion());
       return unmeasured(Catalogue.CUSTOMER_SERVICE, "customer_service", reason);
     }
     if (t.worse() == 0) {
       return null; // trust held: no gap for customer service to close
     }
     double share = trustShare();
-    Gaps.Range r = new Gaps.Range(true, conv.significant(),
-        conv.estimate() * share * c.get("customer_service.recovery"),
-        conv.low() * share * c.get("customer_service.recovery_low"),
-        conv.high() * share * c.get("customer_service.recovery_high"));
-    String gap = zh ? f("%d 项信任指标中有 %d 项显著变差（%s）", t.measured(), t.worse(), String.join("、", t.worseIds()))
-        : f("%d of %d trust measures got significantly worse (%s)", t.worse(), t.measured(),
-            String.join(", ", t.worseIds()));
-    String why = zh
-        ? f("转化损失约 ¥%s，其中 %s 归于信任，按 %s 的挽回率计。", yuan(conv.estimate()), pct(share),
-            pct(c.get("customer_service.recovery")))
-        : f("Of the ¥%s conversion loss, %s is put down to trust, %s of it won back.", yuan(conv.estimate()),
-            pct(share), pct(c.get("customer_service.recovery")));
-    return measured(Catalogue.CUSTOMER_SERVICE, "customer_service", r, c.get("customer_service.cost"), gap, why,
+    Gaps.Range r =
+        new Gaps.Range(
+            true,
+            conv.significant(),
+            conv.estimate() * share * c.get("customer_service.recovery"),
+            conv.low() * share * c.get("customer_service.recovery_low"),
+            conv.high() * share * c.get("customer_service.recovery_high"));
+    String gap =
+        zh
+            ? f("%d 项信任指标中有 %d 项显著变差（%s）", t.measured(), t.worse(), String.join("、", t.worseIds()))
+            : f(
+                "%d of %d trust measures got significantly worse (%s)",
+                t.worse(), t.measured(), String.join(", ", t.worseIds()));
+    String why =
+        zh
+            ? f(
+                "转化损失约 ¥%s，其中 %s 归于信任，按 %s 的挽回率计。",
+                yuan(conv.estimate()), pct(share), pct(c.get("customer_service.recovery")))
+            : f(
+                "Of the ¥%s conversion loss, %s is put down to trust, %s of it won back.",
+                yuan(conv.estimate()), pct(share), pct(c.get("customer_service.recovery")));
+    return measured(
+        Catalogue.CUSTOMER_SERVICE,
+        "customer_service",
+        r,
+        c.get("customer_service.cost"),
+        gap,
+        why,
         affectedProducts());
   }
 
-  // ---- interaction -------------------------------------------------------------------------------------
+  // ---- interaction
+  // -------------------------------------------------------------------------------------
 
   private Draft interaction() {
     Gaps.Range v = gaps.visitors();
@@ -301,34 +461,61 @@ final class Scoring {
     Gaps.Trust t = gaps.trust();
     boolean exposure = v.measured() && gpv.isPresent();
     if (!exposure && !t.doubtfulWorse()) {
-      return unmeasured(Catalogue.INTERACTION, "interaction", why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
+      return unmeasured(
+          Catalogue.INTERACTION,
+          "interaction",
+          why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range ev = exposure ? v.times(gpv.get()) : Gaps.Range.NONE;
     Gaps.Range conv = conversionValue();
     double doubt = t.doubtfulWorse() ? trustShare() * c.get("interaction.doubt_recovery") : 0;
-    Gaps.Range r = new Gaps.Range(true, v.significant() || t.doubtfulWorse(),
-        ev.estimate() * c.get("interaction.exposure_recovery") + conv.estimate() * doubt,
-        ev.low() * c.get("interaction.exposure_recovery_low") + conv.low() * doubt,
-        ev.high() * c.get("interaction.exposure_recovery_high") + conv.high() * doubt);
+    Gaps.Range r =
+        new Gaps.Range(
+            true,
+            v.significant() || t.doubtfulWorse(),
+            ev.estimate() * c.get("interaction.exposure_recovery") + conv.estimate() * doubt,
+            ev.low() * c.get("interaction.exposure_recovery_low") + conv.low() * doubt,
+            ev.high() * c.get("interaction.exposure_recovery_high") + conv.high() * doubt);
     var d = t.doubtful();
-    String doubtText = d != null && d.affected() != null && d.affected().before() != null
-        && d.affected().after() != null
-        ? (zh ? f("质疑销量的评价占比从 %s 变为 %s", pct(d.affected().before()), pct(d.affected().after()))
-            : f("doubtful-review share went from %s to %s", pct(d.affected().before()), pct(d.affected().after())))
-        : (zh ? "质疑评价占比未测得" : "doubtful-review share not measured");
-    String gap = zh ? f("曝光损失约 ¥%s；%s", yuan(ev.estimate()), doubtText)
-        : f("Exposure loss about ¥%s; %s", yuan(ev.estimate()), doubtText);
-    String why = zh
-        ? f("按曝光损失的 %s 计%s。", pct(c.get("interaction.exposure_recovery")),
-            t.doubtfulWorse() ? "，加上回复质疑评价挽回的信任相关转化" : "（质疑评价未显著增加，不计回复的价值）")
-        : f("%s of the exposure loss%s.", pct(c.get("interaction.exposure_recovery")),
-            t.doubtfulWorse() ? ", plus the trust-related conversion won back by replying to doubtful reviews"
-                : " (doubtful reviews did not rise significantly, so replies add nothing)");
-    return measured(Catalogue.INTERACTION, "interaction", r, c.get("interaction.cost"), gap, why,
+    String doubtText =
+        d != null
+                && d.affected() != null
+                && d.affected().before() != null
+                && d.affected().after() != null
+            ? (zh
+                ? f("质疑销量的评价占比从 %s 变为 %s", pct(d.affected().before()), pct(d.affected().after()))
+                : f(
+                    "doubtful-review share went from %s to %s",
+                    pct(d.affected().before()), pct(d.affected().after())))
+            : (zh ? "质疑评价占比未测得" : "doubtful-review share not measured");
+    String gap =
+        zh
+            ? f("曝光损失约 ¥%s；%s", yuan(ev.estimate()), doubtText)
+            : f("Exposure loss about ¥%s; %s", yuan(ev.estimate()), doubtText);
+    String why =
+        zh
+            ? f(
+                "按曝光损失的 %s 计%s。",
+                pct(c.get("interaction.exposure_recovery")),
+                t.doubtfulWorse() ? "，加上回复质疑评价挽回的信任相关转化" : "（质疑评价未显著增加，不计回复的价值）")
+            : f(
+                "%s of the exposure loss%s.",
+                pct(c.get("interaction.exposure_recovery")),
+                t.doubtfulWorse()
+                    ? ", plus the trust-related conversion won back by replying to doubtful reviews"
+                    : " (doubtful reviews did not rise significantly, so replies add nothing)");
+    return measured(
+        Catalogue.INTERACTION,
+        "interaction",
+        r,
+        c.get("interaction.cost"),
+        gap,
+        why,
         productsBy(ImpactReport.ProductRow::impressions));
   }
 
-  // ---- affiliate ---------------------------------------------------------------------------------------
+  // ---- affiliate
+  // ---------------------------------------------------------------------------------------
 
   private Draft affiliate() {
     Gaps.Partners p = gaps.partners();
@@ -345,86 +532,172 @@ final class Scoring {
       double v = p.affiliatesLost() * perAffiliate;
       base = new Gaps.Range(false, true, v, v, v);
     }
-    Gaps.Range r = new Gaps.Range(true, true, Math.max(0, base.estimate() * rate),
-        Math.max(0, base.low() * c.get("affiliate.recovery_low")),
-        Math.max(0, base.high() * c.get("affiliate.recovery_high")));
-    double cost = r.estimate() * c.get("affiliate.commission_rate") + c.get("affiliate.sample_cost");
-    double conf = c.get("affiliate.confidence") * (direct ? 1 : c.get("confidence.not_significant_factor"));
-    String gap = zh ? f("达人指标显著变差（%s）", String.join("、", p.worseIds()))
-        : f("Affiliate measures got significantly worse (%s)", String.join(", ", p.worseIds()));
-    String why = direct
-        ? (zh ? f("%d 天达人 GMV 少了约 ¥%s，按 %s 的挽回率计，佣金 %s。", (int) gaps.horizon, yuan(base.estimate()),
-            pct(rate), pct(c.get("affiliate.commission_rate")))
-            : f("Affiliate GMV down about ¥%s over %d days, %s won back, paying %s commission.",
-                yuan(base.estimate()), (int) gaps.horizon, pct(rate), pct(c.get("affiliate.commission_rate"))))
-        : (zh ? f("约失去 %s 位达人；达人 GMV 未测得，按每位 %s 单估算，置信度低。", count(p.affiliatesLost()),
-            count(c.get("affiliate.orders_per_affiliate")))
-            : f("About %s affiliates lost; affiliate GMV not measured, valued at %s orders each, so low confidence.",
-                count(p.affiliatesLost()), count(c.get("affiliate.orders_per_affiliate"))));
+    Gaps.Range r =
+        new Gaps.Range(
+            true,
+            true,
+            Math.max(0, base.estimate() * rate),
+            Math.max(0, base.low() * c.get("affiliate.recovery_low")),
+            Math.max(0, base.high() * c.get("affiliate.recovery_high")));
+    double cost =
+        r.estimate() * c.get("affiliate.commission_rate") + c.get("affiliate.sample_cost");
+    double conf =
+        c.get("affiliate.confidence") * (direct ? 1 : c.get("confidence.not_significant_factor"));
+    String gap =
+        zh
+            ? f("达人指标显著变差（%s）", String.join("、", p.worseIds()))
+            : f("Affiliate measures got significantly worse (%s)", String.join(", ", p.worseIds()));
+    String why =
+        direct
+            ? (zh
+                ? f(
+                    "%d 天达人 GMV 少了约 ¥%s，按 %s 的挽回率计，佣金 %s。",
+                    (int) gaps.horizon,
+                    yuan(base.estimate()),
+                    pct(rate),
+                    pct(c.get("affiliate.commission_rate")))
+                : f(
+                    "Affiliate GMV down about ¥%s over %d days, %s won back, paying %s commission.",
+                    yuan(base.estimate()),
+                    (int) gaps.horizon,
+                    pct(rate),
+                    pct(c.get("affiliate.commission_rate"))))
+            : (zh
+                ? f(
+                    "约失去 %s 位达人；达人 GMV 未测得，按每位 %s 单估算，置信度低。",
+                    count(p.affiliatesLost()), count(c.get("affiliate.orders_per_affiliate")))
+                : f(
+                    "About %s affiliates lost; affiliate GMV not measured, valued at %s orders each, so low confidence.",
+                    count(p.affiliatesLost()), count(c.get("affiliate.orders_per_affiliate"))));
     if (gaps.anyViolation()) {
       conf *= c.get("confidence.not_significant_factor");
-      why += zh ? "一批疑似违规：虚假交易记录会暂停精选联盟 3–90 天。"
-          : " A batch looks like a violation: a fake-transaction record bars 精选联盟 for 3-90 days.";
+      why +=
+          zh
+              ? "一批疑似违规：虚假交易记录会暂停精选联盟 3–90 天。"
+              : " A batch looks like a violation: a fake-transaction record bars 精选联盟 for 3-90 days.";
     }
-    return new Draft(Catalogue.AFFILIATE, r.estimate(), r.low(), r.high(), cost, conf,
-        (int) c.get("affiliate.days_to_effect"), affectedProducts(), gap, why);
+    return new Draft(
+        Catalogue.AFFILIATE,
+        r.estimate(),
+        r.low(),
+        r.high(),
+        cost,
+        conf,
+        (int) c.get("affiliate.days_to_effect"),
+        affectedProducts(),
+        gap,
+        why);
   }
 
-  // ---- monitoring --------------------------------------------------------------------------------------
+  // ---- monitoring
+  // --------------------------------------------------------------------------------------
 
   private Draft monitoring() {
     Gaps.Range g = gaps.gmv();
     boolean measured = g.measured();
-    double base = measured ? g.estimate() : gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
+    double base =
+        measured ? g.estimate() : gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
     double low = measured ? g.low() : base;
     double high = measured ? g.high() : base;
-    String gap = zh ? f("%d 天 GMV 损失约 ¥%s%s", (int) gaps.horizon, yuan(base), measured ? "" : "（估算）")
-        : f("GMV loss about ¥%s over %d days%s", yuan(base), (int) gaps.horizon, measured ? "" : " (a proxy)");
-    String why = zh ? f("及早发现下一次删除可避免其损失的 %s；这是判断，不是测量。", pct(c.get("monitoring.share")))
-        : f("Catching the next deletion early is taken to save %s of such a loss: a judgement, not a measurement.",
-            pct(c.get("monitoring.share")));
+    String gap =
+        zh
+            ? f("%d 天 GMV 损失约 ¥%s%s", (int) gaps.horizon, yuan(base), measured ? "" : "（估算）")
+            : f(
+                "GMV loss about ¥%s over %d days%s",
+                yuan(base), (int) gaps.horizon, measured ? "" : " (a proxy)");
+    String why =
+        zh
+            ? f("及早发现下一次删除可避免其损失的 %s；这是判断，不是测量。", pct(c.get("monitoring.share")))
+            : f(
+                "Catching the next deletion early is taken to save %s of such a loss: a judgement, not a measurement.",
+                pct(c.get("monitoring.share")));
     double conf = measured ? c.get("monitoring.confidence") : c.get("confidence.unmeasured");
-    return new Draft(Catalogue.MONITORING, base * c.get("monitoring.share"), low * c.get("monitoring.share_low"),
-        high * c.get("monitoring.share_high"), c.get("monitoring.cost"), conf,
-        (int) c.get("monitoring.days_to_effect"), List.of(), gap, why);
+    return new Draft(
+        Catalogue.MONITORING,
+        base * c.get("monitoring.share"),
+        low * c.get("monitoring.share_low"),
+        high * c.get("monitoring.share_high"),
+        c.get("monitoring.cost"),
+        conf,
+        (int) c.get("monitoring.days_to_effect"),
+        List.of(),
+        gap,
+        why);
   }
 
-  // ---- shared ------------------------------------------------------------------------------------------
+  // ---- shared
+  // ------------------------------------------------------------------------------------------
 
-  private Draft measured(String id, String prefix, Gaps.Range r, double cost, String gap, String why,
+  private Draft measured(
+      String id,
+      String prefix,
+      Gaps.Range r,
+      double cost,
+      String gap,
+      String why,
       List<String> products) {
-    double conf = c.get(prefix + ".confidence") * (r.significant() ? 1 : c.get("confidence.not_significant_factor"));
+    double conf =
+        c.get(prefix + ".confidence")
+            * (r.significant() ? 1 : c.get("confidence.not_significant_factor"));
     if (!r.significant()) {
-      why += zh ? "（损失的 95% 区间包含零，置信度降低）" : " (the loss's 95% interval includes zero: lower confidence)";
+      why +=
+          zh
+              ? "（损失的 95% 区间包含零，置信度降低）"
+              : " (the loss's 95% interval includes zero: lower confidence)";
     }
-    return new Draft(id, r.estimate(), r.low(), r.high(), cost, conf, (int) c.get(prefix + ".days_to_effect"),
-        products, gap, why);
+    return new Draft(
+        id,
+        r.estimate(),
+        r.low(),
+        r.high(),
+        cost,
+        conf,
+        (int) c.get(prefix + ".days_to_effect"),
+        products,
+        gap,
+        why);
   }
 
-  /** The gap was not measured: kept with a proxy value from the deleted money and low confidence. */
+  /**
+   * The gap was not measured: kept with a proxy value from the deleted money and low confidence.
+   */
   private Draft unmeasured(String id, String prefix, String reason) {
     double proxy = gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
-    String rate = switch (prefix) {
-      case "interaction" -> "interaction.exposure_recovery";
-      default -> prefix + ".recovery";
-    };
+    String rate =
+        switch (prefix) {
+          case "interaction" -> "interaction.exposure_recovery";
+          default -> prefix + ".recovery";
+        };
     double est = proxy * c.get(rate);
-    double cost = switch (prefix) {
-      case "promotion" -> est * c.get("promotion.discount_rate");
-      default -> c.get(prefix + ".cost");
-    };
+    double cost =
+        switch (prefix) {
+          case "promotion" -> est * c.get("promotion.discount_rate");
+          default -> c.get(prefix + ".cost");
+        };
     String gap = zh ? "未测得：" + reason : "Not measured: " + reason;
-    String why = zh
-        ? f("缺少测量，按被删除的 ¥%s 销量的 %s 粗略估算损失，置信度低。", yuan(gaps.deletedMoney()),
-            pct(c.get("proxy.gmv_loss_per_deleted_yuan")))
-        : f("The gap was not measured, so the loss is a rough proxy of %s of the ¥%s deleted: low confidence.",
-            pct(c.get("proxy.gmv_loss_per_deleted_yuan")), yuan(gaps.deletedMoney()));
-    return new Draft(id, est, 0, est * 2, cost, c.get("confidence.unmeasured"),
-        (int) c.get(prefix + ".days_to_effect"), affectedProducts(), gap, why);
+    String why =
+        zh
+            ? f(
+                "缺少测量，按被删除的 ¥%s 销量的 %s 粗略估算损失，置信度低。",
+                yuan(gaps.deletedMoney()), pct(c.get("proxy.gmv_loss_per_deleted_yuan")))
+            : f(
+                "The gap was not measured, so the loss is a rough proxy of %s of the ¥%s deleted: low confidence.",
+                pct(c.get("proxy.gmv_loss_per_deleted_yuan")), yuan(gaps.deletedMoney()));
+    return new Draft(
+        id,
+        est,
+        0,
+        est * 2,
+        cost,
+        c.get("confidence.unmeasured"),
+        (int) c.get(prefix + ".days_to_effect"),
+        affectedProducts(),
+        gap,
+        why);
   }
 
   /** Why a loss was not measured, as the report says it. */
-  private String why(app.rebound.analysis.ImpactReport.Loss loss) {
+  private String why(ImpactReport.Loss loss) {
     if (loss == null) {
       return zh ? "报告中没有这项测量" : "the report has no such measure";
     }
@@ -432,19 +705,28 @@ final class Scoring {
   }
 
   private List<String> affectedProducts() {
-    return gaps.report.products() == null ? List.of()
+    return gaps.report.products() == null
+        ? List.of()
         : gaps.report.products().stream().map(p -> p.productId()).toList();
   }
 
-  /** The products whose own loss of this kind was measured and positive, largest first; else all affected. */
-  private List<String> productsBy(java.util.function.Function<ImpactReport.ProductRow, ImpactReport.Loss> loss) {
+  /**
+   * The products whose own loss of this kind was measured and positive, largest first; else all
+   * affected.
+   */
+  private List<String> productsBy(Function<ImpactReport.ProductRow, ImpactReport.Loss> loss) {
     if (gaps.report.products() == null) {
       return List.of();
     }
-    List<String> hit = gaps.report.products().stream()
-        .filter(p -> loss.apply(p) != null && loss.apply(p).measured() && loss.apply(p).loss() > 0)
-        .sorted(java.util.Comparator.comparingDouble((ImpactReport.ProductRow p) -> loss.apply(p).loss()).reversed())
-        .map(ImpactReport.ProductRow::productId).toList();
+    List<String> hit =
+        gaps.report.products().stream()
+            .filter(
+                p -> loss.apply(p) != null && loss.apply(p).measured() && loss.apply(p).loss() > 0)
+            .sorted(
+                Comparator.comparingDouble((ImpactReport.ProductRow p) -> loss.apply(p).loss())
+                    .reversed())
+            .map(ImpactReport.ProductRow::productId)
+            .toList();
     return hit.isEmpty() ? affectedProducts() : hit;
   }
 

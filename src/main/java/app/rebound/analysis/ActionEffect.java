@@ -1,15 +1,18 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
- * What a recovery action the merchant started has won back so far: the started products' summed daily GMV
- * (paid orders, closed and deleted orders left out) against a counterfactual from the shop's other products,
- * with the start day as the first post day. The same estimator as the deletion's impact, read the other way
- * round: a gain is a negative loss.
+ * What a recovery action the merchant started has won back so far: the started products' summed
+ * daily GMV (paid orders, closed and deleted orders left out) against a counterfactual from the
+ * shop's other products, with the start day as the first post day. The same estimator as the
+ * deletion's impact, read the other way round: a gain is a negative loss.
  */
 public final class ActionEffect {
 
@@ -22,7 +25,12 @@ public final class ActionEffect {
    * @param gainHigh upper bound of its 95% interval
    * @param daysObserved days of data from the start day on
    */
-  public record Result(boolean measured, String message, double gain, double gainLow, double gainHigh,
+  public record Result(
+      boolean measured,
+      String message,
+      double gain,
+      double gainLow,
+      double gainHigh,
       int daysObserved) {
 
     static Result refused(String message, int daysObserved) {
@@ -39,7 +47,7 @@ public final class ActionEffect {
     if (products.isEmpty()) {
       return Result.refused("no products were named for the action", 0);
     }
-    if (!shop.has(app.rebound.ingest.FileKind.ORDERS)) {
+    if (!shop.has(FileKind.ORDERS)) {
       return Result.refused("no orders export uploaded yet", 0);
     }
     Table deleted = DeletedOrders.of(shop);
@@ -51,41 +59,70 @@ public final class ActionEffect {
     int start = panel.dayIndex(startedOn);
     int daysObserved = Math.max(0, panel.days().size() - start);
     if (start < 0) {
-      return Result.refused("the action started before the first day of the orders export", daysObserved);
+      return Result.refused(
+          "the action started before the first day of the orders export", daysObserved);
     }
-    // The baseline is the products' level after their latest deletion before the start: measured from
+    // The baseline is the products' level after their latest deletion before the start: measured
+    // from
     // before it, the deletion's own loss would read as the action failing.
-    int from = Math.max(0, latestDeletionBefore(deleted, products, startedOn).map(panel::dayIndex).orElse(0));
+    int from =
+        Math.max(
+            0, latestDeletionBefore(deleted, products, startedOn).map(panel::dayIndex).orElse(0));
     List<String> others = new ArrayList<>(panel.products());
     others.removeAll(products);
     List<String> controls = panel.activeBefore("gmv", startedOn, others);
-    Counterfactual.Result estimate = Counterfactual.estimate(panel.days().subList(from, panel.days().size()),
-        tail(panel.sum("gmv", products), from), tail(panel.sum("gmv", controls), from), controls.size(), start - from);
+    Counterfactual.Result estimate =
+        Counterfactual.estimate(
+            panel.days().subList(from, panel.days().size()),
+            tail(panel.sum("gmv", products), from),
+            tail(panel.sum("gmv", controls), from),
+            controls.size(),
+            start - from);
     if (!estimate.measured()) {
-      String reason = estimate.refusal().replace("unaffected product", "other product")
-          .replace("before the deletion", from > 0 ? "between the products' deletion and the start" : "before the start")
-          .replace("after the deletion", "after the start");
+      String reason =
+          estimate
+              .refusal()
+              .replace("unaffected product", "other product")
+              .replace(
+                  "before the deletion",
+                  from > 0 ? "between the products' deletion and the start" : "before the start")
+              .replace("after the deletion", "after the start");
       return Result.refused(reason, daysObserved);
     }
     Counterfactual.Estimate e = estimate.estimate();
-    return new Result(true, "measured over " + daysObserved + " day(s) since the start against " + controls.size()
-        + " other product(s)", -e.loss(), -e.lossHigh(), -e.lossLow(), daysObserved);
+    return new Result(
+        true,
+        "measured over "
+            + daysObserved
+            + " day(s) since the start against "
+            + controls.size()
+            + " other product(s)",
+        -e.loss(),
+        -e.lossHigh(),
+        -e.lossLow(),
+        daysObserved);
   }
 
-  /** The latest day the platform deleted sales of these products, on or before the day the action started. */
-  static java.util.Optional<LocalDate> latestDeletionBefore(Table deleted, List<String> products, LocalDate startedOn) {
+  /**
+   * The latest day the platform deleted sales of these products, on or before the day the action
+   * started.
+   */
+  static Optional<LocalDate> latestDeletionBefore(
+      Table deleted, List<String> products, LocalDate startedOn) {
     LocalDate latest = null;
     for (int row = 0; row < deleted.rowCount(); row++) {
       LocalDate day = deleted.dateColumn(DeletedOrders.BATCH_DATE).get(row);
-      if (day != null && !day.isAfter(startedOn) && products.contains(deleted.stringColumn("product_id").get(row))
+      if (day != null
+          && !day.isAfter(startedOn)
+          && products.contains(deleted.stringColumn("product_id").get(row))
           && (latest == null || day.isAfter(latest))) {
         latest = day;
       }
     }
-    return java.util.Optional.ofNullable(latest);
+    return Optional.ofNullable(latest);
   }
 
   private static double[] tail(double[] series, int from) {
-    return java.util.Arrays.copyOfRange(series, from, series.length);
+    return Arrays.copyOfRange(series, from, series.length);
   }
 }

@@ -14,14 +14,17 @@ import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
- * Stage 3 for the appeal: the evidence for every deleted order, from the uploaded exports. Each order gets
- * its proofs (order details, logistics, delivery, no refund, a chat, a review, a traffic source), the signs
- * of a real violation found on it, a score and a verdict. The thresholds are the batch signals' own
- * ({@link BatchSignals}), so an order and its batch are judged by one rule.
+ * Stage 3 for the appeal: the evidence for every deleted order, from the uploaded exports. Each
+ * order gets its proofs (order details, logistics, delivery, no refund, a chat, a review, a traffic
+ * source), the signs of a real violation found on it, a score and a verdict. The thresholds are the
+ * batch signals' own ({@link BatchSignals}), so an order and its batch are judged by one rule.
  */
 public final class AppealEvidence {
 
-  /** At this score or above, with no violation sign and its reason's key proof, an order is ready to appeal. */
+  /**
+   * At this score or above, with no violation sign and its reason's key proof, an order is ready to
+   * appeal.
+   */
   public static final double READY_SCORE = 0.6;
 
   private AppealEvidence() {}
@@ -42,7 +45,11 @@ public final class AppealEvidence {
     return out;
   }
 
-  static OrderEvidence one(Table deleted, int row, ShopBaseline base, Set<String> nightBursts,
+  static OrderEvidence one(
+      Table deleted,
+      int row,
+      ShopBaseline base,
+      Set<String> nightBursts,
       Map<String, String> causeOf) {
     String id = deleted.stringColumn("sub_order_id").get(row);
     String batch = deleted.stringColumn(DeletedOrders.BATCH).get(row);
@@ -50,7 +57,8 @@ public final class AppealEvidence {
     boolean inOrders = Boolean.TRUE.equals(deleted.booleanColumn(DeletedOrders.IN_ORDERS).get(row));
     String logistics = text(deleted, "logistics", row);
     String number = ShopBaseline.waybill(logistics);
-    String carrier = logistics.indexOf('-') < 0 ? "" : logistics.substring(logistics.indexOf('-') + 1).strip();
+    String carrier =
+        logistics.indexOf('-') < 0 ? "" : logistics.substring(logistics.indexOf('-') + 1).strip();
     LocalDateTime paid = deleted.dateTimeColumn("paid_at").get(row);
     LocalDateTime shipped = deleted.dateTimeColumn("shipped_at").get(row);
     LocalDateTime completed = deleted.dateTimeColumn("completed_at").get(row);
@@ -72,11 +80,18 @@ public final class AppealEvidence {
       checks.add(check(Proof.SHIPPED, shipped != null, shippedReason));
       checks.add(check(Proof.DELIVERED, delivered, shippedReason));
       checks.add(check(Proof.NO_REFUND, !refunded, false));
-      checks.add(check(Proof.SOURCE,
-          !text(deleted, "affiliate_id", row).isEmpty() || !text(deleted, "traffic_source", row).isEmpty(), false));
+      checks.add(
+          check(
+              Proof.SOURCE,
+              !text(deleted, "affiliate_id", row).isEmpty()
+                  || !text(deleted, "traffic_source", row).isEmpty(),
+              false));
     } else {
-      for (Proof p : List.of(Proof.LOGISTICS, Proof.SHIPPED, Proof.DELIVERED, Proof.NO_REFUND, Proof.SOURCE)) {
-        checks.add(new Check(p.code, Check.State.UNKNOWN, p != Proof.NO_REFUND && p != Proof.SOURCE, p.source));
+      for (Proof p :
+          List.of(Proof.LOGISTICS, Proof.SHIPPED, Proof.DELIVERED, Proof.NO_REFUND, Proof.SOURCE)) {
+        checks.add(
+            new Check(
+                p.code, Check.State.UNKNOWN, p != Proof.NO_REFUND && p != Proof.SOURCE, p.source));
       }
     }
     // A chat is what the platform asks for to back either reason; a review is supporting only.
@@ -85,7 +100,9 @@ public final class AppealEvidence {
 
     List<String> flags = new ArrayList<>();
     if (inOrders) {
-      flags.addAll(orderFlags(product, quantity, amountCell, number, paid, completed, shipped, delivered, base));
+      flags.addAll(
+          orderFlags(
+              product, quantity, amountCell, number, paid, completed, shipped, delivered, base));
     }
     if (nightBursts.contains(id)) {
       flags.add(Flag.NIGHT_BURST.code);
@@ -95,13 +112,38 @@ public final class AppealEvidence {
     }
     double score = Math.round(score(checks) * 100) / 100.0;
     String verdict = verdict(flags, checks, score);
-    return new OrderEvidence(id, batch, product, text(deleted, "product_name", row), paid, amount, quantity, status,
-        afterSale, number, carrier, shipped, completed, checks, flags, score, verdict, reason);
+    return new OrderEvidence(
+        id,
+        batch,
+        product,
+        text(deleted, "product_name", row),
+        paid,
+        amount,
+        quantity,
+        status,
+        afterSale,
+        number,
+        carrier,
+        shipped,
+        completed,
+        checks,
+        flags,
+        score,
+        verdict,
+        reason);
   }
 
   /** The signs of a fake found on the order itself. */
-  static List<String> orderFlags(String product, int quantity, Double amount, String waybill, LocalDateTime paid,
-      LocalDateTime completed, LocalDateTime shipped, boolean delivered, ShopBaseline base) {
+  static List<String> orderFlags(
+      String product,
+      int quantity,
+      Double amount,
+      String waybill,
+      LocalDateTime paid,
+      LocalDateTime completed,
+      LocalDateTime shipped,
+      boolean delivered,
+      ShopBaseline base) {
     List<String> flags = new ArrayList<>();
     if (quantity > 0 && amount != null) {
       double unit = amount / quantity;
@@ -118,7 +160,8 @@ public final class AppealEvidence {
     if (waybill.isEmpty() && (shipped != null || delivered)) {
       flags.add(Flag.NO_LOGISTICS.code);
     }
-    if (paid != null && completed != null
+    if (paid != null
+        && completed != null
         && Duration.between(paid, completed).toHours() < BatchSignals.FAST_COMPLETE_HOURS) {
       flags.add(Flag.COMPLETED_TOO_FAST.code);
     }
@@ -130,13 +173,18 @@ public final class AppealEvidence {
     if (!flags.isEmpty()) {
       return OrderEvidence.DO_NOT_APPEAL;
     }
-    boolean keyProofs = checks.stream()
-        .filter(c -> c.needed() && !c.code().equals(Proof.CHAT.code))
-        .allMatch(c -> c.state() == Check.State.PRESENT);
-    return keyProofs && score >= READY_SCORE ? OrderEvidence.APPEAL : OrderEvidence.APPEAL_AFTER_PROOF;
+    boolean keyProofs =
+        checks.stream()
+            .filter(c -> c.needed() && !c.code().equals(Proof.CHAT.code))
+            .allMatch(c -> c.state() == Check.State.PRESENT);
+    return keyProofs && score >= READY_SCORE
+        ? OrderEvidence.APPEAL
+        : OrderEvidence.APPEAL_AFTER_PROOF;
   }
 
-  /** The weight of the proofs present, over all proofs: a refunded order cannot score its delivery. */
+  /**
+   * The weight of the proofs present, over all proofs: a refunded order cannot score its delivery.
+   */
   static double score(List<Check> checks) {
     double total = 0;
     double present = 0;
@@ -152,25 +200,33 @@ public final class AppealEvidence {
   }
 
   /**
-   * Orders placed between 00:00 and 05:59 within 3 minutes of another order of the same batch: the pattern
-   * of paid-order gangs. One late buyer alone is not a burst.
+   * Orders placed between 00:00 and 05:59 within 3 minutes of another order of the same batch: the
+   * pattern of paid-order gangs. One late buyer alone is not a burst.
    */
   static Set<String> nightBursts(Table deleted) {
     Map<String, List<Integer>> rowsByBatch = new HashMap<>();
     for (int row = 0; row < deleted.rowCount(); row++) {
       if (deleted.dateTimeColumn("submitted_at").get(row) != null) {
-        rowsByBatch.computeIfAbsent(deleted.stringColumn(DeletedOrders.BATCH).get(row), b -> new ArrayList<>())
+        rowsByBatch
+            .computeIfAbsent(
+                deleted.stringColumn(DeletedOrders.BATCH).get(row), b -> new ArrayList<>())
             .add(row);
       }
     }
     Set<String> out = new HashSet<>();
     for (List<Integer> rows : rowsByBatch.values()) {
-      rows.sort((a, b) -> deleted.dateTimeColumn("submitted_at").get(a)
-          .compareTo(deleted.dateTimeColumn("submitted_at").get(b)));
+      rows.sort(
+          (a, b) ->
+              deleted
+                  .dateTimeColumn("submitted_at")
+                  .get(a)
+                  .compareTo(deleted.dateTimeColumn("submitted_at").get(b)));
       for (int i = 0; i < rows.size(); i++) {
         LocalDateTime at = deleted.dateTimeColumn("submitted_at").get(rows.get(i));
-        boolean near = i > 0 && seconds(deleted, rows.get(i - 1), at) <= BatchSignals.BURST_SECONDS
-            || i + 1 < rows.size() && seconds(deleted, rows.get(i + 1), at) <= BatchSignals.BURST_SECONDS;
+        boolean near =
+            i > 0 && seconds(deleted, rows.get(i - 1), at) <= BatchSignals.BURST_SECONDS
+                || i + 1 < rows.size()
+                    && seconds(deleted, rows.get(i + 1), at) <= BatchSignals.BURST_SECONDS;
         if (near && at.getHour() < BatchSignals.NIGHT_END_HOUR) {
           out.add(deleted.stringColumn("sub_order_id").get(rows.get(i)));
         }
@@ -180,11 +236,13 @@ public final class AppealEvidence {
   }
 
   private static long seconds(Table deleted, int otherRow, LocalDateTime at) {
-    return Math.abs(Duration.between(deleted.dateTimeColumn("submitted_at").get(otherRow), at).getSeconds());
+    return Math.abs(
+        Duration.between(deleted.dateTimeColumn("submitted_at").get(otherRow), at).getSeconds());
   }
 
   private static Check check(Proof proof, boolean present, boolean needed) {
-    return new Check(proof.code, present ? Check.State.PRESENT : Check.State.ABSENT, needed, proof.source);
+    return new Check(
+        proof.code, present ? Check.State.PRESENT : Check.State.ABSENT, needed, proof.source);
   }
 
   private static Check known(Proof proof, Set<String> ids, String id, boolean needed) {

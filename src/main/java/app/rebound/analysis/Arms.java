@@ -1,6 +1,5 @@
 package app.rebound.analysis;
 
-
 import app.rebound.analysis.Did.Stats;
 import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
@@ -21,8 +20,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Builds measures from the two shapes of data the impact stages produce: unit rows (one review, one paid
- * order: product_id, date, value) and product-day series (one value per product per day of the window).
+ * Builds measures from the two shapes of data the impact stages produce: unit rows (one review, one
+ * paid order: product_id, date, value) and product-day series (one value per product per day of the
+ * window).
  */
 final class Arms {
 
@@ -33,12 +33,23 @@ final class Arms {
 
     /** The first cell with fewer than min units, named for a message; null when all have enough. */
     String shortOf(int min, String noun) {
-      String[] names = {"the affected products before the deletion", "the affected products after it",
-          "the unaffected products before the split", "the unaffected products after it"};
+      String[] names = {
+        "the affected products before the deletion",
+        "the affected products after it",
+        "the unaffected products before the split",
+        "the unaffected products after it"
+      };
       Stats[] cells = {a0, a1, u0, u1};
       for (int i = 0; i < cells.length; i++) {
         if (cells[i].n() < min) {
-          return "not measured: only " + cells[i].n() + " " + noun + " of " + names[i] + "; at least " + min
+          return "not measured: only "
+              + cells[i].n()
+              + " "
+              + noun
+              + " of "
+              + names[i]
+              + "; at least "
+              + min
               + " are needed";
         }
       }
@@ -47,9 +58,9 @@ final class Arms {
   }
 
   /**
-   * Stage: unit rows (product_id, date, value) summed per product and day into count, sum and sum of
-   * squares, so the cells of every product are sorted from a few rows per product-day instead of every
-   * order or review again.
+   * Stage: unit rows (product_id, date, value) summed per product and day into count, sum and sum
+   * of squares, so the cells of every product are sorted from a few rows per product-day instead of
+   * every order or review again.
    */
   static Daily daily(Table units) {
     return daily(units, "value");
@@ -61,10 +72,10 @@ final class Arms {
   }
 
   /**
-   * Daily unit sums (product_id, date, n, sum, sum_sq) with the two lookups that let cells() be asked once
-   * per product without reading every row each time: each product's rows, and the per-day totals of the
-   * comparison products (the same set for every product of a shop). A catalogue of 2,000 products over a
-   * year is otherwise billions of row visits.
+   * Daily unit sums (product_id, date, n, sum, sum_sq) with the two lookups that let cells() be
+   * asked once per product without reading every row each time: each product's rows, and the
+   * per-day totals of the comparison products (the same set for every product of a shop). A
+   * catalogue of 2,000 products over a year is otherwise billions of row visits.
    */
   static final class Daily {
     private final Table table;
@@ -104,12 +115,17 @@ final class Arms {
   }
 
   /**
-   * Sorts daily unit sums (see {@link #daily}) into the four cells. An affected product is split at its own
-   * date; unaffected products at unaffectedSplit. Days in the excludeDays before a split count in neither
-   * period. Products in neither set are ignored; a product in both counts as affected. The values are
-   * counts, ratings and 0/1 flags, so the sums are exact whatever order they are added in.
+   * Sorts daily unit sums (see {@link #daily}) into the four cells. An affected product is split at
+   * its own date; unaffected products at unaffectedSplit. Days in the excludeDays before a split
+   * count in neither period. Products in neither set are ignored; a product in both counts as
+   * affected. The values are counts, ratings and 0/1 flags, so the sums are exact whatever order
+   * they are added in.
    */
-  static Cells cells(Daily daily, Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit,
+  static Cells cells(
+      Daily daily,
+      Map<String, LocalDate> affected,
+      Set<String> unaffected,
+      LocalDate unaffectedSplit,
       int excludeDays) {
     Stats[] a = {Stats.EMPTY, Stats.EMPTY};
     Stats[] u = {Stats.EMPTY, Stats.EMPTY};
@@ -123,7 +139,9 @@ final class Arms {
       for (int row : daily.rowsByProduct.getOrDefault(entry.getKey(), List.of())) {
         int period = period(dates.get(row), split, excludeDays);
         if (period >= 0) {
-          a[period] = a[period].plus(Math.round(counts.getDouble(row)), sums.getDouble(row), squares.getDouble(row));
+          a[period] =
+              a[period].plus(
+                  Math.round(counts.getDouble(row)), sums.getDouble(row), squares.getDouble(row));
         }
       }
     }
@@ -142,7 +160,9 @@ final class Arms {
     return new Cells(a[0], a[1], u[0], u[1]);
   }
 
-  /** 1 on or after the split, 0 before it (outside the excluded days just before it), -1 in them. */
+  /**
+   * 1 on or after the split, 0 before it (outside the excluded days just before it), -1 in them.
+   */
   private static int period(LocalDate date, LocalDate split, int excludeDays) {
     if (!date.isBefore(split)) {
       return 1;
@@ -152,15 +172,18 @@ final class Arms {
 
   /** A share measure (values 0/1) from four cells. */
   static Measure share(String id, String scope, String needs, Cells c, int min, String noun) {
-    Arm a = Arm.of(c.a0().n(), c.a1().n(), c.a0().hits(), c.a1().hits(), c.a0().mean(), c.a1().mean());
-    Arm u = Arm.of(c.u0().n(), c.u1().n(), c.u0().hits(), c.u1().hits(), c.u0().mean(), c.u1().mean());
+    Arm a =
+        Arm.of(c.a0().n(), c.a1().n(), c.a0().hits(), c.a1().hits(), c.a0().mean(), c.a1().mean());
+    Arm u =
+        Arm.of(c.u0().n(), c.u1().n(), c.u0().hits(), c.u1().hits(), c.u0().mean(), c.u1().mean());
     String whyNot = c.shortOf(min, noun);
     Effect effect = whyNot == null ? Did.proportions(c.a0(), c.a1(), c.u0(), c.u1()) : null;
     return Measure.of(id, scope, "share", needs, a, u, effect, whyNot);
   }
 
   /** A mean measure (average rating) from four cells. */
-  static Measure mean(String id, String scope, String unit, String needs, Cells c, int min, String noun) {
+  static Measure mean(
+      String id, String scope, String unit, String needs, Cells c, int min, String noun) {
     Arm a = Arm.of(c.a0().n(), c.a1().n(), null, null, c.a0().mean(), c.a1().mean());
     Arm u = Arm.of(c.u0().n(), c.u1().n(), null, null, c.u0().mean(), c.u1().mean());
     String whyNot = c.shortOf(min, noun);
@@ -169,12 +192,20 @@ final class Arms {
   }
 
   /**
-   * A measure over product-day series: each product's mean per day before and after its split (times
-   * scale, e.g. 30 for "per 30 days"), the products as units. Products whose split leaves no day before or
-   * after inside the window are left out.
+   * A measure over product-day series: each product's mean per day before and after its split
+   * (times scale, e.g. 30 for "per 30 days"), the products as units. Products whose split leaves no
+   * day before or after inside the window are left out.
    */
-  static Measure perProductDay(String id, String scope, String unit, String needs, Map<String, double[]> daily,
-      Map<String, LocalDate> affected, Set<String> unaffected, LocalDate unaffectedSplit, ImpactFrame frame,
+  static Measure perProductDay(
+      String id,
+      String scope,
+      String unit,
+      String needs,
+      Map<String, double[]> daily,
+      Map<String, LocalDate> affected,
+      Set<String> unaffected,
+      LocalDate unaffectedSplit,
+      ImpactFrame frame,
       double scale) {
     List<double[]> a = new ArrayList<>();
     for (var entry : affected.entrySet()) {
@@ -194,10 +225,14 @@ final class Arms {
     Arm armU = productArm(u);
     String whyNot = null;
     if (a.isEmpty()) {
-      whyNot = "not measured: no affected product has days both before and after its deletion in the orders export";
+      whyNot =
+          "not measured: no affected product has days both before and after its deletion in the orders export";
     } else if (u.size() < 2) {
-      whyNot = "not measured: only " + u.size() + " unaffected product(s) with days before and after the split; "
-          + "at least 2 are needed";
+      whyNot =
+          "not measured: only "
+              + u.size()
+              + " unaffected product(s) with days before and after the split; "
+              + "at least 2 are needed";
     }
     Effect effect = whyNot == null ? Did.unitChanges(changes(a), changes(u)) : null;
     return Measure.of(id, scope, unit, needs, armA, armU, effect, whyNot);
@@ -228,7 +263,8 @@ final class Arms {
       before += p[0];
       after += p[1];
     }
-    return Arm.of(pairs.size(), pairs.size(), null, null, before / pairs.size(), after / pairs.size());
+    return Arm.of(
+        pairs.size(), pairs.size(), null, null, before / pairs.size(), after / pairs.size());
   }
 
   private static double[] changes(List<double[]> pairs) {
@@ -237,18 +273,21 @@ final class Arms {
 
   /** An empty unit table (product_id, date, value) to fill. */
   static Table unitTable(String name) {
-    return Table.create(name, StringColumn.create("product_id"), DateColumn.create("date"),
+    return Table.create(
+        name,
+        StringColumn.create("product_id"),
+        DateColumn.create("date"),
         DoubleColumn.create("value"));
   }
 
   /**
    * Stage to series: unit rows (product_id, date, value) per calendar day or per week (dated by its
-   * Monday), affected beside unaffected, from the first to the last row's date. With mean, a period without
-   * rows is null; otherwise values are summed and an empty period is 0.
+   * Monday), affected beside unaffected, from the first to the last row's date. With mean, a period
+   * without rows is null; otherwise values are summed and an empty period is 0.
    */
-  static List<Series.Point> points(Table units, Set<String> affected, Set<String> unaffected, boolean weekly,
-      boolean mean) {
-    java.util.TreeMap<LocalDate, Stats[]> cells = new java.util.TreeMap<>();
+  static List<Series.Point> points(
+      Table units, Set<String> affected, Set<String> unaffected, boolean weekly, boolean mean) {
+    TreeMap<LocalDate, Stats[]> cells = new TreeMap<>();
     StringColumn products = units.stringColumn("product_id");
     DateColumn dates = units.dateColumn("date");
     DoubleColumn values = units.doubleColumn("value");

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Stage 2's answer for one deletion batch: what it deleted, its likely cause with a confidence, the signals
- * behind it and the penalties that follow.
+ * Stage 2's answer for one deletion batch: what it deleted, its likely cause with a confidence, the
+ * signals behind it and the penalties that follow.
  *
  * @param id the notice (违规单号) or, without one, the processing day
  * @param date the processing date
@@ -15,10 +15,20 @@ import java.util.List;
  * @param products product ids hit, most deleted orders first
  * @param likelyCause {@link #SYSTEM_ERROR}, {@link #MALICIOUS_REPORT} or {@link #VIOLATION}
  * @param confidence 0–1: the margin between causes, lowered where evidence is missing
- * @param thinEvidence too few orders or a deciding export missing; the signals say which one settles it
+ * @param thinEvidence too few orders or a deciding export missing; the signals say which one
+ *     settles it
  */
-public record BatchCause(String id, LocalDate date, int orders, long units, double money, List<String> products,
-    String likelyCause, double confidence, boolean thinEvidence, List<Signal> signals,
+public record BatchCause(
+    String id,
+    LocalDate date,
+    int orders,
+    long units,
+    double money,
+    List<String> products,
+    String likelyCause,
+    double confidence,
+    boolean thinEvidence,
+    List<Signal> signals,
     List<Consequence> consequences) {
 
   public static final String SYSTEM_ERROR = "system_error";

@@ -9,9 +9,9 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * Stage 2: the likely cause of each deletion batch (system error, malicious report, violation), from signals
- * the merchant can check in their own exports. See {@link CauseRule} for the decision and
- * {@link BatchSignals} for what is measured.
+ * Stage 2: the likely cause of each deletion batch (system error, malicious report, violation),
+ * from signals the merchant can check in their own exports. See {@link CauseRule} for the decision
+ * and {@link BatchSignals} for what is measured.
  */
 public final class BatchCauses {
 
@@ -23,9 +23,11 @@ public final class BatchCauses {
   }
 
   static List<BatchCause> of(Table deletedOrders, ShopBaseline base) {
-    Table batches = deletedOrders.summarize("sub_order_id", count)
-        .by(DeletedOrders.BATCH, DeletedOrders.BATCH_DATE)
-        .sortAscendingOn(DeletedOrders.BATCH_DATE, DeletedOrders.BATCH);
+    Table batches =
+        deletedOrders
+            .summarize("sub_order_id", count)
+            .by(DeletedOrders.BATCH, DeletedOrders.BATCH_DATE)
+            .sortAscendingOn(DeletedOrders.BATCH_DATE, DeletedOrders.BATCH);
     List<BatchCause> out = new ArrayList<>();
     for (int row = 0; row < batches.rowCount(); row++) {
       String id = batches.stringColumn(DeletedOrders.BATCH).get(row);
@@ -48,8 +50,17 @@ public final class BatchCauses {
     double money = Math.round(found.doubleColumn("payable_amount").sum() * 100) / 100.0;
     List<Signal> all = new ArrayList<>(verdict.notes());
     all.addAll(signals.values());
-    return new BatchCause(id, date, rows.rowCount(), units, money, products, verdict.cause(),
-        Math.round(verdict.confidence() * 100) / 100.0, verdict.thin(), all,
+    return new BatchCause(
+        id,
+        date,
+        rows.rowCount(),
+        units,
+        money,
+        products,
+        verdict.cause(),
+        Math.round(verdict.confidence() * 100) / 100.0,
+        verdict.thin(),
+        all,
         Consequences.of(verdict.cause(), date, money));
   }
 

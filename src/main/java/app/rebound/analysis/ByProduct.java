@@ -9,8 +9,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Sums and medians per product through {@link CodeGroups}: the same figures, in the same order, as
- * summarize(column, sum or median).by("product_id"), without the table slice per group that costs seconds
- * over a million orders.
+ * summarize(column, sum or median).by("product_id"), without the table slice per group that costs
+ * seconds over a million orders.
  */
 final class ByProduct {
 
@@ -29,7 +29,10 @@ final class ByProduct {
     return g.keys().addColumns(DoubleColumn.create("Sum [" + column + "]", sum));
   }
 
-  /** product_id and the column's median (Tablesaw's: commons-math's 50th percentile) under "Median [column]". */
+  /**
+   * product_id and the column's median (Tablesaw's: commons-math's 50th percentile) under "Median
+   * [column]".
+   */
   static Table medians(Table rows, String column) {
     CodeGroups g = CodeGroups.byProduct(rows);
     List<DoubleColumn> values = new ArrayList<>();
@@ -42,7 +45,8 @@ final class ByProduct {
         values.get(g.group[row]).append(source.getDouble(row));
       }
     }
-    double[] median = values.stream().mapToDouble(v -> StatUtils.percentile(v.asDoubleArray(), 50.0)).toArray();
+    double[] median =
+        values.stream().mapToDouble(v -> StatUtils.percentile(v.asDoubleArray(), 50.0)).toArray();
     return g.keys().addColumns(DoubleColumn.create("Median [" + column + "]", median));
   }
 }

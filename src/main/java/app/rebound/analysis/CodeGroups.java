@@ -10,15 +10,18 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
- * Rows grouped through integer codes: the product id's code in its column's dictionary and, by day, the
- * packed date. What summarize().by("product_id"[, "date"]) groups, without a table slice per group or a
- * string key per row. Groups are numbered in the order they first appear, as summarize() gives them.
+ * Rows grouped through integer codes: the product id's code in its column's dictionary and, by day,
+ * the packed date. What summarize().by("product_id"[, "date"]) groups, without a table slice per
+ * group or a string key per row. Groups are numbered in the order they first appear, as summarize()
+ * gives them.
  */
 final class CodeGroups {
 
   /** Each row's group; -1 for a row without a date when grouping by day (no caller keeps those). */
   final int[] group;
+
   private final List<String> products = new ArrayList<>();
+
   /** Each group's packed date; null when grouping by product alone. */
   private final List<Integer> packedDates;
 

@@ -2,22 +2,24 @@ package app.rebound.analysis;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
- * A counterfactual in the spirit of Google's CausalImpact (Brodersen et al. 2015), kept to ordinary least
- * squares so every number can be checked: the affected series is regressed (through the origin) on the
- * summed series of the shop's unaffected products and weekday offsets over the pre-period, the fit predicts the post-period,
- * and the gap between prediction and what happened is the effect, with 95% prediction intervals. Residual
- * autocorrelation widens the cumulative interval (an AR(1) variance factor), since days after a shock are
- * not independent.
+ * A counterfactual in the spirit of Google's CausalImpact (Brodersen et al. 2015), kept to ordinary
+ * least squares so every number can be checked: the affected series is regressed (through the
+ * origin) on the summed series of the shop's unaffected products and weekday offsets over the
+ * pre-period, the fit predicts the post-period, and the gap between prediction and what happened is
+ * the effect, with 95% prediction intervals. Residual autocorrelation widens the cumulative
+ * interval (an AR(1) variance factor), since days after a shock are not independent.
  */
 public final class Counterfactual {
 
   /** Fewer pre-period days than this cannot pin a weekly pattern (each weekday at least twice). */
   public static final int MIN_PRE_DAYS = 14;
+
   /** One unaffected product is an anecdote, not a counterfactual. */
   public static final int MIN_CONTROLS = 2;
 
@@ -77,26 +79,40 @@ public final class Counterfactual {
    * @param controls how many unaffected products make up controlSum
    * @param firstPostDay index of the first day after the deletion
    */
-  public static Result estimate(List<LocalDate> days, double[] affected, double[] controlSum, int controls,
+  public static Result estimate(
+      List<LocalDate> days,
+      double[] affected,
+      double[] controlSum,
+      int controls,
       int firstPostDay) {
     int n = affected.length;
     if (controls < MIN_CONTROLS) {
-      return Result.refused("only " + controls + " unaffected product(s) with traffic; at least " + MIN_CONTROLS
-          + " are needed to build a counterfactual");
+      return Result.refused(
+          "only "
+              + controls
+              + " unaffected product(s) with traffic; at least "
+              + MIN_CONTROLS
+              + " are needed to build a counterfactual");
     }
     if (firstPostDay < MIN_PRE_DAYS) {
-      return Result.refused("only " + firstPostDay + " day(s) of data before the deletion; at least "
-          + MIN_PRE_DAYS + " are needed");
+      return Result.refused(
+          "only "
+              + firstPostDay
+              + " day(s) of data before the deletion; at least "
+              + MIN_PRE_DAYS
+              + " are needed");
     }
     if (firstPostDay >= n) {
       return Result.refused("no data after the deletion yet");
     }
     double[][] design = design(days, controlSum);
-    double[] yPre = java.util.Arrays.copyOf(affected, firstPostDay);
-    double[][] xPre = java.util.Arrays.copyOf(design, firstPostDay);
+    double[] yPre = Arrays.copyOf(affected, firstPostDay);
+    double[][] xPre = Arrays.copyOf(design, firstPostDay);
     OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-    // No intercept: the product's level is tied to the controls' level (its share of them), so a shop-wide
-    // trend carries into the prediction in full. With an intercept, day-to-day noise in the controls
+    // No intercept: the product's level is tied to the controls' level (its share of them), so a
+    // shop-wide
+    // trend carries into the prediction in full. With an intercept, day-to-day noise in the
+    // controls
     // flattens the slope and the prediction under-follows the trend.
     ols.setNoIntercept(true);
     double[] beta;
@@ -137,16 +153,28 @@ public final class Counterfactual {
     }
     int postDays = n - firstPostDay;
     double autocorrelationFactor = ar1VarianceFactor(residuals);
-    double cumulativeVariance = sigma2 * (postDays * autocorrelationFactor + quadratic(inverse, postSumRow, postSumRow));
+    double cumulativeVariance =
+        sigma2 * (postDays * autocorrelationFactor + quadratic(inverse, postSumRow, postSumRow));
     double half = tQuantile * Math.sqrt(cumulativeVariance);
     Fit fit = new Fit(firstPostDay, postDays, controls, rSquared, Math.sqrt(sigma2));
-    return new Result(new Estimate(List.copyOf(days), affected.clone(), predicted, low, high, firstPostDay,
-        lossPoint, lossPoint - half, lossPoint + half, fit), null);
+    return new Result(
+        new Estimate(
+            List.copyOf(days),
+            affected.clone(),
+            predicted,
+            low,
+            high,
+            firstPostDay,
+            lossPoint,
+            lossPoint - half,
+            lossPoint + half,
+            fit),
+        null);
   }
 
   /** 1 − SSR/SST around the mean: how much of the day-to-day movement the fit explains. */
   static double centeredRSquared(double[] y, double[] residuals) {
-    double mean = java.util.Arrays.stream(y).average().orElse(0);
+    double mean = Arrays.stream(y).average().orElse(0);
     double total = 0;
     double residual = 0;
     for (int t = 0; t < y.length; t++) {
@@ -170,8 +198,8 @@ public final class Counterfactual {
   }
 
   /**
-   * Variance of a sum of n AR(1) residuals relative to n independent ones, (1+ρ)/(1−ρ), with the lag-one
-   * correlation ρ of the pre-period residuals kept in [0, 0.9].
+   * Variance of a sum of n AR(1) residuals relative to n independent ones, (1+ρ)/(1−ρ), with the
+   * lag-one correlation ρ of the pre-period residuals kept in [0, 0.9].
    */
   static double ar1VarianceFactor(double[] residuals) {
     double num = 0;

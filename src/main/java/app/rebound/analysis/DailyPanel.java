@@ -13,16 +13,18 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Daily series per product over one calendar window: a product-by-day matrix per metric, days without a
- * row counted as zero (exports list a product's day only when it had activity). Built from a daily
- * Tablesaw table with product_id, date and numeric metric columns.
+ * Daily series per product over one calendar window: a product-by-day matrix per metric, days
+ * without a row counted as zero (exports list a product's day only when it had activity). Built
+ * from a daily Tablesaw table with product_id, date and numeric metric columns.
  */
 public final class DailyPanel {
 
   private final List<LocalDate> days;
   private final List<String> products;
+
   /** Each product's row in the metric matrices: series() is asked products × controls times. */
   private final Map<String, Integer> productIndex = new HashMap<>();
+
   private final Map<String, double[][]> metrics = new LinkedHashMap<>();
 
   private DailyPanel(List<LocalDate> days, List<String> products) {
@@ -40,9 +42,12 @@ public final class DailyPanel {
     DateColumn dates = daily.dateColumn("date");
     LocalDate first = dates.min();
     LocalDate last = dates.max();
-    List<LocalDate> days = first == null ? List.of()
-        : Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1)).toList();
-    List<String> products = daily.stringColumn("product_id").unique().asList().stream().sorted().toList();
+    List<LocalDate> days =
+        first == null
+            ? List.of()
+            : Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1)).toList();
+    List<String> products =
+        daily.stringColumn("product_id").unique().asList().stream().sorted().toList();
     DailyPanel panel = new DailyPanel(days, products);
     StringColumn ids = daily.stringColumn("product_id");
     for (String metric : metricColumns) {
@@ -90,7 +95,9 @@ public final class DailyPanel {
     return total;
   }
 
-  /** The products with any positive value of the metric before the given day: usable as controls. */
+  /**
+   * The products with any positive value of the metric before the given day: usable as controls.
+   */
   public List<String> activeBefore(String metric, LocalDate day, List<String> candidates) {
     int end = dayIndex(day);
     List<String> active = new ArrayList<>();
@@ -106,7 +113,9 @@ public final class DailyPanel {
     return active;
   }
 
-  /** The index of a day in the window (may be outside 0..days-1 when the day is outside the window). */
+  /**
+   * The index of a day in the window (may be outside 0..days-1 when the day is outside the window).
+   */
   public int dayIndex(LocalDate day) {
     return days.isEmpty() ? 0 : (int) (day.toEpochDay() - days.get(0).toEpochDay());
   }

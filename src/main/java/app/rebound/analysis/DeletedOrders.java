@@ -3,24 +3,44 @@ package app.rebound.analysis;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.joining.JoinType;
 
 /**
- * Stage 1: the deleted orders, one row each, with their batch and what the orders export says about them.
- * They come from the deletions export (销量删除记录) or, for orders not in it, from the orders export's own
- * deletion flag. A batch is the violation notice (违规单号), else the day the platform processed it.
+ * Stage 1: the deleted orders, one row each, with their batch and what the orders export says about
+ * them. They come from the deletions export (销量删除记录) or, for orders not in it, from the orders
+ * export's own deletion flag. A batch is the violation notice (违规单号), else the day the platform
+ * processed it.
  */
 public final class DeletedOrders {
 
   /** Columns of the orders export that the later stages read about a deleted order. */
-  static final String[] ORDER_COLUMNS = {"sub_order_id", "product_id", "product_name", "quantity",
-      "unit_price", "payable_amount", "submitted_at", "paid_at", "shipped_at", "completed_at", "order_status",
-      "after_sale_status", "cancel_reason", "affiliate_id", "traffic_source", "logistics"};
+  static final String[] ORDER_COLUMNS = {
+    "sub_order_id",
+    "product_id",
+    "product_name",
+    "quantity",
+    "unit_price",
+    "payable_amount",
+    "submitted_at",
+    "paid_at",
+    "shipped_at",
+    "completed_at",
+    "order_status",
+    "after_sale_status",
+    "cancel_reason",
+    "affiliate_id",
+    "traffic_source",
+    "logistics"
+  };
 
   public static final String BATCH = "batch";
   public static final String BATCH_DATE = "batch_date";
@@ -31,7 +51,10 @@ public final class DeletedOrders {
 
   private DeletedOrders() {}
 
-  /** Every deleted order with batch, batch date, source, and its order details where the export has them. */
+  /**
+   * Every deleted order with batch, batch date, source, and its order details where the export has
+   * them.
+   */
   public static Table of(ShopData shop) {
     Table fromFile = fromDeletionsFile(shop);
     Table fromFlag = fromOrdersFlag(shop, fromFile.stringColumn("sub_order_id"));
@@ -56,16 +79,16 @@ public final class DeletedOrders {
   }
 
   /**
-   * Orders flagged as deleted inside the orders export and absent from the deletions export. The export
-   * gives no processing date, so the batch is dated the day after its last paid order: an assumption the
-   * cause stage states in its signals.
+   * Orders flagged as deleted inside the orders export and absent from the deletions export. The
+   * export gives no processing date, so the batch is dated the day after its last paid order: an
+   * assumption the cause stage states in its signals.
    */
   static Table fromOrdersFlag(ShopData shop, StringColumn alreadyListed) {
     Table orders = shop.orders();
     Table out = skeleton("flagged_orders");
     BooleanColumn flag = orders.booleanColumn("sales_deleted");
-    java.util.Set<String> listed = new java.util.HashSet<>(alreadyListed.asList());
-    java.util.Map<String, LocalDate> lastPaid = new java.util.HashMap<>();
+    Set<String> listed = new HashSet<>(alreadyListed.asList());
+    Map<String, LocalDate> lastPaid = new HashMap<>();
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
     StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
     StringColumn noticeIdCol = orders.stringColumn("notice_id");
@@ -96,9 +119,11 @@ public final class DeletedOrders {
 
   /** A batch's date is the first day the platform processed any of its orders. */
   private static Table firstDatePerBatch(Table deleted) {
-    java.util.Map<String, LocalDate> first = new java.util.HashMap<>();
+    Map<String, LocalDate> first = new HashMap<>();
     for (int row = 0; row < deleted.rowCount(); row++) {
-      first.merge(deleted.stringColumn(BATCH).get(row), deleted.dateColumn(BATCH_DATE).get(row),
+      first.merge(
+          deleted.stringColumn(BATCH).get(row),
+          deleted.dateColumn(BATCH_DATE).get(row),
           (a, b) -> a.isBefore(b) ? a : b);
     }
     DateColumn dates = deleted.dateColumn(BATCH_DATE);
@@ -109,7 +134,8 @@ public final class DeletedOrders {
   }
 
   private static Table skeleton(String name) {
-    return Table.create(name,
+    return Table.create(
+        name,
         StringColumn.create("sub_order_id"),
         StringColumn.create("deleted_product_id"),
         StringColumn.create(BATCH),
@@ -120,10 +146,17 @@ public final class DeletedOrders {
   /** Joins the order details; the product comes from the deletion notice, else from the order. */
   static Table withOrderDetails(Table deleted, Table orders) {
     // Only the deleted orders' rows: copying and joining all of a big shop's orders costs seconds.
-    Table details = orders.where(orders.stringColumn("sub_order_id")
-        .isIn(deleted.stringColumn("sub_order_id").asSet())).selectColumns(ORDER_COLUMNS).copy();
-    details.addColumns(BooleanColumn.create(IN_ORDERS, details.rowCount()).set(
-        details.stringColumn("sub_order_id").isNotMissing(), true));
+    Table details =
+        orders
+            .where(
+                orders
+                    .stringColumn("sub_order_id")
+                    .isIn(deleted.stringColumn("sub_order_id").asSet()))
+            .selectColumns(ORDER_COLUMNS)
+            .copy();
+    details.addColumns(
+        BooleanColumn.create(IN_ORDERS, details.rowCount())
+            .set(details.stringColumn("sub_order_id").isNotMissing(), true));
     Table joined = deleted.joinOn("sub_order_id").with(details).type(JoinType.LEFT_OUTER).join();
     StringColumn product = joined.stringColumn("product_id");
     StringColumn fromNotice = joined.stringColumn("deleted_product_id");

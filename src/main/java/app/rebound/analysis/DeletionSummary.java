@@ -1,59 +1,97 @@
 package app.rebound.analysis;
 
-
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
- * What was deleted: orders, units and money per batch and per product, and the share of each product's
- * displayed sales removed (deleted units ÷ the units its paid orders counted over the export window).
+ * What was deleted: orders, units and money per batch and per product, and the share of each
+ * product's displayed sales removed (deleted units ÷ the units its paid orders counted over the
+ * export window).
  */
 public final class DeletionSummary {
 
   private DeletionSummary() {}
 
-  public record Batch(String id, LocalDate date, long orders, long units, double money, List<String> products) {}
+  public record Batch(
+      String id, LocalDate date, long orders, long units, double money, List<String> products) {}
 
-  public record Product(String productId, String name, long orders, long units, double money, long countedUnits,
+  public record Product(
+      String productId,
+      String name,
+      long orders,
+      long units,
+      double money,
+      long countedUnits,
       double deletedShare) {}
 
-  public record Result(long orders, long units, double money, List<Batch> batches, List<Product> products) {}
+  public record Result(
+      long orders, long units, double money, List<Batch> batches, List<Product> products) {}
 
   public static Result of(Table deletedOrders, Table orders) {
     List<Batch> batches = new ArrayList<>();
     for (String batch : deletedOrders.stringColumn(DeletedOrders.BATCH).unique().asList()) {
-      Table rows = deletedOrders.where(deletedOrders.stringColumn(DeletedOrders.BATCH).isEqualTo(batch));
-      batches.add(new Batch(batch, rows.dateColumn(DeletedOrders.BATCH_DATE).min(), rows.rowCount(),
-          (long) units(rows), money(rows), rows.stringColumn("product_id").unique().asList().stream().sorted().toList()));
+      Table rows =
+          deletedOrders.where(deletedOrders.stringColumn(DeletedOrders.BATCH).isEqualTo(batch));
+      batches.add(
+          new Batch(
+              batch,
+              rows.dateColumn(DeletedOrders.BATCH_DATE).min(),
+              rows.rowCount(),
+              (long) units(rows),
+              money(rows),
+              rows.stringColumn("product_id").unique().asList().stream().sorted().toList()));
     }
-    batches.sort(java.util.Comparator.comparing(Batch::date).thenComparing(Batch::id));
+    batches.sort(Comparator.comparing(Batch::date).thenComparing(Batch::id));
 
     Table counted = countedUnits(orders);
     List<Product> products = new ArrayList<>();
-    for (String product : deletedOrders.stringColumn("product_id").unique().asList().stream().sorted().toList()) {
+    for (String product :
+        deletedOrders.stringColumn("product_id").unique().asList().stream().sorted().toList()) {
       Table rows = deletedOrders.where(deletedOrders.stringColumn("product_id").isEqualTo(product));
       Table countedRow = counted.where(counted.stringColumn("product_id").isEqualTo(product));
       long countedUnits = countedRow.isEmpty() ? 0 : (long) countedRow.numberColumn(1).getDouble(0);
       long deletedUnits = (long) units(rows);
-      String name = rows.stringColumn("product_name").asList().stream().filter(s -> !s.isEmpty()).findFirst()
-          .orElse("");
-      products.add(new Product(product, name, rows.rowCount(), deletedUnits, money(rows), countedUnits,
-          countedUnits == 0 ? 0 : Math.min(1.0, deletedUnits / (double) countedUnits)));
+      String name =
+          rows.stringColumn("product_name").asList().stream()
+              .filter(s -> !s.isEmpty())
+              .findFirst()
+              .orElse("");
+      products.add(
+          new Product(
+              product,
+              name,
+              rows.rowCount(),
+              deletedUnits,
+              money(rows),
+              countedUnits,
+              countedUnits == 0 ? 0 : Math.min(1.0, deletedUnits / (double) countedUnits)));
     }
-    return new Result(deletedOrders.rowCount(), (long) units(deletedOrders), money(deletedOrders), batches, products);
+    return new Result(
+        deletedOrders.rowCount(),
+        (long) units(deletedOrders),
+        money(deletedOrders),
+        batches,
+        products);
   }
 
   /** Units of paid orders per product: what the displayed sales counted before any deletion. */
   static Table countedUnits(Table orders) {
-    Table paid = Views.columns(orders, "product_id", "quantity").where(orders.dateTimeColumn("paid_at").isNotMissing()
-        .and(orders.stringColumn("order_status").isNotEqualTo("已关闭")));
+    Table paid =
+        Views.columns(orders, "product_id", "quantity")
+            .where(
+                orders
+                    .dateTimeColumn("paid_at")
+                    .isNotMissing()
+                    .and(orders.stringColumn("order_status").isNotEqualTo("已关闭")));
     return ByProduct.sums(paid, "quantity");
   }
 
   private static double units(Table rows) {
-    return rows.intColumn("quantity").isMissing().size() == rows.rowCount() ? rows.rowCount()
+    return rows.intColumn("quantity").isMissing().size() == rows.rowCount()
+        ? rows.rowCount()
         : rows.intColumn("quantity").sum() + rows.intColumn("quantity").isMissing().size();
   }
 

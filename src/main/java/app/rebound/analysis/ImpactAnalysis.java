@@ -4,16 +4,21 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
- * The impact pipeline from a shop's tables to its report: each stage takes tables and returns results;
- * the report is then written in any language from the same results.
+ * The impact pipeline from a shop's tables to its report: each stage takes tables and returns
+ * results; the report is then written in any language from the same results.
  */
 public final class ImpactAnalysis {
 
   private ImpactAnalysis() {}
 
   /** The stages' results, before they are put into words. */
-  public record Result(List<BatchCause> causes, DeletionSummary.Result deleted, TrafficImpact.Result traffic,
-      TrustResult trust, PartnershipResult partnerships, List<OrderEvidence> evidence) {
+  public record Result(
+      List<BatchCause> causes,
+      DeletionSummary.Result deleted,
+      TrafficImpact.Result traffic,
+      TrustResult trust,
+      PartnershipResult partnerships,
+      List<OrderEvidence> evidence) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
@@ -25,7 +30,10 @@ public final class ImpactAnalysis {
     return run(shop, (stage, since) -> System.nanoTime());
   }
 
-  /** Told when each stage ends and when it began (System.nanoTime); answers the time the next one begins. */
+  /**
+   * Told when each stage ends and when it began (System.nanoTime); answers the time the next one
+   * begins.
+   */
   @FunctionalInterface
   public interface StageClock {
     long done(String stage, long since);

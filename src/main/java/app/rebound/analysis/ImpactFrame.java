@@ -2,7 +2,6 @@ package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +15,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What the trust and partnership measures share: which products are affected and from when, which are the
- * comparison, the shop's first deletion date, the calendar window of the orders export, and the deleted
- * sub-orders (left out of every measure: the platform removed them with their reviews, and a violation's
- * paid orders say nothing about real buyers).
+ * What the trust and partnership measures share: which products are affected and from when, which
+ * are the comparison, the shop's first deletion date, the calendar window of the orders export, and
+ * the deleted sub-orders (left out of every measure: the platform removed them with their reviews,
+ * and a violation's paid orders say nothing about real buyers).
  *
  * @param splits affected product → its first deletion date (the earliest batch_date if several)
  * @param unaffected the shop's other products, seen in any export
@@ -27,8 +26,14 @@ import tech.tablesaw.api.Table;
  * @param windowStart first day of the orders export; null without orders
  * @param windowEnd last day of the orders export
  */
-record ImpactFrame(Map<String, LocalDate> splits, Set<String> unaffected, LocalDate firstDeletion,
-    Map<String, String> names, LocalDate windowStart, LocalDate windowEnd, Set<String> deletedSubOrders) {
+record ImpactFrame(
+    Map<String, LocalDate> splits,
+    Set<String> unaffected,
+    LocalDate firstDeletion,
+    Map<String, String> names,
+    LocalDate windowStart,
+    LocalDate windowEnd,
+    Set<String> deletedSubOrders) {
 
   static final String NO_DELETIONS = "not measured: no deleted sales found";
 
@@ -36,11 +41,16 @@ record ImpactFrame(Map<String, LocalDate> splits, Set<String> unaffected, LocalD
     Table splitTable = productSplits(deletedOrders);
     Map<String, LocalDate> splits = new TreeMap<>();
     for (int row = 0; row < splitTable.rowCount(); row++) {
-      splits.put(splitTable.stringColumn("product_id").get(row), splitTable.dateColumn("split_date").get(row));
+      splits.put(
+          splitTable.stringColumn("product_id").get(row),
+          splitTable.dateColumn("split_date").get(row));
     }
     Set<String> products = new TreeSet<>();
     for (FileKind kind : new FileKind[] {FileKind.ORDERS, FileKind.REVIEWS, FileKind.AFFILIATES}) {
-      for (String id : shop.table(kind).stringColumn("product_id").asSet()) { // the dictionary's values, not every row
+      for (String id :
+          shop.table(kind)
+              .stringColumn("product_id")
+              .asSet()) { // the dictionary's values, not every row
         if (!id.isEmpty()) {
           products.add(id);
         }
@@ -67,8 +77,14 @@ record ImpactFrame(Map<String, LocalDate> splits, Set<String> unaffected, LocalD
       end = submitted.max().toLocalDate();
     }
     Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
-    return new ImpactFrame(Collections.unmodifiableMap(splits), Collections.unmodifiableSet(products), first,
-        names, start, end, Collections.unmodifiableSet(deleted));
+    return new ImpactFrame(
+        Collections.unmodifiableMap(splits),
+        Collections.unmodifiableSet(products),
+        first,
+        names,
+        start,
+        end,
+        Collections.unmodifiableSet(deleted));
   }
 
   /** Stage: one row per affected product with its first deletion date (product_id, split_date). */
@@ -84,11 +100,14 @@ record ImpactFrame(Map<String, LocalDate> splits, Set<String> unaffected, LocalD
       }
       first.merge(product, date, (a, b) -> a.isBefore(b) ? a : b);
     }
-    Table out = Table.create("product_splits", StringColumn.create("product_id"), DateColumn.create("split_date"));
-    first.forEach((product, date) -> {
-      out.stringColumn("product_id").append(product);
-      out.dateColumn("split_date").append(date);
-    });
+    Table out =
+        Table.create(
+            "product_splits", StringColumn.create("product_id"), DateColumn.create("split_date"));
+    first.forEach(
+        (product, date) -> {
+          out.stringColumn("product_id").append(product);
+          out.dateColumn("split_date").append(date);
+        });
     return out;
   }
 

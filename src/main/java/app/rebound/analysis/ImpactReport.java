@@ -8,9 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * impact.json: what was deleted and why, and what it cost, as one immutable record. The same JSON is
- * written by {@code analyze} and answered by {@code GET /api/shops/{shop}/impact}; the README documents
- * every field. Sentences (signals, consequences) are in the report's language.
+ * impact.json: what was deleted and why, and what it cost, as one immutable record. The same JSON
+ * is written by {@code analyze} and answered by {@code GET /api/shops/{shop}/impact}; the README
+ * documents every field. Sentences (signals, consequences) are in the report's language.
  */
 public record ImpactReport(
     String lang,
@@ -24,11 +24,25 @@ public record ImpactReport(
     Charts series) {
 
   /** Deleted orders, units and money, per batch with its likely cause, and per product. */
-  public record Deletions(long orders, long units, double money, List<BatchRow> batches,
+  public record Deletions(
+      long orders,
+      long units,
+      double money,
+      List<BatchRow> batches,
       List<DeletionSummary.Product> products) {}
 
-  public record BatchRow(String id, LocalDate date, int orders, long units, double money, List<String> products,
-      String likelyCause, double confidence, boolean thinEvidence, List<String> signals, List<SignalValue> signalValues,
+  public record BatchRow(
+      String id,
+      LocalDate date,
+      int orders,
+      long units,
+      double money,
+      List<String> products,
+      String likelyCause,
+      double confidence,
+      boolean thinEvidence,
+      List<String> signals,
+      List<SignalValue> signalValues,
       List<ConsequenceRow> consequences) {}
 
   /** A signal's code and measured value (null when not measured) beside the sentence. */
@@ -45,30 +59,89 @@ public record ImpactReport(
    * @param needs the export the measure needs
    * @param fit the pre-period fit, per product in product rows (null for shop totals)
    */
-  public record Loss(boolean measured, String message, String needs, String unit, double loss, double lossLow,
-      double lossHigh, boolean significant, Double expected, Counterfactual.Fit fit) {}
+  public record Loss(
+      boolean measured,
+      String message,
+      String needs,
+      String unit,
+      double loss,
+      double lossLow,
+      double lossHigh,
+      boolean significant,
+      Double expected,
+      Counterfactual.Fit fit) {}
 
-  public record ProductRow(String productId, String name, LocalDate deletedSince, long deletedOrders,
-      long deletedUnits, double deletedMoney, double deletedShare, Loss visitors, Loss impressions, Loss conversion,
-      Loss gmv, Daily visitorsDaily, Daily gmvDaily) {}
+  public record ProductRow(
+      String productId,
+      String name,
+      LocalDate deletedSince,
+      long deletedOrders,
+      long deletedUnits,
+      double deletedMoney,
+      double deletedShare,
+      Loss visitors,
+      Loss impressions,
+      Loss conversion,
+      Loss gmv,
+      Daily visitorsDaily,
+      Daily gmvDaily) {}
 
-  /** A daily series: actual against the counterfactual with its 95% band, and the loss accumulated so far. */
-  public record Daily(List<LocalDate> days, double[] actual, double[] expected, double[] low, double[] high,
+  /**
+   * A daily series: actual against the counterfactual with its 95% band, and the loss accumulated
+   * so far.
+   */
+  public record Daily(
+      List<LocalDate> days,
+      double[] actual,
+      double[] expected,
+      double[] low,
+      double[] high,
       double[] cumulativeLoss) {}
 
-  public record Charts(List<LocalDate> deletionDates, Daily visitors, Daily impressions, Daily buyers, Daily gmv) {}
+  public record Charts(
+      List<LocalDate> deletionDates, Daily visitors, Daily impressions, Daily buyers, Daily gmv) {}
 
   /** Builds the report from the stages' results, in the given language ("zh" or "en"). */
-  public static ImpactReport of(String lang, List<BatchCause> causes, DeletionSummary.Result deleted,
-      TrafficImpact.Result traffic, TrustResult trust, PartnershipResult partnerships) {
+  public static ImpactReport of(
+      String lang,
+      List<BatchCause> causes,
+      DeletionSummary.Result deleted,
+      TrafficImpact.Result traffic,
+      TrustResult trust,
+      PartnershipResult partnerships) {
     boolean zh = !"en".equals(lang);
-    List<BatchRow> batches = causes.stream().map(c -> new BatchRow(c.id(), c.date(), c.orders(), c.units(),
-        round(c.money(), 2), c.products(), c.likelyCause(), round(c.confidence(), 2), c.thinEvidence(),
-        c.signals().stream().map(s -> zh ? s.zh() : s.en()).toList(),
-        c.signals().stream().map(s -> new SignalValue(s.code(), s.measured() ? round(s.value(), 4) : null)).toList(),
-        c.consequences().stream().map(q -> new ConsequenceRow(zh ? q.zh() : q.en(), q.source())).toList())).toList();
-    Deletions deletions = new Deletions(deleted.orders(), deleted.units(), round(deleted.money(), 2), batches,
-        deleted.products());
+    List<BatchRow> batches =
+        causes.stream()
+            .map(
+                c ->
+                    new BatchRow(
+                        c.id(),
+                        c.date(),
+                        c.orders(),
+                        c.units(),
+                        round(c.money(), 2),
+                        c.products(),
+                        c.likelyCause(),
+                        round(c.confidence(), 2),
+                        c.thinEvidence(),
+                        c.signals().stream().map(s -> zh ? s.zh() : s.en()).toList(),
+                        c.signals().stream()
+                            .map(
+                                s ->
+                                    new SignalValue(
+                                        s.code(), s.measured() ? round(s.value(), 4) : null))
+                            .toList(),
+                        c.consequences().stream()
+                            .map(q -> new ConsequenceRow(zh ? q.zh() : q.en(), q.source()))
+                            .toList()))
+            .toList();
+    Deletions deletions =
+        new Deletions(
+            deleted.orders(),
+            deleted.units(),
+            round(deleted.money(), 2),
+            batches,
+            deleted.products());
 
     Map<String, SeriesImpact.ProductEstimate> visitors = byProduct(traffic.visitors());
     Map<String, SeriesImpact.ProductEstimate> impressions = byProduct(traffic.impressions());
@@ -79,31 +152,63 @@ public record ImpactReport(
       SeriesImpact.ProductEstimate v = visitors.get(p.productId());
       SeriesImpact.ProductEstimate g = gmv.get(p.productId());
       LocalDate since = v != null ? v.since() : g != null ? g.since() : null;
-      products.add(new ProductRow(p.productId(), p.name(), since, p.orders(), p.units(), round(p.money(), 2),
-          round(p.deletedShare(), 4),
-          productLoss(traffic.visitors(), v, TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
-          productLoss(traffic.impressions(), impressions.get(p.productId()), TrafficImpact.NEEDS_TRAFFIC, "impressions", 0),
-          productLoss(traffic.conversion(), buyers.get(p.productId()), TrafficImpact.NEEDS_TRAFFIC, "buyers", 1),
-          productLoss(traffic.gmv(), g, TrafficImpact.NEEDS_ORDERS, "yuan", 2),
-          daily(v), daily(g)));
+      products.add(
+          new ProductRow(
+              p.productId(),
+              p.name(),
+              since,
+              p.orders(),
+              p.units(),
+              round(p.money(), 2),
+              round(p.deletedShare(), 4),
+              productLoss(traffic.visitors(), v, TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
+              productLoss(
+                  traffic.impressions(),
+                  impressions.get(p.productId()),
+                  TrafficImpact.NEEDS_TRAFFIC,
+                  "impressions",
+                  0),
+              productLoss(
+                  traffic.conversion(),
+                  buyers.get(p.productId()),
+                  TrafficImpact.NEEDS_TRAFFIC,
+                  "buyers",
+                  1),
+              productLoss(traffic.gmv(), g, TrafficImpact.NEEDS_ORDERS, "yuan", 2),
+              daily(v),
+              daily(g)));
     }
-    Charts charts = new Charts(causes.stream().map(BatchCause::date).distinct().sorted().toList(),
-        shopDaily(traffic.visitors()), shopDaily(traffic.impressions()), shopDaily(traffic.conversion()),
-        shopDaily(traffic.gmv()));
-    return new ImpactReport(zh ? "zh" : "en", deletions,
-        new Traffic(shopLoss(traffic.visitors(), TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
+    Charts charts =
+        new Charts(
+            causes.stream().map(BatchCause::date).distinct().sorted().toList(),
+            shopDaily(traffic.visitors()),
+            shopDaily(traffic.impressions()),
+            shopDaily(traffic.conversion()),
+            shopDaily(traffic.gmv()));
+    return new ImpactReport(
+        zh ? "zh" : "en",
+        deletions,
+        new Traffic(
+            shopLoss(traffic.visitors(), TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
             shopLoss(traffic.impressions(), TrafficImpact.NEEDS_TRAFFIC, "impressions", 0)),
         shopLoss(traffic.conversion(), TrafficImpact.NEEDS_TRAFFIC, "buyers", 1),
         shopLoss(traffic.gmv(), TrafficImpact.NEEDS_ORDERS, "yuan", 2),
-        trust, partnerships, products, charts);
+        trust,
+        partnerships,
+        products,
+        charts);
   }
 
-  private static Map<String, SeriesImpact.ProductEstimate> byProduct(SeriesImpact.MetricImpact impact) {
+  private static Map<String, SeriesImpact.ProductEstimate> byProduct(
+      SeriesImpact.MetricImpact impact) {
     return impact.products().stream()
-        .collect(Collectors.toMap(SeriesImpact.ProductEstimate::productId, Function.identity(), (a, b) -> a));
+        .collect(
+            Collectors.toMap(
+                SeriesImpact.ProductEstimate::productId, Function.identity(), (a, b) -> a));
   }
 
-  private static Loss shopLoss(SeriesImpact.MetricImpact m, String needs, String unit, int decimals) {
+  private static Loss shopLoss(
+      SeriesImpact.MetricImpact m, String needs, String unit, int decimals) {
     if (!m.measured()) {
       return new Loss(false, m.message(), needs, unit, 0, 0, 0, false, null, null);
     }
@@ -113,24 +218,58 @@ public record ImpactReport(
         expected += p.result().estimate().counterfactualTotal();
       }
     }
-    return new Loss(true, m.message(), needs, unit, round(m.loss(), decimals), round(m.lossLow(), decimals),
-        round(m.lossHigh(), decimals), m.significant(), round(expected, decimals), null);
+    return new Loss(
+        true,
+        m.message(),
+        needs,
+        unit,
+        round(m.loss(), decimals),
+        round(m.lossLow(), decimals),
+        round(m.lossHigh(), decimals),
+        m.significant(),
+        round(expected, decimals),
+        null);
   }
 
-  private static Loss productLoss(SeriesImpact.MetricImpact m, SeriesImpact.ProductEstimate p, String needs,
-      String unit, int decimals) {
+  private static Loss productLoss(
+      SeriesImpact.MetricImpact m,
+      SeriesImpact.ProductEstimate p,
+      String needs,
+      String unit,
+      int decimals) {
     if (p == null) {
-      return new Loss(false, m.measured() ? "no data for this product" : m.message(), needs, unit, 0, 0, 0, false,
-          null, null);
+      return new Loss(
+          false,
+          m.measured() ? "no data for this product" : m.message(),
+          needs,
+          unit,
+          0,
+          0,
+          0,
+          false,
+          null,
+          null);
     }
     if (!p.result().measured()) {
       return new Loss(false, p.result().refusal(), needs, unit, 0, 0, 0, false, null, null);
     }
     Counterfactual.Estimate e = p.result().estimate();
     Counterfactual.Fit f = e.fit();
-    return new Loss(true, null, needs, unit, round(e.loss(), decimals), round(e.lossLow(), decimals),
-        round(e.lossHigh(), decimals), e.significant(), round(e.counterfactualTotal(), decimals),
-        new Counterfactual.Fit(f.preDays(), f.postDays(), f.controls(), round(f.rSquared(), 3),
+    return new Loss(
+        true,
+        null,
+        needs,
+        unit,
+        round(e.loss(), decimals),
+        round(e.lossLow(), decimals),
+        round(e.lossHigh(), decimals),
+        e.significant(),
+        round(e.counterfactualTotal(), decimals),
+        new Counterfactual.Fit(
+            f.preDays(),
+            f.postDays(),
+            f.controls(),
+            round(f.rSquared(), 3),
             round(f.residualSd(), 2)));
   }
 
@@ -147,7 +286,12 @@ public record ImpactReport(
       }
       cumulative[t] = running;
     }
-    return new Daily(e.days(), rounded(e.actual()), rounded(e.predicted()), rounded(e.low()), rounded(e.high()),
+    return new Daily(
+        e.days(),
+        rounded(e.actual()),
+        rounded(e.predicted()),
+        rounded(e.low()),
+        rounded(e.high()),
         rounded(cumulative));
   }
 
@@ -156,7 +300,12 @@ public record ImpactReport(
       return null;
     }
     SeriesImpact.ShopSeries s = m.daily();
-    return new Daily(s.days(), rounded(s.actual()), rounded(s.expected()), rounded(s.low()), rounded(s.high()),
+    return new Daily(
+        s.days(),
+        rounded(s.actual()),
+        rounded(s.expected()),
+        rounded(s.low()),
+        rounded(s.high()),
         rounded(s.cumulativeLoss()));
   }
 

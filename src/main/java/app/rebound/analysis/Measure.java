@@ -1,14 +1,16 @@
 package app.rebound.analysis;
 
 /**
- * One before/after measurement of the damage a deletion did, as impact.json carries it. The affected arm
- * is one affected product, the affected products pooled, or (for shop-level measures such as the shop
- * experience score) the whole shop; the unaffected arm is the shop's products that lost no sales, split at
- * the same date, and is null for shop-level measures. The effect is the difference-in-differences (affected
- * change minus unaffected change), or the plain change for shop-level measures.
+ * One before/after measurement of the damage a deletion did, as impact.json carries it. The
+ * affected arm is one affected product, the affected products pooled, or (for shop-level measures
+ * such as the shop experience score) the whole shop; the unaffected arm is the shop's products that
+ * lost no sales, split at the same date, and is null for shop-level measures. The effect is the
+ * difference-in-differences (affected change minus unaffected change), or the plain change for
+ * shop-level measures.
  *
- * <p>When the export a measure needs was not uploaded, or there is too little data, {@code measured} is
- * false, {@code message} says why ("not measured: upload 评价.csv") and the effect is null: never a zero.
+ * <p>When the export a measure needs was not uploaded, or there is too little data, {@code
+ * measured} is false, {@code message} says why ("not measured: upload 评价.csv") and the effect is
+ * null: never a zero.
  *
  * @param id stable name, e.g. doubtful_review_share
  * @param scope product, affected_products or shop
@@ -17,7 +19,8 @@ package app.rebound.analysis;
  * @param measured whether an effect with an interval could be given
  * @param message null when measured; otherwise why not, starting "not measured: "
  * @param affected the affected product(s) or the shop; null when the needed file is missing
- * @param unaffected the comparison products; null for shop-level measures or when the file is missing
+ * @param unaffected the comparison products; null for shop-level measures or when the file is
+ *     missing
  * @param effect the measured effect; null when not measured
  */
 public record Measure(
@@ -40,16 +43,24 @@ public record Measure(
    *
    * @param nBefore how many units the value before rests on (reviews, paid orders, products, days)
    * @param nAfter the same after the split
-   * @param countBefore for a share: how many units had the property (doubtful reviews, refunds); else null
+   * @param countBefore for a share: how many units had the property (doubtful reviews, refunds);
+   *     else null
    * @param countAfter the same after the split
    * @param before the value before; null when nBefore is 0
    * @param after the value after; null when nAfter is 0
    * @param change after minus before; null when either is null
    */
-  public record Arm(long nBefore, long nAfter, Long countBefore, Long countAfter, Double before, Double after,
+  public record Arm(
+      long nBefore,
+      long nAfter,
+      Long countBefore,
+      Long countAfter,
+      Double before,
+      Double after,
       Double change) {
 
-    static Arm of(long nBefore, long nAfter, Long countBefore, Long countAfter, Double before, Double after) {
+    static Arm of(
+        long nBefore, long nAfter, Long countBefore, Long countAfter, Double before, Double after) {
       Double change = before == null || after == null ? null : after - before;
       return new Arm(nBefore, nAfter, countBefore, countAfter, before, after, change);
     }
@@ -73,9 +84,17 @@ public record Measure(
     return new Measure(id, scope, unit, needs, false, message, null, null, null);
   }
 
-  static Measure of(String id, String scope, String unit, String needs, Arm affected, Arm unaffected,
-      Effect effect, String whyNot) {
+  static Measure of(
+      String id,
+      String scope,
+      String unit,
+      String needs,
+      Arm affected,
+      Arm unaffected,
+      Effect effect,
+      String whyNot) {
     boolean measured = effect != null;
-    return new Measure(id, scope, unit, needs, measured, measured ? null : whyNot, affected, unaffected, effect);
+    return new Measure(
+        id, scope, unit, needs, measured, measured ? null : whyNot, affected, unaffected, effect);
   }
 }

@@ -25,10 +25,25 @@ import java.util.List;
  * @param verdict {@link #APPEAL}, {@link #APPEAL_AFTER_PROOF} or {@link #DO_NOT_APPEAL}
  * @param reason the appeal reason it fits: {@link #SHIPPED} or {@link #REFUNDED}
  */
-public record OrderEvidence(String orderId, String batch, String productId, String productName,
-    LocalDateTime paidAt, double amount, int quantity, String status, String afterSale, String trackingNumber,
-    String carrier, LocalDateTime shippedAt, LocalDateTime completedAt, List<Check> checks, List<String> flags,
-    double score, String verdict, String reason) {
+public record OrderEvidence(
+    String orderId,
+    String batch,
+    String productId,
+    String productName,
+    LocalDateTime paidAt,
+    double amount,
+    int quantity,
+    String status,
+    String afterSale,
+    String trackingNumber,
+    String carrier,
+    LocalDateTime shippedAt,
+    LocalDateTime completedAt,
+    List<Check> checks,
+    List<String> flags,
+    double score,
+    String verdict,
+    String reason) {
 
   public static final String APPEAL = "appeal";
   public static final String APPEAL_AFTER_PROOF = "appeal_after_proof";
@@ -36,6 +51,7 @@ public record OrderEvidence(String orderId, String batch, String productId, Stri
 
   /** 我已真实发货: the order was really shipped. */
   public static final String SHIPPED = "shipped";
+
   /** 我已合理退款: the order was refunded for a legitimate reason. */
   public static final String REFUNDED = "refunded";
 
@@ -46,19 +62,27 @@ public record OrderEvidence(String orderId, String batch, String productId, Stri
 
   /** The proofs this order lacks or the merchant has not uploaded yet, as check codes. */
   public List<String> missing() {
-    return checks.stream().filter(c -> c.state() != Check.State.PRESENT && c.needed()).map(Check::code).toList();
+    return checks.stream()
+        .filter(c -> c.state() != Check.State.PRESENT && c.needed())
+        .map(Check::code)
+        .toList();
   }
 
   /**
    * One proof of a genuine order.
    *
    * @param code one of {@link Proof}'s codes
-   * @param state present, absent (the data says no), or unknown (the export that would say is not uploaded)
+   * @param state present, absent (the data says no), or unknown (the export that would say is not
+   *     uploaded)
    * @param needed whether the order's appeal reason needs this proof
    * @param source the export (and column) it comes from
    */
   public record Check(String code, State state, boolean needed, String source) {
-    public enum State { PRESENT, ABSENT, UNKNOWN }
+    public enum State {
+      PRESENT,
+      ABSENT,
+      UNKNOWN
+    }
   }
 
   /** The proofs checked per order, their weight in the score, and where each comes from. */
@@ -83,7 +107,9 @@ public record OrderEvidence(String orderId, String batch, String productId, Stri
     }
   }
 
-  /** Signs that an order is one of the fakes the rule punishes; any of them means do not appeal it. */
+  /**
+   * Signs that an order is one of the fakes the rule punishes; any of them means do not appeal it.
+   */
   public enum Flag {
     /** Paid ¥0.01 per item. */
     ONE_CENT("one_cent"),

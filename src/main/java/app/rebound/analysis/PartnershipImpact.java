@@ -11,23 +11,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Measures what a deletion did to the shop's affiliates (达人), who pick products in 精选联盟 by their
- * sales: affiliates active per product per day, seen in the orders export (distinct 达人ID on paid orders
- * in a trailing 7-day window) and in the cooperation export (合作中 as active, 已取消 as a cancellation on
- * its date); cancellations per product per 30 days; affiliate-driven GMV (paid orders with a 达人ID) per
- * product per day. Each is compared before and after the split, affected against unaffected products,
- * with products as the units (see {@link Did#unitChanges}). Days run over the orders export's window;
- * deleted orders are left out.
+ * sales: affiliates active per product per day, seen in the orders export (distinct 达人ID on paid
+ * orders in a trailing 7-day window) and in the cooperation export (合作中 as active, 已取消 as a
+ * cancellation on its date); cancellations per product per 30 days; affiliate-driven GMV (paid
+ * orders with a 达人ID) per product per day. Each is compared before and after the split, affected
+ * against unaffected products, with products as the units (see {@link Did#unitChanges}). Days run
+ * over the orders export's window; deleted orders are left out.
  */
 public final class PartnershipImpact {
 
-  /** Days an affiliate counts as active after a paid order that names them (the day itself included). */
+  /**
+   * Days an affiliate counts as active after a paid order that names them (the day itself
+   * included).
+   */
   public static final int ACTIVE_WINDOW_DAYS = 7;
 
   static final String ORDERS_FILE = "订单明细.csv";
@@ -42,13 +45,20 @@ public final class PartnershipImpact {
     Set<String> products = new TreeSet<>(frame.unaffected());
     products.addAll(frame.splits().keySet());
 
-    Table affiliateOrders = frame.days() == 0 ? null : affiliateOrders(shop.orders(), frame.deletedSubOrders());
-    String ordersWhyNot = frame.days() == 0 ? "not measured: upload " + ORDERS_FILE
-        : affiliateOrders.isEmpty() ? "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
-        : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
-    String coopWhyNot = !shop.has(FileKind.AFFILIATES) ? "not measured: upload " + COOPERATION_FILE
-        : frame.days() == 0 ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
-        : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+    Table affiliateOrders =
+        frame.days() == 0 ? null : affiliateOrders(shop.orders(), frame.deletedSubOrders());
+    String ordersWhyNot =
+        frame.days() == 0
+            ? "not measured: upload " + ORDERS_FILE
+            : affiliateOrders.isEmpty()
+                ? "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
+                : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+    String coopWhyNot =
+        !shop.has(FileKind.AFFILIATES)
+            ? "not measured: upload " + COOPERATION_FILE
+            : frame.days() == 0
+                ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
+                : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
 
     Map<String, double[]> active = null;
     Map<String, double[]> gmv = null;
@@ -66,53 +76,125 @@ public final class PartnershipImpact {
     }
 
     Daily daily = new Daily(active, gmv, cooperating, cancellations, ordersWhyNot, coopWhyNot);
-    List<Measure> shopMeasures = measures(Measure.SCOPE_AFFECTED, daily, frame, frame.splits(), frame.firstDeletion());
+    List<Measure> shopMeasures =
+        measures(Measure.SCOPE_AFFECTED, daily, frame, frame.splits(), frame.firstDeletion());
     List<ProductImpact> perProduct = new ArrayList<>();
     for (var entry : frame.splits().entrySet()) {
       Map<String, LocalDate> one = Map.of(entry.getKey(), entry.getValue());
-      perProduct.add(new ProductImpact(entry.getKey(), frame.name(entry.getKey()), entry.getValue(),
-          measures(Measure.SCOPE_PRODUCT, daily, frame, one, entry.getValue())));
+      perProduct.add(
+          new ProductImpact(
+              entry.getKey(),
+              frame.name(entry.getKey()),
+              entry.getValue(),
+              measures(Measure.SCOPE_PRODUCT, daily, frame, one, entry.getValue())));
     }
-    return new PartnershipResult(frame.firstDeletion(), frame.splits().size(), frame.unaffected().size(),
-        shopMeasures, perProduct, series(daily, frame));
+    return new PartnershipResult(
+        frame.firstDeletion(),
+        frame.splits().size(),
+        frame.unaffected().size(),
+        shopMeasures,
+        perProduct,
+        series(daily, frame));
   }
 
   /** The product-day series and, for each source, why it cannot be measured (null when it can). */
-  private record Daily(Map<String, double[]> active, Map<String, double[]> gmv, Map<String, double[]> cooperating,
-      Map<String, double[]> cancellations, String ordersWhyNot, String coopWhyNot) {}
+  private record Daily(
+      Map<String, double[]> active,
+      Map<String, double[]> gmv,
+      Map<String, double[]> cooperating,
+      Map<String, double[]> cancellations,
+      String ordersWhyNot,
+      String coopWhyNot) {}
 
-  private static List<Measure> measures(String scope, Daily d, ImpactFrame frame, Map<String, LocalDate> affected,
+  private static List<Measure> measures(
+      String scope,
+      Daily d,
+      ImpactFrame frame,
+      Map<String, LocalDate> affected,
       LocalDate unaffectedSplit) {
     List<Measure> out = new ArrayList<>();
-    out.add(measure("active_affiliates", scope, "affiliates", ORDERS_FILE, d.ordersWhyNot(), d.active(), frame,
-        affected, unaffectedSplit, 1));
-    out.add(measure("affiliate_gmv", scope, "yuan_per_day", ORDERS_FILE, d.ordersWhyNot(), d.gmv(), frame,
-        affected, unaffectedSplit, 1));
-    out.add(measure("cooperating_affiliates", scope, "affiliates", COOPERATION_FILE, d.coopWhyNot(),
-        d.cooperating(), frame, affected, unaffectedSplit, 1));
-    out.add(measure("affiliate_cancellations", scope, "per_30_days", COOPERATION_FILE, d.coopWhyNot(),
-        d.cancellations(), frame, affected, unaffectedSplit, 30));
+    out.add(
+        measure(
+            "active_affiliates",
+            scope,
+            "affiliates",
+            ORDERS_FILE,
+            d.ordersWhyNot(),
+            d.active(),
+            frame,
+            affected,
+            unaffectedSplit,
+            1));
+    out.add(
+        measure(
+            "affiliate_gmv",
+            scope,
+            "yuan_per_day",
+            ORDERS_FILE,
+            d.ordersWhyNot(),
+            d.gmv(),
+            frame,
+            affected,
+            unaffectedSplit,
+            1));
+    out.add(
+        measure(
+            "cooperating_affiliates",
+            scope,
+            "affiliates",
+            COOPERATION_FILE,
+            d.coopWhyNot(),
+            d.cooperating(),
+            frame,
+            affected,
+            unaffectedSplit,
+            1));
+    out.add(
+        measure(
+            "affiliate_cancellations",
+            scope,
+            "per_30_days",
+            COOPERATION_FILE,
+            d.coopWhyNot(),
+            d.cancellations(),
+            frame,
+            affected,
+            unaffectedSplit,
+            30));
     return out;
   }
 
-  private static Measure measure(String id, String scope, String unit, String needs, String whyNot,
-      Map<String, double[]> daily, ImpactFrame frame, Map<String, LocalDate> affected, LocalDate unaffectedSplit,
+  private static Measure measure(
+      String id,
+      String scope,
+      String unit,
+      String needs,
+      String whyNot,
+      Map<String, double[]> daily,
+      ImpactFrame frame,
+      Map<String, LocalDate> affected,
+      LocalDate unaffectedSplit,
       double scale) {
     if (whyNot != null) {
       return Measure.missing(id, scope, unit, needs, whyNot);
     }
-    return Arms.perProductDay(id, scope, unit, needs, daily, affected, frame.unaffected(), unaffectedSplit, frame,
-        scale);
+    return Arms.perProductDay(
+        id, scope, unit, needs, daily, affected, frame.unaffected(), unaffectedSplit, frame, scale);
   }
 
   /**
-   * Stage: paid, not deleted orders that name an affiliate (product_id, affiliate_id, date of payment,
-   * amount = 订单应付金额). Without 支付完成时间 in the export, orders not closed are taken as paid.
+   * Stage: paid, not deleted orders that name an affiliate (product_id, affiliate_id, date of
+   * payment, amount = 订单应付金额). Without 支付完成时间 in the export, orders not closed are taken as paid.
    */
   static Table affiliateOrders(Table orders, Set<String> deletedSubOrders) {
     boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
-    Table out = Table.create("affiliate_orders", StringColumn.create("product_id"),
-        StringColumn.create("affiliate_id"), DateColumn.create("date"), DoubleColumn.create("amount"));
+    Table out =
+        Table.create(
+            "affiliate_orders",
+            StringColumn.create("product_id"),
+            StringColumn.create("affiliate_id"),
+            DateColumn.create("date"),
+            DoubleColumn.create("amount"));
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
     StringColumn affiliateIdCol = orders.stringColumn("affiliate_id");
     StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
@@ -143,14 +225,17 @@ public final class PartnershipImpact {
   }
 
   /** Distinct affiliates per product per day with a paid order in the trailing window. */
-  static Map<String, double[]> activeFromOrders(Table affiliateOrders, Set<String> products, ImpactFrame frame) {
+  static Map<String, double[]> activeFromOrders(
+      Table affiliateOrders, Set<String> products, ImpactFrame frame) {
     int days = frame.days();
     Map<String, Map<String, boolean[]>> seen = new TreeMap<>();
     for (int row = 0; row < affiliateOrders.rowCount(); row++) {
       String product = affiliateOrders.stringColumn("product_id").get(row);
       int day = frame.index(affiliateOrders.dateColumn("date").get(row));
-      boolean[] marks = seen.computeIfAbsent(product, k -> new TreeMap<>())
-          .computeIfAbsent(affiliateOrders.stringColumn("affiliate_id").get(row), k -> new boolean[days]);
+      boolean[] marks =
+          seen.computeIfAbsent(product, k -> new TreeMap<>())
+              .computeIfAbsent(
+                  affiliateOrders.stringColumn("affiliate_id").get(row), k -> new boolean[days]);
       for (int d = Math.max(0, day); d < Math.min(days, day + ACTIVE_WINDOW_DAYS); d++) {
         marks[d] = true;
       }
@@ -169,7 +254,8 @@ public final class PartnershipImpact {
   }
 
   /** A column summed per product per day of the window (days outside it are dropped). */
-  static Map<String, double[]> dailySum(Table rows, String column, Set<String> products, ImpactFrame frame) {
+  static Map<String, double[]> dailySum(
+      Table rows, String column, Set<String> products, ImpactFrame frame) {
     int days = frame.days();
     Map<String, double[]> out = new HashMap<>();
     for (String product : products) {
@@ -185,19 +271,26 @@ public final class PartnershipImpact {
     return out;
   }
 
-  /** Stage: the cooperation export in event order (product, affiliate, date; rows of a day kept in order). */
+  /**
+   * Stage: the cooperation export in event order (product, affiliate, date; rows of a day kept in
+   * order).
+   */
   static Table cooperationEvents(Table cooperation) {
     Table kept = cooperation.where(cooperation.dateColumn("date").isNotMissing());
     return kept.sortOn("product_id", "affiliate_id", "date");
   }
 
   /**
-   * Walks each (product, affiliate) pair through the window. Its state on a day is the status of its last
-   * row on or before that day; 合作中 is active, anything else is not. A 已取消 row counts as a cancellation
-   * on its date unless the pair was already cancelled (a daily snapshot repeating 已取消 is one
-   * cancellation). Rows before the window set the state the window opens with.
+   * Walks each (product, affiliate) pair through the window. Its state on a day is the status of
+   * its last row on or before that day; 合作中 is active, anything else is not. A 已取消 row counts as a
+   * cancellation on its date unless the pair was already cancelled (a daily snapshot repeating 已取消
+   * is one cancellation). Rows before the window set the state the window opens with.
    */
-  static void cooperationDays(Table events, Set<String> products, ImpactFrame frame, Map<String, double[]> active,
+  static void cooperationDays(
+      Table events,
+      Set<String> products,
+      ImpactFrame frame,
+      Map<String, double[]> active,
       Map<String, double[]> cancellations) {
     int days = frame.days();
     for (String product : products) {
@@ -209,7 +302,8 @@ public final class PartnershipImpact {
       String product = events.stringColumn("product_id").get(row);
       String affiliate = events.stringColumn("affiliate_id").get(row);
       int end = row;
-      while (end < events.rowCount() && events.stringColumn("product_id").get(end).equals(product)
+      while (end < events.rowCount()
+          && events.stringColumn("product_id").get(end).equals(product)
           && events.stringColumn("affiliate_id").get(end).equals(affiliate)) {
         end++;
       }
@@ -239,32 +333,80 @@ public final class PartnershipImpact {
     Set<String> affected = frame.splits().keySet();
     Set<String> unaffected = frame.unaffected();
     List<Series> out = new ArrayList<>();
-    out.add(series("active_affiliates_per_day", "affiliates_per_product", ORDERS_FILE, d.ordersWhyNot(), d.active(),
-        affected, unaffected, frame, true));
-    out.add(series("affiliate_gmv_per_day", "yuan", ORDERS_FILE, d.ordersWhyNot(), d.gmv(), affected, unaffected,
-        frame, false));
-    out.add(series("cooperating_affiliates_per_day", "affiliates_per_product", COOPERATION_FILE, d.coopWhyNot(),
-        d.cooperating(), affected, unaffected, frame, true));
-    out.add(series("affiliate_cancellations_per_day", "cancellations", COOPERATION_FILE, d.coopWhyNot(),
-        d.cancellations(), affected, unaffected, frame, false));
+    out.add(
+        series(
+            "active_affiliates_per_day",
+            "affiliates_per_product",
+            ORDERS_FILE,
+            d.ordersWhyNot(),
+            d.active(),
+            affected,
+            unaffected,
+            frame,
+            true));
+    out.add(
+        series(
+            "affiliate_gmv_per_day",
+            "yuan",
+            ORDERS_FILE,
+            d.ordersWhyNot(),
+            d.gmv(),
+            affected,
+            unaffected,
+            frame,
+            false));
+    out.add(
+        series(
+            "cooperating_affiliates_per_day",
+            "affiliates_per_product",
+            COOPERATION_FILE,
+            d.coopWhyNot(),
+            d.cooperating(),
+            affected,
+            unaffected,
+            frame,
+            true));
+    out.add(
+        series(
+            "affiliate_cancellations_per_day",
+            "cancellations",
+            COOPERATION_FILE,
+            d.coopWhyNot(),
+            d.cancellations(),
+            affected,
+            unaffected,
+            frame,
+            false));
     return out;
   }
 
   /** Per calendar day: the mean per product (perProduct) or the total of each group. */
-  private static Series series(String id, String unit, String needs, String whyNot, Map<String, double[]> daily,
-      Set<String> affected, Set<String> unaffected, ImpactFrame frame, boolean perProduct) {
+  private static Series series(
+      String id,
+      String unit,
+      String needs,
+      String whyNot,
+      Map<String, double[]> daily,
+      Set<String> affected,
+      Set<String> unaffected,
+      ImpactFrame frame,
+      boolean perProduct) {
     if (daily == null || (whyNot != null && !whyNot.equals(ImpactFrame.NO_DELETIONS))) {
       return Series.missing(id, "day", unit, needs, whyNot);
     }
     List<Series.Point> points = new ArrayList<>();
     for (int t = 0; t < frame.days(); t++) {
-      points.add(new Series.Point(frame.windowStart().plusDays(t), group(daily, affected, t, perProduct),
-          group(daily, unaffected, t, perProduct)));
+      points.add(
+          new Series.Point(
+              frame.windowStart().plusDays(t),
+              group(daily, affected, t, perProduct),
+              group(daily, unaffected, t, perProduct)));
     }
     return new Series(id, "day", unit, needs, true, null, frame.firstDeletion(), points);
   }
 
-  private static Double group(Map<String, double[]> daily, Set<String> products, int t, boolean perProduct) {
+  private static Double group(
+      Map<String, double[]> daily, Set<String> products, int t, boolean perProduct) {
     if (products.isEmpty()) {
       return null;
     }

@@ -5,16 +5,19 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Sums per product and day through {@link CodeGroups}: Tablesaw's summarize().by("product_id", "date")
- * builds a table slice per group and a string key per row, seconds for a shop with a million orders or
- * tens of thousands of product-days; this pass reads each row once and gives the same sums (missing
- * values skipped), groups in the order summarize() gives them.
+ * Sums per product and day through {@link CodeGroups}: Tablesaw's summarize().by("product_id",
+ * "date") builds a table slice per group and a string key per row, seconds for a shop with a
+ * million orders or tens of thousands of product-days; this pass reads each row once and gives the
+ * same sums (missing values skipped), groups in the order summarize() gives them.
  */
 final class ProductDays {
 
   private ProductDays() {}
 
-  /** One row per product and day: product_id, date, then the sum of each named column under its own name. */
+  /**
+   * One row per product and day: product_id, date, then the sum of each named column under its own
+   * name.
+   */
   static Table sums(Table rows, String... columns) {
     CodeGroups g = CodeGroups.byProductAndDay(rows);
     Table out = g.keys();
@@ -32,8 +35,8 @@ final class ProductDays {
   }
 
   /**
-   * One row per product and day with n (values present), sum and sum_sq of the value column: what a mean,
-   * a share and their variance need.
+   * One row per product and day with n (values present), sum and sum_sq of the value column: what a
+   * mean, a share and their variance need.
    */
   static Table moments(Table rows, String value) {
     CodeGroups g = CodeGroups.byProductAndDay(rows);
@@ -50,7 +53,10 @@ final class ProductDays {
         squares[group] += v * v;
       }
     }
-    return g.keys().addColumns(DoubleColumn.create("n", n), DoubleColumn.create("sum", sum),
-        DoubleColumn.create("sum_sq", squares));
+    return g.keys()
+        .addColumns(
+            DoubleColumn.create("n", n),
+            DoubleColumn.create("sum", sum),
+            DoubleColumn.create("sum_sq", squares));
   }
 }

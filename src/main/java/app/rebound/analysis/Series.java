@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A daily or weekly series for the dashboard: the affected products beside the unaffected ones (or the
- * shop alone, with unaffected null). Weekly points are dated by the Monday that starts the week.
+ * A daily or weekly series for the dashboard: the affected products beside the unaffected ones (or
+ * the shop alone, with unaffected null). Weekly points are dated by the Monday that starts the
+ * week.
  *
  * @param id e.g. doubtful_reviews_per_day
  * @param period day or week
@@ -15,8 +16,15 @@ import java.util.List;
  * @param message null, or "not measured: upload …"
  * @param split the first deletion date, where the dashboard draws its line; null without deletions
  */
-public record Series(String id, String period, String unit, String needs, boolean measured, String message,
-    LocalDate split, List<Point> points) {
+public record Series(
+    String id,
+    String period,
+    String unit,
+    String needs,
+    boolean measured,
+    String message,
+    LocalDate split,
+    List<Point> points) {
 
   /** One point; a value is null where there is nothing to average (a week without reviews). */
   public record Point(LocalDate date, Double affected, Double unaffected) {}

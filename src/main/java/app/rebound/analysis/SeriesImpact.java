@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One metric's impact over every affected product: a counterfactual per product from the shop's unaffected
- * products (see {@link Counterfactual}), the shop total with its interval, and the daily shop series the
- * charts draw. Positive loss means the metric fell below what the unaffected products predict.
+ * One metric's impact over every affected product: a counterfactual per product from the shop's
+ * unaffected products (see {@link Counterfactual}), the shop total with its interval, and the daily
+ * shop series the charts draw. Positive loss means the metric fell below what the unaffected
+ * products predict.
  */
 public final class SeriesImpact {
 
@@ -27,9 +28,17 @@ public final class SeriesImpact {
 
   public record ProductEstimate(String productId, LocalDate since, Counterfactual.Result result) {}
 
-  /** The shop's affected products summed per day: actual, expected, its 95% band, and the loss so far. */
+  /**
+   * The shop's affected products summed per day: actual, expected, its 95% band, and the loss so
+   * far.
+   */
   public record ShopSeries(
-      List<LocalDate> days, double[] actual, double[] expected, double[] low, double[] high, double[] cumulativeLoss) {}
+      List<LocalDate> days,
+      double[] actual,
+      double[] expected,
+      double[] low,
+      double[] high,
+      double[] cumulativeLoss) {}
 
   /**
    * @param measured false when no affected product could be measured (then message says why)
@@ -57,8 +66,12 @@ public final class SeriesImpact {
    * @param affectedSince each affected product and the day its sales were first deleted
    * @param controls the shop's unaffected products
    */
-  public static MetricImpact estimate(String metric, DailyPanel panel, Map<String, LocalDate> affectedSince,
-      List<String> controls, Regressor regressor) {
+  public static MetricImpact estimate(
+      String metric,
+      DailyPanel panel,
+      Map<String, LocalDate> affectedSince,
+      List<String> controls,
+      Regressor regressor) {
     List<ProductEstimate> estimates = new ArrayList<>();
     int n = panel.days().size();
     double[] actual = new double[n];
@@ -72,8 +85,13 @@ public final class SeriesImpact {
       String product = entry.getKey();
       LocalDate since = entry.getValue();
       List<String> usable = panel.activeBefore(metric, since, controls);
-      Counterfactual.Result result = Counterfactual.estimate(panel.days(), panel.series(metric, product),
-          regressor.of(panel, product, usable), usable.size(), panel.dayIndex(since));
+      Counterfactual.Result result =
+          Counterfactual.estimate(
+              panel.days(),
+              panel.series(metric, product),
+              regressor.of(panel, product, usable),
+              usable.size(),
+              panel.dayIndex(since));
       estimates.add(new ProductEstimate(product, since, result));
       if (!result.measured()) {
         refusals.add(product + ": " + result.refusal());
@@ -94,7 +112,10 @@ public final class SeriesImpact {
       }
     }
     if (estimates.stream().noneMatch(p -> p.result().measured())) {
-      String why = refusals.isEmpty() ? "no affected product has " + metric + " data" : String.join("; ", refusals);
+      String why =
+          refusals.isEmpty()
+              ? "no affected product has " + metric + " data"
+              : String.join("; ", refusals);
       return MetricImpact.notMeasured(metric, why);
     }
     double[] low = new double[n];
@@ -108,10 +129,18 @@ public final class SeriesImpact {
       running += lossByDay[t];
       cumulative[t] = running;
     }
-    // Products are estimated separately; their errors are taken as independent, so half-widths add in
+    // Products are estimated separately; their errors are taken as independent, so half-widths add
+    // in
     // quadrature.
     double half = Math.sqrt(halfSquares);
-    return new MetricImpact(metric, true, refusals.isEmpty() ? null : String.join("; ", refusals), loss,
-        loss - half, loss + half, estimates, new ShopSeries(panel.days(), actual, expected, low, high, cumulative));
+    return new MetricImpact(
+        metric,
+        true,
+        refusals.isEmpty() ? null : String.join("; ", refusals),
+        loss,
+        loss - half,
+        loss + half,
+        estimates,
+        new ShopSeries(panel.days(), actual, expected, low, high, cumulative));
   }
 }

@@ -13,8 +13,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Everything the analysis reads about one shop: a canonical table per export kind (empty with the kind's
- * columns when the merchant has not uploaded it), and which kinds were uploaded.
+ * Everything the analysis reads about one shop: a canonical table per export kind (empty with the
+ * kind's columns when the merchant has not uploaded it), and which kinds were uploaded.
  */
 public record ShopData(Map<FileKind, Table> tables) {
 
@@ -31,22 +31,40 @@ public record ShopData(Map<FileKind, Table> tables) {
   }
 
   /**
-   * The columns of the orders export that the analysis reads; the others (addresses, notes, discounts, …)
-   * stay in the database, so a large shop fits in memory.
+   * The columns of the orders export that the analysis reads; the others (addresses, notes,
+   * discounts, …) stay in the database, so a large shop fits in memory.
    */
-  public static final List<String> ANALYSIS_ORDER_FIELDS = List.of("sub_order_id", "product_id", "product_name",
-      "quantity", "unit_price", "payable_amount", "submitted_at", "paid_at", "shipped_at", "completed_at",
-      "order_status", "after_sale_status", "cancel_reason", "affiliate_id", "traffic_source", "logistics",
-      "sales_deleted", "notice_id");
+  public static final List<String> ANALYSIS_ORDER_FIELDS =
+      List.of(
+          "sub_order_id",
+          "product_id",
+          "product_name",
+          "quantity",
+          "unit_price",
+          "payable_amount",
+          "submitted_at",
+          "paid_at",
+          "shipped_at",
+          "completed_at",
+          "order_status",
+          "after_sale_status",
+          "cancel_reason",
+          "affiliate_id",
+          "traffic_source",
+          "logistics",
+          "sales_deleted",
+          "notice_id");
 
   /**
-   * The shop's stored tables, with the sales the platform gave back on appeal counted again: restored
-   * sub-orders are left out of the deletions and lose their deletion flag in the orders.
+   * The shop's stored tables, with the sales the platform gave back on appeal counted again:
+   * restored sub-orders are left out of the deletions and lose their deletion flag in the orders.
    */
   public static ShopData load(ShopDatabase db) throws SQLException {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     for (FileKind kind : FileKind.values()) {
-      tables.put(kind, kind == FileKind.ORDERS ? db.load(kind, ANALYSIS_ORDER_FIELDS) : db.load(kind, false));
+      tables.put(
+          kind,
+          kind == FileKind.ORDERS ? db.load(kind, ANALYSIS_ORDER_FIELDS) : db.load(kind, false));
     }
     Set<String> restored = db.restoredOrders();
     if (!restored.isEmpty()) {

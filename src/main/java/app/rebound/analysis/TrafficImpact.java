@@ -1,6 +1,5 @@
 package app.rebound.analysis;
 
-
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,9 +8,10 @@ import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Stages 3 and 4: what the deletion cost in exposure, visitors, conversion and money, each against a
- * counterfactual from the shop's unaffected products. Exposure, visitors and buyers need the product
- * traffic export (商品流量); money comes from the orders export, so it is measured from orders alone.
+ * Stages 3 and 4: what the deletion cost in exposure, visitors, conversion and money, each against
+ * a counterfactual from the shop's unaffected products. Exposure, visitors and buyers need the
+ * product traffic export (商品流量); money comes from the orders export, so it is measured from orders
+ * alone.
  */
 public final class TrafficImpact {
 
@@ -21,7 +21,8 @@ public final class TrafficImpact {
   private TrafficImpact() {}
 
   /**
-   * @param conversion lost buyers attributable to a lower conversion rate (visitors held at their actual level)
+   * @param conversion lost buyers attributable to a lower conversion rate (visitors held at their
+   *     actual level)
    */
   public record Result(
       SeriesImpact.MetricImpact visitors,
@@ -44,27 +45,36 @@ public final class TrafficImpact {
       impressions = SeriesImpact.MetricImpact.notMeasured("impressions", upload);
       conversion = SeriesImpact.MetricImpact.notMeasured("conversion", upload);
     } else {
-      DailyPanel traffic = DailyPanel.of(dailyTraffic(shop.table(FileKind.TRAFFIC)), "visitors", "impressions", "buyers");
+      DailyPanel traffic =
+          DailyPanel.of(
+              dailyTraffic(shop.table(FileKind.TRAFFIC)), "visitors", "impressions", "buyers");
       List<String> controls = controls(traffic, affected);
-      visitors = SeriesImpact.estimate("visitors", traffic, affected, controls, SeriesImpact.controlSum("visitors"));
-      impressions = SeriesImpact.estimate("impressions", traffic, affected, controls,
-          SeriesImpact.controlSum("impressions"));
-      conversion = SeriesImpact.estimate("buyers", traffic, affected, controls, TrafficImpact::expectedBuyers);
+      visitors =
+          SeriesImpact.estimate(
+              "visitors", traffic, affected, controls, SeriesImpact.controlSum("visitors"));
+      impressions =
+          SeriesImpact.estimate(
+              "impressions", traffic, affected, controls, SeriesImpact.controlSum("impressions"));
+      conversion =
+          SeriesImpact.estimate(
+              "buyers", traffic, affected, controls, TrafficImpact::expectedBuyers);
     }
     SeriesImpact.MetricImpact gmv;
     if (affected.isEmpty()) {
       gmv = SeriesImpact.MetricImpact.notMeasured("gmv", ImpactFrame.NO_DELETIONS);
     } else {
       DailyPanel sales = DailyPanel.of(dailySales(shop.orders(), deletedOrders), "gmv");
-      gmv = SeriesImpact.estimate("gmv", sales, affected, controls(sales, affected), SeriesImpact.controlSum("gmv"));
+      gmv =
+          SeriesImpact.estimate(
+              "gmv", sales, affected, controls(sales, affected), SeriesImpact.controlSum("gmv"));
     }
     return new Result(visitors, impressions, conversion, gmv);
   }
 
   /**
-   * Buyers the product would have had at its actual visitors if it converted like the unaffected products
-   * do that day: the regressor of the conversion estimate, so a shop-wide change in conversion (a
-   * promotion) is not counted as damage, and lost visitors are not counted twice.
+   * Buyers the product would have had at its actual visitors if it converted like the unaffected
+   * products do that day: the regressor of the conversion estimate, so a shop-wide change in
+   * conversion (a promotion) is not counted as damage, and lost visitors are not counted twice.
    */
   static double[] expectedBuyers(DailyPanel panel, String product, List<String> controls) {
     double[] visitors = panel.series("visitors", product);
@@ -85,7 +95,10 @@ public final class TrafficImpact {
 
   /** One row per product and day with visitors, impressions and buyers (成交人数, else 成交订单数). */
   static Table dailyTraffic(Table traffic) {
-    Table t = Views.columns(traffic, "product_id", "date", "visitors", "impressions", "buyers", "paid_orders").copy();
+    Table t =
+        Views.columns(
+                traffic, "product_id", "date", "visitors", "impressions", "buyers", "paid_orders")
+            .copy();
     var buyers = t.intColumn("buyers");
     var orders = t.intColumn("paid_orders");
     for (int row = 0; row < t.rowCount(); row++) {
@@ -97,15 +110,24 @@ public final class TrafficImpact {
   }
 
   /**
-   * Paid money per product and day from the orders export, without closed orders and without the deleted
-   * orders themselves (a violation's fake orders would otherwise inflate the days before the deletion).
+   * Paid money per product and day from the orders export, without closed orders and without the
+   * deleted orders themselves (a violation's fake orders would otherwise inflate the days before
+   * the deletion).
    */
   static Table dailySales(Table orders, Table deletedOrders) {
-    // The rows are chosen on the whole table, then only three columns are copied (not the million ids).
-    Table paid = Views.columns(orders, "product_id", "paid_at", "payable_amount")
-        .where(orders.dateTimeColumn("paid_at").isNotMissing()
-            .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
-            .and(orders.stringColumn("sub_order_id").isNotIn(deletedOrders.stringColumn("sub_order_id").asList())));
+    // The rows are chosen on the whole table, then only three columns are copied (not the million
+    // ids).
+    Table paid =
+        Views.columns(orders, "product_id", "paid_at", "payable_amount")
+            .where(
+                orders
+                    .dateTimeColumn("paid_at")
+                    .isNotMissing()
+                    .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
+                    .and(
+                        orders
+                            .stringColumn("sub_order_id")
+                            .isNotIn(deletedOrders.stringColumn("sub_order_id").asList())));
     DateColumn day = paid.dateTimeColumn("paid_at").date().setName("date");
     paid.addColumns(day);
     Table daily = ProductDays.sums(paid, "payable_amount");

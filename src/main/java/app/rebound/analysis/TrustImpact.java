@@ -8,42 +8,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Measures what a deletion did to shoppers' trust, comparing affected products (from their first deletion
- * date) with the shop's unaffected products (split at the shop's first deletion date): average rating,
- * share of 1–3 star reviews and of reviews that doubt the sales (评价.csv), the refund and after-sale rate
- * of paid orders (订单明细.csv), and, for the shop only, the experience score and complaints per day
- * (店铺体验分.csv). Each per-product result compares the product with the unaffected products split at the
- * product's own date. Deleted orders and their reviews are left out everywhere.
+ * Measures what a deletion did to shoppers' trust, comparing affected products (from their first
+ * deletion date) with the shop's unaffected products (split at the shop's first deletion date):
+ * average rating, share of 1–3 star reviews and of reviews that doubt the sales (评价.csv), the
+ * refund and after-sale rate of paid orders (订单明细.csv), and, for the shop only, the experience
+ * score and complaints per day (店铺体验分.csv). Each per-product result compares the product with the
+ * unaffected products split at the product's own date. Deleted orders and their reviews are left
+ * out everywhere.
  */
 public final class TrustImpact {
 
   /**
-   * Words with which shoppers doubt a shop's sales, as they write them: 销量 (the sales count itself),
-   * 刷单/刷量 (order brushing), 假 (fake, 假货; also covers 虚假), 水军 (paid posters), 虚假 (fake), 骗 (cheat,
-   * 骗人), 怀疑 (suspect). 假 alone also appears in holiday words, which {@link #NOT_DOUBT} takes out first.
+   * Words with which shoppers doubt a shop's sales, as they write them: 销量 (the sales count
+   * itself), 刷单/刷量 (order brushing), 假 (fake, 假货; also covers 虚假), 水军 (paid posters), 虚假 (fake), 骗
+   * (cheat, 骗人), 怀疑 (suspect). 假 alone also appears in holiday words, which {@link #NOT_DOUBT}
+   * takes out first.
    */
-  public static final List<String> DOUBT_WORDS = List.of("销量", "刷单", "刷量", "假", "水军", "虚假", "骗", "怀疑");
+  public static final List<String> DOUBT_WORDS =
+      List.of("销量", "刷单", "刷量", "假", "水军", "虚假", "骗", "怀疑");
 
   /** Everyday words containing 假 that say nothing about fake sales (holidays, leave). */
   public static final List<String> NOT_DOUBT = List.of("假期", "放假", "请假", "假日", "暑假", "寒假", "休假");
 
   /** A share or average from fewer reviews than this in any cell is an anecdote, not a measure. */
   public static final int MIN_REVIEWS = 5;
+
   /** The same for paid orders behind a refund rate. */
   public static final int MIN_ORDERS = 10;
+
   /** Days of shop scores needed on each side of the first deletion. */
   public static final int MIN_SCORE_DAYS = 7;
+
   /**
-   * Paid orders in the days just before a deletion are left out of the refund rate: a malicious report
-   * often comes with a burst of abnormal refunds right before it (attackers buy and refund), which is not
-   * shoppers losing trust and would make the "before" look worse than it was.
+   * Paid orders in the days just before a deletion are left out of the refund rate: a malicious
+   * report often comes with a burst of abnormal refunds right before it (attackers buy and refund),
+   * which is not shoppers losing trust and would make the "before" look worse than it was.
    */
   public static final int REFUND_EXCLUDE_DAYS = 7;
 
@@ -60,28 +66,46 @@ public final class TrustImpact {
     ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
     boolean hasReviews = shop.has(FileKind.REVIEWS);
     boolean hasOrders = shop.has(FileKind.ORDERS);
-    Table reviews = hasReviews ? reviewRows(shop.table(FileKind.REVIEWS), frame.deletedSubOrders()) : null;
+    Table reviews =
+        hasReviews ? reviewRows(shop.table(FileKind.REVIEWS), frame.deletedSubOrders()) : null;
     Table refunds = hasOrders ? refundRows(shop.orders(), frame.deletedSubOrders()) : null;
     // Summed per product and day once; every product's measures below sort these few rows.
-    ReviewDaily reviewDaily = reviews == null ? null : new ReviewDaily(Arms.daily(reviews, "rating"),
-        Arms.daily(reviews, "low"), Arms.daily(reviews, "doubtful"));
+    ReviewDaily reviewDaily =
+        reviews == null
+            ? null
+            : new ReviewDaily(
+                Arms.daily(reviews, "rating"),
+                Arms.daily(reviews, "low"),
+                Arms.daily(reviews, "doubtful"));
     Arms.Daily refundDaily = refunds == null ? null : Arms.daily(refunds);
 
     List<Measure> shopMeasures = new ArrayList<>();
-    shopMeasures.addAll(reviewMeasures(Measure.SCOPE_AFFECTED, reviewDaily, frame, frame.splits(), frame.firstDeletion()));
-    shopMeasures.add(refundMeasure(Measure.SCOPE_AFFECTED, refundDaily, frame, frame.splits(), frame.firstDeletion()));
+    shopMeasures.addAll(
+        reviewMeasures(
+            Measure.SCOPE_AFFECTED, reviewDaily, frame, frame.splits(), frame.firstDeletion()));
+    shopMeasures.add(
+        refundMeasure(
+            Measure.SCOPE_AFFECTED, refundDaily, frame, frame.splits(), frame.firstDeletion()));
     shopMeasures.addAll(scoreMeasures(shop, frame));
 
     List<ProductImpact> products = new ArrayList<>();
     for (var entry : frame.splits().entrySet()) {
       Map<String, LocalDate> one = Map.of(entry.getKey(), entry.getValue());
-      List<Measure> measures = new ArrayList<>(
-          reviewMeasures(Measure.SCOPE_PRODUCT, reviewDaily, frame, one, entry.getValue()));
+      List<Measure> measures =
+          new ArrayList<>(
+              reviewMeasures(Measure.SCOPE_PRODUCT, reviewDaily, frame, one, entry.getValue()));
       measures.add(refundMeasure(Measure.SCOPE_PRODUCT, refundDaily, frame, one, entry.getValue()));
-      products.add(new ProductImpact(entry.getKey(), frame.name(entry.getKey()), entry.getValue(), measures));
+      products.add(
+          new ProductImpact(
+              entry.getKey(), frame.name(entry.getKey()), entry.getValue(), measures));
     }
-    return new TrustResult(frame.firstDeletion(), frame.splits().size(), frame.unaffected().size(),
-        shopMeasures, products, series(shop, frame, reviews, refunds));
+    return new TrustResult(
+        frame.firstDeletion(),
+        frame.splits().size(),
+        frame.unaffected().size(),
+        shopMeasures,
+        products,
+        series(shop, frame, reviews, refunds));
   }
 
   /** Whether a review's text doubts the shop's sales (see {@link #DOUBT_WORDS}). */
@@ -102,16 +126,26 @@ public final class TrustImpact {
   }
 
   /**
-   * Stage: the reviews the measures read (product_id, date, rating, low, doubtful), without reviews of
-   * deleted orders. low and doubtful are 0/1.
+   * Stage: the reviews the measures read (product_id, date, rating, low, doubtful), without reviews
+   * of deleted orders. low and doubtful are 0/1.
    */
   static Table reviewRows(Table reviews, Set<String> deletedSubOrders) {
-    Table kept = Views.columns(reviews, "sub_order_id", "product_id", "reviewed_at", "rating", "content")
-        .where(reviews.stringColumn("sub_order_id").isNotIn(deletedSubOrders)
-        .and(reviews.dateTimeColumn("reviewed_at").isNotMissing())
-        .and(reviews.intColumn("rating").isNotMissing()));
-    Table out = Table.create("review_rows", StringColumn.create("product_id"), DateColumn.create("date"),
-        DoubleColumn.create("rating"), DoubleColumn.create("low"), DoubleColumn.create("doubtful"));
+    Table kept =
+        Views.columns(reviews, "sub_order_id", "product_id", "reviewed_at", "rating", "content")
+            .where(
+                reviews
+                    .stringColumn("sub_order_id")
+                    .isNotIn(deletedSubOrders)
+                    .and(reviews.dateTimeColumn("reviewed_at").isNotMissing())
+                    .and(reviews.intColumn("rating").isNotMissing()));
+    Table out =
+        Table.create(
+            "review_rows",
+            StringColumn.create("product_id"),
+            DateColumn.create("date"),
+            DoubleColumn.create("rating"),
+            DoubleColumn.create("low"),
+            DoubleColumn.create("doubtful"));
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
     IntColumn ratingCol = kept.intColumn("rating");
     StringColumn productIdCol = kept.stringColumn("product_id");
@@ -129,9 +163,9 @@ public final class TrustImpact {
   }
 
   /**
-   * Stage: one row per paid, not deleted order (product_id, date of payment, value 1 when its after-sale
-   * status is 退款成功 or 售后中). An export without 支付完成时间 counts every order as paid except those
-   * closed without any after-sale (never paid), dated by submission.
+   * Stage: one row per paid, not deleted order (product_id, date of payment, value 1 when its
+   * after-sale status is 退款成功 or 售后中). An export without 支付完成时间 counts every order as paid except
+   * those closed without any after-sale (never paid), dated by submission.
    */
   static Table refundRows(Table orders, Set<String> deletedSubOrders) {
     boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
@@ -174,14 +208,19 @@ public final class TrustImpact {
   /** The review units (rating, low, doubtful) summed per product and day. */
   private record ReviewDaily(Arms.Daily rating, Arms.Daily low, Arms.Daily doubtful) {}
 
-  private static List<Measure> reviewMeasures(String scope, ReviewDaily reviews, ImpactFrame frame,
-      Map<String, LocalDate> affected, LocalDate unaffectedSplit) {
+  private static List<Measure> reviewMeasures(
+      String scope,
+      ReviewDaily reviews,
+      ImpactFrame frame,
+      Map<String, LocalDate> affected,
+      LocalDate unaffectedSplit) {
     String[] ids = {"average_rating", "low_rating_share", "doubtful_review_share"};
     List<Measure> out = new ArrayList<>();
     for (String id : ids) {
       String unit = id.equals("average_rating") ? "stars" : "share";
       if (reviews == null) {
-        out.add(Measure.missing(id, scope, unit, REVIEWS_FILE, "not measured: upload " + REVIEWS_FILE));
+        out.add(
+            Measure.missing(id, scope, unit, REVIEWS_FILE, "not measured: upload " + REVIEWS_FILE));
       } else if (!frame.hasDeletions()) {
         out.add(Measure.missing(id, scope, unit, REVIEWS_FILE, ImpactFrame.NO_DELETIONS));
       }
@@ -199,20 +238,29 @@ public final class TrustImpact {
     return out;
   }
 
-  private static Measure refundMeasure(String scope, Arms.Daily refunds, ImpactFrame frame,
-      Map<String, LocalDate> affected, LocalDate unaffectedSplit) {
+  private static Measure refundMeasure(
+      String scope,
+      Arms.Daily refunds,
+      ImpactFrame frame,
+      Map<String, LocalDate> affected,
+      LocalDate unaffectedSplit) {
     String id = "refund_rate";
     if (refunds == null) {
-      return Measure.missing(id, scope, "share", ORDERS_FILE, "not measured: upload " + ORDERS_FILE);
+      return Measure.missing(
+          id, scope, "share", ORDERS_FILE, "not measured: upload " + ORDERS_FILE);
     }
     if (!frame.hasDeletions()) {
       return Measure.missing(id, scope, "share", ORDERS_FILE, ImpactFrame.NO_DELETIONS);
     }
-    Arms.Cells cells = Arms.cells(refunds, affected, frame.unaffected(), unaffectedSplit, REFUND_EXCLUDE_DAYS);
+    Arms.Cells cells =
+        Arms.cells(refunds, affected, frame.unaffected(), unaffectedSplit, REFUND_EXCLUDE_DAYS);
     return Arms.share(id, scope, ORDERS_FILE, cells, MIN_ORDERS, "paid orders");
   }
 
-  /** Shop experience score and complaints per day, mean before the first deletion against mean after. */
+  /**
+   * Shop experience score and complaints per day, mean before the first deletion against mean
+   * after.
+   */
   private static List<Measure> scoreMeasures(ShopData shop, ImpactFrame frame) {
     String scope = Measure.SCOPE_SHOP;
     List<Measure> out = new ArrayList<>();
@@ -223,22 +271,35 @@ public final class TrustImpact {
       return out;
     }
     if (!frame.hasDeletions()) {
-      out.add(Measure.missing("shop_experience_score", scope, "score", SCORES_FILE, ImpactFrame.NO_DELETIONS));
-      out.add(Measure.missing("complaints_per_day", scope, "per_day", SCORES_FILE, ImpactFrame.NO_DELETIONS));
+      out.add(
+          Measure.missing(
+              "shop_experience_score", scope, "score", SCORES_FILE, ImpactFrame.NO_DELETIONS));
+      out.add(
+          Measure.missing(
+              "complaints_per_day", scope, "per_day", SCORES_FILE, ImpactFrame.NO_DELETIONS));
       return out;
     }
     Table scores = shop.table(FileKind.SHOP_SCORES).sortOn("date");
-    out.add(shopChange("shop_experience_score", "score", scores, "experience_score", frame.firstDeletion()));
+    out.add(
+        shopChange(
+            "shop_experience_score", "score", scores, "experience_score", frame.firstDeletion()));
     if (scores.intColumn("complaints").countMissing() == scores.rowCount()) {
-      out.add(Measure.missing("complaints_per_day", scope, "per_day", SCORES_FILE,
-          "not measured: " + SCORES_FILE + " has no 投诉量 column"));
+      out.add(
+          Measure.missing(
+              "complaints_per_day",
+              scope,
+              "per_day",
+              SCORES_FILE,
+              "not measured: " + SCORES_FILE + " has no 投诉量 column"));
     } else {
-      out.add(shopChange("complaints_per_day", "per_day", scores, "complaints", frame.firstDeletion()));
+      out.add(
+          shopChange("complaints_per_day", "per_day", scores, "complaints", frame.firstDeletion()));
     }
     return out;
   }
 
-  private static Measure shopChange(String id, String unit, Table scores, String column, LocalDate split) {
+  private static Measure shopChange(
+      String id, String unit, Table scores, String column, LocalDate split) {
     List<Double> before = new ArrayList<>();
     List<Double> after = new ArrayList<>();
     for (int row = 0; row < scores.rowCount(); row++) {
@@ -257,45 +318,101 @@ public final class TrustImpact {
     Measure.Arm arm = Measure.Arm.of(b.length, a.length, null, null, sb.mean(), sa.mean());
     String whyNot = null;
     if (b.length < MIN_SCORE_DAYS || a.length < MIN_SCORE_DAYS) {
-      whyNot = "not measured: only " + b.length + " day(s) of " + SCORES_FILE + " before the first deletion and "
-          + a.length + " after; at least " + MIN_SCORE_DAYS + " each are needed";
+      whyNot =
+          "not measured: only "
+              + b.length
+              + " day(s) of "
+              + SCORES_FILE
+              + " before the first deletion and "
+              + a.length
+              + " after; at least "
+              + MIN_SCORE_DAYS
+              + " each are needed";
     }
     Measure.Effect effect = whyNot == null ? Did.shopChange(b, a) : null;
     return Measure.of(id, Measure.SCOPE_SHOP, unit, SCORES_FILE, arm, null, effect, whyNot);
   }
 
-  private static List<Series> series(ShopData shop, ImpactFrame frame, Table reviews, Table refunds) {
+  private static List<Series> series(
+      ShopData shop, ImpactFrame frame, Table reviews, Table refunds) {
     Set<String> affected = frame.splits().keySet();
     Set<String> unaffected = frame.unaffected();
     LocalDate split = frame.firstDeletion();
     List<Series> out = new ArrayList<>();
     String noReviews = "not measured: upload " + REVIEWS_FILE;
     if (reviews == null) {
-      out.add(Series.missing("doubtful_reviews_per_day", "day", "reviews", REVIEWS_FILE, noReviews));
+      out.add(
+          Series.missing("doubtful_reviews_per_day", "day", "reviews", REVIEWS_FILE, noReviews));
       out.add(Series.missing("average_rating_per_week", "week", "stars", REVIEWS_FILE, noReviews));
     } else {
-      out.add(new Series("doubtful_reviews_per_day", "day", "reviews", REVIEWS_FILE, true, null, split,
-          Arms.points(units(reviews, "doubtful"), affected, unaffected, false, false)));
-      out.add(new Series("average_rating_per_week", "week", "stars", REVIEWS_FILE, true, null, split,
-          Arms.points(units(reviews, "rating"), affected, unaffected, true, true)));
+      out.add(
+          new Series(
+              "doubtful_reviews_per_day",
+              "day",
+              "reviews",
+              REVIEWS_FILE,
+              true,
+              null,
+              split,
+              Arms.points(units(reviews, "doubtful"), affected, unaffected, false, false)));
+      out.add(
+          new Series(
+              "average_rating_per_week",
+              "week",
+              "stars",
+              REVIEWS_FILE,
+              true,
+              null,
+              split,
+              Arms.points(units(reviews, "rating"), affected, unaffected, true, true)));
     }
     if (refunds == null) {
-      out.add(Series.missing("refund_rate_per_week", "week", "share", ORDERS_FILE,
-          "not measured: upload " + ORDERS_FILE));
+      out.add(
+          Series.missing(
+              "refund_rate_per_week",
+              "week",
+              "share",
+              ORDERS_FILE,
+              "not measured: upload " + ORDERS_FILE));
     } else {
-      out.add(new Series("refund_rate_per_week", "week", "share", ORDERS_FILE, true, null, split,
-          Arms.points(refunds, affected, unaffected, true, true)));
+      out.add(
+          new Series(
+              "refund_rate_per_week",
+              "week",
+              "share",
+              ORDERS_FILE,
+              true,
+              null,
+              split,
+              Arms.points(refunds, affected, unaffected, true, true)));
     }
     if (!shop.has(FileKind.SHOP_SCORES)) {
       String message = "not measured: upload " + SCORES_FILE;
-      out.add(Series.missing("shop_experience_score_per_day", "day", "score", SCORES_FILE, message));
+      out.add(
+          Series.missing("shop_experience_score_per_day", "day", "score", SCORES_FILE, message));
       out.add(Series.missing("complaints_per_day", "day", "per_day", SCORES_FILE, message));
     } else {
       Table scores = shop.table(FileKind.SHOP_SCORES).sortOn("date");
-      out.add(new Series("shop_experience_score_per_day", "day", "score", SCORES_FILE, true, null, split,
-          shopPoints(scores, "experience_score")));
-      out.add(new Series("complaints_per_day", "day", "per_day", SCORES_FILE, true, null, split,
-          shopPoints(scores, "complaints")));
+      out.add(
+          new Series(
+              "shop_experience_score_per_day",
+              "day",
+              "score",
+              SCORES_FILE,
+              true,
+              null,
+              split,
+              shopPoints(scores, "experience_score")));
+      out.add(
+          new Series(
+              "complaints_per_day",
+              "day",
+              "per_day",
+              SCORES_FILE,
+              true,
+              null,
+              split,
+              shopPoints(scores, "complaints")));
     }
     return out;
   }
@@ -304,8 +421,11 @@ public final class TrustImpact {
     List<Series.Point> points = new ArrayList<>();
     for (int row = 0; row < scores.rowCount(); row++) {
       Object cell = scores.column(column).get(row);
-      points.add(new Series.Point(scores.dateColumn("date").get(row),
-          cell == null ? null : ((Number) cell).doubleValue(), null));
+      points.add(
+          new Series.Point(
+              scores.dateColumn("date").get(row),
+              cell == null ? null : ((Number) cell).doubleValue(),
+              null));
     }
     return points;
   }

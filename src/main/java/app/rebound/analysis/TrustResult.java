@@ -7,12 +7,18 @@ import java.util.List;
  * What the deletion did to shoppers' trust: reviews, refunds, the shop experience score. Placed in
  * impact.json under {@code trust}.
  *
- * @param firstDeletion the shop's first deletion date (the split for the unaffected products); null if none
+ * @param firstDeletion the shop's first deletion date (the split for the unaffected products); null
+ *     if none
  * @param affectedProducts products that lost sales
  * @param unaffectedProducts the shop's other products, the comparison
  * @param shop the affected products pooled against the unaffected ones, and the shop-level measures
  * @param products one entry per affected product
  * @param series daily and weekly series for the charts
  */
-public record TrustResult(LocalDate firstDeletion, int affectedProducts, int unaffectedProducts, List<Measure> shop,
-    List<ProductImpact> products, List<Series> series) {}
+public record TrustResult(
+    LocalDate firstDeletion,
+    int affectedProducts,
+    int unaffectedProducts,
+    List<Measure> shop,
+    List<ProductImpact> products,
+    List<Series> series) {}

@@ -1,29 +1,31 @@
 package app.rebound.cli;
 
 import app.rebound.Json;
-import app.rebound.analysis.ImpactAnalysis;
-import app.rebound.analysis.ImpactReport;
-import app.rebound.analysis.ShopData;
+import app.rebound.PlatformTime;
 import app.rebound.advice.Assumptions;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
+import app.rebound.analysis.ImpactAnalysis;
+import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.ShopData;
+import app.rebound.ingest.FileReport;
+import app.rebound.ingest.IngestReport;
 import app.rebound.report.AppealPackWriter;
 import app.rebound.report.PlanWriters;
 import app.rebound.service.ShopReport;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import app.rebound.ingest.FileReport;
-import app.rebound.ingest.IngestReport;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
@@ -32,35 +34,60 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The pipeline without a server: reads a folder of exports into a scratch workspace and writes reports. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = "Reads every export in --input (kinds recognised by header) and writes ingest.json,"
-        + " impact.json, plan.pdf, plan.md, actions.csv, appeal.json and an appeal pack per open group into --out.")
+/**
+ * The pipeline without a server: reads a folder of exports into a scratch workspace and writes
+ * reports.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description =
+        "Reads every export in --input (kinds recognised by header) and writes ingest.json,"
+            + " impact.json, plan.pdf, plan.md, actions.csv, appeal.json and an appeal pack per open group into --out.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
   static final int EXIT_REFUSED = 2;
+
   /** The scratch workspace's one shop. */
   private static final String SHOP = "analysis";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of Douyin CSV exports.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of Douyin CSV exports.")
   Path input;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write reports into.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write reports into.")
   Path out;
 
-  @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en",
+  @Option(
+      names = "--lang",
+      defaultValue = "zh",
+      paramLabel = "zh|en",
       description = "Language of the written reports (default: ${DEFAULT-VALUE}).")
   Language lang;
 
-  @Option(names = "--now", paramLabel = "YYYY-MM-DDTHH:MM[:SS]",
-      description = "The moment the reports are made at: appeal windows and the plan are counted from it"
-          + " (default: now, Beijing time).")
+  @Option(
+      names = "--now",
+      paramLabel = "YYYY-MM-DDTHH:MM[:SS]",
+      description =
+          "The moment the reports are made at: appeal windows and the plan are counted from it"
+              + " (default: now, Beijing time).")
   LocalDateTime now;
 
-  @Option(names = "--max-rows", defaultValue = "20000000", paramLabel = "N",
-      description = "Data rows one file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-rows",
+      defaultValue = "20000000",
+      paramLabel = "N",
+      description =
+          "Data rows one file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
   long maxRows;
 
   @Override
@@ -86,7 +113,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       IngestReport report;
       int exit = 0;
       try {
-        report = workspaces.upload(SHOP, files, stage -> { });
+        report = workspaces.upload(SHOP, files, stage -> {});
       } catch (UploadRefusedException refused) {
         report = refused.report();
         exit = EXIT_REFUSED;
@@ -99,11 +126,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         err.println("no orders were read: the orders export (订单明细) is required");
         exit = EXIT_REFUSED;
       }
-      outWriter.printf("%d distinct orders; wrote %s%n", report.ordersDistinct(), out.resolve("ingest.json"));
+      outWriter.printf(
+          "%d distinct orders; wrote %s%n", report.ordersDistinct(), out.resolve("ingest.json"));
       if (exit != 0) {
         return exit;
       }
-      LocalDateTime at = now == null ? app.rebound.PlatformTime.now(java.time.Clock.systemUTC()) : now;
+      LocalDateTime at = now == null ? PlatformTime.now(Clock.systemUTC()) : now;
       ShopData shop = ShopData.load(workspaces.database(SHOP));
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
       Assumptions assumptions = Assumptions.defaults();
@@ -112,12 +140,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
       Files.writeString(out.resolve("impact.json"), shopReport.json(), StandardCharsets.UTF_8);
       String shopName = input.toAbsolutePath().normalize().getFileName().toString();
       Files.write(out.resolve("plan.pdf"), PlanWriters.pdf(shopReport.plan(), impact, shopName));
-      Files.writeString(out.resolve("plan.md"), PlanWriters.markdown(shopReport.plan(), impact, shopName), StandardCharsets.UTF_8);
+      Files.writeString(
+          out.resolve("plan.md"),
+          PlanWriters.markdown(shopReport.plan(), impact, shopName),
+          StandardCharsets.UTF_8);
       Files.write(out.resolve("actions.csv"), PlanWriters.csv(shopReport.plan()));
-      outWriter.printf("%d deleted orders in %d batches; visitors lost: %s; %d recovery actions; wrote impact.json,"
-          + " plan.pdf, plan.md and actions.csv into %s%n", impact.deletions().orders(), impact.deletions().batches().size(),
-          describe(impact.traffic().visitors()), shopReport.plan().actions().size(), out);
-      AppealReport appeal = AppealReport.of(shop, result, (int) assumptions.get("appeal.window_days"));
+      outWriter.printf(
+          "%d deleted orders in %d batches; visitors lost: %s; %d recovery actions; wrote impact.json,"
+              + " plan.pdf, plan.md and actions.csv into %s%n",
+          impact.deletions().orders(),
+          impact.deletions().batches().size(),
+          describe(impact.traffic().visitors()),
+          shopReport.plan().actions().size(),
+          out);
+      AppealReport appeal =
+          AppealReport.of(shop, result, (int) assumptions.get("appeal.window_days"));
       writeAppeal(appeal, at, outWriter);
       return 0;
     } finally {
@@ -126,23 +163,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** appeal.json, and a pack for each group whose window is still open at {@code at}. */
-  private void writeAppeal(AppealReport appeal, LocalDateTime at, PrintWriter outWriter) throws IOException {
+  private void writeAppeal(AppealReport appeal, LocalDateTime at, PrintWriter outWriter)
+      throws IOException {
     Json.MAPPER.writeValue(out.resolve("appeal.json").toFile(), appeal.toJson(lang.name(), at));
     List<AppealGroup> open = appeal.groups().stream().filter(g -> !g.closed(at)).toList();
     for (AppealGroup group : open) {
       Files.write(out.resolve(group.pack()), AppealPackWriter.zip(group, appeal, lang.name()));
     }
-    outWriter.printf("analyze wrote: appeal.json (%d deleted orders, %d groups, %d still open at %s)%n",
+    outWriter.printf(
+        "analyze wrote: appeal.json (%d deleted orders, %d groups, %d still open at %s)%n",
         appeal.orders().size(), appeal.groups().size(), open.size(), at);
     for (AppealGroup group : open) {
-      outWriter.printf("analyze wrote: %s (%d orders, appeal by %s)%n", group.pack(), group.orders().size(),
-          group.deadline());
+      outWriter.printf(
+          "analyze wrote: %s (%d orders, appeal by %s)%n",
+          group.pack(), group.orders().size(), group.deadline());
     }
   }
 
   private static String describe(ImpactReport.Loss loss) {
     return loss.measured()
-        ? String.format(java.util.Locale.ROOT, "%.0f (95%% interval %.0f to %.0f)", loss.loss(), loss.lossLow(), loss.lossHigh())
+        ? String.format(
+            Locale.ROOT,
+            "%.0f (95%% interval %.0f to %.0f)",
+            loss.loss(),
+            loss.lossLow(),
+            loss.lossHigh())
         : loss.message();
   }
 
@@ -150,17 +195,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (file.refused()) {
       return "refused: " + file.message();
     }
-    return String.format("%s, %s, %d rows read, %d accepted, %d rejected", file.kind(), file.encoding(),
-        file.rowsRead(), file.rowsAccepted(), file.rowsRejected());
+    return String.format(
+        "%s, %s, %d rows read, %d accepted, %d rejected",
+        file.kind(), file.encoding(), file.rowsRead(), file.rowsAccepted(), file.rowsRejected());
   }
 
   /**
-   * The folder's text exports (.csv, .tsv, .txt; their kind is then told by header) in name order, so
-   * reports are the same on every run. Other files, such as a simulator's truth.json, are not exports.
+   * The folder's text exports (.csv, .tsv, .txt; their kind is then told by header) in name order,
+   * so reports are the same on every run. Other files, such as a simulator's truth.json, are not
+   * exports.
    */
   static List<UploadFile> exportsIn(Path dir) throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {
-      return paths.filter(Files::isRegularFile)
+      return paths
+          .filter(Files::isRegularFile)
           .filter(AnalyzeCommand::isExportFile)
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
@@ -169,7 +217,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   static boolean isExportFile(Path path) {
-    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return !name.startsWith(".") && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !name.startsWith(".")
+        && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
   }
 }

@@ -26,47 +26,80 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the web app.")
 public final class ServeCommand implements Callable<Integer> {
 
-  /** The demo shop's exports, shipped in the repository and loaded as shop "demo" when it is missing. */
+  /**
+   * The demo shop's exports, shipped in the repository and loaded as shop "demo" when it is
+   * missing.
+   */
   static final String DEMO_FOLDER = "demo";
+
   static final String DEMO_SHOP = "demo";
   static final String SHOP_TOKENS_ENV = "REBOUND_SHOP_TOKENS";
 
-  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
       description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
 
-  @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      defaultValue = "data",
+      paramLabel = "DIR",
       description = "Data folder holding the shops (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--max-upload-mb", defaultValue = "512",
-      description = "Largest upload accepted, all files together, in MiB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-upload-mb",
+      defaultValue = "512",
+      description =
+          "Largest upload accepted, all files together, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMb;
 
-  @Option(names = "--token", defaultValue = "${env:REBOUND_TOKEN}", paramLabel = "TOKEN",
-      description = "Access token that sees every shop; every page and API call must then carry a token"
-          + " (Authorization: Bearer, or ?token= once). Default: the REBOUND_TOKEN environment variable.")
+  @Option(
+      names = "--token",
+      defaultValue = "${env:REBOUND_TOKEN}",
+      paramLabel = "TOKEN",
+      description =
+          "Access token that sees every shop; every page and API call must then carry a token"
+              + " (Authorization: Bearer, or ?token= once). Default: the REBOUND_TOKEN environment variable.")
   String token;
 
-  @Option(names = "--shop-token", paramLabel = "TOKEN=SHOP[,SHOP...]",
-      description = "Access token that sees only the listed shops (repeatable). More can be given in the"
-          + " REBOUND_SHOP_TOKENS environment variable, entries separated by ';'. Serving on an address other than"
-          + " loopback needs at least one token of either kind.")
+  @Option(
+      names = "--shop-token",
+      paramLabel = "TOKEN=SHOP[,SHOP...]",
+      description =
+          "Access token that sees only the listed shops (repeatable). More can be given in the"
+              + " REBOUND_SHOP_TOKENS environment variable, entries separated by ';'. Serving on an address other than"
+              + " loopback needs at least one token of either kind.")
   List<String> shopTokens;
 
-  @Option(names = "--max-rows", defaultValue = "20000000", paramLabel = "N",
-      description = "Data rows one uploaded file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-rows",
+      defaultValue = "20000000",
+      paramLabel = "N",
+      description =
+          "Data rows one uploaded file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
   long maxRows;
 
-  @Option(names = "--request-timeout-s", defaultValue = "300", paramLabel = "SECONDS",
-      description = "A request that stalls this long (no bytes read or written) is dropped (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--request-timeout-s",
+      defaultValue = "300",
+      paramLabel = "SECONDS",
+      description =
+          "A request that stalls this long (no bytes read or written) is dropped (default: ${DEFAULT-VALUE}).")
   long requestTimeoutS;
 
-  @Option(names = "--analysis-threads", defaultValue = "1",
-      description = "Analyses run at once, at least 1; each holds one shop's tables in memory (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--analysis-threads",
+      defaultValue = "1",
+      description =
+          "Analyses run at once, at least 1; each holds one shop's tables in memory (default: ${DEFAULT-VALUE}).")
   int analysisThreads;
 
   @Spec CommandSpec spec;
@@ -84,41 +117,56 @@ public final class ServeCommand implements Callable<Integer> {
     Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone(), maxRows);
     loadDemoShop(workspaces, data.resolve(DEMO_FOLDER));
     Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), analysisThreads);
-    analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo shop
+    analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo
+    // shop
     Javalin app = WebApp.create(workspaces, analyses, config);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      try {
-        analyses.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      try {
-        workspaces.close();
-      } catch (SQLException e) {
-        System.err.println("closing the data folder: " + e.getMessage());
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  try {
+                    analyses.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  try {
+                    workspaces.close();
+                  } catch (SQLException e) {
+                    System.err.println("closing the data folder: " + e.getMessage());
+                  }
+                }));
     app.start(host, port);
-    System.out.printf("Rebound is serving %s on http://%s:%d/%n", data.toAbsolutePath(), host, port);
+    System.out.printf(
+        "Rebound is serving %s on http://%s:%d/%n", data.toAbsolutePath(), host, port);
     Thread.currentThread().join(); // serve until the process is stopped; the hook above cleans up
     return 0;
   }
 
   /**
-   * The web app's settings from the options, checked: a limit below 1, a malformed token entry, or an address
-   * beyond this machine without any token is refused with a message saying which. {@code shopTokensEnv} is REBOUND_SHOP_TOKENS, entries separated by ';'.
+   * The web app's settings from the options, checked: a limit below 1, a malformed token entry, or
+   * an address beyond this machine without any token is refused with a message saying which. {@code
+   * shopTokensEnv} is REBOUND_SHOP_TOKENS, entries separated by ';'.
    */
   WebConfig webConfig(String shopTokensEnv) {
     if (maxUploadMb < 1 || maxRows < 1 || requestTimeoutS < 1 || analysisThreads < 1) {
-      throw new IllegalArgumentException("--max-upload-mb, --max-rows, --request-timeout-s and --analysis-threads"
-          + " must each be at least 1 (got " + maxUploadMb + ", " + maxRows + ", " + requestTimeoutS + ", "
-          + analysisThreads + ")");
+      throw new IllegalArgumentException(
+          "--max-upload-mb, --max-rows, --request-timeout-s and --analysis-threads"
+              + " must each be at least 1 (got "
+              + maxUploadMb
+              + ", "
+              + maxRows
+              + ", "
+              + requestTimeoutS
+              + ", "
+              + analysisThreads
+              + ")");
     }
-    WebConfig config = WebConfig.defaults()
-        .withMaxUploadBytes(maxUploadMb * 1024 * 1024)
-        .withAccessToken(token)
-        .withRequestTimeout(Duration.ofSeconds(requestTimeoutS));
+    WebConfig config =
+        WebConfig.defaults()
+            .withMaxUploadBytes(maxUploadMb * 1024 * 1024)
+            .withAccessToken(token)
+            .withRequestTimeout(Duration.ofSeconds(requestTimeoutS));
     List<String> entries = new ArrayList<>(shopTokens == null ? List.of() : shopTokens);
     if (shopTokensEnv != null) {
       entries.addAll(Arrays.asList(shopTokensEnv.split(";")));
@@ -129,31 +177,48 @@ public final class ServeCommand implements Callable<Integer> {
       }
       // Split at the last '=': a token may end in '=' (base64), a shop id never holds one.
       int eq = entry.lastIndexOf('=');
-      List<String> shops = eq < 0 ? List.of()
-          : Arrays.stream(entry.substring(eq + 1).split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+      List<String> shops =
+          eq < 0
+              ? List.of()
+              : Arrays.stream(entry.substring(eq + 1).split(","))
+                  .map(String::strip)
+                  .filter(x -> !x.isEmpty())
+                  .toList();
       if (eq <= 0 || shops.isEmpty()) {
-        throw new IllegalArgumentException("a shop token is TOKEN=SHOP[,SHOP...], e.g. k3y=shop1,shop2"
-            + " (got an entry with " + (eq <= 0 ? "no token" : "no shop") + ")");
+        throw new IllegalArgumentException(
+            "a shop token is TOKEN=SHOP[,SHOP...], e.g. k3y=shop1,shop2"
+                + " (got an entry with "
+                + (eq <= 0 ? "no token" : "no shop")
+                + ")");
       }
       for (String shop : shops) {
         if (!Workspaces.isValidShopId(shop)) {
-          throw new IllegalArgumentException("a shop token lists \"" + shop + "\", which is not a shop id"
-              + " (1-64 letters, digits, - or _)");
+          throw new IllegalArgumentException(
+              "a shop token lists \""
+                  + shop
+                  + "\", which is not a shop id"
+                  + " (1-64 letters, digits, - or _)");
         }
       }
       config = config.withShopToken(entry.substring(0, eq).strip(), shops);
     }
     if (!isLoopback(host) && config.accessToken() == null && config.shopTokens().isEmpty()) {
-      throw new IllegalArgumentException("refusing to serve on " + host + " without an access token: anyone who can"
-          + " reach it would see and change the shops' data. Pass --token or --shop-token (or set REBOUND_TOKEN or"
-          + " REBOUND_SHOP_TOKENS), or serve on 127.0.0.1.");
+      throw new IllegalArgumentException(
+          "refusing to serve on "
+              + host
+              + " without an access token: anyone who can"
+              + " reach it would see and change the shops' data. Pass --token or --shop-token (or set REBOUND_TOKEN or"
+              + " REBOUND_SHOP_TOKENS), or serve on 127.0.0.1.");
     }
     return config;
   }
 
   /** Whether an address only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
   static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
   }
 
   /** A merchant sees a shop before uploading anything: the shipped demo exports, read once. */
@@ -162,7 +227,7 @@ public final class ServeCommand implements Callable<Integer> {
       return;
     }
     try {
-      var report = workspaces.upload(DEMO_SHOP, AnalyzeCommand.exportsIn(demo), stage -> { });
+      var report = workspaces.upload(DEMO_SHOP, AnalyzeCommand.exportsIn(demo), stage -> {});
       System.out.printf("Loaded the demo shop: %d orders%n", report.ordersDistinct());
     } catch (UploadRefusedException e) {
       System.err.println("the demo shop's exports could not be read: " + e.getMessage());

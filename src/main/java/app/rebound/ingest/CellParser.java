@@ -12,21 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one cell of a Douyin export into a Java value. Pure and strict: a value that is not exactly one of
- * the documented forms is refused with a reason, never guessed.
+ * Reads one cell of a Douyin export into a Java value. Pure and strict: a value that is not exactly
+ * one of the documented forms is refused with a reason, never guessed.
  */
 public final class CellParser {
 
   /** What exports write for "no value"; 流量体裁 also carries a placeholder until the next day. */
-  private static final Set<String> EMPTY_MARKERS = Set.of("", "-", "--", "—", "null", "NULL", "数据将于第二天更新");
+  private static final Set<String> EMPTY_MARKERS =
+      Set.of("", "-", "--", "—", "null", "NULL", "数据将于第二天更新");
 
   private static final Pattern ID = Pattern.compile("[0-9A-Za-z_\\-]{1,64}");
   private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}(\\.0+)?");
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
-  // yyyy-MM-dd or yyyy/MM/dd (one- or two-digit month and day), optional time H:mm or H:mm:ss, optional T.
-  private static final Pattern DATE_TIME = Pattern.compile(
-      "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?)?");
+  // yyyy-MM-dd or yyyy/MM/dd (one- or two-digit month and day), optional time H:mm or H:mm:ss,
+  // optional T.
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?)?");
   private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
   /** Longer text is not a product name or a review but a broken file; refusing it bounds memory. */
@@ -34,7 +37,10 @@ public final class CellParser {
 
   private CellParser() {}
 
-  /** The cell with surrounding blanks and the Douyin leading tab removed; null when it holds no value. */
+  /**
+   * The cell with surrounding blanks and the Douyin leading tab removed; null when it holds no
+   * value.
+   */
   public static String clean(String raw) {
     if (raw == null) {
       return null;
@@ -59,16 +65,17 @@ public final class CellParser {
       }
       return null;
     }
-    Object value = switch (field.type()) {
-      case ID -> id(s);
-      case TEXT -> text(s);
-      case INTEGER -> integer(s);
-      case MONEY -> money(s);
-      case DECIMAL -> decimal(s);
-      case DATETIME -> dateTime(s);
-      case DATE -> date(s);
-      case FLAG -> flag(s);
-    };
+    Object value =
+        switch (field.type()) {
+          case ID -> id(s);
+          case TEXT -> text(s);
+          case INTEGER -> integer(s);
+          case MONEY -> money(s);
+          case DECIMAL -> decimal(s);
+          case DATETIME -> dateTime(s);
+          case DATE -> date(s);
+          case FLAG -> flag(s);
+        };
     if (value instanceof Number n) {
       checkRange(field, n.doubleValue());
     }
@@ -77,7 +84,9 @@ public final class CellParser {
 
   private static void checkRange(Field field, double value) throws CellException {
     if (field.min() != null && value < field.min()) {
-      throw field.min() == 0 ? new CellException(Problem.NEGATIVE) : new CellException(Problem.BELOW, plain(field.min()));
+      throw field.min() == 0
+          ? new CellException(Problem.NEGATIVE)
+          : new CellException(Problem.BELOW, plain(field.min()));
     }
     if (field.max() != null && value > field.max()) {
       throw new CellException(Problem.ABOVE, plain(field.max()));
@@ -108,14 +117,22 @@ public final class CellParser {
     throw new CellException(Problem.NOT_ID);
   }
 
-  /** The same test as the pattern [0-9A-Za-z_-]{1,64}, without a regex: ids are most cells of an export. */
+  /**
+   * The same test as the pattern [0-9A-Za-z_-]{1,64}, without a regex: ids are most cells of an
+   * export.
+   */
   private static boolean isIdText(String s) {
     if (s.isEmpty() || s.length() > 64) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || c == '_'
+              || c == '-';
       if (!ok) {
         return false;
       }
@@ -164,7 +181,10 @@ public final class CellParser {
     return new BigDecimal(t.replace(",", "")).setScale(2, RoundingMode.HALF_UP).doubleValue();
   }
 
-  /** 29.90 or 29 (digits, an optional dot and up to two decimals): the common case, read without a regex. */
+  /**
+   * 29.90 or 29 (digits, an optional dot and up to two decimals): the common case, read without a
+   * regex.
+   */
   private static Double plainDecimal(String s) {
     int dot = s.indexOf('.');
     int end = s.length();
@@ -192,8 +212,13 @@ public final class CellParser {
   static LocalDateTime dateTime(String s) throws CellException {
     if (s.length() == 19 && hasFixedLayout(s)) {
       try {
-        return LocalDateTime.of(plainDigits(s, 0, 4), plainDigits(s, 5, 7), plainDigits(s, 8, 10),
-            plainDigits(s, 11, 13), plainDigits(s, 14, 16), plainDigits(s, 17, 19));
+        return LocalDateTime.of(
+            plainDigits(s, 0, 4),
+            plainDigits(s, 5, 7),
+            plainDigits(s, 8, 10),
+            plainDigits(s, 11, 13),
+            plainDigits(s, 14, 16),
+            plainDigits(s, 17, 19));
       } catch (DateTimeException e) {
         throw new CellException(Problem.IMPOSSIBLE_DATETIME);
       }
@@ -214,15 +239,25 @@ public final class CellParser {
     }
   }
 
-  /** yyyy-MM-dd HH:mm:ss or yyyy/MM/dd HH:mm:ss, all digits where digits belong: the export's own form. */
+  /**
+   * yyyy-MM-dd HH:mm:ss or yyyy/MM/dd HH:mm:ss, all digits where digits belong: the export's own
+   * form.
+   */
   private static boolean hasFixedLayout(String s) {
     char sep = s.charAt(4);
-    if ((sep != '-' && sep != '/') || s.charAt(7) != sep || s.charAt(10) != ' ' || s.charAt(13) != ':'
+    if ((sep != '-' && sep != '/')
+        || s.charAt(7) != sep
+        || s.charAt(10) != ' '
+        || s.charAt(13) != ':'
         || s.charAt(16) != ':') {
       return false;
     }
-    return plainDigits(s, 0, 4) >= 0 && plainDigits(s, 5, 7) >= 0 && plainDigits(s, 8, 10) >= 0
-        && plainDigits(s, 11, 13) >= 0 && plainDigits(s, 14, 16) >= 0 && plainDigits(s, 17, 19) >= 0;
+    return plainDigits(s, 0, 4) >= 0
+        && plainDigits(s, 5, 7) >= 0
+        && plainDigits(s, 8, 10) >= 0
+        && plainDigits(s, 11, 13) >= 0
+        && plainDigits(s, 14, 16) >= 0
+        && plainDigits(s, 17, 19) >= 0;
   }
 
   static LocalDate date(String s) throws CellException {

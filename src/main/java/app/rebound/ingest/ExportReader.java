@@ -11,21 +11,24 @@ import org.apache.commons.csv.CSVParser;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads one Douyin export, whatever its name: detects the encoding and delimiter, recognises the kind by
- * the header row, validates every row, and gives the accepted rows as canonical Tablesaw tables with a
- * report that lists every refused row by line, column, value and reason.
+ * Reads one Douyin export, whatever its name: detects the encoding and delimiter, recognises the
+ * kind by the header row, validates every row, and gives the accepted rows as canonical Tablesaw
+ * tables with a report that lists every refused row by line, column, value and reason.
  */
 public final class ExportReader {
 
   /** Refused cells listed in a report; the rest are counted, so the report stays readable. */
   public static final int MAX_ERRORS_LISTED = 1000;
 
-  /** Rows per chunk when streaming: big enough for Tablesaw to work in bulk, small enough to bound memory. */
+  /**
+   * Rows per chunk when streaming: big enough for Tablesaw to work in bulk, small enough to bound
+   * memory.
+   */
   public static final int CHUNK_ROWS = 100_000;
 
   /**
-   * Data rows one file may hold unless told otherwise: 20 times the largest real export seen (a million
-   * orders), so only a runaway or wrong file reaches it; a file over it is refused whole.
+   * Data rows one file may hold unless told otherwise: 20 times the largest real export seen (a
+   * million orders), so only a runaway or wrong file reaches it; a file over it is refused whole.
    */
   public static final long DEFAULT_MAX_ROWS = 20_000_000L;
 
@@ -34,18 +37,24 @@ public final class ExportReader {
   private ExportReader() {}
 
   /**
-   * Opens a file for reading chunk by chunk; the stream is read as chunks are asked for and not closed.
-   * Encoding, delimiter and kind are settled here from the first megabyte and the header row.
+   * Opens a file for reading chunk by chunk; the stream is read as chunks are asked for and not
+   * closed. Encoding, delimiter and kind are settled here from the first megabyte and the header
+   * row.
    */
-  public static ExportStream open(String fileName, InputStream input, int chunkRows) throws IOException {
+  public static ExportStream open(String fileName, InputStream input, int chunkRows)
+      throws IOException {
     return open(fileName, input, chunkRows, DEFAULT_MAX_ROWS);
   }
 
-  /** As {@link #open(String, InputStream, int)}, refusing the whole file once it has more than {@code maxRows}. */
+  /**
+   * As {@link #open(String, InputStream, int)}, refusing the whole file once it has more than
+   * {@code maxRows}.
+   */
   public static ExportStream open(String fileName, InputStream input, int chunkRows, long maxRows)
       throws IOException {
     if (maxRows < 1) {
-      throw new IllegalArgumentException("the most rows a file may hold must be at least 1 (got " + maxRows + ")");
+      throw new IllegalArgumentException(
+          "the most rows a file may hold must be at least 1 (got " + maxRows + ")");
     }
     BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
     in.mark(SAMPLE_BYTES + 1);
@@ -53,24 +62,29 @@ public final class ExportReader {
     boolean complete = in.read() == -1;
     in.reset();
     if (sample.length == 0) {
-      return ExportStream.refused(FileReport.refused(fileName, null, null, List.of(), Problem.FILE_EMPTY.with()));
+      return ExportStream.refused(
+          FileReport.refused(fileName, null, null, List.of(), Problem.FILE_EMPTY.with()));
     }
     var detected = TextEncoding.detect(sample, sample.length, complete);
     if (detected.isEmpty()) {
       // Text bytes that neither UTF-8 nor GB18030 reads: say where, not "binary".
-      Problem.Instance problem = TextEncoding.looksLikeText(sample, sample.length)
-          ? Problem.FILE_UNKNOWN_ENCODING.with(TextEncoding.firstLineNotUtf8(sample, sample.length))
-          : Problem.FILE_BINARY.with();
+      Problem.Instance problem =
+          TextEncoding.looksLikeText(sample, sample.length)
+              ? Problem.FILE_UNKNOWN_ENCODING.with(
+                  TextEncoding.firstLineNotUtf8(sample, sample.length))
+              : Problem.FILE_BINARY.with();
       return ExportStream.refused(FileReport.refused(fileName, null, null, List.of(), problem));
     }
     TextEncoding encoding = detected.get();
     in.skipNBytes(encoding.bomLength());
     Reader reader = new InputStreamReader(in, encoding.strictDecoder());
-    CSVFormat format = CSVFormat.DEFAULT.builder()
-        .setDelimiter(guessDelimiter(sample, encoding))
-        .setIgnoreEmptyLines(true)
-        .setIgnoreSurroundingSpaces(false)
-        .get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(guessDelimiter(sample, encoding))
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(false)
+            .get();
     CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
     return ExportStream.open(fileName, encoding, parser, chunkRows, maxRows);
   }

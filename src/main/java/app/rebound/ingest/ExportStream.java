@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import tech.tablesaw.api.StringColumn;
@@ -15,11 +16,11 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * One export being read, chunk by chunk: each call to {@link #next()} validates up to a chunk of rows and
- * returns the accepted ones as a canonical Tablesaw table, so a file of any size is read in bounded memory.
- * When it returns null the file is done and {@link #report()} tells what was read; a file refused part
- * way (bytes in another encoding, more rows than the limit) reports the refusal, and the caller discards
- * the chunks it already got.
+ * One export being read, chunk by chunk: each call to {@link #next()} validates up to a chunk of
+ * rows and returns the accepted ones as a canonical Tablesaw table, so a file of any size is read
+ * in bounded memory. When it returns null the file is done and {@link #report()} tells what was
+ * read; a file refused part way (bytes in another encoding, more rows than the limit) reports the
+ * refusal, and the caller discards the chunks it already got.
  */
 public final class ExportStream {
 
@@ -37,7 +38,8 @@ public final class ExportStream {
   private long rowsRejected;
   private FileReport finalReport;
 
-  private ExportStream(String fileName, String encoding, CSVParser parser, int chunkRows, long maxRows) {
+  private ExportStream(
+      String fileName, String encoding, CSVParser parser, int chunkRows, long maxRows) {
     this.fileName = fileName;
     this.encoding = encoding;
     this.parser = parser;
@@ -54,7 +56,8 @@ public final class ExportStream {
   }
 
   /** Reads the header row and recognises the kind; a file no kind fits is refused at once. */
-  static ExportStream open(String fileName, TextEncoding encoding, CSVParser parser, int chunkRows, long maxRows) {
+  static ExportStream open(
+      String fileName, TextEncoding encoding, CSVParser parser, int chunkRows, long maxRows) {
     ExportStream stream = new ExportStream(fileName, encoding.label(), parser, chunkRows, maxRows);
     try {
       stream.readHeader();
@@ -66,13 +69,16 @@ public final class ExportStream {
 
   private void readHeader() {
     if (!records.hasNext()) {
-      finalReport = FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
+      finalReport =
+          FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
       return;
     }
     headers = records.next().toList();
     match = HeaderMatch.best(headers);
     if (!match.fits()) {
-      finalReport = FileReport.refused(fileName, null, encoding, match.missingRequired(), unknownKindProblem(match));
+      finalReport =
+          FileReport.refused(
+              fileName, null, encoding, match.missingRequired(), unknownKindProblem(match));
     }
   }
 
@@ -90,7 +96,8 @@ public final class ExportStream {
     Table table = KindTable.empty(kind);
     List<Field> fields = kind.fields();
     List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
-    Integer[] sourceColumn = fields.stream().map(f -> match.fieldColumns().get(f.name())).toArray(Integer[]::new);
+    Integer[] sourceColumn =
+        fields.stream().map(f -> match.fieldColumns().get(f.name())).toArray(Integer[]::new);
     Map<Integer, StringColumn> extras = extraColumns(table);
     Object[] values = new Object[fields.size()];
     int taken = 0;
@@ -105,14 +112,22 @@ public final class ExportStream {
         taken++;
         rowsRead++;
         if (rowsRead > maxRows) {
-          // Refused whole, like a file that fails part way: the caller discards the chunks it already got.
-          finalReport = FileReport.refused(fileName, kind.id(), encoding, List.of(),
-              Problem.FILE_TOO_MANY_ROWS.with(fileName, String.format(Locale.ROOT, "%,d", maxRows)));
+          // Refused whole, like a file that fails part way: the caller discards the chunks it
+          // already got.
+          finalReport =
+              FileReport.refused(
+                  fileName,
+                  kind.id(),
+                  encoding,
+                  List.of(),
+                  Problem.FILE_TOO_MANY_ROWS.with(
+                      fileName, String.format(Locale.ROOT, "%,d", maxRows)));
           return null;
         }
         if (cells.length != headers.size()) {
           rowsRejected++;
-          addError(RowError.of(line, "", "", Problem.FIELD_COUNT.with(cells.length, headers.size())));
+          addError(
+              RowError.of(line, "", "", Problem.FIELD_COUNT.with(cells.length, headers.size())));
           continue;
         }
         if (!parseRow(fields, sourceColumn, cells, line, values)) {
@@ -138,7 +153,8 @@ public final class ExportStream {
     return table;
   }
 
-  private boolean parseRow(List<Field> fields, Integer[] sourceColumn, String[] cells, long line, Object[] values) {
+  private boolean parseRow(
+      List<Field> fields, Integer[] sourceColumn, String[] cells, long line, Object[] values) {
     boolean ok = true;
     for (int i = 0; i < values.length; i++) {
       Field field = fields.get(i);
@@ -167,23 +183,49 @@ public final class ExportStream {
 
   private void finish() {
     if (rowsRead == 0) {
-      finalReport = FileReport.refused(fileName, match.kind().id(), encoding, List.of(), Problem.FILE_HEADER_ONLY.with());
+      finalReport =
+          FileReport.refused(
+              fileName, match.kind().id(), encoding, List.of(), Problem.FILE_HEADER_ONLY.with());
       return;
     }
-    finalReport = new FileReport(fileName, match.kind().id(), encoding, rowsRead, rowsRead - rowsRejected,
-        rowsRejected, List.copyOf(errors), errorsOmitted, List.of(), null, null, List.of(), null);
+    finalReport =
+        new FileReport(
+            fileName,
+            match.kind().id(),
+            encoding,
+            rowsRead,
+            rowsRead - rowsRejected,
+            rowsRejected,
+            List.copyOf(errors),
+            errorsOmitted,
+            List.of(),
+            null,
+            null,
+            List.of(),
+            null);
   }
 
   /** A read that fails part way refuses the whole file, saying where; no row of it is kept. */
   private void refuseDecoding(UncheckedIOException e) {
-    // The parser reads ahead of the record it hands out, so the line is where it stopped: near the fault.
+    // The parser reads ahead of the record it hands out, so the line is where it stopped: near the
+    // fault.
     long line = Math.max(1, parser.getCurrentLineNumber());
     if (e.getCause() instanceof CharacterCodingException) {
-      finalReport = FileReport.refused(fileName, null, encoding, List.of(),
-          Problem.FILE_MIXED_ENCODING.with(encoding, line));
-    } else if (e.getCause() instanceof org.apache.commons.csv.CSVException csv) {
-      finalReport = FileReport.refused(fileName, null, encoding, List.of(),
-          Problem.FILE_BROKEN_QUOTES.with(line, csv.getMessage()));
+      finalReport =
+          FileReport.refused(
+              fileName,
+              null,
+              encoding,
+              List.of(),
+              Problem.FILE_MIXED_ENCODING.with(encoding, line));
+    } else if (e.getCause() instanceof CSVException csv) {
+      finalReport =
+          FileReport.refused(
+              fileName,
+              null,
+              encoding,
+              List.of(),
+              Problem.FILE_BROKEN_QUOTES.with(line, csv.getMessage()));
     } else {
       throw e;
     }
@@ -223,8 +265,9 @@ public final class ExportStream {
   private Map<Integer, StringColumn> extraColumns(Table table) {
     Map<Integer, StringColumn> extras = new LinkedHashMap<>();
     for (var entry : match.extraColumns().entrySet()) {
-      String base = KindTable.EXTRA_PREFIX + (entry.getValue().isEmpty() ? "column " + (entry.getKey() + 1)
-          : entry.getValue());
+      String base =
+          KindTable.EXTRA_PREFIX
+              + (entry.getValue().isEmpty() ? "column " + (entry.getKey() + 1) : entry.getValue());
       String name = base;
       for (int n = 2; table.containsColumn(name); n++) {
         name = base + " (" + n + ")";
@@ -243,8 +286,14 @@ public final class ExportStream {
     }
     StringBuilder kinds = new StringBuilder();
     for (FileKind kind : FileKind.values()) {
-      kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.zhName()).append(" (").append(kind.id()).append(')');
+      kinds
+          .append(kinds.length() == 0 ? "" : ", ")
+          .append(kind.zhName())
+          .append(" (")
+          .append(kind.id())
+          .append(')');
     }
-    return Problem.FILE_UNKNOWN_KIND.with(kinds, closestKind, String.join(", ", closest.missingRequired()));
+    return Problem.FILE_UNKNOWN_KIND.with(
+        kinds, closestKind, String.join(", ", closest.missingRequired()));
   }
 }

@@ -3,8 +3,9 @@ package app.rebound.ingest;
 import java.util.List;
 
 /**
- * One column of an export kind: its canonical name, how it is read, whether the kind needs it, and the
- * header names it goes by (the Douyin Chinese header first, then English names and older variants).
+ * One column of an export kind: its canonical name, how it is read, whether the kind needs it, and
+ * the header names it goes by (the Douyin Chinese header first, then English names and older
+ * variants).
  *
  * @param min smallest accepted number, or null
  * @param max largest accepted number, or null

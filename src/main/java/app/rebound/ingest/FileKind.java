@@ -8,92 +8,164 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The kinds of Douyin shop export Rebound reads, recognised by their header row (never by file name).
- * Column names and aliases follow shared/docs/douyin-exports.md; the canonical names are what every
- * pipeline sees.
+ * The kinds of Douyin shop export Rebound reads, recognised by their header row (never by file
+ * name). Column names and aliases follow shared/docs/douyin-exports.md; the canonical names are
+ * what every pipeline sees.
  */
 public enum FileKind {
-  ORDERS("orders", "订单明细", "Orders", List.of("sub_order_id"), List.of(
-      optional("order_id", ID, "主订单编号", "订单编号", "订单号", "order_id", "main_order_id", "parent_order_id"),
-      required("sub_order_id", ID, "子订单编号", "子订单号", "sub_order_id", "suborder_id", "order_item_id"),
-      optional("product_name", TEXT, "选购商品", "商品名称", "商品标题", "product_name", "product_title"),
-      optional("sku_spec", TEXT, "商品规格", "规格", "sku_spec", "sku"),
-      required("quantity", INTEGER, "商品数量", "购买数量", "数量", "quantity", "qty"),
-      required("product_id", ID, "商品ID", "商品编号", "product_id"),
-      optional("merchant_code", TEXT, "商家编码", "merchant_code", "outer_id"),
-      optional("unit_price", MONEY, "商品单价", "单价", "unit_price", "price"),
-      optional("item_amount", MONEY, "商品金额", "item_amount"),
-      required("payable_amount", MONEY, "订单应付金额", "应付金额", "实付金额", "支付金额", "payable_amount", "paid_amount", "amount"),
-      optional("shipping_fee", MONEY, "运费", "shipping_fee", "freight"),
-      required("submitted_at", DATETIME, "订单提交时间", "下单时间", "创建时间", "submitted_at", "created_at", "order_time"),
-      optional("paid_at", DATETIME, "支付完成时间", "支付时间", "paid_at", "pay_time"),
-      optional("shipped_at", DATETIME, "发货时间", "shipped_at", "ship_time"),
-      optional("completed_at", DATETIME, "订单完成时间", "完成时间", "completed_at", "finish_time"),
-      optional("order_status", TEXT, "订单状态", "order_status", "status"),
-      optional("after_sale_status", TEXT, "售后状态", "after_sale_status", "refund_status"),
-      optional("cancel_reason", TEXT, "取消原因", "cancel_reason"),
-      optional("affiliate_id", ID, "达人ID", "作者ID", "affiliate_id", "author_id"),
-      optional("affiliate_name", TEXT, "达人昵称", "作者昵称", "affiliate_name", "author_name"),
-      optional("traffic_source", TEXT, "流量来源", "traffic_source"),
-      optional("traffic_channel", TEXT, "流量渠道", "traffic_channel"),
-      optional("traffic_format", TEXT, "流量体裁", "traffic_format"),
-      optional("traffic_type", TEXT, "流量类型", "traffic_type"),
-      optional("logistics", TEXT, "快递信息", "物流信息", "logistics", "tracking"),
-      optional("province", TEXT, "省", "省份", "province"),
-      optional("city", TEXT, "市", "城市", "city"),
-      optional("buyer_note", TEXT, "买家留言", "buyer_note"),
-      optional("merchant_note", TEXT, "商家备注", "merchant_note"),
-      optional("platform_discount", MONEY, "平台实际承担优惠金额", "平台优惠", "platform_discount").signed(),
-      optional("merchant_discount", MONEY, "商家实际承担优惠金额", "商家优惠", "merchant_discount").signed(),
-      optional("affiliate_discount", MONEY, "达人实际承担优惠金额", "达人优惠", "affiliate_discount").signed(),
-      optional("sales_deleted", FLAG, "是否删除销量", "销量已删除", "销量删除", "是否扣除销量", "sales_deleted", "deleted"),
-      optional("notice_id", ID, "违规单号", "违规编号", "notice_id", "violation_id"))),
+  ORDERS(
+      "orders",
+      "订单明细",
+      "Orders",
+      List.of("sub_order_id"),
+      List.of(
+          optional(
+              "order_id",
+              ID,
+              "主订单编号",
+              "订单编号",
+              "订单号",
+              "order_id",
+              "main_order_id",
+              "parent_order_id"),
+          required(
+              "sub_order_id", ID, "子订单编号", "子订单号", "sub_order_id", "suborder_id", "order_item_id"),
+          optional("product_name", TEXT, "选购商品", "商品名称", "商品标题", "product_name", "product_title"),
+          optional("sku_spec", TEXT, "商品规格", "规格", "sku_spec", "sku"),
+          required("quantity", INTEGER, "商品数量", "购买数量", "数量", "quantity", "qty"),
+          required("product_id", ID, "商品ID", "商品编号", "product_id"),
+          optional("merchant_code", TEXT, "商家编码", "merchant_code", "outer_id"),
+          optional("unit_price", MONEY, "商品单价", "单价", "unit_price", "price"),
+          optional("item_amount", MONEY, "商品金额", "item_amount"),
+          required(
+              "payable_amount",
+              MONEY,
+              "订单应付金额",
+              "应付金额",
+              "实付金额",
+              "支付金额",
+              "payable_amount",
+              "paid_amount",
+              "amount"),
+          optional("shipping_fee", MONEY, "运费", "shipping_fee", "freight"),
+          required(
+              "submitted_at",
+              DATETIME,
+              "订单提交时间",
+              "下单时间",
+              "创建时间",
+              "submitted_at",
+              "created_at",
+              "order_time"),
+          optional("paid_at", DATETIME, "支付完成时间", "支付时间", "paid_at", "pay_time"),
+          optional("shipped_at", DATETIME, "发货时间", "shipped_at", "ship_time"),
+          optional("completed_at", DATETIME, "订单完成时间", "完成时间", "completed_at", "finish_time"),
+          optional("order_status", TEXT, "订单状态", "order_status", "status"),
+          optional("after_sale_status", TEXT, "售后状态", "after_sale_status", "refund_status"),
+          optional("cancel_reason", TEXT, "取消原因", "cancel_reason"),
+          optional("affiliate_id", ID, "达人ID", "作者ID", "affiliate_id", "author_id"),
+          optional("affiliate_name", TEXT, "达人昵称", "作者昵称", "affiliate_name", "author_name"),
+          optional("traffic_source", TEXT, "流量来源", "traffic_source"),
+          optional("traffic_channel", TEXT, "流量渠道", "traffic_channel"),
+          optional("traffic_format", TEXT, "流量体裁", "traffic_format"),
+          optional("traffic_type", TEXT, "流量类型", "traffic_type"),
+          optional("logistics", TEXT, "快递信息", "物流信息", "logistics", "tracking"),
+          optional("province", TEXT, "省", "省份", "province"),
+          optional("city", TEXT, "市", "城市", "city"),
+          optional("buyer_note", TEXT, "买家留言", "buyer_note"),
+          optional("merchant_note", TEXT, "商家备注", "merchant_note"),
+          optional("platform_discount", MONEY, "平台实际承担优惠金额", "平台优惠", "platform_discount").signed(),
+          optional("merchant_discount", MONEY, "商家实际承担优惠金额", "商家优惠", "merchant_discount").signed(),
+          optional("affiliate_discount", MONEY, "达人实际承担优惠金额", "达人优惠", "affiliate_discount")
+              .signed(),
+          optional(
+              "sales_deleted",
+              FLAG,
+              "是否删除销量",
+              "销量已删除",
+              "销量删除",
+              "是否扣除销量",
+              "sales_deleted",
+              "deleted"),
+          optional("notice_id", ID, "违规单号", "违规编号", "notice_id", "violation_id"))),
 
-  DELETIONS("deletions", "销量删除记录", "Sales deletions", List.of("sub_order_id"), List.of(
-      required("sub_order_id", ID, "子订单编号", "子订单号", "sub_order_id", "suborder_id", "order_item_id"),
-      optional("order_id", ID, "主订单编号", "订单编号", "订单号", "order_id", "main_order_id"),
-      optional("product_id", ID, "商品ID", "商品编号", "product_id"),
-      required("processed_at", DATETIME, "处理时间", "删除时间", "扣除时间", "processed_at", "deleted_at"),
-      optional("reason", TEXT, "处理原因", "删除原因", "reason"),
-      optional("notice_id", ID, "违规单号", "违规编号", "通知单号", "notice_id", "violation_id"))),
+  DELETIONS(
+      "deletions",
+      "销量删除记录",
+      "Sales deletions",
+      List.of("sub_order_id"),
+      List.of(
+          required(
+              "sub_order_id", ID, "子订单编号", "子订单号", "sub_order_id", "suborder_id", "order_item_id"),
+          optional("order_id", ID, "主订单编号", "订单编号", "订单号", "order_id", "main_order_id"),
+          optional("product_id", ID, "商品ID", "商品编号", "product_id"),
+          required("processed_at", DATETIME, "处理时间", "删除时间", "扣除时间", "processed_at", "deleted_at"),
+          optional("reason", TEXT, "处理原因", "删除原因", "reason"),
+          optional("notice_id", ID, "违规单号", "违规编号", "通知单号", "notice_id", "violation_id"))),
 
-  TRAFFIC("traffic", "商品流量", "Product traffic", List.of("date", "product_id"), List.of(
-      required("date", DATE, "日期", "统计日期", "date"),
-      required("product_id", ID, "商品ID", "商品编号", "product_id"),
-      optional("product_name", TEXT, "商品名称", "商品标题", "product_name"),
-      required("impressions", INTEGER, "商品曝光人数", "商品卡曝光人数", "曝光人数", "impressions", "exposure_users"),
-      required("visitors", INTEGER, "商品点击人数", "商品卡点击人数", "点击人数", "visitors", "click_users"),
-      optional("buyers", INTEGER, "成交人数", "商品卡成交人数", "buyers"),
-      optional("paid_orders", INTEGER, "成交订单数", "商品卡成交订单数", "paid_orders"),
-      optional("gmv", MONEY, "成交金额", "商品卡用户支付金额", "用户支付金额", "gmv"),
-      optional("impression_count", INTEGER, "商品卡曝光次数", "曝光次数", "impression_count"),
-      optional("click_count", INTEGER, "商品卡点击次数", "点击次数", "click_count"),
-      optional("add_to_cart", INTEGER, "商品卡加购人数", "加购人数", "add_to_cart"),
-      optional("favorites", INTEGER, "商品卡收藏人数", "收藏人数", "favorites"))),
+  TRAFFIC(
+      "traffic",
+      "商品流量",
+      "Product traffic",
+      List.of("date", "product_id"),
+      List.of(
+          required("date", DATE, "日期", "统计日期", "date"),
+          required("product_id", ID, "商品ID", "商品编号", "product_id"),
+          optional("product_name", TEXT, "商品名称", "商品标题", "product_name"),
+          required(
+              "impressions", INTEGER, "商品曝光人数", "商品卡曝光人数", "曝光人数", "impressions", "exposure_users"),
+          required("visitors", INTEGER, "商品点击人数", "商品卡点击人数", "点击人数", "visitors", "click_users"),
+          optional("buyers", INTEGER, "成交人数", "商品卡成交人数", "buyers"),
+          optional("paid_orders", INTEGER, "成交订单数", "商品卡成交订单数", "paid_orders"),
+          optional("gmv", MONEY, "成交金额", "商品卡用户支付金额", "用户支付金额", "gmv"),
+          optional("impression_count", INTEGER, "商品卡曝光次数", "曝光次数", "impression_count"),
+          optional("click_count", INTEGER, "商品卡点击次数", "点击次数", "click_count"),
+          optional("add_to_cart", INTEGER, "商品卡加购人数", "加购人数", "add_to_cart"),
+          optional("favorites", INTEGER, "商品卡收藏人数", "收藏人数", "favorites"))),
 
-  REVIEWS("reviews", "评价", "Reviews", List.of("sub_order_id", "product_id", "reviewed_at"), List.of(
-      required("reviewed_at", DATETIME, "评价时间", "reviewed_at", "review_time"),
-      optional("sub_order_id", ID, "子订单编号", "子订单号", "订单编号", "sub_order_id"),
-      required("product_id", ID, "商品ID", "商品编号", "product_id"),
-      required("rating", INTEGER, "商品评分", "评分", "评价星级", "rating", "stars").between(1, 5),
-      optional("content", TEXT, "评价内容", "内容", "content", "review_text"))),
+  REVIEWS(
+      "reviews",
+      "评价",
+      "Reviews",
+      List.of("sub_order_id", "product_id", "reviewed_at"),
+      List.of(
+          required("reviewed_at", DATETIME, "评价时间", "reviewed_at", "review_time"),
+          optional("sub_order_id", ID, "子订单编号", "子订单号", "订单编号", "sub_order_id"),
+          required("product_id", ID, "商品ID", "商品编号", "product_id"),
+          required("rating", INTEGER, "商品评分", "评分", "评价星级", "rating", "stars").between(1, 5),
+          optional("content", TEXT, "评价内容", "内容", "content", "review_text"))),
 
-  SHOP_SCORES("shop_scores", "店铺体验分", "Shop scores", List.of("date"), List.of(
-      required("date", DATE, "日期", "统计日期", "date"),
-      required("experience_score", DECIMAL, "店铺体验分", "体验分", "experience_score", "shop_score"),
-      optional("complaints", INTEGER, "投诉量", "投诉数", "complaints"))),
+  SHOP_SCORES(
+      "shop_scores",
+      "店铺体验分",
+      "Shop scores",
+      List.of("date"),
+      List.of(
+          required("date", DATE, "日期", "统计日期", "date"),
+          required("experience_score", DECIMAL, "店铺体验分", "体验分", "experience_score", "shop_score"),
+          optional("complaints", INTEGER, "投诉量", "投诉数", "complaints"))),
 
-  AFFILIATES("affiliates", "达人合作", "Affiliate cooperation", List.of("date", "affiliate_id", "product_id"), List.of(
-      required("date", DATE, "日期", "合作日期", "date"),
-      required("affiliate_id", ID, "达人ID", "作者ID", "affiliate_id", "author_id"),
-      optional("affiliate_name", TEXT, "达人昵称", "作者昵称", "affiliate_name"),
-      required("product_id", ID, "商品ID", "商品编号", "product_id"),
-      required("status", TEXT, "合作状态", "状态", "status", "cooperation_status"))),
+  AFFILIATES(
+      "affiliates",
+      "达人合作",
+      "Affiliate cooperation",
+      List.of("date", "affiliate_id", "product_id"),
+      List.of(
+          required("date", DATE, "日期", "合作日期", "date"),
+          required("affiliate_id", ID, "达人ID", "作者ID", "affiliate_id", "author_id"),
+          optional("affiliate_name", TEXT, "达人昵称", "作者昵称", "affiliate_name"),
+          required("product_id", ID, "商品ID", "商品编号", "product_id"),
+          required("status", TEXT, "合作状态", "状态", "status", "cooperation_status"))),
 
-  CHATS("chats", "客服聊天记录", "Customer-service chats", List.of("sub_order_id"), List.of(
-      required("sub_order_id", ID, "子订单编号", "子订单号", "订单编号", "sub_order_id"),
-      required("messages", INTEGER, "会话消息数", "消息数", "messages", "message_count"),
-      optional("last_chat_at", DATETIME, "最近会话时间", "最后会话时间", "last_chat_at")));
+  CHATS(
+      "chats",
+      "客服聊天记录",
+      "Customer-service chats",
+      List.of("sub_order_id"),
+      List.of(
+          required("sub_order_id", ID, "子订单编号", "子订单号", "订单编号", "sub_order_id"),
+          required("messages", INTEGER, "会话消息数", "消息数", "messages", "message_count"),
+          optional("last_chat_at", DATETIME, "最近会话时间", "最后会话时间", "last_chat_at")));
 
   private final String id;
   private final String zhName;

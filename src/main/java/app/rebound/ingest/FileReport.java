@@ -3,8 +3,8 @@ package app.rebound.ingest;
 import java.util.List;
 
 /**
- * What was read from one uploaded file. rows_read = rows_accepted + rows_rejected always holds; a file
- * refused whole (unknown kind, missing columns, not text) has a message and reads no rows.
+ * What was read from one uploaded file. rows_read = rows_accepted + rows_rejected always holds; a
+ * file refused whole (unknown kind, missing columns, not text) has a message and reads no rows.
  *
  * @param kind the recognised kind's id, or null when no kind fits
  * @param errors the first {@link ExportReader#MAX_ERRORS_LISTED} refused cells, in file order
@@ -35,13 +35,37 @@ public record FileReport(
   }
 
   public FileReport withChanges(MergeCounts merged) {
-    return new FileReport(name, kind, encoding, rowsRead, rowsAccepted, rowsRejected, errors, errorsOmitted,
-        missingColumns, message, messageCode, messageArgs, merged);
+    return new FileReport(
+        name,
+        kind,
+        encoding,
+        rowsRead,
+        rowsAccepted,
+        rowsRejected,
+        errors,
+        errorsOmitted,
+        missingColumns,
+        message,
+        messageCode,
+        messageArgs,
+        merged);
   }
 
-  static FileReport refused(String name, String kind, String encoding, List<String> missing,
-      Problem.Instance problem) {
-    return new FileReport(name, kind, encoding, 0, 0, 0, List.of(), 0, missing, problem.english(),
-        problem.problem().code(), problem.args(), null);
+  static FileReport refused(
+      String name, String kind, String encoding, List<String> missing, Problem.Instance problem) {
+    return new FileReport(
+        name,
+        kind,
+        encoding,
+        0,
+        0,
+        0,
+        List.of(),
+        0,
+        missing,
+        problem.english(),
+        problem.problem().code(),
+        problem.args(),
+        null);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How a header row maps onto one export kind: which column holds each known field, which required fields
- * are missing, and which columns are unknown (kept as extra text, never refused).
+ * How a header row maps onto one export kind: which column holds each known field, which required
+ * fields are missing, and which columns are unknown (kept as extra text, never refused).
  *
  * @param fieldColumns field name → column index in the file
  * @param fenFields fields whose header said the amount is in 分 (fen), to be divided by 100
@@ -44,7 +44,8 @@ public record HeaderMatch(
   private double rank() {
     int required = kind.requiredFields().size();
     double requiredShare = (required - missingRequired.size()) / (double) required;
-    // Fitting kinds first, then the share of required fields found, then the number of fields matched.
+    // Fitting kinds first, then the share of required fields found, then the number of fields
+    // matched.
     return (fits() ? 1000 : 0) + requiredShare * 100 + fieldColumns.size();
   }
 
@@ -69,18 +70,28 @@ public record HeaderMatch(
       }
       Integer previous = columns.putIfAbsent(field.name(), i);
       if (previous != null) {
-        duplicates.add("columns " + (previous + 1) + " (" + headers.get(previous).strip() + ") and " + (i + 1)
-            + " (" + header.strip() + ") both mean " + field.douyinHeader());
+        duplicates.add(
+            "columns "
+                + (previous + 1)
+                + " ("
+                + headers.get(previous).strip()
+                + ") and "
+                + (i + 1)
+                + " ("
+                + header.strip()
+                + ") both mean "
+                + field.douyinHeader());
         continue;
       }
       if (inFen && field.type() == ValueType.MONEY) {
         fen.add(field.name());
       }
     }
-    List<String> missing = kind.requiredFields().stream()
-        .filter(f -> !columns.containsKey(f.name()))
-        .map(Field::douyinHeader)
-        .toList();
+    List<String> missing =
+        kind.requiredFields().stream()
+            .filter(f -> !columns.containsKey(f.name()))
+            .map(Field::douyinHeader)
+            .toList();
     return new HeaderMatch(kind, columns, fen, extras, missing, duplicates);
   }
 
@@ -96,7 +107,7 @@ public record HeaderMatch(
     StringBuilder out = new StringBuilder(header.length());
     for (char c : header.toCharArray()) {
       switch (c) {
-        case '\uFEFF', ' ', '\t', '\u3000', '"', '\r', '\n' -> { }
+        case '\uFEFF', ' ', '\t', '\u3000', '"', '\r', '\n' -> {}
         case '（' -> out.append('(');
         case '）' -> out.append(')');
         default -> out.append(Character.toLowerCase(c));

@@ -15,7 +15,9 @@ import tech.tablesaw.columns.Column;
 /** The canonical Tablesaw schema of each export kind, and typed appends into it. */
 public final class KindTable {
 
-  /** Extra (unknown) columns are kept under this prefix so they never clash with canonical names. */
+  /**
+   * Extra (unknown) columns are kept under this prefix so they never clash with canonical names.
+   */
   public static final String EXTRA_PREFIX = "extra:";
 
   private KindTable() {}

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every reason Rebound gives for refusing a cell, a row or a file. Reports carry the English text (for
- * the JSON files and logs) and the code with its arguments, so pages can say the same in Chinese.
+ * Every reason Rebound gives for refusing a cell, a row or a file. Reports carry the English text
+ * (for the JSON files and logs) and the code with its arguments, so pages can say the same in
+ * Chinese.
  */
 public enum Problem {
   EMPTY_REQUIRED("required value is empty"),
@@ -27,18 +28,24 @@ public enum Problem {
   NOT_FLAG("not yes or no (是/否)"),
   FIELD_COUNT("row has {0} fields, the header has {1} (a broken line or an unbalanced quote)"),
   FILE_EMPTY("the file is empty"),
-  FILE_BINARY("not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)"),
-  FILE_MIXED_ENCODING("bytes that are not valid {0} near line {1}: the file mixes encodings;"
-      + " save it again as UTF-8 or GB18030"),
-  FILE_UNKNOWN_ENCODING("line {0} holds bytes that are neither UTF-8 nor GB18030: the file mixes encodings or"
-      + " uses another one; save it again as CSV UTF-8"),
-  FILE_BROKEN_QUOTES("a quoted value is broken near line {0} ({1}): the file cannot be read past it; export it"
-      + " again or fix the quotes"),
+  FILE_BINARY(
+      "not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)"),
+  FILE_MIXED_ENCODING(
+      "bytes that are not valid {0} near line {1}: the file mixes encodings;"
+          + " save it again as UTF-8 or GB18030"),
+  FILE_UNKNOWN_ENCODING(
+      "line {0} holds bytes that are neither UTF-8 nor GB18030: the file mixes encodings or"
+          + " uses another one; save it again as CSV UTF-8"),
+  FILE_BROKEN_QUOTES(
+      "a quoted value is broken near line {0} ({1}): the file cannot be read past it; export it"
+          + " again or fix the quotes"),
   FILE_HEADER_ONLY("the file has a header row but no data rows"),
-  FILE_UNKNOWN_KIND("no export kind fits this header. Rebound reads: {0}. Closest: {1}, missing columns: {2}"),
+  FILE_UNKNOWN_KIND(
+      "no export kind fits this header. Rebound reads: {0}. Closest: {1}, missing columns: {2}"),
   FILE_AMBIGUOUS("ambiguous header for {0}: {1}"),
-  FILE_TOO_MANY_ROWS("{0} has more than {1} data rows, the most one file may hold: nothing of it is kept;"
-      + " export a shorter period per file, or raise the limit (--max-rows)");
+  FILE_TOO_MANY_ROWS(
+      "{0} has more than {1} data rows, the most one file may hold: nothing of it is kept;"
+          + " export a shorter period per file, or raise the limit (--max-rows)");
 
   private final String english;
 

@@ -8,10 +8,11 @@ import java.util.concurrent.Future;
 import tech.tablesaw.api.Table;
 
 /**
- * Reads an export's next chunk on a second thread while the caller stores the current one, so parsing and
- * storing a large file overlap instead of taking turns (on two cores an upload takes about the longer of
- * the two, not their sum). At most two chunks are in memory: the one being stored and the one being read.
- * The stream is only ever touched by the reading thread, one chunk at a time.
+ * Reads an export's next chunk on a second thread while the caller stores the current one, so
+ * parsing and storing a large file overlap instead of taking turns (on two cores an upload takes
+ * about the longer of the two, not their sum). At most two chunks are in memory: the one being
+ * stored and the one being read. The stream is only ever touched by the reading thread, one chunk
+ * at a time.
  */
 public final class ReadAhead implements AutoCloseable {
 
@@ -21,15 +22,20 @@ public final class ReadAhead implements AutoCloseable {
 
   public ReadAhead(ExportStream stream) {
     this.stream = stream;
-    this.reader = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "export-read-ahead");
-      t.setDaemon(true);
-      return t;
-    });
+    this.reader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "export-read-ahead");
+              t.setDaemon(true);
+              return t;
+            });
     this.pending = reader.submit(stream::next);
   }
 
-  /** The next chunk, as {@link ExportStream#next()} would answer; the one after it starts reading at once. */
+  /**
+   * The next chunk, as {@link ExportStream#next()} would answer; the one after it starts reading at
+   * once.
+   */
   public Table next() {
     Table chunk = await(pending);
     pending = chunk == null ? null : reader.submit(stream::next);
@@ -59,7 +65,10 @@ public final class ReadAhead implements AutoCloseable {
     }
   }
 
-  /** Stops reading: a chunk still being read is abandoned (the caller closes the input, which ends it). */
+  /**
+   * Stops reading: a chunk still being read is abandoned (the caller closes the input, which ends
+   * it).
+   */
   @Override
   public void close() {
     if (pending != null) {

@@ -2,25 +2,29 @@ package app.rebound.ingest;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The encodings Douyin exports arrive in: UTF-8 (often with a BOM), GB18030/GBK after a save from Excel on
- * Chinese Windows, and UTF-16 from Excel's "Unicode text". Detection is by BOM, then by strict decoding:
- * text that decodes as UTF-8 without a single error is UTF-8, else GB18030 if that decodes cleanly.
+ * The encodings Douyin exports arrive in: UTF-8 (often with a BOM), GB18030/GBK after a save from
+ * Excel on Chinese Windows, and UTF-16 from Excel's "Unicode text". Detection is by BOM, then by
+ * strict decoding: text that decodes as UTF-8 without a single error is UTF-8, else GB18030 if that
+ * decodes cleanly.
  */
 public record TextEncoding(String label, Charset charset, int bomLength) {
 
   public static final Charset GB18030 = Charset.forName("GB18030");
 
-  /** A decoder that fails on a bad byte instead of inventing a replacement character (no mojibake). */
+  /**
+   * A decoder that fails on a bad byte instead of inventing a replacement character (no mojibake).
+   */
   public CharsetDecoder strictDecoder() {
-    return charset.newDecoder()
+    return charset
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
@@ -29,7 +33,8 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
    * Detects the encoding from the first bytes of a file.
    *
    * @param sample the file's first bytes
-   * @param complete whether the sample is the whole file (else a character cut at its end is forgiven)
+   * @param complete whether the sample is the whole file (else a character cut at its end is
+   *     forgiven)
    * @return the encoding, or empty when the bytes are not text in any supported encoding
    */
   public static Optional<TextEncoding> detect(byte[] sample, int length, boolean complete) {
@@ -86,8 +91,8 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
   }
 
   /**
-   * UTF-16 saved without a byte-order mark: every ASCII character (commas, digits, line breaks) carries a NUL
-   * byte on the same side, which no 8-bit text and no binary file does so regularly.
+   * UTF-16 saved without a byte-order mark: every ASCII character (commas, digits, line breaks)
+   * carries a NUL byte on the same side, which no 8-bit text and no binary file does so regularly.
    */
   static Optional<TextEncoding> utf16WithoutBom(byte[] b, int length) {
     int even = 0;
@@ -101,10 +106,14 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
       return Optional.empty();
     }
     // Mostly NULs on one side and none on the other; the text must then decode strictly.
-    if (odd * 4 >= pairs && even == 0 && decodesCleanly(StandardCharsets.UTF_16LE, b, length - length % 2, false)) {
+    if (odd * 4 >= pairs
+        && even == 0
+        && decodesCleanly(StandardCharsets.UTF_16LE, b, length - length % 2, false)) {
       return Optional.of(new TextEncoding("UTF-16LE (no BOM)", StandardCharsets.UTF_16LE, 0));
     }
-    if (even * 4 >= pairs && odd == 0 && decodesCleanly(StandardCharsets.UTF_16BE, b, length - length % 2, false)) {
+    if (even * 4 >= pairs
+        && odd == 0
+        && decodesCleanly(StandardCharsets.UTF_16BE, b, length - length % 2, false)) {
       return Optional.of(new TextEncoding("UTF-16BE (no BOM)", StandardCharsets.UTF_16BE, 0));
     }
     return Optional.empty();
@@ -119,13 +128,15 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
   }
 
   /**
-   * The 1-based line of the first byte that is not valid UTF-8, or 0 when there is none: where a file that
-   * neither UTF-8 nor GB18030 reads breaks (usually where a second encoding starts).
+   * The 1-based line of the first byte that is not valid UTF-8, or 0 when there is none: where a
+   * file that neither UTF-8 nor GB18030 reads breaks (usually where a second encoding starts).
    */
   public static long firstLineNotUtf8(byte[] b, int length) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b, 0, length);
     CoderResult result = decoder.decode(in, CharBuffer.allocate(length + 1), true);
     if (!result.isError()) {
@@ -139,12 +150,15 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
   }
 
   private static boolean decodesCleanly(Charset charset, byte[] b, int length, boolean complete) {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    // Not at end of input: a multi-byte character cut at the end of the sample is underflow, not an error.
-    CoderResult result = decoder.decode(
-        ByteBuffer.wrap(b, 0, length), CharBuffer.allocate(length + 1), complete);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Not at end of input: a multi-byte character cut at the end of the sample is underflow, not an
+    // error.
+    CoderResult result =
+        decoder.decode(ByteBuffer.wrap(b, 0, length), CharBuffer.allocate(length + 1), complete);
     if (result.isError()) {
       return false;
     }

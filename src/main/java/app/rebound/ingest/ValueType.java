@@ -2,7 +2,10 @@ package app.rebound.ingest;
 
 /** How a cell of an export is read. Every type treats "", "-" and "--" as missing. */
 public enum ValueType {
-  /** A long id kept as an exact string: the leading tab Douyin adds is stripped, never parsed as a number. */
+  /**
+   * A long id kept as an exact string: the leading tab Douyin adds is stripped, never parsed as a
+   * number.
+   */
   ID,
   /** Free text, kept as written. */
   TEXT,

@@ -24,10 +24,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * One submission group's appeal pack, a ZIP: the letter as text (with the short form for the reason field)
- * and as PDF, the group's orders, the evidence index (each order's proofs and where each comes from) and
- * the screenshots the merchant still has to take. Chinese by default, English with "en". Entry names are
- * fixed ASCII, so nothing from the data ever names a file.
+ * One submission group's appeal pack, a ZIP: the letter as text (with the short form for the reason
+ * field) and as PDF, the group's orders, the evidence index (each order's proofs and where each
+ * comes from) and the screenshots the merchant still has to take. Chinese by default, English with
+ * "en". Entry names are fixed ASCII, so nothing from the data ever names a file.
  */
 public final class AppealPackWriter {
 
@@ -36,11 +36,14 @@ public final class AppealPackWriter {
   public static final String ORDERS_CSV = AppealLetter.ORDERS_FILE;
   public static final String EVIDENCE_CSV = AppealLetter.EVIDENCE_FILE;
   public static final String CHECKLIST_TXT = "screenshots_checklist.txt";
+
   /** The entries in the order they are written. */
-  public static final List<String> ENTRIES = List.of(LETTER_TXT, LETTER_PDF, ORDERS_CSV, EVIDENCE_CSV, CHECKLIST_TXT);
+  public static final List<String> ENTRIES =
+      List.of(LETTER_TXT, LETTER_PDF, ORDERS_CSV, EVIDENCE_CSV, CHECKLIST_TXT);
 
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
   /** Text files end lines the Windows way: merchants open them in Notepad. */
   private static final String NL = "\r\n";
 
@@ -109,10 +112,20 @@ public final class AppealPackWriter {
   /** The letter, then the short form for the back office's reason field, set apart. */
   static String letterText(AppealLetter letter, String lang) {
     boolean zh = !"en".equals(lang);
-    return letter.title() + NL + NL + letter.body().replace("\n", NL) + NL + NL
-        + (zh ? "—— 申诉理由栏用的短文（" + AppealLetter.SHORT_REASON_LIMIT + " 字以内）——"
-            : "—— Short form for the reason field (at most " + AppealLetter.SHORT_REASON_LIMIT + " characters) ——")
-        + NL + letter.shortReason() + NL;
+    return letter.title()
+        + NL
+        + NL
+        + letter.body().replace("\n", NL)
+        + NL
+        + NL
+        + (zh
+            ? "—— 申诉理由栏用的短文（" + AppealLetter.SHORT_REASON_LIMIT + " 字以内）——"
+            : "—— Short form for the reason field (at most "
+                + AppealLetter.SHORT_REASON_LIMIT
+                + " characters) ——")
+        + NL
+        + letter.shortReason()
+        + NL;
   }
 
   static byte[] letterPdf(AppealLetter letter) {
@@ -125,7 +138,9 @@ public final class AppealPackWriter {
     }
   }
 
-  /** orders.csv: UTF-8 with BOM, one row per order of the group; every text cell spreadsheet-safe. */
+  /**
+   * orders.csv: UTF-8 with BOM, one row per order of the group; every text cell spreadsheet-safe.
+   */
   static byte[] ordersCsv(List<OrderEvidence> orders, String lang) {
     boolean zh = !"en".equals(lang);
     List<String> header = new ArrayList<>();
@@ -134,17 +149,29 @@ public final class AppealPackWriter {
     }
     List<List<String>> rows = new ArrayList<>();
     for (OrderEvidence o : orders) {
-      rows.add(List.of(cell(o.orderId()), cell(o.productId()), cell(o.productName()), time(o.paidAt()),
-          PlanWriters.number(o.amount()), String.valueOf(o.quantity()), cell(o.status()), cell(o.afterSale()),
-          cell(o.trackingNumber()), cell(o.carrier()), time(o.shippedAt()), time(o.completedAt()),
-          PlanWriters.number(o.score()), cell(AppealText.verdict(o.verdict(), lang))));
+      rows.add(
+          List.of(
+              cell(o.orderId()),
+              cell(o.productId()),
+              cell(o.productName()),
+              time(o.paidAt()),
+              PlanWriters.number(o.amount()),
+              String.valueOf(o.quantity()),
+              cell(o.status()),
+              cell(o.afterSale()),
+              cell(o.trackingNumber()),
+              cell(o.carrier()),
+              time(o.shippedAt()),
+              time(o.completedAt()),
+              PlanWriters.number(o.score()),
+              cell(AppealText.verdict(o.verdict(), lang))));
     }
     return csv(header, rows);
   }
 
   /**
-   * evidence_index.csv: one row per order and proof. A proof held names the export and column it comes from;
-   * one not held names what to upload or the screenshot to take.
+   * evidence_index.csv: one row per order and proof. A proof held names the export and column it
+   * comes from; one not held names what to upload or the screenshot to take.
    */
   static byte[] evidenceCsv(List<OrderEvidence> orders, String lang) {
     boolean zh = !"en".equals(lang);
@@ -156,50 +183,87 @@ public final class AppealPackWriter {
     for (OrderEvidence o : orders) {
       for (Check c : o.checks()) {
         boolean held = c.state() == Check.State.PRESENT;
-        rows.add(List.of(cell(o.orderId()), cell(c.code()), cell(AppealText.proof(c.code(), lang)),
-            c.state().name().toLowerCase(Locale.ROOT), cell(held ? c.source() : AppealText.howToAdd(c.code(), lang))));
+        rows.add(
+            List.of(
+                cell(o.orderId()),
+                cell(c.code()),
+                cell(AppealText.proof(c.code(), lang)),
+                c.state().name().toLowerCase(Locale.ROOT),
+                cell(held ? c.source() : AppealText.howToAdd(c.code(), lang))));
       }
     }
     return csv(header, rows);
   }
 
   /**
-   * What the merchant still has to take from the back office: the warnings, the deadline, the evidence the
-   * reason needs, and each missing proof with the orders it concerns.
+   * What the merchant still has to take from the back office: the warnings, the deadline, the
+   * evidence the reason needs, and each missing proof with the orders it concerns.
    */
-  static String checklist(AppealGroup g, List<OrderEvidence> orders, AppealLetter letter, String lang) {
+  static String checklist(
+      AppealGroup g, List<OrderEvidence> orders, AppealLetter letter, String lang) {
     boolean zh = !"en".equals(lang);
     List<String> lines = new ArrayList<>();
     lines.add((zh ? "申诉截图清单：" : "Screenshot checklist: ") + letter.title());
-    lines.add((zh ? "申诉截止：" : "Appeal by: ") + TIME.format(g.deadline())
-        + (g.deadlineEstimated() ? (zh ? "（按删除日期估算）" : " (estimated from the deletion day)") : ""));
+    lines.add(
+        (zh ? "申诉截止：" : "Appeal by: ")
+            + TIME.format(g.deadline())
+            + (g.deadlineEstimated()
+                ? (zh ? "（按删除日期估算）" : " (estimated from the deletion day)")
+                : ""));
     letter.warnings().forEach(w -> lines.add("! " + w));
     lines.add("");
-    lines.add(zh ? "按申诉理由“" + AppealText.reason(g.reason(), lang) + "”，平台要求："
-        : "For the reason \"" + AppealText.reason(g.reason(), lang) + "\" the platform asks for:");
+    lines.add(
+        zh
+            ? "按申诉理由“" + AppealText.reason(g.reason(), lang) + "”，平台要求："
+            : "For the reason \""
+                + AppealText.reason(g.reason(), lang)
+                + "\" the platform asks for:");
     AppealText.evidenceNeeded(g.reason(), lang).forEach(e -> lines.add("[ ] " + e));
-    missing(lines, AppealLetter.missingByProof(orders, Check.State.UNKNOWN), lang,
-        zh ? "导出数据无法判断的证明（相应导出未上传）：" : "Proofs the data cannot tell (their export is not uploaded):");
-    missing(lines, AppealLetter.missingByProof(orders, Check.State.ABSENT), lang,
-        zh ? "导出数据显示没有的证明（能找到才附上，找不到就别附）：" : "Proofs the exports say are absent (attach only what you find):");
+    missing(
+        lines,
+        AppealLetter.missingByProof(orders, Check.State.UNKNOWN),
+        lang,
+        zh
+            ? "导出数据无法判断的证明（相应导出未上传）："
+            : "Proofs the data cannot tell (their export is not uploaded):");
+    missing(
+        lines,
+        AppealLetter.missingByProof(orders, Check.State.ABSENT),
+        lang,
+        zh
+            ? "导出数据显示没有的证明（能找到才附上，找不到就别附）："
+            : "Proofs the exports say are absent (attach only what you find):");
     lines.add("");
-    lines.add(zh ? "提示：平台最多接受 5 张图片，最有力的放在前面；申诉理由栏可直接粘贴 " + LETTER_TXT + " 末尾的短文。"
-        : "Note: the platform takes at most 5 images, put the strongest first; paste the short form at the end of "
-            + LETTER_TXT + " into the reason field.");
+    lines.add(
+        zh
+            ? "提示：平台最多接受 5 张图片，最有力的放在前面；申诉理由栏可直接粘贴 " + LETTER_TXT + " 末尾的短文。"
+            : "Note: the platform takes at most 5 images, put the strongest first; paste the short form at the end of "
+                + LETTER_TXT
+                + " into the reason field.");
     return String.join(NL, lines) + NL;
   }
 
-  /** A section of missing proofs, each with what to do and the orders it concerns; nothing when none. */
-  private static void missing(List<String> lines, Map<String, List<String>> byProof, String lang, String heading) {
+  /**
+   * A section of missing proofs, each with what to do and the orders it concerns; nothing when
+   * none.
+   */
+  private static void missing(
+      List<String> lines, Map<String, List<String>> byProof, String lang, String heading) {
     if (byProof.isEmpty()) {
       return;
     }
     boolean zh = !"en".equals(lang);
     lines.add("");
     lines.add(heading);
-    byProof.forEach((code, ids) -> lines.add("[ ] " + AppealText.howToAdd(code, lang)
-        + (zh ? "（" + AppealText.proof(code, lang) + "）：订单 " : " (" + AppealText.proof(code, lang) + "): orders ")
-        + String.join(zh ? "、" : ", ", ids)));
+    byProof.forEach(
+        (code, ids) ->
+            lines.add(
+                "[ ] "
+                    + AppealText.howToAdd(code, lang)
+                    + (zh
+                        ? "（" + AppealText.proof(code, lang) + "）：订单 "
+                        : " (" + AppealText.proof(code, lang) + "): orders ")
+                    + String.join(zh ? "、" : ", ", ids)));
   }
 
   private static byte[] csv(List<String> header, List<List<String>> rows) {

@@ -2,22 +2,25 @@ package app.rebound.report;
 
 import app.rebound.analysis.Series;
 import java.awt.BasicStroke;
+import java.awt.Font;
+import java.time.LocalDate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
 /**
- * A trust or partnership series: the affected products beside the unaffected ones (or the whole shop
- * alone), the first deletion marked. A series that was not measured becomes an empty chart whose
- * subtitle says what to upload.
+ * A trust or partnership series: the affected products beside the unaffected ones (or the whole
+ * shop alone), the first deletion marked. A series that was not measured becomes an empty chart
+ * whose subtitle says what to upload.
  */
 final class ArmsChart {
 
   /** The lines, the first deletion date (null for none) and whether the points are weekly. */
-  record Dataset(TimeSeriesCollection lines, java.time.LocalDate split, boolean weekly) {}
+  record Dataset(TimeSeriesCollection lines, LocalDate split, boolean weekly) {}
 
   private ArmsChart() {}
 
@@ -42,10 +45,11 @@ final class ArmsChart {
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, dataset.weekly());
-    XYPlot plot = new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
+    XYPlot plot =
+        new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
     plot.setNoDataMessage(text.subtitle());
     JFreeChart chart = Charts.chart(plot, text, true);
-    plot.setNoDataMessageFont(ChartFonts.font(java.awt.Font.PLAIN, 13f));
+    plot.setNoDataMessageFont(ChartFonts.font(Font.PLAIN, 13f));
     if (dataset.lines().getSeriesCount() == 0) {
       // Nothing measured: no made-up dates or values on the axes, only the reason.
       plot.getDomainAxis().setVisible(false);
@@ -57,7 +61,7 @@ final class ArmsChart {
     renderer.setSeriesStroke(1, new BasicStroke(1.6f));
     if (dataset.split() != null) {
       String label = labels.text(Label.FIRST_DELETION) + " " + labels.date(dataset.split());
-      plot.addDomainMarker(Charts.marker(dataset.split(), label, 0), org.jfree.chart.ui.Layer.FOREGROUND);
+      plot.addDomainMarker(Charts.marker(dataset.split(), label, 0), Layer.FOREGROUND);
     }
     return chart;
   }

@@ -7,14 +7,17 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 
 /**
- * The CJK font every chart draws with, bundled in the jar so PNG (and PDF) output shows Chinese on a
- * machine with no CJK font installed: WenQuanYi Micro Hei (文泉驿微米黑, Apache-2.0, TrueType outlines,
- * the GBK hanzi; see fonts/NOTICE.txt). It is registered with the GraphicsEnvironment once and reaches
- * the charts through {@link #theme()}. SVG names it first in a CSS family list ({@link #SVG_FAMILIES}),
- * with fallbacks a browser is likely to have.
+ * The CJK font every chart draws with, bundled in the jar so PNG (and PDF) output shows Chinese on
+ * a machine with no CJK font installed: WenQuanYi Micro Hei (文泉驿微米黑, Apache-2.0, TrueType outlines,
+ * the GBK hanzi; see fonts/NOTICE.txt). It is registered with the GraphicsEnvironment once and
+ * reaches the charts through {@link #theme()}. SVG names it first in a CSS family list ({@link
+ * #SVG_FAMILIES}), with fallbacks a browser is likely to have.
  */
 final class ChartFonts {
 
@@ -22,8 +25,9 @@ final class ChartFonts {
   static final String FAMILY = "WenQuanYi Micro Hei";
 
   /**
-   * font-family for SVG text: the bundled font's family, then common CJK fonts, then the default. Double
-   * quotes, because JFreeSVG writes its attributes in single quotes and does not escape this value.
+   * font-family for SVG text: the bundled font's family, then common CJK fonts, then the default.
+   * Double quotes, because JFreeSVG writes its attributes in single quotes and does not escape this
+   * value.
    */
   static final String SVG_FAMILIES =
       "\"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", "
@@ -56,20 +60,21 @@ final class ChartFonts {
     theme.setRangeGridlinePaint(new Color(0xDDDDDD));
     theme.setChartBackgroundPaint(Color.WHITE);
     theme.setShadowVisible(false);
-    theme.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-    theme.setXYBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
+    theme.setBarPainter(new StandardBarPainter());
+    theme.setXYBarPainter(new StandardXYBarPainter());
     return theme;
   }
 
   private static Font load() {
     try (InputStream in = ChartFonts.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the chart font " + RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(
+            "the chart font " + RESOURCE + " is missing from the classpath");
       }
       Font chosen = null;
       for (Font face : Font.createFonts(in)) {
         GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(face);
-        if (face.getFamily(java.util.Locale.ROOT).equals(FAMILY)) {
+        if (face.getFamily(Locale.ROOT).equals(FAMILY)) {
           chosen = face;
         }
       }

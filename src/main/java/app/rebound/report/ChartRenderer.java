@@ -16,8 +16,8 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * Draws a chart as SVG (for pages: text stays text, in a CSS font-family list the browser resolves) or
- * PNG (with the bundled CJK font, no display needed).
+ * Draws a chart as SVG (for pages: text stays text, in a CSS font-family list the browser resolves)
+ * or PNG (with the bundled CJK font, no display needed).
  */
 public final class ChartRenderer {
 
@@ -25,24 +25,30 @@ public final class ChartRenderer {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    // JFreeChart draws rotated text (the value axis label) through TextLayout by default, a workaround
-    // for an old JDK bug, which JFreeSVG can only write as glyph outlines; plain drawString keeps it text.
+    // JFreeChart draws rotated text (the value axis label) through TextLayout by default, a
+    // workaround
+    // for an old JDK bug, which JFreeSVG can only write as glyph outlines; plain drawString keeps
+    // it text.
     TextUtils.setUseDrawRotatedStringWorkaround(false);
   }
 
   private ChartRenderer() {}
 
   /**
-   * Registers the bundled font and draws a small chart, unseen, so that the first chart a page draws finds
-   * them ready: on a cold JVM the font and the classes and tables of JFreeChart and JFreeSVG take a few
-   * tenths of a second.
+   * Registers the bundled font and draws a small chart, unseen, so that the first chart a page
+   * draws finds them ready: on a cold JVM the font and the classes and tables of JFreeChart and
+   * JFreeSVG take a few tenths of a second.
    */
   public static void prepare() {
     XYSeries line = new XYSeries("");
     line.add(0, 0);
     line.add(1, 1);
-    XYPlot plot = new XYPlot(new XYSeriesCollection(line), new DateAxis(""), new NumberAxis(""),
-        new XYLineAndShapeRenderer());
+    XYPlot plot =
+        new XYPlot(
+            new XYSeriesCollection(line),
+            new DateAxis(""),
+            new NumberAxis(""),
+            new XYLineAndShapeRenderer());
     JFreeChart chart = new JFreeChart("", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     ChartFonts.theme().apply(chart);
     svg(chart, 720, 360);

@@ -14,9 +14,12 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
-/** What the charts share: x values of dates, the date and value axes, deletion markers, the theme. */
+/**
+ * What the charts share: x values of dates, the date and value axes, deletion markers, the theme.
+ */
 final class Charts {
 
   static final Color ACTUAL = new Color(0x1F5FA8);
@@ -78,8 +81,12 @@ final class Charts {
   }
 
   static ValueMarker marker(LocalDate date, String label, int index) {
-    ValueMarker marker = new ValueMarker(x(date), MARKER, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-        BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+    ValueMarker marker =
+        new ValueMarker(
+            x(date),
+            MARKER,
+            new BasicStroke(
+                1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
     if (label != null) {
       marker.setLabel(label);
       marker.setLabelFont(ChartFonts.font(Font.PLAIN, 11f));
@@ -87,7 +94,7 @@ final class Charts {
       marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
       marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
       marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * (index % 2), 2, 2, 2));
+      marker.setLabelOffset(new RectangleInsets(4 + 14 * (index % 2), 2, 2, 2));
     }
     return marker;
   }

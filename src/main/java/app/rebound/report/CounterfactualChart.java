@@ -12,8 +12,9 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Actual against the counterfactual ("expected without the deletion") with its 95% band, the deletion
- * dates marked: the shop's affected products (visitors, impressions, buyers, gmv) or one product.
+ * Actual against the counterfactual ("expected without the deletion") with its 95% band, the
+ * deletion dates marked: the shop's affected products (visitors, impressions, buyers, gmv) or one
+ * product.
  */
 final class CounterfactualChart {
 
@@ -40,12 +41,15 @@ final class CounterfactualChart {
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     DeviationRenderer renderer = new DeviationRenderer(true, false);
-    XYPlot plot = new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
+    XYPlot plot =
+        new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
     JFreeChart chart = Charts.chart(plot, text, true);
     renderer.setSeriesPaint(0, Charts.EXPECTED);
     renderer.setSeriesFillPaint(0, new Color(0xBBBBBB));
-    renderer.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
-        new float[] {6f, 4f}, 0f));
+    renderer.setSeriesStroke(
+        0,
+        new BasicStroke(
+            1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
     renderer.setSeriesPaint(1, Charts.ACTUAL);
     renderer.setSeriesFillPaint(1, Charts.ACTUAL);
     renderer.setSeriesStroke(1, new BasicStroke(2f));

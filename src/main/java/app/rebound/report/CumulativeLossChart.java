@@ -17,7 +17,10 @@ final class CumulativeLossChart {
 
   private CumulativeLossChart() {}
 
-  /** The days from the first deletion on (all days when there is no deletion date inside the series). */
+  /**
+   * The days from the first deletion on (all days when there is no deletion date inside the
+   * series).
+   */
   static Dataset createDataset(Daily daily, List<LocalDate> deletions, String seriesKey) {
     LocalDate first = deletions.stream().min(LocalDate::compareTo).orElse(null);
     boolean inside = first != null && daily.days().stream().anyMatch(d -> !d.isBefore(first));
@@ -33,7 +36,8 @@ final class CumulativeLossChart {
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    XYPlot plot = new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
+    XYPlot plot =
+        new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
     JFreeChart chart = Charts.chart(plot, text, true);
     renderer.setSeriesPaint(0, Charts.AFFECTED);
     renderer.setSeriesStroke(0, new BasicStroke(2f));

@@ -20,11 +20,17 @@ final class DeletionsChart {
 
   /** The causes in the order of the legend, each with its colour. */
   static final Map<String, Label> CAUSES = new LinkedHashMap<>();
-  static final Map<String, Color> COLOURS = Map.of(
-      BatchCause.SYSTEM_ERROR, new Color(0x1F5FA8),
-      BatchCause.MALICIOUS_REPORT, new Color(0xD0461F),
-      BatchCause.VIOLATION, new Color(0x7A5195),
-      "", new Color(0x999999));
+
+  static final Map<String, Color> COLOURS =
+      Map.of(
+          BatchCause.SYSTEM_ERROR,
+          new Color(0x1F5FA8),
+          BatchCause.MALICIOUS_REPORT,
+          new Color(0xD0461F),
+          BatchCause.VIOLATION,
+          new Color(0x7A5195),
+          "",
+          new Color(0x999999));
 
   static {
     CAUSES.put(BatchCause.SYSTEM_ERROR, Label.CAUSE_SYSTEM_ERROR);
@@ -49,11 +55,14 @@ final class DeletionsChart {
     }
     Map<LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
     for (BatchRow b : batches) {
-      byDay.computeIfAbsent(b.date(), d -> new LinkedHashMap<>())
+      byDay
+          .computeIfAbsent(b.date(), d -> new LinkedHashMap<>())
           .merge(causeCode(b.likelyCause()), b.orders(), Integer::sum);
     }
-    List<String> present = CAUSES.keySet().stream()
-        .filter(c -> byDay.values().stream().anyMatch(m -> m.containsKey(c))).toList();
+    List<String> present =
+        CAUSES.keySet().stream()
+            .filter(c -> byDay.values().stream().anyMatch(m -> m.containsKey(c)))
+            .toList();
     TimeTableXYDataset bars = new TimeTableXYDataset(Labels.ZONE, labels.locale());
     for (Map.Entry<LocalDate, Map<String, Integer>> e : byDay.entrySet()) {
       LocalDate d = e.getKey();
@@ -62,14 +71,18 @@ final class DeletionsChart {
         bars.add(day, e.getValue().getOrDefault(cause, 0), labels.text(CAUSES.get(cause)), false);
       }
     }
-    return new Dataset(bars, present, ((TreeMap<LocalDate, ?>) byDay).firstKey(),
+    return new Dataset(
+        bars,
+        present,
+        ((TreeMap<LocalDate, ?>) byDay).firstKey(),
         ((TreeMap<LocalDate, ?>) byDay).lastKey());
   }
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.15);
     DateAxis dates = Charts.dateAxis(labels);
-    // A few days either side, and at least two weeks, so a single batch is a bar and not the whole plot.
+    // A few days either side, and at least two weeks, so a single batch is a bar and not the whole
+    // plot.
     LocalDate from = dataset.first().minusDays(3);
     LocalDate to = dataset.last().plusDays(4);
     if (to.isBefore(from.plusDays(14))) {

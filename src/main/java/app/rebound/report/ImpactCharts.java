@@ -16,45 +16,102 @@ import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The charts of an impact result by id, for the web pages and the PDF. Each is a dataset built from the
- * report, then a chart drawn from it, every word in the asked language. An unknown id, a product not in
- * the report, or data that is absent (traffic not measured, no deletion batches) gives empty, so the page
- * can say why instead; trust and partnership series that were not measured give a chart whose subtitle
- * names the export to upload.
+ * The charts of an impact result by id, for the web pages and the PDF. Each is a dataset built from
+ * the report, then a chart drawn from it, every word in the asked language. An unknown id, a
+ * product not in the report, or data that is absent (traffic not measured, no deletion batches)
+ * gives empty, so the page can say why instead; trust and partnership series that were not measured
+ * give a chart whose subtitle names the export to upload.
  */
 public final class ImpactCharts {
 
   /** A trust or partnership chart: where its series is and what it says. */
   private record ArmsSpec(boolean trust, String seriesId, Label title, Label axis, Kind kind) {}
 
-  private enum Kind { COUNT, MONEY, PERCENT }
+  private enum Kind {
+    COUNT,
+    MONEY,
+    PERCENT
+  }
 
   private static final Map<String, ArmsSpec> ARMS = new LinkedHashMap<>();
 
   static {
-    ARMS.put("trust_rating", new ArmsSpec(true, "average_rating_per_week", Label.TRUST_RATING_TITLE,
-        Label.TRUST_RATING_AXIS, Kind.COUNT));
-    ARMS.put("trust_doubtful", new ArmsSpec(true, "doubtful_reviews_per_day", Label.TRUST_DOUBTFUL_TITLE,
-        Label.TRUST_DOUBTFUL_AXIS, Kind.COUNT));
-    ARMS.put("trust_refund", new ArmsSpec(true, "refund_rate_per_week", Label.TRUST_REFUND_TITLE,
-        Label.TRUST_REFUND_AXIS, Kind.PERCENT));
-    ARMS.put("shop_score", new ArmsSpec(true, "shop_experience_score_per_day", Label.SHOP_SCORE_TITLE,
-        Label.SHOP_SCORE_AXIS, Kind.COUNT));
-    ARMS.put("complaints", new ArmsSpec(true, "complaints_per_day", Label.COMPLAINTS_TITLE,
-        Label.COMPLAINTS_AXIS, Kind.COUNT));
-    ARMS.put("partners_active", new ArmsSpec(false, "active_affiliates_per_day", Label.PARTNERS_ACTIVE_TITLE,
-        Label.PARTNERS_ACTIVE_AXIS, Kind.COUNT));
-    ARMS.put("partners_cancelled", new ArmsSpec(false, "affiliate_cancellations_per_day",
-        Label.PARTNERS_CANCELLED_TITLE, Label.PARTNERS_CANCELLED_AXIS, Kind.COUNT));
-    ARMS.put("affiliate_gmv", new ArmsSpec(false, "affiliate_gmv_per_day", Label.AFFILIATE_GMV_TITLE,
-        Label.AFFILIATE_GMV_AXIS, Kind.MONEY));
+    ARMS.put(
+        "trust_rating",
+        new ArmsSpec(
+            true,
+            "average_rating_per_week",
+            Label.TRUST_RATING_TITLE,
+            Label.TRUST_RATING_AXIS,
+            Kind.COUNT));
+    ARMS.put(
+        "trust_doubtful",
+        new ArmsSpec(
+            true,
+            "doubtful_reviews_per_day",
+            Label.TRUST_DOUBTFUL_TITLE,
+            Label.TRUST_DOUBTFUL_AXIS,
+            Kind.COUNT));
+    ARMS.put(
+        "trust_refund",
+        new ArmsSpec(
+            true,
+            "refund_rate_per_week",
+            Label.TRUST_REFUND_TITLE,
+            Label.TRUST_REFUND_AXIS,
+            Kind.PERCENT));
+    ARMS.put(
+        "shop_score",
+        new ArmsSpec(
+            true,
+            "shop_experience_score_per_day",
+            Label.SHOP_SCORE_TITLE,
+            Label.SHOP_SCORE_AXIS,
+            Kind.COUNT));
+    ARMS.put(
+        "complaints",
+        new ArmsSpec(
+            true, "complaints_per_day", Label.COMPLAINTS_TITLE, Label.COMPLAINTS_AXIS, Kind.COUNT));
+    ARMS.put(
+        "partners_active",
+        new ArmsSpec(
+            false,
+            "active_affiliates_per_day",
+            Label.PARTNERS_ACTIVE_TITLE,
+            Label.PARTNERS_ACTIVE_AXIS,
+            Kind.COUNT));
+    ARMS.put(
+        "partners_cancelled",
+        new ArmsSpec(
+            false,
+            "affiliate_cancellations_per_day",
+            Label.PARTNERS_CANCELLED_TITLE,
+            Label.PARTNERS_CANCELLED_AXIS,
+            Kind.COUNT));
+    ARMS.put(
+        "affiliate_gmv",
+        new ArmsSpec(
+            false,
+            "affiliate_gmv_per_day",
+            Label.AFFILIATE_GMV_TITLE,
+            Label.AFFILIATE_GMV_AXIS,
+            Kind.MONEY));
   }
 
   private static final List<String> IDS;
 
   static {
-    List<String> ids = new ArrayList<>(List.of("visitors", "impressions", "gmv", "buyers", "visitors_cumulative",
-        "gmv_cumulative", "product_visitors", "product_gmv"));
+    List<String> ids =
+        new ArrayList<>(
+            List.of(
+                "visitors",
+                "impressions",
+                "gmv",
+                "buyers",
+                "visitors_cumulative",
+                "gmv_cumulative",
+                "product_visitors",
+                "product_gmv"));
     ids.addAll(ARMS.keySet());
     ids.add("deletions_timeline");
     IDS = List.copyOf(ids);
@@ -68,10 +125,12 @@ public final class ImpactCharts {
   }
 
   /**
-   * @param productId the product of {@code product_visitors} and {@code product_gmv}; null for shop charts
+   * @param productId the product of {@code product_visitors} and {@code product_gmv}; null for shop
+   *     charts
    * @param lang "zh" or "en"; null takes the report's language
    */
-  public static Optional<JFreeChart> byId(String chartId, ImpactReport report, String productId, String lang) {
+  public static Optional<JFreeChart> byId(
+      String chartId, ImpactReport report, String productId, String lang) {
     if (chartId == null || report == null) {
       return Optional.empty();
     }
@@ -80,28 +139,76 @@ public final class ImpactCharts {
     List<LocalDate> deletions = series == null ? List.of() : series.deletionDates();
     switch (chartId) {
       case "visitors":
-        return shop(series, ImpactReport.Charts::visitors, deletions, labels, Label.VISITORS_TITLE,
-            Label.VISITORS_AXIS, Kind.COUNT);
+        return shop(
+            series,
+            ImpactReport.Charts::visitors,
+            deletions,
+            labels,
+            Label.VISITORS_TITLE,
+            Label.VISITORS_AXIS,
+            Kind.COUNT);
       case "impressions":
-        return shop(series, ImpactReport.Charts::impressions, deletions, labels, Label.IMPRESSIONS_TITLE,
-            Label.IMPRESSIONS_AXIS, Kind.COUNT);
+        return shop(
+            series,
+            ImpactReport.Charts::impressions,
+            deletions,
+            labels,
+            Label.IMPRESSIONS_TITLE,
+            Label.IMPRESSIONS_AXIS,
+            Kind.COUNT);
       case "buyers":
-        return shop(series, ImpactReport.Charts::buyers, deletions, labels, Label.BUYERS_TITLE,
-            Label.BUYERS_AXIS, Kind.COUNT);
+        return shop(
+            series,
+            ImpactReport.Charts::buyers,
+            deletions,
+            labels,
+            Label.BUYERS_TITLE,
+            Label.BUYERS_AXIS,
+            Kind.COUNT);
       case "gmv":
-        return shop(series, ImpactReport.Charts::gmv, deletions, labels, Label.GMV_TITLE, Label.GMV_AXIS,
+        return shop(
+            series,
+            ImpactReport.Charts::gmv,
+            deletions,
+            labels,
+            Label.GMV_TITLE,
+            Label.GMV_AXIS,
             Kind.MONEY);
       case "visitors_cumulative":
-        return cumulative(series == null ? null : series.visitors(), deletions, labels,
-            Label.VISITORS_CUMULATIVE_TITLE, Label.LOST_VISITORS, Label.LOST_VISITORS_AXIS, Kind.COUNT);
+        return cumulative(
+            series == null ? null : series.visitors(),
+            deletions,
+            labels,
+            Label.VISITORS_CUMULATIVE_TITLE,
+            Label.LOST_VISITORS,
+            Label.LOST_VISITORS_AXIS,
+            Kind.COUNT);
       case "gmv_cumulative":
-        return cumulative(series == null ? null : series.gmv(), deletions, labels, Label.GMV_CUMULATIVE_TITLE,
-            Label.LOST_GMV, Label.LOST_GMV_AXIS, Kind.MONEY);
+        return cumulative(
+            series == null ? null : series.gmv(),
+            deletions,
+            labels,
+            Label.GMV_CUMULATIVE_TITLE,
+            Label.LOST_GMV,
+            Label.LOST_GMV_AXIS,
+            Kind.MONEY);
       case "product_visitors":
-        return product(report, productId, ProductRow::visitorsDaily, labels, Label.PRODUCT_VISITORS_TITLE,
-            Label.VISITORS_AXIS, Kind.COUNT);
+        return product(
+            report,
+            productId,
+            ProductRow::visitorsDaily,
+            labels,
+            Label.PRODUCT_VISITORS_TITLE,
+            Label.VISITORS_AXIS,
+            Kind.COUNT);
       case "product_gmv":
-        return product(report, productId, ProductRow::gmvDaily, labels, Label.PRODUCT_GMV_TITLE, Label.GMV_AXIS,
+        return product(
+            report,
+            productId,
+            ProductRow::gmvDaily,
+            labels,
+            Label.PRODUCT_GMV_TITLE,
+            Label.GMV_AXIS,
             Kind.MONEY);
       case "deletions_timeline":
         return deletions(report, labels);
@@ -111,36 +218,64 @@ public final class ImpactCharts {
     }
   }
 
-  private static Optional<JFreeChart> shop(ImpactReport.Charts series, Function<ImpactReport.Charts, Daily> pick,
-      List<LocalDate> deletions, Labels labels, Label title, Label axis, Kind kind) {
+  private static Optional<JFreeChart> shop(
+      ImpactReport.Charts series,
+      Function<ImpactReport.Charts, Daily> pick,
+      List<LocalDate> deletions,
+      Labels labels,
+      Label title,
+      Label axis,
+      Kind kind) {
     Daily daily = series == null ? null : pick.apply(series);
     if (daily == null || daily.days().isEmpty()) {
       return Optional.empty();
     }
-    ChartText text = new ChartText(labels.text(title), labels.text(Label.BAND_NOTE), labels.text(axis),
-        format(kind, labels));
-    return Optional.of(CounterfactualChart.createChart(
-        CounterfactualChart.createDataset(daily, deletions, labels), text, labels));
+    ChartText text =
+        new ChartText(
+            labels.text(title),
+            labels.text(Label.BAND_NOTE),
+            labels.text(axis),
+            format(kind, labels));
+    return Optional.of(
+        CounterfactualChart.createChart(
+            CounterfactualChart.createDataset(daily, deletions, labels), text, labels));
   }
 
-  private static Optional<JFreeChart> cumulative(Daily daily, List<LocalDate> deletions, Labels labels,
-      Label title, Label key, Label axis, Kind kind) {
+  private static Optional<JFreeChart> cumulative(
+      Daily daily,
+      List<LocalDate> deletions,
+      Labels labels,
+      Label title,
+      Label key,
+      Label axis,
+      Kind kind) {
     if (daily == null || daily.days().isEmpty()) {
       return Optional.empty();
     }
-    ChartText text = new ChartText(labels.text(title), labels.text(Label.CUMULATIVE_NOTE), labels.text(axis),
-        format(kind, labels));
-    return Optional.of(CumulativeLossChart.createChart(
-        CumulativeLossChart.createDataset(daily, deletions, labels.text(key)), text, labels));
+    ChartText text =
+        new ChartText(
+            labels.text(title),
+            labels.text(Label.CUMULATIVE_NOTE),
+            labels.text(axis),
+            format(kind, labels));
+    return Optional.of(
+        CumulativeLossChart.createChart(
+            CumulativeLossChart.createDataset(daily, deletions, labels.text(key)), text, labels));
   }
 
-  private static Optional<JFreeChart> product(ImpactReport report, String productId,
-      Function<ProductRow, Daily> pick, Labels labels, Label title, Label axis, Kind kind) {
+  private static Optional<JFreeChart> product(
+      ImpactReport report,
+      String productId,
+      Function<ProductRow, Daily> pick,
+      Labels labels,
+      Label title,
+      Label axis,
+      Kind kind) {
     if (productId == null || report.products() == null) {
       return Optional.empty();
     }
-    Optional<ProductRow> row = report.products().stream().filter(p -> productId.equals(p.productId()))
-        .findFirst();
+    Optional<ProductRow> row =
+        report.products().stream().filter(p -> productId.equals(p.productId())).findFirst();
     Daily daily = row.map(pick).orElse(null);
     if (daily == null || daily.days().isEmpty()) {
       return Optional.empty();
@@ -158,16 +293,22 @@ public final class ImpactCharts {
       dates.add(p.deletedSince());
     }
     String name = p.name() == null || p.name().isBlank() ? p.productId() : p.name();
-    ChartText text = new ChartText(labels.text(title, name), labels.text(Label.PRODUCT_BAND_NOTE),
-        labels.text(axis), format(kind, labels));
-    return Optional.of(CounterfactualChart.createChart(CounterfactualChart.createDataset(daily, dates, labels),
-        text, labels));
+    ChartText text =
+        new ChartText(
+            labels.text(title, name),
+            labels.text(Label.PRODUCT_BAND_NOTE),
+            labels.text(axis),
+            format(kind, labels));
+    return Optional.of(
+        CounterfactualChart.createChart(
+            CounterfactualChart.createDataset(daily, dates, labels), text, labels));
   }
 
   private static Optional<JFreeChart> arms(ImpactReport report, ArmsSpec spec, Labels labels) {
-    List<Series> all = spec.trust()
-        ? report.trust() == null ? null : report.trust().series()
-        : report.partnerships() == null ? null : report.partnerships().series();
+    List<Series> all =
+        spec.trust()
+            ? report.trust() == null ? null : report.trust().series()
+            : report.partnerships() == null ? null : report.partnerships().series();
     if (all == null) {
       return Optional.empty();
     }
@@ -177,30 +318,43 @@ public final class ImpactCharts {
     }
     Series series = found.get();
     String subtitle = series.measured() ? null : notMeasured(series, labels);
-    ChartText text = new ChartText(labels.text(spec.title()), subtitle, labels.text(spec.axis()),
-        format(spec.kind(), labels));
-    return Optional.of(ArmsChart.createChart(ArmsChart.createDataset(series, labels), text, labels));
+    ChartText text =
+        new ChartText(
+            labels.text(spec.title()),
+            subtitle,
+            labels.text(spec.axis()),
+            format(spec.kind(), labels));
+    return Optional.of(
+        ArmsChart.createChart(ArmsChart.createDataset(series, labels), text, labels));
   }
 
   private static Optional<JFreeChart> deletions(ImpactReport report, Labels labels) {
     if (report.deletions() == null || report.deletions().batches() == null) {
       return Optional.empty();
     }
-    DeletionsChart.Dataset dataset = DeletionsChart.createDataset(report.deletions().batches(), labels);
+    DeletionsChart.Dataset dataset =
+        DeletionsChart.createDataset(report.deletions().batches(), labels);
     if (dataset == null) {
       return Optional.empty();
     }
-    ChartText text = new ChartText(labels.text(Label.DELETIONS_TITLE), labels.text(Label.DELETIONS_NOTE),
-        labels.text(Label.DELETIONS_AXIS), format(Kind.COUNT, labels));
+    ChartText text =
+        new ChartText(
+            labels.text(Label.DELETIONS_TITLE),
+            labels.text(Label.DELETIONS_NOTE),
+            labels.text(Label.DELETIONS_AXIS),
+            format(Kind.COUNT, labels));
     return Optional.of(DeletionsChart.createChart(dataset, text, labels));
   }
 
-  /** "not measured: upload 评价.csv" in the chart's language; other reasons keep their English detail. */
+  /**
+   * "not measured: upload 评价.csv" in the chart's language; other reasons keep their English detail.
+   */
   static String notMeasured(Series series, Labels labels) {
     String message = series.message();
     String upload = "not measured: upload ";
     if (message == null || message.isBlank()) {
-      return series.needs() == null ? labels.text(Label.NOT_MEASURED, "?")
+      return series.needs() == null
+          ? labels.text(Label.NOT_MEASURED, "?")
           : labels.text(Label.NOT_MEASURED_UPLOAD, series.needs());
     }
     if (message.startsWith(upload)) {
@@ -212,7 +366,8 @@ public final class ImpactCharts {
     }
     String prefix = "not measured: ";
     return labels.zh() && message.startsWith(prefix)
-        ? labels.text(Label.NOT_MEASURED, message.substring(prefix.length())) : message;
+        ? labels.text(Label.NOT_MEASURED, message.substring(prefix.length()))
+        : message;
   }
 
   private static NumberFormat format(Kind kind, Labels labels) {

@@ -20,9 +20,10 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A tiny top-down layout on A4 pages: a cursor, text wrapped to a width, a new page when the cursor
- * reaches the bottom margin. One font, the bundled WenQuanYi Micro Hei, embedded as a subset, so Chinese
- * and Latin render on any reader. Lines break anywhere between CJK characters and at spaces in Latin
- * text; a Latin word wider than the column is cut. Characters the font has no glyph for are drawn as '?'.
+ * reaches the bottom margin. One font, the bundled WenQuanYi Micro Hei, embedded as a subset, so
+ * Chinese and Latin render on any reader. Lines break anywhere between CJK characters and at spaces
+ * in Latin text; a Latin word wider than the column is cut. Characters the font has no glyph for
+ * are drawn as '?'.
  */
 final class PdfLayout implements Closeable {
 
@@ -61,7 +62,8 @@ final class PdfLayout implements Closeable {
     private static byte[] read() {
       try (InputStream in = PdfLayout.class.getResourceAsStream(ChartFonts.RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("the font " + ChartFonts.RESOURCE + " is missing from the classpath");
+          throw new IllegalStateException(
+              "the font " + ChartFonts.RESOURCE + " is missing from the classpath");
         }
         return in.readAllBytes();
       } catch (IOException e) {
@@ -76,7 +78,9 @@ final class PdfLayout implements Closeable {
 
   void heading(String text, float size) throws IOException {
     space(size * 0.6f);
-    ensure(size * 1.5f + 50); // keep a heading with the first lines (or a table header and row) after it
+    ensure(
+        size * 1.5f
+            + 50); // keep a heading with the first lines (or a table header and row) after it
     paragraph(text, size);
     space(size * 0.3f);
   }
@@ -95,10 +99,12 @@ final class PdfLayout implements Closeable {
   }
 
   /**
-   * A table whose cells wrap within their column. Rows are drawn line by line, so a row taller than the
-   * rest of the page continues on the next; the header row is repeated on a page a row starts on.
+   * A table whose cells wrap within their column. Rows are drawn line by line, so a row taller than
+   * the rest of the page continues on the next; the header row is repeated on a page a row starts
+   * on.
    */
-  void table(float[] widths, List<String> header, List<List<String>> rows, float size) throws IOException {
+  void table(float[] widths, List<String> header, List<List<String>> rows, float size)
+      throws IOException {
     float pad = 3;
     float line = leading(size);
     ensure(2 * (line + 2 * pad)); // no header alone at the foot of a page
@@ -113,7 +119,8 @@ final class PdfLayout implements Closeable {
     space(line / 2);
   }
 
-  private void drawRow(float[] widths, List<String> cells, float size, float pad, Color fill) throws IOException {
+  private void drawRow(float[] widths, List<String> cells, float size, float pad, Color fill)
+      throws IOException {
     List<List<String>> lines = new ArrayList<>();
     int height = 1;
     for (int c = 0; c < widths.length; c++) {
@@ -179,7 +186,8 @@ final class PdfLayout implements Closeable {
         }
         line.setLength(0);
         String rest = token.isBlank() ? "" : token;
-        while (textWidth(rest, size) > maxWidth && rest.length() > 1) { // a word wider than the column
+        while (textWidth(rest, size) > maxWidth
+            && rest.length() > 1) { // a word wider than the column
           int cut = rest.length() - 1;
           while (cut > 1 && textWidth(rest.substring(0, cut), size) > maxWidth) {
             cut--;
@@ -198,18 +206,20 @@ final class PdfLayout implements Closeable {
   private static List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     StringBuilder word = new StringBuilder();
-    text.codePoints().forEach(cp -> {
-      boolean space = cp == ' ';
-      if (isCjk(cp) || space) {
-        if (word.length() > 0) {
-          tokens.add(word.toString());
-          word.setLength(0);
-        }
-        tokens.add(Character.toString(cp));
-      } else {
-        word.appendCodePoint(cp);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              boolean space = cp == ' ';
+              if (isCjk(cp) || space) {
+                if (word.length() > 0) {
+                  tokens.add(word.toString());
+                  word.setLength(0);
+                }
+                tokens.add(Character.toString(cp));
+              } else {
+                word.appendCodePoint(cp);
+              }
+            });
     if (word.length() > 0) {
       tokens.add(word.toString());
     }
@@ -218,24 +228,30 @@ final class PdfLayout implements Closeable {
 
   private static boolean isCjk(int cp) {
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-        || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL
+        || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF00 && cp <= 0xFFEF);
   }
 
   /** Tabs and control characters as spaces, characters without a glyph as '?'. */
   private String drawable(String text) throws IOException {
     var cmap = ttf.getUnicodeCmapLookup();
     StringBuilder out = new StringBuilder(text.length());
-    text.replace("\r\n", "\n").codePoints().forEach(cp -> {
-      if (cp == '\n') {
-        out.append('\n');
-      } else if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-        out.append(' ');
-      } else {
-        out.appendCodePoint(cmap.getGlyphId(cp) > 0 ? cp : '?');
-      }
-    });
+    text.replace("\r\n", "\n")
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\n') {
+                out.append('\n');
+              } else if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
+                out.append(' ');
+              } else {
+                out.appendCodePoint(cmap.getGlyphId(cp) > 0 ? cp : '?');
+              }
+            });
     return out.toString();
   }
 

@@ -4,24 +4,29 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.Map;
 
-/** The words and number formats of the plan downloads in one language ("zh", anything else is English). */
+/**
+ * The words and number formats of the plan downloads in one language ("zh", anything else is
+ * English).
+ */
 record PlanText(boolean zh) {
 
-  private static final Map<String, String[]> ACTIONS = Map.of(
-      // The same names as the web pages (messages_*.properties, action.*).
-      "appeal", new String[] {"申诉恢复销量", "Appeal to restore the deleted sales"},
-      "listing", new String[] {"优化商品详情", "Listing optimization"},
-      "promotion", new String[] {"促销活动", "Promotions"},
-      "interaction", new String[] {"内容与互动", "Content and interaction"},
-      "customer_service", new String[] {"客服与售后", "Customer service"},
-      "affiliate", new String[] {"达人合作", "Affiliate cooperation"},
-      "monitoring", new String[] {"监控预警", "Monitoring"},
-      "compliance", new String[] {"违规整改", "Compliance clean-up"});
+  private static final Map<String, String[]> ACTIONS =
+      Map.of(
+          // The same names as the web pages (messages_*.properties, action.*).
+          "appeal", new String[] {"申诉恢复销量", "Appeal to restore the deleted sales"},
+          "listing", new String[] {"优化商品详情", "Listing optimization"},
+          "promotion", new String[] {"促销活动", "Promotions"},
+          "interaction", new String[] {"内容与互动", "Content and interaction"},
+          "customer_service", new String[] {"客服与售后", "Customer service"},
+          "affiliate", new String[] {"达人合作", "Affiliate cooperation"},
+          "monitoring", new String[] {"监控预警", "Monitoring"},
+          "compliance", new String[] {"违规整改", "Compliance clean-up"});
 
-  private static final Map<String, String[]> EFFORTS = Map.of(
-      "low", new String[] {"低", "low"},
-      "medium", new String[] {"中", "medium"},
-      "high", new String[] {"高", "high"});
+  private static final Map<String, String[]> EFFORTS =
+      Map.of(
+          "low", new String[] {"低", "low"},
+          "medium", new String[] {"中", "medium"},
+          "high", new String[] {"高", "high"});
 
   static PlanText of(String lang) {
     return new PlanText(!"en".equals(lang));

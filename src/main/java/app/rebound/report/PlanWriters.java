@@ -28,15 +28,30 @@ import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The plan downloads: a PDF (A4, the bundled CJK font embedded as a subset, key charts as PNG), the same
- * content as Markdown, and actions.csv. The content is built once as a list of blocks (headings,
- * paragraphs, tables, charts) in the plan's language, then written by each format.
+ * The plan downloads: a PDF (A4, the bundled CJK font embedded as a subset, key charts as PNG), the
+ * same content as Markdown, and actions.csv. The content is built once as a list of blocks
+ * (headings, paragraphs, tables, charts) in the plan's language, then written by each format.
  */
 public final class PlanWriters {
 
-  /** actions.csv columns, in order: the RankedAction fields, with the action's name after its id. */
-  enum Column { id, name, rank, expected_gmv, expected_gmv_low, expected_gmv_high, cost, effort, confidence,
-    days_to_effect, products, gap, rationale }
+  /**
+   * actions.csv columns, in order: the RankedAction fields, with the action's name after its id.
+   */
+  enum Column {
+    id,
+    name,
+    rank,
+    expected_gmv,
+    expected_gmv_low,
+    expected_gmv_high,
+    cost,
+    effort,
+    confidence,
+    days_to_effect,
+    products,
+    gap,
+    rationale
+  }
 
   /** Charts in the PDF, in order; those the report cannot draw are left out. */
   static final List<String> CHARTS = List.of("gmv", "visitors", "deletions_timeline");
@@ -52,7 +67,8 @@ public final class PlanWriters {
   private record Para(String text) implements Block {}
 
   /** widths are the PDF's column shares; they add up to 1. */
-  private record Table(double[] widths, List<String> header, List<List<String>> rows) implements Block {}
+  private record Table(double[] widths, List<String> header, List<List<String>> rows)
+      implements Block {}
 
   private record Chart(String id, JFreeChart chart) implements Block {}
 
@@ -97,8 +113,8 @@ public final class PlanWriters {
   }
 
   /**
-   * actions.csv: UTF-8 with a BOM, CRLF, one row per action. Text cells go through
-   * {@link SpreadsheetSafe#cell}; numbers are written as plain Locale.ROOT numbers (a negative number
+   * actions.csv: UTF-8 with a BOM, CRLF, one row per action. Text cells go through {@link
+   * SpreadsheetSafe#cell}; numbers are written as plain Locale.ROOT numbers (a negative number
    * stays a number), a number that is not finite as an empty cell. Products are joined with ';'.
    */
   public static byte[] csv(Plan plan) {
@@ -109,11 +125,20 @@ public final class PlanWriters {
     try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (RankedAction a : plan.actions()) {
-        printer.printRecord(SpreadsheetSafe.cell(a.id()), SpreadsheetSafe.cell(text.action(a.id())),
-            number(a.rank()), number(a.expectedGmv()), number(a.expectedGmvLow()), number(a.expectedGmvHigh()),
-            number(a.cost()), SpreadsheetSafe.cell(a.effort()), number(a.confidence()), number(a.daysToEffect()),
+        printer.printRecord(
+            SpreadsheetSafe.cell(a.id()),
+            SpreadsheetSafe.cell(text.action(a.id())),
+            number(a.rank()),
+            number(a.expectedGmv()),
+            number(a.expectedGmvLow()),
+            number(a.expectedGmvHigh()),
+            number(a.cost()),
+            SpreadsheetSafe.cell(a.effort()),
+            number(a.confidence()),
+            number(a.daysToEffect()),
             SpreadsheetSafe.cell(a.products() == null ? "" : String.join(";", a.products())),
-            SpreadsheetSafe.cell(a.gap()), SpreadsheetSafe.cell(a.rationale()));
+            SpreadsheetSafe.cell(a.gap()),
+            SpreadsheetSafe.cell(a.rationale()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write actions.csv", e);
@@ -132,7 +157,8 @@ public final class PlanWriters {
 
   // ---- the content, once for every format ----
 
-  private static List<Block> blocks(Plan plan, ImpactReport report, String shopName, boolean charts) {
+  private static List<Block> blocks(
+      Plan plan, ImpactReport report, String shopName, boolean charts) {
     PlanText t = PlanText.of(plan.lang());
     List<Block> out = new ArrayList<>();
     String shop = shopName == null || shopName.isBlank() ? t.t("店铺", "Shop") : shopName;
@@ -141,46 +167,105 @@ public final class PlanWriters {
 
     if (report != null) {
       out.add(new Heading(t.t("主要损失", "Key losses"), 2));
-      out.add(new Table(new double[] {0.34, 0.26, 0.40},
-          List.of(t.t("项目", "Measure"), t.t("数值", "Value"), t.t("95% 区间", "95% range")),
-          losses(report, t)));
-      List<ProductRow> products = report.products().stream()
-          .sorted(Comparator.comparingDouble(ProductRow::deletedMoney).reversed()).limit(TOP_PRODUCTS).toList();
+      out.add(
+          new Table(
+              new double[] {0.34, 0.26, 0.40},
+              List.of(t.t("项目", "Measure"), t.t("数值", "Value"), t.t("95% 区间", "95% range")),
+              losses(report, t)));
+      List<ProductRow> products =
+          report.products().stream()
+              .sorted(Comparator.comparingDouble(ProductRow::deletedMoney).reversed())
+              .limit(TOP_PRODUCTS)
+              .toList();
       if (!products.isEmpty()) {
         out.add(new Heading(t.t("受影响商品", "Products affected"), 2));
-        out.add(new Table(new double[] {0.34, 0.14, 0.18, 0.34},
-            List.of(t.t("商品", "Product"), t.t("被删订单", "Deleted orders"), t.t("被删金额", "Deleted sales"),
-                t.t("GMV 损失（95% 区间）", "GMV lost (95% range)")),
-            products.stream().map(p -> List.of(p.name(), t.count(p.deletedOrders()), t.money(p.deletedMoney()),
-                lossText(p.gmv(), t, true))).toList()));
+        out.add(
+            new Table(
+                new double[] {0.34, 0.14, 0.18, 0.34},
+                List.of(
+                    t.t("商品", "Product"),
+                    t.t("被删订单", "Deleted orders"),
+                    t.t("被删金额", "Deleted sales"),
+                    t.t("GMV 损失（95% 区间）", "GMV lost (95% range)")),
+                products.stream()
+                    .map(
+                        p ->
+                            List.of(
+                                p.name(),
+                                t.count(p.deletedOrders()),
+                                t.money(p.deletedMoney()),
+                                lossText(p.gmv(), t, true)))
+                    .toList()));
       }
     }
 
     Map<String, String> names = productNames(report);
     out.add(new Heading(t.t("行动排序", "Ranked actions"), 2));
-    out.add(new Table(new double[] {0.04, 0.14, 0.19, 0.09, 0.08, 0.11, 0.35},
-        List.of("#", t.t("行动", "Action"), t.t("30 天预期 GMV\n（低–高）", "Expected GMV, 30 days\n(low–high)"),
-            t.t("成本", "Cost"), t.t("投入", "Effort"), t.t("把握", "Confidence"), t.t("理由", "Rationale")),
-        plan.actions().stream().sorted(Comparator.comparingInt(RankedAction::rank))
-            .map(a -> List.of(String.valueOf(a.rank()), t.action(a.id()),
-                t.money(a.expectedGmv()) + "\n" + t.moneyRange(a.expectedGmvLow(), a.expectedGmvHigh()),
-                t.money(a.cost()), t.effort(a.effort()), t.percent(a.confidence()), reasons(a, names, t)))
-            .toList()));
+    out.add(
+        new Table(
+            new double[] {0.04, 0.14, 0.19, 0.09, 0.08, 0.11, 0.35},
+            List.of(
+                "#",
+                t.t("行动", "Action"),
+                t.t("30 天预期 GMV\n（低–高）", "Expected GMV, 30 days\n(low–high)"),
+                t.t("成本", "Cost"),
+                t.t("投入", "Effort"),
+                t.t("把握", "Confidence"),
+                t.t("理由", "Rationale")),
+            plan.actions().stream()
+                .sorted(Comparator.comparingInt(RankedAction::rank))
+                .map(
+                    a ->
+                        List.of(
+                            String.valueOf(a.rank()),
+                            t.action(a.id()),
+                            t.money(a.expectedGmv())
+                                + "\n"
+                                + t.moneyRange(a.expectedGmvLow(), a.expectedGmvHigh()),
+                            t.money(a.cost()),
+                            t.effort(a.effort()),
+                            t.percent(a.confidence()),
+                            reasons(a, names, t)))
+                .toList()));
 
     out.add(new Heading(t.t("逐周步骤", "Week by week"), 2));
-    out.add(new Table(new double[] {0.10, 0.22, 0.18, 0.50},
-        List.of(t.t("周", "Week"), t.t("日期", "Dates"), t.t("行动", "Action"), t.t("步骤", "Step")),
-        plan.steps().stream().sorted(Comparator.comparing(PlanStep::start))
-            .map(s -> List.of(t.t("第 " + week(plan.asOf(), s.start()) + " 周", "Week " + week(plan.asOf(), s.start())),
-                s.start() + " – " + s.end(), t.action(s.actionId()), nz(s.text())))
-            .toList()));
+    out.add(
+        new Table(
+            new double[] {0.10, 0.22, 0.18, 0.50},
+            List.of(t.t("周", "Week"), t.t("日期", "Dates"), t.t("行动", "Action"), t.t("步骤", "Step")),
+            plan.steps().stream()
+                .sorted(Comparator.comparing(PlanStep::start))
+                .map(
+                    s ->
+                        List.of(
+                            t.t(
+                                "第 " + week(plan.asOf(), s.start()) + " 周",
+                                "Week " + week(plan.asOf(), s.start())),
+                            s.start() + " – " + s.end(),
+                            t.action(s.actionId()),
+                            nz(s.text())))
+                .toList()));
 
     out.add(new Heading(t.t("所用假设", "Assumptions used"), 2));
-    out.add(new Table(new double[] {0.20, 0.10, 0.10, 0.35, 0.25},
-        List.of(t.t("键", "Key"), t.t("数值", "Value"), t.t("单位", "Unit"), t.t("说明", "Description"),
-            t.t("来源", "Source")),
-        plan.assumptions().stream().map((Assumption a) -> List.of(nz(a.key()), number(a.value()), nz(a.unit()),
-            nz(a.description()), nz(a.source()))).toList()));
+    out.add(
+        new Table(
+            new double[] {0.20, 0.10, 0.10, 0.35, 0.25},
+            List.of(
+                t.t("键", "Key"),
+                t.t("数值", "Value"),
+                t.t("单位", "Unit"),
+                t.t("说明", "Description"),
+                t.t("来源", "Source")),
+            plan.assumptions().stream()
+                .map(
+                    (Assumption a) ->
+                        List.of(
+                            nz(a.key()),
+                            number(a.value()),
+                            nz(a.unit()),
+                            nz(a.description()),
+                            nz(a.source())))
+                .toList()));
 
     if (charts && report != null) {
       List<Block> drawn = new ArrayList<>();
@@ -208,16 +293,20 @@ public final class PlanWriters {
 
   private static List<String> lossRow(String label, Loss loss, PlanText t, boolean money) {
     if (loss == null || !loss.measured()) {
-      String needs = loss == null || loss.needs() == null ? "" : t.t("需要上传 ", "needs ") + loss.needs();
+      String needs =
+          loss == null || loss.needs() == null ? "" : t.t("需要上传 ", "needs ") + loss.needs();
       return List.of(label, t.notMeasured(), needs);
     }
     Function<Double, String> f = money ? t::money : t::count;
-    return List.of(label, f.apply(loss.loss()), f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh()));
+    return List.of(
+        label, f.apply(loss.loss()), f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh()));
   }
 
   private static String lossText(Loss loss, PlanText t, boolean money) {
     List<String> row = lossRow("", loss, t, money);
-    return row.get(2).isEmpty() ? row.get(1) : row.get(1) + t.t("（", " (") + row.get(2) + t.t("）", ")");
+    return row.get(2).isEmpty()
+        ? row.get(1)
+        : row.get(1) + t.t("（", " (") + row.get(2) + t.t("）", ")");
   }
 
   private static String reasons(RankedAction a, Map<String, String> names, PlanText t) {
@@ -226,10 +315,16 @@ public final class PlanWriters {
       s.append('\n').append(t.t("差距：", "Gap: ")).append(a.gap());
     }
     if (a.products() != null && !a.products().isEmpty()) {
-      s.append('\n').append(t.t("商品：", "Products: "))
-          .append(a.products().stream().map(p -> names.getOrDefault(p, p)).collect(Collectors.joining(t.t("、", ", "))));
+      s.append('\n')
+          .append(t.t("商品：", "Products: "))
+          .append(
+              a.products().stream()
+                  .map(p -> names.getOrDefault(p, p))
+                  .collect(Collectors.joining(t.t("、", ", "))));
     }
-    s.append('\n').append(t.t("见效约 " + a.daysToEffect() + " 天", "Effect in about " + a.daysToEffect() + " days"));
+    s.append('\n')
+        .append(
+            t.t("见效约 " + a.daysToEffect() + " 天", "Effect in about " + a.daysToEffect() + " days"));
     return s.toString();
   }
 
@@ -238,17 +333,27 @@ public final class PlanWriters {
     if (report == null) {
       return Map.of();
     }
-    return report.products().stream().filter(p -> p.name() != null)
+    return report.products().stream()
+        .filter(p -> p.name() != null)
         .collect(Collectors.toMap(ProductRow::productId, ProductRow::name, (x, y) -> x));
   }
 
   private static long week(LocalDate asOf, LocalDate start) {
-    return asOf == null || start == null ? 1 : Math.max(0, ChronoUnit.DAYS.between(asOf, start)) / 7 + 1;
+    return asOf == null || start == null
+        ? 1
+        : Math.max(0, ChronoUnit.DAYS.between(asOf, start)) / 7 + 1;
   }
 
   private static String mdRow(List<String> cells) {
-    return cells.stream().map(c -> nz(c).replace("\\", "\\\\").replace("|", "\\|").replace("\r", "")
-        .replace("\n", "<br>")).collect(Collectors.joining(" | ", "| ", " |\n"));
+    return cells.stream()
+        .map(
+            c ->
+                nz(c)
+                    .replace("\\", "\\\\")
+                    .replace("|", "\\|")
+                    .replace("\r", "")
+                    .replace("\n", "<br>"))
+        .collect(Collectors.joining(" | ", "| ", " |\n"));
   }
 
   private static String nz(String s) {

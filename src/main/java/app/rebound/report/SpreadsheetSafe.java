@@ -1,10 +1,11 @@
 package app.rebound.report;
 
 /**
- * The one rule every CSV writer uses against formula injection: a text cell that a spreadsheet would read
- * as a formula (it begins with = + - @, a tab or a carriage return) gets a single quote in front, which
- * Excel, LibreOffice and WPS show as text. Numbers are not passed through here: a writer that knows a cell
- * is a number writes it as a plain number (Locale.ROOT), so -12.5 stays a number.
+ * The one rule every CSV writer uses against formula injection: a text cell that a spreadsheet
+ * would read as a formula (it begins with = + - @, a tab or a carriage return) gets a single quote
+ * in front, which Excel, LibreOffice and WPS show as text. Numbers are not passed through here: a
+ * writer that knows a cell is a number writes it as a plain number (Locale.ROOT), so -12.5 stays a
+ * number.
  */
 public final class SpreadsheetSafe {
 
@@ -16,7 +17,13 @@ public final class SpreadsheetSafe {
       return "";
     }
     char first = text.charAt(0);
-    boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    boolean risky =
+        first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r';
     return risky ? "'" + text : text;
   }
 }

@@ -10,15 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recovery actions a merchant marked as started, each with its effect so far: the started products'
- * GMV against the counterfactual from the shop's other products since the start day. Measured on the
- * shop's current data each time it is asked (it loads the shop's tables, so it is not for hot paths).
+ * The recovery actions a merchant marked as started, each with its effect so far: the started
+ * products' GMV against the counterfactual from the shop's other products since the start day.
+ * Measured on the shop's current data each time it is asked (it loads the shop's tables, so it is
+ * not for hot paths).
  */
 public final class ActionsTaken {
 
   private ActionsTaken() {}
 
-  public record Row(long id, String action, LocalDate startedOn, List<String> products, ActionEffect.Result effect) {}
+  public record Row(
+      long id,
+      String action,
+      LocalDate startedOn,
+      List<String> products,
+      ActionEffect.Result effect) {}
 
   public static List<Row> measure(ShopDatabase db) throws SQLException {
     List<TakenAction> taken = db.actionsTaken();
@@ -28,8 +34,13 @@ public final class ActionsTaken {
     ShopData data = ShopData.load(db);
     List<Row> rows = new ArrayList<>();
     for (TakenAction action : taken) {
-      rows.add(new Row(action.id(), action.actionId(), action.startedOn(), action.products(),
-          ActionEffect.measure(data, action.startedOn(), action.products())));
+      rows.add(
+          new Row(
+              action.id(),
+              action.actionId(),
+              action.startedOn(),
+              action.products(),
+              ActionEffect.measure(data, action.startedOn(), action.products())));
     }
     return rows;
   }

@@ -8,6 +8,7 @@ import app.rebound.analysis.ShopData;
 import app.rebound.store.DataVersion;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.Workspaces;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,26 +24,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the impact pipeline in the background once per change of a shop's data and keeps the result in the
- * shop's database, so pages and the API read a finished analysis instead of computing one per view. A
- * shop's analysis is identified by the upload it was computed from; readers get it whole or not at all.
+ * Runs the impact pipeline in the background once per change of a shop's data and keeps the result
+ * in the shop's database, so pages and the API read a finished analysis instead of computing one
+ * per view. A shop's analysis is identified by the upload it was computed from; readers get it
+ * whole or not at all.
  */
 public final class Analyses implements AutoCloseable {
 
   /** The languages every analysis is written in. */
   public static final List<String> LANGS = List.of("zh", "en");
-  /** The key of the appeal workbench's content (an {@link AppealReport}, the same in every language). */
+
+  /**
+   * The key of the appeal workbench's content (an {@link AppealReport}, the same in every
+   * language).
+   */
   public static final String APPEAL = "appeal";
-  /** Everything one analysis stores; an analysis missing any of them (an older version's) is run again. */
+
+  /**
+   * Everything one analysis stores; an analysis missing any of them (an older version's) is run
+   * again.
+   */
   static final List<String> PARTS = List.of("zh", "en", APPEAL);
 
   private static final Logger LOG = LoggerFactory.getLogger(Analyses.class);
 
-  public enum State { READY, RUNNING, FAILED, NO_DATA }
+  public enum State {
+    READY,
+    RUNNING,
+    FAILED,
+    NO_DATA
+  }
 
   /**
-   * Where a shop's analysis stands. json is the report when READY; progress says which stage runs; error
-   * says why the last attempt failed.
+   * Where a shop's analysis stands. json is the report when READY; progress says which stage runs;
+   * error says why the last attempt failed.
    */
   public record Status(State state, String json, String progress, String error) {}
 
@@ -51,21 +66,28 @@ public final class Analyses implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, String> progress = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+
   /** The last stored analysis read per shop and part, with the data version it was read at. */
   private final Map<String, Stored> stored = new ConcurrentHashMap<>();
 
   private record Stored(DataVersion version, String json) {}
+
   private final Assumptions assumptions = Assumptions.defaults();
 
-  /** @param threads analyses that may run at once (each holds a shop's tables in memory) */
+  /**
+   * @param threads analyses that may run at once (each holds a shop's tables in memory)
+   */
   public Analyses(Workspaces workspaces, Clock clock, int threads) {
     this.workspaces = workspaces;
     this.clock = clock;
-    this.executor = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread t = new Thread(runnable, "analysis");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread t = new Thread(runnable, "analysis");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Schedules an analysis of the shop's current data unless one is finished or already running. */
@@ -93,9 +115,10 @@ public final class Analyses implements AutoCloseable {
   }
 
   /**
-   * As {@link #status(String, String)}, with only the part of the analysis at a JSON path (e.g. "$.groups")
-   * as its json, which SQLite reads out of the stored analysis: a page that needs a small part of a large
-   * analysis neither reads nor keeps the rest. A null path is the whole analysis.
+   * As {@link #status(String, String)}, with only the part of the analysis at a JSON path (e.g.
+   * "$.groups") as its json, which SQLite reads out of the stored analysis: a page that needs a
+   * small part of a large analysis neither reads nor keeps the rest. A null path is the whole
+   * analysis.
    */
   public Status status(String shop, String lang, String path) throws Exception {
     ShopDatabase db = workspaces.database(shop);
@@ -104,18 +127,23 @@ public final class Analyses implements AutoCloseable {
       return new Status(State.NO_DATA, null, null, null);
     }
     long upload = data.get().upload();
-    // A stored analysis is a few MB: read it once per data version, then answer from memory while the data
-    // version holds and the analysis is still stored (a restored appeal drops it with the version bump).
+    // A stored analysis is a few MB: read it once per data version, then answer from memory while
+    // the data
+    // version holds and the analysis is still stored (a restored appeal drops it with the version
+    // bump).
     String key = shop + "\n" + lang + (path == null ? "" : "\n" + path);
     Stored cached = stored.get(key);
-    // An analysis missing a part (stored by an older Rebound, before the plan or the appeal existed) is not
+    // An analysis missing a part (stored by an older Rebound, before the plan or the appeal
+    // existed) is not
     // served: its pages would fail; it is run again like one never made.
     boolean complete = complete(db, upload);
     if (complete && cached != null && cached.version().equals(data.get())) {
       return new Status(State.READY, cached.json(), null, null);
     }
-    Optional<String> json = !complete ? Optional.empty()
-        : path == null ? db.analysis(upload, lang) : db.analysisPart(upload, lang, path);
+    Optional<String> json =
+        !complete
+            ? Optional.empty()
+            : path == null ? db.analysis(upload, lang) : db.analysisPart(upload, lang, path);
     if (json.isPresent()) {
       if (db.dataVersion().equals(data)) {
         stored.put(key, new Stored(data.get(), json.get()));
@@ -137,7 +165,8 @@ public final class Analyses implements AutoCloseable {
   private void run(String shop) {
     long version = -1;
     try {
-      // Loop: an upload or a restored appeal may land while the pipeline runs; the result must match the data
+      // Loop: an upload or a restored appeal may land while the pipeline runs; the result must
+      // match the data
       // it is stored for.
       while (true) {
         ShopDatabase db = workspaces.database(shop);
@@ -156,7 +185,8 @@ public final class Analyses implements AutoCloseable {
           json.put(lang, ShopReport.of(result, lang, assumptions, LocalDate.now(clock)).json());
         }
         progress.put(shop, "preparing the appeals");
-        AppealReport appeal = AppealReport.of(data, result, (int) assumptions.get("appeal.window_days"));
+        AppealReport appeal =
+            AppealReport.of(data, result, (int) assumptions.get("appeal.window_days"));
         json.put(APPEAL, Json.MAPPER.writeValueAsString(appeal));
         progress.put(shop, "saving");
         if (db.saveAnalysis(latest.get(), LocalDateTime.now(clock), json)) {
@@ -175,10 +205,11 @@ public final class Analyses implements AutoCloseable {
   public Optional<AppealReport> appeal(String shop) throws Exception {
     Status status = status(shop, APPEAL);
     return status.state() == State.READY
-        ? Optional.of(Json.MAPPER.readValue(status.json(), AppealReport.class)) : Optional.empty();
+        ? Optional.of(Json.MAPPER.readValue(status.json(), AppealReport.class))
+        : Optional.empty();
   }
 
-  private static boolean complete(ShopDatabase db, long version) throws java.sql.SQLException {
+  private static boolean complete(ShopDatabase db, long version) throws SQLException {
     for (String part : PARTS) {
       if (!db.hasAnalysis(version, part)) {
         return false;

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * What each shop's running upload is doing right now ("reading 订单明细.csv: 300000 rows"), so a page can
- * show how far a large upload has got while the request is still being handled.
+ * What each shop's running upload is doing right now ("reading 订单明细.csv: 300000 rows"), so a page
+ * can show how far a large upload has got while the request is still being handled.
  */
 public final class UploadProgress {
 

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes one export file as Douyin does: UTF-8 with BOM (or GB18030 without), CRLF lines, long ids as a
- * quoted leading tab ({@code "\t6920…"}) so spreadsheets keep every digit. Rows are built in a buffer and
- * streamed, never held.
+ * Writes one export file as Douyin does: UTF-8 with BOM (or GB18030 without), CRLF lines, long ids
+ * as a quoted leading tab ({@code "\t6920…"}) so spreadsheets keep every digit. Rows are built in a
+ * buffer and streamed, never held.
  */
 final class CsvSink implements Closeable {
 
@@ -28,7 +28,8 @@ final class CsvSink implements Closeable {
 
   static CsvSink open(Path file, boolean gb18030, List<String> header) throws IOException {
     Charset charset = gb18030 ? Charset.forName("GB18030") : StandardCharsets.UTF_8;
-    Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset), 1 << 16);
+    Writer w =
+        new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset), 1 << 16);
     if (!gb18030) {
       w.write('\uFEFF');
     }

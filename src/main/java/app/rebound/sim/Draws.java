@@ -1,17 +1,31 @@
 package app.rebound.sim;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.SplittableRandom;
 
 /**
- * Seeded random draws. Every product-day gets its own generator derived from (seed, stream, product, day),
- * so a draw never depends on the order things are generated in, and the counterfactual traffic of a seed is
- * the same whatever the scenario or effect size.
+ * Seeded random draws. Every product-day gets its own generator derived from (seed, stream,
+ * product, day), so a draw never depends on the order things are generated in, and the
+ * counterfactual traffic of a seed is the same whatever the scenario or effect size.
  */
 final class Draws {
 
   /** Independent streams of randomness, one per purpose. */
-  enum Stream { PLAN, SHOP, NOISE, COUNTS, THIN, AMOUNTS, ORDERS, FAKES, PICKS, AFFILIATES, SCORES, IDS }
+  enum Stream {
+    PLAN,
+    SHOP,
+    NOISE,
+    COUNTS,
+    THIN,
+    AMOUNTS,
+    ORDERS,
+    FAKES,
+    PICKS,
+    AFFILIATES,
+    SCORES,
+    IDS
+  }
 
   private Draws() {}
 
@@ -36,7 +50,9 @@ final class Draws {
     return median * Math.exp(sigma * r.nextGaussian());
   }
 
-  /** Poisson count; exact below 40, normal approximation above (the difference is invisible there). */
+  /**
+   * Poisson count; exact below 40, normal approximation above (the difference is invisible there).
+   */
   static int poisson(SplittableRandom r, double lambda) {
     if (!(lambda > 0)) {
       return 0;
@@ -55,7 +71,10 @@ final class Draws {
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, k));
   }
 
-  /** Binomial count in [0, n]; exact for small n or small means, normal approximation for large ones. */
+  /**
+   * Binomial count in [0, n]; exact for small n or small means, normal approximation for large
+   * ones.
+   */
   static int binomial(SplittableRandom r, int n, double p) {
     if (n <= 0 || p <= 0) {
       return 0;
@@ -114,7 +133,7 @@ final class Draws {
   /** k distinct values from [0, n), sorted (Floyd's algorithm). */
   static int[] distinct(SplittableRandom r, int n, int k) {
     k = Math.min(k, n);
-    java.util.HashSet<Integer> chosen = new java.util.HashSet<>();
+    HashSet<Integer> chosen = new HashSet<>();
     for (int j = n - k; j < n; j++) {
       int t = r.nextInt(j + 1);
       if (!chosen.add(t)) {

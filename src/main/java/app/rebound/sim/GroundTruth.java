@@ -13,9 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the simulator really injected into a shop, written beside its files as truth.json (snake_case).
- * Losses are realised ones: the counterfactual draws of each product-day minus the actual draws derived
- * from them, summed over the post-deletion days (from the processing date to the end of the window).
+ * What the simulator really injected into a shop, written beside its files as truth.json
+ * (snake_case). Losses are realised ones: the counterfactual draws of each product-day minus the
+ * actual draws derived from them, summed over the post-deletion days (from the processing date to
+ * the end of the window).
  *
  * @param seed the seed the shop was drawn from
  * @param scenario the scenario of its batches
@@ -62,15 +63,27 @@ public record GroundTruth(
    * @param fakeOrders of those, how many were fake orders added to the shop (violation only)
    * @param scoreDrop the fall injected into the shop experience score
    */
-  public record Batch(String id, LocalDate date, Cause cause, List<String> products, int subOrders,
-      int fakeOrders, double scoreDrop) {}
+  public record Batch(
+      String id,
+      LocalDate date,
+      Cause cause,
+      List<String> products,
+      int subOrders,
+      int fakeOrders,
+      double scoreDrop) {}
 
   /** Relative falls at full strength (0.25 = a quarter less than without the deletion). */
   public record Effects(double impressions, double visitors, double conversion) {}
 
   /** Counterfactual and actual counts of one post-deletion day. */
-  public record Day(LocalDate date, long counterfactualImpressions, long impressions,
-      long counterfactualVisitors, long visitors, long counterfactualBuyers, long buyers) {}
+  public record Day(
+      LocalDate date,
+      long counterfactualImpressions,
+      long impressions,
+      long counterfactualVisitors,
+      long visitors,
+      long counterfactualBuyers,
+      long buyers) {}
 
   /**
    * A product hit by a batch. Losses are counterfactual minus actual, summed over the post days.
@@ -78,12 +91,26 @@ public record GroundTruth(
    * @param gmvLoss yuan lost: the amounts of the counterfactual orders that did not happen
    * @param affiliatesCancelled cooperations the deletion made affiliates cancel
    */
-  public record AffectedProduct(String productId, String name, String batchId, Cause cause,
-      LocalDate postStart, int postDays, Effects injected,
-      long counterfactualImpressions, long actualImpressions, long impressionLoss,
-      long counterfactualVisitors, long actualVisitors, long visitorLoss,
-      long counterfactualBuyers, long actualBuyers, long buyerLoss,
-      BigDecimal gmvLoss, int affiliatesCancelled, List<Day> daily) {}
+  public record AffectedProduct(
+      String productId,
+      String name,
+      String batchId,
+      Cause cause,
+      LocalDate postStart,
+      int postDays,
+      Effects injected,
+      long counterfactualImpressions,
+      long actualImpressions,
+      long impressionLoss,
+      long counterfactualVisitors,
+      long actualVisitors,
+      long visitorLoss,
+      long counterfactualBuyers,
+      long actualBuyers,
+      long buyerLoss,
+      BigDecimal gmvLoss,
+      int affiliatesCancelled,
+      List<Day> daily) {}
 
   public record Totals(long impressionLoss, long visitorLoss, long buyerLoss, BigDecimal gmvLoss) {}
 

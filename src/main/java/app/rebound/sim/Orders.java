@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Draws the order rows day by day (with their reviews and chats) and streams them to disk. Only one day
- * of orders is in memory at a time; of the rest only the deleted sub-order ids are kept.
+ * Draws the order rows day by day (with their reviews and chats) and streams them to disk. Only one
+ * day of orders is in memory at a time; of the rest only the deleted sub-order ids are kept.
  */
 final class Orders {
 
@@ -50,8 +50,10 @@ final class Orders {
     long platformDiscount;
     long merchantDiscount;
     String note = "";
+
     /** The batch that deletes this order, -1 if none. */
     int batch = -1;
+
     boolean fake;
     int chatMessages;
     long chatAt = -1;
@@ -66,8 +68,10 @@ final class Orders {
   private final Traffic traffic;
   private final long export;
   private final List<List<Row>> fakesByDay = new ArrayList<>();
+
   /** Picked genuine orders to delete: key (product, day) → sorted indices of that day's orders. */
   private final Map<Long, int[]> picks = new HashMap<>();
+
   private final Map<Long, Integer> pickBatch = new HashMap<>();
   private final List<List<Cooperation>> cooperationsOf = new ArrayList<>();
   final List<Deleted> deleted = new ArrayList<>();
@@ -97,10 +101,11 @@ final class Orders {
   }
 
   /**
-   * Violation batches: the merchant's paid orders, added to the shop before the deletion. They come in
-   * night bursts minutes apart, pay in seconds, sell at 0.01 or a tenth of the price, complete within
-   * hours, carry missing or reused waybills, cluster on one share link and one place, have no chats and
-   * copy-paste five-star reviews. Not perfectly clean: some pay full price, some burst in daytime.
+   * Violation batches: the merchant's paid orders, added to the shop before the deletion. They come
+   * in night bursts minutes apart, pay in seconds, sell at 0.01 or a tenth of the price, complete
+   * within hours, carry missing or reused waybills, cluster on one share link and one place, have
+   * no chats and copy-paste five-star reviews. Not perfectly clean: some pay full price, some burst
+   * in daytime.
    */
   private void planFakes() {
     for (Batch b : plan.batches) {
@@ -117,8 +122,10 @@ final class Orders {
       for (int p : b.products) {
         Product pr = plan.products.get(p);
         List<Cooperation> coops = cooperationsOf.get(p);
-        int shareAffiliate = coops.isEmpty() ? r.nextInt(plan.affiliates.size())
-            : coops.get(r.nextInt(coops.size())).affiliate();
+        int shareAffiliate =
+            coops.isEmpty()
+                ? r.nextInt(plan.affiliates.size())
+                : coops.get(r.nextInt(coops.size())).affiliate();
         double daily = traffic.meanOrders(p, b.day - 28, b.day - 1);
         int lo = Math.max(0, b.day - 25);
         int span = b.day - 1 - lo;
@@ -127,7 +134,9 @@ final class Orders {
           int d = lo + night;
           int n = 4 + r.nextInt(9) + (int) Math.round(0.05 * daily);
           boolean atNight = r.nextDouble() < 0.8;
-          long t = (long) d * TimeText.DAY + (atNight ? r.nextInt(4 * 3600) : 9 * 3600 + r.nextInt(12 * 3600));
+          long t =
+              (long) d * TimeText.DAY
+                  + (atNight ? r.nextInt(4 * 3600) : 9 * 3600 + r.nextInt(12 * 3600));
           for (int i = 0; i < n; i++) {
             if (i > 0) {
               t += 20 + r.nextInt(160);
@@ -178,8 +187,8 @@ final class Orders {
 
   /**
    * Genuine orders the platform deletes, chosen among each hit product's orders before the batch:
-   * completed ones for a system error (any time, many products), the best sellers' orders for a malicious
-   * report, and a few real orders swept up with the fakes of a violation.
+   * completed ones for a system error (any time, many products), the best sellers' orders for a
+   * malicious report, and a few real orders swept up with the fakes of a violation.
    */
   private void planPicks() {
     int[] fakesPerProduct = new int[plan.products.size()];
@@ -199,7 +208,9 @@ final class Orders {
           case SYSTEM_ERROR -> {
             from = b.day - 30;
             to = b.day - 8;
-            k = Math.max(1, (int) Math.round(Draws.uniform(r, 0.5, 1.5) * 0.12 * daily)) + r.nextInt(2);
+            k =
+                Math.max(1, (int) Math.round(Draws.uniform(r, 0.5, 1.5) * 0.12 * daily))
+                    + r.nextInt(2);
           }
           case MALICIOUS_REPORT -> {
             from = b.day - 30;
@@ -286,7 +297,8 @@ final class Orders {
     }
   }
 
-  private Row genuine(SplittableRandom r, Product pr, int d, Traffic.Amount amount, int pickedBatch) {
+  private Row genuine(
+      SplittableRandom r, Product pr, int d, Traffic.Amount amount, int pickedBatch) {
     int p = pr.index();
     Row row = new Row();
     row.product = p;
@@ -361,12 +373,18 @@ final class Orders {
     if (r.nextDouble() < 0.04) {
       row.note = Catalog.BUYER_NOTES.get(r.nextInt(Catalog.BUYER_NOTES.size()));
     }
-    // Real buyers talk to customer service; the completed orders a system error sweeps up often did.
+    // Real buyers talk to customer service; the completed orders a system error sweeps up often
+    // did.
     double chat = pickedBatch >= 0 ? 0.75 : row.afterSale.equals(NO_AFTER_SALE) ? 0.35 : 0.8;
     if (r.nextDouble() < chat) {
       row.chatMessages = 2 + Draws.poisson(r, 6);
-      long end = row.complete >= 0 ? row.complete : row.ship >= 0 ? row.ship + TimeText.DAY : row.pay + TimeText.DAY;
-      row.chatAt = Math.min(export - 1 - r.nextInt(3600), row.pay + (long) (r.nextDouble() * (end - row.pay)));
+      long end =
+          row.complete >= 0
+              ? row.complete
+              : row.ship >= 0 ? row.ship + TimeText.DAY : row.pay + TimeText.DAY;
+      row.chatAt =
+          Math.min(
+              export - 1 - r.nextInt(3600), row.pay + (long) (r.nextDouble() * (end - row.pay)));
     }
     if (row.complete >= 0 && r.nextDouble() < (pickedBatch >= 0 ? 0.45 : 0.3)) {
       long at = row.complete + (long) (r.nextDouble() * 5 * TimeText.DAY);
@@ -380,7 +398,8 @@ final class Orders {
           row.review = Catalog.DOUBTING.get(r.nextInt(Catalog.DOUBTING.size()));
         } else {
           boolean lower = uneasy > 0 && r.nextDouble() < Math.min(0.6, 1.5 * uneasy);
-          row.rating = 1 + Draws.weighted(r, lower ? Catalog.RATING_WEIGHTS_UNEASY : Catalog.RATING_WEIGHTS);
+          row.rating =
+              1 + Draws.weighted(r, lower ? Catalog.RATING_WEIGHTS_UNEASY : Catalog.RATING_WEIGHTS);
           List<String> texts = Catalog.REVIEWS_BY_RATING.get(row.rating - 1);
           row.review = texts.get(r.nextInt(texts.size()));
         }
@@ -395,8 +414,22 @@ final class Orders {
     row.city = cities.get(r.nextInt(cities.size()));
   }
 
-  private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-      100_000_000, 1_000_000_000, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L};
+  private static final long[] POW10 = {
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L,
+    10_000_000_000_000L
+  };
 
   /** A waybill and its carrier as 快递信息 holds them: YT4312345678901-圆通速递. */
   private static String tracking(SplittableRandom r, Catalog.Carrier carrier) {
@@ -405,21 +438,45 @@ final class Orders {
     return carrier.prefix() + digits + "-" + carrier.name();
   }
 
-  private void writeRow(CsvSink out, CsvSink reviews, CsvSink chats, TimeText clock, Row row, long id)
+  private void writeRow(
+      CsvSink out, CsvSink reviews, CsvSink chats, TimeText clock, Row row, long id)
       throws IOException {
     Product pr = plan.products.get(row.product);
     ShopPlan.Affiliate affiliate = row.affiliate >= 0 ? plan.affiliates.get(row.affiliate) : null;
-    out.id(id).id(id)
-        .text(pr.name()).text(row.spec).number(row.quantity).id(pr.id()).text(pr.sku())
-        .money(row.unit).money(row.payable).money(0)
-        .time(clock, row.submit).time(clock, row.pay).time(clock, row.ship).time(clock, row.complete)
-        .text(row.status).text(row.afterSale).text(row.cancelReason)
-        .id(affiliate == null ? null : affiliate.id()).text(affiliate == null ? null : affiliate.name())
-        .text(row.source.source()).text(row.source.channel())
-        .text(row.format != null ? row.format : row.source.format()).text(row.source.type())
-        .text(row.tracking).text(Catalog.PLACES.get(row.place).province()).text(row.city)
-        .text("##密文").text("$$密文").text("##密文").text(row.note).text("")
-        .money(row.platformDiscount).money(row.merchantDiscount).money(0);
+    out.id(id)
+        .id(id)
+        .text(pr.name())
+        .text(row.spec)
+        .number(row.quantity)
+        .id(pr.id())
+        .text(pr.sku())
+        .money(row.unit)
+        .money(row.payable)
+        .money(0)
+        .time(clock, row.submit)
+        .time(clock, row.pay)
+        .time(clock, row.ship)
+        .time(clock, row.complete)
+        .text(row.status)
+        .text(row.afterSale)
+        .text(row.cancelReason)
+        .id(affiliate == null ? null : affiliate.id())
+        .text(affiliate == null ? null : affiliate.name())
+        .text(row.source.source())
+        .text(row.source.channel())
+        .text(row.format != null ? row.format : row.source.format())
+        .text(row.source.type())
+        .text(row.tracking)
+        .text(Catalog.PLACES.get(row.place).province())
+        .text(row.city)
+        .text("##密文")
+        .text("$$密文")
+        .text("##密文")
+        .text(row.note)
+        .text("")
+        .money(row.platformDiscount)
+        .money(row.merchantDiscount)
+        .money(0);
     out.end();
     written++;
     if (row.batch >= 0) {

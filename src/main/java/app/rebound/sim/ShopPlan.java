@@ -4,6 +4,7 @@ import app.rebound.sim.Draws.Stream;
 import java.time.DayOfWeek;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -11,30 +12,49 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The hidden model of one shop, fixed before any row is drawn: products, the shop-wide daily rhythm, the
- * deletion batches with their causes and products, the effects they have, and the affiliates.
+ * The hidden model of one shop, fixed before any row is drawn: products, the shop-wide daily
+ * rhythm, the deletion batches with their causes and products, the effects they have, and the
+ * affiliates.
  */
 final class ShopPlan {
 
   /** Days an effect takes to reach full strength: rank and social proof react over a few days. */
   static final int RAMP_DAYS = 3;
+
   static final int MIN_PRE_DAYS = 28;
   static final int MIN_POST_DAYS = 14;
-  /** Gamma shape of the day-to-day mixing: counts are negative binomial, more spread than Poisson. */
+
+  /**
+   * Gamma shape of the day-to-day mixing: counts are negative binomial, more spread than Poisson.
+   */
   static final double OVERDISPERSION = 25;
+
   static final double PROMOTION_LIFT = 1.6;
 
   /** Weekend shoppers buy more: Monday … Sunday. */
   private static final double[] DAY_OF_WEEK = {0.93, 0.91, 0.94, 0.97, 1.04, 1.17, 1.14};
+
   private static final String NOTICE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-  record Product(int index, String id, String name, String sku, List<String> specs, long priceFen,
-      double baseImpressions, double ctr, double cvr) {}
+  record Product(
+      int index,
+      String id,
+      String name,
+      String sku,
+      List<String> specs,
+      long priceFen,
+      double baseImpressions,
+      double ctr,
+      double cvr) {}
 
   record Affiliate(String id, String name) {}
 
-  /** An affiliate promoting a product from startDay until cancelDay (-1: still cooperating at the end). */
-  record Cooperation(int affiliate, int product, int startDay, int cancelDay, boolean cancelledByDeletion) {
+  /**
+   * An affiliate promoting a product from startDay until cancelDay (-1: still cooperating at the
+   * end).
+   */
+  record Cooperation(
+      int affiliate, int product, int startDay, int cancelDay, boolean cancelledByDeletion) {
     boolean activeOn(int day) {
       return day >= startDay && (cancelDay < 0 || day < cancelDay);
     }
@@ -48,8 +68,10 @@ final class ShopPlan {
     final Cause cause;
     final List<Integer> products = new ArrayList<>();
     double scoreDrop;
+
     /** Days (inclusive) of the complaint spike and abnormal refunds before a malicious report. */
     int spikeFrom = -1;
+
     int spikeTo = -1;
 
     Batch(int day, Cause cause) {
@@ -84,7 +106,7 @@ final class ShopPlan {
     shopFactor = new double[days];
     noise = new double[n][days];
     batchOf = new int[n];
-    java.util.Arrays.fill(batchOf, -1);
+    Arrays.fill(batchOf, -1);
     effImp = new double[n];
     effCtr = new double[n];
     effCvr = new double[n];
@@ -120,13 +142,27 @@ final class ShopPlan {
       double base = Math.max(30, Math.min(50_000, Draws.logNormal(r, 400, 1.0)));
       double ctr = Draws.uniform(r, 0.05, 0.12);
       // Dearer products convert worse.
-      double cvr = Math.max(0.01, Math.min(0.2, Draws.uniform(r, 0.04, 0.10) * Math.pow(4900.0 / price, 0.25)));
-      products.add(new Product(i, id, kind.name() + "-" + String.format("%02d", i),
-          "SKU" + String.format("%03d", i + 1), kind.specs(), price, base, ctr, cvr));
+      double cvr =
+          Math.max(
+              0.01, Math.min(0.2, Draws.uniform(r, 0.04, 0.10) * Math.pow(4900.0 / price, 0.25)));
+      products.add(
+          new Product(
+              i,
+              id,
+              kind.name() + "-" + String.format("%02d", i),
+              "SKU" + String.format("%03d", i + 1),
+              kind.specs(),
+              price,
+              base,
+              ctr,
+              cvr));
     }
   }
 
-  /** The shop-wide factor every product shares (weekday, slow trend, common shocks) and per-product wobble. */
+  /**
+   * The shop-wide factor every product shares (weekday, slow trend, common shocks) and per-product
+   * wobble.
+   */
   private void drawRhythm() {
     SplittableRandom s = Draws.rng(config.seed(), Stream.SHOP, 0, 0);
     double trend = Draws.uniform(s, -0.0015, 0.003);
@@ -150,7 +186,8 @@ final class ShopPlan {
     List<Cause> causes = new ArrayList<>();
     switch (config.scenario()) {
       case SYSTEM_ERROR -> repeat(causes, Cause.SYSTEM_ERROR, 1 + (r.nextDouble() < 0.4 ? 1 : 0));
-      case MALICIOUS_REPORT -> repeat(causes, Cause.MALICIOUS_REPORT, 1 + (r.nextDouble() < 0.4 ? 1 : 0));
+      case MALICIOUS_REPORT ->
+          repeat(causes, Cause.MALICIOUS_REPORT, 1 + (r.nextDouble() < 0.4 ? 1 : 0));
       case VIOLATION -> repeat(causes, Cause.VIOLATION, 1 + r.nextInt(3));
       case MIXED -> {
         causes.addAll(List.of(Cause.SYSTEM_ERROR, Cause.MALICIOUS_REPORT, Cause.VIOLATION));
@@ -166,7 +203,8 @@ final class ShopPlan {
       }
     }
     shuffle(causes, r);
-    // Batches sit in the middle of the window, spread out: each has ≥ 28 days before and ≥ 14 after.
+    // Batches sit in the middle of the window, spread out: each has ≥ 28 days before and ≥ 14
+    // after.
     int lo = MIN_PRE_DAYS;
     int hi = days - MIN_POST_DAYS;
     int n = Math.min(causes.size(), hi - lo + 1);
@@ -175,7 +213,8 @@ final class ShopPlan {
     for (int i = 0; i < n; i++) {
       drawn.add(new Batch(lo + i * segment + r.nextInt(segment), causes.get(i)));
     }
-    // Products: best sellers for malicious reports first, then the boosted products, then the broad sweep.
+    // Products: best sellers for malicious reports first, then the boosted products, then the broad
+    // sweep.
     List<Integer> byPower = new ArrayList<>();
     for (int p = 0; p < products.size(); p++) {
       byPower.add(p);
@@ -200,9 +239,13 @@ final class ShopPlan {
           case VIOLATION -> {
             // Merchants boost weaker products, one or two at a time.
             k = r.nextDouble() < 0.7 ? 1 : 2;
-            byPower.subList(np * 3 / 10, np).stream().filter(p -> !taken.contains(p)).forEach(pool::add);
+            byPower.subList(np * 3 / 10, np).stream()
+                .filter(p -> !taken.contains(p))
+                .forEach(pool::add);
             shuffle(pool, r);
-            byPower.stream().filter(p -> !taken.contains(p) && !pool.contains(p)).forEach(pool::add);
+            byPower.stream()
+                .filter(p -> !taken.contains(p) && !pool.contains(p))
+                .forEach(pool::add);
           }
           default -> {
             // A system error sweeps broadly across the catalogue.
@@ -224,7 +267,8 @@ final class ShopPlan {
     DateTimeFormatter compact = DateTimeFormatter.BASIC_ISO_DATE;
     for (Batch b : drawn) {
       b.index = batches.size();
-      StringBuilder id = new StringBuilder("WG").append(config.start().plusDays(b.day).format(compact));
+      StringBuilder id =
+          new StringBuilder("WG").append(config.start().plusDays(b.day).format(compact));
       for (int i = 0; i < 4; i++) {
         id.append(NOTICE_CHARS.charAt(r.nextInt(NOTICE_CHARS.length())));
       }
@@ -243,7 +287,8 @@ final class ShopPlan {
 
   private void drawEffects(SplittableRandom r) {
     for (int p = 0; p < products.size(); p++) {
-      // How hard rank reacts differs by product; drawn for every product so placebo shares the stream.
+      // How hard rank reacts differs by product; drawn for every product so placebo shares the
+      // stream.
       double w = Draws.uniform(r, 0.7, 1.3);
       if (batchOf[p] < 0) {
         continue;
@@ -258,7 +303,8 @@ final class ShopPlan {
     }
     for (Batch b : batches) {
       double u = Draws.uniform(r, 0.8, 1.3);
-      // A violation costs the shop experience score (the rule's 15 of 100 points, here on a 5-point scale).
+      // A violation costs the shop experience score (the rule's 15 of 100 points, here on a 5-point
+      // scale).
       b.scoreDrop = b.cause == Cause.VIOLATION ? Math.min(0.5, 0.4 * effectSize * u) : 0;
     }
   }
@@ -285,8 +331,13 @@ final class ShopPlan {
       Product pr = products.get(p);
       for (int d = 0; d < days; d++) {
         double k = ramp(p, d);
-        expected += meanImpressions(p, d) * pr.ctr() * pr.cvr()
-            * (1 - k * effImp[p]) * (1 - k * effCtr[p]) * (1 - k * effCvr[p]);
+        expected +=
+            meanImpressions(p, d)
+                * pr.ctr()
+                * pr.cvr()
+                * (1 - k * effImp[p])
+                * (1 - k * effCtr[p])
+                * (1 - k * effCvr[p]);
       }
     }
     scale = config.targetOrders() / expected;
@@ -299,14 +350,17 @@ final class ShopPlan {
     int stride = 999_999 / pool;
     Set<String> names = new HashSet<>();
     for (int i = 0; i < pool; i++) {
-      String name = Catalog.NICK_HEAD.get(r.nextInt(Catalog.NICK_HEAD.size()))
-          + Catalog.NICK_MID.get(r.nextInt(Catalog.NICK_MID.size()))
-          + Catalog.NICK_TAIL.get(r.nextInt(Catalog.NICK_TAIL.size()));
+      String name =
+          Catalog.NICK_HEAD.get(r.nextInt(Catalog.NICK_HEAD.size()))
+              + Catalog.NICK_MID.get(r.nextInt(Catalog.NICK_MID.size()))
+              + Catalog.NICK_TAIL.get(r.nextInt(Catalog.NICK_TAIL.size()));
       String unique = name;
       for (int k = 2; !names.add(unique); k++) {
         unique = name + k;
       }
-      affiliates.add(new Affiliate("7590000000000" + String.format("%06d", i * stride + r.nextInt(stride)), unique));
+      affiliates.add(
+          new Affiliate(
+              "7590000000000" + String.format("%06d", i * stride + r.nextInt(stride)), unique));
     }
     List<Integer> rank = new ArrayList<>();
     for (int p = 0; p < np; p++) {
@@ -331,10 +385,13 @@ final class ShopPlan {
         } else if (u > 0.95 && background < days) {
           cancel = background;
         }
-        cooperations.add(new Cooperation(a, p, startDay, cancel < days ? cancel : -1, byDeletion && cancel < days));
+        cooperations.add(
+            new Cooperation(
+                a, p, startDay, cancel < days ? cancel : -1, byDeletion && cancel < days));
       }
     }
-    cooperations.sort(Comparator.comparingInt(Cooperation::product).thenComparingInt(Cooperation::affiliate));
+    cooperations.sort(
+        Comparator.comparingInt(Cooperation::product).thenComparingInt(Cooperation::affiliate));
   }
 
   double salesPower(int p) {
@@ -364,7 +421,9 @@ final class ShopPlan {
       return null;
     }
     Batch batch = batches.get(b);
-    return batch.cause == Cause.MALICIOUS_REPORT && d >= batch.spikeFrom && d <= batch.spikeTo ? batch : null;
+    return batch.cause == Cause.MALICIOUS_REPORT && d >= batch.spikeFrom && d <= batch.spikeTo
+        ? batch
+        : null;
   }
 
   private static <T> void repeat(List<T> list, T value, int times) {

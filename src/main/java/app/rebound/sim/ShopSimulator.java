@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes a whole simulated shop in the Douyin export format (seven files) and its ground truth. The plan
- * is drawn first, then the daily counts, then the orders are streamed day by day.
+ * Writes a whole simulated shop in the Douyin export format (seven files) and its ground truth. The
+ * plan is drawn first, then the daily counts, then the orders are streamed day by day.
  */
 public final class ShopSimulator {
 
@@ -43,16 +43,22 @@ public final class ShopSimulator {
     return truth;
   }
 
-  private static void writeTraffic(ShopPlan plan, Traffic t, TimeText clock, Path file) throws IOException {
+  private static void writeTraffic(ShopPlan plan, Traffic t, TimeText clock, Path file)
+      throws IOException {
     try (CsvSink out = CsvSink.open(file, plan.config.gb18030(), Columns.TRAFFIC)) {
       for (Product pr : plan.products) {
         int p = pr.index();
         for (int d = 0; d < plan.days; d++) {
           // Fake buyers clicked and bought too, so 罗盘 counted them as people like any other.
           int fake = t.fakeOrders[p][d];
-          out.text(clock.date(d)).id(pr.id()).text(pr.name())
-              .number(t.imp[p][d] + fake).number(t.vis[p][d] + fake)
-              .number(t.orders(p, d)).number(t.orders(p, d)).money(t.gmv[p][d] + t.fakeGmv[p][d]);
+          out.text(clock.date(d))
+              .id(pr.id())
+              .text(pr.name())
+              .number(t.imp[p][d] + fake)
+              .number(t.vis[p][d] + fake)
+              .number(t.orders(p, d))
+              .number(t.orders(p, d))
+              .money(t.gmv[p][d] + t.fakeGmv[p][d]);
           out.end();
         }
       }
@@ -60,10 +66,12 @@ public final class ShopSimulator {
   }
 
   /**
-   * The shop experience score wobbles around its level; complaints grow with volume, spike in the days
-   * before a malicious report, and a violation knocks the score down from its processing day on.
+   * The shop experience score wobbles around its level; complaints grow with volume, spike in the
+   * days before a malicious report, and a violation knocks the score down from its processing day
+   * on.
    */
-  private static void writeScores(ShopPlan plan, Traffic t, TimeText clock, Path file) throws IOException {
+  private static void writeScores(ShopPlan plan, Traffic t, TimeText clock, Path file)
+      throws IOException {
     SplittableRandom r = Draws.rng(plan.config.seed(), Stream.SCORES, 0, 0);
     double level = Draws.uniform(r, 4.62, 4.85);
     try (CsvSink out = CsvSink.open(file, plan.config.gb18030(), Columns.SCORES)) {
@@ -92,8 +100,11 @@ public final class ShopSimulator {
     }
   }
 
-  /** Cooperation starts and cancellations in date order; returns cancellations caused per product. */
-  private static int[] writeAffiliates(ShopPlan plan, TimeText clock, Path file) throws IOException {
+  /**
+   * Cooperation starts and cancellations in date order; returns cancellations caused per product.
+   */
+  private static int[] writeAffiliates(ShopPlan plan, TimeText clock, Path file)
+      throws IOException {
     record Event(int day, Cooperation c, boolean cancel) {}
     List<Event> events = new ArrayList<>();
     int[] byDeletion = new int[plan.products.size()];
@@ -106,13 +117,17 @@ public final class ShopSimulator {
         byDeletion[c.product()]++;
       }
     }
-    events.sort(Comparator.comparingInt(Event::day)
-        .thenComparing(e -> plan.affiliates.get(e.c().affiliate()).id())
-        .thenComparing(e -> plan.products.get(e.c().product()).id()));
+    events.sort(
+        Comparator.comparingInt(Event::day)
+            .thenComparing(e -> plan.affiliates.get(e.c().affiliate()).id())
+            .thenComparing(e -> plan.products.get(e.c().product()).id()));
     try (CsvSink out = CsvSink.open(file, plan.config.gb18030(), Columns.AFFILIATES)) {
       for (Event e : events) {
         ShopPlan.Affiliate a = plan.affiliates.get(e.c().affiliate());
-        out.text(clock.date(e.day())).id(a.id()).text(a.name()).id(plan.products.get(e.c().product()).id())
+        out.text(clock.date(e.day()))
+            .id(a.id())
+            .text(a.name())
+            .id(plan.products.get(e.c().product()).id())
             .text(e.cancel() ? "已取消" : "合作中");
         out.end();
       }
@@ -120,15 +135,20 @@ public final class ShopSimulator {
     return byDeletion;
   }
 
-  private static int[] writeDeletions(ShopPlan plan, Orders orders, TimeText clock, Path file) throws IOException {
+  private static int[] writeDeletions(ShopPlan plan, Orders orders, TimeText clock, Path file)
+      throws IOException {
     int[] perBatch = new int[plan.batches.size()];
     List<Orders.Deleted> rows = new ArrayList<>(orders.deleted);
     rows.sort(Comparator.comparingInt(Orders.Deleted::batch));
     try (CsvSink out = CsvSink.open(file, plan.config.gb18030(), Columns.DELETIONS)) {
       for (Orders.Deleted row : rows) {
         Batch b = plan.batches.get(row.batch());
-        out.id(row.subOrderId()).id(row.subOrderId()).id(plan.products.get(row.product()).id())
-            .text(clock.slashDate(b.day)).text(Catalog.DELETION_REASON).text(b.noticeId);
+        out.id(row.subOrderId())
+            .id(row.subOrderId())
+            .id(plan.products.get(row.product()).id())
+            .text(clock.slashDate(b.day))
+            .text(Catalog.DELETION_REASON)
+            .text(b.noticeId);
         out.end();
         perBatch[row.batch()]++;
       }
@@ -136,13 +156,20 @@ public final class ShopSimulator {
     return perBatch;
   }
 
-  private static GroundTruth truth(ShopPlan plan, Traffic t, Orders orders, int[] perBatch, int[] cancelled) {
+  private static GroundTruth truth(
+      ShopPlan plan, Traffic t, Orders orders, int[] perBatch, int[] cancelled) {
     LocalDate start = plan.config.start();
     List<GroundTruth.Batch> batches = new ArrayList<>();
     for (Batch b : plan.batches) {
-      batches.add(new GroundTruth.Batch(b.noticeId, start.plusDays(b.day), b.cause,
-          b.products.stream().map(p -> plan.products.get(p).id()).toList(), perBatch[b.index],
-          orders.fakeCount[b.index], round(b.scoreDrop)));
+      batches.add(
+          new GroundTruth.Batch(
+              b.noticeId,
+              start.plusDays(b.day),
+              b.cause,
+              b.products.stream().map(p -> plan.products.get(p).id()).toList(),
+              perBatch[b.index],
+              orders.fakeCount[b.index],
+              round(b.scoreDrop)));
     }
     List<GroundTruth.AffectedProduct> affected = new ArrayList<>();
     List<String> controls = new ArrayList<>();
@@ -167,8 +194,15 @@ public final class ShopSimulator {
       List<GroundTruth.Day> daily = new ArrayList<>();
       for (int d = b.day; d < plan.days; d++) {
         int fake = t.fakeOrders[p][d];
-        daily.add(new GroundTruth.Day(start.plusDays(d), t.cfImp[p][d] + fake, t.imp[p][d] + fake,
-            t.cfVis[p][d] + fake, t.vis[p][d] + fake, t.cfBuy[p][d] + fake, t.buy[p][d] + fake));
+        daily.add(
+            new GroundTruth.Day(
+                start.plusDays(d),
+                t.cfImp[p][d] + fake,
+                t.imp[p][d] + fake,
+                t.cfVis[p][d] + fake,
+                t.vis[p][d] + fake,
+                t.cfBuy[p][d] + fake,
+                t.buy[p][d] + fake));
         cfI += t.cfImp[p][d];
         aI += t.imp[p][d];
         cfV += t.cfVis[p][d];
@@ -177,21 +211,55 @@ public final class ShopSimulator {
         aB += t.buy[p][d];
         gmv += t.cfGmv[p][d] - t.gmv[p][d];
       }
-      affected.add(new GroundTruth.AffectedProduct(pr.id(), pr.name(), b.noticeId, b.cause, start.plusDays(b.day),
-          plan.days - b.day,
-          new GroundTruth.Effects(round(plan.effImp[p]), round(plan.effVis[p]), round(plan.effCvr[p])),
-          cfI, aI, cfI - aI, cfV, aV, cfV - aV, cfB, aB, cfB - aB, BigDecimal.valueOf(gmv, 2),
-          cancelled[p], daily));
+      affected.add(
+          new GroundTruth.AffectedProduct(
+              pr.id(),
+              pr.name(),
+              b.noticeId,
+              b.cause,
+              start.plusDays(b.day),
+              plan.days - b.day,
+              new GroundTruth.Effects(
+                  round(plan.effImp[p]), round(plan.effVis[p]), round(plan.effCvr[p])),
+              cfI,
+              aI,
+              cfI - aI,
+              cfV,
+              aV,
+              cfV - aV,
+              cfB,
+              aB,
+              cfB - aB,
+              BigDecimal.valueOf(gmv, 2),
+              cancelled[p],
+              daily));
       impLoss += cfI - aI;
       visLoss += cfV - aV;
       buyLoss += cfB - aB;
       gmvLoss += gmv;
     }
-    GroundTruth.Promotion promotion = plan.promoFrom < 0 ? null
-        : new GroundTruth.Promotion(start.plusDays(plan.promoFrom), start.plusDays(plan.promoTo), ShopPlan.PROMOTION_LIFT);
-    return new GroundTruth(plan.config.seed(), plan.config.scenario(), plan.effectSize, start, plan.config.end(),
-        plan.products.size(), orders.written, orders.deleted.size(), ShopPlan.RAMP_DAYS, promotion, batches, affected,
-        new GroundTruth.Totals(impLoss, visLoss, buyLoss, BigDecimal.valueOf(gmvLoss, 2)), controls);
+    GroundTruth.Promotion promotion =
+        plan.promoFrom < 0
+            ? null
+            : new GroundTruth.Promotion(
+                start.plusDays(plan.promoFrom),
+                start.plusDays(plan.promoTo),
+                ShopPlan.PROMOTION_LIFT);
+    return new GroundTruth(
+        plan.config.seed(),
+        plan.config.scenario(),
+        plan.effectSize,
+        start,
+        plan.config.end(),
+        plan.products.size(),
+        orders.written,
+        orders.deleted.size(),
+        ShopPlan.RAMP_DAYS,
+        promotion,
+        batches,
+        affected,
+        new GroundTruth.Totals(impLoss, visLoss, buyLoss, BigDecimal.valueOf(gmvLoss, 2)),
+        controls);
   }
 
   private static double round(double v) {

@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param days length of the export window (at least 42: 28 days before a batch, 14 after)
  * @param start first day of the window
  * @param scenario causes of the deletion batches
- * @param effectSize relative fall in an affected product's visitors at full strength (0.25 = a quarter);
- *     split into exposure (rank) and click-through (social proof); conversion falls by half of it
+ * @param effectSize relative fall in an affected product's visitors at full strength (0.25 = a
+ *     quarter); split into exposure (rank) and click-through (social proof); conversion falls by
+ *     half of it
  * @param targetOrders total orders to aim for; 0 keeps the natural volume of a small shop
- * @param gb18030 write GB18030 without BOM (as Excel on Chinese Windows saves) instead of UTF-8 with BOM
+ * @param gb18030 write GB18030 without BOM (as Excel on Chinese Windows saves) instead of UTF-8
+ *     with BOM
  * @param promotionSpike add a shop-wide promotion in the post-deletion period (lifts every product)
  */
 public record SimConfig(
@@ -35,55 +37,69 @@ public record SimConfig(
       throw new IllegalArgumentException("products must be between 4 and 5000, was " + products);
     }
     if (days < 42 || days > 3660) {
-      throw new IllegalArgumentException("days must be at least 42 (28 before a batch, 14 after), was " + days);
+      throw new IllegalArgumentException(
+          "days must be at least 42 (28 before a batch, 14 after), was " + days);
     }
     if (!(effectSize >= 0 && effectSize <= 0.9)) {
-      throw new IllegalArgumentException("effect size must be between 0 and 0.9, was " + effectSize);
+      throw new IllegalArgumentException(
+          "effect size must be between 0 and 0.9, was " + effectSize);
     }
     if (targetOrders < 0) {
       throw new IllegalArgumentException("target orders must not be negative, was " + targetOrders);
     }
   }
 
-  /** A small natural shop: seed 1, 20 products, 90 days from 2026-05-01, mixed causes, effect 0.25. */
+  /**
+   * A small natural shop: seed 1, 20 products, 90 days from 2026-05-01, mixed causes, effect 0.25.
+   */
   public static SimConfig defaults() {
-    return new SimConfig(1, 20, 90, LocalDate.of(2026, 5, 1), Scenario.MIXED, 0.25, 0, false, false);
+    return new SimConfig(
+        1, 20, 90, LocalDate.of(2026, 5, 1), Scenario.MIXED, 0.25, 0, false, false);
   }
 
   public SimConfig withSeed(long value) {
-    return new SimConfig(value, products, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+    return new SimConfig(
+        value, products, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
   }
 
   public SimConfig withProducts(int value) {
-    return new SimConfig(seed, value, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+    return new SimConfig(
+        seed, value, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
   }
 
   public SimConfig withDays(int value) {
-    return new SimConfig(seed, products, value, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+    return new SimConfig(
+        seed, products, value, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
   }
 
   public SimConfig withStart(LocalDate value) {
-    return new SimConfig(seed, products, days, value, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+    return new SimConfig(
+        seed, products, days, value, scenario, effectSize, targetOrders, gb18030, promotionSpike);
   }
 
   public SimConfig withScenario(Scenario value) {
-    return new SimConfig(seed, products, days, start, value, effectSize, targetOrders, gb18030, promotionSpike);
+    return new SimConfig(
+        seed, products, days, start, value, effectSize, targetOrders, gb18030, promotionSpike);
   }
 
   public SimConfig withEffectSize(double value) {
-    return new SimConfig(seed, products, days, start, scenario, value, targetOrders, gb18030, promotionSpike);
+    return new SimConfig(
+        seed, products, days, start, scenario, value, targetOrders, gb18030, promotionSpike);
   }
 
   public SimConfig withTargetOrders(long value) {
-    return new SimConfig(seed, products, days, start, scenario, effectSize, value, gb18030, promotionSpike);
+    return new SimConfig(
+        seed, products, days, start, scenario, effectSize, value, gb18030, promotionSpike);
   }
 
   public SimConfig withGb18030(boolean value) {
-    return new SimConfig(seed, products, days, start, scenario, effectSize, targetOrders, value, promotionSpike);
+    return new SimConfig(
+        seed, products, days, start, scenario, effectSize, targetOrders, value, promotionSpike);
   }
 
   public SimConfig withPromotionSpike(boolean value) {
-    return new SimConfig(seed, products, days, start, scenario, effectSize, targetOrders, gb18030, value);
+    return new SimConfig(
+        seed, products, days, start, scenario, effectSize, targetOrders, gb18030, value);
   }
 
   /** The last day of the window. */

@@ -3,8 +3,9 @@ package app.rebound.sim;
 import java.time.LocalDate;
 
 /**
- * Times in the simulator are seconds since midnight of the window's first day (local shop time, no zone).
- * This formats them fast, the way exports write them: 2026-05-01 04:50:49, dates 2026-05-01 or 2026/05/01.
+ * Times in the simulator are seconds since midnight of the window's first day (local shop time, no
+ * zone). This formats them fast, the way exports write them: 2026-05-01 04:50:49, dates 2026-05-01
+ * or 2026/05/01.
  */
 final class TimeText {
 

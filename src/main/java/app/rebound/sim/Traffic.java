@@ -5,11 +5,12 @@ import app.rebound.sim.ShopPlan.Product;
 import java.util.SplittableRandom;
 
 /**
- * Daily counts per product, drawn twice over the same randomness: the counterfactual (no deletion) and the
- * actual. Impressions → visitors → buyers are drawn with the counterfactual means; after a deletion the
- * actual counts are the counterfactual people thinned binomially (each impression survives the rank loss,
- * each surviving visitor still clicks, each surviving buyer still buys). So actual ≤ counterfactual per
- * person and the realised loss is exact. Fake orders come on top of both.
+ * Daily counts per product, drawn twice over the same randomness: the counterfactual (no deletion)
+ * and the actual. Impressions → visitors → buyers are drawn with the counterfactual means; after a
+ * deletion the actual counts are the counterfactual people thinned binomially (each impression
+ * survives the rank loss, each surviving visitor still clicks, each surviving buyer still buys). So
+ * actual ≤ counterfactual per person and the realised loss is exact. Fake orders come on top of
+ * both.
  */
 final class Traffic {
 
@@ -48,7 +49,10 @@ final class Traffic {
       Product pr = plan.products.get(p);
       for (int d = 0; d < plan.days; d++) {
         SplittableRandom r = Draws.rng(seed, Stream.COUNTS, p, d);
-        double lambda = plan.meanImpressions(p, d) * Draws.gamma(r, ShopPlan.OVERDISPERSION) / ShopPlan.OVERDISPERSION;
+        double lambda =
+            plan.meanImpressions(p, d)
+                * Draws.gamma(r, ShopPlan.OVERDISPERSION)
+                / ShopPlan.OVERDISPERSION;
         int impressions = Draws.poisson(r, lambda);
         int visitors = Draws.binomial(r, impressions, pr.ctr());
         int buyers = Draws.binomial(r, visitors, pr.cvr());
@@ -75,7 +79,8 @@ final class Traffic {
           t.vis[p][d] = visitors;
           t.buy[p][d] = buyers;
         }
-        // Amounts are drawn for every counterfactual order; the actual orders are the first of them.
+        // Amounts are drawn for every counterfactual order; the actual orders are the first of
+        // them.
         SplittableRandom a = Draws.rng(seed, Stream.AMOUNTS, p, d);
         long cf = 0;
         long actual = 0;

@@ -11,10 +11,20 @@ import java.util.List;
  * @param orders the group's sub-orders when the case was opened
  * @param statusOn the day the current status began, as the merchant said
  * @param followUpOn the day to look at the case again, or null
- * @param restoredOrders the sub-orders whose sales the platform gave back (approved or partly approved)
+ * @param restoredOrders the sub-orders whose sales the platform gave back (approved or partly
+ *     approved)
  */
-public record AppealCase(long id, String groupId, String batch, String productId, String reason,
-    List<String> orders, LocalDateTime createdAt, CaseStatus status, LocalDate statusOn, LocalDate followUpOn,
+public record AppealCase(
+    long id,
+    String groupId,
+    String batch,
+    String productId,
+    String reason,
+    List<String> orders,
+    LocalDateTime createdAt,
+    CaseStatus status,
+    LocalDate statusOn,
+    LocalDate followUpOn,
     List<String> restoredOrders) {
 
   public AppealCase {

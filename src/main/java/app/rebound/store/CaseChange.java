@@ -8,9 +8,14 @@ import java.util.List;
  *
  * @param on the day it happened
  * @param followUpOn the next day to look at the case, or null
- * @param restoredOrders the sub-orders the platform gave back (empty unless approved or partly approved)
+ * @param restoredOrders the sub-orders the platform gave back (empty unless approved or partly
+ *     approved)
  */
-public record CaseChange(CaseStatus status, LocalDate on, String note, LocalDate followUpOn,
+public record CaseChange(
+    CaseStatus status,
+    LocalDate on,
+    String note,
+    LocalDate followUpOn,
     List<String> restoredOrders) {
 
   public CaseChange {

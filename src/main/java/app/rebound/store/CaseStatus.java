@@ -7,20 +7,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where an appeal case stands, and the changes the platform's appeal process allows: a draft is submitted;
- * the platform then asks for more, approves, partly approves or rejects; a rejection can be appealed again
- * after asking why. Approved and partly approved are final.
+ * Where an appeal case stands, and the changes the platform's appeal process allows: a draft is
+ * submitted; the platform then asks for more, approves, partly approves or rejects; a rejection can
+ * be appealed again after asking why. Approved and partly approved are final.
  */
 public enum CaseStatus {
-  DRAFT, SUBMITTED, MORE_INFO_REQUESTED, APPROVED, PARTLY_APPROVED, REJECTED;
+  DRAFT,
+  SUBMITTED,
+  MORE_INFO_REQUESTED,
+  APPROVED,
+  PARTLY_APPROVED,
+  REJECTED;
 
-  private static final Map<CaseStatus, Set<CaseStatus>> NEXT = Map.of(
-      DRAFT, Set.of(SUBMITTED),
-      SUBMITTED, Set.of(MORE_INFO_REQUESTED, APPROVED, PARTLY_APPROVED, REJECTED),
-      MORE_INFO_REQUESTED, Set.of(SUBMITTED, APPROVED, PARTLY_APPROVED, REJECTED),
-      REJECTED, Set.of(SUBMITTED),
-      APPROVED, Set.of(),
-      PARTLY_APPROVED, Set.of());
+  private static final Map<CaseStatus, Set<CaseStatus>> NEXT =
+      Map.of(
+          DRAFT, Set.of(SUBMITTED),
+          SUBMITTED, Set.of(MORE_INFO_REQUESTED, APPROVED, PARTLY_APPROVED, REJECTED),
+          MORE_INFO_REQUESTED, Set.of(SUBMITTED, APPROVED, PARTLY_APPROVED, REJECTED),
+          REJECTED, Set.of(SUBMITTED),
+          APPROVED, Set.of(),
+          PARTLY_APPROVED, Set.of());
 
   /** The name in the API and the database: {@code more_info_requested}. */
   public String code() {
@@ -33,7 +39,8 @@ public enum CaseStatus {
         return status;
       }
     }
-    throw new IllegalArgumentException("unknown status '" + code + "'; one of " + codes(List.of(values())));
+    throw new IllegalArgumentException(
+        "unknown status '" + code + "'; one of " + codes(List.of(values())));
   }
 
   public boolean canBecome(CaseStatus next) {

@@ -6,17 +6,17 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The order of a kind's rows by its key, as SQLite sorts them (text by UTF-8 bytes, which is code point
- * order; numbers and dates by value; an empty value last), and the merge of an older copy of the rows
- * with the rows changed since, both in that order.
+ * The order of a kind's rows by its key, as SQLite sorts them (text by UTF-8 bytes, which is code
+ * point order; numbers and dates by value; an empty value last), and the merge of an older copy of
+ * the rows with the rows changed since, both in that order.
  */
 final class KeyOrder {
 
   private KeyOrder() {}
 
   /**
-   * The older rows with each changed row put in (replacing the older row of the same key, or added in key
-   * order). Both tables are in key order and have the same columns; so is the result.
+   * The older rows with each changed row put in (replacing the older row of the same key, or added
+   * in key order). Both tables are in key order and have the same columns; so is the result.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Table merge(FileKind kind, Table older, Table changed) {
@@ -26,7 +26,8 @@ final class KeyOrder {
     List<String> key = kind.keyFields();
     List<Column<?>> a = key.stream().<Column<?>>map(older::column).toList();
     List<Column<?>> b = key.stream().<Column<?>>map(changed::column).toList();
-    // The plan first (which table, which row, for each row of the result), then each column copied by it.
+    // The plan first (which table, which row, for each row of the result), then each column copied
+    // by it.
     int size = 0;
     int[] rows = new int[older.rowCount() + changed.rowCount()];
     boolean[] fromChanged = new boolean[rows.length];
@@ -71,7 +72,8 @@ final class KeyOrder {
     boolean xMissing = x.isMissing(i);
     boolean yMissing = y.isMissing(j);
     if (xMissing || yMissing) {
-      return Boolean.compare(xMissing, yMissing); // stored as '' (text), which SQLite sorts after numbers
+      return Boolean.compare(
+          xMissing, yMissing); // stored as '' (text), which SQLite sorts after numbers
     }
     Object u = x.get(i);
     Object v = y.get(j);
@@ -81,7 +83,10 @@ final class KeyOrder {
     return ((Comparable) u).compareTo(v);
   }
 
-  /** Code point order (= UTF-8 byte order), which String.compareTo (UTF-16 units) is not above U+FFFF. */
+  /**
+   * Code point order (= UTF-8 byte order), which String.compareTo (UTF-16 units) is not above
+   * U+FFFF.
+   */
   static int compareCodePoints(String s, String t) {
     int n = Math.min(s.length(), t.length());
     for (int k = 0; k < n; k++) {
@@ -94,7 +99,10 @@ final class KeyOrder {
     return s.length() - t.length();
   }
 
-  /** Moves surrogates (code points above U+FFFF) above U+E000..U+FFFF, as in ICU's code point compare. */
+  /**
+   * Moves surrogates (code points above U+FFFF) above U+E000..U+FFFF, as in ICU's code point
+   * compare.
+   */
   private static int fixUp(char c) {
     if (c < 0xD800) {
       return c;

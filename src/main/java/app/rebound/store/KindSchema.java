@@ -3,18 +3,21 @@ package app.rebound.store;
 import app.rebound.ingest.Field;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.ValueType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The SQLite table of each export kind, derived from its fields: one column per field, the unknown
- * export columns as a JSON object, and the kind's key as primary key. Times are stored as seconds and
- * dates as days since 1970-01-01 (local shop time, no zone), which keeps rows small and sortable.
+ * export columns as a JSON object, and the kind's key as primary key. Times are stored as seconds
+ * and dates as days since 1970-01-01 (local shop time, no zone), which keeps rows small and
+ * sortable.
  */
 final class KindSchema {
 
   static final String EXTRA = "extra_json";
   static final String UPLOAD = "upload_id";
+
   /** Orders carry their latest event time so an older export never overwrites a newer status. */
   static final String RECENCY = "recency";
 
@@ -25,12 +28,26 @@ final class KindSchema {
   }
 
   static String createTable(FileKind kind, String name, boolean withKey) {
-    String columns = kind.fields().stream()
-        .map(f -> quote(f.name()) + " " + sqlType(f.type()) + (isKey(kind, f) ? " NOT NULL" : ""))
-        .collect(Collectors.joining(", "));
+    String columns =
+        kind.fields().stream()
+            .map(
+                f ->
+                    quote(f.name()) + " " + sqlType(f.type()) + (isKey(kind, f) ? " NOT NULL" : ""))
+            .collect(Collectors.joining(", "));
     String key = withKey ? ", PRIMARY KEY (" + keyList(kind) + ")" : "";
-    return "CREATE TABLE IF NOT EXISTS " + name + " (" + columns + ", " + EXTRA + " TEXT, " + UPLOAD
-        + " INTEGER, " + RECENCY + " INTEGER" + key + ")";
+    return "CREATE TABLE IF NOT EXISTS "
+        + name
+        + " ("
+        + columns
+        + ", "
+        + EXTRA
+        + " TEXT, "
+        + UPLOAD
+        + " INTEGER, "
+        + RECENCY
+        + " INTEGER"
+        + key
+        + ")";
   }
 
   static boolean isKey(FileKind kind, Field field) {
@@ -43,7 +60,8 @@ final class KindSchema {
 
   /** Every stored column in insert order: the fields, then extra, upload and recency. */
   static List<String> columns(FileKind kind) {
-    var names = new java.util.ArrayList<>(kind.fields().stream().map(Field::name).map(KindSchema::quote).toList());
+    var names =
+        new ArrayList<>(kind.fields().stream().map(Field::name).map(KindSchema::quote).toList());
     names.add(EXTRA);
     names.add(UPLOAD);
     names.add(RECENCY);

@@ -6,6 +6,7 @@ import app.rebound.ingest.FileKind;
 import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,16 +23,17 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Merges one file's accepted rows into a kind's stored rows, by the kind's key, the newer row winning,
- * chunk by chunk as the file is read (SQLite upserts, no staging copy). For orders,
+ * Merges one file's accepted rows into a kind's stored rows, by the kind's key, the newer row
+ * winning, chunk by chunk as the file is read (SQLite upserts, no staging copy). For orders,
  * "newer" means a later latest event (submitted, paid, shipped, completed), so last week's export
- * uploaded after this week's does not turn a completed order back into a shipped one; on a tie, and for
- * every other kind, the later upload wins.
+ * uploaded after this week's does not turn a completed order back into a shipped one; on a tie, and
+ * for every other kind, the later upload wins.
  */
 public final class Merge {
 
   private static final int BATCH = 5_000;
-  private static final List<String> ORDER_EVENTS = List.of("submitted_at", "paid_at", "shipped_at", "completed_at");
+  private static final List<String> ORDER_EVENTS =
+      List.of("submitted_at", "paid_at", "shipped_at", "completed_at");
 
   private final Connection connection;
   private final FileKind kind;
@@ -40,8 +42,9 @@ public final class Merge {
   private long changed;
 
   /**
-   * Starts merging a file's rows of one kind. Each row is an upsert keyed by the kind's key: a new key is
-   * inserted; a stored key is replaced only when the row is at least as recent and differs in content.
+   * Starts merging a file's rows of one kind. Each row is an upsert keyed by the kind's key: a new
+   * key is inserted; a stored key is replaced only when the row is at least as recent and differs
+   * in content.
    */
   Merge(Connection connection, FileKind kind) throws SQLException {
     this.connection = connection;
@@ -49,16 +52,40 @@ public final class Merge {
     this.storedBefore = count(connection, kind);
     String main = KindSchema.table(kind);
     List<String> columns = KindSchema.columns(kind);
-    List<String> compared = new ArrayList<>(kind.fields().stream()
-        .filter(f -> !KindSchema.isKey(kind, f)).map(Field::name).map(KindSchema::quote).toList());
+    List<String> compared =
+        new ArrayList<>(
+            kind.fields().stream()
+                .filter(f -> !KindSchema.isKey(kind, f))
+                .map(Field::name)
+                .map(KindSchema::quote)
+                .toList());
     compared.add(KindSchema.EXTRA);
-    String differs = compared.stream().map(c -> "excluded." + c + " IS NOT " + main + "." + c)
-        .collect(Collectors.joining(" OR "));
-    String assignments = columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-    this.upsert = "INSERT INTO " + main + " (" + String.join(", ", columns) + ") VALUES ("
-        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT ("
-        + KindSchema.keyList(kind) + ") DO UPDATE SET " + assignments + " WHERE excluded." + KindSchema.RECENCY
-        + " >= " + main + "." + KindSchema.RECENCY + " AND (" + differs + ")";
+    String differs =
+        compared.stream()
+            .map(c -> "excluded." + c + " IS NOT " + main + "." + c)
+            .collect(Collectors.joining(" OR "));
+    String assignments =
+        columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+    this.upsert =
+        "INSERT INTO "
+            + main
+            + " ("
+            + String.join(", ", columns)
+            + ") VALUES ("
+            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ") ON CONFLICT ("
+            + KindSchema.keyList(kind)
+            + ") DO UPDATE SET "
+            + assignments
+            + " WHERE excluded."
+            + KindSchema.RECENCY
+            + " >= "
+            + main
+            + "."
+            + KindSchema.RECENCY
+            + " AND ("
+            + differs
+            + ")";
   }
 
   FileKind kind() {
@@ -68,13 +95,16 @@ public final class Merge {
   /** Merges a chunk of the file's accepted rows. */
   void add(Table rows, long uploadId) throws SQLException {
     List<Field> fields = kind.fields();
-    List<Column<?>> fieldColumns = fields.stream().<Column<?>>map(f -> rows.column(f.name())).toList();
-    List<Column<?>> extras = rows.columns().stream()
-        .filter(c -> c.name().startsWith(KindTable.EXTRA_PREFIX))
-        .toList();
-    int[] events = kind == FileKind.ORDERS
-        ? ORDER_EVENTS.stream().mapToInt(fields.stream().map(Field::name).toList()::indexOf).toArray()
-        : new int[0];
+    List<Column<?>> fieldColumns =
+        fields.stream().<Column<?>>map(f -> rows.column(f.name())).toList();
+    List<Column<?>> extras =
+        rows.columns().stream().filter(c -> c.name().startsWith(KindTable.EXTRA_PREFIX)).toList();
+    int[] events =
+        kind == FileKind.ORDERS
+            ? ORDER_EVENTS.stream()
+                .mapToInt(fields.stream().map(Field::name).toList()::indexOf)
+                .toArray()
+            : new int[0];
     try (PreparedStatement ps = connection.prepareStatement(upsert)) {
       Object[] values = new Object[fields.size()];
       for (int row = 0; row < rows.rowCount(); row++) {
@@ -84,7 +114,8 @@ public final class Merge {
             value = null;
           }
           if (value == null && KindSchema.isKey(kind, fields.get(i))) {
-            value = ""; // keys are NOT NULL so that two rows without a sub-order id still compare equal
+            value =
+                ""; // keys are NOT NULL so that two rows without a sub-order id still compare equal
           }
           values[i] = value;
           ShopDatabase.bindValue(ps, i + 1, fields.get(i).type(), value);
@@ -148,8 +179,12 @@ public final class Merge {
       }
     }
     try {
-      return values.isEmpty() ? null : Json.MAPPER.writer().without(
-          com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(values);
+      return values.isEmpty()
+          ? null
+          : Json.MAPPER
+              .writer()
+              .without(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

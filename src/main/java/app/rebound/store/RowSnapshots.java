@@ -35,12 +35,12 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * A copy of a kind's stored rows (some of its columns, in key order) in an Avro file beside the shop's
- * database, one file per version of the kind's rows: reading a million orders back through JDBC costs two
- * native calls per cell, reading this file costs a small part of that. The database stays the truth: a
- * file is named by the upload that last changed the kind's rows, only ever written whole (to a temporary
- * name, then moved), and any file that is missing, older or unreadable is simply made again from the
- * database.
+ * A copy of a kind's stored rows (some of its columns, in key order) in an Avro file beside the
+ * shop's database, one file per version of the kind's rows: reading a million orders back through
+ * JDBC costs two native calls per cell, reading this file costs a small part of that. The database
+ * stays the truth: a file is named by the upload that last changed the kind's rows, only ever
+ * written whole (to a temporary name, then moved), and any file that is missing, older or
+ * unreadable is simply made again from the database.
  */
 final class RowSnapshots {
 
@@ -64,7 +64,8 @@ final class RowSnapshots {
     try {
       return read(file(kind, best), kind, fields).map(t -> new Found(best, t));
     } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // unreadable (removed by another process meanwhile, damaged): made again
+      return Optional
+          .empty(); // unreadable (removed by another process meanwhile, damaged): made again
     }
   }
 
@@ -72,28 +73,34 @@ final class RowSnapshots {
   private List<Long> versions(FileKind kind) {
     List<Long> out = new ArrayList<>();
     try (var files = Files.list(dir)) {
-      files.forEach(p -> {
-        Matcher m = NAME.matcher(p.getFileName().toString());
-        if (m.matches() && m.group(1).equals(kind.id())) {
-          out.add(Long.parseLong(m.group(2)));
-        }
-      });
+      files.forEach(
+          p -> {
+            Matcher m = NAME.matcher(p.getFileName().toString());
+            if (m.matches() && m.group(1).equals(kind.id())) {
+              out.add(Long.parseLong(m.group(2)));
+            }
+          });
     } catch (IOException e) {
       // no folder yet: no snapshots
     }
     return out;
   }
 
-  /** Writes the rows (a table with at least the kind's key fields) as the kind's snapshot at the version. */
+  /**
+   * Writes the rows (a table with at least the kind's key fields) as the kind's snapshot at the
+   * version.
+   */
   void write(FileKind kind, long version, Table rows) throws IOException {
     Files.createDirectories(dir);
     List<Field> fields = fieldsOf(kind, rows);
     Schema schema = schema(fields);
     Path tmp = Files.createTempFile(dir, kind.id() + "-", ".tmp");
     try {
-      try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
+      try (DataFileWriter<GenericRecord> writer =
+          new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
         writer.create(schema, tmp.toFile());
-        List<Column<?>> columns = fields.stream().<Column<?>>map(f -> rows.column(f.name())).toList();
+        List<Column<?>> columns =
+            fields.stream().<Column<?>>map(f -> rows.column(f.name())).toList();
         GenericData.Record record = new GenericData.Record(schema);
         for (int row = 0; row < rows.rowCount(); row++) {
           for (int i = 0; i < fields.size(); i++) {
@@ -103,7 +110,11 @@ final class RowSnapshots {
         }
       }
       try {
-        Files.move(tmp, file(kind, version), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp,
+            file(kind, version),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file(kind, version), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -113,7 +124,10 @@ final class RowSnapshots {
     removeOlder(kind, version);
   }
 
-  /** Older versions go; so do temporary files a killed process left (an hour old: none is being written). */
+  /**
+   * Older versions go; so do temporary files a killed process left (an hour old: none is being
+   * written).
+   */
   private void removeOlder(FileKind kind, long version) throws IOException {
     for (long v : versions(kind)) {
       if (v < version) {
@@ -123,7 +137,8 @@ final class RowSnapshots {
     long hourAgo = System.currentTimeMillis() - 3_600_000L;
     try (var files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
-        if (p.getFileName().toString().endsWith(".tmp") && Files.getLastModifiedTime(p).toMillis() < hourAgo) {
+        if (p.getFileName().toString().endsWith(".tmp")
+            && Files.getLastModifiedTime(p).toMillis() < hourAgo) {
           Files.deleteIfExists(p);
         }
       }
@@ -140,25 +155,39 @@ final class RowSnapshots {
   }
 
   private static Schema schema(List<Field> fields) {
-    SchemaBuilder.FieldAssembler<Schema> assembler = SchemaBuilder.record("rows").namespace("app.rebound").fields();
+    SchemaBuilder.FieldAssembler<Schema> assembler =
+        SchemaBuilder.record("rows").namespace("app.rebound").fields();
     for (Field f : fields) {
-      assembler = switch (f.type()) {
-        // Text read back as java.lang.String at once, not as Avro's Utf8 copied again into a String.
-        case ID, TEXT -> assembler.name(f.name()).type(SchemaBuilder.unionOf().nullType().and()
-            .stringBuilder().prop(GenericData.STRING_PROP, GenericData.StringType.String.name()).endString()
-            .endUnion()).withDefault(null);
-        case INTEGER, DATE -> assembler.optionalInt(f.name());
-        case DATETIME -> assembler.optionalLong(f.name());
-        case MONEY, DECIMAL -> assembler.optionalDouble(f.name());
-        case FLAG -> assembler.optionalBoolean(f.name());
-      };
+      assembler =
+          switch (f.type()) {
+            // Text read back as java.lang.String at once, not as Avro's Utf8 copied again into a
+            // String.
+            case ID, TEXT ->
+                assembler
+                    .name(f.name())
+                    .type(
+                        SchemaBuilder.unionOf()
+                            .nullType()
+                            .and()
+                            .stringBuilder()
+                            .prop(GenericData.STRING_PROP, GenericData.StringType.String.name())
+                            .endString()
+                            .endUnion())
+                    .withDefault(null);
+            case INTEGER, DATE -> assembler.optionalInt(f.name());
+            case DATETIME -> assembler.optionalLong(f.name());
+            case MONEY, DECIMAL -> assembler.optionalDouble(f.name());
+            case FLAG -> assembler.optionalBoolean(f.name());
+          };
     }
     return assembler.endRecord();
   }
 
   /** The file's rows with the given fields, or empty when the file lacks one of them. */
-  private static Optional<Table> read(Path file, FileKind kind, List<Field> fields) throws IOException {
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+  private static Optional<Table> read(Path file, FileKind kind, List<Field> fields)
+      throws IOException {
+    try (DataFileReader<GenericRecord> reader =
+        new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
       Schema schema = reader.getSchema();
       int[] positions = new int[fields.size()];
       for (int i = 0; i < fields.size(); i++) {
@@ -170,7 +199,8 @@ final class RowSnapshots {
       }
       Table table = KindTable.empty(kind);
       table.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
-      List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
+      List<Column<?>> columns =
+          fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
       GenericRecord record = null;
       while (reader.hasNext()) {
         record = reader.next(record);
@@ -211,13 +241,18 @@ final class RowSnapshots {
       case ID, TEXT -> ((StringColumn) column).append(value.toString());
       case INTEGER -> ((IntColumn) column).append((Integer) value);
       case DATE -> ((DateColumn) column).append(LocalDate.ofEpochDay((Integer) value));
-      case DATETIME -> ((DateTimeColumn) column).append(LocalDateTime.ofEpochSecond((Long) value, 0, ZoneOffset.UTC));
+      case DATETIME ->
+          ((DateTimeColumn) column)
+              .append(LocalDateTime.ofEpochSecond((Long) value, 0, ZoneOffset.UTC));
       case MONEY, DECIMAL -> ((DoubleColumn) column).append((Double) value);
       case FLAG -> ((BooleanColumn) column).append((Boolean) value);
     }
   }
 
-  /** The fields a snapshot of these requested fields holds: them and the kind's key (needed to update it). */
+  /**
+   * The fields a snapshot of these requested fields holds: them and the kind's key (needed to
+   * update it).
+   */
   static List<Field> withKey(FileKind kind, List<Field> requested) {
     List<Field> out = new ArrayList<>();
     for (Field f : kind.fields()) {

@@ -27,27 +27,33 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * One shop's SQLite database: its uploads with their reports, the merged rows of every export kind, the
- * finished analyses, the actions the merchant started and the appeal cases with their history.
- * Every upload is one transaction (WAL journal, synchronous FULL): a process killed half way leaves the
- * shop exactly as it was before the upload.
+ * One shop's SQLite database: its uploads with their reports, the merged rows of every export kind,
+ * the finished analyses, the actions the merchant started and the appeal cases with their history.
+ * Every upload is one transaction (WAL journal, synchronous FULL): a process killed half way leaves
+ * the shop exactly as it was before the upload.
  */
 public final class ShopDatabase implements AutoCloseable {
 
-  /** How long opening, like every statement, waits for another connection that holds the database. */
+  /**
+   * How long opening, like every statement, waits for another connection that holds the database.
+   */
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
   private final Connection connection;
   private final RowSnapshots snapshots;
-  /** Rows the last load read from SQLite (the rest came from a snapshot): tests see which way it went. */
+
+  /**
+   * Rows the last load read from SQLite (the rest came from a snapshot): tests see which way it
+   * went.
+   */
   long rowsReadFromDatabase;
 
   private ShopDatabase(Connection connection, RowSnapshots snapshots) {
@@ -56,9 +62,10 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * Opens a throwaway shop database in memory and builds the reader of upload reports, as the first shop
-   * opened would: sqlite-jdbc copies its native library out of its jar and compares the copy byte by byte,
-   * and the driver's classes load. A few tenths of a second a starting server can spend on another thread.
+   * Opens a throwaway shop database in memory and builds the reader of upload reports, as the first
+   * shop opened would: sqlite-jdbc copies its native library out of its jar and compares the copy
+   * byte by byte, and the driver's classes load. A few tenths of a second a starting server can
+   * spend on another thread.
    */
   public static void prepare() throws SQLException {
     connect("jdbc:sqlite::memory:").close();
@@ -69,12 +76,16 @@ public final class ShopDatabase implements AutoCloseable {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
     while (true) {
       try {
-        return new ShopDatabase(connect("jdbc:sqlite:" + file.toAbsolutePath()),
+        return new ShopDatabase(
+            connect("jdbc:sqlite:" + file.toAbsolutePath()),
             new RowSnapshots(file.toAbsolutePath().getParent().resolve("snapshots")));
       } catch (SQLiteException e) {
-        // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of waiting when
-        // another connection (another process on the same data folder) is setting it up too: try again.
-        if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+        // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of
+        // waiting when
+        // another connection (another process on the same data folder) is setting it up too: try
+        // again.
+        if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code
+            || System.nanoTime() > deadline) {
           throw e;
         }
         try {
@@ -92,25 +103,32 @@ public final class ShopDatabase implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    // IMMEDIATE takes the write lock when a transaction begins: two uploads to one shop queue, never deadlock.
+    // IMMEDIATE takes the write lock when a transaction begins: two uploads to one shop queue,
+    // never deadlock.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setTempStore(SQLiteConfig.TempStore.FILE);
     Connection connection = config.createConnection(url);
     try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
-          + " NOT NULL, report_json TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
+              + " NOT NULL, report_json TEXT NOT NULL)");
       for (FileKind kind : FileKind.values()) {
         s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
       }
-      // One finished analysis per upload (the data it was computed from): in each language ("lang" = zh, en),
+      // One finished analysis per upload (the data it was computed from): in each language ("lang"
+      // = zh, en),
       // and the appeal workbench ("lang" = appeal).
-      s.execute("CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
-          + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
+              + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
       // The recovery actions the merchant says were started: when, and on which products.
-      s.execute("CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
-          + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
-      // The upload that last changed each kind's rows: names the snapshot of those rows (RowSnapshots).
-      s.execute("CREATE TABLE IF NOT EXISTS kind_versions (kind TEXT PRIMARY KEY, upload_id INTEGER NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
+              + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
+      // The upload that last changed each kind's rows: names the snapshot of those rows
+      // (RowSnapshots).
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS kind_versions (kind TEXT PRIMARY KEY, upload_id INTEGER NOT NULL)");
       // Appeal cases: the current state of each and its full history.
       CaseTables.create(s);
     } catch (SQLException | RuntimeException e) {
@@ -120,13 +138,17 @@ public final class ShopDatabase implements AutoCloseable {
     return connection;
   }
 
-  /** The pieces of one change (an upload, a finished analysis), applied in one transaction by {@link #inTransaction}. */
+  /**
+   * The pieces of one change (an upload, a finished analysis), applied in one transaction by {@link
+   * #inTransaction}.
+   */
   public interface UploadWork {
     void run(Transaction tx) throws SQLException, IOException, UploadRefusedException;
   }
 
   /** Runs work in one immediate transaction; any exception rolls everything back. */
-  public synchronized void inTransaction(UploadWork work) throws SQLException, IOException, UploadRefusedException {
+  public synchronized void inTransaction(UploadWork work)
+      throws SQLException, IOException, UploadRefusedException {
     connection.setAutoCommit(false);
     boolean committed = false;
     try {
@@ -145,8 +167,10 @@ public final class ShopDatabase implements AutoCloseable {
   public final class Transaction {
 
     public long newUpload(LocalDateTime at) throws SQLException {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO uploads (created_at, report_json) VALUES (?, '{}')", Statement.RETURN_GENERATED_KEYS)) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO uploads (created_at, report_json) VALUES (?, '{}')",
+              Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, at.toString());
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -157,7 +181,8 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     public void saveReport(long uploadId, IngestReport report) throws SQLException {
-      try (PreparedStatement ps = connection.prepareStatement("UPDATE uploads SET report_json = ? WHERE id = ?")) {
+      try (PreparedStatement ps =
+          connection.prepareStatement("UPDATE uploads SET report_json = ? WHERE id = ?")) {
         ps.setString(1, toJson(report));
         ps.setLong(2, uploadId);
         ps.executeUpdate();
@@ -178,14 +203,17 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     /** Ends the file: how its rows met the stored ones. */
-    public MergeCounts finishFile(Merge merge, long acceptedRows, long uploadId) throws SQLException {
+    public MergeCounts finishFile(Merge merge, long acceptedRows, long uploadId)
+        throws SQLException {
       MergeCounts counts = merge.counts(acceptedRows);
       try (Statement s = connection.createStatement()) {
         s.execute("RELEASE file");
       }
       if (counts.added() + counts.updated() > 0) {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO kind_versions (kind, upload_id)"
-            + " VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET upload_id = excluded.upload_id")) {
+        try (PreparedStatement ps =
+            connection.prepareStatement(
+                "INSERT INTO kind_versions (kind, upload_id)"
+                    + " VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET upload_id = excluded.upload_id")) {
           ps.setString(1, merge.kind().id());
           ps.setLong(2, uploadId);
           ps.executeUpdate();
@@ -204,10 +232,14 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /** Records that the merchant started an action on the given products; returns its id. */
-  public synchronized long recordAction(String actionId, LocalDate startedOn, List<String> products,
-      LocalDateTime at) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("INSERT INTO actions_taken (action_id, started_on,"
-        + " products_json, created_at) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+  public synchronized long recordAction(
+      String actionId, LocalDate startedOn, List<String> products, LocalDateTime at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO actions_taken (action_id, started_on,"
+                + " products_json, created_at) VALUES (?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, actionId);
       ps.setString(2, startedOn.toString());
       ps.setString(3, Json.MAPPER.writeValueAsString(products));
@@ -226,10 +258,14 @@ public final class ShopDatabase implements AutoCloseable {
   public synchronized List<TakenAction> actionsTaken() throws SQLException {
     List<TakenAction> out = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, action_id, started_on, products_json FROM actions_taken ORDER BY id")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, action_id, started_on, products_json FROM actions_taken ORDER BY id")) {
       while (rs.next()) {
         List<String> products = List.of(Json.MAPPER.readValue(rs.getString(4), String[].class));
-        out.add(new TakenAction(rs.getLong(1), rs.getString(2), LocalDate.parse(rs.getString(3)), products));
+        out.add(
+            new TakenAction(
+                rs.getLong(1), rs.getString(2), LocalDate.parse(rs.getString(3)), products));
       }
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -237,48 +273,73 @@ public final class ShopDatabase implements AutoCloseable {
     return out;
   }
 
-  /** What a case change decides from the case as it is inside the transaction; throwing refuses the change. */
+  /**
+   * What a case change decides from the case as it is inside the transaction; throwing refuses the
+   * change.
+   */
   public interface CaseDecision {
     CaseChange decide(AppealCase current);
   }
 
   /**
-   * Opens a case for an appeal group, as a draft on {@code on}, unless the group already has an unfinished
-   * case (checked in the same transaction, so two requests at once cannot both open one).
+   * Opens a case for an appeal group, as a draft on {@code on}, unless the group already has an
+   * unfinished case (checked in the same transaction, so two requests at once cannot both open
+   * one).
    */
-  public synchronized AppealCase openCase(String groupId, String batch, String productId, String reason,
-      List<String> orders, LocalDate on, LocalDateTime at) throws SQLException {
-    return inSqlTransaction(() -> {
-      for (AppealCase existing : CaseTables.all(connection)) {
-        if (existing.groupId().equals(groupId) && !existing.status().finished()) {
-          throw new CaseConflictException("group " + groupId + " already has an open case: case " + existing.id()
-              + " (" + existing.status() + ")");
-        }
-      }
-      CaseChange draft = new CaseChange(CaseStatus.DRAFT, on, "", null, List.of());
-      long id = CaseTables.insertCase(connection, groupId, batch, productId, reason, orders, draft, at);
-      return CaseTables.find(connection, id).orElseThrow();
-    });
+  public synchronized AppealCase openCase(
+      String groupId,
+      String batch,
+      String productId,
+      String reason,
+      List<String> orders,
+      LocalDate on,
+      LocalDateTime at)
+      throws SQLException {
+    return inSqlTransaction(
+        () -> {
+          for (AppealCase existing : CaseTables.all(connection)) {
+            if (existing.groupId().equals(groupId) && !existing.status().finished()) {
+              throw new CaseConflictException(
+                  "group "
+                      + groupId
+                      + " already has an open case: case "
+                      + existing.id()
+                      + " ("
+                      + existing.status()
+                      + ")");
+            }
+          }
+          CaseChange draft = new CaseChange(CaseStatus.DRAFT, on, "", null, List.of());
+          long id =
+              CaseTables.insertCase(
+                  connection, groupId, batch, productId, reason, orders, draft, at);
+          return CaseTables.find(connection, id).orElseThrow();
+        });
   }
 
   /**
-   * Records a change of a case in one transaction: the decision is made on the case as stored at that moment,
-   * appended to its history and made current. When the restored orders change, the stored analyses are
-   * deleted with it: they counted those orders as deleted.
+   * Records a change of a case in one transaction: the decision is made on the case as stored at
+   * that moment, appended to its history and made current. When the restored orders change, the
+   * stored analyses are deleted with it: they counted those orders as deleted.
    */
-  public synchronized AppealCase changeCase(long caseId, CaseDecision decision, LocalDateTime at) throws SQLException {
-    return inSqlTransaction(() -> {
-      AppealCase current = CaseTables.find(connection, caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-      CaseChange change = decision.decide(current);
-      boolean restoresChanged = !Set.copyOf(change.restoredOrders()).equals(Set.copyOf(current.restoredOrders()));
-      CaseTables.applyChange(connection, caseId, change, restoresChanged, at);
-      if (restoresChanged) {
-        try (Statement s = connection.createStatement()) {
-          s.execute("DELETE FROM analyses");
-        }
-      }
-      return CaseTables.find(connection, caseId).orElseThrow();
-    });
+  public synchronized AppealCase changeCase(long caseId, CaseDecision decision, LocalDateTime at)
+      throws SQLException {
+    return inSqlTransaction(
+        () -> {
+          AppealCase current =
+              CaseTables.find(connection, caseId)
+                  .orElseThrow(() -> new CaseNotFoundException(caseId));
+          CaseChange change = decision.decide(current);
+          boolean restoresChanged =
+              !Set.copyOf(change.restoredOrders()).equals(Set.copyOf(current.restoredOrders()));
+          CaseTables.applyChange(connection, caseId, change, restoresChanged, at);
+          if (restoresChanged) {
+            try (Statement s = connection.createStatement()) {
+              s.execute("DELETE FROM analyses");
+            }
+          }
+          return CaseTables.find(connection, caseId).orElseThrow();
+        });
   }
 
   public synchronized Optional<AppealCase> appealCase(long id) throws SQLException {
@@ -295,7 +356,10 @@ public final class ShopDatabase implements AutoCloseable {
     return CaseTables.history(connection, caseId);
   }
 
-  /** The sub-orders whose sales the platform gave back, by every case: they no longer count as deleted. */
+  /**
+   * The sub-orders whose sales the platform gave back, by every case: they no longer count as
+   * deleted.
+   */
   public synchronized Set<String> restoredOrders() throws SQLException {
     return CaseTables.restoredOrders(connection);
   }
@@ -303,7 +367,8 @@ public final class ShopDatabase implements AutoCloseable {
   /** The version of the data an analysis reads now; empty before the first upload. */
   public synchronized Optional<DataVersion> dataVersion() throws SQLException {
     Optional<Long> upload = latestUploadId();
-    return upload.isEmpty() ? Optional.empty()
+    return upload.isEmpty()
+        ? Optional.empty()
         : Optional.of(new DataVersion(upload.get(), CaseTables.restoresVersion(connection)));
   }
 
@@ -311,7 +376,10 @@ public final class ShopDatabase implements AutoCloseable {
     T run() throws SQLException;
   }
 
-  /** Runs work in one immediate transaction and returns its result; any exception rolls everything back. */
+  /**
+   * Runs work in one immediate transaction and returns its result; any exception rolls everything
+   * back.
+   */
   private <T> T inSqlTransaction(SqlWork<T> work) throws SQLException {
     connection.setAutoCommit(false);
     boolean committed = false;
@@ -339,38 +407,43 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * Stores a finished analysis of the data as of a version, every language at once (one transaction), if the
-   * version is still current then; false when the data changed meanwhile and nothing was stored.
+   * Stores a finished analysis of the data as of a version, every language at once (one
+   * transaction), if the version is still current then; false when the data changed meanwhile and
+   * nothing was stored.
    */
-  public synchronized boolean saveAnalysis(DataVersion version, LocalDateTime at, Map<String, String> jsonByLang)
-      throws SQLException {
+  public synchronized boolean saveAnalysis(
+      DataVersion version, LocalDateTime at, Map<String, String> jsonByLang) throws SQLException {
     long uploadId = version.upload();
-    return inSqlTransaction(() -> {
-      if (!dataVersion().equals(Optional.of(version))) {
-        return false;
-      }
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
-        for (var entry : jsonByLang.entrySet()) {
-          ps.setLong(1, uploadId);
-          ps.setString(2, entry.getKey());
-          ps.setString(3, at.toString());
-          ps.setString(4, entry.getValue());
-          ps.executeUpdate();
-        }
-      }
-      try (PreparedStatement ps = connection.prepareStatement("DELETE FROM analyses WHERE upload_id < ?")) {
-        ps.setLong(1, uploadId); // older versions are never read again
-        ps.executeUpdate();
-      }
-      return true;
-    });
+    return inSqlTransaction(
+        () -> {
+          if (!dataVersion().equals(Optional.of(version))) {
+            return false;
+          }
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
+            for (var entry : jsonByLang.entrySet()) {
+              ps.setLong(1, uploadId);
+              ps.setString(2, entry.getKey());
+              ps.setString(3, at.toString());
+              ps.setString(4, entry.getValue());
+              ps.executeUpdate();
+            }
+          }
+          try (PreparedStatement ps =
+              connection.prepareStatement("DELETE FROM analyses WHERE upload_id < ?")) {
+            ps.setLong(1, uploadId); // older versions are never read again
+            ps.executeUpdate();
+          }
+          return true;
+        });
   }
 
   /** The stored analysis of exactly this upload's data in a language, if it was finished. */
   public synchronized Optional<String> analysis(long uploadId, String lang) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT report_json FROM analyses WHERE upload_id = ? AND lang = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT report_json FROM analyses WHERE upload_id = ? AND lang = ?")) {
       ps.setLong(1, uploadId);
       ps.setString(2, lang);
       try (ResultSet rs = ps.executeQuery()) {
@@ -380,26 +453,30 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * The value at a JSON path (e.g. "$.groups") of the stored analysis of this upload's data in a language, as
-   * JSON text ("null" when the path is absent). SQLite reads it out of the stored JSON: the rest of an analysis
-   * of several MB never reaches Java.
+   * The value at a JSON path (e.g. "$.groups") of the stored analysis of this upload's data in a
+   * language, as JSON text ("null" when the path is absent). SQLite reads it out of the stored
+   * JSON: the rest of an analysis of several MB never reaches Java.
    */
-  public synchronized Optional<String> analysisPart(long uploadId, String lang, String path) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ?")) {
+  public synchronized Optional<String> analysisPart(long uploadId, String lang, String path)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ?")) {
       ps.setString(1, path);
       ps.setLong(2, uploadId);
       ps.setString(3, lang);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "null")) : Optional.empty();
+        return rs.next()
+            ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "null"))
+            : Optional.empty();
       }
     }
   }
 
   /** Whether an analysis of this upload's data is stored in a language, without reading it. */
   public synchronized boolean hasAnalysis(long uploadId, String lang) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT 1 FROM analyses WHERE upload_id = ? AND lang = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT 1 FROM analyses WHERE upload_id = ? AND lang = ?")) {
       ps.setLong(1, uploadId);
       ps.setString(2, lang);
       try (ResultSet rs = ps.executeQuery()) {
@@ -428,9 +505,12 @@ public final class ShopDatabase implements AutoCloseable {
   public synchronized List<UploadRecord> uploads() throws SQLException {
     List<UploadRecord> list = new ArrayList<>();
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, created_at, report_json FROM uploads ORDER BY id DESC")) {
+        ResultSet rs =
+            s.executeQuery("SELECT id, created_at, report_json FROM uploads ORDER BY id DESC")) {
       while (rs.next()) {
-        list.add(new UploadRecord(rs.getLong(1), LocalDateTime.parse(rs.getString(2)), fromJson(rs.getString(3))));
+        list.add(
+            new UploadRecord(
+                rs.getLong(1), LocalDateTime.parse(rs.getString(2)), fromJson(rs.getString(3))));
       }
     }
     return list;
@@ -446,11 +526,12 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * Only some of a kind's columns, for pipelines that read a few columns of a large export: a million
-   * orders hold far less memory without the columns no stage reads.
+   * Only some of a kind's columns, for pipelines that read a few columns of a large export: a
+   * million orders hold far less memory without the columns no stage reads.
    */
   public synchronized Table load(FileKind kind, List<String> fieldNames) throws SQLException {
-    return load(kind, kind.fields().stream().filter(f -> fieldNames.contains(f.name())).toList(), false);
+    return load(
+        kind, kind.fields().stream().filter(f -> fieldNames.contains(f.name())).toList(), false);
   }
 
   private Table load(FileKind kind, List<Field> fields, boolean withExtras) throws SQLException {
@@ -459,13 +540,20 @@ public final class ShopDatabase implements AutoCloseable {
     }
     long version = rowsVersion(kind);
     List<Field> kept = RowSnapshots.withKey(kind, fields);
-    Optional<RowSnapshots.Found> found = version == 0 ? Optional.empty() : snapshots.newest(kind, kept, version);
+    Optional<RowSnapshots.Found> found =
+        version == 0 ? Optional.empty() : snapshots.newest(kind, kept, version);
     boolean current = found.isPresent() && found.get().version() == version;
     rowsReadFromDatabase = 0;
-    Table rows = found.isEmpty() ? null
-        : current ? found.get().rows()
-        // An older snapshot needs only the rows changed since.
-        : KeyOrder.merge(kind, found.get().rows(), loadFromDatabase(kind, kept, false, found.get().version()));
+    Table rows =
+        found.isEmpty()
+            ? null
+            : current
+                ? found.get().rows()
+                // An older snapshot needs only the rows changed since.
+                : KeyOrder.merge(
+                    kind,
+                    found.get().rows(),
+                    loadFromDatabase(kind, kept, false, found.get().version()));
     // A file cut short at a block boundary reads as fewer rows without an error: the count tells.
     boolean whole = rows != null && rows.rowCount() == count(kind);
     if (!whole) {
@@ -484,11 +572,12 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * The upload that last changed the kind's rows (0 when there are none). A database written before the
-   * versions were kept gets its version from the rows themselves, once.
+   * The upload that last changed the kind's rows (0 when there are none). A database written before
+   * the versions were kept gets its version from the rows themselves, once.
    */
   private long rowsVersion(FileKind kind) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT upload_id FROM kind_versions WHERE kind = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT upload_id FROM kind_versions WHERE kind = ?")) {
       ps.setString(1, kind.id());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
@@ -498,12 +587,18 @@ public final class ShopDatabase implements AutoCloseable {
     }
     long version;
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("SELECT coalesce(max(" + KindSchema.UPLOAD + "), 0) FROM " + KindSchema.table(kind))) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT coalesce(max("
+                    + KindSchema.UPLOAD
+                    + "), 0) FROM "
+                    + KindSchema.table(kind))) {
       version = rs.next() ? rs.getLong(1) : 0;
     }
     if (version > 0) {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT OR IGNORE INTO kind_versions (kind, upload_id) VALUES (?, ?)")) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT OR IGNORE INTO kind_versions (kind, upload_id) VALUES (?, ?)")) {
         ps.setString(1, kind.id());
         ps.setLong(2, version);
         ps.executeUpdate();
@@ -513,18 +608,25 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /** The kind's rows changed by uploads after the given one (all rows for 0), in key order. */
-  private Table loadFromDatabase(FileKind kind, List<Field> fields, boolean withExtras, long afterUpload)
-      throws SQLException {
+  private Table loadFromDatabase(
+      FileKind kind, List<Field> fields, boolean withExtras, long afterUpload) throws SQLException {
     Table table = KindTable.empty(kind);
     table.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
     List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
     Map<String, StringColumn> extras = new LinkedHashMap<>();
-    String sql = "SELECT " + fields.stream().map(f -> KindSchema.quote(f.name())).collect(Collectors.joining(", "))
-        + ", " + KindSchema.EXTRA + " FROM " + KindSchema.table(kind)
-        + (afterUpload > 0 ? " WHERE " + KindSchema.UPLOAD + " > " + afterUpload : "")
-        + " ORDER BY " + KindSchema.keyList(kind);
+    String sql =
+        "SELECT "
+            + fields.stream().map(f -> KindSchema.quote(f.name())).collect(Collectors.joining(", "))
+            + ", "
+            + KindSchema.EXTRA
+            + " FROM "
+            + KindSchema.table(kind)
+            + (afterUpload > 0 ? " WHERE " + KindSchema.UPLOAD + " > " + afterUpload : "")
+            + " ORDER BY "
+            + KindSchema.keyList(kind);
     int row = 0;
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         for (int i = 0; i < fields.size(); i++) {
           KindTable.append(columns.get(i), readValue(rs, i + 1, fields.get(i)));
@@ -536,7 +638,8 @@ public final class ShopDatabase implements AutoCloseable {
       }
     }
     rowsReadFromDatabase += row;
-    // Added at the end: Tablesaw pads a column shorter than the table, which would shift its values.
+    // Added at the end: Tablesaw pads a column shorter than the table, which would shift its
+    // values.
     extras.values().forEach(table::addColumns);
     return table;
   }
@@ -544,13 +647,15 @@ public final class ShopDatabase implements AutoCloseable {
   private static void appendExtras(Map<String, StringColumn> extras, String json, int row) {
     Map<String, String> values = json == null ? Map.of() : parseExtras(json);
     for (String key : values.keySet()) {
-      extras.computeIfAbsent(key, k -> {
-        StringColumn c = StringColumn.create(KindTable.EXTRA_PREFIX + k);
-        for (int i = 0; i < row; i++) {
-          c.append("");
-        }
-        return c;
-      });
+      extras.computeIfAbsent(
+          key,
+          k -> {
+            StringColumn c = StringColumn.create(KindTable.EXTRA_PREFIX + k);
+            for (int i = 0; i < row; i++) {
+              c.append("");
+            }
+            return c;
+          });
     }
     for (var entry : extras.entrySet()) {
       entry.getValue().append(values.getOrDefault(entry.getKey(), ""));
@@ -596,7 +701,8 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
-  static void bindValue(PreparedStatement ps, int index, ValueType type, Object value) throws SQLException {
+  static void bindValue(PreparedStatement ps, int index, ValueType type, Object value)
+      throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.NULL);
       return;

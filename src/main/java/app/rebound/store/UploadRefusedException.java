@@ -2,7 +2,9 @@ package app.rebound.store;
 
 import app.rebound.ingest.IngestReport;
 
-/** No file of an upload could be read: nothing was stored, and the report says why for each file. */
+/**
+ * No file of an upload could be read: nothing was stored, and the report says why for each file.
+ */
 public final class UploadRefusedException extends Exception {
   private final transient IngestReport report;
 

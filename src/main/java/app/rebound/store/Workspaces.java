@@ -1,12 +1,11 @@
 package app.rebound.store;
 
 import app.rebound.ingest.ExportReader;
+import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
-import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.ReadAhead;
-import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,10 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
+import tech.tablesaw.api.Table;
 
 /**
- * The data folder: one workspace per shop under shops/{id}/, each with its own SQLite database. Shop ids
- * are checked against a strict pattern before they touch the file system.
+ * The data folder: one workspace per shop under shops/{id}/, each with its own SQLite database.
+ * Shop ids are checked against a strict pattern before they touch the file system.
  */
 public final class Workspaces implements AutoCloseable {
 
@@ -42,10 +43,13 @@ public final class Workspaces implements AutoCloseable {
     this(dataDir, clock, ExportReader.DEFAULT_MAX_ROWS);
   }
 
-  /** @param maxRowsPerFile data rows one uploaded file may hold; a file over it is refused whole */
+  /**
+   * @param maxRowsPerFile data rows one uploaded file may hold; a file over it is refused whole
+   */
   public Workspaces(Path dataDir, Clock clock, long maxRowsPerFile) throws IOException {
     if (maxRowsPerFile < 1) {
-      throw new IllegalArgumentException("the most rows a file may hold must be at least 1 (got " + maxRowsPerFile + ")");
+      throw new IllegalArgumentException(
+          "the most rows a file may hold must be at least 1 (got " + maxRowsPerFile + ")");
     }
     this.shopsDir = dataDir.resolve("shops");
     this.clock = clock;
@@ -64,7 +68,8 @@ public final class Workspaces implements AutoCloseable {
 
   public static String requireValidShopId(String id) {
     if (!isValidShopId(id)) {
-      throw new IllegalArgumentException("shop id must be 1–64 letters, digits, - or _ (got \"" + id + "\")");
+      throw new IllegalArgumentException(
+          "shop id must be 1–64 letters, digits, - or _ (got \"" + id + "\")");
     }
     return id;
   }
@@ -91,8 +96,12 @@ public final class Workspaces implements AutoCloseable {
   public ShopSummary summary(String shopId) throws SQLException {
     ShopDatabase db = database(shopId);
     List<UploadRecord> uploads = db.uploads();
-    // The newest upload's report holds the orders stored after it: no count over a million rows per page.
-    return new ShopSummary(shopId, uploads.isEmpty() ? 0 : uploads.get(0).report().ordersDistinct(), uploads.size(),
+    // The newest upload's report holds the orders stored after it: no count over a million rows per
+    // page.
+    return new ShopSummary(
+        shopId,
+        uploads.isEmpty() ? 0 : uploads.get(0).report().ordersDistinct(),
+        uploads.size(),
         uploads.isEmpty() ? null : uploads.get(0).createdAt());
   }
 
@@ -100,17 +109,19 @@ public final class Workspaces implements AutoCloseable {
   public ShopDatabase database(String shopId) throws SQLException {
     requireValidShopId(shopId);
     try {
-      return open.computeIfAbsent(shopId, id -> {
-        try {
-          Path dir = shopsDir.resolve(id);
-          Files.createDirectories(dir);
-          return ShopDatabase.open(dir.resolve(DATABASE));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      return open.computeIfAbsent(
+          shopId,
+          id -> {
+            try {
+              Path dir = shopsDir.resolve(id);
+              Files.createDirectories(dir);
+              return ShopDatabase.open(dir.resolve(DATABASE));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
@@ -124,9 +135,10 @@ public final class Workspaces implements AutoCloseable {
   }
 
   /**
-   * Reads every file and stores its accepted rows, all in one transaction, chunk by chunk so a file of any
-   * size fits in memory. A file refused whole (even part way, e.g. bytes in another encoding) is reported
-   * and stores nothing; if every file is refused the upload is refused and the shop is left untouched.
+   * Reads every file and stores its accepted rows, all in one transaction, chunk by chunk so a file
+   * of any size fits in memory. A file refused whole (even part way, e.g. bytes in another
+   * encoding) is reported and stores nothing; if every file is refused the upload is refused and
+   * the shop is left untouched.
    *
    * @param progress told what the upload is doing, for pages that show progress
    */
@@ -137,19 +149,21 @@ public final class Workspaces implements AutoCloseable {
     ShopDatabase db = database(shopId);
     IngestReport[] result = new IngestReport[1];
     try {
-      db.inTransaction(tx -> {
-        long uploadId = tx.newUpload(LocalDateTime.now(clock));
-        List<FileReport> reports = new ArrayList<>();
-        for (UploadFile file : files) {
-          reports.add(storeFile(tx, file, uploadId, maxRowsPerFile, progress));
-        }
-        if (reports.stream().allMatch(FileReport::refused)) {
-          throw new UploadRefusedException(new IngestReport(reports, db.count(FileKind.ORDERS)));
-        }
-        progress.accept("committing");
-        result[0] = new IngestReport(reports, db.count(FileKind.ORDERS));
-        tx.saveReport(uploadId, result[0]);
-      });
+      db.inTransaction(
+          tx -> {
+            long uploadId = tx.newUpload(LocalDateTime.now(clock));
+            List<FileReport> reports = new ArrayList<>();
+            for (UploadFile file : files) {
+              reports.add(storeFile(tx, file, uploadId, maxRowsPerFile, progress));
+            }
+            if (reports.stream().allMatch(FileReport::refused)) {
+              throw new UploadRefusedException(
+                  new IngestReport(reports, db.count(FileKind.ORDERS)));
+            }
+            progress.accept("committing");
+            result[0] = new IngestReport(reports, db.count(FileKind.ORDERS));
+            tx.saveReport(uploadId, result[0]);
+          });
     } catch (UploadRefusedException e) {
       if (!existed) {
         forget(shopId); // a refused first upload leaves no empty shop behind
@@ -159,8 +173,13 @@ public final class Workspaces implements AutoCloseable {
     return result[0];
   }
 
-  private static FileReport storeFile(ShopDatabase.Transaction tx, UploadFile file, long uploadId, long maxRows,
-      Consumer<String> progress) throws IOException, SQLException {
+  private static FileReport storeFile(
+      ShopDatabase.Transaction tx,
+      UploadFile file,
+      long uploadId,
+      long maxRows,
+      Consumer<String> progress)
+      throws IOException, SQLException {
     progress.accept("reading " + file.name());
     try (InputStream in = file.opener().open()) {
       ExportStream stream = ExportReader.open(file.name(), in, ExportReader.CHUNK_ROWS, maxRows);
@@ -193,7 +212,7 @@ public final class Workspaces implements AutoCloseable {
     if (db != null) {
       db.close();
     }
-    org.apache.commons.io.file.PathUtils.deleteDirectory(shopsDir.resolve(shopId));
+    PathUtils.deleteDirectory(shopsDir.resolve(shopId));
   }
 
   @Override

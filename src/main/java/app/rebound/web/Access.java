@@ -15,22 +15,24 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Who may see which shops: the one place that knows the access tokens and their scopes. A token is sent as
- * {@code Authorization: Bearer TOKEN}, or given once as {@code ?token=TOKEN} in a browser, which then keeps
- * it in an HTTP-only cookie. The all-shops token sees every shop; a shop token sees only its shops. With no
- * token configured (a loopback server) every request sees every shop.
+ * Who may see which shops: the one place that knows the access tokens and their scopes. A token is
+ * sent as {@code Authorization: Bearer TOKEN}, or given once as {@code ?token=TOKEN} in a browser,
+ * which then keeps it in an HTTP-only cookie. The all-shops token sees every shop; a shop token
+ * sees only its shops. With no token configured (a loopback server) every request sees every shop.
  *
- * <p>{@link #authenticate} runs before every request and leaves the request's {@link Scope} on it; the
- * routes with a {shop} in their path are then checked by {@link #requireShop} before their handler runs,
- * and the handlers that list shops filter by {@link #scope}.
+ * <p>{@link #authenticate} runs before every request and leaves the request's {@link Scope} on it;
+ * the routes with a {shop} in their path are then checked by {@link #requireShop} before their
+ * handler runs, and the handlers that list shops filter by {@link #scope}.
  */
 final class Access {
 
   static final String COOKIE = "rebound_token";
   static final String QUERY_PARAM = "token";
   private static final String SCOPE_ATTRIBUTE = "rebound.scope";
+
   /** RFC 6265 cookie-octets: what a cookie can carry unquoted (no space, '"', ',', ';' or '\'). */
-  private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]+");
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]+");
 
   /** The shops a request may see. */
   record Scope(boolean allShops, Set<String> shops) {
@@ -45,7 +47,8 @@ final class Access {
   /** No token or a wrong one; mapped to 401 once in WebApp. */
   static final class Missing extends RuntimeException {
     Missing() {
-      super("an access token is required: send Authorization: Bearer <token>, or open the page once with ?token=<token>");
+      super(
+          "an access token is required: send Authorization: Bearer <token>, or open the page once with ?token=<token>");
     }
   }
 
@@ -65,9 +68,9 @@ final class Access {
   }
 
   /**
-   * The access of a server given {@code allShopsToken} (null for none) and {@code shopTokens}, each token
-   * with the shops it may see. Refuses a token a cookie cannot carry, a token given twice and a shop id
-   * that is not one.
+   * The access of a server given {@code allShopsToken} (null for none) and {@code shopTokens}, each
+   * token with the shops it may see. Refuses a token a cookie cannot carry, a token given twice and
+   * a shop id that is not one.
    */
   static Access of(String allShopsToken, Map<String, Set<String>> shopTokens) {
     List<Grant> grants = new ArrayList<>();
@@ -75,13 +78,15 @@ final class Access {
     if (allShopsToken != null) {
       grants.add(new Grant(digest(checkToken(allShopsToken, seen)), Scope.ALL));
     }
-    shopTokens.forEach((token, shops) -> {
-      if (shops.isEmpty()) {
-        throw new IllegalArgumentException("a shop token needs at least one shop");
-      }
-      shops.forEach(Workspaces::requireValidShopId);
-      grants.add(new Grant(digest(checkToken(token, seen)), new Scope(false, Set.copyOf(shops))));
-    });
+    shopTokens.forEach(
+        (token, shops) -> {
+          if (shops.isEmpty()) {
+            throw new IllegalArgumentException("a shop token needs at least one shop");
+          }
+          shops.forEach(Workspaces::requireValidShopId);
+          grants.add(
+              new Grant(digest(checkToken(token, seen)), new Scope(false, Set.copyOf(shops))));
+        });
     return new Access(List.copyOf(grants));
   }
 
@@ -95,9 +100,10 @@ final class Access {
   }
 
   /**
-   * Finds the request's token and leaves its scope on the request; 401 when a token is required and the
-   * request has none that is valid. An explicit token (header, then query) is the one that counts, so a
-   * browser can switch tokens with ?token=; the cookie is used only when neither is sent.
+   * Finds the request's token and leaves its scope on the request; 401 when a token is required and
+   * the request has none that is valid. An explicit token (header, then query) is the one that
+   * counts, so a browser can switch tokens with ?token=; the cookie is used only when neither is
+   * sent.
    */
   void authenticate(Context ctx) {
     if (!required()) {
@@ -129,7 +135,10 @@ final class Access {
     return scope == null ? Scope.NONE : scope;
   }
 
-  /** 403 unless the request's token may see {@code shop}: checked before anything of the shop is read. */
+  /**
+   * 403 unless the request's token may see {@code shop}: checked before anything of the shop is
+   * read.
+   */
   static void requireShop(Context ctx, String shop) {
     if (!scope(ctx).allows(shop)) {
       throw new Forbidden(shop);
@@ -137,8 +146,8 @@ final class Access {
   }
 
   /**
-   * The scope of a token, or null. Every grant is compared, through SHA-256 digests of equal length, so
-   * the time taken tells neither how much of a guess was right nor which grant matched.
+   * The scope of a token, or null. Every grant is compared, through SHA-256 digests of equal
+   * length, so the time taken tells neither how much of a guess was right nor which grant matched.
    */
   private Scope find(String given) {
     if (given == null || given.isEmpty()) {
@@ -154,7 +163,10 @@ final class Access {
     return found;
   }
 
-  /** The cookie carries the token it was given (HttpOnly, SameSite=Strict), so later pages need nothing. */
+  /**
+   * The cookie carries the token it was given (HttpOnly, SameSite=Strict), so later pages need
+   * nothing.
+   */
   private static void keepInCookie(Context ctx, String token) {
     Cookie cookie = new Cookie(COOKIE, token);
     cookie.setHttpOnly(true);
@@ -165,11 +177,13 @@ final class Access {
 
   private static String checkToken(String token, Set<String> seen) {
     if (token == null || !TOKEN.matcher(token).matches()) {
-      throw new IllegalArgumentException("an access token must be printable ASCII without spaces, quotes, ',', ';'"
-          + " or '\\' (it travels in a header, a URL and a cookie)");
+      throw new IllegalArgumentException(
+          "an access token must be printable ASCII without spaces, quotes, ',', ';'"
+              + " or '\\' (it travels in a header, a URL and a cookie)");
     }
     if (!seen.add(token)) {
-      throw new IllegalArgumentException("the same access token is given twice; give each token once, with all its shops");
+      throw new IllegalArgumentException(
+          "the same access token is given twice; give each token once, with all its shops");
     }
     return token;
   }

@@ -7,13 +7,16 @@ import app.rebound.advice.appeal.AppealText;
 import app.rebound.analysis.OrderEvidence;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The appeal workbench's records for pages and their /api twins: built from the stored
- * {@link AppealReport} and the moment of the request, since the time left changes while the data does not.
+ * The appeal workbench's records for pages and their /api twins: built from the stored {@link
+ * AppealReport} and the moment of the request, since the time left changes while the data does not.
  */
 public final class AppealViews {
 
@@ -22,8 +25,15 @@ public final class AppealViews {
 
   private AppealViews() {}
 
-  /** /appeal: the counts, the open groups most urgent first, the closed ones, and the orders not to appeal. */
-  public record Workbench(Totals totals, List<GroupRow> open, List<GroupRow> closed, List<OrderRow> doNotAppeal,
+  /**
+   * /appeal: the counts, the open groups most urgent first, the closed ones, and the orders not to
+   * appeal.
+   */
+  public record Workbench(
+      Totals totals,
+      List<GroupRow> open,
+      List<GroupRow> closed,
+      List<OrderRow> doNotAppeal,
       int doNotAppealOmitted) {}
 
   public record Totals(int orders, long appeal, long appealAfterProof, long doNotAppeal) {}
@@ -33,12 +43,26 @@ public final class AppealViews {
    *
    * @param hoursLeft whole hours until the deadline, 0 once closed
    */
-  public record GroupRow(AppealGroup group, String reasonText, long hoursLeft, boolean urgent, boolean closed,
+  public record GroupRow(
+      AppealGroup group,
+      String reasonText,
+      long hoursLeft,
+      boolean urgent,
+      boolean closed,
       boolean penaltyEscalates) {}
 
-  /** /appeal/{group}: the group, the evidence its reason needs, what is missing, and each order's proofs. */
-  /** @param letter the appeal letter; null once the window has closed (nothing is offered then) */
-  public record GroupDetail(GroupRow row, List<String> evidenceNeeded, List<MissingProof> missing, List<OrderRow> orders,
+  /**
+   * /appeal/{group}: the group, the evidence its reason needs, what is missing, and each order's
+   * proofs.
+   */
+  /**
+   * @param letter the appeal letter; null once the window has closed (nothing is offered then)
+   */
+  public record GroupDetail(
+      GroupRow row,
+      List<String> evidenceNeeded,
+      List<MissingProof> missing,
+      List<OrderRow> orders,
       AppealLetter letter) {}
 
   /** A proof some of the group's orders lack, and how to add it. */
@@ -49,8 +73,16 @@ public final class AppealViews {
 
   public record CheckRow(String code, String name, String state, String source) {}
 
-  /** The overview's warning: open groups, how many close within 48 hours, and the nearest deadline. */
-  public record Deadline(int open, int urgent, int closed, String nearestGroup, LocalDateTime nearest, long hoursLeft) {}
+  /**
+   * The overview's warning: open groups, how many close within 48 hours, and the nearest deadline.
+   */
+  public record Deadline(
+      int open,
+      int urgent,
+      int closed,
+      String nearestGroup,
+      LocalDateTime nearest,
+      long hoursLeft) {}
 
   static Workbench workbench(AppealReport report, LocalDateTime now, String lang) {
     List<GroupRow> open = new ArrayList<>();
@@ -59,27 +91,57 @@ public final class AppealViews {
       GroupRow row = row(g, now, lang);
       (row.closed() ? closed : open).add(row);
     }
-    List<OrderEvidence> refused = report.orders().stream()
-        .filter(o -> o.verdict().equals(OrderEvidence.DO_NOT_APPEAL)).toList();
-    List<OrderRow> shown = refused.stream().limit(MAX_REFUSED_ROWS).map(o -> orderRow(o, lang)).toList();
-    return new Workbench(new Totals(report.orders().size(), report.count(OrderEvidence.APPEAL),
-        report.count(OrderEvidence.APPEAL_AFTER_PROOF), report.count(OrderEvidence.DO_NOT_APPEAL)),
-        open, closed, shown, refused.size() - shown.size());
+    List<OrderEvidence> refused =
+        report.orders().stream()
+            .filter(o -> o.verdict().equals(OrderEvidence.DO_NOT_APPEAL))
+            .toList();
+    List<OrderRow> shown =
+        refused.stream().limit(MAX_REFUSED_ROWS).map(o -> orderRow(o, lang)).toList();
+    return new Workbench(
+        new Totals(
+            report.orders().size(),
+            report.count(OrderEvidence.APPEAL),
+            report.count(OrderEvidence.APPEAL_AFTER_PROOF),
+            report.count(OrderEvidence.DO_NOT_APPEAL)),
+        open,
+        closed,
+        shown,
+        refused.size() - shown.size());
   }
 
-  static Optional<GroupDetail> group(AppealReport report, String groupId, LocalDateTime now, String lang) {
-    return report.groups().stream().filter(g -> g.id().equals(groupId)).findFirst().map(g -> {
-      Map<String, OrderEvidence> byId = new java.util.HashMap<>();
-      report.orders().forEach(o -> byId.put(o.orderId(), o));
-      List<OrderRow> orders = g.orders().stream().map(byId::get).filter(java.util.Objects::nonNull)
-          .map(o -> orderRow(o, lang)).toList();
-      List<MissingProof> missing = g.missing().entrySet().stream()
-          .map(e -> new MissingProof(e.getKey(), AppealText.proof(e.getKey(), lang), e.getValue(),
-              AppealText.howToAdd(e.getKey(), lang))).toList();
-      GroupRow row = row(g, now, lang);
-      return new GroupDetail(row, AppealText.evidenceNeeded(g.reason(), lang), missing, orders,
-          row.closed() ? null : AppealLetter.of(g, report, lang));
-    });
+  static Optional<GroupDetail> group(
+      AppealReport report, String groupId, LocalDateTime now, String lang) {
+    return report.groups().stream()
+        .filter(g -> g.id().equals(groupId))
+        .findFirst()
+        .map(
+            g -> {
+              Map<String, OrderEvidence> byId = new HashMap<>();
+              report.orders().forEach(o -> byId.put(o.orderId(), o));
+              List<OrderRow> orders =
+                  g.orders().stream()
+                      .map(byId::get)
+                      .filter(Objects::nonNull)
+                      .map(o -> orderRow(o, lang))
+                      .toList();
+              List<MissingProof> missing =
+                  g.missing().entrySet().stream()
+                      .map(
+                          e ->
+                              new MissingProof(
+                                  e.getKey(),
+                                  AppealText.proof(e.getKey(), lang),
+                                  e.getValue(),
+                                  AppealText.howToAdd(e.getKey(), lang)))
+                      .toList();
+              GroupRow row = row(g, now, lang);
+              return new GroupDetail(
+                  row,
+                  AppealText.evidenceNeeded(g.reason(), lang),
+                  missing,
+                  orders,
+                  row.closed() ? null : AppealLetter.of(g, report, lang));
+            });
   }
 
   static Deadline deadline(List<AppealGroup> groups, LocalDateTime now) {
@@ -100,18 +162,33 @@ public final class AppealViews {
         nearest = g;
       }
     }
-    return nearest == null ? new Deadline(0, 0, closed, null, null, 0)
-        : new Deadline(open, urgent, closed, nearest.id(), nearest.deadline(), nearest.hoursLeft(now));
+    return nearest == null
+        ? new Deadline(0, 0, closed, null, null, 0)
+        : new Deadline(
+            open, urgent, closed, nearest.id(), nearest.deadline(), nearest.hoursLeft(now));
   }
 
   static GroupRow row(AppealGroup g, LocalDateTime now, String lang) {
-    return new GroupRow(g, AppealText.reason(g.reason(), lang), Math.max(0, g.hoursLeft(now)), g.urgent(now),
-        g.closed(now), g.penaltyEscalates());
+    return new GroupRow(
+        g,
+        AppealText.reason(g.reason(), lang),
+        Math.max(0, g.hoursLeft(now)),
+        g.urgent(now),
+        g.closed(now),
+        g.penaltyEscalates());
   }
 
   static OrderRow orderRow(OrderEvidence o, String lang) {
-    List<CheckRow> checks = o.checks().stream().map(c -> new CheckRow(c.code(), AppealText.proof(c.code(), lang),
-        c.state().name().toLowerCase(java.util.Locale.ROOT), c.source())).toList();
+    List<CheckRow> checks =
+        o.checks().stream()
+            .map(
+                c ->
+                    new CheckRow(
+                        c.code(),
+                        AppealText.proof(c.code(), lang),
+                        c.state().name().toLowerCase(Locale.ROOT),
+                        c.source()))
+            .toList();
     return new OrderRow(o, checks, AppealText.reasons(o, lang));
   }
 }

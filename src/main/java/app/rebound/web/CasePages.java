@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The appeal cases as pages: the list with the ones due for follow-up first, one case with its history and
- * a form for its next change, and opening a case from a group. The rules live in {@link AppealCases}.
+ * The appeal cases as pages: the list with the ones due for follow-up first, one case with its
+ * history and a form for its next change, and opening a case from a group. The rules live in {@link
+ * AppealCases}.
  */
 final class CasePages {
 
@@ -35,8 +36,14 @@ final class CasePages {
     Messages msg = Messages.of(Lang.of(ctx));
     LocalDate today = PlatformTime.now(workspaces.clock()).toLocalDate();
     String here = ShopPages.shopPath(shop) + "/cases";
-    templates.respond(ctx, "cases.jte", new Views.Page<>(chrome(msg, msg.get("cases.title"), here, shop), shop, null,
-        new Views.CaseList(cases.due(shop, today), cases.list(shop), today)));
+    templates.respond(
+        ctx,
+        "cases.jte",
+        new Views.Page<>(
+            chrome(msg, msg.get("cases.title"), here, shop),
+            shop,
+            null,
+            new Views.CaseList(cases.due(shop, today), cases.list(shop), today)));
   }
 
   /** GET /shops/{shop}/cases/{id} */
@@ -46,28 +53,49 @@ final class CasePages {
     AppealCases.CaseFile file = cases.file(shop, CasesApi.caseId(ctx));
     AppealCase c = file.appealCase();
     String here = ShopPages.shopPath(shop) + "/cases/" + c.id();
-    templates.respond(ctx, "case.jte", new Views.Page<>(chrome(msg, msg.format("case.title", c.id()), here, shop),
-        shop, null, new Views.CaseDetail(c, file.history(), c.status().next(),
-            PlatformTime.now(workspaces.clock()).toLocalDate())));
+    templates.respond(
+        ctx,
+        "case.jte",
+        new Views.Page<>(
+            chrome(msg, msg.format("case.title", c.id()), here, shop),
+            shop,
+            null,
+            new Views.CaseDetail(
+                c,
+                file.history(),
+                c.status().next(),
+                PlatformTime.now(workspaces.clock()).toLocalDate())));
   }
 
   /** POST /shops/{shop}/appeal/{group}/case: opens a draft case for the group, then shows it. */
   void open(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     AppealCases.CaseFile opened = cases.open(shop, ctx.pathParam("group"));
-    ctx.redirect(ShopPages.shopPath(shop) + "/cases/" + opened.appealCase().id(), HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        ShopPages.shopPath(shop) + "/cases/" + opened.appealCase().id(), HttpStatus.SEE_OTHER);
   }
 
-  /** POST /shops/{shop}/cases/{id}/events (form: status, date, note, follow_up_on, restored_orders). */
+  /**
+   * POST /shops/{shop}/cases/{id}/events (form: status, date, note, follow_up_on, restored_orders).
+   */
   void change(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     long id = CasesApi.caseId(ctx);
     String restored = ctx.formParam("restored_orders");
     // Left empty: not given (approved then restores all the case's orders).
-    List<String> ids = restored == null || restored.isBlank() ? null
-        : Arrays.stream(restored.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
-    cases.change(shop, id, new AppealCases.Request(ctx.formParam("status"), date(ctx, "date"),
-        ctx.formParam("note"), date(ctx, "follow_up_on"), ids));
+    List<String> ids =
+        restored == null || restored.isBlank()
+            ? null
+            : Arrays.stream(restored.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
+    cases.change(
+        shop,
+        id,
+        new AppealCases.Request(
+            ctx.formParam("status"),
+            date(ctx, "date"),
+            ctx.formParam("note"),
+            date(ctx, "follow_up_on"),
+            ids));
     ctx.redirect(ShopPages.shopPath(shop) + "/cases/" + id, HttpStatus.SEE_OTHER);
   }
 
@@ -79,7 +107,8 @@ final class CasePages {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field + " must be a date like 2026-06-20, not '" + text + "'");
+      throw new IllegalArgumentException(
+          field + " must be a date like 2026-06-20, not '" + text + "'");
     }
   }
 

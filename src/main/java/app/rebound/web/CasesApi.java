@@ -28,7 +28,10 @@ final class CasesApi {
     this.cases = cases;
   }
 
-  /** POST /api/shops/{shop}/cases with {"group_id":"…"}: 201 with the new draft case and its history. */
+  /**
+   * POST /api/shops/{shop}/cases with {"group_id":"…"}: 201 with the new draft case and its
+   * history.
+   */
   void open(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     JsonNode body = body(ctx, "group_id");
@@ -48,28 +51,36 @@ final class CasesApi {
   }
 
   /**
-   * POST /api/shops/{shop}/cases/{id}/events with {"status":"submitted","date":"2026-06-10","note":"…",
-   * "follow_up_on":"2026-06-12","restored_orders":["…"]} (all but status optional): 201 with the case and
-   * its history.
+   * POST /api/shops/{shop}/cases/{id}/events with
+   * {"status":"submitted","date":"2026-06-10","note":"…",
+   * "follow_up_on":"2026-06-12","restored_orders":["…"]} (all but status optional): 201 with the
+   * case and its history.
    */
   void change(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     long id = caseId(ctx);
     JsonNode body = body(ctx, "status");
-    AppealCases.Request request = new AppealCases.Request(text(body, "status"), date(body, "date"),
-        text(body, "note"), date(body, "follow_up_on"), ids(body, "restored_orders"));
+    AppealCases.Request request =
+        new AppealCases.Request(
+            text(body, "status"),
+            date(body, "date"),
+            text(body, "note"),
+            date(body, "follow_up_on"),
+            ids(body, "restored_orders"));
     ctx.status(HttpStatus.CREATED).json(fileJson(cases.change(shop, id, request)));
   }
 
-  /** GET /api/shops/{shop}/cases/due?on=YYYY-MM-DD (default today): the shop's cases to follow up. */
+  /**
+   * GET /api/shops/{shop}/cases/due?on=YYYY-MM-DD (default today): the shop's cases to follow up.
+   */
   void dueInShop(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     ctx.json(cases.due(shop, day(ctx)).stream().map(CasesApi::caseJson).toList());
   }
 
   /**
-   * GET /api/cases/due?on=YYYY-MM-DD (default today): the cases to follow up, with their shop, of every shop
-   * the request's token may see.
+   * GET /api/cases/due?on=YYYY-MM-DD (default today): the cases to follow up, with their shop, of
+   * every shop the request's token may see.
    */
   void due(Context ctx) throws Exception {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -111,7 +122,9 @@ final class CasesApi {
       e.put("status", event.change().status().code());
       e.put("date", event.change().on().toString());
       e.put("note", event.change().note());
-      e.put("follow_up_on", event.change().followUpOn() == null ? null : event.change().followUpOn().toString());
+      e.put(
+          "follow_up_on",
+          event.change().followUpOn() == null ? null : event.change().followUpOn().toString());
       e.put("restored_orders", event.change().restoredOrders());
       e.put("recorded_at", event.recordedAt().toString());
       history.add(e);
@@ -169,7 +182,8 @@ final class CasesApi {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(field + " must be a date like 2026-06-20, was '" + text + "'");
+      throw new IllegalArgumentException(
+          field + " must be a date like 2026-06-20, was '" + text + "'");
     }
   }
 

@@ -6,9 +6,9 @@ import app.rebound.report.ImpactCharts;
 import java.util.Optional;
 
 /**
- * Draws a dashboard chart from a report, as SVG for the pages and PNG for downloads; empty when the chart
- * cannot be drawn (its export was not uploaded). The app's charts are {@link #impactCharts()}; tests may
- * pass their own.
+ * Draws a dashboard chart from a report, as SVG for the pages and PNG for downloads; empty when the
+ * chart cannot be drawn (its export was not uploaded). The app's charts are {@link
+ * #impactCharts()}; tests may pass their own.
  */
 @FunctionalInterface
 public interface ChartSource {
@@ -26,11 +26,15 @@ public interface ChartSource {
     Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang);
   }
 
-  /** The dashboards' charts: JFreeChart from {@code app.rebound.report}, 720×360 SVG, 1440×720 PNG. */
+  /**
+   * The dashboards' charts: JFreeChart from {@code app.rebound.report}, 720×360 SVG, 1440×720 PNG.
+   */
   static ChartSource impactCharts() {
     return of(
-        (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.svg(c, 720, 360)),
-        (id, report, product, lang) -> ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.png(c, 1440, 720)));
+        (id, report, product, lang) ->
+            ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.svg(c, 720, 360)),
+        (id, report, product, lang) ->
+            ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.png(c, 1440, 720)));
   }
 
   /** No charts: every chart slot says why it is empty. */
@@ -41,12 +45,14 @@ public interface ChartSource {
   static ChartSource of(ChartSource svg, PngSource png) {
     return new ChartSource() {
       @Override
-      public Optional<String> svg(String chartId, ImpactReport report, String productId, String lang) {
+      public Optional<String> svg(
+          String chartId, ImpactReport report, String productId, String lang) {
         return svg.svg(chartId, report, productId, lang);
       }
 
       @Override
-      public Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang) {
+      public Optional<byte[]> png(
+          String chartId, ImpactReport report, String productId, String lang) {
         return png.png(chartId, report, productId, lang);
       }
     };

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The JSON of the dashboard pages: each answers the very record its page renders. 202 with the progress
- * while the analysis runs, 500 with the reason when it failed.
+ * The JSON of the dashboard pages: each answers the very record its page renders. 202 with the
+ * progress while the analysis runs, 500 with the reason when it failed.
  */
 final class DashboardApi {
 
@@ -71,10 +71,13 @@ final class DashboardApi {
     DashboardData.Loaded l = data.load(ctx);
     switch (l.analysis().state()) {
       case READY -> ctx.json(build.apply(l));
-      case RUNNING -> ctx.status(HttpStatus.ACCEPTED)
-          .json(Map.of("status", "running", "progress", String.valueOf(l.analysis().progress())));
-      case FAILED -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-          .json(new ApiError("the analysis failed: " + l.analysis().error(), 500));
+      case RUNNING ->
+          ctx.status(HttpStatus.ACCEPTED)
+              .json(
+                  Map.of("status", "running", "progress", String.valueOf(l.analysis().progress())));
+      case FAILED ->
+          ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+              .json(new ApiError("the analysis failed: " + l.analysis().error(), 500));
       case NO_DATA -> throw new ShopNotFoundException(l.shop());
     }
   }

@@ -1,22 +1,26 @@
 package app.rebound.web;
 
+import app.rebound.PlatformTime;
 import app.rebound.advice.Plan;
-
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
-import java.time.LocalDateTime;
+import app.rebound.report.AppealPackWriter;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Gathers a dashboard's numbers for a request: the shop, its language, its cached analysis and, once that
- * is READY, the page's record from {@link Dashboards}. The page and the /api handler both call this, so
- * they render and answer the same record.
+ * Gathers a dashboard's numbers for a request: the shop, its language, its cached analysis and,
+ * once that is READY, the page's record from {@link Dashboards}. The page and the /api handler both
+ * call this, so they render and answer the same record.
  */
 final class DashboardData {
 
@@ -53,11 +57,15 @@ final class DashboardData {
   }
 
   Dashboards.Overview overview(Loaded l) {
-    AppealViews.Deadline deadline = appealGroups(l).map(g -> AppealViews.deadline(g, now())).orElse(null);
+    AppealViews.Deadline deadline =
+        appealGroups(l).map(g -> AppealViews.deadline(g, now())).orElse(null);
     return Dashboards.overview(l.shop(), l.report(), draw(l), plan(l).actions(), deadline);
   }
 
-  /** The appeal workbench at this moment: the time left is counted from the request, not the analysis. */
+  /**
+   * The appeal workbench at this moment: the time left is counted from the request, not the
+   * analysis.
+   */
   AppealViews.Workbench appeal(Loaded l) {
     return AppealViews.workbench(appealOrConflict(l), now(), l.lang().code());
   }
@@ -73,13 +81,20 @@ final class DashboardData {
   Pack appealPack(Loaded l, Context ctx) {
     AppealReport report = appealOrConflict(l);
     String id = ctx.pathParam(GROUP_PARAM);
-    var group = report.groups().stream().filter(g -> g.id().equals(id)).findFirst()
-        .orElseThrow(() -> noGroup(l, id));
+    var group =
+        report.groups().stream()
+            .filter(g -> g.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> noGroup(l, id));
     if (group.closed(now())) {
-      throw new io.javalin.http.ConflictResponse("the appeal window of group " + id + " closed at "
-          + group.deadline() + ": the platform accepts no appeal for it, so no pack is offered");
+      throw new ConflictResponse(
+          "the appeal window of group "
+              + id
+              + " closed at "
+              + group.deadline()
+              + ": the platform accepts no appeal for it, so no pack is offered");
     }
-    return new Pack(group.pack(), app.rebound.report.AppealPackWriter.zip(group, report, l.lang().code()));
+    return new Pack(group.pack(), AppealPackWriter.zip(group, report, l.lang().code()));
   }
 
   record Pack(String fileName, byte[] zip) {}
@@ -89,7 +104,7 @@ final class DashboardData {
   }
 
   /** appeal.json as the analyze command writes it, with the time left counted now. */
-  com.fasterxml.jackson.databind.JsonNode appealJson(Loaded l) {
+  JsonNode appealJson(Loaded l) {
     return appealOrConflict(l).toJson(l.lang().code(), now());
   }
 
@@ -97,7 +112,8 @@ final class DashboardData {
     try {
       return reports.appeal(l.shop());
     } catch (Exception e) {
-      throw new IllegalStateException("the appeal workbench of shop " + l.shop() + " does not read back", e);
+      throw new IllegalStateException(
+          "the appeal workbench of shop " + l.shop() + " does not read back", e);
     }
   }
 
@@ -106,18 +122,22 @@ final class DashboardData {
     try {
       return reports.appealGroups(l.shop());
     } catch (Exception e) {
-      throw new IllegalStateException("the appeal workbench of shop " + l.shop() + " does not read back", e);
+      throw new IllegalStateException(
+          "the appeal workbench of shop " + l.shop() + " does not read back", e);
     }
   }
 
   private AppealReport appealOrConflict(Loaded l) {
-    return appealReport(l).orElseThrow(() -> new io.javalin.http.ConflictResponse(
-        "the appeal workbench is being prepared; try again in a moment"));
+    return appealReport(l)
+        .orElseThrow(
+            () ->
+                new ConflictResponse(
+                    "the appeal workbench is being prepared; try again in a moment"));
   }
 
   /** Now on the platform's clock: notices, deadlines and exports are all in Beijing time. */
   LocalDateTime now() {
-    return app.rebound.PlatformTime.now(workspaces.clock());
+    return PlatformTime.now(workspaces.clock());
   }
 
   Dashboards.Traffic traffic(Loaded l) {
@@ -149,30 +169,46 @@ final class DashboardData {
   Dashboards.Product product(Loaded l, Context ctx) {
     String product = ctx.pathParam(PRODUCT_PARAM);
     return Dashboards.product(l.shop(), l.report(), product, draw(l))
-        .orElseThrow(() -> new NotFoundResponse("no affected product \"" + product + "\" in shop " + l.shop()));
+        .orElseThrow(
+            () ->
+                new NotFoundResponse(
+                    "no affected product \"" + product + "\" in shop " + l.shop()));
   }
 
-  /** A chart for download: ".svg" or ".png" after a known chart id; 404 with the reason when absent. */
+  /**
+   * A chart for download: ".svg" or ".png" after a known chart id; 404 with the reason when absent.
+   */
   Chart chart(Loaded l, String file, String productId) {
     int dot = file.lastIndexOf('.');
     String id = dot < 0 ? file : file.substring(0, dot);
     String type = dot < 0 ? "" : file.substring(dot + 1);
     if (!Dashboards.CHART_IDS.contains(id) || !(type.equals("svg") || type.equals("png"))) {
-      throw new NotFoundResponse("no chart \"" + file + "\": use one of " + Dashboards.CHART_IDS + " with .svg or .png");
+      throw new NotFoundResponse(
+          "no chart \"" + file + "\": use one of " + Dashboards.CHART_IDS + " with .svg or .png");
     }
-    ImpactReport.ProductRow product = productId == null ? null : l.report().products().stream()
-        .filter(p -> p.productId().equals(productId)).findFirst()
-        .orElseThrow(() -> new NotFoundResponse("no affected product \"" + productId + "\" in shop " + l.shop()));
+    ImpactReport.ProductRow product =
+        productId == null
+            ? null
+            : l.report().products().stream()
+                .filter(p -> p.productId().equals(productId))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new NotFoundResponse(
+                            "no affected product \"" + productId + "\" in shop " + l.shop()));
     String missing = Dashboards.whyMissing(id, l.report(), product);
     if (missing != null) {
       throw new NotFoundResponse(Messages.of(l.lang()).reason(missing));
     }
     if (type.equals("svg")) {
       Optional<String> svg = draw(l).svg(id, productId);
-      return new Chart("image/svg+xml", svg.map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-          .orElseThrow(() -> notDrawn(l)), id + ".svg");
+      return new Chart(
+          "image/svg+xml",
+          svg.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseThrow(() -> notDrawn(l)),
+          id + ".svg");
     }
-    byte[] png = charts.png(id, l.report(), productId, l.lang().code()).orElseThrow(() -> notDrawn(l));
+    byte[] png =
+        charts.png(id, l.report(), productId, l.lang().code()).orElseThrow(() -> notDrawn(l));
     return new Chart("image/png", png, id + ".png");
   }
 
@@ -186,8 +222,10 @@ final class DashboardData {
   private Dashboards.Draw draw(Loaded l) {
     ReportCache.Entry entry = l.analysis().entry();
     String lang = l.lang().code();
-    return (chartId, productId) -> entry.svg(chartId + "\n" + productId + "\n" + lang,
-        () -> charts.svg(chartId, l.report(), productId, lang));
+    return (chartId, productId) ->
+        entry.svg(
+            chartId + "\n" + productId + "\n" + lang,
+            () -> charts.svg(chartId, l.report(), productId, lang));
   }
 
   /** Whether the analysis failed or has no data: the states pages show instead of numbers. */

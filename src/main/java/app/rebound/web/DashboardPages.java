@@ -1,18 +1,28 @@
 package app.rebound.web;
 
 import app.rebound.advice.Plan;
+import app.rebound.advice.RankedAction;
 import app.rebound.report.PlanWriters;
-
+import app.rebound.service.ActionsTaken;
 import app.rebound.store.Workspaces;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The dashboard pages of a shop: each gathers its record through {@link DashboardData} (the same one its
- * /api twin answers) and hands it to a template. While the analysis runs a page shows the progress and
- * reloads itself every {@value #REFRESH_SECONDS} seconds; when it failed the page says why.
+ * The dashboard pages of a shop: each gathers its record through {@link DashboardData} (the same
+ * one its /api twin answers) and hands it to a template. While the analysis runs a page shows the
+ * progress and reloads itself every {@value #REFRESH_SECONDS} seconds; when it failed the page says
+ * why.
  */
 final class DashboardPages {
 
@@ -23,7 +33,8 @@ final class DashboardPages {
   private final Templates templates;
   private final List<NavEntry> nav;
 
-  DashboardPages(Workspaces workspaces, DashboardData data, Templates templates, List<NavEntry> nav) {
+  DashboardPages(
+      Workspaces workspaces, DashboardData data, Templates templates, List<NavEntry> nav) {
     this.workspaces = workspaces;
     this.data = data;
     this.templates = templates;
@@ -36,8 +47,16 @@ final class DashboardPages {
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop());
     Chrome chrome = chrome(msg, l, msg.format("overview.title", l.shop()), here);
-    templates.respond(ctx, "overview.jte", new Views.Overview(chrome, l.shop(), progress(l),
-        l.ready() ? data.overview(l) : null, workspaces.summary(l.shop()), workspaces.database(l.shop()).uploads()));
+    templates.respond(
+        ctx,
+        "overview.jte",
+        new Views.Overview(
+            chrome,
+            l.shop(),
+            progress(l),
+            l.ready() ? data.overview(l) : null,
+            workspaces.summary(l.shop()),
+            workspaces.database(l.shop()).uploads()));
   }
 
   /** GET /shops/{shop}/traffic */
@@ -58,50 +77,63 @@ final class DashboardPages {
   /** GET /shops/{shop}/plan */
   void plan(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    var taken = app.rebound.service.ActionsTaken.measure(workspaces.database(shop));
+    var taken = ActionsTaken.measure(workspaces.database(shop));
     page(ctx, "plan", "plan.jte", l -> new Views.PlanView(data.plan(l), taken));
   }
 
-  /** POST /shops/{shop}/actions (form: action, started_on): the merchant started a planned action. */
+  /**
+   * POST /shops/{shop}/actions (form: action, started_on): the merchant started a planned action.
+   */
   void recordAction(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     DashboardData.Loaded l = data.load(ctx);
     if (!l.ready()) {
-      throw new io.javalin.http.ConflictResponse("the analysis is not finished yet; try again in a moment");
+      throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
     }
     String actionId = ctx.formParam("action");
-    app.rebound.advice.RankedAction planned = data.plan(l).actions().stream()
-        .filter(a -> a.id().equals(actionId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("the plan has no action '" + actionId + "'"));
-    java.time.LocalDate startedOn;
+    RankedAction planned =
+        data.plan(l).actions().stream()
+            .filter(a -> a.id().equals(actionId))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("the plan has no action '" + actionId + "'"));
+    LocalDate startedOn;
     try {
-      startedOn = java.time.LocalDate.parse(String.valueOf(ctx.formParam("started_on")));
-    } catch (java.time.format.DateTimeParseException e) {
+      startedOn = LocalDate.parse(String.valueOf(ctx.formParam("started_on")));
+    } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("started_on must be a date like 2026-06-20");
     }
-    workspaces.database(shop).recordAction(actionId, startedOn, planned.products(),
-        java.time.LocalDateTime.now(workspaces.clock()));
-    ctx.redirect(ShopPages.shopPath(shop) + "/plan", io.javalin.http.HttpStatus.SEE_OTHER);
+    workspaces
+        .database(shop)
+        .recordAction(
+            actionId, startedOn, planned.products(), LocalDateTime.now(workspaces.clock()));
+    ctx.redirect(ShopPages.shopPath(shop) + "/plan", HttpStatus.SEE_OTHER);
   }
 
   /** GET /shops/{shop}/plan.pdf, plan.md, actions.csv: 409 while the analysis runs. */
   void planDownload(Context ctx, String file) throws Exception {
     DashboardData.Loaded l = data.load(ctx);
     if (!l.ready()) {
-      throw new io.javalin.http.ConflictResponse("the analysis is not finished yet; try again in a moment");
+      throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
     }
     Plan plan = data.plan(l);
     switch (file) {
-      case "plan.pdf" -> ctx.contentType("application/pdf").result(PlanWriters.pdf(plan, l.report(), l.shop()));
-      case "plan.md" -> ctx.contentType("text/markdown; charset=utf-8")
-          .result(PlanWriters.markdown(plan, l.report(), l.shop()));
-      case "actions.csv" -> ctx.contentType("text/csv; charset=utf-8").result(PlanWriters.csv(plan));
-      default -> throw new io.javalin.http.NotFoundResponse(file);
+      case "plan.pdf" ->
+          ctx.contentType("application/pdf").result(PlanWriters.pdf(plan, l.report(), l.shop()));
+      case "plan.md" ->
+          ctx.contentType("text/markdown; charset=utf-8")
+              .result(PlanWriters.markdown(plan, l.report(), l.shop()));
+      case "actions.csv" ->
+          ctx.contentType("text/csv; charset=utf-8").result(PlanWriters.csv(plan));
+      default -> throw new NotFoundResponse(file);
     }
     ctx.header("Content-Disposition", "attachment; filename=\"" + l.shop() + "-" + file + "\"");
   }
 
-  /** GET /shops/{shop}/appeal: the submission groups, most urgent first, and the orders not to appeal. */
+  /**
+   * GET /shops/{shop}/appeal: the submission groups, most urgent first, and the orders not to
+   * appeal.
+   */
   void appeal(Context ctx) throws Exception {
     page(ctx, "appeal", "appeal.jte", data::appeal);
   }
@@ -112,10 +144,14 @@ final class DashboardPages {
     Messages msg = Messages.of(l.lang());
     AppealViews.GroupDetail group = l.ready() ? data.appealGroup(l, ctx) : null;
     String id = ctx.pathParam(DashboardData.GROUP_PARAM);
-    String title = msg.format("appeal.group.title", group == null ? id : group.row().group().productName());
-    String here = ShopPages.shopPath(l.shop()) + "/appeal/" + java.net.URLEncoder.encode(id,
-        java.nio.charset.StandardCharsets.UTF_8);
-    templates.respond(ctx, "appeal_group.jte", new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), group));
+    String title =
+        msg.format("appeal.group.title", group == null ? id : group.row().group().productName());
+    String here =
+        ShopPages.shopPath(l.shop()) + "/appeal/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    templates.respond(
+        ctx,
+        "appeal_group.jte",
+        new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), group));
   }
 
   /** GET /shops/{shop}/appeal/{group}/pack.zip?lang= */
@@ -146,10 +182,15 @@ final class DashboardPages {
     Messages msg = Messages.of(l.lang());
     Dashboards.Product product = l.ready() ? data.product(l, ctx) : null;
     String id = ctx.pathParam(DashboardData.PRODUCT_PARAM);
-    String title = msg.format("product.title", product == null || product.name().isBlank() ? id : product.name());
-    String here = ShopPages.shopPath(l.shop()) + "/products/" + java.net.URLEncoder.encode(id,
-        java.nio.charset.StandardCharsets.UTF_8);
-    templates.respond(ctx, "product.jte", new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), product));
+    String title =
+        msg.format(
+            "product.title", product == null || product.name().isBlank() ? id : product.name());
+    String here =
+        ShopPages.shopPath(l.shop()) + "/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    templates.respond(
+        ctx,
+        "product.jte",
+        new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), product));
   }
 
   /** GET /shops/{shop}/charts/{chart}.svg|.png?product=&lang= */
@@ -158,19 +199,25 @@ final class DashboardPages {
     if (!l.ready()) {
       throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
     }
-    DashboardData.Chart chart = data.chart(l, ctx.pathParam("chart"), ctx.queryParam(DashboardData.PRODUCT_PARAM));
+    DashboardData.Chart chart =
+        data.chart(l, ctx.pathParam("chart"), ctx.queryParam(DashboardData.PRODUCT_PARAM));
     ctx.contentType(chart.contentType())
-        .header("Content-Disposition", "inline; filename=\"" + l.shop() + "-" + chart.fileName() + "\"")
+        .header(
+            "Content-Disposition", "inline; filename=\"" + l.shop() + "-" + chart.fileName() + "\"")
         .result(chart.bytes());
   }
 
-  private <T> void page(Context ctx, String name, String template, Function<DashboardData.Loaded, T> build)
+  private <T> void page(
+      Context ctx, String name, String template, Function<DashboardData.Loaded, T> build)
       throws Exception {
     DashboardData.Loaded l = data.load(ctx);
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop()) + "/" + name;
     Chrome chrome = chrome(msg, l, msg.get(name + ".title"), here);
-    templates.respond(ctx, template, new Views.Page<>(chrome, l.shop(), progress(l), l.ready() ? build.apply(l) : null));
+    templates.respond(
+        ctx,
+        template,
+        new Views.Page<>(chrome, l.shop(), progress(l), l.ready() ? build.apply(l) : null));
   }
 
   private Chrome chrome(Messages msg, DashboardData.Loaded l, String title, String here) {
@@ -180,6 +227,6 @@ final class DashboardPages {
 
   private static Views.Progress progress(DashboardData.Loaded l) {
     ReportCache.Analysis a = l.analysis();
-    return new Views.Progress(a.state().name().toLowerCase(java.util.Locale.ROOT), a.progress(), a.error());
+    return new Views.Progress(a.state().name().toLowerCase(Locale.ROOT), a.progress(), a.error());
   }
 }

@@ -1,7 +1,6 @@
 package app.rebound.web;
 
 import app.rebound.advice.RankedAction;
-
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
@@ -9,8 +8,11 @@ import app.rebound.analysis.PartnershipResult;
 import app.rebound.analysis.ProductImpact;
 import app.rebound.analysis.TrustResult;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The numbers of each dashboard page, built from an {@link ImpactReport}: the page template renders these
- * records and the same records are the JSON under /api, so a page and its JSON cannot disagree. Numbers
- * stay numbers here (null when not measured, never a zero); the templates format them per language.
+ * The numbers of each dashboard page, built from an {@link ImpactReport}: the page template renders
+ * these records and the same records are the JSON under /api, so a page and its JSON cannot
+ * disagree. Numbers stay numbers here (null when not measured, never a zero); the templates format
+ * them per language.
  */
 public final class Dashboards {
 
@@ -36,50 +39,96 @@ public final class Dashboards {
   // ---- shared pieces ----
 
   /**
-   * A measured loss (positive = lost) with its 95% range; loss, low, high and expected are null when not
-   * measured, and message then says why.
+   * A measured loss (positive = lost) with its 95% range; loss, low, high and expected are null
+   * when not measured, and message then says why.
    */
-  public record LossView(String unit, boolean measured, String message, String needs, Double loss, Double low,
-      Double high, boolean significant, Double expected, Counterfactual.Fit fit) {
+  public record LossView(
+      String unit,
+      boolean measured,
+      String message,
+      String needs,
+      Double loss,
+      Double low,
+      Double high,
+      boolean significant,
+      Double expected,
+      Counterfactual.Fit fit) {
 
     static LossView of(ImpactReport.Loss loss) {
       if (loss == null) {
         return new LossView(null, false, "not measured", null, null, null, null, false, null, null);
       }
       if (!loss.measured()) {
-        return new LossView(loss.unit(), false, loss.message(), loss.needs(), null, null, null, false, null, null);
+        return new LossView(
+            loss.unit(), false, loss.message(), loss.needs(), null, null, null, false, null, null);
       }
-      return new LossView(loss.unit(), true, null, loss.needs(), loss.loss(), loss.lossLow(), loss.lossHigh(),
-          loss.significant(), loss.expected(), loss.fit());
+      return new LossView(
+          loss.unit(),
+          true,
+          null,
+          loss.needs(),
+          loss.loss(),
+          loss.lossLow(),
+          loss.lossHigh(),
+          loss.significant(),
+          loss.expected(),
+          loss.fit());
     }
   }
 
   /**
-   * One trust or partnership measure: the affected side before and after the deletion, and the effect
-   * (difference in differences, or the plain change for shop-level measures) with its 95% interval.
+   * One trust or partnership measure: the affected side before and after the deletion, and the
+   * effect (difference in differences, or the plain change for shop-level measures) with its 95%
+   * interval.
    */
-  public record MeasureView(String id, String scope, String unit, String needs, boolean measured, String message,
-      Double before, Double after, Double estimate, Double low, Double high, boolean excludesZero) {
+  public record MeasureView(
+      String id,
+      String scope,
+      String unit,
+      String needs,
+      boolean measured,
+      String message,
+      Double before,
+      Double after,
+      Double estimate,
+      Double low,
+      Double high,
+      boolean excludesZero) {
 
     static MeasureView of(Measure m) {
       Measure.Arm arm = m.affected();
       Measure.Effect e = m.effect();
-      return new MeasureView(m.id(), m.scope(), m.unit(), m.needs(), m.measured(), m.message(),
-          arm == null ? null : arm.before(), arm == null ? null : arm.after(),
-          e == null ? null : e.estimate(), e == null ? null : e.low(), e == null ? null : e.high(),
+      return new MeasureView(
+          m.id(),
+          m.scope(),
+          m.unit(),
+          m.needs(),
+          m.measured(),
+          m.message(),
+          arm == null ? null : arm.before(),
+          arm == null ? null : arm.after(),
+          e == null ? null : e.estimate(),
+          e == null ? null : e.low(),
+          e == null ? null : e.high(),
           e != null && e.excludesZero());
     }
 
     static MeasureView missing(String id, String message) {
-      return new MeasureView(id, null, null, null, false, message, null, null, null, null, null, false);
+      return new MeasureView(
+          id, null, null, null, false, message, null, null, null, null, null, false);
     }
   }
 
   /**
-   * A chart on a page: where to download it, and why it is missing when it is. The SVG itself is for the
-   * page only, not the JSON.
+   * A chart on a page: where to download it, and why it is missing when it is. The SVG itself is
+   * for the page only, not the JSON.
    */
-  public record ChartSlot(String id, boolean available, String missing, String svgHref, String pngHref,
+  public record ChartSlot(
+      String id,
+      boolean available,
+      String missing,
+      String svgHref,
+      String pngHref,
       @JsonIgnore String svg) {}
 
   /** Something a later stage computes; shown as a slot saying so, never with invented numbers. */
@@ -87,11 +136,16 @@ public final class Dashboards {
     static final String NOT_COMPUTED = "not_computed";
   }
 
-  public record DeletionTotals(long orders, long units, double money, int batches, LocalDate first, LocalDate last) {
+  public record DeletionTotals(
+      long orders, long units, double money, int batches, LocalDate first, LocalDate last) {
 
     static DeletionTotals of(ImpactReport.Deletions d) {
       List<ImpactReport.BatchRow> b = d.batches();
-      return new DeletionTotals(d.orders(), d.units(), d.money(), b.size(),
+      return new DeletionTotals(
+          d.orders(),
+          d.units(),
+          d.money(),
+          b.size(),
           b.stream().map(ImpactReport.BatchRow::date).min(Comparator.naturalOrder()).orElse(null),
           b.stream().map(ImpactReport.BatchRow::date).max(Comparator.naturalOrder()).orElse(null));
     }
@@ -99,48 +153,99 @@ public final class Dashboards {
 
   public record ProductRef(String productId, String name) {}
 
-  public record ProductMeasures(String productId, String name, LocalDate deletedOn, List<MeasureView> measures) {}
+  public record ProductMeasures(
+      String productId, String name, LocalDate deletedOn, List<MeasureView> measures) {}
 
   // ---- the pages ----
 
   /** GET /shops/{shop} and /api/shops/{shop}/overview. */
-  public record Overview(DeletionTotals deletions, LossView visitors, LossView gmv, MeasureView doubtfulReviews,
-      MeasureView rating, MeasureView cancellations, MeasureView activeAffiliates, List<RankedAction> topActions,
-      AppealViews.Deadline appealDeadline, List<ChartSlot> charts) {}
+  public record Overview(
+      DeletionTotals deletions,
+      LossView visitors,
+      LossView gmv,
+      MeasureView doubtfulReviews,
+      MeasureView rating,
+      MeasureView cancellations,
+      MeasureView activeAffiliates,
+      List<RankedAction> topActions,
+      AppealViews.Deadline appealDeadline,
+      List<ChartSlot> charts) {}
 
   /** /traffic: visitors, impressions and GMV lost. */
-  public record Traffic(LossView visitors, LossView impressions, LossView gmv, List<ChartSlot> charts) {}
+  public record Traffic(
+      LossView visitors, LossView impressions, LossView gmv, List<ChartSlot> charts) {}
 
   /** /trust: conversion (buyers lost) and the trust measures, shop-wide and per product. */
-  public record Trust(LossView conversion, List<MeasureView> shop, List<ProductMeasures> products,
+  public record Trust(
+      LossView conversion,
+      List<MeasureView> shop,
+      List<ProductMeasures> products,
       List<ChartSlot> charts) {}
 
   /** /partners: the affiliate measures, shop-wide and per product. */
-  public record Partners(List<MeasureView> shop, List<ProductMeasures> products, List<ChartSlot> charts) {}
+  public record Partners(
+      List<MeasureView> shop, List<ProductMeasures> products, List<ChartSlot> charts) {}
 
   /** /deletions: the batches, oldest first. */
   public record Deletions(DeletionTotals totals, List<Batch> batches, List<ChartSlot> charts) {}
 
-  public record Batch(String id, LocalDate date, int orders, long units, double money, String likelyCause,
-      double confidence, boolean thinEvidence, List<String> signals, List<ImpactReport.ConsequenceRow> consequences,
+  public record Batch(
+      String id,
+      LocalDate date,
+      int orders,
+      long units,
+      double money,
+      String likelyCause,
+      double confidence,
+      boolean thinEvidence,
+      List<String> signals,
+      List<ImpactReport.ConsequenceRow> consequences,
       List<ProductRef> products) {}
 
   /** /products: one line per affected product, sorted by {@code sort}. */
   public record Products(String sort, List<ProductLine> rows) {}
 
-  /** @param trust the product's change in the share of reviews doubting its sales (null when not measured) */
-  public record ProductLine(String productId, String name, LocalDate deletedSince, long deletedOrders,
-      double deletedShare, LossView visitors, LossView gmv, MeasureView trust) {}
+  /**
+   * @param trust the product's change in the share of reviews doubting its sales (null when not
+   *     measured)
+   */
+  public record ProductLine(
+      String productId,
+      String name,
+      LocalDate deletedSince,
+      long deletedOrders,
+      double deletedShare,
+      LossView visitors,
+      LossView gmv,
+      MeasureView trust) {}
 
-  /** /products/{product}: its losses with their pre-period fits, its trust and partnership measures. */
-  public record Product(String productId, String name, LocalDate deletedSince, long deletedOrders,
-      long deletedUnits, double deletedMoney, double deletedShare, LossView visitors, LossView impressions,
-      LossView conversion, LossView gmv, List<MeasureView> trust, List<MeasureView> partnerships,
-      List<String> batches, List<ChartSlot> charts) {}
+  /**
+   * /products/{product}: its losses with their pre-period fits, its trust and partnership measures.
+   */
+  public record Product(
+      String productId,
+      String name,
+      LocalDate deletedSince,
+      long deletedOrders,
+      long deletedUnits,
+      double deletedMoney,
+      double deletedShare,
+      LossView visitors,
+      LossView impressions,
+      LossView conversion,
+      LossView gmv,
+      List<MeasureView> trust,
+      List<MeasureView> partnerships,
+      List<String> batches,
+      List<ChartSlot> charts) {}
 
   /** How the products table can be sorted: {@code ?sort=} one of these; numbers largest first. */
   public enum Sort {
-    NAME("name"), SHARE("share"), VISITORS("visitors"), GMV("gmv"), TRUST("trust");
+    NAME("name"),
+    SHARE("share"),
+    VISITORS("visitors"),
+    GMV("gmv"),
+    TRUST("trust");
 
     public static final Sort DEFAULT = GMV;
     private final String param;
@@ -162,8 +267,11 @@ public final class Dashboards {
           return s;
         }
       }
-      throw new IllegalArgumentException("unknown sort \"" + param + "\": use one of "
-          + java.util.Arrays.stream(values()).map(Sort::param).collect(Collectors.joining(", ")));
+      throw new IllegalArgumentException(
+          "unknown sort \""
+              + param
+              + "\": use one of "
+              + Arrays.stream(values()).map(Sort::param).collect(Collectors.joining(", ")));
     }
   }
 
@@ -172,94 +280,180 @@ public final class Dashboards {
   // ---- builders ----
 
   /** The overview with the plan's first three actions. */
-  /** @param appealDeadline null while the appeal workbench is being prepared */
-  static Overview overview(String shop, ImpactReport r, Draw draw, List<RankedAction> actions,
+  /**
+   * @param appealDeadline null while the appeal workbench is being prepared
+   */
+  static Overview overview(
+      String shop,
+      ImpactReport r,
+      Draw draw,
+      List<RankedAction> actions,
       AppealViews.Deadline appealDeadline) {
-    return new Overview(DeletionTotals.of(r.deletions()), LossView.of(r.traffic().visitors()), LossView.of(r.gmv()),
-        shopMeasure(r.trust().shop(), DOUBTFUL), shopMeasure(r.trust().shop(), "average_rating"),
+    return new Overview(
+        DeletionTotals.of(r.deletions()),
+        LossView.of(r.traffic().visitors()),
+        LossView.of(r.gmv()),
+        shopMeasure(r.trust().shop(), DOUBTFUL),
+        shopMeasure(r.trust().shop(), "average_rating"),
         shopMeasure(r.partnerships().shop(), "affiliate_cancellations"),
         shopMeasure(r.partnerships().shop(), "active_affiliates"),
-        actions.subList(0, Math.min(3, actions.size())), appealDeadline,
+        actions.subList(0, Math.min(3, actions.size())),
+        appealDeadline,
         charts(shop, r, null, draw, "deletions_timeline", "visitors_cumulative", "gmv_cumulative"));
   }
 
   static Traffic traffic(String shop, ImpactReport r, Draw draw) {
-    return new Traffic(LossView.of(r.traffic().visitors()), LossView.of(r.traffic().impressions()),
-        LossView.of(r.gmv()), charts(shop, r, null, draw, "visitors", "visitors_cumulative", "impressions", "gmv",
+    return new Traffic(
+        LossView.of(r.traffic().visitors()),
+        LossView.of(r.traffic().impressions()),
+        LossView.of(r.gmv()),
+        charts(
+            shop,
+            r,
+            null,
+            draw,
+            "visitors",
+            "visitors_cumulative",
+            "impressions",
+            "gmv",
             "gmv_cumulative"));
   }
 
   static Trust trust(String shop, ImpactReport r, Draw draw) {
     TrustResult t = r.trust();
-    return new Trust(LossView.of(r.conversion()), measures(t.shop()), productMeasures(t.products()),
-        charts(shop, r, null, draw, "buyers", "trust_rating", "trust_doubtful", "trust_refund", "shop_score",
+    return new Trust(
+        LossView.of(r.conversion()),
+        measures(t.shop()),
+        productMeasures(t.products()),
+        charts(
+            shop,
+            r,
+            null,
+            draw,
+            "buyers",
+            "trust_rating",
+            "trust_doubtful",
+            "trust_refund",
+            "shop_score",
             "complaints"));
   }
 
   static Partners partners(String shop, ImpactReport r, Draw draw) {
     PartnershipResult p = r.partnerships();
-    return new Partners(measures(p.shop()), productMeasures(p.products()),
+    return new Partners(
+        measures(p.shop()),
+        productMeasures(p.products()),
         charts(shop, r, null, draw, "partners_active", "partners_cancelled", "affiliate_gmv"));
   }
 
   static Deletions deletions(String shop, ImpactReport r, Draw draw) {
     Map<String, String> names = names(r);
-    List<Batch> batches = r.deletions().batches().stream()
-        .sorted(Comparator.comparing(ImpactReport.BatchRow::date).thenComparing(ImpactReport.BatchRow::id))
-        .map(b -> new Batch(b.id(), b.date(), b.orders(), b.units(), b.money(), b.likelyCause(), b.confidence(),
-            b.thinEvidence(), b.signals(), b.consequences(),
-            b.products().stream().map(id -> new ProductRef(id, names.getOrDefault(id, ""))).toList()))
-        .toList();
-    return new Deletions(DeletionTotals.of(r.deletions()), batches,
+    List<Batch> batches =
+        r.deletions().batches().stream()
+            .sorted(
+                Comparator.comparing(ImpactReport.BatchRow::date)
+                    .thenComparing(ImpactReport.BatchRow::id))
+            .map(
+                b ->
+                    new Batch(
+                        b.id(),
+                        b.date(),
+                        b.orders(),
+                        b.units(),
+                        b.money(),
+                        b.likelyCause(),
+                        b.confidence(),
+                        b.thinEvidence(),
+                        b.signals(),
+                        b.consequences(),
+                        b.products().stream()
+                            .map(id -> new ProductRef(id, names.getOrDefault(id, "")))
+                            .toList()))
+            .toList();
+    return new Deletions(
+        DeletionTotals.of(r.deletions()),
+        batches,
         charts(shop, r, null, draw, "deletions_timeline"));
   }
 
   static Products products(ImpactReport r, Sort sort) {
-    Map<String, MeasureView> trust = r.trust().products().stream().collect(Collectors.toMap(ProductImpact::productId,
-        p -> p.measures().stream().filter(m -> m.id().equals(DOUBTFUL)).findFirst().map(MeasureView::of)
-            .orElse(MeasureView.missing(DOUBTFUL, "not measured")), (a, b) -> a));
+    Map<String, MeasureView> trust =
+        r.trust().products().stream()
+            .collect(
+                Collectors.toMap(
+                    ProductImpact::productId,
+                    p ->
+                        p.measures().stream()
+                            .filter(m -> m.id().equals(DOUBTFUL))
+                            .findFirst()
+                            .map(MeasureView::of)
+                            .orElse(MeasureView.missing(DOUBTFUL, "not measured")),
+                    (a, b) -> a));
     List<ProductLine> rows = new ArrayList<>();
     for (ImpactReport.ProductRow p : r.products()) {
-      rows.add(new ProductLine(p.productId(), p.name(), p.deletedSince(), p.deletedOrders(), p.deletedShare(),
-          LossView.of(p.visitors()), LossView.of(p.gmv()),
-          trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, "not measured"))));
+      rows.add(
+          new ProductLine(
+              p.productId(),
+              p.name(),
+              p.deletedSince(),
+              p.deletedOrders(),
+              p.deletedShare(),
+              LossView.of(p.visitors()),
+              LossView.of(p.gmv()),
+              trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, "not measured"))));
     }
     rows.sort(order(sort));
     return new Products(sort.param(), List.copyOf(rows));
   }
 
   static Optional<Product> product(String shop, ImpactReport r, String productId, Draw draw) {
-    Optional<ImpactReport.ProductRow> found = r.products().stream().filter(p -> p.productId().equals(productId))
-        .findFirst();
+    Optional<ImpactReport.ProductRow> found =
+        r.products().stream().filter(p -> p.productId().equals(productId)).findFirst();
     if (found.isEmpty()) {
       return Optional.empty();
     }
     ImpactReport.ProductRow p = found.get();
-    return Optional.of(new Product(p.productId(), p.name(), p.deletedSince(), p.deletedOrders(), p.deletedUnits(),
-        p.deletedMoney(), p.deletedShare(), LossView.of(p.visitors()), LossView.of(p.impressions()),
-        LossView.of(p.conversion()), LossView.of(p.gmv()), productMeasureList(r.trust().products(), productId),
-        productMeasureList(r.partnerships().products(), productId),
-        r.deletions().batches().stream().filter(b -> b.products().contains(productId)).map(ImpactReport.BatchRow::id)
-            .toList(),
-        charts(shop, r, productId, draw, "product_visitors", "product_gmv")));
+    return Optional.of(
+        new Product(
+            p.productId(),
+            p.name(),
+            p.deletedSince(),
+            p.deletedOrders(),
+            p.deletedUnits(),
+            p.deletedMoney(),
+            p.deletedShare(),
+            LossView.of(p.visitors()),
+            LossView.of(p.impressions()),
+            LossView.of(p.conversion()),
+            LossView.of(p.gmv()),
+            productMeasureList(r.trust().products(), productId),
+            productMeasureList(r.partnerships().products(), productId),
+            r.deletions().batches().stream()
+                .filter(b -> b.products().contains(productId))
+                .map(ImpactReport.BatchRow::id)
+                .toList(),
+            charts(shop, r, productId, draw, "product_visitors", "product_gmv")));
   }
 
   // ---- helpers ----
 
   private static Comparator<ProductLine> order(Sort sort) {
-    Comparator<ProductLine> byName = Comparator.comparing(ProductLine::name).thenComparing(ProductLine::productId);
-    Function<ProductLine, Double> key = switch (sort) {
-      case GMV -> l -> l.gmv().loss();
-      case VISITORS -> l -> l.visitors().loss();
-      case SHARE -> ProductLine::deletedShare;
-      case TRUST -> l -> l.trust().estimate();
-      case NAME -> l -> null;
-    };
+    Comparator<ProductLine> byName =
+        Comparator.comparing(ProductLine::name).thenComparing(ProductLine::productId);
+    Function<ProductLine, Double> key =
+        switch (sort) {
+          case GMV -> l -> l.gmv().loss();
+          case VISITORS -> l -> l.visitors().loss();
+          case SHARE -> ProductLine::deletedShare;
+          case TRUST -> l -> l.trust().estimate();
+          case NAME -> l -> null;
+        };
     if (sort == Sort.NAME) {
       return byName;
     }
     // Largest first; the not measured last.
-    return Comparator.comparing(key, Comparator.nullsLast(Comparator.<Double>reverseOrder())).thenComparing(byName);
+    return Comparator.comparing(key, Comparator.nullsLast(Comparator.<Double>reverseOrder()))
+        .thenComparing(byName);
   }
 
   private static List<MeasureView> measures(List<Measure> measures) {
@@ -267,40 +461,66 @@ public final class Dashboards {
   }
 
   private static MeasureView shopMeasure(List<Measure> measures, String id) {
-    return measures.stream().filter(m -> m.id().equals(id)).findFirst().map(MeasureView::of)
+    return measures.stream()
+        .filter(m -> m.id().equals(id))
+        .findFirst()
+        .map(MeasureView::of)
         .orElse(MeasureView.missing(id, "not measured"));
   }
 
   private static List<ProductMeasures> productMeasures(List<ProductImpact> products) {
     return products.stream()
-        .map(p -> new ProductMeasures(p.productId(), p.productName(), p.deletedOn(), measures(p.measures())))
+        .map(
+            p ->
+                new ProductMeasures(
+                    p.productId(), p.productName(), p.deletedOn(), measures(p.measures())))
         .toList();
   }
 
-  private static List<MeasureView> productMeasureList(List<ProductImpact> products, String productId) {
-    return products.stream().filter(p -> p.productId().equals(productId)).findFirst()
-        .map(p -> measures(p.measures())).orElse(List.of());
+  private static List<MeasureView> productMeasureList(
+      List<ProductImpact> products, String productId) {
+    return products.stream()
+        .filter(p -> p.productId().equals(productId))
+        .findFirst()
+        .map(p -> measures(p.measures()))
+        .orElse(List.of());
   }
 
   private static Map<String, String> names(ImpactReport r) {
     return r.products().stream()
-        .collect(Collectors.toMap(ImpactReport.ProductRow::productId, ImpactReport.ProductRow::name, (a, b) -> a));
+        .collect(
+            Collectors.toMap(
+                ImpactReport.ProductRow::productId, ImpactReport.ProductRow::name, (a, b) -> a));
   }
 
   static final String CHART_NOT_DRAWN = "chart not drawn";
 
-  private static List<ChartSlot> charts(String shop, ImpactReport r, String productId, Draw draw, String... ids) {
-    ImpactReport.ProductRow product = productId == null ? null
-        : r.products().stream().filter(p -> p.productId().equals(productId)).findFirst().orElse(null);
+  private static List<ChartSlot> charts(
+      String shop, ImpactReport r, String productId, Draw draw, String... ids) {
+    ImpactReport.ProductRow product =
+        productId == null
+            ? null
+            : r.products().stream()
+                .filter(p -> p.productId().equals(productId))
+                .findFirst()
+                .orElse(null);
     List<ChartSlot> slots = new ArrayList<>();
     for (String id : ids) {
       String href = "/shops/" + shop + "/charts/" + id;
-      String query = productId == null ? "" : "?product=" + java.net.URLEncoder.encode(productId,
-          java.nio.charset.StandardCharsets.UTF_8);
+      String query =
+          productId == null
+              ? ""
+              : "?product=" + URLEncoder.encode(productId, StandardCharsets.UTF_8);
       String reason = whyMissing(id, r, product);
       Optional<String> svg = reason == null ? draw.svg(id, productId) : Optional.empty();
-      slots.add(new ChartSlot(id, svg.isPresent(), svg.isPresent() ? null : reason == null ? CHART_NOT_DRAWN : reason,
-          href + ".svg" + query, href + ".png" + query, svg.orElse(null)));
+      slots.add(
+          new ChartSlot(
+              id,
+              svg.isPresent(),
+              svg.isPresent() ? null : reason == null ? CHART_NOT_DRAWN : reason,
+              href + ".svg" + query,
+              href + ".png" + query,
+              svg.orElse(null)));
     }
     return slots;
   }
@@ -312,8 +532,10 @@ public final class Dashboards {
       case "impressions" -> reason(r.traffic().impressions());
       case "buyers" -> reason(r.conversion());
       case "gmv", "gmv_cumulative" -> reason(r.gmv());
-      case "product_visitors" -> product == null ? "not measured: no such product" : reason(product.visitors());
-      case "product_gmv" -> product == null ? "not measured: no such product" : reason(product.gmv());
+      case "product_visitors" ->
+          product == null ? "not measured: no such product" : reason(product.visitors());
+      case "product_gmv" ->
+          product == null ? "not measured: no such product" : reason(product.gmv());
       case "trust_rating" -> reason(r.trust().shop(), "average_rating");
       case "trust_doubtful" -> reason(r.trust().shop(), DOUBTFUL);
       case "trust_refund" -> reason(r.trust().shop(), "refund_rate");
@@ -322,15 +544,32 @@ public final class Dashboards {
       case "partners_active" -> reason(r.partnerships().shop(), "active_affiliates");
       case "partners_cancelled" -> reason(r.partnerships().shop(), "affiliate_cancellations");
       case "affiliate_gmv" -> reason(r.partnerships().shop(), "affiliate_gmv");
-      case "deletions_timeline" -> r.deletions().batches().isEmpty() ? "not measured: no deleted sales found" : null;
+      case "deletions_timeline" ->
+          r.deletions().batches().isEmpty() ? "not measured: no deleted sales found" : null;
       default -> throw new IllegalArgumentException("unknown chart \"" + chartId + "\"");
     };
   }
 
   /** Every chart id the pages and downloads know. */
-  static final List<String> CHART_IDS = List.of("visitors", "impressions", "gmv", "buyers", "visitors_cumulative",
-      "gmv_cumulative", "product_visitors", "product_gmv", "trust_rating", "trust_doubtful", "trust_refund",
-      "shop_score", "complaints", "partners_active", "partners_cancelled", "affiliate_gmv", "deletions_timeline");
+  static final List<String> CHART_IDS =
+      List.of(
+          "visitors",
+          "impressions",
+          "gmv",
+          "buyers",
+          "visitors_cumulative",
+          "gmv_cumulative",
+          "product_visitors",
+          "product_gmv",
+          "trust_rating",
+          "trust_doubtful",
+          "trust_refund",
+          "shop_score",
+          "complaints",
+          "partners_active",
+          "partners_cancelled",
+          "affiliate_gmv",
+          "deletions_timeline");
 
   private static String reason(ImpactReport.Loss loss) {
     return loss == null ? "not measured" : loss.measured() ? null : loss.message();

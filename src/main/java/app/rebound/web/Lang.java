@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * The languages of the pages. Chinese unless the merchant chose otherwise with {@code ?lang=en}, which is
- * remembered in the {@code lang} cookie for later requests.
+ * The languages of the pages. Chinese unless the merchant chose otherwise with {@code ?lang=en},
+ * which is remembered in the {@code lang} cookie for later requests.
  */
 public enum Lang {
   ZH("zh"),
@@ -35,7 +35,10 @@ public enum Lang {
     return Optional.empty();
   }
 
-  /** The request's language: {@code ?lang=} (then remembered in the cookie), else the cookie, else Chinese. */
+  /**
+   * The request's language: {@code ?lang=} (then remembered in the cookie), else the cookie, else
+   * Chinese.
+   */
   public static Lang of(Context ctx) {
     Optional<Lang> asked = byCode(ctx.queryParam(PARAM));
     if (asked.isPresent()) {

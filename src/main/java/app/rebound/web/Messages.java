@@ -11,42 +11,63 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every string the pages show, one bundle per {@link Lang}: {@code messages_zh.properties} and
- * {@code messages_en.properties} beside this class (UTF-8). Templates ask for a key, never hold text.
+ * {@code messages_en.properties} beside this class (UTF-8). Templates ask for a key, never hold
+ * text.
  */
 public final class Messages {
 
   private static final Map<Lang, Messages> BUNDLES = new EnumMap<>(Lang.class);
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-  private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
-  private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-  private static final java.util.regex.Pattern UPLOAD = java.util.regex.Pattern.compile("not measured: upload (.+)");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter DATE_ZH =
+      DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
+  private static final DateTimeFormatter DATE_EN =
+      DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+  private static final Pattern UPLOAD = Pattern.compile("not measured: upload (.+)");
 
   /**
-   * The analysis's other reasons with numbers in them, as it writes them in English, and the bundle key
-   * that says the same in this language; a group that is a word ("reviews") is looked up as reason.word.*.
+   * The analysis's other reasons with numbers in them, as it writes them in English, and the bundle
+   * key that says the same in this language; a group that is a word ("reviews") is looked up as
+   * reason.word.*.
    */
-  private static final Map<java.util.regex.Pattern, String> REASON_PATTERNS = Map.of(
-      java.util.regex.Pattern.compile("not measured: only (\\d+) (reviews|paid orders) of (the affected products before"
-          + " the deletion|the affected products after it|the unaffected products before the split|the unaffected"
-          + " products after it); at least (\\d+) are needed"), "reason.too_few",
-      java.util.regex.Pattern.compile("not measured: only (\\d+) unaffected product\\(s\\) with days before and after"
-          + " the split; at least (\\d+) are needed"), "reason.few_unaffected",
-      java.util.regex.Pattern.compile("only (\\d+) unaffected product\\(s\\) with traffic; at least (\\d+) are needed"
-          + " to build a counterfactual"), "reason.few_controls",
-      java.util.regex.Pattern.compile("only (\\d+) day\\(s\\) of data before the deletion; at least (\\d+) are needed"),
-      "reason.few_pre_days",
-      java.util.regex.Pattern.compile("only (\\d+) day\\(s\\) of data (?:between the products' deletion and|before) the"
-          + " start; at least (\\d+) are needed"), "reason.few_days_before_start",
-      java.util.regex.Pattern.compile("no data after the start yet"), "reason.no_data_after_start",
-      java.util.regex.Pattern.compile("not measured: only (\\d+) day\\(s\\) of (\\S+) before the first deletion and"
-          + " (\\d+) after; at least (\\d+) each are needed"), "reason.few_score_days");
+  private static final Map<Pattern, String> REASON_PATTERNS =
+      Map.of(
+          Pattern.compile(
+              "not measured: only (\\d+) (reviews|paid orders) of (the affected products before"
+                  + " the deletion|the affected products after it|the unaffected products before the split|the unaffected"
+                  + " products after it); at least (\\d+) are needed"),
+          "reason.too_few",
+          Pattern.compile(
+              "not measured: only (\\d+) unaffected product\\(s\\) with days before and after"
+                  + " the split; at least (\\d+) are needed"),
+          "reason.few_unaffected",
+          Pattern.compile(
+              "only (\\d+) unaffected product\\(s\\) with traffic; at least (\\d+) are needed"
+                  + " to build a counterfactual"),
+          "reason.few_controls",
+          Pattern.compile(
+              "only (\\d+) day\\(s\\) of data before the deletion; at least (\\d+) are needed"),
+          "reason.few_pre_days",
+          Pattern.compile(
+              "only (\\d+) day\\(s\\) of data (?:between the products' deletion and|before) the"
+                  + " start; at least (\\d+) are needed"),
+          "reason.few_days_before_start",
+          Pattern.compile("no data after the start yet"),
+          "reason.no_data_after_start",
+          Pattern.compile(
+              "not measured: only (\\d+) day\\(s\\) of (\\S+) before the first deletion and"
+                  + " (\\d+) after; at least (\\d+) each are needed"),
+          "reason.few_score_days");
 
   static {
     for (Lang lang : Lang.values()) {
@@ -76,12 +97,18 @@ public final class Messages {
     return text == null ? "??" + key + "??" : text;
   }
 
-  /** The text for a key built at run time (a measure's or chart's id), or the fallback when there is none. */
+  /**
+   * The text for a key built at run time (a measure's or chart's id), or the fallback when there is
+   * none.
+   */
   public String getOr(String key, String fallback) {
     return texts.getProperty(key, fallback == null ? "" : fallback);
   }
 
-  /** A running analysis's stage ("measuring the impact") in this language; unknown stages as written. */
+  /**
+   * A running analysis's stage ("measuring the impact") in this language; unknown stages as
+   * written.
+   */
   public String progress(String stage) {
     if (stage == null) {
       return getOr("progress.waiting", "waiting");
@@ -90,11 +117,12 @@ public final class Messages {
   }
 
   /**
-   * A running upload's step in this language: "reading NAME", "reading NAME: N rows", "storing NAME",
-   * "committing", "receiving" (the steps {@code Workspaces.upload} reports); anything else as it is.
+   * A running upload's step in this language: "reading NAME", "reading NAME: N rows", "storing
+   * NAME", "committing", "receiving" (the steps {@code Workspaces.upload} reports); anything else
+   * as it is.
    */
   public String uploadProgress(String step) {
-    java.util.regex.Matcher rows = java.util.regex.Pattern.compile("reading (.+): (\\d+) rows").matcher(step);
+    Matcher rows = Pattern.compile("reading (.+): (\\d+) rows").matcher(step);
     if (rows.matches()) {
       return format("progress.upload.rows", rows.group(1), number(Long.parseLong(rows.group(2))));
     }
@@ -112,7 +140,9 @@ public final class Messages {
     return new MessageFormat(get(key), locale()).format(args);
   }
 
-  /** A file kind's name in this language, from its id ("orders"); the "unknown kind" text for null. */
+  /**
+   * A file kind's name in this language, from its id ("orders"); the "unknown kind" text for null.
+   */
   public String kind(String kindId) {
     if (kindId == null) {
       return get("kind.unknown");
@@ -121,15 +151,17 @@ public final class Messages {
   }
 
   /**
-   * A refusal reason from an ingest report in this language: the bundle's "problem.{code}" pattern with
-   * the report's arguments, or the report's English text when the code is unknown (older reports).
+   * A refusal reason from an ingest report in this language: the bundle's "problem.{code}" pattern
+   * with the report's arguments, or the report's English text when the code is unknown (older
+   * reports).
    */
-  public String problem(String code, java.util.List<String> args, String english) {
+  public String problem(String code, List<String> args, String english) {
     String pattern = code == null ? null : texts.getProperty("problem." + code);
     if (pattern == null) {
       return english == null ? "" : english;
     }
-    return new MessageFormat(pattern, locale()).format(args == null ? new Object[0] : args.toArray());
+    return new MessageFormat(pattern, locale())
+        .format(args == null ? new Object[0] : args.toArray());
   }
 
   public String dateTime(LocalDateTime at) {
@@ -187,7 +219,9 @@ public final class Messages {
     return "yuan".equals(unit) ? money(value) : count(value);
   }
 
-  /** A measure's level in its unit: a share as a percentage, stars with two decimals, yuan as money. */
+  /**
+   * A measure's level in its unit: a share as a percentage, stars with two decimals, yuan as money.
+   */
   public String level(String unit, Double value) {
     if (value == null) {
       return "—";
@@ -218,18 +252,21 @@ public final class Messages {
 
   /** The 95% interval of a change, "(+1.2 pp – +7.0 pp)"; empty without one. */
   public String changeRange(String unit, Double low, Double high) {
-    return low == null || high == null ? "" : "(" + change(unit, low) + " – " + change(unit, high) + ")";
+    return low == null || high == null
+        ? ""
+        : "(" + change(unit, low) + " – " + change(unit, high) + ")";
   }
 
   /**
-   * Why something was not measured, in this language: the analysis writes "not measured: upload X" and a
-   * few other fixed reasons in English; those read in Chinese on Chinese pages, others stay as written.
+   * Why something was not measured, in this language: the analysis writes "not measured: upload X"
+   * and a few other fixed reasons in English; those read in Chinese on Chinese pages, others stay
+   * as written.
    */
   public String reason(String message) {
     if (message == null) {
       return "";
     }
-    java.util.regex.Matcher upload = UPLOAD.matcher(message);
+    Matcher upload = UPLOAD.matcher(message);
     if (upload.matches()) {
       return format("reason.upload", upload.group(1).trim());
     }
@@ -238,12 +275,15 @@ public final class Messages {
       StringBuilder joined = new StringBuilder();
       for (String part : message.split("; (?=\\d{5,}: )")) {
         int colon = part.indexOf(": ");
-        joined.append(joined.length() == 0 ? "" : "; ").append(part, 0, colon + 2).append(reason(part.substring(colon + 2)));
+        joined
+            .append(joined.length() == 0 ? "" : "; ")
+            .append(part, 0, colon + 2)
+            .append(reason(part.substring(colon + 2)));
       }
       return joined.toString();
     }
     for (var pattern : REASON_PATTERNS.entrySet()) {
-      java.util.regex.Matcher m = pattern.getKey().matcher(message);
+      Matcher m = pattern.getKey().matcher(message);
       if (m.matches()) {
         Object[] args = new Object[m.groupCount()];
         for (int i = 0; i < args.length; i++) {
@@ -253,7 +293,9 @@ public final class Messages {
         return format(pattern.getValue(), args);
       }
     }
-    String known = texts.getProperty("reason." + message.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT));
+    String known =
+        texts.getProperty(
+            "reason." + message.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT));
     return known != null ? known : message;
   }
 
@@ -269,7 +311,8 @@ public final class Messages {
     String name = "messages_" + lang.code() + ".properties";
     try (InputStream in = Messages.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("message bundle " + name + " is missing from the classpath");
+        throw new IllegalStateException(
+            "message bundle " + name + " is missing from the classpath");
       }
       Properties texts = new Properties();
       texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -1,8 +1,9 @@
 package app.rebound.web;
 
 /**
- * One entry of the header navigation: a message key for its label and the path it links to. Entries of
- * scope {@link Scope#SHOP} have a {@code {shop}} in their path and are shown only on a shop's pages.
+ * One entry of the header navigation: a message key for its label and the path it links to. Entries
+ * of scope {@link Scope#SHOP} have a {@code {shop}} in their path and are shown only on a shop's
+ * pages.
  */
 public record NavEntry(String labelKey, String path, Scope scope) {
 

@@ -1,14 +1,14 @@
 package app.rebound.web;
 
+import app.rebound.Json;
 import app.rebound.advice.Plan;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
-import app.rebound.service.ShopReport;
-
-import app.rebound.Json;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.service.Analyses;
+import app.rebound.service.ShopReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The shops' finished analyses, parsed once: one entry per shop and language, kept while the analysis JSON
- * it was parsed from is still the current one (a new upload gives new JSON, and the entry is replaced).
- * Rendered charts are kept beside the report they were drawn from.
+ * The shops' finished analyses, parsed once: one entry per shop and language, kept while the
+ * analysis JSON it was parsed from is still the current one (a new upload gives new JSON, and the
+ * entry is replaced). Rendered charts are kept beside the report they were drawn from.
  */
 final class ReportCache {
 
   /**
-   * Where a shop's analysis stands, as {@link Analyses#status(String, String, String)}: the whole analysis when
-   * path is null, else its part at that JSON path. A seam so tests can hold it RUNNING.
+   * Where a shop's analysis stands, as {@link Analyses#status(String, String, String)}: the whole
+   * analysis when path is null, else its part at that JSON path. A seam so tests can hold it
+   * RUNNING.
    */
   @FunctionalInterface
   interface StatusSource {
@@ -33,7 +34,8 @@ final class ReportCache {
   }
 
   /** A shop's analysis: the parsed report when READY, else the progress or the error. */
-  record Analysis(Analyses.State state, ImpactReport report, String progress, String error, Entry entry) {
+  record Analysis(
+      Analyses.State state, ImpactReport report, String progress, String error, Entry entry) {
 
     boolean ready() {
       return state == Analyses.State.READY;
@@ -57,7 +59,7 @@ final class ReportCache {
       if (plan == null) {
         try {
           plan = ShopReport.parsePlan(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           throw new UncheckedIOException("impact.json has no readable plan", e);
         }
       }
@@ -71,10 +73,13 @@ final class ReportCache {
 
   private final StatusSource source;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
   /** Per shop: the appeal JSON and the workbench parsed from it. */
   private final Map<String, Map.Entry<String, AppealReport>> appeals = new ConcurrentHashMap<>();
+
   /** Per shop: the JSON of the appeal groups alone and the groups parsed from it. */
-  private final Map<String, Map.Entry<String, List<AppealGroup>>> appealGroups = new ConcurrentHashMap<>();
+  private final Map<String, Map.Entry<String, List<AppealGroup>>> appealGroups =
+      new ConcurrentHashMap<>();
 
   ReportCache(StatusSource source) {
     this.source = source;
@@ -101,8 +106,8 @@ final class ReportCache {
   }
 
   /**
-   * Only the submission groups of the shop's current appeal workbench, read without its orders (the overview's
-   * deadline); empty while it runs.
+   * Only the submission groups of the shop's current appeal workbench, read without its orders (the
+   * overview's deadline); empty while it runs.
    */
   Optional<List<AppealGroup>> appealGroups(String shop) throws Exception {
     return appealPart(shop, AppealReport.GROUPS, appealGroups, AppealReport::parseGroups);
@@ -110,12 +115,13 @@ final class ReportCache {
 
   /** A JSON parser that may fail. */
   private interface Parser<T> {
-    T parse(String json) throws java.io.IOException;
+    T parse(String json) throws IOException;
   }
 
   /** The appeal part at a path (null: all of it), parsed once per version of its JSON. */
-  private <T> Optional<T> appealPart(String shop, String path, Map<String, Map.Entry<String, T>> cache,
-      Parser<T> parser) throws Exception {
+  private <T> Optional<T> appealPart(
+      String shop, String path, Map<String, Map.Entry<String, T>> cache, Parser<T> parser)
+      throws Exception {
     Analyses.Status status = source.status(shop, Analyses.APPEAL, path);
     if (status.state() != Analyses.State.READY) {
       return Optional.empty();
@@ -132,7 +138,8 @@ final class ReportCache {
     try {
       return Json.MAPPER.readValue(json, ImpactReport.class);
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("impact.json does not read back into ImpactReport: " + e.getOriginalMessage(), e);
+      throw new UncheckedIOException(
+          "impact.json does not read back into ImpactReport: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -4,21 +4,22 @@ import app.rebound.Json;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.ingest.IngestReport;
+import app.rebound.service.ActionsTaken;
+import app.rebound.service.Analyses;
+import app.rebound.service.UploadProgress;
+import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.List;
-import app.rebound.service.ActionsTaken;
-import app.rebound.service.Analyses;
-import app.rebound.service.UploadProgress;
 import java.util.LinkedHashMap;
-import app.rebound.store.Workspaces;
-import io.javalin.http.ContentType;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON API over the shop store: HTTP in and out only. */
@@ -47,7 +48,9 @@ final class ShopApi {
     String shop = ShopIds.fromPath(ctx);
     IngestReport report;
     try {
-      report = workspaces.upload(shop, UploadParts.files(ctx, config.maxUploadBytes()), progress.tracker(shop));
+      report =
+          workspaces.upload(
+              shop, UploadParts.files(ctx, config.maxUploadBytes()), progress.tracker(shop));
     } finally {
       progress.finish(shop);
     }
@@ -56,36 +59,44 @@ final class ShopApi {
   }
 
   /**
-   * GET /api/shops/{shop}/impact: 200 with impact.json once the analysis of the shop's current data is
-   * finished; 202 with its progress while it runs; 500 with the reason when it failed.
+   * GET /api/shops/{shop}/impact: 200 with impact.json once the analysis of the shop's current data
+   * is finished; 202 with its progress while it runs; 500 with the reason when it failed.
    */
   void impact(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     Analyses.Status status = analyses.status(shop, Lang.of(ctx).code());
     switch (status.state()) {
       case READY -> ctx.contentType(ContentType.APPLICATION_JSON).result(status.json());
-      case RUNNING -> ctx.status(HttpStatus.ACCEPTED).json(Map.of("status", "running", "progress", status.progress()));
-      case FAILED -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-          .json(Map.of("error", "the analysis failed: " + status.error(), "status", 500));
+      case RUNNING ->
+          ctx.status(HttpStatus.ACCEPTED)
+              .json(Map.of("status", "running", "progress", status.progress()));
+      case FAILED ->
+          ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+              .json(Map.of("error", "the analysis failed: " + status.error(), "status", 500));
       case NO_DATA -> throw new ShopNotFoundException(shop);
     }
   }
 
   /**
-   * GET /api/shops/{shop}/progress: what a running upload is doing and where the analysis stands, in the
-   * asked language, for pages that show how far long work has got. A shop with nothing yet answers idle.
+   * GET /api/shops/{shop}/progress: what a running upload is doing and where the analysis stands,
+   * in the asked language, for pages that show how far long work has got. A shop with nothing yet
+   * answers idle.
    */
   void progress(Context ctx) throws Exception {
     String shop = ShopIds.fromPath(ctx);
     Messages msg = Messages.of(Lang.of(ctx));
     Map<String, Object> body = new LinkedHashMap<>();
     String upload = progress.current(shop).orElse(null);
-    body.put("upload", upload == null ? null : Map.of("step", upload, "text", msg.uploadProgress(upload)));
+    body.put(
+        "upload",
+        upload == null ? null : Map.of("step", upload, "text", msg.uploadProgress(upload)));
     if (upload == null && workspaces.exists(shop)) {
       Analyses.Status status = analyses.status(shop, Lang.of(ctx).code());
       Map<String, Object> analysis = new LinkedHashMap<>();
-      analysis.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
-      analysis.put("text", status.state() == Analyses.State.RUNNING ? msg.progress(status.progress()) : null);
+      analysis.put("state", status.state().name().toLowerCase(Locale.ROOT));
+      analysis.put(
+          "text",
+          status.state() == Analyses.State.RUNNING ? msg.progress(status.progress()) : null);
       analysis.put("error", status.error());
       body.put("analysis", analysis);
     } else {
@@ -106,9 +117,10 @@ final class ShopApi {
   }
 
   /**
-   * POST /api/shops/{shop}/actions with {"action":"listing","started_on":"2026-06-20","products":["…"]}: the
-   * merchant started a plan action on these products from that day. 201 with its id; 400 for an unknown
-   * action, a bad date or a malformed body.
+   * POST /api/shops/{shop}/actions with
+   * {"action":"listing","started_on":"2026-06-20","products":["…"]}: the merchant started a plan
+   * action on these products from that day. 201 with its id; 400 for an unknown action, a bad date
+   * or a malformed body.
    */
   void recordAction(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
@@ -119,18 +131,22 @@ final class ShopApi {
       throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
     }
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException("the body must be a JSON object with action, started_on and products");
+      throw new IllegalArgumentException(
+          "the body must be a JSON object with action, started_on and products");
     }
     String action = body.path("action").asText("");
     if (!RankedAction.ACTION_IDS.contains(action)) {
-      throw new IllegalArgumentException("unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
+      throw new IllegalArgumentException(
+          "unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
     }
     LocalDate startedOn;
     try {
       startedOn = LocalDate.parse(body.path("started_on").asText(""));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("started_on must be a date like 2026-06-20, was '"
-          + body.path("started_on").asText("") + "'");
+      throw new IllegalArgumentException(
+          "started_on must be a date like 2026-06-20, was '"
+              + body.path("started_on").asText("")
+              + "'");
     }
     JsonNode productsNode = body.path("products");
     if (!productsNode.isArray()) {
@@ -143,13 +159,16 @@ final class ShopApi {
       }
       products.add(product.asText().trim());
     }
-    long id = workspaces.database(shop).recordAction(action, startedOn, products, LocalDateTime.now(workspaces.clock()));
+    long id =
+        workspaces
+            .database(shop)
+            .recordAction(action, startedOn, products, LocalDateTime.now(workspaces.clock()));
     ctx.status(HttpStatus.CREATED).json(Map.of("id", id));
   }
 
   /**
-   * GET /api/shops/{shop}/actions: the actions the merchant started, each with its effect so far measured
-   * against the shop's current data.
+   * GET /api/shops/{shop}/actions: the actions the merchant started, each with its effect so far
+   * measured against the shop's current data.
    */
   void actions(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);

@@ -3,7 +3,9 @@ package app.rebound.web;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 
-/** The shop a request is about, checked: 400 for a malformed id, 404 for a shop with no workspace. */
+/**
+ * The shop a request is about, checked: 400 for a malformed id, 404 for a shop with no workspace.
+ */
 final class ShopIds {
 
   static final String PATH_PARAM = "shop";
@@ -24,7 +26,10 @@ final class ShopIds {
     return shop;
   }
 
-  /** The shop of an upload request, from the path or, for the new-shop form, from its field; may be null. */
+  /**
+   * The shop of an upload request, from the path or, for the new-shop form, from its field; may be
+   * null.
+   */
   static String ofUpload(Context ctx) {
     String shop = ctx.pathParamMap().get(PATH_PARAM);
     if (shop == null && ctx.isMultipartFormData()) {

@@ -1,11 +1,11 @@
 package app.rebound.web;
 
 import app.rebound.ingest.IngestReport;
+import app.rebound.service.Analyses;
+import app.rebound.service.UploadProgress;
 import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRecord;
-import app.rebound.service.Analyses;
-import app.rebound.service.UploadProgress;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -21,7 +21,12 @@ final class ShopPages {
   private final Templates templates;
   private final List<NavEntry> nav;
 
-  ShopPages(Workspaces workspaces, Analyses analyses, UploadProgress progress, WebConfig config, Templates templates,
+  ShopPages(
+      Workspaces workspaces,
+      Analyses analyses,
+      UploadProgress progress,
+      WebConfig config,
+      Templates templates,
       List<NavEntry> nav) {
     this.workspaces = workspaces;
     this.analyses = analyses;
@@ -36,8 +41,11 @@ final class ShopPages {
     Messages msg = messages(ctx);
     Chrome chrome = chrome(msg, msg.get("shops.title"), "/", null);
     Access.Scope scope = Access.scope(ctx);
-    templates.respond(ctx, "shops.jte",
-        new Views.Shops(chrome, workspaces.list().stream().filter(s -> scope.allows(s.id())).toList()));
+    templates.respond(
+        ctx,
+        "shops.jte",
+        new Views.Shops(
+            chrome, workspaces.list().stream().filter(s -> scope.allows(s.id())).toList()));
   }
 
   /** GET /shops/{shop}/uploads: the upload form and every upload with its report. */
@@ -45,7 +53,9 @@ final class ShopPages {
     renderShop(ctx, ShopIds.existing(ctx, workspaces), null);
   }
 
-  /** POST /shops/{shop}/uploads: stores, then 303 to the shop page; a refusal is mapped in WebApp. */
+  /**
+   * POST /shops/{shop}/uploads: stores, then 303 to the shop page; a refusal is mapped in WebApp.
+   */
   void upload(Context ctx) throws Exception {
     List<UploadFile> files = UploadParts.files(ctx, config.maxUploadBytes());
     String shop = ShopIds.fromPath(ctx);
@@ -56,7 +66,8 @@ final class ShopPages {
   void create(Context ctx) throws Exception {
     List<UploadFile> files = UploadParts.files(ctx, config.maxUploadBytes());
     String shop = Workspaces.requireValidShopId(ShopIds.ofUpload(ctx));
-    Access.requireShop(ctx, shop); // the shop is in the form, not the path: checked here, before storing
+    Access.requireShop(
+        ctx, shop); // the shop is in the form, not the path: checked here, before storing
     store(ctx, shop, files);
   }
 
@@ -92,7 +103,9 @@ final class ShopPages {
     boolean exists = workspaces.exists(shop);
     ShopSummary summary = exists ? workspaces.summary(shop) : new ShopSummary(shop, 0, 0, null);
     Messages msg = messages(ctx);
-    Chrome chrome = chrome(msg, msg.format("shop.title", shop), shopPath(shop) + "/uploads", exists ? shop : null);
+    Chrome chrome =
+        chrome(
+            msg, msg.format("shop.title", shop), shopPath(shop) + "/uploads", exists ? shop : null);
     List<UploadRecord> uploads = exists ? workspaces.database(shop).uploads() : List.of();
     templates.respond(ctx, "shop.jte", new Views.Shop(chrome, shop, summary, uploads, refused));
   }

@@ -6,8 +6,8 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 
 /**
- * Renders the JTE templates of src/main/jte, precompiled into the jar by the build; Html content type,
- * so every value is escaped.
+ * Renders the JTE templates of src/main/jte, precompiled into the jar by the build; Html content
+ * type, so every value is escaped.
  */
 public final class Templates {
 

@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads the files of an upload request: the multipart parts named {@value #PART}, within the size limit. */
+/**
+ * Reads the files of an upload request: the multipart parts named {@value #PART}, within the size
+ * limit.
+ */
 final class UploadParts {
 
   static final String PART = "file";
@@ -26,7 +29,8 @@ final class UploadParts {
     try {
       parts = ctx.uploadedFiles(PART);
     } catch (Exception e) { // Jetty's ServletException arrives undeclared through Javalin's Kotlin
-      // Jetty refuses a body past its multipart limits while parsing it (a body sent without a length).
+      // Jetty refuses a body past its multipart limits while parsing it (a body sent without a
+      // length).
       if (isSizeLimit(e)) {
         throw new UploadTooLargeException(maxBytes);
       }
@@ -39,9 +43,9 @@ final class UploadParts {
   }
 
   /**
-   * Reads and drops what is left of a request body that is answered with an error, at most {@code cap}
-   * bytes, so the client gets to read the answer instead of a reset connection while it is still
-   * sending. A body longer than that is left to Jetty, which closes the connection.
+   * Reads and drops what is left of a request body that is answered with an error, at most {@code
+   * cap} bytes, so the client gets to read the answer instead of a reset connection while it is
+   * still sending. A body longer than that is left to Jetty, which closes the connection.
    */
   static void discardUnread(Context ctx, long cap) {
     try {
@@ -58,7 +62,9 @@ final class UploadParts {
   }
 
   private static String noFileMessage() {
-    return "no file in the upload: send the exports as multipart/form-data parts named \"" + PART + "\"";
+    return "no file in the upload: send the exports as multipart/form-data parts named \""
+        + PART
+        + "\"";
   }
 
   /** The name as the client sent it: shown (escaped), never used as a path. */
@@ -70,7 +76,10 @@ final class UploadParts {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();
       String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-      if (m.contains("exceed") || m.contains("max size") || m.contains("too large") || m.contains("413")) {
+      if (m.contains("exceed")
+          || m.contains("max size")
+          || m.contains("too large")
+          || m.contains("413")) {
         return true;
       }
     }

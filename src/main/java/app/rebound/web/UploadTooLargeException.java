@@ -3,7 +3,10 @@ package app.rebound.web;
 /** An upload body over {@link WebConfig#maxUploadBytes()}: answered with 413, nothing stored. */
 public final class UploadTooLargeException extends RuntimeException {
   public UploadTooLargeException(long limitBytes) {
-    super("upload too large: at most " + humanBytes(limitBytes) + " in one upload; split the exports and upload them in parts");
+    super(
+        "upload too large: at most "
+            + humanBytes(limitBytes)
+            + " in one upload; split the exports and upload them in parts");
   }
 
   static String humanBytes(long bytes) {

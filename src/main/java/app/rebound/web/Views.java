@@ -1,11 +1,20 @@
 package app.rebound.web;
 
+import app.rebound.advice.Plan;
+import app.rebound.advice.RankedAction;
 import app.rebound.ingest.IngestReport;
+import app.rebound.service.ActionsTaken;
+import app.rebound.store.AppealCase;
+import app.rebound.store.CaseEvent;
+import app.rebound.store.CaseStatus;
 import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadRecord;
+import java.time.LocalDate;
 import java.util.List;
 
-/** The data each page template is rendered from: one record per template, nothing computed in them. */
+/**
+ * The data each page template is rendered from: one record per template, nothing computed in them.
+ */
 public final class Views {
 
   private Views() {}
@@ -18,12 +27,16 @@ public final class Views {
    *
    * @param refused the report of an upload just refused whole, shown above the form; or null
    */
-  public record Shop(Chrome chrome, String shopId, ShopSummary summary, List<UploadRecord> uploads,
+  public record Shop(
+      Chrome chrome,
+      String shopId,
+      ShopSummary summary,
+      List<UploadRecord> uploads,
       IngestReport refused) {}
 
   /**
-   * Where a shop's analysis stands: state is ready, running, failed or no_data; progress says which stage
-   * runs, error why it failed.
+   * Where a shop's analysis stands: state is ready, running, failed or no_data; progress says which
+   * stage runs, error why it failed.
    */
   public record Progress(String state, String progress, String error) {
 
@@ -41,32 +54,40 @@ public final class Views {
   }
 
   /**
-   * A dashboard page: its numbers (null until the analysis is READY, then progress says why) and the
-   * chrome around them.
+   * A dashboard page: its numbers (null until the analysis is READY, then progress says why) and
+   * the chrome around them.
    */
   public record Page<T>(Chrome chrome, String shopId, Progress progress, T data) {}
 
-  /** The plan page: the ranked plan, and the actions the merchant started with their effect so far. */
-  public record PlanView(app.rebound.advice.Plan plan, List<app.rebound.service.ActionsTaken.Row> taken) {
+  /**
+   * The plan page: the ranked plan, and the actions the merchant started with their effect so far.
+   */
+  public record PlanView(Plan plan, List<ActionsTaken.Row> taken) {
 
-    /** What the plan expected of an action over 30 days, or null when the plan no longer ranks it. */
-    public app.rebound.advice.RankedAction expected(String actionId) {
+    /**
+     * What the plan expected of an action over 30 days, or null when the plan no longer ranks it.
+     */
+    public RankedAction expected(String actionId) {
       return plan.actions().stream().filter(a -> a.id().equals(actionId)).findFirst().orElse(null);
     }
   }
 
   /** overview.jte: the tiles of the analysis, then the shop's uploads as on shop.jte. */
-  public record Overview(Chrome chrome, String shopId, Progress progress, Dashboards.Overview data,
-      ShopSummary summary, List<UploadRecord> uploads) {}
+  public record Overview(
+      Chrome chrome,
+      String shopId,
+      Progress progress,
+      Dashboards.Overview data,
+      ShopSummary summary,
+      List<UploadRecord> uploads) {}
 
   /** error.jte: a page that could not be shown, and why. */
   public record Error(Chrome chrome, int status, String message) {}
 
   /** /cases: those due for follow-up (today or before, Beijing time), then all. */
-  public record CaseList(List<app.rebound.store.AppealCase> due, List<app.rebound.store.AppealCase> all,
-      java.time.LocalDate today) {}
+  public record CaseList(List<AppealCase> due, List<AppealCase> all, LocalDate today) {}
 
   /** /cases/{id}: one case, its history, and the statuses it may take next. */
-  public record CaseDetail(app.rebound.store.AppealCase appealCase, List<app.rebound.store.CaseEvent> history,
-      List<app.rebound.store.CaseStatus> next, java.time.LocalDate today) {}
+  public record CaseDetail(
+      AppealCase appealCase, List<CaseEvent> history, List<CaseStatus> next, LocalDate today) {}
 }

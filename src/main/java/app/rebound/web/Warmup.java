@@ -9,15 +9,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads what the first dashboard page needs whatever the shop, on a background thread while the server
- * starts: SQLite and its native library, Jackson's readers of the stored analysis, the pages' texts, the
- * chart font and JFreeChart. On a cold JVM these take about a second, which the first request would
- * otherwise wait for, while Javalin's start keeps only one core busy. No shop is read: nothing is computed
- * or kept that a request would not have made itself.
+ * Loads what the first dashboard page needs whatever the shop, on a background thread while the
+ * server starts: SQLite and its native library, Jackson's readers of the stored analysis, the
+ * pages' texts, the chart font and JFreeChart. On a cold JVM these take about a second, which the
+ * first request would otherwise wait for, while Javalin's start keeps only one core busy. No shop
+ * is read: nothing is computed or kept that a request would not have made itself.
  */
 final class Warmup {
 
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
+
   /** Once per JVM: all of it is loaded for good, and tests create many apps. */
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -41,7 +42,8 @@ final class Warmup {
       AppealReport.prepareReaders();
       ChartRenderer.prepare();
     } catch (Exception | LinkageError e) {
-      // Nothing is lost: whatever failed here is loaded by the request that needs it, which reports the error.
+      // Nothing is lost: whatever failed here is loaded by the request that needs it, which reports
+      // the error.
       LOG.warn("warming up failed; the first page will load what it needs itself", e);
     }
   }

@@ -22,15 +22,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds Rebound's web app from its parts, not started: every route and every error mapping is here.
- * Paths under /api answer JSON; the others answer HTML pages.
+ * Builds Rebound's web app from its parts, not started: every route and every error mapping is
+ * here. Paths under /api answer JSON; the others answer HTML pages.
  */
 public final class WebApp {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
   private static final int MAX_IN_MEMORY_PART_BYTES = 1024 * 1024;
   private static final long MIN_DRAIN_BYTES = 64L * 1024 * 1024;
-  /** Every path under one shop, pages and API: the routes below with a {shop} all fall under these. */
+
+  /**
+   * Every path under one shop, pages and API: the routes below with a {shop} all fall under these.
+   */
   private static final List<String> SHOP_PATHS =
       List.of("/shops/{shop}", "/shops/{shop}/*", "/api/shops/{shop}", "/api/shops/{shop}/*");
 
@@ -49,20 +52,36 @@ public final class WebApp {
     return create(workspaces, new Analyses(workspaces, Clock.systemDefaultZone(), 1), config, nav);
   }
 
-  /** As {@link #create(Workspaces, Analyses, ChartSource, WebConfig, List)} with the app's charts. */
-  public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config, List<NavEntry> nav) {
+  /**
+   * As {@link #create(Workspaces, Analyses, ChartSource, WebConfig, List)} with the app's charts.
+   */
+  public static Javalin create(
+      Workspaces workspaces, Analyses analyses, WebConfig config, List<NavEntry> nav) {
     return create(workspaces, analyses, ChartSource.impactCharts(), config, nav);
   }
 
-  /** The app with its dashboards' charts drawn by {@code charts} and the header navigation given. */
-  public static Javalin create(Workspaces workspaces, Analyses analyses, ChartSource charts, WebConfig config,
+  /**
+   * The app with its dashboards' charts drawn by {@code charts} and the header navigation given.
+   */
+  public static Javalin create(
+      Workspaces workspaces,
+      Analyses analyses,
+      ChartSource charts,
+      WebConfig config,
       List<NavEntry> nav) {
     return create(workspaces, analyses, analyses::status, charts, config, nav);
   }
 
-  /** As above, with the analyses' status read from {@code status} (tests hold it RUNNING or FAILED). */
-  static Javalin create(Workspaces workspaces, Analyses analyses, ReportCache.StatusSource status,
-      ChartSource charts, WebConfig config, List<NavEntry> nav) {
+  /**
+   * As above, with the analyses' status read from {@code status} (tests hold it RUNNING or FAILED).
+   */
+  static Javalin create(
+      Workspaces workspaces,
+      Analyses analyses,
+      ReportCache.StatusSource status,
+      ChartSource charts,
+      WebConfig config,
+      List<NavEntry> nav) {
     Warmup.start(); // beside Javalin's own start below, on the other core
     UploadProgress progress = new UploadProgress();
     ShopApi api = new ShopApi(workspaces, analyses, progress, config);
@@ -77,95 +96,123 @@ public final class WebApp {
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
     Access access = Access.of(config);
 
-    return Javalin.create(javalin -> {
-      javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-      limitUploads(javalin, config.maxUploadBytes());
-      // Jetty applies this idle timeout to each request's reads and writes: a stalled client is dropped.
-      long timeoutMillis = config.requestTimeout().toMillis();
-      javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(timeoutMillis));
-      javalin.staticFiles.add(assets -> {
-        assets.hostedPath = "/assets";
-        assets.directory = "/web/assets";
-        assets.location = Location.CLASSPATH;
-      });
+    return Javalin.create(
+        javalin -> {
+          javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+          limitUploads(javalin, config.maxUploadBytes());
+          // Jetty applies this idle timeout to each request's reads and writes: a stalled client is
+          // dropped.
+          long timeoutMillis = config.requestTimeout().toMillis();
+          javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(timeoutMillis));
+          javalin.staticFiles.add(
+              assets -> {
+                assets.hostedPath = "/assets";
+                assets.directory = "/web/assets";
+                assets.location = Location.CLASSPATH;
+              });
 
-      // Every request: who is asking (401 without a valid token). Every path about one shop: may they (403),
-      // before its handler reads or writes anything. Path patterns, as beforeMatched sees no path params.
-      javalin.routes.before(access::authenticate);
-      for (String shopPath : SHOP_PATHS) {
-        javalin.routes.before(shopPath, ctx -> Access.requireShop(ctx, ctx.pathParam(ShopIds.PATH_PARAM)));
-      }
-      javalin.routes.get("/api/shops", api::list);
-      javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
-      javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
-      javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
-      javalin.routes.get("/api/shops/{shop}/impact", api::impact);
-      javalin.routes.get("/api/shops/{shop}/progress", api::progress);
-      javalin.routes.post("/api/shops/{shop}/actions", api::recordAction);
-      javalin.routes.get("/api/shops/{shop}/actions", api::actions);
-      javalin.routes.get("/api/shops/{shop}/overview", dashboardApi::overview);
-      javalin.routes.get("/api/shops/{shop}/traffic", dashboardApi::traffic);
-      javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);
-      javalin.routes.get("/api/shops/{shop}/partners", dashboardApi::partners);
-      javalin.routes.get("/api/shops/{shop}/deletions", dashboardApi::deletions);
-      javalin.routes.get("/api/shops/{shop}/plan", dashboardApi::plan);
-      javalin.routes.get("/api/shops/{shop}/appeal", dashboardApi::appeal);
-      javalin.routes.get("/api/shops/{shop}/appeal/{group}", dashboardApi::appealGroup);
-      javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
-      javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
-      javalin.routes.post("/api/shops/{shop}/cases", casesApi::open);
-      javalin.routes.get("/api/shops/{shop}/cases", casesApi::list);
-      javalin.routes.get("/api/shops/{shop}/cases/due", casesApi::dueInShop); // before {id}: "due" is no id
-      javalin.routes.get("/api/shops/{shop}/cases/{id}", casesApi::get);
-      javalin.routes.post("/api/shops/{shop}/cases/{id}/events", casesApi::change);
-      javalin.routes.get("/api/cases/due", casesApi::due);
-
-      javalin.routes.get("/", pages::shops);
-      javalin.routes.post("/shops", pages::create);
-      javalin.routes.get("/shops/{shop}", dashboards::overview);
-      javalin.routes.get("/shops/{shop}/uploads", pages::shop);
-      javalin.routes.post("/shops/{shop}/uploads", pages::upload);
-      javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
-      javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
-      javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
-      javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
-      javalin.routes.get("/shops/{shop}/plan", dashboards::plan);
-      javalin.routes.post("/shops/{shop}/actions", dashboards::recordAction);
-      javalin.routes.get("/shops/{shop}/plan.pdf", ctx -> dashboards.planDownload(ctx, "plan.pdf"));
-      javalin.routes.get("/shops/{shop}/plan.md", ctx -> dashboards.planDownload(ctx, "plan.md"));
-      javalin.routes.get("/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));
-      javalin.routes.get("/shops/{shop}/appeal", dashboards::appeal);
-      javalin.routes.get("/shops/{shop}/appeal/{group}", dashboards::appealGroup);
-      javalin.routes.get("/shops/{shop}/appeal/{group}/pack.zip", dashboards::appealPack);
-      javalin.routes.post("/shops/{shop}/appeal/{group}/case", casePages::open);
-      javalin.routes.get("/shops/{shop}/cases", casePages::list);
-      javalin.routes.get("/shops/{shop}/cases/{id}", casePages::detail);
-      javalin.routes.post("/shops/{shop}/cases/{id}/events", casePages::change);
-      javalin.routes.get("/shops/{shop}/products", dashboards::products);
-      javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
-      javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
-
-      javalin.routes.exception(UploadRefusedException.class, (e, ctx) -> {
-        if (isApi(ctx)) {
-          ctx.status(400).json(e.report());
-        } else {
-          try {
-            pages.refused(ctx, e.report());
-          } catch (Exception failed) {
-            internalError(ctx, pages, drainCap, failed);
+          // Every request: who is asking (401 without a valid token). Every path about one shop:
+          // may they (403),
+          // before its handler reads or writes anything. Path patterns, as beforeMatched sees no
+          // path params.
+          javalin.routes.before(access::authenticate);
+          for (String shopPath : SHOP_PATHS) {
+            javalin.routes.before(
+                shopPath, ctx -> Access.requireShop(ctx, ctx.pathParam(ShopIds.PATH_PARAM)));
           }
-        }
-      });
-      javalin.routes.exception(Access.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
-      javalin.routes.exception(Access.Forbidden.class, (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));
-      javalin.routes.exception(ShopNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
-      javalin.routes.exception(CaseNotFoundException.class, (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
-      javalin.routes.exception(CaseConflictException.class, (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
-      javalin.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
-      javalin.routes.exception(UploadTooLargeException.class, (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
-      javalin.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, pages, drainCap, e.getStatus(), e.getMessage()));
-      javalin.routes.exception(Exception.class, (e, ctx) -> internalError(ctx, pages, drainCap, e));
-    });
+          javalin.routes.get("/api/shops", api::list);
+          javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
+          javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
+          javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
+          javalin.routes.get("/api/shops/{shop}/impact", api::impact);
+          javalin.routes.get("/api/shops/{shop}/progress", api::progress);
+          javalin.routes.post("/api/shops/{shop}/actions", api::recordAction);
+          javalin.routes.get("/api/shops/{shop}/actions", api::actions);
+          javalin.routes.get("/api/shops/{shop}/overview", dashboardApi::overview);
+          javalin.routes.get("/api/shops/{shop}/traffic", dashboardApi::traffic);
+          javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);
+          javalin.routes.get("/api/shops/{shop}/partners", dashboardApi::partners);
+          javalin.routes.get("/api/shops/{shop}/deletions", dashboardApi::deletions);
+          javalin.routes.get("/api/shops/{shop}/plan", dashboardApi::plan);
+          javalin.routes.get("/api/shops/{shop}/appeal", dashboardApi::appeal);
+          javalin.routes.get("/api/shops/{shop}/appeal/{group}", dashboardApi::appealGroup);
+          javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
+          javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
+          javalin.routes.post("/api/shops/{shop}/cases", casesApi::open);
+          javalin.routes.get("/api/shops/{shop}/cases", casesApi::list);
+          javalin.routes.get(
+              "/api/shops/{shop}/cases/due", casesApi::dueInShop); // before {id}: "due" is no id
+          javalin.routes.get("/api/shops/{shop}/cases/{id}", casesApi::get);
+          javalin.routes.post("/api/shops/{shop}/cases/{id}/events", casesApi::change);
+          javalin.routes.get("/api/cases/due", casesApi::due);
+
+          javalin.routes.get("/", pages::shops);
+          javalin.routes.post("/shops", pages::create);
+          javalin.routes.get("/shops/{shop}", dashboards::overview);
+          javalin.routes.get("/shops/{shop}/uploads", pages::shop);
+          javalin.routes.post("/shops/{shop}/uploads", pages::upload);
+          javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
+          javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
+          javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
+          javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
+          javalin.routes.get("/shops/{shop}/plan", dashboards::plan);
+          javalin.routes.post("/shops/{shop}/actions", dashboards::recordAction);
+          javalin.routes.get(
+              "/shops/{shop}/plan.pdf", ctx -> dashboards.planDownload(ctx, "plan.pdf"));
+          javalin.routes.get(
+              "/shops/{shop}/plan.md", ctx -> dashboards.planDownload(ctx, "plan.md"));
+          javalin.routes.get(
+              "/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));
+          javalin.routes.get("/shops/{shop}/appeal", dashboards::appeal);
+          javalin.routes.get("/shops/{shop}/appeal/{group}", dashboards::appealGroup);
+          javalin.routes.get("/shops/{shop}/appeal/{group}/pack.zip", dashboards::appealPack);
+          javalin.routes.post("/shops/{shop}/appeal/{group}/case", casePages::open);
+          javalin.routes.get("/shops/{shop}/cases", casePages::list);
+          javalin.routes.get("/shops/{shop}/cases/{id}", casePages::detail);
+          javalin.routes.post("/shops/{shop}/cases/{id}/events", casePages::change);
+          javalin.routes.get("/shops/{shop}/products", dashboards::products);
+          javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
+          javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
+
+          javalin.routes.exception(
+              UploadRefusedException.class,
+              (e, ctx) -> {
+                if (isApi(ctx)) {
+                  ctx.status(400).json(e.report());
+                } else {
+                  try {
+                    pages.refused(ctx, e.report());
+                  } catch (Exception failed) {
+                    internalError(ctx, pages, drainCap, failed);
+                  }
+                }
+              });
+          javalin.routes.exception(
+              Access.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
+          javalin.routes.exception(
+              Access.Forbidden.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));
+          javalin.routes.exception(
+              ShopNotFoundException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+          javalin.routes.exception(
+              CaseNotFoundException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+          javalin.routes.exception(
+              CaseConflictException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
+          javalin.routes.exception(
+              IllegalArgumentException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
+          javalin.routes.exception(
+              UploadTooLargeException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
+          javalin.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, e.getStatus(), e.getMessage()));
+          javalin.routes.exception(
+              Exception.class, (e, ctx) -> internalError(ctx, pages, drainCap, e));
+        });
   }
 
   /** Jetty's multipart limits and Javalin's request size all follow the one upload limit. */
@@ -188,7 +235,8 @@ public final class WebApp {
   }
 
   /** An error as JSON under /api, else as a page; the unread rest of an upload is dropped first. */
-  private static void respond(Context ctx, ShopPages pages, long drainCap, int status, String message) {
+  private static void respond(
+      Context ctx, ShopPages pages, long drainCap, int status, String message) {
     if (ctx.method() == HandlerType.POST) {
       UploadParts.discardUnread(ctx, drainCap);
     }

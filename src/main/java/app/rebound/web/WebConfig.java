@@ -11,29 +11,41 @@ import java.util.Set;
  *
  * @param maxUploadBytes the largest request body accepted by an upload, all files together; Jetty's
  *     multipart limits and Javalin's request size follow it, and a larger body is answered with 413
- * @param accessToken when set, it sees every shop, and every page and API call must carry a token (header
- *     {@code Authorization: Bearer}, or once as {@code ?token=}, then a cookie); null for none
- * @param shopTokens tokens that see only the shops listed with them; any of them also makes a token required.
- *     Tokens are printable ASCII without space, quote, ',', ';' or '\' (they travel in a cookie), each given once
- * @param requestTimeout how long a request may stall (no bytes read or written) before Jetty drops it
+ * @param accessToken when set, it sees every shop, and every page and API call must carry a token
+ *     (header {@code Authorization: Bearer}, or once as {@code ?token=}, then a cookie); null for
+ *     none
+ * @param shopTokens tokens that see only the shops listed with them; any of them also makes a token
+ *     required. Tokens are printable ASCII without space, quote, ',', ';' or '\' (they travel in a
+ *     cookie), each given once
+ * @param requestTimeout how long a request may stall (no bytes read or written) before Jetty drops
+ *     it
  */
-public record WebConfig(long maxUploadBytes, String accessToken, Map<String, Set<String>> shopTokens,
+public record WebConfig(
+    long maxUploadBytes,
+    String accessToken,
+    Map<String, Set<String>> shopTokens,
     Duration requestTimeout) {
 
-  /** 512 MiB: room for a 1,000,000-row order export (about 210 MB) and the other files beside it. */
+  /**
+   * 512 MiB: room for a 1,000,000-row order export (about 210 MB) and the other files beside it.
+   */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
+
   /** Five minutes: far beyond a pause of a slow upload, short enough to free a stuck connection. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(300);
 
   public WebConfig {
     if (maxUploadBytes <= 0) {
-      throw new IllegalArgumentException("maxUploadBytes must be positive (got " + maxUploadBytes + ")");
+      throw new IllegalArgumentException(
+          "maxUploadBytes must be positive (got " + maxUploadBytes + ")");
     }
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("the request timeout must be positive (got " + requestTimeout + ")");
+      throw new IllegalArgumentException(
+          "the request timeout must be positive (got " + requestTimeout + ")");
     }
     shopTokens = Map.copyOf(shopTokens);
-    Access.of(accessToken, shopTokens); // refuses a token that cannot travel, or one given twice, now
+    Access.of(
+        accessToken, shopTokens); // refuses a token that cannot travel, or one given twice, now
   }
 
   public static WebConfig defaults() {
@@ -46,13 +58,18 @@ public record WebConfig(long maxUploadBytes, String accessToken, Map<String, Set
 
   /** The all-shops token; null or blank for none. */
   public WebConfig withAccessToken(String token) {
-    return new WebConfig(maxUploadBytes, token == null || token.isBlank() ? null : token, shopTokens, requestTimeout);
+    return new WebConfig(
+        maxUploadBytes,
+        token == null || token.isBlank() ? null : token,
+        shopTokens,
+        requestTimeout);
   }
 
   /** One more token that sees only {@code shops}; a token already given is refused. */
   public WebConfig withShopToken(String token, List<String> shops) {
     if (shopTokens.containsKey(token)) {
-      throw new IllegalArgumentException("the same access token is given twice; give each token once, with all its shops");
+      throw new IllegalArgumentException(
+          "the same access token is given twice; give each token once, with all its shops");
     }
     Map<String, Set<String>> tokens = new LinkedHashMap<>(shopTokens);
     tokens.put(token, Set.copyOf(shops));

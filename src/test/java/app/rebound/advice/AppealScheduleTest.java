@@ -35,9 +35,16 @@ class AppealScheduleTest {
       }
       PlanStep follow = steps.get(3);
       assertTrue(follow.start().isAfter(submit.end()));
-      long working = submit.end().datesUntil(follow.end().plusDays(1))
-          .filter(d -> d.isAfter(submit.end()))
-          .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY).count();
+      long working =
+          submit
+              .end()
+              .datesUntil(follow.end().plusDays(1))
+              .filter(d -> d.isAfter(submit.end()))
+              .filter(
+                  d ->
+                      d.getDayOfWeek() != DayOfWeek.SATURDAY
+                          && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+              .count();
       assertEquals(5, working, "follow-up runs to 5 working days after the submission");
       assertTrue(steps.get(4).start().isAfter(follow.end()));
     }
@@ -57,7 +64,8 @@ class AppealScheduleTest {
 
   @Test
   void a_violation_batch_gets_a_compliance_step_and_no_appeal_steps() {
-    List<PlanStep> steps = Schedule.appealSteps(batch("V", DAY, 5, 500, "violation"), WINDOW, false, DAY, true);
+    List<PlanStep> steps =
+        Schedule.appealSteps(batch("V", DAY, 5, 500, "violation"), WINDOW, false, DAY, true);
     assertEquals(1, steps.size());
     assertEquals("compliance", steps.get(0).actionId());
   }
@@ -73,7 +81,8 @@ class AppealScheduleTest {
       assertFalse(s.start().isBefore(asOf), s.toString());
       assertTrue(ChronoUnit.DAYS.between(asOf, s.end()) <= 90, s.toString());
     }
-    PlanStep submit = p.steps().stream().filter(s -> s.text().startsWith("Submit")).findFirst().orElseThrow();
+    PlanStep submit =
+        p.steps().stream().filter(s -> s.text().startsWith("Submit")).findFirst().orElseThrow();
     assertTrue(submit.end().isBefore(DAY.plusDays(WINDOW)));
   }
 }

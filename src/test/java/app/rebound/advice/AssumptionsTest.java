@@ -50,7 +50,8 @@ class AssumptionsTest {
         Matcher m = literal.matcher(src);
         while (m.find()) {
           found++;
-          assertTrue(keys.contains(m.group(1)), f.getFileName() + " reads missing key " + m.group(1));
+          assertTrue(
+              keys.contains(m.group(1)), f.getFileName() + " reads missing key " + m.group(1));
         }
         Matcher p = prefixed.matcher(src);
         while (p.find()) {
@@ -68,18 +69,22 @@ class AssumptionsTest {
 
   @Test
   void the_plan_lists_the_assumptions_it_used() {
-    Plan p = RecoveryPlan.of(new Reports.Builder().build(), Assumptions.defaults(), Reports.DAY.plusDays(1));
+    Plan p =
+        RecoveryPlan.of(
+            new Reports.Builder().build(), Assumptions.defaults(), Reports.DAY.plusDays(1));
     assertTrue(p.assumptions().stream().anyMatch(a -> a.key().equals("listing.recovery")));
     assertTrue(p.assumptions().stream().anyMatch(a -> a.key().equals("appeal.window_days")));
-    assertEquals(p.assumptions().size(), p.assumptions().stream().map(Assumption::key).distinct().count());
+    assertEquals(
+        p.assumptions().size(), p.assumptions().stream().map(Assumption::key).distinct().count());
   }
 
   @Test
   void an_edited_copy_changes_the_scoring(@TempDir Path dir) throws IOException {
     Path copy = dir.resolve("assumptions.properties");
     try (InputStream in = Assumptions.class.getResourceAsStream("assumptions.properties")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("listing.recovery=0.3",
-          "listing.recovery=0.9");
+      String text =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("listing.recovery=0.3", "listing.recovery=0.9");
       Files.writeString(copy, text, StandardCharsets.UTF_8);
     }
     Assumptions edited = Assumptions.load(copy);
@@ -97,6 +102,10 @@ class AssumptionsTest {
   }
 
   private static double listing(Plan p) {
-    return p.actions().stream().filter(a -> a.id().equals("listing")).findFirst().orElseThrow().expectedGmv();
+    return p.actions().stream()
+        .filter(a -> a.id().equals("listing"))
+        .findFirst()
+        .orElseThrow()
+        .expectedGmv();
   }
 }

@@ -36,11 +36,15 @@ class RankingRulesTest {
       if (i > 0) {
         RankedAction prev = p.actions().get(i - 1);
         RankedAction cur = p.actions().get(i);
-        assertTrue(prev.expectedGmv() - prev.cost() >= cur.expectedGmv() - cur.cost() - 0.02, prev + " vs " + cur);
+        assertTrue(
+            prev.expectedGmv() - prev.cost() >= cur.expectedGmv() - cur.cost() - 0.02,
+            prev + " vs " + cur);
       }
     }
     for (RankedAction a : p.actions()) {
-      assertTrue(a.expectedGmvLow() <= a.expectedGmv() && a.expectedGmv() <= a.expectedGmvHigh(), a.toString());
+      assertTrue(
+          a.expectedGmvLow() <= a.expectedGmv() && a.expectedGmv() <= a.expectedGmvHigh(),
+          a.toString());
       assertTrue(a.confidence() >= 0 && a.confidence() <= 1);
     }
   }
@@ -48,22 +52,31 @@ class RankingRulesTest {
   @Test
   void a_violation_batch_is_not_appealed_and_compliance_comes_first() {
     Reports.Builder b = new Reports.Builder();
-    b.gmv = missing("yuan", "订单明细.csv"); // appeal value is then p × deleted money of the appealable batches
-    b.batches = List.of(batch("N1", DAY, 10, 1000, "system_error"), batch("N2", DAY, 50, 50000, "violation"));
+    b.gmv =
+        missing(
+            "yuan", "订单明细.csv"); // appeal value is then p × deleted money of the appealable batches
+    b.batches =
+        List.of(
+            batch("N1", DAY, 10, 1000, "system_error"), batch("N2", DAY, 50, 50000, "violation"));
     Plan p = plan(b);
     assertEquals("compliance", p.actions().get(0).id());
     RankedAction appeal = action(p, "appeal");
     assertNotNull(appeal);
-    double expected = A.get("appeal.success_system_error") * 1000 * A.get("appeal.deleted_money_weight");
+    double expected =
+        A.get("appeal.success_system_error") * 1000 * A.get("appeal.deleted_money_weight");
     assertEquals(expected, appeal.expectedGmv(), 0.01, "the violation batch's ¥50,000 is left out");
     assertTrue(appeal.rationale().contains("not appealed"), appeal.rationale());
-    assertTrue(p.steps().stream().noneMatch(s -> s.actionId().equals("appeal") && s.text().contains("N2")));
+    assertTrue(
+        p.steps().stream()
+            .noneMatch(s -> s.actionId().equals("appeal") && s.text().contains("N2")));
   }
 
   @Test
   void compliance_comes_first_even_when_its_value_is_small() {
     Reports.Builder b = new Reports.Builder();
-    b.batches = List.of(batch("N1", DAY, 100, 30000, "malicious_report"), batch("N2", DAY, 1, 10, "violation"));
+    b.batches =
+        List.of(
+            batch("N1", DAY, 100, 30000, "malicious_report"), batch("N2", DAY, 1, 10, "violation"));
     Plan p = plan(b);
     assertEquals("compliance", p.actions().get(0).id());
   }
@@ -76,8 +89,12 @@ class RankingRulesTest {
   @Test
   void a_shop_whose_trust_fell_most_gets_customer_service_ahead_of_promotion() {
     Reports.Builder b = new Reports.Builder();
-    b.trust = List.of(measure("doubtful_review_share", 0.08, 0.04, 0.12), measure("average_rating", -0.5, -0.8, -0.2),
-        measure("refund_rate", 0.05, 0.02, 0.08), measure("shop_experience_score", -12, -15, -9));
+    b.trust =
+        List.of(
+            measure("doubtful_review_share", 0.08, 0.04, 0.12),
+            measure("average_rating", -0.5, -0.8, -0.2),
+            measure("refund_rate", 0.05, 0.02, 0.08),
+            measure("shop_experience_score", -12, -15, -9));
     Plan p = plan(b);
     RankedAction cs = action(p, "customer_service");
     RankedAction promo = action(p, "promotion");
@@ -101,21 +118,28 @@ class RankingRulesTest {
   @Test
   void no_affiliate_action_when_the_effect_interval_includes_zero() {
     Reports.Builder b = new Reports.Builder();
-    b.partners = List.of(measure("affiliate_gmv", -200, -500, 100), measure("affiliate_cancellations", 1, -1, 3));
+    b.partners =
+        List.of(
+            measure("affiliate_gmv", -200, -500, 100),
+            measure("affiliate_cancellations", 1, -1, 3));
     assertNull(action(plan(b), "affiliate"));
   }
 
   @Test
   void no_affiliate_action_when_affiliates_did_better() {
     Reports.Builder b = new Reports.Builder();
-    b.partners = List.of(measure("affiliate_gmv", 300, 100, 500), measure("affiliate_cancellations", -2, -3, -1));
+    b.partners =
+        List.of(
+            measure("affiliate_gmv", 300, 100, 500),
+            measure("affiliate_cancellations", -2, -3, -1));
     assertNull(action(plan(b), "affiliate"));
   }
 
   @Test
   void a_significant_affiliate_gmv_loss_gets_an_affiliate_action_valued_from_it() {
     Reports.Builder b = new Reports.Builder();
-    b.partners = List.of(measure("affiliate_gmv", -200, -300, -100), unmeasured("affiliate_cancellations"));
+    b.partners =
+        List.of(measure("affiliate_gmv", -200, -300, -100), unmeasured("affiliate_cancellations"));
     RankedAction a = action(plan(b), "affiliate");
     assertNotNull(a);
     assertEquals(200 * 30 * A.get("affiliate.recovery"), a.expectedGmv(), 0.01);
@@ -155,7 +179,9 @@ class RankingRulesTest {
     b.batches = List.of(batch("OLD", DAY.minusDays(20), 10, 1000, "system_error"));
     Plan p = plan(b);
     assertNull(action(p, "appeal"));
-    assertTrue(p.steps().stream().anyMatch(s -> s.actionId().equals("appeal") && s.text().contains("closed")));
+    assertTrue(
+        p.steps().stream()
+            .anyMatch(s -> s.actionId().equals("appeal") && s.text().contains("closed")));
     assertFalse(p.steps().stream().anyMatch(s -> s.text().startsWith("Submit")));
   }
 
@@ -171,7 +197,10 @@ class RankingRulesTest {
   void replies_to_doubtful_reviews_count_only_when_their_share_rose_significantly() {
     Reports.Builder held = new Reports.Builder();
     Reports.Builder rose = new Reports.Builder();
-    rose.trust = List.of(measure("doubtful_review_share", 0.1, 0.05, 0.15), measure("average_rating", 0, -0.1, 0.1));
+    rose.trust =
+        List.of(
+            measure("doubtful_review_share", 0.1, 0.05, 0.15),
+            measure("average_rating", 0, -0.1, 0.1));
     RankedAction before = action(plan(held), "interaction");
     RankedAction after = action(plan(rose), "interaction");
     assertTrue(after.expectedGmv() > before.expectedGmv());

@@ -22,42 +22,80 @@ final class Reports {
   private Reports() {}
 
   static Loss loss(String unit, double loss, double low, double high, double expected) {
-    return new Loss(true, null, "x.csv", unit, loss, low, high, low > 0 || high < 0, expected, null);
+    return new Loss(
+        true, null, "x.csv", unit, loss, low, high, low > 0 || high < 0, expected, null);
   }
 
   static Loss missing(String unit, String needs) {
-    return new Loss(false, "not measured: upload " + needs, needs, unit, 0, 0, 0, false, null, null);
+    return new Loss(
+        false, "not measured: upload " + needs, needs, unit, 0, 0, 0, false, null, null);
   }
 
   static BatchRow batch(String id, LocalDate date, int orders, double money, String cause) {
-    return new BatchRow(id, date, orders, orders, money, List.of("p1"), cause, 0.8, false, List.of(), List.of(),
+    return new BatchRow(
+        id,
+        date,
+        orders,
+        orders,
+        money,
+        List.of("p1"),
+        cause,
+        0.8,
+        false,
+        List.of(),
+        List.of(),
         List.of());
   }
 
   /** A measure whose effect has the given interval; measured. */
   static Measure measure(String id, double estimate, double low, double high) {
     Measure.Arm arm = new Measure.Arm(100, 100, null, null, 0.1, 0.1 + estimate, estimate);
-    return new Measure(id, "affected_products", "share", "x.csv", true, null, arm, arm,
+    return new Measure(
+        id,
+        "affected_products",
+        "share",
+        "x.csv",
+        true,
+        null,
+        arm,
+        arm,
         new Measure.Effect(estimate, low, high, "test"));
   }
 
   static Measure unmeasured(String id) {
-    return new Measure(id, "affected_products", "share", "x.csv", false, "not measured: upload x.csv", null, null,
+    return new Measure(
+        id,
+        "affected_products",
+        "share",
+        "x.csv",
+        false,
+        "not measured: upload x.csv",
+        null,
+        null,
         null);
   }
 
-  /** Builder of a report: a measured shop with traffic, conversion and GMV losses, trust held, no affiliates. */
+  /**
+   * Builder of a report: a measured shop with traffic, conversion and GMV losses, trust held, no
+   * affiliates.
+   */
   static final class Builder {
     String lang = "en";
-    List<BatchRow> batches = new ArrayList<>(List.of(batch("N1", DAY, 20, 2000, "malicious_report")));
+    List<BatchRow> batches =
+        new ArrayList<>(List.of(batch("N1", DAY, 20, 2000, "malicious_report")));
     Loss visitors = loss("visitors", 3000, 1500, 4500, 20000);
     Loss impressions = loss("impressions", 30000, 15000, 45000, 200000);
     Loss buyers = loss("buyers", 150, 80, 220, 1000);
     Loss gmv = loss("yuan", 15000, 8000, 22000, 100000);
-    List<Measure> trust = new ArrayList<>(List.of(measure("doubtful_review_share", 0.0, -0.02, 0.02),
-        measure("average_rating", 0.0, -0.1, 0.1), measure("refund_rate", 0.0, -0.01, 0.01)));
-    List<Measure> partners = new ArrayList<>(List.of(unmeasured("affiliate_gmv"),
-        unmeasured("affiliate_cancellations")));
+    List<Measure> trust =
+        new ArrayList<>(
+            List.of(
+                measure("doubtful_review_share", 0.0, -0.02, 0.02),
+                measure("average_rating", 0.0, -0.1, 0.1),
+                measure("refund_rate", 0.0, -0.01, 0.01)));
+    List<Measure> partners =
+        new ArrayList<>(
+            List.of(unmeasured("affiliate_gmv"), unmeasured("affiliate_cancellations")));
 
     Builder lang(String l) {
       lang = l;
@@ -67,10 +105,16 @@ final class Reports {
     ImpactReport build() {
       long orders = batches.stream().mapToLong(BatchRow::orders).sum();
       double money = batches.stream().mapToDouble(BatchRow::money).sum();
-      return new ImpactReport(lang, new ImpactReport.Deletions(orders, orders, money, batches, List.of()),
-          new ImpactReport.Traffic(visitors, impressions), buyers, gmv,
+      return new ImpactReport(
+          lang,
+          new ImpactReport.Deletions(orders, orders, money, batches, List.of()),
+          new ImpactReport.Traffic(visitors, impressions),
+          buyers,
+          gmv,
           new TrustResult(DAY, 1, 3, trust, List.of(), List.of()),
-          new PartnershipResult(DAY, 1, 3, partners, List.of(), List.of()), List.of(), null);
+          new PartnershipResult(DAY, 1, 3, partners, List.of(), List.of()),
+          List.of(),
+          null);
     }
   }
 

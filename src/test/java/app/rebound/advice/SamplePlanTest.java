@@ -13,8 +13,12 @@ class SamplePlanTest {
   void the_sample_shop_gets_a_ranked_plan_whose_rationales_carry_its_numbers_in_zh_and_en() {
     for (String lang : new String[] {"zh", "en"}) {
       ImpactReport report = Reports.sample(lang);
-      LocalDate asOf = report.deletions().batches().stream().map(ImpactReport.BatchRow::date)
-          .min(LocalDate::compareTo).orElseThrow().plusDays(1); // the first batch can still be appealed
+      LocalDate asOf =
+          report.deletions().batches().stream()
+              .map(ImpactReport.BatchRow::date)
+              .min(LocalDate::compareTo)
+              .orElseThrow()
+              .plusDays(1); // the first batch can still be appealed
       Plan plan = RecoveryPlan.of(report, Assumptions.defaults(), asOf);
       System.out.println(lang + " " + plan.actions().size() + " actions");
       plan.actions().forEach(a -> System.out.println("  " + a));
@@ -27,10 +31,13 @@ class SamplePlanTest {
       }
       for (ImpactReport.BatchRow b : report.deletions().batches()) {
         String money = "¥" + Scoring.yuan(b.money());
-        assertTrue(plan.actions().stream().anyMatch(a -> (a.gap() + a.rationale()).contains(money)),
+        assertTrue(
+            plan.actions().stream().anyMatch(a -> (a.gap() + a.rationale()).contains(money)),
             "batch " + b.id() + "'s " + money + " is quoted");
       }
-      assertTrue(plan.actions().stream().anyMatch(a -> a.id().equals("appeal")), "the open batch is appealed");
+      assertTrue(
+          plan.actions().stream().anyMatch(a -> a.id().equals("appeal")),
+          "the open batch is appealed");
       assertTrue(plan.steps().stream().anyMatch(s -> s.actionId().equals("appeal")));
       assertFalse(plan.steps().isEmpty());
     }

@@ -32,15 +32,25 @@ class ActionEffectTest {
   @BeforeAll
   static void simulateAPlaceboShop() throws Exception {
     Path dir = tmp.resolve("shop");
-    ShopSimulator.write(SimConfig.defaults().withSeed(7).withProducts(16).withDays(84).withStart(SIM_START)
-        .withScenario(Scenario.PLACEBO), dir);
+    ShopSimulator.write(
+        SimConfig.defaults()
+            .withSeed(7)
+            .withProducts(16)
+            .withDays(84)
+            .withStart(SIM_START)
+            .withScenario(Scenario.PLACEBO),
+        dir);
     shop = ExportFolders.read(dir);
     // The two best sellers before the start: the products a merchant would rework first.
-    DailyPanel panel = DailyPanel.of(TrafficImpact.dailySales(shop.orders(), DeletedOrders.of(shop)), "gmv");
+    DailyPanel panel =
+        DailyPanel.of(TrafficImpact.dailySales(shop.orders(), DeletedOrders.of(shop)), "gmv");
     int start = panel.dayIndex(ACTION_START);
-    started = panel.products().stream()
-        .sorted(Comparator.comparingDouble((String p) -> -preTotal(panel.series("gmv", p), start)))
-        .limit(2).toList();
+    started =
+        panel.products().stream()
+            .sorted(
+                Comparator.comparingDouble((String p) -> -preTotal(panel.series("gmv", p), start)))
+            .limit(2)
+            .toList();
   }
 
   private static double preTotal(double[] series, int end) {
@@ -51,7 +61,9 @@ class ActionEffectTest {
     return sum;
   }
 
-  /** The started products' counted GMV from the start day on: what dailySales gives the estimator. */
+  /**
+   * The started products' counted GMV from the start day on: what dailySales gives the estimator.
+   */
   private static double postGmv(ShopData data) {
     Table daily = TrafficImpact.dailySales(data.orders(), DeletedOrders.of(data));
     double sum = 0;
@@ -64,7 +76,10 @@ class ActionEffectTest {
     return sum;
   }
 
-  /** Every second counted order of the started products from the start day on, paid again under a new id. */
+  /**
+   * Every second counted order of the started products from the start day on, paid again under a
+   * new id.
+   */
   private static ShopData withInjectedEffect(ShopData data) {
     Table orders = data.orders();
     Set<String> deleted = Set.copyOf(DeletedOrders.of(data).stringColumn("sub_order_id").asList());
@@ -91,27 +106,37 @@ class ActionEffectTest {
   }
 
   @Test
-  void an_injected_gain_after_the_start_is_found_with_an_interval_that_covers_it_and_excludes_zero() {
+  void
+      an_injected_gain_after_the_start_is_found_with_an_interval_that_covers_it_and_excludes_zero() {
     ShopData injected = withInjectedEffect(shop);
     double truth = postGmv(injected) - postGmv(shop);
     assertTrue(truth > 0, "the injection added counted GMV");
     ActionEffect.Result result = ActionEffect.measure(injected, ACTION_START, started);
-    System.out.printf("injected %.2f; measured %.2f [%.2f, %.2f] over %d days (%s)%n", truth, result.gain(),
-        result.gainLow(), result.gainHigh(), result.daysObserved(), started);
+    System.out.printf(
+        "injected %.2f; measured %.2f [%.2f, %.2f] over %d days (%s)%n",
+        truth, result.gain(), result.gainLow(), result.gainHigh(), result.daysObserved(), started);
     assertTrue(result.measured(), result.message());
     assertEquals(28, result.daysObserved());
-    assertTrue(result.gainLow() <= truth && truth <= result.gainHigh(),
-        "95% interval [" + result.gainLow() + ", " + result.gainHigh() + "] covers the injected " + truth);
+    assertTrue(
+        result.gainLow() <= truth && truth <= result.gainHigh(),
+        "95% interval ["
+            + result.gainLow()
+            + ", "
+            + result.gainHigh()
+            + "] covers the injected "
+            + truth);
     assertTrue(result.gainLow() > 0, "the interval excludes zero: " + result.gainLow());
   }
 
   @Test
   void without_an_injected_gain_the_interval_includes_zero() {
     ActionEffect.Result result = ActionEffect.measure(shop, ACTION_START, started);
-    System.out.printf("no injection: measured %.2f [%.2f, %.2f]%n", result.gain(), result.gainLow(),
-        result.gainHigh());
+    System.out.printf(
+        "no injection: measured %.2f [%.2f, %.2f]%n",
+        result.gain(), result.gainLow(), result.gainHigh());
     assertTrue(result.measured(), result.message());
-    assertTrue(result.gainLow() <= 0 && 0 <= result.gainHigh(),
+    assertTrue(
+        result.gainLow() <= 0 && 0 <= result.gainHigh(),
         "[" + result.gainLow() + ", " + result.gainHigh() + "] includes zero");
   }
 

@@ -18,31 +18,53 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /**
- * Each evidence rule on hand-made orders: the proofs found, the signs of a fake, and the verdict they lead
- * to. The shop is {@link BatchCausesTest}'s: five products at ¥100 with genuine orders in the weeks before.
+ * Each evidence rule on hand-made orders: the proofs found, the signs of a fake, and the verdict
+ * they lead to. The shop is {@link BatchCausesTest}'s: five products at ¥100 with genuine orders in
+ * the weeks before.
  */
 class AppealEvidenceTest {
 
   static final LocalDateTime DAY = BatchCausesTest.D.minusDays(10).atTime(14, 0);
 
-  /** The evidence of the shop's deleted orders by id, with the batches' causes as the rule finds them. */
+  /**
+   * The evidence of the shop's deleted orders by id, with the batches' causes as the rule finds
+   * them.
+   */
   static Map<String, OrderEvidence> evidence(Shop shop, Set<FileKind> uploaded) {
     return evidence(shop, uploaded, null);
   }
 
-  static Map<String, OrderEvidence> evidence(Shop shop, Set<FileKind> uploaded, String forcedCause) {
+  static Map<String, OrderEvidence> evidence(
+      Shop shop, Set<FileKind> uploaded, String forcedCause) {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     tables.put(FileKind.ORDERS, shop.orders);
     tables.put(FileKind.DELETIONS, shop.deletions);
     tables.put(FileKind.CHATS, shop.chats);
     tables.put(FileKind.REVIEWS, shop.reviews);
-    tables.keySet().removeIf(k -> k != FileKind.ORDERS && k != FileKind.DELETIONS && !uploaded.contains(k));
+    tables
+        .keySet()
+        .removeIf(k -> k != FileKind.ORDERS && k != FileKind.DELETIONS && !uploaded.contains(k));
     ShopData data = ShopData.of(tables);
     Table deleted = DeletedOrders.of(data);
     List<BatchCause> causes = BatchCauses.of(data, deleted);
     if (forcedCause != null) {
-      causes = causes.stream().map(c -> new BatchCause(c.id(), c.date(), c.orders(), c.units(), c.money(),
-          c.products(), forcedCause, c.confidence(), c.thinEvidence(), c.signals(), c.consequences())).toList();
+      causes =
+          causes.stream()
+              .map(
+                  c ->
+                      new BatchCause(
+                          c.id(),
+                          c.date(),
+                          c.orders(),
+                          c.units(),
+                          c.money(),
+                          c.products(),
+                          forcedCause,
+                          c.confidence(),
+                          c.thinEvidence(),
+                          c.signals(),
+                          c.consequences()))
+              .toList();
     }
     return AppealEvidence.of(data, deleted, causes).stream()
         .collect(Collectors.toMap(OrderEvidence::orderId, Function.identity()));
@@ -70,7 +92,8 @@ class AppealEvidenceTest {
   }
 
   @Test
-  void without_the_chats_export_the_chat_is_unknown_and_named_as_missing_but_the_order_stays_appealable() {
+  void
+      without_the_chats_export_the_chat_is_unknown_and_named_as_missing_but_the_order_stays_appealable() {
     Shop shop = new Shop();
     String id = shop.genuine("P1", DAY);
     shop.delete(id, "P1", "WG1");
@@ -89,8 +112,11 @@ class AppealEvidenceTest {
     shop.delete(id, "P2", "WG1");
     OrderEvidence e = evidence(shop, Set.of(FileKind.CHATS)).get(id);
     assertEquals(OrderEvidence.APPEAL_AFTER_PROOF, e.verdict());
-    assertTrue(e.missing().containsAll(List.of("logistics", "shipped", "delivered")), e.missing().toString());
-    assertEquals(List.of(), e.flags(), "no tracking number on an unshipped order is no sign of a fake");
+    assertTrue(
+        e.missing().containsAll(List.of("logistics", "shipped", "delivered")),
+        e.missing().toString());
+    assertEquals(
+        List.of(), e.flags(), "no tracking number on an unshipped order is no sign of a fake");
   }
 
   @Test
@@ -114,7 +140,10 @@ class AppealEvidenceTest {
     assertEquals(OrderEvidence.REFUNDED, e.reason());
     assertFalse(e.missing().contains("logistics"));
     assertEquals(Check.State.ABSENT, state(e, "no_refund"));
-    assertEquals(OrderEvidence.APPEAL_AFTER_PROOF, e.verdict(), "refund and promotion proof are screenshots");
+    assertEquals(
+        OrderEvidence.APPEAL_AFTER_PROOF,
+        e.verdict(),
+        "refund and promotion proof are screenshots");
   }
 
   @Test
@@ -122,18 +151,23 @@ class AppealEvidenceTest {
     Shop shop = new Shop();
     String oneCent = shop.order("P1", DAY, 0.01, DAY.plusDays(4), "YT901-圆通速递", "-", "");
     String cheap = shop.order("P2", DAY.plusHours(1), 30.0, DAY.plusDays(4), "YT902-圆通速递", "-", "");
-    String reusedA = shop.order("P3", DAY.plusHours(2), 100.0, DAY.plusDays(4), "YT903-圆通速递", "-", "");
-    String reusedB = shop.order("P3", DAY.plusHours(3), 100.0, DAY.plusDays(4), "YT903-圆通速递", "-", "");
-    String fast = shop.order("P4", DAY.plusHours(4), 100.0, DAY.plusHours(10), "YT905-圆通速递", "-", "");
+    String reusedA =
+        shop.order("P3", DAY.plusHours(2), 100.0, DAY.plusDays(4), "YT903-圆通速递", "-", "");
+    String reusedB =
+        shop.order("P3", DAY.plusHours(3), 100.0, DAY.plusDays(4), "YT903-圆通速递", "-", "");
+    String fast =
+        shop.order("P4", DAY.plusHours(4), 100.0, DAY.plusHours(10), "YT905-圆通速递", "-", "");
     String noTracking = shop.order("P5", DAY.plusHours(5), 100.0, DAY.plusDays(4), "", "-", "");
     LocalDateTime night = DAY.minusDays(1).withHour(2);
     String burstA = shop.genuine("P1", night);
     String burstB = shop.genuine("P1", night.plusSeconds(70));
     String lateAlone = shop.genuine("P2", night.minusDays(2));
-    for (String id : List.of(oneCent, cheap, reusedA, reusedB, fast, noTracking, burstA, burstB, lateAlone)) {
+    for (String id :
+        List.of(oneCent, cheap, reusedA, reusedB, fast, noTracking, burstA, burstB, lateAlone)) {
       shop.delete(id, "P1", "WG1");
     }
-    // So many fakes make the batch a violation; held at system error, only the orders' own signs count here.
+    // So many fakes make the batch a violation; held at system error, only the orders' own signs
+    // count here.
     Map<String, OrderEvidence> e = evidence(shop, Set.of(FileKind.CHATS), BatchCause.SYSTEM_ERROR);
     assertEquals(List.of("one_cent"), e.get(oneCent).flags());
     assertEquals(List.of("far_below_price"), e.get(cheap).flags());
@@ -160,6 +194,7 @@ class AppealEvidenceTest {
     assertEquals(List.of("violation_batch"), e.flags());
     assertEquals(OrderEvidence.DO_NOT_APPEAL, e.verdict());
     OrderEvidence same = evidence(shop, Set.of(FileKind.CHATS), BatchCause.SYSTEM_ERROR).get(clean);
-    assertEquals(OrderEvidence.APPEAL, same.verdict(), "the same order in a system-error batch is appealed");
+    assertEquals(
+        OrderEvidence.APPEAL, same.verdict(), "the same order in a system-error batch is appealed");
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Per-order verdicts against the simulator's truth: the orders of violation batches must not be sent to
- * appeal, those of system-error and malicious-report batches must be, each for at least 90% of orders.
+ * Per-order verdicts against the simulator's truth: the orders of violation batches must not be
+ * sent to appeal, those of system-error and malicious-report batches must be, each for at least 90%
+ * of orders.
  */
 class AppealVerdictAccuracyTest {
 
@@ -28,44 +29,61 @@ class AppealVerdictAccuracyTest {
   @TempDir Path tmp;
 
   @Test
-  void violation_orders_get_do_not_appeal_and_the_others_get_appeal_for_at_least_90_percent() throws Exception {
+  void violation_orders_get_do_not_appeal_and_the_others_get_appeal_for_at_least_90_percent()
+      throws Exception {
     // true cause -> verdict -> orders
     Map<String, Map<String, Integer>> table = new TreeMap<>();
     int shops = 0;
     for (Scenario scenario : SCENARIOS) {
       for (int i = 0; i < SEEDS_PER_SCENARIO; i++) {
         long seed = 7000L + 100L * scenario.ordinal() + i;
-        SimConfig config = SimConfig.defaults().withSeed(seed).withScenario(scenario)
-            .withProducts(12 + (int) (seed % 9)).withDays(60 + (int) (seed % 4) * 10);
+        SimConfig config =
+            SimConfig.defaults()
+                .withSeed(seed)
+                .withScenario(scenario)
+                .withProducts(12 + (int) (seed % 9))
+                .withDays(60 + (int) (seed % 4) * 10);
         Path dir = tmp.resolve(scenario.code() + "-" + seed);
         GroundTruth truth = ShopSimulator.write(config, dir);
         shops++;
         Map<String, String> trueCause = new HashMap<>();
         truth.batches().forEach(b -> trueCause.put(b.id(), b.cause().code()));
         for (OrderEvidence order : ImpactAnalysis.run(SimulatedShops.read(dir)).evidence()) {
-          table.computeIfAbsent(trueCause.get(order.batch()), k -> new TreeMap<>())
+          table
+              .computeIfAbsent(trueCause.get(order.batch()), k -> new TreeMap<>())
               .merge(order.verdict(), 1, Integer::sum);
-          // How far the order's own signs go without its batch's cause: the batch rule is not the only guard.
-          boolean ownSign = order.flags().stream().anyMatch(f -> !f.equals(OrderEvidence.Flag.VIOLATION_BATCH.code));
-          table.computeIfAbsent(trueCause.get(order.batch()), k -> new TreeMap<>())
+          // How far the order's own signs go without its batch's cause: the batch rule is not the
+          // only guard.
+          boolean ownSign =
+              order.flags().stream()
+                  .anyMatch(f -> !f.equals(OrderEvidence.Flag.VIOLATION_BATCH.code));
+          table
+              .computeIfAbsent(trueCause.get(order.batch()), k -> new TreeMap<>())
               .merge(ownSign ? "(own sign of a fake)" : "(no own sign)", 1, Integer::sum);
         }
       }
     }
-    StringBuilder report = new StringBuilder("verdicts by true batch cause over " + shops + " shops\n");
-    table.forEach((cause, verdicts) -> report.append(String.format(Locale.ROOT, "%-18s %s%n", cause, verdicts)));
+    StringBuilder report =
+        new StringBuilder("verdicts by true batch cause over " + shops + " shops\n");
+    table.forEach(
+        (cause, verdicts) ->
+            report.append(String.format(Locale.ROOT, "%-18s %s%n", cause, verdicts)));
     System.out.println(report);
     double violation = share(table.get(BatchCause.VIOLATION), OrderEvidence.DO_NOT_APPEAL);
     double system = 1 - share(table.get(BatchCause.SYSTEM_ERROR), OrderEvidence.DO_NOT_APPEAL);
-    double malicious = 1 - share(table.get(BatchCause.MALICIOUS_REPORT), OrderEvidence.DO_NOT_APPEAL);
+    double malicious =
+        1 - share(table.get(BatchCause.MALICIOUS_REPORT), OrderEvidence.DO_NOT_APPEAL);
     assertTrue(violation >= 0.9, "violation orders not to appeal: " + violation + "\n" + report);
     assertTrue(system >= 0.9, "system-error orders to appeal: " + system + "\n" + report);
     assertTrue(malicious >= 0.9, "malicious-report orders to appeal: " + malicious + "\n" + report);
   }
 
   private static double share(Map<String, Integer> verdicts, String verdict) {
-    int total = verdicts.entrySet().stream().filter(e -> !e.getKey().startsWith("("))
-        .mapToInt(Map.Entry::getValue).sum();
+    int total =
+        verdicts.entrySet().stream()
+            .filter(e -> !e.getKey().startsWith("("))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
     return (double) verdicts.getOrDefault(verdict, 0) / total;
   }
 }

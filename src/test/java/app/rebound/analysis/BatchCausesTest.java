@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.KindTable;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /**
- * Hand-made shops of five products (P1 the best seller … P5 the weakest, ¥100 each, genuine orders spread
- * over the weeks before) and one batch each, so every signal's value can be worked out by hand.
+ * Hand-made shops of five products (P1 the best seller … P5 the weakest, ¥100 each, genuine orders
+ * spread over the weeks before) and one batch each, so every signal's value can be worked out by
+ * hand.
  */
 class BatchCausesTest {
 
@@ -50,18 +52,59 @@ class BatchCausesTest {
       }
     }
 
-    /** A real order: daytime, full price, shipped the next day, completed four days after payment. */
+    /**
+     * A real order: daytime, full price, shipped the next day, completed four days after payment.
+     */
     String genuine(String product, LocalDateTime at) {
-      return order(product, at, 100.0, at.plusMinutes(1).plusDays(4), "YT" + next + "-圆通速递", "-", "");
+      return order(
+          product, at, 100.0, at.plusMinutes(1).plusDays(4), "YT" + next + "-圆通速递", "-", "");
     }
 
-    String order(String product, LocalDateTime at, double paid, LocalDateTime completed, String logistics,
-        String afterSale, String cancelReason) {
+    String order(
+        String product,
+        LocalDateTime at,
+        double paid,
+        LocalDateTime completed,
+        String logistics,
+        String afterSale,
+        String cancelReason) {
       String id = "S" + next++;
-      Object[] values = {id, id, product + "名", null, 1, product, null, 100.0, null, paid, 0.0, at,
-          at.plusMinutes(1), completed == null ? null : at.plusDays(1), completed,
-          completed != null ? "已完成" : "已关闭", afterSale, cancelReason, null, null, null, null, null, null,
-          logistics, null, null, null, null, null, null, null, null, null};
+      Object[] values = {
+        id,
+        id,
+        product + "名",
+        null,
+        1,
+        product,
+        null,
+        100.0,
+        null,
+        paid,
+        0.0,
+        at,
+        at.plusMinutes(1),
+        completed == null ? null : at.plusDays(1),
+        completed,
+        completed != null ? "已完成" : "已关闭",
+        afterSale,
+        cancelReason,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        logistics,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null
+      };
       for (int c = 0; c < orders.columnCount(); c++) {
         KindTable.append(orders.column(c), values[c]);
       }
@@ -88,7 +131,10 @@ class BatchCausesTest {
       }
     }
 
-    /** One complaint a day from 40 days before the batch to 5 after, {@code spike} a day on the given days. */
+    /**
+     * One complaint a day from 40 days before the batch to 5 after, {@code spike} a day on the
+     * given days.
+     */
     Shop complaints(int spike, LocalDate... spikeDays) {
       for (LocalDate day = D.minusDays(40); !day.isAfter(D.plusDays(5)); day = day.plusDays(1)) {
         KindTable.append(scores.column(0), day);
@@ -105,7 +151,9 @@ class BatchCausesTest {
       tables.put(FileKind.CHATS, chats);
       tables.put(FileKind.REVIEWS, reviews);
       tables.put(FileKind.SHOP_SCORES, scores);
-      tables.keySet().removeIf(k -> k != FileKind.ORDERS && k != FileKind.DELETIONS && !uploaded.contains(k));
+      tables
+          .keySet()
+          .removeIf(k -> k != FileKind.ORDERS && k != FileKind.DELETIONS && !uploaded.contains(k));
       ShopData shop = ShopData.of(tables);
       List<BatchCause> causes = BatchCauses.of(shop, DeletedOrders.of(shop));
       assertEquals(1, causes.size());
@@ -121,13 +169,23 @@ class BatchCausesTest {
     return byCode(cause).get(code).value();
   }
 
-  /** Six fake orders on the weakest product: a night burst a minute apart, 0.01 or a tenth of the price. */
+  /**
+   * Six fake orders on the weakest product: a night burst a minute apart, 0.01 or a tenth of the
+   * price.
+   */
   static Shop violation() {
     Shop shop = new Shop().complaints(1);
     LocalDateTime t = D.minusDays(10).atTime(2, 0);
     for (int i = 0; i < 6; i++) {
-      String id = shop.order("P5", t.plusMinutes(i), i < 3 ? 0.01 : 10.0, t.plusMinutes(i).plusHours(4),
-          i % 2 == 0 ? "" : "SF100-顺丰速运", "-", "");
+      String id =
+          shop.order(
+              "P5",
+              t.plusMinutes(i),
+              i < 3 ? 0.01 : 10.0,
+              t.plusMinutes(i).plusHours(4),
+              i % 2 == 0 ? "" : "SF100-顺丰速运",
+              "-",
+              "");
       shop.review(id, "P5");
       shop.delete(id, "P5", "WGV");
     }
@@ -161,10 +219,17 @@ class BatchCausesTest {
     assertFalse(cause.thinEvidence());
     assertTrue(cause.confidence() >= 0.9, "confidence " + cause.confidence());
     assertEquals("6 笔被删订单中 3 笔（50%）有物流单号", byCode(cause).get(BatchSignals.TRACKING).zh());
-    assertEquals("3 of 6 deleted orders (50%) have a tracking number", byCode(cause).get(BatchSignals.TRACKING).en());
-    assertTrue(cause.consequences().stream().anyMatch(c -> c.en().contains("−15") && c.zh().contains("70 分降到 60 分")));
-    assertTrue(cause.consequences().stream().anyMatch(c -> c.en().contains("so the minimum applies")));
-    assertTrue(cause.consequences().stream().allMatch(c -> c.source().equals("抖音电商虚假交易实施细则, revised 2026-08")));
+    assertEquals(
+        "3 of 6 deleted orders (50%) have a tracking number",
+        byCode(cause).get(BatchSignals.TRACKING).en());
+    assertTrue(
+        cause.consequences().stream()
+            .anyMatch(c -> c.en().contains("−15") && c.zh().contains("70 分降到 60 分")));
+    assertTrue(
+        cause.consequences().stream().anyMatch(c -> c.en().contains("so the minimum applies")));
+    assertTrue(
+        cause.consequences().stream()
+            .allMatch(c -> c.source().equals("抖音电商虚假交易实施细则, revised 2026-08")));
   }
 
   @Test
@@ -241,13 +306,15 @@ class BatchCausesTest {
     BatchCause bare = small().cause(Set.of());
     assertTrue(full.thinEvidence(), "3 orders are thin evidence even with every export");
     assertTrue(bare.thinEvidence());
-    assertTrue(bare.confidence() < full.confidence(), bare.confidence() + " vs " + full.confidence());
+    assertTrue(
+        bare.confidence() < full.confidence(), bare.confidence() + " vs " + full.confidence());
     assertTrue(bare.confidence() <= 0.5);
     Map<String, Signal> signals = byCode(bare);
     for (String code : List.of(BatchSignals.CHAT, BatchSignals.REVIEW, BatchSignals.COMPLAINTS)) {
       assertFalse(signals.get(code).measured(), code + " is not measured, never zero");
     }
-    assertEquals("not measured (buyers' customer-service chats): upload 客服聊天记录.csv",
+    assertEquals(
+        "not measured (buyers' customer-service chats): upload 客服聊天记录.csv",
         signals.get(BatchSignals.CHAT).en());
     assertEquals("未测量（买家评价）：请上传 评价.csv", signals.get(BatchSignals.REVIEW).zh());
     assertTrue(signals.get(BatchSignals.COMPLAINTS).en().contains("upload 店铺体验分.csv"));
@@ -255,7 +322,8 @@ class BatchCausesTest {
     assertTrue(thin.en().contains("only 3 order(s)"), thin.en());
     assertTrue(thin.en().contains("客服聊天记录.csv") && thin.en().contains("店铺体验分.csv"), thin.en());
     assertTrue(thin.zh().startsWith("证据不足"), thin.zh());
-    assertEquals(1.0, signals.get(BatchSignals.TRACKING).value(), "the orders export alone still measures");
+    assertEquals(
+        1.0, signals.get(BatchSignals.TRACKING).value(), "the orders export alone still measures");
   }
 
   @Test
@@ -269,14 +337,16 @@ class BatchCausesTest {
     assertEquals(0.6, value(cause, BatchSignals.IN_ORDERS), 1e-9);
     assertTrue(cause.thinEvidence());
     assertTrue(byCode(cause).get("thin_evidence").en().contains("订单明细.csv"));
-    assertEquals(BatchCause.VIOLATION, cause.likelyCause(), "the six orders present still look fake");
+    assertEquals(
+        BatchCause.VIOLATION, cause.likelyCause(), "the six orders present still look fake");
     assertTrue(cause.confidence() < violation().cause(ALL).confidence());
   }
 
   @Test
   void a_batch_with_an_order_placed_far_from_the_others_counts_only_the_close_ones_as_a_burst() {
-    List<LocalDateTime> times = new ArrayList<>(List.of(
-        D.atTime(1, 0, 0), D.atTime(1, 2, 59), D.atTime(1, 9, 0), D.atTime(13, 0)));
+    List<LocalDateTime> times =
+        new ArrayList<>(
+            List.of(D.atTime(1, 0, 0), D.atTime(1, 2, 59), D.atTime(1, 9, 0), D.atTime(13, 0)));
     assertEquals(2, BatchSignals.bursts(times));
   }
 
@@ -288,7 +358,8 @@ class BatchCausesTest {
     for (int c = 0; c < shop.deletions.columnCount(); c++) {
       KindTable.append(shop.deletions.column(c), values[c]);
     }
-    ShopData data = ShopData.of(Map.of(FileKind.ORDERS, shop.orders, FileKind.DELETIONS, shop.deletions));
+    ShopData data =
+        ShopData.of(Map.of(FileKind.ORDERS, shop.orders, FileKind.DELETIONS, shop.deletions));
     List<BatchCause> causes = BatchCauses.of(data, DeletedOrders.of(data));
     assertEquals(List.of("WGA", "WGV"), causes.stream().map(BatchCause::id).toList());
     assertTrue(causes.get(0).thinEvidence());
@@ -296,15 +367,16 @@ class BatchCausesTest {
 
   @Test
   void the_shared_sample_exports_give_a_cause_for_every_batch() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/samples/douyin-export-small/评价.csv").toURI())
-        .getParent();
+    Path dir =
+        Path.of(getClass().getResource("/samples/douyin-export-small/评价.csv").toURI()).getParent();
     ShopData shop = SimulatedShops.read(dir);
     Table deleted = DeletedOrders.of(shop);
     List<BatchCause> causes = BatchCauses.of(shop, deleted);
     assertEquals(deleted.stringColumn(DeletedOrders.BATCH).countUnique(), causes.size());
     for (BatchCause cause : causes) {
-      assertTrue(List.of(BatchCause.SYSTEM_ERROR, BatchCause.MALICIOUS_REPORT, BatchCause.VIOLATION)
-          .contains(cause.likelyCause()));
+      assertTrue(
+          List.of(BatchCause.SYSTEM_ERROR, BatchCause.MALICIOUS_REPORT, BatchCause.VIOLATION)
+              .contains(cause.likelyCause()));
       assertTrue(cause.confidence() >= 0 && cause.confidence() <= 1);
       assertFalse(cause.consequences().isEmpty());
     }

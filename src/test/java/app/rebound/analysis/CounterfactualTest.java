@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +20,8 @@ class CounterfactualTest {
     double[] c = new double[DAYS.size()];
     for (int t = 0; t < c.length; t++) {
       double weekly = DAYS.get(t).getDayOfWeek().getValue() >= 6 ? 1.3 : 1.0;
-      double promotion = t >= 45 && t < 50 ? 1.6 : 1.0; // a shop-wide spike after the deletion: not damage
+      double promotion =
+          t >= 45 && t < 50 ? 1.6 : 1.0; // a shop-wide spike after the deletion: not damage
       c[t] = 1000 * weekly * promotion + random.nextGaussian() * 20;
     }
     return c;
@@ -30,7 +32,7 @@ class CounterfactualTest {
     double[] c = controls(new Random(1));
     double[] y = new double[c.length];
     for (int t = 0; t < y.length; t++) {
-      double saturday = DAYS.get(t).getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? 5 : 0;
+      double saturday = DAYS.get(t).getDayOfWeek() == DayOfWeek.SATURDAY ? 5 : 0;
       y[t] = 0.2 * c[t] + saturday - (t >= 40 ? 10 : 0);
     }
     Counterfactual.Estimate e = Counterfactual.estimate(DAYS, y, c, 5, 40).estimate();

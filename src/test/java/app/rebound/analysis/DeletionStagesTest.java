@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
-/** Stage 1 on hand-made tables: which orders were deleted, in which batch, and the share of sales removed. */
+/**
+ * Stage 1 on hand-made tables: which orders were deleted, in which batch, and the share of sales
+ * removed.
+ */
 class DeletionStagesTest {
 
   static final String P1 = "3500000000000000001";
@@ -21,27 +24,142 @@ class DeletionStagesTest {
   static Table orders() {
     Table orders = Rows.empty(FileKind.ORDERS);
     // P1: four paid orders of 2, 1, 1, 1 units (5 counted) and one closed order that never counted.
-    add(orders, "sub_order_id", "1", "product_id", P1, "product_name", "面霜", "quantity", 2, "payable_amount", 20.0,
-        "submitted_at", "2026-05-01 10:00", "paid_at", "2026-05-01 10:01", "order_status", "已完成");
-    add(orders, "sub_order_id", "2", "product_id", P1, "product_name", "面霜", "quantity", 1, "payable_amount", 10.0,
-        "submitted_at", "2026-05-02 10:00", "paid_at", "2026-05-02 10:01", "order_status", "已完成");
-    add(orders, "sub_order_id", "3", "product_id", P1, "product_name", "面霜", "quantity", 1, "payable_amount", 10.0,
-        "submitted_at", "2026-05-03 10:00", "paid_at", "2026-05-03 10:01", "order_status", "已完成");
-    add(orders, "sub_order_id", "4", "product_id", P1, "product_name", "面霜", "quantity", 1, "payable_amount", 10.0,
-        "submitted_at", "2026-05-04 10:00", "paid_at", "2026-05-04 10:01", "order_status", "已发货");
-    add(orders, "sub_order_id", "5", "product_id", P1, "product_name", "面霜", "quantity", 3, "payable_amount", 30.0,
-        "submitted_at", "2026-05-04 11:00", "paid_at", "2026-05-04 11:01", "order_status", "已关闭");
+    add(
+        orders,
+        "sub_order_id",
+        "1",
+        "product_id",
+        P1,
+        "product_name",
+        "面霜",
+        "quantity",
+        2,
+        "payable_amount",
+        20.0,
+        "submitted_at",
+        "2026-05-01 10:00",
+        "paid_at",
+        "2026-05-01 10:01",
+        "order_status",
+        "已完成");
+    add(
+        orders,
+        "sub_order_id",
+        "2",
+        "product_id",
+        P1,
+        "product_name",
+        "面霜",
+        "quantity",
+        1,
+        "payable_amount",
+        10.0,
+        "submitted_at",
+        "2026-05-02 10:00",
+        "paid_at",
+        "2026-05-02 10:01",
+        "order_status",
+        "已完成");
+    add(
+        orders,
+        "sub_order_id",
+        "3",
+        "product_id",
+        P1,
+        "product_name",
+        "面霜",
+        "quantity",
+        1,
+        "payable_amount",
+        10.0,
+        "submitted_at",
+        "2026-05-03 10:00",
+        "paid_at",
+        "2026-05-03 10:01",
+        "order_status",
+        "已完成");
+    add(
+        orders,
+        "sub_order_id",
+        "4",
+        "product_id",
+        P1,
+        "product_name",
+        "面霜",
+        "quantity",
+        1,
+        "payable_amount",
+        10.0,
+        "submitted_at",
+        "2026-05-04 10:00",
+        "paid_at",
+        "2026-05-04 10:01",
+        "order_status",
+        "已发货");
+    add(
+        orders,
+        "sub_order_id",
+        "5",
+        "product_id",
+        P1,
+        "product_name",
+        "面霜",
+        "quantity",
+        3,
+        "payable_amount",
+        30.0,
+        "submitted_at",
+        "2026-05-04 11:00",
+        "paid_at",
+        "2026-05-04 11:01",
+        "order_status",
+        "已关闭");
     // P2: one paid order, flagged as deleted inside the orders export, without a notice.
-    add(orders, "sub_order_id", "6", "product_id", P2, "product_name", "袜子", "quantity", 4, "payable_amount", 40.0,
-        "submitted_at", "2026-05-05 10:00", "paid_at", "2026-05-05 10:01", "order_status", "已完成",
-        "sales_deleted", true);
+    add(
+        orders,
+        "sub_order_id",
+        "6",
+        "product_id",
+        P2,
+        "product_name",
+        "袜子",
+        "quantity",
+        4,
+        "payable_amount",
+        40.0,
+        "submitted_at",
+        "2026-05-05 10:00",
+        "paid_at",
+        "2026-05-05 10:01",
+        "order_status",
+        "已完成",
+        "sales_deleted",
+        true);
     return orders;
   }
 
   static Table deletions() {
     Table deletions = Rows.empty(FileKind.DELETIONS);
-    add(deletions, "sub_order_id", "1", "product_id", P1, "processed_at", "2026-05-10 00:00", "notice_id", "WG1");
-    add(deletions, "sub_order_id", "2", "product_id", P1, "processed_at", "2026-05-11 00:00", "notice_id", "WG1");
+    add(
+        deletions,
+        "sub_order_id",
+        "1",
+        "product_id",
+        P1,
+        "processed_at",
+        "2026-05-10 00:00",
+        "notice_id",
+        "WG1");
+    add(
+        deletions,
+        "sub_order_id",
+        "2",
+        "product_id",
+        P1,
+        "processed_at",
+        "2026-05-11 00:00",
+        "notice_id",
+        "WG1");
     add(deletions, "sub_order_id", "3", "processed_at", "2026-05-12 00:00");
     return deletions;
   }
@@ -50,16 +168,28 @@ class DeletionStagesTest {
   void deleted_orders_come_from_the_deletions_file_and_the_orders_flag_with_their_batches() {
     ShopData shop = ShopData.of(Map.of(FileKind.ORDERS, orders(), FileKind.DELETIONS, deletions()));
     Table deleted = DeletedOrders.of(shop);
-    assertEquals(List.of("1", "2", "3", "6"), deleted.sortOn("sub_order_id").stringColumn("sub_order_id").asList());
+    assertEquals(
+        List.of("1", "2", "3", "6"),
+        deleted.sortOn("sub_order_id").stringColumn("sub_order_id").asList());
     Table sorted = deleted.sortOn("sub_order_id");
-    // A notice groups its orders and dates the batch by its first processing day; without a notice the
+    // A notice groups its orders and dates the batch by its first processing day; without a notice
+    // the
     // processing day is the batch.
-    assertEquals(List.of("WG1", "WG1", "2026-05-12", "flagged"), sorted.stringColumn(DeletedOrders.BATCH).asList());
-    assertEquals(List.of(LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 10), LocalDate.of(2026, 5, 12),
-        LocalDate.of(2026, 5, 6)), sorted.dateColumn(DeletedOrders.BATCH_DATE).asList());
+    assertEquals(
+        List.of("WG1", "WG1", "2026-05-12", "flagged"),
+        sorted.stringColumn(DeletedOrders.BATCH).asList());
+    assertEquals(
+        List.of(
+            LocalDate.of(2026, 5, 10),
+            LocalDate.of(2026, 5, 10),
+            LocalDate.of(2026, 5, 12),
+            LocalDate.of(2026, 5, 6)),
+        sorted.dateColumn(DeletedOrders.BATCH_DATE).asList());
     // The product comes from the order when the deletion notice does not name it.
     assertEquals(P1, sorted.stringColumn("product_id").get(2));
-    assertEquals(List.of("deletions", "deletions", "deletions", "orders_flag"), sorted.stringColumn(DeletedOrders.SOURCE).asList());
+    assertEquals(
+        List.of("deletions", "deletions", "deletions", "orders_flag"),
+        sorted.stringColumn(DeletedOrders.SOURCE).asList());
   }
 
   @Test
@@ -75,7 +205,8 @@ class DeletionStagesTest {
     assertEquals(5, p1.countedUnits()); // the closed order never counted
     assertEquals(0.8, p1.deletedShare(), 1e-9);
     assertEquals(1.0, summary.products().get(1).deletedShare(), 1e-9);
-    assertEquals(List.of("2026-05-06", "2026-05-10", "2026-05-12"),
+    assertEquals(
+        List.of("2026-05-06", "2026-05-10", "2026-05-12"),
         summary.batches().stream().map(b -> b.date().toString()).toList());
   }
 
@@ -88,17 +219,76 @@ class DeletionStagesTest {
       int weekly = day.getDayOfWeek().getValue() >= 6 ? 150 : 100;
       int trend = d * 2;
       // Two unaffected products; P1 draws half their sum, and loses 10 visitors a day from day 28.
-      add(traffic, "date", day.toString(), "product_id", "C1", "impressions", 1000, "visitors", weekly + trend, "buyers", 5);
-      add(traffic, "date", day.toString(), "product_id", "C2", "impressions", 1000, "visitors", weekly + trend, "buyers", 5);
+      add(
+          traffic,
+          "date",
+          day.toString(),
+          "product_id",
+          "C1",
+          "impressions",
+          1000,
+          "visitors",
+          weekly + trend,
+          "buyers",
+          5);
+      add(
+          traffic,
+          "date",
+          day.toString(),
+          "product_id",
+          "C2",
+          "impressions",
+          1000,
+          "visitors",
+          weekly + trend,
+          "buyers",
+          5);
       int p1 = weekly + trend - (d >= 28 ? 10 : 0);
-      add(traffic, "date", day.toString(), "product_id", P1, "impressions", 1000, "visitors", p1, "buyers", 5);
+      add(
+          traffic,
+          "date",
+          day.toString(),
+          "product_id",
+          P1,
+          "impressions",
+          1000,
+          "visitors",
+          p1,
+          "buyers",
+          5);
     }
     Table orders = Rows.empty(FileKind.ORDERS);
-    add(orders, "sub_order_id", "9", "product_id", P1, "quantity", 1, "payable_amount", 9.9,
-        "submitted_at", "2026-05-10 10:00", "paid_at", "2026-05-10 10:00", "order_status", "已完成");
+    add(
+        orders,
+        "sub_order_id",
+        "9",
+        "product_id",
+        P1,
+        "quantity",
+        1,
+        "payable_amount",
+        9.9,
+        "submitted_at",
+        "2026-05-10 10:00",
+        "paid_at",
+        "2026-05-10 10:00",
+        "order_status",
+        "已完成");
     Table deletions = Rows.empty(FileKind.DELETIONS);
-    add(deletions, "sub_order_id", "9", "product_id", P1, "processed_at", start.plusDays(28) + " 00:00", "notice_id", "WG9");
-    ShopData shop = ShopData.of(Map.of(FileKind.ORDERS, orders, FileKind.DELETIONS, deletions, FileKind.TRAFFIC, traffic));
+    add(
+        deletions,
+        "sub_order_id",
+        "9",
+        "product_id",
+        P1,
+        "processed_at",
+        start.plusDays(28) + " 00:00",
+        "notice_id",
+        "WG9");
+    ShopData shop =
+        ShopData.of(
+            Map.of(
+                FileKind.ORDERS, orders, FileKind.DELETIONS, deletions, FileKind.TRAFFIC, traffic));
 
     TrafficImpact.Result impact = TrafficImpact.of(shop, DeletedOrders.of(shop));
     assertTrue(impact.visitors().measured());

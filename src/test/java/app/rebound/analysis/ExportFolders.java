@@ -15,7 +15,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tech.tablesaw.api.Table;
 
-/** Test fixture: a folder of exports (the sample, a simulated shop) read as an upload reads them. */
+/**
+ * Test fixture: a folder of exports (the sample, a simulated shop) read as an upload reads them.
+ */
 public final class ExportFolders {
 
   /** The shared sample as the tests copy it. */
@@ -23,7 +25,10 @@ public final class ExportFolders {
 
   private ExportFolders() {}
 
-  /** Every .csv of the folder (in name order) that keep accepts, but the GBK copy of the sample's orders. */
+  /**
+   * Every .csv of the folder (in name order) that keep accepts, but the GBK copy of the sample's
+   * orders.
+   */
   public static ShopData read(Path dir, Predicate<String> keep) {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     List<Path> files;

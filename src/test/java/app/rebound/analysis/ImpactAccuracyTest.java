@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reduced accuracy suite (24 simulated shops, 6 of them placebos); the full one runs as a benchmark.
- * The figures are the issue's: median relative error of the visitor loss at most 15%, the 95% interval
- * covering the true loss in at least 85% of shops, at most 10% of placebo shops with a significant loss,
- * the likely cause right for at least 85% of batches.
+ * The reduced accuracy suite (24 simulated shops, 6 of them placebos); the full one runs as a
+ * benchmark. The figures are the issue's: median relative error of the visitor loss at most 15%,
+ * the 95% interval covering the true loss in at least 85% of shops, at most 10% of placebo shops
+ * with a significant loss, the likely cause right for at least 85% of batches.
  */
 class ImpactAccuracyTest {
 

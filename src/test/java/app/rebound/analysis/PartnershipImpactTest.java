@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /**
- * Twenty days, 2026-06-01 to 06-20 (set by the orders export). Product A lost sales on 06-11 (day 10), so
- * days 0–9 are before and 10–19 after, for A and for the unaffected U1 and U2 alike.
+ * Twenty days, 2026-06-01 to 06-20 (set by the orders export). Product A lost sales on 06-11 (day
+ * 10), so days 0–9 are before and 10–19 after, for A and for the unaffected U1 and U2 alike.
  */
 class PartnershipImpactTest {
 
@@ -33,15 +33,24 @@ class PartnershipImpactTest {
 
   static Table deletions() {
     Table t = Rows.empty(FileKind.DELETIONS);
-    add(t, "sub_order_id", DELETED, "product_id", A, "processed_at", "2026-06-11 09:00", "notice_id", "WG1");
+    add(
+        t,
+        "sub_order_id",
+        DELETED,
+        "product_id",
+        A,
+        "processed_at",
+        "2026-06-11 09:00",
+        "notice_id",
+        "WG1");
     return t;
   }
 
   /**
-   * A: X orders ¥10 on 06-01 and ¥20 on 06-12 (active days 0–6 and 11–17: 0.7 a day before, 0.7 after;
-   * GMV ¥1 a day before, ¥2 after). The deleted order by Q on 06-05 is left out. U1: X orders ¥30 on 06-01
-   * (0.7 before, 0 after; ¥3 then ¥0), and an order without affiliate on 06-20 closes the window. U2 sells
-   * once, without an affiliate.
+   * A: X orders ¥10 on 06-01 and ¥20 on 06-12 (active days 0–6 and 11–17: 0.7 a day before, 0.7
+   * after; GMV ¥1 a day before, ¥2 after). The deleted order by Q on 06-05 is left out. U1: X
+   * orders ¥30 on 06-01 (0.7 before, 0 after; ¥3 then ¥0), and an order without affiliate on 06-20
+   * closes the window. U2 sells once, without an affiliate.
    */
   static Table orders() {
     Table t = Rows.empty(FileKind.ORDERS);
@@ -54,16 +63,34 @@ class PartnershipImpactTest {
     return t;
   }
 
-  static void order(Table t, String id, String product, String time, double amount, String affiliate) {
-    add(t, "sub_order_id", id, "product_id", product, "quantity", 1, "payable_amount", amount, "submitted_at", time,
-        "paid_at", time, "affiliate_id", affiliate, "order_status", "已完成");
+  static void order(
+      Table t, String id, String product, String time, double amount, String affiliate) {
+    add(
+        t,
+        "sub_order_id",
+        id,
+        "product_id",
+        product,
+        "quantity",
+        1,
+        "payable_amount",
+        amount,
+        "submitted_at",
+        time,
+        "paid_at",
+        time,
+        "affiliate_id",
+        affiliate,
+        "order_status",
+        "已完成");
   }
 
   /**
-   * A: X and Y from 06-01; Y cancels 06-13; Z cooperates since 05-20 and cancels 06-15 (the 06-16 repeat of
-   * 已取消 is the same cancellation). Active before: 3 a day; after: X 10 days + Y 2 + Z 4 = 1.6 a day.
-   * Cancellations: 0 before, 2 in 10 days after = 6 per 30 days. U1: X all along (1 and 1). U2: W from 06-01,
-   * cancelled 06-05: active 4 of 10 days before (0.4), 0 after; 1 cancellation before (3 per 30 days).
+   * A: X and Y from 06-01; Y cancels 06-13; Z cooperates since 05-20 and cancels 06-15 (the 06-16
+   * repeat of 已取消 is the same cancellation). Active before: 3 a day; after: X 10 days + Y 2 + Z 4 =
+   * 1.6 a day. Cancellations: 0 before, 2 in 10 days after = 6 per 30 days. U1: X all along (1 and
+   * 1). U2: W from 06-01, cancelled 06-05: active 4 of 10 days before (0.4), 0 after; 1
+   * cancellation before (3 per 30 days).
    */
   static Table cooperation() {
     Table t = Rows.empty(FileKind.AFFILIATES);
@@ -129,19 +156,24 @@ class PartnershipImpactTest {
     assertEquals(7.5, cancels.effect().estimate(), 1e-12);
     assertEquals(7.5 + predictionHalf(0, -3), cancels.effect().high(), 1e-6);
 
-    Series perDay = r.series().stream().filter(s -> s.id().equals("affiliate_cancellations_per_day")).findFirst()
-        .orElseThrow();
+    Series perDay =
+        r.series().stream()
+            .filter(s -> s.id().equals("affiliate_cancellations_per_day"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(20, perDay.points().size());
     assertEquals(1.0, perDay.points().get(12).affected(), "Y on 06-13");
     assertEquals(1.0, perDay.points().get(4).unaffected(), "W on 06-05");
-    assertEquals(0.0, perDay.points().get(15).affected(), "the repeated 已取消 on 06-16 is not counted again");
+    assertEquals(
+        0.0, perDay.points().get(15).affected(), "the repeated 已取消 on 06-16 is not counted again");
   }
 
   @Test
   void orders_give_affiliates_active_in_a_trailing_week_and_their_gmv_without_deleted_orders() {
     PartnershipResult r = partnerships(true);
     Measure active = find(r.shop(), "active_affiliates");
-    assertEquals(0.7, active.affected().before(), 1e-12, "the deleted order's affiliate Q is left out");
+    assertEquals(
+        0.7, active.affected().before(), 1e-12, "the deleted order's affiliate Q is left out");
     assertEquals(0.7, active.affected().after(), 1e-12);
     assertEquals(0.35, active.unaffected().before(), 1e-12);
     assertEquals(0.0, active.unaffected().after(), 1e-12);
@@ -169,12 +201,16 @@ class PartnershipImpactTest {
       assertEquals("达人合作.csv", m.needs());
       assertEquals("not measured: upload 达人合作.csv", m.message());
       assertNull(m.effect());
-      assertEquals("not measured: upload 达人合作.csv", find(r.products().get(0).measures(), id).message());
+      assertEquals(
+          "not measured: upload 达人合作.csv", find(r.products().get(0).measures(), id).message());
     }
     assertTrue(find(r.shop(), "active_affiliates").measured());
     assertTrue(find(r.shop(), "affiliate_gmv").measured());
-    Series coop = r.series().stream().filter(s -> s.id().equals("cooperating_affiliates_per_day")).findFirst()
-        .orElseThrow();
+    Series coop =
+        r.series().stream()
+            .filter(s -> s.id().equals("cooperating_affiliates_per_day"))
+            .findFirst()
+            .orElseThrow();
     assertFalse(coop.measured());
     String json = Json.MAPPER.writeValueAsString(r);
     assertTrue(json.contains("\"unaffected_products\" : 2"));
@@ -190,7 +226,8 @@ class PartnershipImpactTest {
     tables.put(FileKind.ORDERS, orders);
     tables.put(FileKind.DELETIONS, deletions());
     ShopData shop = ShopData.of(tables);
-    Measure m = find(PartnershipImpact.of(shop, DeletedOrders.of(shop)).shop(), "active_affiliates");
+    Measure m =
+        find(PartnershipImpact.of(shop, DeletedOrders.of(shop)).shop(), "active_affiliates");
     assertFalse(m.measured());
     assertEquals("not measured: no paid order in 订单明细.csv names a 达人ID", m.message());
   }

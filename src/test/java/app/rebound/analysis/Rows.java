@@ -18,7 +18,9 @@ final class Rows {
     return KindTable.empty(kind);
   }
 
-  /** Appends one row given as name, value pairs; dates as "2026-06-01", times as "2026-06-01 10:00". */
+  /**
+   * Appends one row given as name, value pairs; dates as "2026-06-01", times as "2026-06-01 10:00".
+   */
   static Table add(Table table, Object... pairs) {
     Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
@@ -38,7 +40,8 @@ final class Rows {
     if (v instanceof String s) {
       return switch (column.type().name()) {
         case "LOCAL_DATE" -> LocalDate.parse(s);
-        case "LOCAL_DATE_TIME" -> LocalDateTime.parse(s.length() == 10 ? s + "T12:00" : s.replace(' ', 'T'));
+        case "LOCAL_DATE_TIME" ->
+            LocalDateTime.parse(s.length() == 10 ? s + "T12:00" : s.replace(' ', 'T'));
         default -> s;
       };
     }

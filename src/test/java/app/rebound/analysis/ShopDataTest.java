@@ -23,25 +23,31 @@ import tech.tablesaw.api.Table;
 
 class ShopDataTest {
 
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-06-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
   @TempDir Path data;
 
   static UploadFile csv(String name, String content) {
-    return new UploadFile(name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+    return new UploadFile(
+        name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Four orders: d1 and d2 in the deletions export, f1 and f2 only flagged in the orders export. */
+  /**
+   * Four orders: d1 and d2 in the deletions export, f1 and f2 only flagged in the orders export.
+   */
   static List<UploadFile> shop() {
-    String orders = "子订单编号,商品数量,商品ID,订单应付金额,订单提交时间,是否删除销量\n"
-        + "d1,1,p1,10.00,2026-06-01 10:00:00,是\n"
-        + "d2,1,p1,10.00,2026-06-01 11:00:00,是\n"
-        + "f1,1,p2,20.00,2026-06-02 10:00:00,是\n"
-        + "f2,1,p2,20.00,2026-06-02 11:00:00,是\n"
-        + "n1,1,p2,20.00,2026-06-02 12:00:00,否\n";
-    String deletions = "子订单编号,商品ID,处理时间,违规单号\n"
-        + "d1,p1,2026-06-05 09:00:00,WG1\n"
-        + "d2,p1,2026-06-05 09:00:00,WG1\n";
+    String orders =
+        "子订单编号,商品数量,商品ID,订单应付金额,订单提交时间,是否删除销量\n"
+            + "d1,1,p1,10.00,2026-06-01 10:00:00,是\n"
+            + "d2,1,p1,10.00,2026-06-01 11:00:00,是\n"
+            + "f1,1,p2,20.00,2026-06-02 10:00:00,是\n"
+            + "f2,1,p2,20.00,2026-06-02 11:00:00,是\n"
+            + "n1,1,p2,20.00,2026-06-02 12:00:00,否\n";
+    String deletions =
+        "子订单编号,商品ID,处理时间,违规单号\n"
+            + "d1,p1,2026-06-05 09:00:00,WG1\n"
+            + "d2,p1,2026-06-05 09:00:00,WG1\n";
     return List.of(csv("订单明细.csv", orders), csv("销量删除记录.csv", deletions));
   }
 
@@ -50,25 +56,45 @@ class ShopDataTest {
   }
 
   @Test
-  void orders_restored_on_appeal_leave_the_deletions_and_lose_their_deletion_flag() throws Exception {
+  void orders_restored_on_appeal_leave_the_deletions_and_lose_their_deletion_flag()
+      throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      ws.upload("s", shop(), step -> { });
+      ws.upload("s", shop(), step -> {});
       ShopDatabase db = ws.database("s");
       assertEquals(List.of("d1", "d2", "f1", "f2"), deleted(ShopData.load(db)));
 
-      long id = db.openCase("g", "WG1", "p1", "shipped", List.of("d1", "d2", "f1"), LocalDate.of(2026, 6, 10),
-          LocalDateTime.now(CLOCK)).id();
-      db.changeCase(id, c -> new CaseChange(CaseStatus.SUBMITTED, LocalDate.of(2026, 6, 10), "", null, List.of()),
+      long id =
+          db.openCase(
+                  "g",
+                  "WG1",
+                  "p1",
+                  "shipped",
+                  List.of("d1", "d2", "f1"),
+                  LocalDate.of(2026, 6, 10),
+                  LocalDateTime.now(CLOCK))
+              .id();
+      db.changeCase(
+          id,
+          c -> new CaseChange(CaseStatus.SUBMITTED, LocalDate.of(2026, 6, 10), "", null, List.of()),
           LocalDateTime.now(CLOCK));
-      db.changeCase(id, c -> new CaseChange(CaseStatus.PARTLY_APPROVED, LocalDate.of(2026, 6, 10), "", null,
-          List.of("d1", "f1")), LocalDateTime.now(CLOCK));
+      db.changeCase(
+          id,
+          c ->
+              new CaseChange(
+                  CaseStatus.PARTLY_APPROVED,
+                  LocalDate.of(2026, 6, 10),
+                  "",
+                  null,
+                  List.of("d1", "f1")),
+          LocalDateTime.now(CLOCK));
 
       ShopData loaded = ShopData.load(db);
       assertEquals(List.of("d2", "f2"), deleted(loaded));
       Table deletions = loaded.table(FileKind.DELETIONS);
       assertEquals(List.of("d2"), deletions.stringColumn("sub_order_id").asList());
       Table orders = loaded.orders();
-      assertEquals(List.of(false, true, false, true, false), orders.booleanColumn("sales_deleted").asList());
+      assertEquals(
+          List.of(false, true, false, true, false), orders.booleanColumn("sales_deleted").asList());
       assertEquals(2, db.count(FileKind.DELETIONS), "the stored export itself is kept as uploaded");
     }
   }

@@ -30,8 +30,12 @@ class SimulatedImpactTest {
   record Shop(TrustResult trust, PartnershipResult partnerships) {}
 
   Shop simulate(long seed, Scenario scenario, int products, int days) throws IOException {
-    SimConfig config = SimConfig.defaults().withSeed(seed).withScenario(scenario).withProducts(products)
-        .withDays(days);
+    SimConfig config =
+        SimConfig.defaults()
+            .withSeed(seed)
+            .withScenario(scenario)
+            .withProducts(products)
+            .withDays(days);
     Path dir = tmp.resolve(scenario + "-" + seed);
     ShopSimulator.write(config, dir);
     ShopData shop = load(dir);
@@ -43,12 +47,15 @@ class SimulatedImpactTest {
 
   /** Three small shops (14–18 products, 67–81 days) with the simulator's default effect of 0.25. */
   @Test
-  void affected_products_lose_trust_and_affiliates_after_the_deletion_and_unaffected_ones_do_not() throws IOException {
+  void affected_products_lose_trust_and_affiliates_after_the_deletion_and_unaffected_ones_do_not()
+      throws IOException {
     for (long seed = 1; seed <= 3; seed++) {
       Shop s = simulate(seed, Scenario.MIXED, 12 + (int) seed * 2, 60 + (int) seed * 7);
       String where = "seed " + seed;
       List<Measure> trust = s.trust().shop();
-      assertTrue(find(trust, "doubtful_review_share").effect().low() > 0, where + " " + line(find(trust, "doubtful_review_share")));
+      assertTrue(
+          find(trust, "doubtful_review_share").effect().low() > 0,
+          where + " " + line(find(trust, "doubtful_review_share")));
       assertTrue(find(trust, "low_rating_share").effect().low() > 0, where);
       assertTrue(find(trust, "average_rating").effect().high() < 0, where);
       assertTrue(find(trust, "refund_rate").effect().estimate() > 0, where);
@@ -68,7 +75,8 @@ class SimulatedImpactTest {
           rising += doubt.effect().estimate() > 0 ? 1 : 0;
         }
       }
-      assertTrue(measured > 0 && rising >= 0.8 * measured, where + ": " + rising + " of " + measured);
+      assertTrue(
+          measured > 0 && rising >= 0.8 * measured, where + ": " + rising + " of " + measured);
     }
   }
 
@@ -79,7 +87,9 @@ class SimulatedImpactTest {
     assertTrue(score.effect().high() < 0, line(score));
   }
 
-  /** With no injected effect, the 95% intervals should hold zero nearly always (19 in 20 by design). */
+  /**
+   * With no injected effect, the 95% intervals should hold zero nearly always (19 in 20 by design).
+   */
   @Test
   void a_placebo_shop_shows_effects_whose_intervals_mostly_include_zero() throws IOException {
     int intervals = 0;
@@ -90,7 +100,8 @@ class SimulatedImpactTest {
       for (List<Measure> measures : List.of(s.trust().shop(), s.partnerships().shop())) {
         for (Measure m : measures) {
           if (!m.measured() || m.unaffected() == null) {
-            continue; // shop-level measures have no comparison; a placebo shop's score may still drift
+            continue; // shop-level measures have no comparison; a placebo shop's score may still
+            // drift
           }
           intervals++;
           if (!m.effect().excludesZero()) {
@@ -102,16 +113,24 @@ class SimulatedImpactTest {
       }
     }
     assertTrue(intervals >= 25, "measured intervals " + intervals);
-    assertTrue(holdingZero >= 0.85 * intervals, holdingZero + " of " + intervals + " hold zero; flagged:\n" + flagged);
+    assertTrue(
+        holdingZero >= 0.85 * intervals,
+        holdingZero + " of " + intervals + " hold zero; flagged:\n" + flagged);
   }
 
   static String line(Measure m) {
     if (!m.measured()) {
       return String.format("  %-26s %s", m.id(), m.message());
     }
-    return String.format("  %-26s A %s→%s U %s→%s  eff %.4f [%.4f, %.4f]", m.id(), fmt(m.affected().before()),
-        fmt(m.affected().after()), m.unaffected() == null ? "" : fmt(m.unaffected().before()),
-        m.unaffected() == null ? "" : fmt(m.unaffected().after()), m.effect().estimate(), m.effect().low(),
+    return String.format(
+        "  %-26s A %s→%s U %s→%s  eff %.4f [%.4f, %.4f]",
+        m.id(),
+        fmt(m.affected().before()),
+        fmt(m.affected().after()),
+        m.unaffected() == null ? "" : fmt(m.unaffected().before()),
+        m.unaffected() == null ? "" : fmt(m.unaffected().after()),
+        m.effect().estimate(),
+        m.effect().low(),
         m.effect().high());
   }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
-/** Reads a simulated shop's export files back as shop data, leaving out the kinds a test asks to omit. */
+/**
+ * Reads a simulated shop's export files back as shop data, leaving out the kinds a test asks to
+ * omit.
+ */
 final class SimulatedShops {
 
   private SimulatedShops() {}

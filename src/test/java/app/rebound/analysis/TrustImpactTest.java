@@ -12,12 +12,13 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /**
- * A shop of three products: A lost one order's sales on 2026-06-10, U1 and U2 did not. The numbers below
- * are worked out by hand in the comments.
+ * A shop of three products: A lost one order's sales on 2026-06-10, U1 and U2 did not. The numbers
+ * below are worked out by hand in the comments.
  */
 class TrustImpactTest {
 
@@ -29,36 +30,89 @@ class TrustImpactTest {
 
   static Table deletions() {
     Table t = Rows.empty(FileKind.DELETIONS);
-    add(t, "sub_order_id", DELETED, "product_id", A, "processed_at", "2026-06-10 09:00", "notice_id", "WG1");
+    add(
+        t,
+        "sub_order_id",
+        DELETED,
+        "product_id",
+        A,
+        "processed_at",
+        "2026-06-10 09:00",
+        "notice_id",
+        "WG1");
     return t;
   }
 
   /**
-   * A before: 5,5,5,4,4 (mean 4.6, no low, no doubt) plus the deleted order's 5-star review, left out.
-   * A after: 5, 2 销量…, 3 假货…, 4, 1 (mean 3.0, low 3/5, doubtful 2/5).
-   * Unaffected before: 5,5,4,4,3 (mean 4.2, low 1/5; "放假" is a holiday, not doubt). After: 5,5,5,4,3
-   * (mean 4.4, low 1/5, no doubt).
+   * A before: 5,5,5,4,4 (mean 4.6, no low, no doubt) plus the deleted order's 5-star review, left
+   * out. A after: 5, 2 销量…, 3 假货…, 4, 1 (mean 3.0, low 3/5, doubtful 2/5). Unaffected before:
+   * 5,5,4,4,3 (mean 4.2, low 1/5; "放假" is a holiday, not doubt). After: 5,5,5,4,3 (mean 4.4, low
+   * 1/5, no doubt).
    */
   static Table reviews() {
     Table t = Rows.empty(FileKind.REVIEWS);
-    add(t, "reviewed_at", "2026-06-02", "sub_order_id", DELETED, "product_id", A, "rating", 5, "content", "好评好评");
+    add(
+        t,
+        "reviewed_at",
+        "2026-06-02",
+        "sub_order_id",
+        DELETED,
+        "product_id",
+        A,
+        "rating",
+        5,
+        "content",
+        "好评好评");
     int i = 0;
     for (int rating : new int[] {5, 5, 5, 4, 4}) {
-      add(t, "reviewed_at", "2026-06-0" + (1 + i++), "product_id", A, "rating", rating, "content", "不错");
+      add(
+          t,
+          "reviewed_at",
+          "2026-06-0" + (1 + i++),
+          "product_id",
+          A,
+          "rating",
+          rating,
+          "content",
+          "不错");
     }
     String[] after = {"好", "销量怎么突然少了", "是不是假货", "还行", "质量差"};
     int[] ratings = {5, 2, 3, 4, 1};
     for (int k = 0; k < 5; k++) {
-      add(t, "reviewed_at", "2026-06-1" + k, "product_id", A, "rating", ratings[k], "content", after[k]);
+      add(
+          t,
+          "reviewed_at",
+          "2026-06-1" + k,
+          "product_id",
+          A,
+          "rating",
+          ratings[k],
+          "content",
+          after[k]);
     }
     int[] uBefore = {5, 5, 4, 4, 3};
     for (int k = 0; k < 5; k++) {
-      add(t, "reviewed_at", "2026-06-0" + (1 + k), "product_id", k % 2 == 0 ? U1 : U2, "rating", uBefore[k],
-          "content", k == 0 ? "放假前就到了" : "还可以");
+      add(
+          t,
+          "reviewed_at",
+          "2026-06-0" + (1 + k),
+          "product_id",
+          k % 2 == 0 ? U1 : U2,
+          "rating",
+          uBefore[k],
+          "content",
+          k == 0 ? "放假前就到了" : "还可以");
     }
     int[] uAfter = {5, 5, 5, 4, 3};
     for (int k = 0; k < 5; k++) {
-      add(t, "reviewed_at", "2026-06-1" + k, "product_id", k % 2 == 0 ? U1 : U2, "rating", uAfter[k]);
+      add(
+          t,
+          "reviewed_at",
+          "2026-06-1" + k,
+          "product_id",
+          k % 2 == 0 ? U1 : U2,
+          "rating",
+          uAfter[k]);
     }
     return t;
   }
@@ -131,32 +185,67 @@ class TrustImpactTest {
   }
 
   /**
-   * Paid orders. A before: 10 paid 06-01 with one 退款成功, plus the deleted order (left out), plus three
-   * refunds on 06-05 inside the 7 days before the deletion (left out). A after: 10 paid, 退款成功, 售后中,
-   * 退款成功 (0.3), and one closed unpaid order (not paid, left out). Unaffected: 1 of 10 before and after.
+   * Paid orders. A before: 10 paid 06-01 with one 退款成功, plus the deleted order (left out), plus
+   * three refunds on 06-05 inside the 7 days before the deletion (left out). A after: 10 paid,
+   * 退款成功, 售后中, 退款成功 (0.3), and one closed unpaid order (not paid, left out). Unaffected: 1 of 10
+   * before and after.
    */
   static Table orders() {
     Table t = Rows.empty(FileKind.ORDERS);
     int[] id = {1};
-    java.util.function.BiConsumer<Object[], String> order = (spec, afterSale) -> add(t,
-        "sub_order_id", "69200000000000" + String.format("%05d", id[0]++), "product_id", spec[0], "quantity", 1,
-        "payable_amount", 10.0, "submitted_at", spec[1], "paid_at", spec[2], "after_sale_status", afterSale,
-        "order_status", spec.length > 3 ? spec[3] : "已完成");
+    BiConsumer<Object[], String> order =
+        (spec, afterSale) ->
+            add(
+                t,
+                "sub_order_id",
+                "69200000000000" + String.format("%05d", id[0]++),
+                "product_id",
+                spec[0],
+                "quantity",
+                1,
+                "payable_amount",
+                10.0,
+                "submitted_at",
+                spec[1],
+                "paid_at",
+                spec[2],
+                "after_sale_status",
+                afterSale,
+                "order_status",
+                spec.length > 3 ? spec[3] : "已完成");
     for (int k = 0; k < 10; k++) {
-      order.accept(new Object[] {A, "2026-06-01 10:00", "2026-06-01 10:01"}, k == 0 ? "退款成功" : null);
-      order.accept(new Object[] {A, "2026-06-11 10:00", "2026-06-11 10:01"},
+      order.accept(
+          new Object[] {A, "2026-06-01 10:00", "2026-06-01 10:01"}, k == 0 ? "退款成功" : null);
+      order.accept(
+          new Object[] {A, "2026-06-11 10:00", "2026-06-11 10:01"},
           k == 0 ? "退款成功" : k == 1 ? "售后中" : k == 2 ? "退款成功" : null);
-      order.accept(new Object[] {k % 2 == 0 ? U1 : U2, "2026-06-01 10:00", "2026-06-01 10:01"},
+      order.accept(
+          new Object[] {k % 2 == 0 ? U1 : U2, "2026-06-01 10:00", "2026-06-01 10:01"},
           k == 0 ? "退款成功" : null);
-      order.accept(new Object[] {k % 2 == 0 ? U1 : U2, "2026-06-12 10:00", "2026-06-12 10:01"},
+      order.accept(
+          new Object[] {k % 2 == 0 ? U1 : U2, "2026-06-12 10:00", "2026-06-12 10:01"},
           k == 0 ? "售后中" : null);
     }
     for (int k = 0; k < 3; k++) {
       order.accept(new Object[] {A, "2026-06-05 10:00", "2026-06-05 10:01", "已关闭"}, "退款成功");
     }
     order.accept(new Object[] {A, "2026-06-12 10:00", null, "已关闭"}, null);
-    add(t, "sub_order_id", DELETED, "product_id", A, "quantity", 1, "payable_amount", 10.0,
-        "submitted_at", "2026-06-02 10:00", "paid_at", "2026-06-02 10:00", "order_status", "已完成");
+    add(
+        t,
+        "sub_order_id",
+        DELETED,
+        "product_id",
+        A,
+        "quantity",
+        1,
+        "payable_amount",
+        10.0,
+        "submitted_at",
+        "2026-06-02 10:00",
+        "paid_at",
+        "2026-06-02 10:00",
+        "order_status",
+        "已完成");
     return t;
   }
 
@@ -165,7 +254,8 @@ class TrustImpactTest {
     TrustResult r = trust(shop(Map.of(FileKind.ORDERS, orders())));
     Measure refund = find(r.shop(), "refund_rate");
     assertTrue(refund.measured(), refund.message());
-    assertEquals(10, refund.affected().nBefore(), "deleted and just-before-deletion orders left out");
+    assertEquals(
+        10, refund.affected().nBefore(), "deleted and just-before-deletion orders left out");
     assertEquals(10, refund.affected().nAfter(), "the unpaid closed order is left out");
     assertEquals(0.1, refund.affected().before(), 1e-12);
     assertEquals(0.3, refund.affected().after(), 1e-12);
@@ -176,13 +266,22 @@ class TrustImpactTest {
     assertEquals(0.2 + Z * Math.sqrt(23.0 / 360), refund.effect().high(), 1e-9);
   }
 
-  /** Seven days at 4.8 and 4.7 alternating before the first deletion, seven at 4.5 and 4.4 after. */
+  /**
+   * Seven days at 4.8 and 4.7 alternating before the first deletion, seven at 4.5 and 4.4 after.
+   */
   static Table scores(boolean complaints) {
     Table t = Rows.empty(FileKind.SHOP_SCORES);
     for (int d = 0; d < 14; d++) {
       LocalDate date = LocalDate.of(2026, 6, 3).plusDays(d);
       double score = (d < 7 ? 4.8 : 4.5) - (d % 2) * 0.1;
-      add(t, "date", date.toString(), "experience_score", score, "complaints", complaints ? (d < 7 ? 1 : 3) : null);
+      add(
+          t,
+          "date",
+          date.toString(),
+          "experience_score",
+          score,
+          "complaints",
+          complaints ? (d < 7 ? 1 : 3) : null);
     }
     return t;
   }
@@ -194,7 +293,8 @@ class TrustImpactTest {
     assertEquals(Measure.SCOPE_SHOP, score.scope());
     assertNull(score.unaffected());
     assertEquals(7, score.affected().nBefore());
-    // Before (even days first): four days at 4.8, three at 4.7; after (odd days first): three at 4.5, four at 4.4.
+    // Before (even days first): four days at 4.8, three at 4.7; after (odd days first): three at
+    // 4.5, four at 4.4.
     assertEquals((4 * 4.8 + 3 * 4.7) / 7, score.affected().before(), 1e-9);
     assertEquals((3 * 4.5 + 4 * 4.4) / 7, score.affected().after(), 1e-9);
     assertEquals(-2.2 / 7, score.effect().estimate(), 1e-9);
@@ -202,7 +302,8 @@ class TrustImpactTest {
     Measure complaints = find(r.shop(), "complaints_per_day");
     assertEquals(2.0, complaints.effect().estimate(), 1e-12);
 
-    Measure none = find(trust(shop(Map.of(FileKind.SHOP_SCORES, scores(false)))).shop(), "complaints_per_day");
+    Measure none =
+        find(trust(shop(Map.of(FileKind.SHOP_SCORES, scores(false)))).shop(), "complaints_per_day");
     assertFalse(none.measured());
     assertEquals("not measured: 店铺体验分.csv has no 投诉量 column", none.message());
   }
@@ -219,10 +320,13 @@ class TrustImpactTest {
       assertNull(m.affected());
     }
     assertEquals("not measured: upload 订单明细.csv", find(r.shop(), "refund_rate").message());
-    assertEquals("not measured: upload 店铺体验分.csv", find(r.shop(), "shop_experience_score").message());
+    assertEquals(
+        "not measured: upload 店铺体验分.csv", find(r.shop(), "shop_experience_score").message());
     assertEquals("not measured: upload 店铺体验分.csv", find(r.shop(), "complaints_per_day").message());
     assertTrue(r.series().stream().noneMatch(Series::measured));
-    assertEquals("not measured: upload 评价.csv", find(r.products().get(0).measures(), "average_rating").message());
+    assertEquals(
+        "not measured: upload 评价.csv",
+        find(r.products().get(0).measures(), "average_rating").message());
   }
 
   @Test
@@ -234,7 +338,8 @@ class TrustImpactTest {
     assertFalse(m.measured());
     assertNull(m.effect());
     assertEquals(1, m.affected().nBefore());
-    assertEquals("not measured: only 1 reviews of the affected products before the deletion; at least 5 are needed",
+    assertEquals(
+        "not measured: only 1 reviews of the affected products before the deletion; at least 5 are needed",
         m.message());
   }
 
@@ -245,14 +350,19 @@ class TrustImpactTest {
     tables.put(FileKind.DELETIONS, Rows.empty(FileKind.DELETIONS));
     TrustResult r = trust(ShopData.of(tables));
     assertNull(r.firstDeletion());
-    assertEquals("not measured: no deleted sales found", find(r.shop(), "average_rating").message());
+    assertEquals(
+        "not measured: no deleted sales found", find(r.shop(), "average_rating").message());
     assertTrue(r.products().isEmpty());
   }
 
   @Test
   void series_count_doubtful_reviews_per_day_and_average_ratings_per_week() {
     TrustResult r = trust(shop(Map.of(FileKind.REVIEWS, reviews())));
-    Series doubt = r.series().stream().filter(s -> s.id().equals("doubtful_reviews_per_day")).findFirst().orElseThrow();
+    Series doubt =
+        r.series().stream()
+            .filter(s -> s.id().equals("doubtful_reviews_per_day"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(LocalDate.of(2026, 6, 10), doubt.split());
     assertEquals(LocalDate.of(2026, 6, 1), doubt.points().get(0).date());
     assertEquals(14, doubt.points().size());
@@ -260,7 +370,11 @@ class TrustImpactTest {
     assertEquals(LocalDate.of(2026, 6, 11), june11.date());
     assertEquals(1.0, june11.affected());
     assertEquals(0.0, june11.unaffected());
-    Series weekly = r.series().stream().filter(s -> s.id().equals("average_rating_per_week")).findFirst().orElseThrow();
+    Series weekly =
+        r.series().stream()
+            .filter(s -> s.id().equals("average_rating_per_week"))
+            .findFirst()
+            .orElseThrow();
     // 2026-06-01 is a Monday: week one holds A's 5,5,5,4,4; week two A's 5,2,3,4,1.
     assertEquals(LocalDate.of(2026, 6, 1), weekly.points().get(0).date());
     assertEquals(4.6, weekly.points().get(0).affected(), 1e-12);

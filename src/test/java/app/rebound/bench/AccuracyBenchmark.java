@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.apache.commons.io.file.PathUtils;
 
 /**
- * The full impact accuracy suite (not a test): 60 simulated shops, every fourth a placebo, written to
- * reports/accuracy.md with the table of every shop.
+ * The full impact accuracy suite (not a test): 60 simulated shops, every fourth a placebo, written
+ * to reports/accuracy.md with the table of every shop.
  *
  * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=AccuracyBenchmark -Dbench.args=60}
  */
@@ -22,10 +22,14 @@ public final class AccuracyBenchmark {
     Path work = Files.createTempDirectory("rebound-accuracy");
     try {
       long start = System.nanoTime();
-      List<AccuracySuite.Outcome> outcomes = AccuracySuite.run(AccuracySuite.configs(shops, 4), work);
+      List<AccuracySuite.Outcome> outcomes =
+          AccuracySuite.run(AccuracySuite.configs(shops, 4), work);
       AccuracySuite.Summary s = AccuracySuite.summarize(outcomes);
       double seconds = (System.nanoTime() - start) / 1e9;
-      String report = String.format(Locale.ROOT, """
+      String report =
+          String.format(
+              Locale.ROOT,
+              """
           # Impact accuracy on simulated shops
 
           %d shops from the project's simulator (`simulate`), %d of them placebos (deletion batches with no
@@ -42,8 +46,16 @@ public final class AccuracyBenchmark {
           | placebo shops with a significant loss | ≤ 10%% | %.0f%% |
           | likely cause right (all %d batches) | ≥ 85%% | %.1f%% |
 
-          %s""", s.shops(), s.placebos(), seconds, 100 * s.medianRelativeError(), 100 * s.coverage(),
-          100 * s.placeboFalsePositiveRate(), s.batches(), 100 * s.causeAccuracy(), AccuracySuite.table(outcomes));
+          %s""",
+              s.shops(),
+              s.placebos(),
+              seconds,
+              100 * s.medianRelativeError(),
+              100 * s.coverage(),
+              100 * s.placeboFalsePositiveRate(),
+              s.batches(),
+              100 * s.causeAccuracy(),
+              AccuracySuite.table(outcomes));
       Path out = Path.of("reports", "accuracy.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, report, StandardCharsets.UTF_8);

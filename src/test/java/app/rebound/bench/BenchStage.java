@@ -1,21 +1,38 @@
 package app.rebound.bench;
 
 import app.rebound.Json;
+import app.rebound.advice.Assumptions;
+import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.ExportStream;
+import app.rebound.service.Analyses;
+import app.rebound.service.ShopReport;
 import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
+import app.rebound.web.WebApp;
+import app.rebound.web.WebConfig;
+import io.javalin.Javalin;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -23,8 +40,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
- * One stage run in its own JVM, so each peak-heap figure is that stage's alone. Prints one MEASURED line.
- * Usage: BenchStage STAGE ORDERS_CSV [DATA_DIR]
+ * One stage run in its own JVM, so each peak-heap figure is that stage's alone. Prints one MEASURED
+ * line. Usage: BenchStage STAGE ORDERS_CSV [DATA_DIR]
  */
 public final class BenchStage {
 
@@ -32,36 +49,43 @@ public final class BenchStage {
     String stage = args[0];
     Path orders = Path.of(args[1]);
     long start = System.nanoTime();
-    long rows = switch (stage) {
-      case "commons-csv" -> commonsCsvPass(orders);
-      case "duckdb" -> duckDbPass(orders);
-      case "parse" -> parse(orders);
-      case "ingest" -> ingest(orders, Path.of(args[2]));
-      case "analyze" -> analyze(Path.of(args[2]));
-      case "weekly" -> weekly(Path.of(args[3]), Path.of(args[2]));
-      case "open" -> open(Path.of(args[2]));
-      default -> throw new IllegalArgumentException(stage);
-    };
+    long rows =
+        switch (stage) {
+          case "commons-csv" -> commonsCsvPass(orders);
+          case "duckdb" -> duckDbPass(orders);
+          case "parse" -> parse(orders);
+          case "ingest" -> ingest(orders, Path.of(args[2]));
+          case "analyze" -> analyze(Path.of(args[2]));
+          case "weekly" -> weekly(Path.of(args[3]), Path.of(args[2]));
+          case "open" -> open(Path.of(args[2]));
+          default -> throw new IllegalArgumentException(stage);
+        };
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.println(new Measured(stage, rows, seconds, Measured.jvmPeakHeapMiB()).toLine());
   }
 
   /**
-   * The baseline: a bare Commons CSV streaming pass that reads every record and groups order counts by
-   * product and day, as the simplest honest program over the same file would.
+   * The baseline: a bare Commons CSV streaming pass that reads every record and groups order counts
+   * by product and day, as the simplest honest program over the same file would.
    */
   static long commonsCsvPass(Path file) throws Exception {
     Map<String, Integer> byProductDay = new HashMap<>();
     long rows = 0;
-    try (InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        CSVParser parser = CSVParser.builder().setReader(reader)
-            .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
+    try (InputStream in =
+            BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        CSVParser parser =
+            CSVParser.builder()
+                .setReader(reader)
+                .setFormat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())
+                .get()) {
       int product = parser.getHeaderMap().get("商品ID");
       int submitted = parser.getHeaderMap().get("订单提交时间");
       for (CSVRecord record : parser) {
         String day = record.get(submitted);
-        String key = record.get(product).strip() + '|' + day.substring(0, Math.min(10, day.length()));
+        String key =
+            record.get(product).strip() + '|' + day.substring(0, Math.min(10, day.length()));
         byProductDay.merge(key, 1, Integer::sum);
         rows++;
       }
@@ -75,7 +99,8 @@ public final class BenchStage {
   /** Reading and validating into Tablesaw chunks, as an upload does, without storing them. */
   static long parse(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
-      ExportStream stream = ExportReader.open(file.getFileName().toString(), in, ExportReader.CHUNK_ROWS);
+      ExportStream stream =
+          ExportReader.open(file.getFileName().toString(), in, ExportReader.CHUNK_ROWS);
       while (stream.next() != null) {
         // each chunk is dropped once read
       }
@@ -83,30 +108,43 @@ public final class BenchStage {
     }
   }
 
-  /** The whole shop folder (orders and the other exports beside it) uploaded into a new workspace. */
+  /**
+   * The whole shop folder (orders and the other exports beside it) uploaded into a new workspace.
+   */
   static long ingest(Path ordersFile, Path data) throws Exception {
     List<UploadFile> files;
     try (var paths = Files.list(ordersFile.getParent())) {
-      files = paths.filter(p -> p.toString().endsWith(".csv")).sorted()
-          .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p))).toList();
+      files =
+          paths
+              .filter(p -> p.toString().endsWith(".csv"))
+              .sorted()
+              .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
+              .toList();
     }
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      var report = ws.upload("bench", files, s -> { });
-      return report.files().stream().filter(f -> "orders".equals(f.kind())).mapToLong(f -> f.rowsRead()).sum();
+      var report = ws.upload("bench", files, s -> {});
+      return report.files().stream()
+          .filter(f -> "orders".equals(f.kind()))
+          .mapToLong(f -> f.rowsRead())
+          .sum();
     }
   }
 
   /**
-   * The second baseline: DuckDB's read_csv and the same GROUP BY (product, day), with its own threads. The
-   * ids are read as text (all_varchar), as they must be.
+   * The second baseline: DuckDB's read_csv and the same GROUP BY (product, day), with its own
+   * threads. The ids are read as text (all_varchar), as they must be.
    */
   static long duckDbPass(Path file) throws Exception {
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
-        java.sql.Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
       String path = file.toAbsolutePath().toString().replace("'", "''");
-      try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*), sum(n) FROM (SELECT trim(\"商品ID\") AS p,"
-          + " substr(\"订单提交时间\", 1, 10) AS d, count(*) AS n FROM read_csv('" + path + "', all_varchar = true,"
-          + " header = true) GROUP BY p, d)")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*), sum(n) FROM (SELECT trim(\"商品ID\") AS p,"
+                  + " substr(\"订单提交时间\", 1, 10) AS d, count(*) AS n FROM read_csv('"
+                  + path
+                  + "', all_varchar = true,"
+                  + " header = true) GROUP BY p, d)")) {
         rs.next();
         return rs.getLong(2);
       }
@@ -114,8 +152,9 @@ public final class BenchStage {
   }
 
   /**
-   * Everything the background analysis does after an upload, stage by stage (printed as STAGE lines): load
-   * the stored shop, the impact pipeline, the report and plan in both languages, the appeal workbench.
+   * Everything the background analysis does after an upload, stage by stage (printed as STAGE
+   * lines): load the stored shop, the impact pipeline, the report and plan in both languages, the
+   * appeal workbench.
    */
   static long analyze(Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
@@ -124,14 +163,14 @@ public final class BenchStage {
       t = lap("load", t);
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop, BenchStage::lap);
       t = System.nanoTime();
-      app.rebound.advice.Assumptions assumptions = app.rebound.advice.Assumptions.defaults();
+      Assumptions assumptions = Assumptions.defaults();
       for (String lang : List.of("zh", "en")) {
-        Json.MAPPER.writeValueAsString(app.rebound.service.ShopReport.of(result, lang, assumptions,
-            java.time.LocalDate.now()).toJson());
+        Json.MAPPER.writeValueAsString(
+            ShopReport.of(result, lang, assumptions, LocalDate.now()).toJson());
       }
       t = lap("report and plan (zh, en)", t);
-      Json.MAPPER.writeValueAsString(app.rebound.advice.appeal.AppealReport.of(shop, result,
-          (int) assumptions.get("appeal.window_days")));
+      Json.MAPPER.writeValueAsString(
+          AppealReport.of(shop, result, (int) assumptions.get("appeal.window_days")));
       lap("appeal workbench", t);
       return shop.orders().rowCount();
     }
@@ -139,39 +178,46 @@ public final class BenchStage {
 
   static long lap(String stage, long since) {
     long now = System.nanoTime();
-    System.out.printf(java.util.Locale.ROOT, "STAGE %s %.3f%n", stage, (now - since) / 1e9);
+    System.out.printf(Locale.ROOT, "STAGE %s %.3f%n", stage, (now - since) / 1e9);
     return now;
   }
 
   /**
-   * A weekly upload onto the stored shop: the week's export (the last 50,000 orders of the file, as a newer
-   * export repeats them) merged in, then the whole analysis again.
+   * A weekly upload onto the stored shop: the week's export (the last 50,000 orders of the file, as
+   * a newer export repeats them) merged in, then the whole analysis again.
    */
   static long weekly(Path weekFile, Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      ws.upload("bench", List.of(new UploadFile(weekFile.getFileName().toString(),
-          () -> Files.newInputStream(weekFile))), s -> { });
+      ws.upload(
+          "bench",
+          List.of(
+              new UploadFile(
+                  weekFile.getFileName().toString(), () -> Files.newInputStream(weekFile))),
+          s -> {});
     }
     return analyze(data);
   }
 
   /**
-   * A server started over the workspace whose analysis is stored: the time until the shop's overview page
-   * answers 200 (nothing may be recomputed).
+   * A server started over the workspace whose analysis is stored: the time until the shop's
+   * overview page answers 200 (nothing may be recomputed).
    */
   static long open(Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      app.rebound.service.Analyses analyses = new app.rebound.service.Analyses(ws, Clock.systemDefaultZone(), 1);
-      io.javalin.Javalin server = app.rebound.web.WebApp.create(ws, analyses, app.rebound.web.WebConfig.defaults());
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults());
       server.start("127.0.0.1", 0);
       try {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            "http://127.0.0.1:" + server.port() + "/shops/bench")).build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+        var http = HttpClient.newHttpClient();
+        var response =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/shops/bench"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || !response.body().contains("tile-deleted")) {
-          throw new IllegalStateException("the overview did not answer from the stored analysis: "
-              + response.statusCode());
+          throw new IllegalStateException(
+              "the overview did not answer from the stored analysis: " + response.statusCode());
         }
         return 1;
       } finally {
@@ -181,12 +227,15 @@ public final class BenchStage {
     }
   }
 
-  /** Stores the analysis of the workspace's current data (not timed: what a finished upload leaves behind). */
+  /**
+   * Stores the analysis of the workspace's current data (not timed: what a finished upload leaves
+   * behind).
+   */
   static void storeAnalysis(Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      app.rebound.service.Analyses analyses = new app.rebound.service.Analyses(ws, Clock.systemDefaultZone(), 1);
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
       analyses.submit("bench");
-      while (analyses.status("bench", "zh").state() == app.rebound.service.Analyses.State.RUNNING) {
+      while (analyses.status("bench", "zh").state() == Analyses.State.RUNNING) {
         Thread.sleep(200);
       }
       analyses.close();

@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.apache.commons.io.file.PathUtils;
 
 /**
- * Ingest benchmark (not a test): simulated order exports of several sizes, each stage in a fresh JVM with
- * a fixed heap, several runs each, medians reported against a bare Commons CSV pass over the same file
- * measured in the same run. Writes reports/bench/ingest.md.
+ * Ingest benchmark (not a test): simulated order exports of several sizes, each stage in a fresh
+ * JVM with a fixed heap, several runs each, medians reported against a bare Commons CSV pass over
+ * the same file measured in the same run. Writes reports/bench/ingest.md.
  *
  * <p>Run: {@code mvn -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=app.rebound.bench.IngestBenchmark -Dexec.args="100000 1000000"}
@@ -31,18 +31,28 @@ public final class IngestBenchmark {
     }
     Files.createDirectories(BenchShops.WORK);
     StringBuilder report = new StringBuilder();
-    report.append("# Ingest benchmark\n\n")
-        .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-        .append(System.getProperty("java.version")).append(", each stage in a fresh JVM with ").append(HEAP)
-        .append(", median of ").append(RUNS).append(" runs (min–max in brackets).\n")
-        .append("Peak heap: the sum of the JVM's heap pools' peaks, an upper bound on the heap in use at any one"
-            + " moment (it can exceed -Xmx because the pools peak at different times).\n")
-        .append("Baseline: a bare Commons CSV streaming pass over the same file (every record read, orders"
-            + " counted by product and day in a HashMap).\n")
-        .append("parse = encoding detection, header recognition, validation of every cell of the orders export"
-            + " into Tablesaw chunks; ingest = the whole simulated shop (orders and the six other exports) parsed and"
-            + " merged into a new SQLite workspace, committed; analyze = the impact pipeline on that stored shop"
-            + " (load, deletions and causes, traffic, conversion, GMV, trust, partnerships, report).\n\n")
+    report
+        .append("# Ingest benchmark\n\n")
+        .append("Machine: ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, Java ")
+        .append(System.getProperty("java.version"))
+        .append(", each stage in a fresh JVM with ")
+        .append(HEAP)
+        .append(", median of ")
+        .append(RUNS)
+        .append(" runs (min–max in brackets).\n")
+        .append(
+            "Peak heap: the sum of the JVM's heap pools' peaks, an upper bound on the heap in use at any one"
+                + " moment (it can exceed -Xmx because the pools peak at different times).\n")
+        .append(
+            "Baseline: a bare Commons CSV streaming pass over the same file (every record read, orders"
+                + " counted by product and day in a HashMap).\n")
+        .append(
+            "parse = encoding detection, header recognition, validation of every cell of the orders export"
+                + " into Tablesaw chunks; ingest = the whole simulated shop (orders and the six other exports) parsed and"
+                + " merged into a new SQLite workspace, committed; analyze = the impact pipeline on that stored shop"
+                + " (load, deletions and causes, traffic, conversion, GMV, trust, partnerships, report).\n\n")
         .append("| orders | file MiB | stage | seconds | rows/s | peak heap MiB | × baseline |\n")
         .append("| ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
     for (long orders : sizes) {
@@ -64,9 +74,19 @@ public final class IngestBenchmark {
           baseline = median;
         }
         double peak = runs.stream().mapToDouble(Measured::peakHeapMiB).max().orElse(0);
-        report.append(String.format(Locale.ROOT, "| %,d | %.0f | %s | %.2f (%.2f–%.2f) | %,.0f | %.0f | %.2f |%n",
-            orders, mib, stage, median.seconds(), runs.get(0).seconds(), runs.get(runs.size() - 1).seconds(),
-            median.rowsPerSecond(), peak, median.seconds() / baseline.seconds()));
+        report.append(
+            String.format(
+                Locale.ROOT,
+                "| %,d | %.0f | %s | %.2f (%.2f–%.2f) | %,.0f | %.0f | %.2f |%n",
+                orders,
+                mib,
+                stage,
+                median.seconds(),
+                runs.get(0).seconds(),
+                runs.get(runs.size() - 1).seconds(),
+                median.rowsPerSecond(),
+                peak,
+                median.seconds() / baseline.seconds()));
         System.out.println(stage + " " + orders + ": " + median.seconds() + " s");
       }
     }
@@ -76,7 +96,8 @@ public final class IngestBenchmark {
     System.out.println(report);
   }
 
-  static Measured runStage(String stage, Path file, Path data) throws IOException, InterruptedException {
+  static Measured runStage(String stage, Path file, Path data)
+      throws IOException, InterruptedException {
     return PerformanceBenchmark.runStage(HEAP, stage, file, data, null).measured();
   }
 }

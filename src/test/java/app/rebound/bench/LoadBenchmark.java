@@ -1,6 +1,7 @@
 package app.rebound.bench;
 
 import app.rebound.Json;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,17 +34,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Load benchmark (not a test): the app serving the simulated 1,000,000-order shop with its analysis ready,
- * in a JVM of its own with a fixed heap ({@link LoadServer}), requested over loopback by the JDK HttpClient
- * from this JVM at several numbers of concurrent clients, each for a fixed time. Every client requests the
- * dashboard pages and the API in turn (see {@link #mix}) as fast as the answers come. Reports requests per
- * second, latency percentiles, errors (an answer other than 200, or an exception) and the server's heap
- * (after a full collection before and after each level, and the highest of its 50 ms samples during it)
- * into reports/load.md.
+ * Load benchmark (not a test): the app serving the simulated 1,000,000-order shop with its analysis
+ * ready, in a JVM of its own with a fixed heap ({@link LoadServer}), requested over loopback by the
+ * JDK HttpClient from this JVM at several numbers of concurrent clients, each for a fixed time.
+ * Every client requests the dashboard pages and the API in turn (see {@link #mix}) as fast as the
+ * answers come. Reports requests per second, latency percentiles, errors (an answer other than 200,
+ * or an exception) and the server's heap (after a full collection before and after each level, and
+ * the highest of its 50 ms samples during it) into reports/load.md.
  *
- * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=LoadBenchmark -Dbench.args="1000000 30 8 64"}
- * (orders, seconds per level, then the levels). The shop is simulated and stored under target/bench on the
- * first run (or taken from IngestBenchmark's), and its analysis computed once by the server and stored.
+ * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=LoadBenchmark -Dbench.args="1000000 30 8
+ * 64"} (orders, seconds per level, then the levels). The shop is simulated and stored under
+ * target/bench on the first run (or taken from IngestBenchmark's), and its analysis computed once
+ * by the server and stored.
  */
 public final class LoadBenchmark {
 
@@ -54,11 +57,25 @@ public final class LoadBenchmark {
   record Page(String name, String path) {}
 
   /** The server's heap and CPU at one moment, as {@link LoadServer} answers "window". */
-  record Window(double seconds, double usedMiB, double peakMiB, double cpuSeconds, long gcCount, double gcSeconds) {}
+  record Window(
+      double seconds,
+      double usedMiB,
+      double peakMiB,
+      double cpuSeconds,
+      long gcCount,
+      double gcSeconds) {}
 
   /** What one level measured. */
-  record Level(int clients, double seconds, List<List<Long>> nanosByPage, long[] errorsByPage, long[] bytesByPage,
-      Map<String, AtomicLong> errorKinds, double heapStartMiB, double heapEndMiB, List<Window> windows) {
+  record Level(
+      int clients,
+      double seconds,
+      List<List<Long>> nanosByPage,
+      long[] errorsByPage,
+      long[] bytesByPage,
+      Map<String, AtomicLong> errorKinds,
+      double heapStartMiB,
+      double heapEndMiB,
+      List<Window> windows) {
 
     long requests() {
       return nanosByPage.stream().mapToLong(List::size).sum() + Arrays.stream(errorsByPage).sum();
@@ -81,7 +98,11 @@ public final class LoadBenchmark {
     }
 
     long[] allNanos() {
-      return nanosByPage.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+      return nanosByPage.stream()
+          .flatMap(List::stream)
+          .mapToLong(Long::longValue)
+          .sorted()
+          .toArray();
     }
   }
 
@@ -93,8 +114,11 @@ public final class LoadBenchmark {
     List<Integer> levels = Arrays.stream(a, 2, a.length).map(Integer::valueOf).toList();
     Path data = BenchShops.stored(orders);
     try (Server server = Server.start(data, BenchShops.SHOP)) {
-      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
       String base = "http://127.0.0.1:" + server.port;
       List<Page> mix = mix(client, base, BenchShops.SHOP);
       System.out.println("warming up for " + WARMUP_SECONDS + " s ...");
@@ -103,8 +127,12 @@ public final class LoadBenchmark {
       for (int clients : levels) {
         System.out.println(clients + " clients for " + seconds + " s ...");
         Level level = run(client, base, mix, clients, seconds, server);
-        System.out.printf(Locale.ROOT, "  %d requests, %.0f/s, %d errors%n", level.requests(),
-            level.requests() / level.seconds(), level.errors());
+        System.out.printf(
+            Locale.ROOT,
+            "  %d requests, %.0f/s, %d errors%n",
+            level.requests(),
+            level.requests() / level.seconds(),
+            level.errors());
         results.add(level);
       }
       String report = report(server, mix, warmup, results, args);
@@ -116,29 +144,41 @@ public final class LoadBenchmark {
   }
 
   /**
-   * The requests every client makes in turn: the overview, traffic, products, one product's and appeal pages,
-   * the overview and impact API and a chart; the product is the first one the analysis measured.
+   * The requests every client makes in turn: the overview, traffic, products, one product's and
+   * appeal pages, the overview and impact API and a chart; the product is the first one the
+   * analysis measured.
    */
   static List<Page> mix(HttpClient client, String base, String shop) throws Exception {
-    HttpResponse<String> impact = client.send(HttpRequest.newBuilder(URI.create(base + "/api/shops/" + shop
-        + "/impact")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> impact =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/shops/" + shop + "/impact")).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (impact.statusCode() != 200) {
       throw new IllegalStateException("the impact API answered " + impact.statusCode());
     }
     String product = Json.MAPPER.readTree(impact.body()).at("/products/0/product_id").asText();
     String s = "/shops/" + shop;
-    return List.of(new Page("overview page", s), new Page("traffic page", s + "/traffic"),
-        new Page("products page", s + "/products"), new Page("product page", s + "/products/" + product),
-        new Page("appeal page", s + "/appeal"), new Page("overview API", "/api" + s + "/overview"),
-        new Page("impact API", "/api" + s + "/impact"), new Page("chart SVG", s + "/charts/visitors.svg"));
+    return List.of(
+        new Page("overview page", s),
+        new Page("traffic page", s + "/traffic"),
+        new Page("products page", s + "/products"),
+        new Page("product page", s + "/products/" + product),
+        new Page("appeal page", s + "/appeal"),
+        new Page("overview API", "/api" + s + "/overview"),
+        new Page("impact API", "/api" + s + "/impact"),
+        new Page("chart SVG", s + "/charts/visitors.svg"));
   }
 
-  /** {@code clients} threads request the mix in turn (each from its own place in it) for the given time. */
-  static Level run(HttpClient client, String base, List<Page> mix, int clients, int seconds, Server server)
+  /**
+   * {@code clients} threads request the mix in turn (each from its own place in it) for the given
+   * time.
+   */
+  static Level run(
+      HttpClient client, String base, List<Page> mix, int clients, int seconds, Server server)
       throws Exception {
     double heapStart = server.gc();
     List<List<Long>> nanos = new ArrayList<>();
-    mix.forEach(p -> nanos.add(java.util.Collections.synchronizedList(new ArrayList<>())));
+    mix.forEach(p -> nanos.add(Collections.synchronizedList(new ArrayList<>())));
     AtomicLong[] errors = new AtomicLong[mix.size()];
     AtomicLong[] bytes = new AtomicLong[mix.size()];
     for (int i = 0; i < mix.size(); i++) {
@@ -146,8 +186,15 @@ public final class LoadBenchmark {
       bytes[i] = new AtomicLong();
     }
     Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
-    List<HttpRequest> requests = mix.stream().map(p -> HttpRequest.newBuilder(URI.create(base + p.path()))
-        .timeout(Duration.ofSeconds(60)).GET().build()).toList();
+    List<HttpRequest> requests =
+        mix.stream()
+            .map(
+                p ->
+                    HttpRequest.newBuilder(URI.create(base + p.path()))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET()
+                        .build())
+            .toList();
     List<Window> windows = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
@@ -156,35 +203,42 @@ public final class LoadBenchmark {
     List<Future<?>> workers = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int first = c;
-      workers.add(pool.submit(() -> {
-        byte[] buffer = new byte[1 << 16];
-        for (int i = first; System.nanoTime() < deadline; i++) {
-          int page = i % mix.size();
-          long t0 = System.nanoTime();
-          try {
-            HttpResponse<InputStream> response = client.send(requests.get(page),
-                HttpResponse.BodyHandlers.ofInputStream());
-            long read = 0;
-            try (InputStream body = response.body()) {
-              for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                read += n;
-              }
-            }
-            if (response.statusCode() == 200) {
-              nanos.get(page).add(System.nanoTime() - t0);
-              bytes[page].addAndGet(read);
-            } else {
-              errors[page].incrementAndGet();
-              errorKinds.computeIfAbsent(mix.get(page).name() + ": HTTP " + response.statusCode(),
-                  k -> new AtomicLong()).incrementAndGet();
-            }
-          } catch (IOException e) {
-            errors[page].incrementAndGet();
-            errorKinds.computeIfAbsent(mix.get(page).name() + ": " + e, k -> new AtomicLong()).incrementAndGet();
-          }
-        }
-        return null;
-      }));
+      workers.add(
+          pool.submit(
+              () -> {
+                byte[] buffer = new byte[1 << 16];
+                for (int i = first; System.nanoTime() < deadline; i++) {
+                  int page = i % mix.size();
+                  long t0 = System.nanoTime();
+                  try {
+                    HttpResponse<InputStream> response =
+                        client.send(requests.get(page), HttpResponse.BodyHandlers.ofInputStream());
+                    long read = 0;
+                    try (InputStream body = response.body()) {
+                      for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                        read += n;
+                      }
+                    }
+                    if (response.statusCode() == 200) {
+                      nanos.get(page).add(System.nanoTime() - t0);
+                      bytes[page].addAndGet(read);
+                    } else {
+                      errors[page].incrementAndGet();
+                      errorKinds
+                          .computeIfAbsent(
+                              mix.get(page).name() + ": HTTP " + response.statusCode(),
+                              k -> new AtomicLong())
+                          .incrementAndGet();
+                    }
+                  } catch (IOException e) {
+                    errors[page].incrementAndGet();
+                    errorKinds
+                        .computeIfAbsent(mix.get(page).name() + ": " + e, k -> new AtomicLong())
+                        .incrementAndGet();
+                  }
+                }
+                return null;
+              }));
     }
     while (System.nanoTime() < deadline) {
       Thread.sleep(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
@@ -197,71 +251,148 @@ public final class LoadBenchmark {
     windows.add(server.window(elapsed));
     pool.shutdown();
     double heapEnd = server.gc();
-    return new Level(clients, elapsed, nanos, Arrays.stream(errors).mapToLong(AtomicLong::get).toArray(),
-        Arrays.stream(bytes).mapToLong(AtomicLong::get).toArray(), errorKinds, heapStart, heapEnd, windows);
+    return new Level(
+        clients,
+        elapsed,
+        nanos,
+        Arrays.stream(errors).mapToLong(AtomicLong::get).toArray(),
+        Arrays.stream(bytes).mapToLong(AtomicLong::get).toArray(),
+        errorKinds,
+        heapStart,
+        heapEnd,
+        windows);
   }
 
-  static String report(Server server, List<Page> mix, Level warmup, List<Level> levels, String[] args) {
+  static String report(
+      Server server, List<Page> mix, Level warmup, List<Level> levels, String[] args) {
     var os = ManagementFactory.getOperatingSystemMXBean();
-    long memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
+    long memory = os instanceof OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
     StringBuilder r = new StringBuilder("# Load benchmark\n\n");
-    r.append(String.format(Locale.ROOT, "Run on %s. Machine: %d cores, %.0f GiB memory, load average %.2f before"
-        + " the run; %s %s (%s).%n%n", LocalDate.now(), os.getAvailableProcessors(), memory / MIB / 1024,
-        server.loadBefore, System.getProperty("java.vm.name"), System.getProperty("java.version"),
-        System.getProperty("java.vm.vendor")));
-    r.append(String.format(Locale.ROOT, "Server: `serve`'s web app (Javalin, Jetty) in its own JVM with %s (max"
-        + " heap %.0f MiB, collectors %s), serving the simulated shop with %,d orders from its SQLite workspace;"
-        + " its analysis was %s before the first request.%n%n", SERVER_HEAP, server.maxHeapMiB,
-        server.collectors.replace(',', ' ').replace('_', ' '), server.orders,
-        server.analysisSeconds > 1 ? String.format(Locale.ROOT, "computed once at start (%.0f s) and stored",
-            server.analysisSeconds) : "already stored"));
-    r.append("Clients: the JDK HttpClient (HTTP/1.1, one connection per busy client) in the benchmark's JVM on the"
-        + " same machine over loopback, so client and server share the cores. Each client sends one request,"
-        + " reads the whole answer, then sends the next, going round this mix from its own place in it: ")
-        .append(mix.stream().map(p -> p.name() + " `" + p.path() + "`").collect(Collectors.joining(", ")))
-        .append(String.format(Locale.ROOT, ". A warm-up of %d s at %d clients (%,d requests, %d errors) came"
-            + " first. Latency is from sending the request to the answer's last byte; an error is an answer other"
-            + " than 200 or an exception.%n%n", WARMUP_SECONDS, warmup.clients(), warmup.requests(),
-            warmup.errors()));
-    r.append("Command: `").append(commandLine(args)).append("` (the same as `mvn -B -q test-compile exec:exec")
-        .append(" -Dbench=LoadBenchmark -Dbench.args=\"").append(String.join(" ", args).strip()).append("\"`).")
-        .append(String.format(Locale.ROOT, " Load average after the run: %.2f.%n%n", os.getSystemLoadAverage()));
-    r.append("| clients | seconds | requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors | MiB/s"
-        + " | server CPU (cores) | server GC s | heap after GC at start MiB | heap peak MiB (sampled) | heap after"
-        + " GC at end MiB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-        + " ---: | ---: | ---: |\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "Run on %s. Machine: %d cores, %.0f GiB memory, load average %.2f before"
+                + " the run; %s %s (%s).%n%n",
+            LocalDate.now(),
+            os.getAvailableProcessors(),
+            memory / MIB / 1024,
+            server.loadBefore,
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.version"),
+            System.getProperty("java.vm.vendor")));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "Server: `serve`'s web app (Javalin, Jetty) in its own JVM with %s (max"
+                + " heap %.0f MiB, collectors %s), serving the simulated shop with %,d orders from its SQLite workspace;"
+                + " its analysis was %s before the first request.%n%n",
+            SERVER_HEAP,
+            server.maxHeapMiB,
+            server.collectors.replace(',', ' ').replace('_', ' '),
+            server.orders,
+            server.analysisSeconds > 1
+                ? String.format(
+                    Locale.ROOT,
+                    "computed once at start (%.0f s) and stored",
+                    server.analysisSeconds)
+                : "already stored"));
+    r.append(
+            "Clients: the JDK HttpClient (HTTP/1.1, one connection per busy client) in the benchmark's JVM on the"
+                + " same machine over loopback, so client and server share the cores. Each client sends one request,"
+                + " reads the whole answer, then sends the next, going round this mix from its own place in it: ")
+        .append(
+            mix.stream()
+                .map(p -> p.name() + " `" + p.path() + "`")
+                .collect(Collectors.joining(", ")))
+        .append(
+            String.format(
+                Locale.ROOT,
+                ". A warm-up of %d s at %d clients (%,d requests, %d errors) came"
+                    + " first. Latency is from sending the request to the answer's last byte; an error is an answer other"
+                    + " than 200 or an exception.%n%n",
+                WARMUP_SECONDS,
+                warmup.clients(),
+                warmup.requests(),
+                warmup.errors()));
+    r.append("Command: `")
+        .append(commandLine(args))
+        .append("` (the same as `mvn -B -q test-compile exec:exec")
+        .append(" -Dbench=LoadBenchmark -Dbench.args=\"")
+        .append(String.join(" ", args).strip())
+        .append("\"`).")
+        .append(
+            String.format(
+                Locale.ROOT, " Load average after the run: %.2f.%n%n", os.getSystemLoadAverage()));
+    r.append(
+        "| clients | seconds | requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors | MiB/s"
+            + " | server CPU (cores) | server GC s | heap after GC at start MiB | heap peak MiB (sampled) | heap after"
+            + " GC at end MiB |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            + " ---: | ---: | ---: |\n");
     for (Level l : levels) {
       long[] all = l.allNanos();
-      r.append(String.format(Locale.ROOT, "| %d | %.1f | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.2f"
-          + " | %.2f | %.0f | %.0f | %.0f |%n", l.clients(), l.seconds(), l.requests(), l.requests() / l.seconds(),
-          ms(all, 0.50), ms(all, 0.95), ms(all, 0.99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
-          l.errors(), Arrays.stream(l.bytesByPage()).sum() / MIB / l.seconds(), l.serverCpuSeconds() / l.seconds(),
-          l.gcSeconds(), l.heapStartMiB(), l.peakMiB(), l.heapEndMiB()));
+      r.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %.1f | %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.2f"
+                  + " | %.2f | %.0f | %.0f | %.0f |%n",
+              l.clients(),
+              l.seconds(),
+              l.requests(),
+              l.requests() / l.seconds(),
+              ms(all, 0.50),
+              ms(all, 0.95),
+              ms(all, 0.99),
+              all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
+              l.errors(),
+              Arrays.stream(l.bytesByPage()).sum() / MIB / l.seconds(),
+              l.serverCpuSeconds() / l.seconds(),
+              l.gcSeconds(),
+              l.heapStartMiB(),
+              l.peakMiB(),
+              l.heapEndMiB()));
     }
-    r.append("\n## Per request of the mix\n\n| clients | request | answered 200 | p50 ms | p95 ms | p99 ms | errors"
-        + " | KiB each |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    r.append(
+        "\n## Per request of the mix\n\n| clients | request | answered 200 | p50 ms | p95 ms | p99 ms | errors"
+            + " | KiB each |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Level l : levels) {
       for (int p = 0; p < mix.size(); p++) {
         long[] page = l.nanosByPage().get(p).stream().mapToLong(Long::longValue).sorted().toArray();
-        r.append(String.format(Locale.ROOT, "| %d | %s | %,d | %.1f | %.1f | %.1f | %d | %.0f |%n", l.clients(),
-            mix.get(p).name(), page.length, ms(page, 0.50), ms(page, 0.95), ms(page, 0.99), l.errorsByPage()[p],
-            page.length == 0 ? Double.NaN : l.bytesByPage()[p] / 1024.0 / page.length));
+        r.append(
+            String.format(
+                Locale.ROOT,
+                "| %d | %s | %,d | %.1f | %.1f | %.1f | %d | %.0f |%n",
+                l.clients(),
+                mix.get(p).name(),
+                page.length,
+                ms(page, 0.50),
+                ms(page, 0.95),
+                ms(page, 0.99),
+                l.errorsByPage()[p],
+                page.length == 0 ? Double.NaN : l.bytesByPage()[p] / 1024.0 / page.length));
       }
     }
-    r.append("\n## Server heap during each level\n\nHeap in use (MiB), the highest 50 ms sample in each second of"
-        + " the level; it rises as garbage accumulates and falls at each collection, so a level whose samples"
-        + " keep within the same band and whose heap after a full collection ends where it started holds its"
-        + " memory steady.\n\n");
+    r.append(
+        "\n## Server heap during each level\n\nHeap in use (MiB), the highest 50 ms sample in each second of"
+            + " the level; it rises as garbage accumulates and falls at each collection, so a level whose samples"
+            + " keep within the same band and whose heap after a full collection ends where it started holds its"
+            + " memory steady.\n\n");
     for (Level l : levels) {
       r.append(String.format(Locale.ROOT, "- %d clients: ", l.clients()))
-          .append(l.windows().stream().skip(1).map(w -> String.format(Locale.ROOT, "%.0f", w.peakMiB()))
-              .collect(Collectors.joining(" ")))
+          .append(
+              l.windows().stream()
+                  .skip(1)
+                  .map(w -> String.format(Locale.ROOT, "%.0f", w.peakMiB()))
+                  .collect(Collectors.joining(" ")))
           .append('\n');
     }
     List<String> kinds = new ArrayList<>();
     for (Level l : levels) {
-      l.errorKinds().forEach((k, n) -> kinds.add(String.format(Locale.ROOT, "- %d clients, %s: %,d", l.clients(), k,
-          n.get())));
+      l.errorKinds()
+          .forEach(
+              (k, n) ->
+                  kinds.add(
+                      String.format(
+                          Locale.ROOT, "- %d clients, %s: %,d", l.clients(), k, n.get())));
     }
     if (!kinds.isEmpty()) {
       r.append("\n## Errors\n\n").append(String.join("\n", kinds)).append('\n');
@@ -300,18 +431,22 @@ public final class LoadBenchmark {
       this.process = process;
       this.loadBefore = loadBefore;
       this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-            StandardCharsets.UTF_8))) {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.matches("(READY|WINDOW|GC|UNKNOWN) .*")) {
-              answers.add(line);
-            }
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      }, "load-server-output");
+      Thread reader =
+          new Thread(
+              () -> {
+                try (BufferedReader out =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.matches("(READY|WINDOW|GC|UNKNOWN) .*")) {
+                      answers.add(line);
+                    }
+                  }
+                } catch (IOException e) {
+                  // the process ended
+                }
+              },
+              "load-server-output");
       reader.setDaemon(true);
       reader.start();
       String[] ready = answer("READY", 3600).split(" ");
@@ -326,11 +461,20 @@ public final class LoadBenchmark {
       double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       Path log = BenchShops.WORK.resolve("load-server.log");
       Files.createDirectories(log.getParent());
-      System.out.println("starting the server (its log: " + log + "); the first start analyses the shop ...");
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          SERVER_HEAP, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-          LoadServer.class.getName(), data.toString(), shop)
-          .redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
+      System.out.println(
+          "starting the server (its log: " + log + "); the first start analyses the shop ...");
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  SERVER_HEAP,
+                  "-Djava.awt.headless=true",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  LoadServer.class.getName(),
+                  data.toString(),
+                  shop)
+              .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+              .start();
       try {
         return new Server(p, load);
       } catch (Exception | Error e) {
@@ -341,8 +485,13 @@ public final class LoadBenchmark {
 
     Window window(double at) throws Exception {
       String[] w = ask("window", "WINDOW").split(" ");
-      return new Window(at, Double.parseDouble(w[1]), Double.parseDouble(w[2]), Double.parseDouble(w[3]),
-          Long.parseLong(w[4]), Double.parseDouble(w[5]));
+      return new Window(
+          at,
+          Double.parseDouble(w[1]),
+          Double.parseDouble(w[2]),
+          Double.parseDouble(w[3]),
+          Long.parseLong(w[4]),
+          Double.parseDouble(w[5]));
     }
 
     /** Heap in use after a full collection, MiB. */
@@ -363,10 +512,12 @@ public final class LoadBenchmark {
           return line;
         }
         if (line == null && !process.isAlive()) {
-          throw new IllegalStateException("the server ended (exit " + process.exitValue() + "); see its log");
+          throw new IllegalStateException(
+              "the server ended (exit " + process.exitValue() + "); see its log");
         }
       }
-      throw new IllegalStateException("the server did not answer " + prefix + " within " + timeoutSeconds + " s");
+      throw new IllegalStateException(
+          "the server did not answer " + prefix + " within " + timeoutSeconds + " s");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.rebound.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.GarbageCollectorMXBean;
@@ -15,19 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The server side of {@link LoadBenchmark}, in a JVM of its own so that the heap it reports is the app's
- * alone: serves a stored shop ({@link ServedShop}), samples its heap in use every 50 ms and answers one
- * command a line on stdin:
+ * The server side of {@link LoadBenchmark}, in a JVM of its own so that the heap it reports is the
+ * app's alone: serves a stored shop ({@link ServedShop}), samples its heap in use every 50 ms and
+ * answers one command a line on stdin:
  *
  * <ul>
- *   <li>{@code window}: {@code WINDOW used peak cpu gcCount gcSeconds}: heap in use now and the highest
- *       sample since the last window (MiB), the process's CPU seconds and its collectors' totals so far;
+ *   <li>{@code window}: {@code WINDOW used peak cpu gcCount gcSeconds}: heap in use now and the
+ *       highest sample since the last window (MiB), the process's CPU seconds and its collectors'
+ *       totals so far;
  *   <li>{@code gc}: {@code GC used}: heap in use after a full collection (MiB);
  *   <li>{@code quit}.
  * </ul>
  *
- * Once serving it prints {@code READY port orders analysisSeconds maxHeapMiB collectors}.
- * Usage: LoadServer DATA_DIR SHOP
+ * Once serving it prints {@code READY port orders analysisSeconds maxHeapMiB collectors}. Usage:
+ * LoadServer DATA_DIR SHOP
  */
 public final class LoadServer {
 
@@ -37,18 +39,34 @@ public final class LoadServer {
   public static void main(String[] args) throws Exception {
     try (ServedShop served = ServedShop.start(Path.of(args[0]), args[1])) {
       AtomicLong peak = new AtomicLong();
-      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "heap-sampler");
-        t.setDaemon(true);
-        return t;
-      });
-      sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(used(), Math::max), 0, 50, TimeUnit.MILLISECONDS);
-      String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
-          .map(GarbageCollectorMXBean::getName).map(n -> n.replace(' ', '_')).collect(Collectors.joining(","));
-      say(String.format(Locale.ROOT, "READY %d %d %.1f %.0f %s", served.port(), served.orders,
-          served.analysisSeconds, Runtime.getRuntime().maxMemory() / MIB, collectors));
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+      ScheduledExecutorService sampler =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "heap-sampler");
+                t.setDaemon(true);
+                return t;
+              });
+      sampler.scheduleAtFixedRate(
+          () -> peak.accumulateAndGet(used(), Math::max), 0, 50, TimeUnit.MILLISECONDS);
+      String collectors =
+          ManagementFactory.getGarbageCollectorMXBeans().stream()
+              .map(GarbageCollectorMXBean::getName)
+              .map(n -> n.replace(' ', '_'))
+              .collect(Collectors.joining(","));
+      say(
+          String.format(
+              Locale.ROOT,
+              "READY %d %d %.1f %.0f %s",
+              served.port(),
+              served.orders,
+              served.analysisSeconds,
+              Runtime.getRuntime().maxMemory() / MIB,
+              collectors));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      for (String line = in.readLine();
+          line != null && !line.equals("quit");
+          line = in.readLine()) {
         switch (line) {
           case "window" -> {
             long now = used();
@@ -59,8 +77,15 @@ public final class LoadServer {
               gcCount += Math.max(0, gc.getCollectionCount());
               gcMillis += Math.max(0, gc.getCollectionTime());
             }
-            say(String.format(Locale.ROOT, "WINDOW %.1f %.1f %.2f %d %.3f", now / MIB, highest / MIB,
-                cpuSeconds(), gcCount, gcMillis / 1000.0));
+            say(
+                String.format(
+                    Locale.ROOT,
+                    "WINDOW %.1f %.1f %.2f %d %.3f",
+                    now / MIB,
+                    highest / MIB,
+                    cpuSeconds(),
+                    gcCount,
+                    gcMillis / 1000.0));
           }
           case "gc" -> {
             for (int i = 0; i < 3; i++) {
@@ -82,8 +107,9 @@ public final class LoadServer {
   }
 
   private static double cpuSeconds() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() / 1e9 : Double.NaN;
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        ? os.getProcessCpuTime() / 1e9
+        : Double.NaN;
   }
 
   private static void say(String line) {

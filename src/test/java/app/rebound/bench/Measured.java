@@ -3,13 +3,14 @@ package app.rebound.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Locale;
 
 /** One benchmark stage's figures, measured inside the child JVM that ran it. */
 record Measured(String stage, long rows, double seconds, double peakHeapMiB) {
 
   /**
-   * Peak heap of this JVM so far: the sum of every heap pool's peak. The pools peak at different moments,
-   * so this is an upper bound on the heap in use at any one time (it may exceed -Xmx).
+   * Peak heap of this JVM so far: the sum of every heap pool's peak. The pools peak at different
+   * moments, so this is an upper bound on the heap in use at any one time (it may exceed -Xmx).
    */
   static double jvmPeakHeapMiB() {
     long bytes = 0;
@@ -26,11 +27,13 @@ record Measured(String stage, long rows, double seconds, double peakHeapMiB) {
   }
 
   String toLine() {
-    return String.format(java.util.Locale.ROOT, "MEASURED %s %d %.4f %.1f", stage, rows, seconds, peakHeapMiB);
+    return String.format(
+        Locale.ROOT, "MEASURED %s %d %.4f %.1f", stage, rows, seconds, peakHeapMiB);
   }
 
   static Measured parse(String line) {
     String[] p = line.split(" ");
-    return new Measured(p[1], Long.parseLong(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]));
+    return new Measured(
+        p[1], Long.parseLong(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]));
   }
 }

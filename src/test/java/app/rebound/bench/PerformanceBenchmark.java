@@ -18,18 +18,21 @@ import java.util.Map;
 import org.apache.commons.io.file.PathUtils;
 
 /**
- * The performance benchmark of issue 7 (not a test): simulated shops of several sizes, each stage in a fresh
- * JVM, against two baselines measured in the same run over the same orders file — a bare Commons CSV pass
- * and DuckDB's read_csv + GROUP BY. Reports per stage time, rows/s, peak heap and the ratio to the Commons
- * CSV pass; the analysis stage by stage; the whole job (upload to dashboard-ready); a weekly upload onto the
- * stored shop; and a server opening the stored workspace. Writes reports/bench/performance.md.
+ * The performance benchmark of issue 7 (not a test): simulated shops of several sizes, each stage
+ * in a fresh JVM, against two baselines measured in the same run over the same orders file — a bare
+ * Commons CSV pass and DuckDB's read_csv + GROUP BY. Reports per stage time, rows/s, peak heap and
+ * the ratio to the Commons CSV pass; the analysis stage by stage; the whole job (upload to
+ * dashboard-ready); a weekly upload onto the stored shop; and a server opening the stored
+ * workspace. Writes reports/bench/performance.md.
  *
- * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=PerformanceBenchmark -Dbench.args="100000 1000000"}
+ * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=PerformanceBenchmark -Dbench.args="100000
+ * 1000000"}
  */
 public final class PerformanceBenchmark {
 
   /** Runs per stage up to this size (median reported); larger shops run once. */
   static final long REPEAT_UP_TO = 1_000_000;
+
   static final int RUNS = 3;
   static final int WEEKLY_ORDERS = 50_000;
 
@@ -54,33 +57,57 @@ public final class PerformanceBenchmark {
       if (!Files.exists(file)) {
         System.out.println("simulating " + orders + " orders ...");
         int products = (int) Math.max(20, Math.min(2000, orders / 5000));
-        ShopSimulator.write(SimConfig.defaults().withSeed(42).withDays(120).withProducts(products)
-            .withStart(LocalDate.of(2026, 3, 1)).withTargetOrders(orders), shop);
+        ShopSimulator.write(
+            SimConfig.defaults()
+                .withSeed(42)
+                .withDays(120)
+                .withProducts(products)
+                .withStart(LocalDate.of(2026, 3, 1))
+                .withTargetOrders(orders),
+            shop);
       }
       double mib = Files.size(file) / (1024.0 * 1024.0);
       Path data = work.resolve("perf-data-" + orders);
       Map<String, Run> medians = new LinkedHashMap<>();
       String failed = null;
-      for (String stage : List.of("commons-csv", "duckdb", "parse", "ingest", "analyze", "reanalyze")) {
+      for (String stage :
+          List.of("commons-csv", "duckdb", "parse", "ingest", "analyze", "reanalyze")) {
         List<Run> results = new ArrayList<>();
         try {
           for (int run = 0; run < runs; run++) {
             if (stage.equals("ingest") && Files.exists(data)) {
-              PathUtils.deleteDirectory(data); // each ingest starts from an empty workspace; analyze reads the last
+              PathUtils.deleteDirectory(
+                  data); // each ingest starts from an empty workspace; analyze reads the last
             }
             Path snapshots = data.resolve("shops").resolve("bench").resolve("snapshots");
             if (stage.equals("analyze") && Files.exists(snapshots)) {
-              // The first analysis after an upload: it reads every row from the database and writes the
+              // The first analysis after an upload: it reads every row from the database and writes
+              // the
               // snapshots that a re-analysis ("reanalyze") and the next week's upload start from.
               PathUtils.deleteDirectory(snapshots);
             }
-            results.add(runStage(heap, stage.equals("reanalyze") ? "analyze" : stage, file, data, null));
+            results.add(
+                runStage(heap, stage.equals("reanalyze") ? "analyze" : stage, file, data, null));
           }
         } catch (IllegalStateException e) {
-          failed = stage + ": " + e.getMessage().lines().filter(l -> l.contains("Error") || l.contains("Exception"))
-              .findFirst().orElse("failed").strip();
-          table.append(String.format(Locale.ROOT, "| %,d | %.0f | %s | %s | failed: %s | | | |%n", orders, mib, stage,
-              heap, failed));
+          failed =
+              stage
+                  + ": "
+                  + e.getMessage()
+                      .lines()
+                      .filter(l -> l.contains("Error") || l.contains("Exception"))
+                      .findFirst()
+                      .orElse("failed")
+                      .strip();
+          table.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %,d | %.0f | %s | %s | failed: %s | | | |%n",
+                  orders,
+                  mib,
+                  stage,
+                  heap,
+                  failed));
           System.out.println(failed);
           break;
         }
@@ -89,29 +116,67 @@ public final class PerformanceBenchmark {
         medians.put(stage, median);
         double base = medians.get("commons-csv").measured().seconds();
         double peak = results.stream().mapToDouble(r -> r.measured().peakHeapMiB()).max().orElse(0);
-        table.append(String.format(Locale.ROOT, "| %,d | %.0f | %s | %s | %.2f (%.2f–%.2f) | %,.0f | %.0f | %.2f |%n",
-            orders, mib, stage, heap, median.measured().seconds(), results.get(0).measured().seconds(),
-            results.get(results.size() - 1).measured().seconds(), median.measured().rowsPerSecond(), peak,
-            median.measured().seconds() / base));
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "| %,d | %.0f | %s | %s | %.2f (%.2f–%.2f) | %,.0f | %.0f | %.2f |%n",
+                orders,
+                mib,
+                stage,
+                heap,
+                median.measured().seconds(),
+                results.get(0).measured().seconds(),
+                results.get(results.size() - 1).measured().seconds(),
+                median.measured().rowsPerSecond(),
+                peak,
+                median.measured().seconds() / base));
         System.out.println(stage + " " + orders + ": " + median.measured().seconds() + " s");
       }
       if (failed != null) {
-        summary.append(String.format(Locale.ROOT, "| %,d | %.2f | %.2f | failed (%s) | | | | | |%n", orders,
-            medians.get("commons-csv").measured().seconds(), medians.get("duckdb").measured().seconds(), failed));
+        summary.append(
+            String.format(
+                Locale.ROOT,
+                "| %,d | %.2f | %.2f | failed (%s) | | | | | |%n",
+                orders,
+                medians.get("commons-csv").measured().seconds(),
+                medians.get("duckdb").measured().seconds(),
+                failed));
         continue;
       }
-      medians.get("analyze").stages().forEach((name, seconds) -> stagesTable.append(String.format(Locale.ROOT,
-          "| %,d | first | %s | %.2f |%n", orders, name, seconds)));
-      medians.get("reanalyze").stages().forEach((name, seconds) -> stagesTable.append(String.format(Locale.ROOT,
-          "| %,d | again | %s | %.2f |%n", orders, name, seconds)));
+      medians
+          .get("analyze")
+          .stages()
+          .forEach(
+              (name, seconds) ->
+                  stagesTable.append(
+                      String.format(
+                          Locale.ROOT, "| %,d | first | %s | %.2f |%n", orders, name, seconds)));
+      medians
+          .get("reanalyze")
+          .stages()
+          .forEach(
+              (name, seconds) ->
+                  stagesTable.append(
+                      String.format(
+                          Locale.ROOT, "| %,d | again | %s | %.2f |%n", orders, name, seconds)));
 
       double csv = medians.get("commons-csv").measured().seconds();
       double duck = medians.get("duckdb").measured().seconds();
-      double job = medians.get("ingest").measured().seconds() + medians.get("analyze").measured().seconds();
-      summary.append(String.format(Locale.ROOT,
-          "| %,d | %.2f | %.2f | %.2f | %.2f× | %.2f× | %.2f |", orders, csv, duck, job, job / csv, job / duck,
-          job / (orders / 1e6)));
-      // The weekly upload and the server's start only where the target names them (a 1M-order shop).
+      double job =
+          medians.get("ingest").measured().seconds() + medians.get("analyze").measured().seconds();
+      summary.append(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %.2f | %.2f | %.2f | %.2f× | %.2f× | %.2f |",
+              orders,
+              csv,
+              duck,
+              job,
+              job / csv,
+              job / duck,
+              job / (orders / 1e6)));
+      // The weekly upload and the server's start only where the target names them (a 1M-order
+      // shop).
       if (orders == 1_000_000) {
         Path week = weeklyFile(file, work.resolve("week-" + orders + ".csv"));
         Path copy = work.resolve("perf-weekly-" + orders);
@@ -122,26 +187,35 @@ public final class PerformanceBenchmark {
         Run weekly = runStage(heap, "weekly", file, copy, week);
         BenchStage.storeAnalysis(data);
         Run open = runStage(heap, "open", file, data, null);
-        summary.append(String.format(Locale.ROOT, " %.2f (%.0f%% of the job) | %.2f |%n", weekly.measured().seconds(),
-            100 * weekly.measured().seconds() / job, open.measured().seconds()));
+        summary.append(
+            String.format(
+                Locale.ROOT,
+                " %.2f (%.0f%% of the job) | %.2f |%n",
+                weekly.measured().seconds(),
+                100 * weekly.measured().seconds() / job,
+                open.measured().seconds()));
       } else {
         summary.append(" – | – |\n");
       }
     }
-    String report = header() + "## Per stage\n\n"
-        + "| orders | file MiB | stage | heap | seconds | rows/s | peak heap MiB | × Commons CSV |\n"
-        + "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |\n" + table
-        + "\n## The whole job and the targets\n\n"
-        + "job = ingest (parse, validate, store the whole shop) + analyze (load, impact, report and plan in two"
-        + " languages, appeal workbench), each timed in its own JVM.\n\n"
-        + "| orders | Commons CSV s | DuckDB s | job s | job ÷ Commons CSV (target ≤ 2) | job ÷ DuckDB | job s per"
-        + " million orders | weekly 50k upload + re-analysis s (target ≤ 20% of the job) | server start to"
-        + " overview s (target < 2) |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" + summary
-        + "\n## The analysis stage by stage (median run)\n\nfirst = the analysis right after the upload (every row read"
-        + " from the database, snapshots written); again = a later analysis of the same data (after an appeal"
-        + " restores orders, or a restart), reading the snapshots.\n\n| orders | analysis | stage | seconds |\n"
-        + "| ---: | --- | --- | ---: |\n"
-        + stagesTable;
+    String report =
+        header()
+            + "## Per stage\n\n"
+            + "| orders | file MiB | stage | heap | seconds | rows/s | peak heap MiB | × Commons CSV |\n"
+            + "| ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |\n"
+            + table
+            + "\n## The whole job and the targets\n\n"
+            + "job = ingest (parse, validate, store the whole shop) + analyze (load, impact, report and plan in two"
+            + " languages, appeal workbench), each timed in its own JVM.\n\n"
+            + "| orders | Commons CSV s | DuckDB s | job s | job ÷ Commons CSV (target ≤ 2) | job ÷ DuckDB | job s per"
+            + " million orders | weekly 50k upload + re-analysis s (target ≤ 20% of the job) | server start to"
+            + " overview s (target < 2) |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+            + summary
+            + "\n## The analysis stage by stage (median run)\n\nfirst = the analysis right after the upload (every row read"
+            + " from the database, snapshots written); again = a later analysis of the same data (after an appeal"
+            + " restores orders, or a restart), reading the snapshots.\n\n| orders | analysis | stage | seconds |\n"
+            + "| ---: | --- | --- | ---: |\n"
+            + stagesTable;
     Path out = Path.of("reports", "bench", "performance.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -150,8 +224,12 @@ public final class PerformanceBenchmark {
 
   static String header() {
     return "# Performance benchmark\n\n"
-        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-        + "; each stage in a fresh JVM (-Xmx1g up to 1,000,000 orders, -Xmx8g above), median of " + RUNS
+        + "Machine: "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, Java "
+        + System.getProperty("java.version")
+        + "; each stage in a fresh JVM (-Xmx1g up to 1,000,000 orders, -Xmx8g above), median of "
+        + RUNS
         + " runs up to 1,000,000 orders (min–max in brackets), one run above. Peak heap is the sum of the heap"
         + " pools' peaks, an upper bound. Shops are simulated (seed 42, 120 days). Baselines over the same orders"
         + " file in the same run: a bare Commons CSV pass counting orders by product and day, and DuckDB 1.5"
@@ -159,7 +237,10 @@ public final class PerformanceBenchmark {
         + "Produced by `mvn -B -q test-compile exec:exec -Dbench=PerformanceBenchmark -Dbench.args=\"...\"`.\n\n";
   }
 
-  /** The last orders of the file as a week's export (a newer export repeats orders with newer states). */
+  /**
+   * The last orders of the file as a week's export (a newer export repeats orders with newer
+   * states).
+   */
   static Path weeklyFile(Path orders, Path out) throws IOException {
     List<String> lines = Files.readAllLines(orders, StandardCharsets.UTF_8);
     List<String> week = new ArrayList<>(lines.subList(0, 1));
@@ -170,9 +251,17 @@ public final class PerformanceBenchmark {
 
   static Run runStage(String heap, String stage, Path file, Path data, Path extra)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        heap, "-cp", System.getProperty("java.class.path"), BenchStage.class.getName(), stage, file.toString(),
-        data.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchStage.class.getName(),
+                stage,
+                file.toString(),
+                data.toString()));
     if (extra != null) {
       command.add(extra.toString());
     }
@@ -180,7 +269,8 @@ public final class PerformanceBenchmark {
     Measured measured = null;
     Map<String, Double> stages = new LinkedHashMap<>();
     StringBuilder output = new StringBuilder();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         output.append(line).append('\n');

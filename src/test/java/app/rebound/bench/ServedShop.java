@@ -10,20 +10,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * A stored shop served by the web app on loopback, started once the shop's analysis is finished (computed
- * here and stored if it was not yet), as the page and load benchmarks request it.
+ * A stored shop served by the web app on loopback, started once the shop's analysis is finished
+ * (computed here and stored if it was not yet), as the page and load benchmarks request it.
  */
 final class ServedShop implements AutoCloseable {
 
   final String shop;
   final long orders;
+
   /** How long the analysis took to be ready; near 0 when it was already stored. */
   final double analysisSeconds;
+
   private final Workspaces workspaces;
   private final Analyses analyses;
   private final Javalin app;
 
-  private ServedShop(String shop, long orders, double analysisSeconds, Workspaces workspaces, Analyses analyses,
+  private ServedShop(
+      String shop,
+      long orders,
+      double analysisSeconds,
+      Workspaces workspaces,
+      Analyses analyses,
       Javalin app) {
     this.shop = shop;
     this.orders = orders;
@@ -44,10 +51,13 @@ final class ServedShop implements AutoCloseable {
       status = analyses.status(shop, "zh");
     }
     if (status.state() != Analyses.State.READY) {
-      throw new IllegalStateException("the analysis of " + shop + " is " + status.state() + ": " + status.error());
+      throw new IllegalStateException(
+          "the analysis of " + shop + " is " + status.state() + ": " + status.error());
     }
     double analysisSeconds = (System.nanoTime() - start) / 1e9;
-    Javalin app = WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES).start("127.0.0.1", 0);
+    Javalin app =
+        WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES)
+            .start("127.0.0.1", 0);
     return new ServedShop(shop, orders, analysisSeconds, workspaces, analyses, app);
   }
 

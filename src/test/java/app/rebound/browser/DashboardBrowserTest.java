@@ -17,15 +17,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +53,13 @@ import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Wait;
 
 /**
- * The dashboards as a merchant sees them: a real (headless) Chromium creates a shop through the page's
- * upload form, waits for the analysis, and reads every dashboard page in Chinese and in English, with the
- * charts drawn by the app. Full-page screenshots go to target/screenshots/{page}_{lang}.png.
+ * The dashboards as a merchant sees them: a real (headless) Chromium creates a shop through the
+ * page's upload form, waits for the analysis, and reads every dashboard page in Chinese and in
+ * English, with the charts drawn by the app. Full-page screenshots go to
+ * target/screenshots/{page}_{lang}.png.
  *
- * <p>Runs against Debian's chromium and chromium-driver (what .ci/run installs); nothing is downloaded:
- * Selenium is given both paths, so Selenium Manager never runs.
+ * <p>Runs against Debian's chromium and chromium-driver (what .ci/run installs); nothing is
+ * downloaded: Selenium is given both paths, so Selenium Manager never runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
@@ -67,29 +72,48 @@ class DashboardBrowserTest {
   private static final Duration ANALYSIS_TIMEOUT = Duration.ofSeconds(60);
   private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
 
-  /** A dashboard page: its path under the shop, its heading per language, and a word its charts draw. */
-  private record Page(String name, String path, String zhHeading, String enHeading, String zhLabel, String enLabel) {
+  /**
+   * A dashboard page: its path under the shop, its heading per language, and a word its charts
+   * draw.
+   */
+  private record Page(
+      String name,
+      String path,
+      String zhHeading,
+      String enHeading,
+      String zhLabel,
+      String enLabel) {
     boolean hasCharts() {
       return zhLabel != null;
     }
   }
 
-  private static final List<Page> PAGES = List.of(
-      new Page("overview", "", "店铺 browser：销量删除造成的损失", "Shop browser: what the deletions cost",
-          "销量删除批次", "Sales deletions by batch"),
-      new Page("traffic", "/traffic", "流量损失", "Traffic lost", "实际", "Actual"),
-      new Page("trust", "/trust", "转化与信任", "Conversion & trust", "实际", "Actual"),
-      new Page("partners", "/partners", "达人合作", "Partners (affiliates)", "达人数", "Affiliates"),
-      new Page("deletions", "/deletions", "删除记录", "Deletions", "销量删除批次", "Sales deletions by batch"),
-      new Page("products", "/products", "受影响的商品", "Affected products", null, null),
-      new Page("appeal", "/appeal", "申诉工作台", "Appeal workbench", null, null));
+  private static final List<Page> PAGES =
+      List.of(
+          new Page(
+              "overview",
+              "",
+              "店铺 browser：销量删除造成的损失",
+              "Shop browser: what the deletions cost",
+              "销量删除批次",
+              "Sales deletions by batch"),
+          new Page("traffic", "/traffic", "流量损失", "Traffic lost", "实际", "Actual"),
+          new Page("trust", "/trust", "转化与信任", "Conversion & trust", "实际", "Actual"),
+          new Page("partners", "/partners", "达人合作", "Partners (affiliates)", "达人数", "Affiliates"),
+          new Page(
+              "deletions", "/deletions", "删除记录", "Deletions", "销量删除批次", "Sales deletions by batch"),
+          new Page("products", "/products", "受影响的商品", "Affected products", null, null),
+          new Page("appeal", "/appeal", "申诉工作台", "Appeal workbench", null, null));
 
   /**
-   * The moment the browser sees: 35 hours before the sample's first appeal deadline (its WG3B1 notice was
-   * processed 2026-05-30, Beijing time), so the workbench has an open, urgent group to show.
+   * The moment the browser sees: 35 hours before the sample's first appeal deadline (its WG3B1
+   * notice was processed 2026-05-30, Beijing time), so the workbench has an open, urgent group to
+   * show.
    */
-  private static final Clock CLOCK = Clock.fixed(java.time.LocalDateTime.parse("2026-06-04T13:00:00")
-      .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
+  private static final Clock CLOCK =
+      Clock.fixed(
+          LocalDateTime.parse("2026-06-04T13:00:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+          ZoneId.of("Asia/Shanghai"));
 
   @TempDir static Path data;
   @TempDir static Path profile;
@@ -102,11 +126,18 @@ class DashboardBrowserTest {
 
   @BeforeAll
   static void start_the_app_and_a_headless_chromium() throws Exception {
-    assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing: the browser tests need Debian's "
-        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs both)");
-    assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: the browser tests need Debian's chromium "
-        + "(apt-get install chromium chromium-driver; .ci/run installs both)");
-    // Belt and braces: with both paths given Selenium Manager is skipped; should it ever run, it stays offline
+    assertTrue(
+        Files.isExecutable(CHROMEDRIVER),
+        CHROMEDRIVER
+            + " is missing: the browser tests need Debian's "
+            + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs both)");
+    assertTrue(
+        Files.isExecutable(CHROMIUM),
+        CHROMIUM
+            + " is missing: the browser tests need Debian's chromium "
+            + "(apt-get install chromium chromium-driver; .ci/run installs both)");
+    // Belt and braces: with both paths given Selenium Manager is skipped; should it ever run, it
+    // stays offline
     // (Selenium hands SE_* system properties to it as environment variables).
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
@@ -118,15 +149,25 @@ class DashboardBrowserTest {
     app.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
 
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,2000", "--user-data-dir=" + profile.toAbsolutePath());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,2000",
+        "--user-data-dir=" + profile.toAbsolutePath());
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 2000));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -154,7 +195,8 @@ class DashboardBrowserTest {
 
   @Test
   @Order(1)
-  void a_merchant_creates_a_shop_by_uploading_the_sample_exports_and_sees_the_refused_rows() throws Exception {
+  void a_merchant_creates_a_shop_by_uploading_the_sample_exports_and_sees_the_refused_rows()
+      throws Exception {
     driver.get(base + "/");
     assertEquals("zh-CN", htmlLang(), "Chinese by default");
     WebElement form = driver.findElement(By.cssSelector("form[action='/shops']"));
@@ -163,14 +205,23 @@ class DashboardBrowserTest {
     input.sendKeys(String.join("\n", sampleFiles()));
     form.findElement(By.cssSelector("button[type=submit]")).click();
 
-    waitUntil(Duration.ofSeconds(30), "the shop page after the upload",
+    waitUntil(
+        Duration.ofSeconds(30),
+        "the shop page after the upload",
         d -> d.getCurrentUrl().equals(base + "/shops/" + SHOP));
     // The page may reload itself while the analysis runs, so the rows are read again until found.
-    List<String> lines = waitUntil(Duration.ofSeconds(30), "the validation report's refused rows", d -> {
-      List<String> found = d.findElements(By.cssSelector("table.row-errors td.line")).stream()
-          .map(WebElement::getText).map(String::trim).toList();
-      return found.isEmpty() ? null : found;
-    });
+    List<String> lines =
+        waitUntil(
+            Duration.ofSeconds(30),
+            "the validation report's refused rows",
+            d -> {
+              List<String> found =
+                  d.findElements(By.cssSelector("table.row-errors td.line")).stream()
+                      .map(WebElement::getText)
+                      .map(String::trim)
+                      .toList();
+              return found.isEmpty() ? null : found;
+            });
     assertEquals(List.of("422", "423", "424", "425"), lines);
     String report = text(By.cssSelector("main"));
     assertTrue(report.contains("订单明细.csv"), "the orders export is reported by name");
@@ -184,12 +235,14 @@ class DashboardBrowserTest {
     awaitAnalysis();
     List<WebElement> tiles = driver.findElements(By.cssSelector("section.tiles .tile"));
     assertTrue(tiles.size() >= 3, "tiles: " + tiles.size());
-    assertTrue(driver.findElement(By.id("tile-deleted")).getText().contains("¥"), "deleted money shown");
+    assertTrue(
+        driver.findElement(By.id("tile-deleted")).getText().contains("¥"), "deleted money shown");
   }
 
   @Test
   @Order(3)
-  void every_page_reads_in_chinese_and_in_english_with_its_charts_in_that_language() throws Exception {
+  void every_page_reads_in_chinese_and_in_english_with_its_charts_in_that_language()
+      throws Exception {
     for (String lang : List.of("zh", "en")) {
       for (Page page : PAGES) {
         open(page.path(), lang);
@@ -199,7 +252,9 @@ class DashboardBrowserTest {
       open("/products", lang);
       driver.findElement(By.cssSelector("table.products tbody tr a")).click();
       awaitAnalysis();
-      assertTrue(driver.getCurrentUrl().startsWith(base + "/shops/" + SHOP + "/products/"), driver.getCurrentUrl());
+      assertTrue(
+          driver.getCurrentUrl().startsWith(base + "/shops/" + SHOP + "/products/"),
+          driver.getCurrentUrl());
       productPath = URI.create(driver.getCurrentUrl()).getPath();
       checkPage(new Page("product", null, "商品 ", "Product ", "实际", "Actual"), lang);
       screenshot("product", lang);
@@ -236,15 +291,21 @@ class DashboardBrowserTest {
   @Order(5)
   void a_charts_png_link_downloads_a_png() throws Exception {
     open("/traffic", "en");
-    WebElement link = driver.findElement(By.xpath("//figure[@id='chart-visitors']//p[@class='downloads']/a[text()='PNG']"));
+    WebElement link =
+        driver.findElement(
+            By.xpath("//figure[@id='chart-visitors']//p[@class='downloads']/a[text()='PNG']"));
     String href = link.getDomProperty("href");
-    assertTrue(href != null && href.startsWith(base + "/shops/" + SHOP + "/charts/"), "href: " + href);
+    assertTrue(
+        href != null && href.startsWith(base + "/shops/" + SHOP + "/charts/"), "href: " + href);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> png =
+        http.send(
+            HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, png.statusCode(), href);
     assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
-    assertTrue(png.body().length > 1000, "a drawn chart, not a stub: " + png.body().length + " bytes");
+    assertTrue(
+        png.body().length > 1000, "a drawn chart, not a stub: " + png.body().length + " bytes");
     assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png.body(), PNG_MAGIC.length), "PNG magic bytes");
   }
 
@@ -257,30 +318,40 @@ class DashboardBrowserTest {
       assertEquals(lang.equals("zh") ? "找回方案" : "Recovery plan", text(By.tagName("h1")));
       List<WebElement> rows = driver.findElements(By.cssSelector("table.actions tbody tr"));
       assertTrue(!rows.isEmpty(), "ranked actions listed");
-      assertEquals("1", rows.get(0).findElement(By.cssSelector("td")).getText().strip(), "rank 1 first");
+      assertEquals(
+          "1", rows.get(0).findElement(By.cssSelector("td")).getText().strip(), "rank 1 first");
       screenshot("plan", lang);
       String href = driver.findElement(By.id("download-pdf")).getDomProperty("href");
-      HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> pdf =
+          http.send(
+              HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, pdf.statusCode(), href);
       assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
-      assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+      assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
     }
   }
 
   @Test
   @Order(7)
-  void the_appeal_workbench_warns_of_the_urgent_group_and_opens_its_evidence_in_both_languages() throws Exception {
+  void the_appeal_workbench_warns_of_the_urgent_group_and_opens_its_evidence_in_both_languages()
+      throws Exception {
     for (String lang : List.of("zh", "en")) {
       open("", lang);
-      assertTrue(!driver.findElements(By.id("appeal-urgent")).isEmpty(), "the overview warns under 48 hours");
+      assertTrue(
+          !driver.findElements(By.id("appeal-urgent")).isEmpty(),
+          "the overview warns under 48 hours");
       open("/appeal", lang);
       WebElement urgent = driver.findElement(By.cssSelector("table.appeal-groups tr.urgent"));
-      assertTrue(urgent.getText().contains(lang.equals("zh") ? "还剩 35 小时" : "35 h left"), urgent.getText());
+      assertTrue(
+          urgent.getText().contains(lang.equals("zh") ? "还剩 35 小时" : "35 h left"),
+          urgent.getText());
       urgent.findElement(By.cssSelector("td a")).click();
       awaitAnalysis();
       assertTrue(driver.getCurrentUrl().contains("/appeal/"), driver.getCurrentUrl());
-      assertTrue(!driver.findElements(By.cssSelector("#group-orders tbody tr")).isEmpty(), "the group's orders");
+      assertTrue(
+          !driver.findElements(By.cssSelector("#group-orders tbody tr")).isEmpty(),
+          "the group's orders");
       screenshot("appeal_group", lang);
     }
   }
@@ -292,11 +363,15 @@ class DashboardBrowserTest {
     driver.findElement(By.cssSelector("table.appeal-groups tr.urgent td a")).click();
     awaitAnalysis();
     driver.findElement(By.cssSelector("#open-case button")).click();
-    waitUntil(Duration.ofSeconds(10), "the new case", d -> d.getCurrentUrl().matches(".*/cases/\\d+.*"));
+    waitUntil(
+        Duration.ofSeconds(10), "the new case", d -> d.getCurrentUrl().matches(".*/cases/\\d+.*"));
     assertEquals("草稿", text(By.id("case-status")));
     driver.findElement(By.cssSelector("#case-change textarea[name=note]")).sendKeys("已在后台提交，附运单截图");
     driver.findElement(By.cssSelector("#case-change button")).click();
-    waitUntil(Duration.ofSeconds(10), "the submitted case", d -> "已提交".equals(text(By.id("case-status"))));
+    waitUntil(
+        Duration.ofSeconds(10),
+        "the submitted case",
+        d -> "已提交".equals(text(By.id("case-status"))));
     screenshot("case", "zh");
     String casePath = URI.create(driver.getCurrentUrl()).getPath();
     open(casePath.substring(("/shops/" + SHOP).length()), "en");
@@ -304,7 +379,9 @@ class DashboardBrowserTest {
     screenshot("case", "en");
     for (String lang : List.of("zh", "en")) {
       open("/cases", lang);
-      assertTrue(!driver.findElements(By.cssSelector("#cases-all tbody tr")).isEmpty(), "the case is listed");
+      assertTrue(
+          !driver.findElements(By.cssSelector("#cases-all tbody tr")).isEmpty(),
+          "the case is listed");
       screenshot("cases", lang);
     }
   }
@@ -314,11 +391,13 @@ class DashboardBrowserTest {
   /** Every sample export except the GBK copy of the orders, as absolute paths. */
   private static List<String> sampleFiles() throws IOException {
     try (Stream<Path> files = Files.list(SAMPLES)) {
-      List<String> paths = files.filter(p -> p.getFileName().toString().endsWith(".csv"))
-          .filter(p -> !p.getFileName().toString().equals("订单明细-GBK.csv"))
-          .map(p -> p.toAbsolutePath().toString())
-          .sorted()
-          .toList();
+      List<String> paths =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".csv"))
+              .filter(p -> !p.getFileName().toString().equals("订单明细-GBK.csv"))
+              .map(p -> p.toAbsolutePath().toString())
+              .sorted()
+              .toList();
       assertEquals(7, paths.size(), "sample exports: " + paths);
       return paths;
     }
@@ -331,15 +410,20 @@ class DashboardBrowserTest {
 
   /** Waits (up to 60 s) until the page is no longer the one that shows the analysis' progress. */
   private static void awaitAnalysis() {
-    waitUntil(ANALYSIS_TIMEOUT, "the analysis to finish (" + driver.getCurrentUrl() + ")", d -> {
-      if (!d.findElements(By.cssSelector(".analysis-failed")).isEmpty()) {
-        fail("the analysis failed: " + d.findElement(By.cssSelector(".analysis-failed")).getText());
-      }
-      Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState");
-      return "complete".equals(ready)
-          && !d.findElements(By.tagName("h1")).isEmpty()
-          && d.findElements(By.cssSelector(".analysis-running")).isEmpty();
-    });
+    waitUntil(
+        ANALYSIS_TIMEOUT,
+        "the analysis to finish (" + driver.getCurrentUrl() + ")",
+        d -> {
+          if (!d.findElements(By.cssSelector(".analysis-failed")).isEmpty()) {
+            fail(
+                "the analysis failed: "
+                    + d.findElement(By.cssSelector(".analysis-failed")).getText());
+          }
+          Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState");
+          return "complete".equals(ready)
+              && !d.findElements(By.tagName("h1")).isEmpty()
+              && d.findElements(By.cssSelector(".analysis-running")).isEmpty();
+        });
   }
 
   private static void checkPage(Page page, String lang) {
@@ -357,7 +441,8 @@ class DashboardBrowserTest {
     String nav = text(By.cssSelector("header nav"));
     assertTrue(nav.contains(zh ? "总览" : "Overview"), where + " nav: " + nav);
     if (!page.hasCharts()) {
-      assertTrue(driver.findElements(By.cssSelector("figure.chart")).isEmpty(), where + " has no charts");
+      assertTrue(
+          driver.findElements(By.cssSelector("figure.chart")).isEmpty(), where + " has no charts");
       return;
     }
     assertEquals(zh ? "图表" : "Charts", text(By.cssSelector("section.charts h2")), where);
@@ -365,35 +450,49 @@ class DashboardBrowserTest {
     assertFalse(charts.isEmpty(), where + ": no chart slot");
     for (var chart : charts.entrySet()) {
       List<String> texts = chart.getValue();
-      // The sample holds every export, so every slot is drawn; a slot without its chart says why instead.
+      // The sample holds every export, so every slot is drawn; a slot without its chart says why
+      // instead.
       if (texts == null) {
-        fail(where + ": " + chart.getKey() + " holds no inline <svg> but: "
-            + text(By.cssSelector("#" + chart.getKey())).replace('\n', ' '));
+        fail(
+            where
+                + ": "
+                + chart.getKey()
+                + " holds no inline <svg> but: "
+                + text(By.cssSelector("#" + chart.getKey())).replace('\n', ' '));
       }
       assertFalse(texts.isEmpty(), where + ": chart " + chart.getKey() + " has no <text> labels");
       String all = String.join(" | ", texts);
       if (zh) {
-        assertTrue(all.codePoints().anyMatch(DashboardBrowserTest::isCjk), where + ": " + chart.getKey() + " " + all);
-        assertFalse(all.contains("Actual") || all.contains("Expected") || all.contains("Date"),
+        assertTrue(
+            all.codePoints().anyMatch(DashboardBrowserTest::isCjk),
+            where + ": " + chart.getKey() + " " + all);
+        assertFalse(
+            all.contains("Actual") || all.contains("Expected") || all.contains("Date"),
             where + ": " + chart.getKey() + " " + all);
       } else {
-        assertFalse(all.contains("实际") || all.contains("预期") || all.contains("日期"), where + ": " + chart.getKey() + " " + all);
+        assertFalse(
+            all.contains("实际") || all.contains("预期") || all.contains("日期"),
+            where + ": " + chart.getKey() + " " + all);
       }
     }
-    String labels = charts.values().stream().flatMap(List::stream)
-        .reduce("", (a, b) -> a + " | " + b);
+    String labels =
+        charts.values().stream().flatMap(List::stream).reduce("", (a, b) -> a + " | " + b);
     String label = zh ? page.zhLabel() : page.enLabel();
     assertTrue(labels.contains(label), where + ": no chart label '" + label + "' in " + labels);
   }
 
-  /** Each chart slot's id with the text of its inline SVG's {@code <text>} elements (null: no SVG). */
+  /**
+   * Each chart slot's id with the text of its inline SVG's {@code <text>} elements (null: no SVG).
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, List<String>> charts() {
-    List<Map<String, Object>> slots = (List<Map<String, Object>>) driver.executeScript(
-        "return Array.from(document.querySelectorAll('figure.chart')).map(f => {"
-            + " const svg = f.querySelector('.chart-svg > svg');"
-            + " return {id: f.id, texts: svg ? Array.from(svg.querySelectorAll('text')).map(t => t.textContent.trim())"
-            + "   .filter(t => t.length > 0) : null}; })");
+    List<Map<String, Object>> slots =
+        (List<Map<String, Object>>)
+            driver.executeScript(
+                "return Array.from(document.querySelectorAll('figure.chart')).map(f => {"
+                    + " const svg = f.querySelector('.chart-svg > svg');"
+                    + " return {id: f.id, texts: svg ? Array.from(svg.querySelectorAll('text')).map(t => t.textContent.trim())"
+                    + "   .filter(t => t.length > 0) : null}; })");
     Map<String, List<String>> charts = new LinkedHashMap<>();
     for (Map<String, Object> slot : slots) {
       charts.put((String) slot.get("id"), (List<String>) slot.get("texts"));
@@ -405,16 +504,26 @@ class DashboardBrowserTest {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
   }
 
-  /** A full-page PNG through the DevTools protocol (beyond the 1280×2000 window when the page is longer). */
+  /**
+   * A full-page PNG through the DevTools protocol (beyond the 1280×2000 window when the page is
+   * longer).
+   */
   @SuppressWarnings("unchecked")
   private static void screenshot(String page, String lang) throws IOException {
     Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
     Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
     double width = Math.max(1280, ((Number) size.get("width")).doubleValue());
     double height = ((Number) size.get("height")).doubleValue();
-    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-        "format", "png", "captureBeyondViewport", true,
-        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    Map<String, Object> shot =
+        driver.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
     byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
     assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png, PNG_MAGIC.length), "screenshot of " + page);
     Files.write(SCREENSHOTS.resolve(page + "_" + lang + ".png"), png);
@@ -428,13 +537,14 @@ class DashboardBrowserTest {
     return driver.findElement(by).getText().trim();
   }
 
-  private static <T> T waitUntil(Duration timeout, String what, java.util.function.Function<WebDriver, T> condition) {
-    Wait<WebDriver> wait = new FluentWait<WebDriver>(driver)
-        .withTimeout(timeout)
-        .pollingEvery(Duration.ofMillis(200))
-        .ignoring(NoSuchElementException.class)
-        .ignoring(StaleElementReferenceException.class)
-        .withMessage("waiting for " + what);
+  private static <T> T waitUntil(Duration timeout, String what, Function<WebDriver, T> condition) {
+    Wait<WebDriver> wait =
+        new FluentWait<WebDriver>(driver)
+            .withTimeout(timeout)
+            .pollingEvery(Duration.ofMillis(200))
+            .ignoring(NoSuchElementException.class)
+            .ignoring(StaleElementReferenceException.class)
+            .withMessage("waiting for " + what);
     return wait.until(condition);
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,30 +41,57 @@ class AnalyzeCommandTest {
   @Test
   void analyze_refuses_a_file_over_the_row_limit_whole_and_reads_the_others() throws Exception {
     // Both orders exports have 425 data rows; the other files fewer than 300.
-    assertEquals(2, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(), "--max-rows", "300"));
+    assertEquals(
+        2,
+        run(
+            "analyze",
+            "--input",
+            sampleDir().toString(),
+            "--out",
+            out.toString(),
+            "--max-rows",
+            "300"));
     JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());
     assertEquals(0, ingest.get("orders_distinct").asLong());
     for (JsonNode file : ingest.get("files")) {
       boolean orders = file.get("name").asText().startsWith("订单明细");
-      assertEquals(orders ? "file_too_many_rows" : null, file.get("message_code").textValue(), file.toString());
+      assertEquals(
+          orders ? "file_too_many_rows" : null,
+          file.get("message_code").textValue(),
+          file.toString());
       if (orders) {
-        assertTrue(file.get("message").asText().contains(file.get("name").asText() + " has more than 300 data rows"));
+        assertTrue(
+            file.get("message")
+                .asText()
+                .contains(file.get("name").asText() + " has more than 300 data rows"));
       }
     }
   }
 
   @Test
-  void analyze_on_the_shared_sample_writes_ingest_json_with_every_file_and_the_refused_rows() throws Exception {
+  void analyze_on_the_shared_sample_writes_ingest_json_with_every_file_and_the_refused_rows()
+      throws Exception {
     assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString()));
     JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());
     assertEquals(420, ingest.get("orders_distinct").asLong());
     List<String> kinds = new ArrayList<>();
     for (JsonNode file : ingest.get("files")) {
       kinds.add(file.get("kind").asText());
-      assertEquals(file.get("rows_read").asLong(),
-          file.get("rows_accepted").asLong() + file.get("rows_rejected").asLong(), file.get("name").asText());
+      assertEquals(
+          file.get("rows_read").asLong(),
+          file.get("rows_accepted").asLong() + file.get("rows_rejected").asLong(),
+          file.get("name").asText());
     }
-    assertEquals(List.of("traffic", "chats", "shop_scores", "orders", "orders", "reviews", "affiliates", "deletions"),
+    assertEquals(
+        List.of(
+            "traffic",
+            "chats",
+            "shop_scores",
+            "orders",
+            "orders",
+            "reviews",
+            "affiliates",
+            "deletions"),
         kinds);
     JsonNode orders = ingest.get("files").get(4);
     assertEquals("订单明细.csv", orders.get("name").asText());
@@ -79,20 +107,28 @@ class AnalyzeCommandTest {
 
   @Test
   void analyze_writes_impact_json_with_batches_causes_and_losses() throws Exception {
-    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(), "--lang", "en"));
+    assertEquals(
+        0,
+        run("analyze", "--input", sampleDir().toString(), "--out", out.toString(), "--lang", "en"));
     JsonNode impact = Json.MAPPER.readTree(out.resolve("impact.json").toFile());
     assertEquals(70, impact.at("/deletions/orders").asLong());
     JsonNode batches = impact.at("/deletions/batches");
-    assertEquals(List.of("WG3B1", "WG3B2"), List.of(batches.get(0).get("id").asText(), batches.get(1).get("id").asText()));
+    assertEquals(
+        List.of("WG3B1", "WG3B2"),
+        List.of(batches.get(0).get("id").asText(), batches.get(1).get("id").asText()));
     for (JsonNode batch : batches) {
-      assertTrue(List.of("system_error", "malicious_report", "violation").contains(batch.get("likely_cause").asText()));
+      assertTrue(
+          List.of("system_error", "malicious_report", "violation")
+              .contains(batch.get("likely_cause").asText()));
       double confidence = batch.get("confidence").asDouble();
       assertTrue(confidence > 0 && confidence <= 1);
       assertTrue(batch.get("date").asText().matches("\\d{4}-\\d{2}-\\d{2}"));
       assertTrue(batch.get("signals").size() > 3);
-      assertTrue(batch.get("signals").get(1).asText().matches("[\\x00-\\x7F¥–—’…]*"), "English sentences");
+      assertTrue(
+          batch.get("signals").get(1).asText().matches("[\\x00-\\x7F¥–—’…]*"), "English sentences");
     }
-    for (String path : new String[] {"/traffic/visitors", "/traffic/impressions", "/conversion", "/gmv"}) {
+    for (String path :
+        new String[] {"/traffic/visitors", "/traffic/impressions", "/conversion", "/gmv"}) {
       JsonNode loss = impact.at(path);
       assertTrue(loss.get("measured").asBoolean(), path);
       assertTrue(loss.get("loss_low").asDouble() <= loss.get("loss").asDouble(), path);
@@ -105,15 +141,32 @@ class AnalyzeCommandTest {
     for (int i = 0; i < actions.size(); i++) {
       JsonNode action = actions.get(i);
       assertEquals(i + 1, action.get("rank").asInt(), "actions in rank order");
-      assertTrue(List.of("appeal", "listing", "promotion", "interaction", "customer_service", "affiliate", "monitoring",
-          "compliance").contains(action.get("id").asText()));
-      for (String field : List.of("expected_gmv", "expected_gmv_low", "expected_gmv_high", "cost", "effort",
-          "confidence", "products", "rationale")) {
+      assertTrue(
+          List.of(
+                  "appeal",
+                  "listing",
+                  "promotion",
+                  "interaction",
+                  "customer_service",
+                  "affiliate",
+                  "monitoring",
+                  "compliance")
+              .contains(action.get("id").asText()));
+      for (String field :
+          List.of(
+              "expected_gmv",
+              "expected_gmv_low",
+              "expected_gmv_high",
+              "cost",
+              "effort",
+              "confidence",
+              "products",
+              "rationale")) {
         assertTrue(action.has(field), field);
       }
     }
     byte[] pdf = Files.readAllBytes(out.resolve("plan.pdf"));
-    assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
     assertTrue(Files.readString(out.resolve("plan.md")).contains("|"));
     byte[] csv = Files.readAllBytes(out.resolve("actions.csv"));
     assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM so Excel reads the Chinese");
@@ -121,8 +174,16 @@ class AnalyzeCommandTest {
 
   @Test
   void analyze_writes_appeal_json_and_a_pack_for_each_group_still_open_at_now() throws Exception {
-    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(),
-        "--now", "2026-06-01T12:00"));
+    assertEquals(
+        0,
+        run(
+            "analyze",
+            "--input",
+            sampleDir().toString(),
+            "--out",
+            out.toString(),
+            "--now",
+            "2026-06-01T12:00"));
     JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
     assertEquals("zh", appeal.get("lang").asText());
     assertEquals("2026-06-01T12:00", appeal.get("as_of").asText());
@@ -130,24 +191,44 @@ class AnalyzeCommandTest {
     assertEquals(70, orders.size(), "every deleted order");
     Set<String> orderIds = new HashSet<>();
     for (JsonNode o : orders) {
-      for (String field : List.of("order_id", "batch", "score", "verdict", "missing", "reasons", "flags", "checks")) {
+      for (String field :
+          List.of(
+              "order_id", "batch", "score", "verdict", "missing", "reasons", "flags", "checks")) {
         assertTrue(o.has(field), field);
       }
       orderIds.add(o.get("order_id").asText());
       double score = o.get("score").asDouble();
       assertTrue(score >= 0 && score <= 1, "score " + score);
-      assertTrue(List.of("appeal", "appeal_after_proof", "do_not_appeal").contains(o.get("verdict").asText()));
-      o.get("checks").forEach(state -> assertTrue(List.of("present", "absent", "unknown").contains(state.asText())));
+      assertTrue(
+          List.of("appeal", "appeal_after_proof", "do_not_appeal")
+              .contains(o.get("verdict").asText()));
+      o.get("checks")
+          .forEach(
+              state ->
+                  assertTrue(List.of("present", "absent", "unknown").contains(state.asText())));
     }
     JsonNode groups = appeal.get("groups");
     assertTrue(groups.size() > 0);
     int open = 0;
     for (JsonNode g : groups) {
-      for (String field : List.of("id", "orders", "products", "from", "to", "pack", "deadline", "hours_left",
-          "closed", "evidence_needed")) {
+      for (String field :
+          List.of(
+              "id",
+              "orders",
+              "products",
+              "from",
+              "to",
+              "pack",
+              "deadline",
+              "hours_left",
+              "closed",
+              "evidence_needed")) {
         assertTrue(g.has(field), field);
       }
-      g.get("orders").forEach(id -> assertTrue(orderIds.contains(id.asText()), "a group's order is a deleted order"));
+      g.get("orders")
+          .forEach(
+              id ->
+                  assertTrue(orderIds.contains(id.asText()), "a group's order is a deleted order"));
       if (!g.get("closed").asBoolean()) {
         open++;
         Path pack = out.resolve(g.get("pack").asText());
@@ -158,8 +239,14 @@ class AnalyzeCommandTest {
             entries.add(e.getName());
           }
         }
-        assertEquals(List.of("letter.txt", "letter.pdf", "orders.csv", "evidence_index.csv",
-            "screenshots_checklist.txt"), entries);
+        assertEquals(
+            List.of(
+                "letter.txt",
+                "letter.pdf",
+                "orders.csv",
+                "evidence_index.csv",
+                "screenshots_checklist.txt"),
+            entries);
       }
     }
     assertTrue(open > 0, "notice WG3B1 of 2026-05-30 is open on 1 June");
@@ -167,8 +254,18 @@ class AnalyzeCommandTest {
 
   @Test
   void groups_whose_window_has_closed_get_no_pack() throws Exception {
-    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString(),
-        "--now", "2026-07-01T00:00", "--lang", "en"));
+    assertEquals(
+        0,
+        run(
+            "analyze",
+            "--input",
+            sampleDir().toString(),
+            "--out",
+            out.toString(),
+            "--now",
+            "2026-07-01T00:00",
+            "--lang",
+            "en"));
     JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
     assertTrue(appeal.get("groups").size() > 0);
     for (JsonNode g : appeal.get("groups")) {
@@ -185,7 +282,8 @@ class AnalyzeCommandTest {
   void analyze_without_an_orders_export_says_so_and_fails() throws Exception {
     Path input = Files.createDirectories(out.resolve("in"));
     Files.copy(sampleDir().resolve("评价.csv"), input.resolve("评价.csv"));
-    assertEquals(AnalyzeCommand.EXIT_REFUSED,
+    assertEquals(
+        AnalyzeCommand.EXIT_REFUSED,
         run("analyze", "--input", input.toString(), "--out", out.resolve("report").toString()));
     assertTrue(Files.exists(out.resolve("report/ingest.json")));
   }

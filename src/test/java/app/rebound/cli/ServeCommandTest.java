@@ -41,8 +41,10 @@ class ServeCommandTest {
 
   @Test
   void serving_beyond_this_machine_without_an_access_token_is_refused() throws Exception {
-    String message = refusal("serve", "--host", "0.0.0.0", "--token", "", "--data", data.toString());
-    assertTrue(message.contains("without an access token") && message.contains("--shop-token"), message);
+    String message =
+        refusal("serve", "--host", "0.0.0.0", "--token", "", "--data", data.toString());
+    assertTrue(
+        message.contains("without an access token") && message.contains("--shop-token"), message);
     try (var files = Files.list(data)) {
       assertEquals(0, files.count(), "nothing was created in the data folder");
     }
@@ -50,30 +52,49 @@ class ServeCommandTest {
 
   @Test
   void a_shop_token_alone_is_enough_to_serve_beyond_this_machine() {
-    WebConfig config = parsed("--host", "0.0.0.0", "--token", "", "--shop-token", "k3y=alpha,beta").webConfig(null);
+    WebConfig config =
+        parsed("--host", "0.0.0.0", "--token", "", "--shop-token", "k3y=alpha,beta")
+            .webConfig(null);
     assertEquals(null, config.accessToken());
     assertEquals(Map.of("k3y", Set.of("alpha", "beta")), config.shopTokens());
   }
 
   @Test
   void shop_tokens_come_from_the_option_and_the_environment_split_at_the_last_equals_sign() {
-    WebConfig config = parsed("--token", "all", "--shop-token", "YWJj==alpha", "--shop-token", "two=beta, gamma")
-        .webConfig("env1=delta;env2=alpha,delta;");
+    WebConfig config =
+        parsed("--token", "all", "--shop-token", "YWJj==alpha", "--shop-token", "two=beta, gamma")
+            .webConfig("env1=delta;env2=alpha,delta;");
     assertEquals("all", config.accessToken());
-    assertEquals(Map.of("YWJj=", Set.of("alpha"), "two", Set.of("beta", "gamma"), "env1", Set.of("delta"),
-        "env2", Set.of("alpha", "delta")), config.shopTokens());
+    assertEquals(
+        Map.of(
+            "YWJj=",
+            Set.of("alpha"),
+            "two",
+            Set.of("beta", "gamma"),
+            "env1",
+            Set.of("delta"),
+            "env2",
+            Set.of("alpha", "delta")),
+        config.shopTokens());
   }
 
   @Test
   void malformed_shop_tokens_are_refused_with_the_reason() {
-    for (String bad : new String[] {"k3y", "k3y=", "=alpha", "k3y=../etc", "has space=alpha", "all=alpha"}) {
-      var e = assertThrows(IllegalArgumentException.class,
-          () -> parsed("--token", "all", "--shop-token", bad).webConfig(null), bad);
+    for (String bad :
+        new String[] {"k3y", "k3y=", "=alpha", "k3y=../etc", "has space=alpha", "all=alpha"}) {
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> parsed("--token", "all", "--shop-token", bad).webConfig(null),
+              bad);
       assertFalse(e.getMessage().isBlank(), bad);
     }
-    assertThrows(IllegalArgumentException.class,
-        () -> parsed("--shop-token", "k=alpha").webConfig("k=beta"), "the same token twice");
-    assertTrue(refusal("serve", "--shop-token", "k3y=", "--data", data.toString()).contains("TOKEN=SHOP"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parsed("--shop-token", "k=alpha").webConfig("k=beta"),
+        "the same token twice");
+    assertTrue(
+        refusal("serve", "--shop-token", "k3y=", "--data", data.toString()).contains("TOKEN=SHOP"));
   }
 
   @Test
@@ -83,8 +104,12 @@ class ServeCommandTest {
     assertEquals(Duration.ofSeconds(300), defaults.requestTimeout());
     assertEquals(20_000_000L, parsed().maxRows);
     assertEquals(1, parsed().analysisThreads);
-    assertEquals(Duration.ofSeconds(7), parsed("--request-timeout-s", "7").webConfig(null).requestTimeout());
-    for (String option : new String[] {"--max-upload-mb", "--max-rows", "--request-timeout-s", "--analysis-threads"}) {
+    assertEquals(
+        Duration.ofSeconds(7), parsed("--request-timeout-s", "7").webConfig(null).requestTimeout());
+    for (String option :
+        new String[] {
+          "--max-upload-mb", "--max-rows", "--request-timeout-s", "--analysis-threads"
+        }) {
       String message = refusal("serve", option, "0", "--data", data.toString());
       assertTrue(message.contains("at least 1"), option + ": " + message);
     }

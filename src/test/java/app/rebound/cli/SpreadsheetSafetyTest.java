@@ -26,18 +26,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every CSV Rebound writes (actions.csv, and orders.csv and evidence_index.csv in each appeal pack), made
- * from exports full of formula-like texts, holds no cell a spreadsheet would run as a formula; every ZIP and
- * ZIP entry has a fixed ASCII name. The web app's downloads come from the same writers.
+ * Every CSV Rebound writes (actions.csv, and orders.csv and evidence_index.csv in each appeal
+ * pack), made from exports full of formula-like texts, holds no cell a spreadsheet would run as a
+ * formula; every ZIP and ZIP entry has a fixed ASCII name. The web app's downloads come from the
+ * same writers.
  */
 class SpreadsheetSafetyTest {
 
   /** What a spreadsheet reads as the start of a formula (a tab or CR first, too). */
   private static final String RISKY_FIRST = "=+-@\t\r";
-  /** A plain number a spreadsheet reads exactly: the only cell allowed to start with '-' unprefixed. */
+
+  /**
+   * A plain number a spreadsheet reads exactly: the only cell allowed to start with '-' unprefixed.
+   */
   private static final Pattern PLAIN_NUMBER = Pattern.compile("-\\d{1,15}(\\.\\d+)?");
+
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-  /** The product of the sample's deletion batch, given an id that starts with '-' (ids allow it). */
+
+  /**
+   * The product of the sample's deletion batch, given an id that starts with '-' (ids allow it).
+   */
   private static final String PRODUCT = "3500000000003039604";
 
   @TempDir Path dir;
@@ -56,11 +64,22 @@ class SpreadsheetSafetyTest {
     }
     everywhere.put("疑似虚假交易，销量已扣除", "=1+1");
     everywhere.put("WG3B1", "-WG3B1");
-    for (String file : List.of("订单明细.csv", "销量删除记录.csv", "商品流量.csv", "评价.csv", "达人合作.csv", "店铺体验分.csv",
-        "客服聊天记录.csv")) {
-      String text = Files.readString(AnalyzeCommandTest.sampleDir().resolve(file), StandardCharsets.UTF_8);
+    for (String file :
+        List.of(
+            "订单明细.csv",
+            "销量删除记录.csv",
+            "商品流量.csv",
+            "评价.csv",
+            "达人合作.csv",
+            "店铺体验分.csv",
+            "客服聊天记录.csv")) {
+      String text =
+          Files.readString(AnalyzeCommandTest.sampleDir().resolve(file), StandardCharsets.UTF_8);
       for (var r : everywhere.entrySet()) {
-        text = text.replace(r.getKey(), r.getValue().contains("\"") ? "\"" + r.getValue() + "\"" : r.getValue());
+        text =
+            text.replace(
+                r.getKey(),
+                r.getValue().contains("\"") ? "\"" + r.getValue() + "\"" : r.getValue());
       }
       Files.writeString(in.resolve(file), text, StandardCharsets.UTF_8);
     }
@@ -73,8 +92,18 @@ class SpreadsheetSafetyTest {
     Map<String, byte[]> csvs = new LinkedHashMap<>();
     for (String lang : List.of("zh", "en")) {
       Path out = dir.resolve("out-" + lang);
-      assertEquals(0, AnalyzeCommandTest.run("analyze", "--input", in.toString(), "--out", out.toString(),
-          "--now", "2026-06-01T12:00", "--lang", lang));
+      assertEquals(
+          0,
+          AnalyzeCommandTest.run(
+              "analyze",
+              "--input",
+              in.toString(),
+              "--out",
+              out.toString(),
+              "--now",
+              "2026-06-01T12:00",
+              "--lang",
+              lang));
       csvs.put(lang + "/actions.csv", Files.readAllBytes(out.resolve("actions.csv")));
       List<Path> packs;
       try (Stream<Path> files = Files.list(out)) {
@@ -85,11 +114,14 @@ class SpreadsheetSafetyTest {
         String name = pack.getFileName().toString();
         assertTrue(SAFE_NAME.matcher(name).matches() && !name.contains(".."), name);
         List<String> entries = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(pack), StandardCharsets.UTF_8)) {
+        try (ZipInputStream zip =
+            new ZipInputStream(Files.newInputStream(pack), StandardCharsets.UTF_8)) {
           for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
             String entry = e.getName();
             entries.add(entry);
-            assertTrue(SAFE_NAME.matcher(entry).matches() && !entry.contains("..") && !entry.contains("/"), entry);
+            assertTrue(
+                SAFE_NAME.matcher(entry).matches() && !entry.contains("..") && !entry.contains("/"),
+                entry);
             if (entry.endsWith(".csv")) {
               csvs.put(lang + "/" + name + "/" + entry, zip.readAllBytes());
             }
@@ -105,23 +137,34 @@ class SpreadsheetSafetyTest {
         for (String cell : record) {
           cells.add(cell);
           boolean risky = !cell.isEmpty() && RISKY_FIRST.indexOf(cell.charAt(0)) >= 0;
-          assertFalse(risky && !PLAIN_NUMBER.matcher(cell).matches(),
-              csv.getKey() + " line " + record.getRecordNumber() + ": a live formula cell: " + cell);
+          assertFalse(
+              risky && !PLAIN_NUMBER.matcher(cell).matches(),
+              csv.getKey()
+                  + " line "
+                  + record.getRecordNumber()
+                  + ": a live formula cell: "
+                  + cell);
         }
       }
     }
     // The hostile texts did reach the files, neutralised.
-    for (String neutralised : List.of("'=HYPERLINK(\"http://evil.example\";\"x\")", "'-" + PRODUCT,
-        "'=cmd|' /C calc'!A0")) {
-      assertTrue(cells.stream().anyMatch(c -> c.startsWith(neutralised)), "written, neutralised: " + neutralised);
+    for (String neutralised :
+        List.of(
+            "'=HYPERLINK(\"http://evil.example\";\"x\")", "'-" + PRODUCT, "'=cmd|' /C calc'!A0")) {
+      assertTrue(
+          cells.stream().anyMatch(c -> c.startsWith(neutralised)),
+          "written, neutralised: " + neutralised);
     }
   }
 
   /** Every record, the header included, of a CSV written with a UTF-8 BOM. */
   private static List<CSVRecord> parse(byte[] bytes) throws IOException {
     assertEquals(0xEF, bytes[0] & 0xFF, "starts with the UTF-8 BOM");
-    var reader = new InputStreamReader(new ByteArrayInputStream(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8);
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get()) {
+    var reader =
+        new InputStreamReader(
+            new ByteArrayInputStream(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8);
+    try (CSVParser parser =
+        CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get()) {
       return parser.getRecords();
     }
   }

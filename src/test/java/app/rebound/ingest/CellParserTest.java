@@ -49,8 +49,10 @@ class CellParserTest {
 
   @Test
   void times_in_both_export_forms_and_bare_dates_are_read() throws CellException {
-    assertEquals(LocalDateTime.of(2026, 9, 22, 0, 54, 10), CellParser.parse(TIME, "2026-09-22 00:54:10"));
-    assertEquals(LocalDateTime.of(2026, 7, 22, 11, 0, 21), CellParser.parse(TIME, "2026/07/22 11:00:21"));
+    assertEquals(
+        LocalDateTime.of(2026, 9, 22, 0, 54, 10), CellParser.parse(TIME, "2026-09-22 00:54:10"));
+    assertEquals(
+        LocalDateTime.of(2026, 7, 22, 11, 0, 21), CellParser.parse(TIME, "2026/07/22 11:00:21"));
     assertEquals(LocalDateTime.of(2026, 5, 30, 0, 0), CellParser.parse(TIME, "2026/05/30"));
     assertEquals(LocalDate.of(2026, 9, 22), CellParser.parse(DAY, "2026/09/22"));
     assertEquals(LocalDate.of(2026, 9, 22), CellParser.parse(DAY, "2026-09-22"));

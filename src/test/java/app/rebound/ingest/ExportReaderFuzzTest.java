@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,16 +17,19 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * A seeded fuzz test of the CSV reader: sample exports broken at random (bytes cut, inserted, swapped; quotes,
- * separators, line breaks, NULs, a second encoding) must each read to a report where rows read = accepted
- * + rejected, every accepted row is in the table, and no exception escapes. A failing case prints its seed.
+ * A seeded fuzz test of the CSV reader: sample exports broken at random (bytes cut, inserted,
+ * swapped; quotes, separators, line breaks, NULs, a second encoding) must each read to a report
+ * where rows read = accepted + rejected, every accepted row is in the table, and no exception
+ * escapes. A failing case prints its seed.
  */
 class ExportReaderFuzzTest {
 
   static final int CASES = 600;
   static final long SEED = 20261127L;
-  static final List<String> FILES = List.of("订单明细.csv", "销量删除记录.csv", "商品流量.csv", "评价.csv",
-      "店铺体验分.csv", "达人合作.csv", "客服聊天记录.csv");
+  static final List<String> FILES =
+      List.of(
+          "订单明细.csv", "销量删除记录.csv", "商品流量.csv", "评价.csv", "店铺体验分.csv", "达人合作.csv", "客服聊天记录.csv");
+
   /** The first part of each sample, so a case stays small and many cases run in seconds. */
   static final int HEAD_BYTES = 6_000;
 
@@ -35,7 +39,7 @@ class ExportReaderFuzzTest {
     for (String name : FILES) {
       try (InputStream in = getClass().getResourceAsStream(ExportReaderTest.SAMPLES + name)) {
         byte[] all = in.readAllBytes();
-        seeds.add(java.util.Arrays.copyOf(all, Math.min(all.length, HEAD_BYTES)));
+        seeds.add(Arrays.copyOf(all, Math.min(all.length, HEAD_BYTES)));
       }
     }
     SplittableRandom random = new SplittableRandom(SEED);
@@ -59,11 +63,14 @@ class ExportReaderFuzzTest {
       } else {
         assertEquals(report.rowsAccepted(), parsed.table().rowCount(), context);
         assertTrue(report.errors().stream().allMatch(e -> e.line() >= 2), context);
-        outcomes.merge(report.rowsRejected() == 0 ? "accepted whole" : "accepted in part", 1, Integer::sum);
+        outcomes.merge(
+            report.rowsRejected() == 0 ? "accepted whole" : "accepted in part", 1, Integer::sum);
       }
     }
     System.out.println("fuzz outcomes over " + CASES + " cases: " + outcomes);
-    assertTrue(outcomes.keySet().stream().anyMatch(k -> k.startsWith("refused")), "some cases must be refused");
+    assertTrue(
+        outcomes.keySet().stream().anyMatch(k -> k.startsWith("refused")),
+        "some cases must be refused");
     assertTrue(outcomes.containsKey("accepted in part"), "some cases must be accepted in part");
   }
 
@@ -72,17 +79,23 @@ class ExportReaderFuzzTest {
     byte[] b = original;
     int n = 1 + r.nextInt(4);
     for (int i = 0; i < n; i++) {
-      b = switch (r.nextInt(9)) {
-        case 0 -> cut(b, r);
-        case 1 -> insert(b, r, randomBytes(r, 1 + r.nextInt(8)));
-        case 2 -> insert(b, r, new byte[] {'"'});
-        case 3 -> insert(b, r, new byte[] {','});
-        case 4 -> insert(b, r, new byte[] {'\n'});
-        case 5 -> insert(b, r, new byte[] {0});
-        case 6 -> insert(b, r, "收货地址,".getBytes(r.nextBoolean() ? StandardCharsets.UTF_8 : TextEncoding.GB18030));
-        case 7 -> java.util.Arrays.copyOf(b, r.nextInt(b.length + 1));
-        default -> flip(b, r);
-      };
+      b =
+          switch (r.nextInt(9)) {
+            case 0 -> cut(b, r);
+            case 1 -> insert(b, r, randomBytes(r, 1 + r.nextInt(8)));
+            case 2 -> insert(b, r, new byte[] {'"'});
+            case 3 -> insert(b, r, new byte[] {','});
+            case 4 -> insert(b, r, new byte[] {'\n'});
+            case 5 -> insert(b, r, new byte[] {0});
+            case 6 ->
+                insert(
+                    b,
+                    r,
+                    "收货地址,"
+                        .getBytes(r.nextBoolean() ? StandardCharsets.UTF_8 : TextEncoding.GB18030));
+            case 7 -> Arrays.copyOf(b, r.nextInt(b.length + 1));
+            default -> flip(b, r);
+          };
     }
     return b;
   }

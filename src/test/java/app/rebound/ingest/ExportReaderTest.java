@@ -44,7 +44,9 @@ class ExportReaderTest {
     assertEquals(bom.table().rowCount(), gbk.table().rowCount());
     assertEquals(bom.table().columnNames(), gbk.table().columnNames());
     assertEquals(bom.table().toString(), gbk.table().toString());
-    assertEquals(bom.table().stringColumn("product_name").asList(), gbk.table().stringColumn("product_name").asList());
+    assertEquals(
+        bom.table().stringColumn("product_name").asList(),
+        gbk.table().stringColumn("product_name").asList());
     assertEquals("手机壳-05", gbk.table().stringColumn("product_name").get(0));
   }
 
@@ -54,13 +56,15 @@ class ExportReaderTest {
     assertEquals(425, report.rowsRead());
     assertEquals(421, report.rowsAccepted());
     assertEquals(4, report.rowsRejected());
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             RowError.of(422, "订单应付金额", "¥abc", Problem.NOT_MONEY.with()),
             RowError.of(423, "订单提交时间", "2026-13-45 99:99:99", Problem.IMPOSSIBLE_DATETIME.with()),
             RowError.of(424, "商品数量", "-3", Problem.NEGATIVE.with()),
             RowError.of(425, "商品ID", "", Problem.EMPTY_REQUIRED.with())),
         report.errors());
-    assertEquals("not an amount of money (e.g. 29.90 or ¥1,299.00)", report.errors().get(0).reason());
+    assertEquals(
+        "not an amount of money (e.g. 29.90 or ¥1,299.00)", report.errors().get(0).reason());
     assertEquals("not_money", report.errors().get(0).code());
   }
 
@@ -83,7 +87,8 @@ class ExportReaderTest {
 
   @Test
   void kinds_are_recognised_by_header_not_by_file_name() throws IOException {
-    ParsedExport p = text("orders.csv", "日期,店铺体验分,投诉量\n2026-05-01,4.71,1\n", StandardCharsets.UTF_8);
+    ParsedExport p =
+        text("orders.csv", "日期,店铺体验分,投诉量\n2026-05-01,4.71,1\n", StandardCharsets.UTF_8);
     assertEquals("shop_scores", p.report().kind());
   }
 
@@ -97,8 +102,10 @@ class ExportReaderTest {
 
   @Test
   void english_headers_with_aliases_are_matched_by_name_in_any_order() throws IOException {
-    ParsedExport p = utf8("quantity,payable_amount,product_id,created_at,Sub_Order_ID\n"
-        + "2,\"¥1,299.00\",3500000000003039604,2026/07/22 11:00:21,6920000000030013481\n");
+    ParsedExport p =
+        utf8(
+            "quantity,payable_amount,product_id,created_at,Sub_Order_ID\n"
+                + "2,\"¥1,299.00\",3500000000003039604,2026/07/22 11:00:21,6920000000030013481\n");
     assertNull(p.report().message());
     Table t = p.table();
     assertEquals("6920000000030013481", t.stringColumn("sub_order_id").get(0));
@@ -108,14 +115,17 @@ class ExportReaderTest {
 
   @Test
   void quoted_fields_with_commas_and_newlines_keep_line_numbers_right() throws IOException {
-    ParsedExport p = utf8("子订单编号,会话消息数,最近会话时间\n"
-        + "\"\t6920000000030000627\",17,2026-05-15 21:59:46\n"
-        + "6920000000030000628,\"3\",\"2026-05-15\n21:59:46\"\n"
-        + "\n"
-        + "6920000000030000629,x,2026-05-15 21:59:46\n");
+    ParsedExport p =
+        utf8(
+            "子订单编号,会话消息数,最近会话时间\n"
+                + "\"\t6920000000030000627\",17,2026-05-15 21:59:46\n"
+                + "6920000000030000628,\"3\",\"2026-05-15\n21:59:46\"\n"
+                + "\n"
+                + "6920000000030000629,x,2026-05-15 21:59:46\n");
     assertEquals(3, p.report().rowsRead());
     assertEquals(2, p.report().rowsRejected());
-    // line 3 holds a newline inside quotes (so is not a valid time), line 4 is blank, line 5 is bad.
+    // line 3 holds a newline inside quotes (so is not a valid time), line 4 is blank, line 5 is
+    // bad.
     assertEquals(List.of(3L, 6L), p.report().errors().stream().map(RowError::line).toList());
   }
 
@@ -139,14 +149,18 @@ class ExportReaderTest {
   @Test
   void empty_header_only_and_binary_files_are_refused_with_a_reason() throws IOException {
     assertEquals("the file is empty", utf8("").report().message());
-    assertEquals("the file has a header row but no data rows", utf8("日期,店铺体验分,投诉量\n\n").report().message());
-    ParsedExport binary = ExportReader.read("x.xlsx", new ByteArrayInputStream(new byte[] {0x50, 0x4B, 3, 4, 0, 0, 1}));
+    assertEquals(
+        "the file has a header row but no data rows", utf8("日期,店铺体验分,投诉量\n\n").report().message());
+    ParsedExport binary =
+        ExportReader.read(
+            "x.xlsx", new ByteArrayInputStream(new byte[] {0x50, 0x4B, 3, 4, 0, 0, 1}));
     assertTrue(binary.report().message().contains("binary"), binary.report().message());
   }
 
   @Test
   void a_file_that_switches_encoding_part_way_is_refused_not_garbled() throws IOException {
-    byte[] head = ("日期,店铺体验分,投诉量\n" + "2026-05-01,4.71,1\n".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("日期,店铺体验分,投诉量\n" + "2026-05-01,4.71,1\n".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
     byte[] tail = "2026-05-02,4.70,投诉\n".getBytes(TextEncoding.GB18030);
     byte[] all = new byte[head.length + tail.length];
     System.arraycopy(head, 0, all, 0, head.length);
@@ -166,8 +180,10 @@ class ExportReaderTest {
 
   @Test
   void deleted_orders_can_be_flagged_inside_the_orders_file() throws IOException {
-    ParsedExport p = utf8("子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,是否删除销量\n"
-        + "1,9,1,9.90,2026-05-01 10:00:00,是\n2,9,1,9.90,2026-05-01 10:00:00,否\n");
+    ParsedExport p =
+        utf8(
+            "子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,是否删除销量\n"
+                + "1,9,1,9.90,2026-05-01 10:00:00,是\n2,9,1,9.90,2026-05-01 10:00:00,否\n");
     assertEquals(List.of(true, false), p.table().booleanColumn("sales_deleted").asList());
   }
 

@@ -35,7 +35,8 @@ class AppealPackTest {
   /** The pack's entries by name, in the order they are stored. */
   static Map<String, byte[]> unzip(byte[] zip) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         out.put(e.getName(), in.readAllBytes());
       }
@@ -46,7 +47,12 @@ class AppealPackTest {
   static CSVParser parse(byte[] csv) throws IOException {
     assertArrayEquals(BOM, Arrays.copyOf(csv, 3), "UTF-8 BOM so Excel reads the Chinese");
     String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-    return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text));
+    return CSVFormat.RFC4180
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(text));
   }
 
   static String text(byte[] bytes) {
@@ -55,19 +61,32 @@ class AppealPackTest {
   }
 
   @Test
-  void the_pack_holds_the_letter_the_orders_the_evidence_index_and_the_checklist() throws Exception {
+  void the_pack_holds_the_letter_the_orders_the_evidence_index_and_the_checklist()
+      throws Exception {
     List<OrderEvidence> orders = AppealFixtures.groupOrders(State.UNKNOWN, State.ABSENT);
     AppealGroup group = AppealFixtures.group(orders, 2);
     AppealReport report = AppealFixtures.report(orders, group);
     Map<String, byte[]> pack = unzip(AppealPackWriter.zip(group, report, "zh"));
-    assertEquals(List.of("letter.txt", "letter.pdf", "orders.csv", "evidence_index.csv", "screenshots_checklist.txt"),
+    assertEquals(
+        List.of(
+            "letter.txt",
+            "letter.pdf",
+            "orders.csv",
+            "evidence_index.csv",
+            "screenshots_checklist.txt"),
         List.copyOf(pack.keySet()));
 
     try (CSVParser csv = parse(pack.get("orders.csv"))) {
-      assertEquals(List.of("子订单编号", "商品ID", "商品名称", "支付时间", "订单应付金额", "商品数量", "订单状态", "售后状态", "物流单号",
-          "快递公司", "发货时间", "订单完成时间", "证据分", "结论"), csv.getHeaderNames());
+      assertEquals(
+          List.of(
+              "子订单编号", "商品ID", "商品名称", "支付时间", "订单应付金额", "商品数量", "订单状态", "售后状态", "物流单号", "快递公司",
+              "发货时间", "订单完成时间", "证据分", "结论"),
+          csv.getHeaderNames());
       List<CSVRecord> rows = csv.getRecords();
-      assertEquals(group.orders(), rows.stream().map(r -> r.get("子订单编号")).toList(), "exactly the group's orders");
+      assertEquals(
+          group.orders(),
+          rows.stream().map(r -> r.get("子订单编号")).toList(),
+          "exactly the group's orders");
       CSVRecord first = rows.get(0);
       assertEquals(AppealFixtures.NAME, first.get("商品名称"));
       assertEquals("2026-05-01 21:02:41", first.get("支付时间"));
@@ -78,16 +97,21 @@ class AppealPackTest {
 
     try (CSVParser csv = parse(pack.get("evidence_index.csv"))) {
       List<CSVRecord> rows = csv.getRecords();
-      assertEquals(orders.size() * Proof.values().length, rows.size(), "one row per order and proof");
+      assertEquals(
+          orders.size() * Proof.values().length, rows.size(), "one row per order and proof");
       for (CSVRecord r : rows) {
         assertTrue(List.of("present", "absent", "unknown").contains(r.get("状态")), r.toString());
         assertTrue(!r.get("来源或需截图").isEmpty(), r.toString());
       }
-      CSVRecord logistics = rows.stream().filter(r -> r.get("证明代码").equals("logistics")).findFirst().orElseThrow();
-      assertEquals("订单明细.csv 快递信息", logistics.get("来源或需截图"), "a proof held names its export and column");
-      CSVRecord chat = rows.stream().filter(r -> r.get("证明代码").equals("chat")).findFirst().orElseThrow();
+      CSVRecord logistics =
+          rows.stream().filter(r -> r.get("证明代码").equals("logistics")).findFirst().orElseThrow();
+      assertEquals(
+          "订单明细.csv 快递信息", logistics.get("来源或需截图"), "a proof held names its export and column");
+      CSVRecord chat =
+          rows.stream().filter(r -> r.get("证明代码").equals("chat")).findFirst().orElseThrow();
       assertEquals("unknown", chat.get("状态"));
-      assertEquals(AppealText.howToAdd("chat", "zh"), chat.get("来源或需截图"), "one not held names what to add");
+      assertEquals(
+          AppealText.howToAdd("chat", "zh"), chat.get("来源或需截图"), "one not held names what to add");
     }
 
     byte[] pdf = pack.get("letter.pdf");
@@ -107,8 +131,10 @@ class AppealPackTest {
     for (String needed : AppealText.evidenceNeeded(AppealGroup.SHIPPED, "zh")) {
       assertTrue(checklist.contains("[ ] " + needed), needed);
     }
-    assertTrue(checklist.contains(AppealText.howToAdd("chat", "zh")) && checklist.contains(
-        "订单 6920000000000000101、6920000000000000102、6920000000000000103"), checklist);
+    assertTrue(
+        checklist.contains(AppealText.howToAdd("chat", "zh"))
+            && checklist.contains("订单 6920000000000000101、6920000000000000102、6920000000000000103"),
+        checklist);
     assertTrue(checklist.contains("处罚将升级"), "the second notice in 90 days is warned of");
     assertTrue(checklist.contains("2026-06-06 10:00:00"), "the deadline");
   }
@@ -117,13 +143,15 @@ class AppealPackTest {
   void an_english_pack_has_english_headers_and_words() throws Exception {
     List<OrderEvidence> orders = AppealFixtures.groupOrders(State.PRESENT, State.PRESENT);
     AppealGroup group = AppealFixtures.group(orders, 1);
-    Map<String, byte[]> pack = unzip(AppealPackWriter.zip(group, AppealFixtures.report(orders, group), "en"));
+    Map<String, byte[]> pack =
+        unzip(AppealPackWriter.zip(group, AppealFixtures.report(orders, group), "en"));
     try (CSVParser csv = parse(pack.get("orders.csv"))) {
       assertEquals("Order ID", csv.getHeaderNames().get(0));
       assertEquals("appeal", csv.getRecords().get(0).get("Verdict"));
     }
     try (CSVParser csv = parse(pack.get("evidence_index.csv"))) {
-      assertEquals(List.of("Order ID", "Proof code", "Proof", "State", "Source or screenshot to take"),
+      assertEquals(
+          List.of("Order ID", "Proof code", "Proof", "State", "Source or screenshot to take"),
           csv.getHeaderNames());
     }
     assertTrue(text(pack.get("letter.txt")).startsWith("Appeal against the notice WG1"));
@@ -132,23 +160,47 @@ class AppealPackTest {
 
   @Test
   void names_and_texts_that_look_like_formulas_come_out_neutralised() throws Exception {
-    List<OrderEvidence> orders = List.of(
-        AppealFixtures.order("6920000000000000101", "WG1", "3500000000000000009", "=HYPERLINK(\"http://evil.example\")",
-            LocalDateTime.of(2026, 5, 1, 8, 0), Map.of()),
-        AppealFixtures.order("6920000000000000102", "WG1", "3500000000000000009", "+1 面霜",
-            LocalDateTime.of(2026, 5, 2, 8, 0), Map.of()),
-        AppealFixtures.order("6920000000000000103", "WG1", "3500000000000000009", "-x",
-            LocalDateTime.of(2026, 5, 3, 8, 0), Map.of()),
-        AppealFixtures.order("@6920000000000000104", "WG1", "3500000000000000009", "@SUM(1)",
-            LocalDateTime.of(2026, 5, 4, 8, 0), Map.of()));
+    List<OrderEvidence> orders =
+        List.of(
+            AppealFixtures.order(
+                "6920000000000000101",
+                "WG1",
+                "3500000000000000009",
+                "=HYPERLINK(\"http://evil.example\")",
+                LocalDateTime.of(2026, 5, 1, 8, 0),
+                Map.of()),
+            AppealFixtures.order(
+                "6920000000000000102",
+                "WG1",
+                "3500000000000000009",
+                "+1 面霜",
+                LocalDateTime.of(2026, 5, 2, 8, 0),
+                Map.of()),
+            AppealFixtures.order(
+                "6920000000000000103",
+                "WG1",
+                "3500000000000000009",
+                "-x",
+                LocalDateTime.of(2026, 5, 3, 8, 0),
+                Map.of()),
+            AppealFixtures.order(
+                "@6920000000000000104",
+                "WG1",
+                "3500000000000000009",
+                "@SUM(1)",
+                LocalDateTime.of(2026, 5, 4, 8, 0),
+                Map.of()));
     AppealGroup group = AppealFixtures.group(orders, 1);
-    Map<String, byte[]> pack = unzip(AppealPackWriter.zip(group, AppealFixtures.report(orders, group), "zh"));
+    Map<String, byte[]> pack =
+        unzip(AppealPackWriter.zip(group, AppealFixtures.report(orders, group), "zh"));
     try (CSVParser csv = parse(pack.get("orders.csv"))) {
       List<String> names = csv.getRecords().stream().map(r -> r.get("商品名称")).toList();
-      assertEquals(List.of("'=HYPERLINK(\"http://evil.example\")", "'+1 面霜", "'-x", "'@SUM(1)"), names);
+      assertEquals(
+          List.of("'=HYPERLINK(\"http://evil.example\")", "'+1 面霜", "'-x", "'@SUM(1)"), names);
     }
     try (CSVParser csv = parse(pack.get("evidence_index.csv"))) {
-      assertTrue(csv.getRecords().stream().anyMatch(r -> r.get("子订单编号").equals("'@6920000000000000104")));
+      assertTrue(
+          csv.getRecords().stream().anyMatch(r -> r.get("子订单编号").equals("'@6920000000000000104")));
     }
   }
 }

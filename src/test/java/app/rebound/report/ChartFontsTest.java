@@ -62,13 +62,23 @@ class ChartFontsTest {
     out.add(new Drawn("value axis", values.getLabelFont(), values.getLabel()));
     if (!DatasetUtils.isEmptyOrNull(plot.getDataset())) {
       long first = (long) plot.getDataset().getXValue(0, 0);
-      out.add(new Drawn("date tick", dates.getTickLabelFont(), dates.getDateFormatOverride().format(new Date(first))));
+      out.add(
+          new Drawn(
+              "date tick",
+              dates.getTickLabelFont(),
+              dates.getDateFormatOverride().format(new Date(first))));
     } else {
       out.add(new Drawn("no data", plot.getNoDataMessageFont(), plot.getNoDataMessage()));
     }
-    out.add(new Drawn("value tick", values.getTickLabelFont(), values.getNumberFormatOverride().format(12345.6)));
-    for (Object marker : plot.getDomainMarkers(Layer.FOREGROUND) == null ? List.of()
-        : plot.getDomainMarkers(Layer.FOREGROUND)) {
+    out.add(
+        new Drawn(
+            "value tick",
+            values.getTickLabelFont(),
+            values.getNumberFormatOverride().format(12345.6)));
+    for (Object marker :
+        plot.getDomainMarkers(Layer.FOREGROUND) == null
+            ? List.of()
+            : plot.getDomainMarkers(Layer.FOREGROUND)) {
       Marker m = (Marker) marker;
       if (m.getLabel() != null) {
         out.add(new Drawn("marker", m.getLabelFont(), m.getLabel()));
@@ -92,9 +102,12 @@ class ChartFontsTest {
 
   @Test
   void a_png_of_a_product_chart_draws_every_label_in_the_bundled_cjk_font() throws Exception {
-    JFreeChart chart = ImpactCharts.byId("product_visitors", sample, ImpactChartsTest.CREAM, "zh").orElseThrow();
+    JFreeChart chart =
+        ImpactCharts.byId("product_visitors", sample, ImpactChartsTest.CREAM, "zh").orElseThrow();
     List<Drawn> drawn = drawn(chart);
-    assertTrue(drawn.stream().anyMatch(d -> d.text().contains("保湿面霜-01")), "the product name is in the title");
+    assertTrue(
+        drawn.stream().anyMatch(d -> d.text().contains("保湿面霜-01")),
+        "the product name is in the title");
     assertTrue(drawn.stream().anyMatch(d -> d.where().equals("marker")), "the deletion is marked");
     drawn.forEach(ChartFontsTest::assertBundledFontShows);
 
@@ -109,7 +122,8 @@ class ChartFontsTest {
   void every_chart_draws_every_label_in_the_bundled_font_in_both_languages() {
     for (String lang : List.of("zh", "en")) {
       for (String id : ImpactCharts.ids()) {
-        JFreeChart chart = ImpactCharts.byId(id, sample, ImpactChartsTest.CREAM, lang).orElseThrow();
+        JFreeChart chart =
+            ImpactCharts.byId(id, sample, ImpactChartsTest.CREAM, lang).orElseThrow();
         List<Drawn> drawn = drawn(chart);
         assertFalse(drawn.isEmpty());
         drawn.forEach(ChartFontsTest::assertBundledFontShows);

@@ -41,12 +41,14 @@ class ImpactChartsTest {
   }
 
   static void assertWellFormed(String svg) throws Exception {
-    DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
-  void every_chart_id_builds_and_renders_from_the_sample_exports_in_both_languages() throws Exception {
+  void every_chart_id_builds_and_renders_from_the_sample_exports_in_both_languages()
+      throws Exception {
     for (String lang : List.of("zh", "en")) {
       for (String id : ImpactCharts.ids()) {
         JFreeChart chart = chart(id, sample, CREAM, lang);
@@ -62,20 +64,38 @@ class ImpactChartsTest {
   void every_chart_id_builds_from_a_simulated_shop() {
     String product = simulated.products().get(0).productId();
     for (String id : ImpactCharts.ids()) {
-      assertTrue(ChartRenderer.svg(chart(id, simulated, product, "en"), 640, 360).contains("</svg>"), id);
+      assertTrue(
+          ChartRenderer.svg(chart(id, simulated, product, "en"), 640, 360).contains("</svg>"), id);
     }
   }
 
   @Test
   void the_chart_ids_are_the_ones_the_pages_ask_for() {
-    assertEquals(List.of("visitors", "impressions", "gmv", "buyers", "visitors_cumulative", "gmv_cumulative",
-        "product_visitors", "product_gmv", "trust_rating", "trust_doubtful", "trust_refund", "shop_score",
-        "complaints", "partners_active", "partners_cancelled", "affiliate_gmv", "deletions_timeline"),
+    assertEquals(
+        List.of(
+            "visitors",
+            "impressions",
+            "gmv",
+            "buyers",
+            "visitors_cumulative",
+            "gmv_cumulative",
+            "product_visitors",
+            "product_gmv",
+            "trust_rating",
+            "trust_doubtful",
+            "trust_refund",
+            "shop_score",
+            "complaints",
+            "partners_active",
+            "partners_cancelled",
+            "affiliate_gmv",
+            "deletions_timeline"),
         ImpactCharts.ids());
   }
 
   @Test
-  void visitors_svg_in_chinese_has_the_series_labels_the_title_and_dates_like_6月7日() throws Exception {
+  void visitors_svg_in_chinese_has_the_series_labels_the_title_and_dates_like_6月7日()
+      throws Exception {
     String svg = ChartRenderer.svg(chart("visitors", simulated, null, "zh"), 800, 450);
     assertWellFormed(svg);
     assertTrue(svg.contains(">实际<"), "actual line in the legend");
@@ -83,8 +103,11 @@ class ImpactChartsTest {
     assertTrue(svg.contains(">访客数：实际与无删除时的预期<"), "title");
     assertTrue(Pattern.compile(">\\d{1,2}月\\d{1,2}日<").matcher(svg).find(), "a date tick");
     LocalDate first = simulated.series().deletionDates().get(0);
-    assertTrue(svg.contains("删除 " + first.getMonthValue() + "月" + first.getDayOfMonth() + "日"), "marker");
-    assertTrue(svg.contains("font-family: \"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\""), "browser fonts");
+    assertTrue(
+        svg.contains("删除 " + first.getMonthValue() + "月" + first.getDayOfMonth() + "日"), "marker");
+    assertTrue(
+        svg.contains("font-family: \"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\""),
+        "browser fonts");
     assertTrue(svg.contains(">访客数<"), "the value axis label, rotated, is text too");
     assertFalse(svg.contains("Actual"));
   }
@@ -95,7 +118,10 @@ class ImpactChartsTest {
     assertTrue(svg.contains(">Actual<"));
     assertTrue(svg.contains(">Expected without the deletion<"));
     assertTrue(svg.contains(">Visitors: actual vs expected without the deletion<"));
-    assertTrue(Pattern.compile(">(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}<").matcher(svg).find());
+    assertTrue(
+        Pattern.compile(">(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}<")
+            .matcher(svg)
+            .find());
     assertFalse(svg.contains("实际"));
   }
 
@@ -109,7 +135,8 @@ class ImpactChartsTest {
 
   @Test
   void deletions_timeline_names_the_likely_causes_in_the_language() {
-    List<String> causes = simulated.deletions().batches().stream().map(BatchRow::likelyCause).distinct().toList();
+    List<String> causes =
+        simulated.deletions().batches().stream().map(BatchRow::likelyCause).distinct().toList();
     String zh = ChartRenderer.svg(chart("deletions_timeline", simulated, null, "zh"), 800, 450);
     String en = ChartRenderer.svg(chart("deletions_timeline", simulated, null, "en"), 800, 450);
     assertTrue(zh.contains(">销量删除批次<") && en.contains(">Sales deletions by batch<"));
@@ -151,10 +178,16 @@ class ImpactChartsTest {
   @Test
   void the_counterfactual_dataset_holds_expected_with_its_band_and_actual_per_day() {
     LocalDate d = LocalDate.of(2026, 6, 7);
-    Daily daily = new Daily(List.of(d, d.plusDays(1)), new double[] {10, 4}, new double[] {11, 9},
-        new double[] {8, 6}, new double[] {14, 12}, new double[] {0, 5});
-    CounterfactualChart.Dataset data = CounterfactualChart.createDataset(daily, List.of(d.plusDays(1)),
-        Labels.of("en"));
+    Daily daily =
+        new Daily(
+            List.of(d, d.plusDays(1)),
+            new double[] {10, 4},
+            new double[] {11, 9},
+            new double[] {8, 6},
+            new double[] {14, 12},
+            new double[] {0, 5});
+    CounterfactualChart.Dataset data =
+        CounterfactualChart.createDataset(daily, List.of(d.plusDays(1)), Labels.of("en"));
     var lines = data.lines();
     assertEquals("Expected without the deletion", lines.getSeriesKey(0));
     assertEquals("Actual", lines.getSeriesKey(1));
@@ -168,13 +201,36 @@ class ImpactChartsTest {
 
   @Test
   void a_product_name_with_markup_characters_leaves_the_svg_well_formed() throws Exception {
-    List<ImpactReport.ProductRow> renamed = sample.products().stream()
-        .map(p -> new ImpactReport.ProductRow(p.productId(), "面霜 <A&B> \"'", p.deletedSince(), p.deletedOrders(),
-            p.deletedUnits(), p.deletedMoney(), p.deletedShare(), p.visitors(), p.impressions(), p.conversion(),
-            p.gmv(), p.visitorsDaily(), p.gmvDaily()))
-        .toList();
-    ImpactReport report = new ImpactReport(sample.lang(), sample.deletions(), sample.traffic(), sample.conversion(),
-        sample.gmv(), sample.trust(), sample.partnerships(), renamed, sample.series());
+    List<ImpactReport.ProductRow> renamed =
+        sample.products().stream()
+            .map(
+                p ->
+                    new ImpactReport.ProductRow(
+                        p.productId(),
+                        "面霜 <A&B> \"'",
+                        p.deletedSince(),
+                        p.deletedOrders(),
+                        p.deletedUnits(),
+                        p.deletedMoney(),
+                        p.deletedShare(),
+                        p.visitors(),
+                        p.impressions(),
+                        p.conversion(),
+                        p.gmv(),
+                        p.visitorsDaily(),
+                        p.gmvDaily()))
+            .toList();
+    ImpactReport report =
+        new ImpactReport(
+            sample.lang(),
+            sample.deletions(),
+            sample.traffic(),
+            sample.conversion(),
+            sample.gmv(),
+            sample.trust(),
+            sample.partnerships(),
+            renamed,
+            sample.series());
     String svg = ChartRenderer.svg(chart("product_gmv", report, CREAM, "zh"), 640, 360);
     assertWellFormed(svg);
     assertTrue(svg.contains("面霜 &lt;A&amp;B&gt;"), "the name is escaped text");

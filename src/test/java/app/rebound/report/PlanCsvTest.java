@@ -17,8 +17,13 @@ class PlanCsvTest {
 
   static List<CSVRecord> parse(byte[] csv) throws Exception {
     String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(text))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(text))) {
       return parser.getRecords();
     }
   }
@@ -28,8 +33,10 @@ class PlanCsvTest {
     byte[] csv = PlanWriters.csv(PlanFixtures.zh());
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3));
     String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-    assertEquals("id,name,rank,expected_gmv,expected_gmv_low,expected_gmv_high,cost,effort,confidence,"
-        + "days_to_effect,products,gap,rationale\r\n", text.substring(0, text.indexOf('\n') + 1));
+    assertEquals(
+        "id,name,rank,expected_gmv,expected_gmv_low,expected_gmv_high,cost,effort,confidence,"
+            + "days_to_effect,products,gap,rationale\r\n",
+        text.substring(0, text.indexOf('\n') + 1));
   }
 
   @Test
@@ -43,8 +50,10 @@ class PlanCsvTest {
     assertEquals("0", zh.get(1).get("cost"));
     List<CSVRecord> en = parse(PlanWriters.csv(PlanFixtures.en()));
     assertEquals("'-x", en.get(1).get("gap"));
-    assertEquals("'@SUM(1) Rebuild affiliate partnerships that were cancelled", en.get(1).get("rationale"));
-    assertEquals("-12.5", PlanWriters.number(-12.5), "a negative number is a number, not a formula");
+    assertEquals(
+        "'@SUM(1) Rebuild affiliate partnerships that were cancelled", en.get(1).get("rationale"));
+    assertEquals(
+        "-12.5", PlanWriters.number(-12.5), "a negative number is a number, not a formula");
     assertEquals("1000", PlanWriters.number(1000.0));
     assertEquals("", PlanWriters.number(Double.NaN));
   }
@@ -66,7 +75,9 @@ class PlanCsvTest {
       assertEquals(a.effort(), r.get("effort"));
       assertEquals(a.confidence(), Double.parseDouble(r.get("confidence")));
       assertEquals(a.daysToEffect(), Integer.parseInt(r.get("days_to_effect")));
-      assertEquals(a.products(), r.get("products").isEmpty() ? List.of() : List.of(r.get("products").split(";")));
+      assertEquals(
+          a.products(),
+          r.get("products").isEmpty() ? List.of() : List.of(r.get("products").split(";")));
       assertEquals(SpreadsheetSafe.cell(a.gap()), r.get("gap"));
       assertEquals(SpreadsheetSafe.cell(a.rationale()), r.get("rationale"));
     }

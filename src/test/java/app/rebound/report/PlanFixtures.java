@@ -16,31 +16,94 @@ final class PlanFixtures {
   private PlanFixtures() {}
 
   static Plan zh() {
-    return new Plan("zh", AS_OF, List.of(
-        // listed out of rank order on purpose: writers sort by rank
-        new RankedAction("listing", 2, 8200.4, 5100, 11800, 1500, "medium", 0.62, 14, List.of(CREAM),
-            "详情页转化率低于同类商品", "补充真实买家秀和成分说明，提升详情页转化率；这是一段较长的中文理由，用来检验中文在表格单元格里可以在任意字符之间换行而不会溢出边界。"),
-        new RankedAction("appeal", 1, 12345.6, 9000, 16000.5, 0, "low", 0.8, 7, List.of(CREAM),
-            "被删销量可申诉", "=HYPERLINK(\"http://evil.example\",\"点我\")"),
-        new RankedAction("monitoring", 3, 0, 0, 0, 200, "low", 0.9, 1, List.of(), "", "+1 每日检查删除记录")),
+    return new Plan(
+        "zh",
+        AS_OF,
+        List.of(
+            // listed out of rank order on purpose: writers sort by rank
+            new RankedAction(
+                "listing",
+                2,
+                8200.4,
+                5100,
+                11800,
+                1500,
+                "medium",
+                0.62,
+                14,
+                List.of(CREAM),
+                "详情页转化率低于同类商品",
+                "补充真实买家秀和成分说明，提升详情页转化率；这是一段较长的中文理由，用来检验中文在表格单元格里可以在任意字符之间换行而不会溢出边界。"),
+            new RankedAction(
+                "appeal",
+                1,
+                12345.6,
+                9000,
+                16000.5,
+                0,
+                "low",
+                0.8,
+                7,
+                List.of(CREAM),
+                "被删销量可申诉",
+                "=HYPERLINK(\"http://evil.example\",\"点我\")"),
+            new RankedAction(
+                "monitoring", 3, 0, 0, 0, 200, "low", 0.9, 1, List.of(), "", "+1 每日检查删除记录")),
         List.of(
             new PlanStep(AS_OF, AS_OF.plusDays(6), "appeal", "整理证据并提交申诉"),
             new PlanStep(AS_OF.plusDays(7), AS_OF.plusDays(13), "listing", "更新保湿面霜-01 的详情页"),
             new PlanStep(AS_OF.plusDays(7), AS_OF.plusDays(27), "monitoring", "每天查看销量删除记录")),
-        List.of(new Assumption("appeal_success_rate", 0.35, "比例", "申诉成功的订单比例", "行业经验"),
+        List.of(
+            new Assumption("appeal_success_rate", 0.35, "比例", "申诉成功的订单比例", "行业经验"),
             new Assumption("days", 30, "天", "预期 GMV 的时间窗", "计划设定")));
   }
 
   static Plan en() {
-    return new Plan("en", AS_OF, List.of(
-        new RankedAction("appeal", 1, 12345.6, 9000, 16000.5, 0, "low", 0.8, 7, List.of(CREAM),
-            "Deleted sales can be appealed", "Most deleted orders were real buyers; a complete evidence pack "
-                + "with logistics tracking and chat records restores the sales count and the ranking that followed it."),
-        new RankedAction("affiliate", 2, 4000, 1000, 7000, 2500, "high", 0.4, 21, List.of(), "-x",
-            "@SUM(1) Rebuild affiliate partnerships that were cancelled")),
-        List.of(new PlanStep(AS_OF, AS_OF.plusDays(6), "appeal", "Collect the evidence and file the appeal"),
-            new PlanStep(AS_OF.plusDays(14), AS_OF.plusDays(20), "affiliate", "Contact the cancelled affiliates")),
-        List.of(new Assumption("appeal_success_rate", 0.35, "share", "Share of appealed orders restored",
-            "industry experience")));
+    return new Plan(
+        "en",
+        AS_OF,
+        List.of(
+            new RankedAction(
+                "appeal",
+                1,
+                12345.6,
+                9000,
+                16000.5,
+                0,
+                "low",
+                0.8,
+                7,
+                List.of(CREAM),
+                "Deleted sales can be appealed",
+                "Most deleted orders were real buyers; a complete evidence pack "
+                    + "with logistics tracking and chat records restores the sales count and the ranking that followed it."),
+            new RankedAction(
+                "affiliate",
+                2,
+                4000,
+                1000,
+                7000,
+                2500,
+                "high",
+                0.4,
+                21,
+                List.of(),
+                "-x",
+                "@SUM(1) Rebuild affiliate partnerships that were cancelled")),
+        List.of(
+            new PlanStep(
+                AS_OF, AS_OF.plusDays(6), "appeal", "Collect the evidence and file the appeal"),
+            new PlanStep(
+                AS_OF.plusDays(14),
+                AS_OF.plusDays(20),
+                "affiliate",
+                "Contact the cancelled affiliates")),
+        List.of(
+            new Assumption(
+                "appeal_success_rate",
+                0.35,
+                "share",
+                "Share of appealed orders restored",
+                "industry experience")));
   }
 }

@@ -2,7 +2,14 @@ package app.rebound.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.advice.Plan;
+import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ImpactReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlanMarkdownTest {
@@ -14,9 +21,9 @@ class PlanMarkdownTest {
     String keep = System.getProperty("plan.pdf.dir"); // to look at the file: -Dplan.pdf.dir=/tmp
     if (keep != null) {
       try {
-        java.nio.file.Files.writeString(java.nio.file.Path.of(keep, "plan-zh.md"), md);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        Files.writeString(Path.of(keep, "plan-zh.md"), md);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     assertTrue(md.startsWith("# 玉肌小铺 销量恢复计划\n"), md);
@@ -35,11 +42,25 @@ class PlanMarkdownTest {
   void a_pipe_in_a_text_does_not_break_the_table() {
     var plan = PlanFixtures.en();
     var a = plan.actions().get(0);
-    var piped = new app.rebound.advice.RankedAction(a.id(), a.rank(), a.expectedGmv(), a.expectedGmvLow(),
-        a.expectedGmvHigh(), a.cost(), a.effort(), a.confidence(), a.daysToEffect(), a.products(), a.gap(),
-        "left | right");
-    String md = PlanWriters.markdown(new app.rebound.advice.Plan("en", plan.asOf(), java.util.List.of(piped),
-        plan.steps(), plan.assumptions()), null, "Shop");
+    var piped =
+        new RankedAction(
+            a.id(),
+            a.rank(),
+            a.expectedGmv(),
+            a.expectedGmvLow(),
+            a.expectedGmvHigh(),
+            a.cost(),
+            a.effort(),
+            a.confidence(),
+            a.daysToEffect(),
+            a.products(),
+            a.gap(),
+            "left | right");
+    String md =
+        PlanWriters.markdown(
+            new Plan("en", plan.asOf(), List.of(piped), plan.steps(), plan.assumptions()),
+            null,
+            "Shop");
     assertTrue(md.contains("left \\| right"), md);
   }
 }

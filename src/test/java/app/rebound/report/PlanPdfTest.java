@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.analysis.ImpactReport;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class PlanPdfTest {
         Files.write(Path.of(keep, "plan-zh.pdf"), zhPdf);
         Files.write(Path.of(keep, "plan-en.pdf"), enPdf);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     }
   }
@@ -59,8 +60,10 @@ class PlanPdfTest {
     Path out = tmp.resolve(name + ".txt");
     Process p;
     try {
-      p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), out.toString())
-          .redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), out.toString())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException notInstalled) {
       return null;
     }
@@ -100,8 +103,20 @@ class PlanPdfTest {
 
   @Test
   void a_chinese_plan_shows_its_chinese_texts_to_pdfbox_and_pdftotext() throws Exception {
-    List<String> texts = new ArrayList<>(List.of("玉肌小铺", "销量恢复计划", "申诉恢复销量", "优化商品详情", "保湿面霜-01",
-        "主要损失", "逐周步骤", "所用假设", "appeal_success_rate", "¥12,346", "行业经验"));
+    List<String> texts =
+        new ArrayList<>(
+            List.of(
+                "玉肌小铺",
+                "销量恢复计划",
+                "申诉恢复销量",
+                "优化商品详情",
+                "保湿面霜-01",
+                "主要损失",
+                "逐周步骤",
+                "所用假设",
+                "appeal_success_rate",
+                "¥12,346",
+                "行业经验"));
     String stripped = text(zhPdf);
     String poppler = pdftotext(zhPdf, "zh");
     for (String t : texts) {
@@ -121,8 +136,17 @@ class PlanPdfTest {
     String stripped = text(enPdf).replace("\n", " ").replaceAll(" +", " ");
     String poppler = pdftotext(enPdf, "en");
     poppler = poppler == null ? null : poppler.replace("\n", " ").replaceAll(" +", " ");
-    for (String t : List.of("Recovery plan for Jade Skin Shop", "Appeal to restore", "Affiliate",
-        "Key losses", "Week by week", "Assumptions used", "Rationale", "¥12,346", "logistics")) {
+    for (String t :
+        List.of(
+            "Recovery plan for Jade Skin Shop",
+            "Appeal to restore",
+            "Affiliate",
+            "Key losses",
+            "Week by week",
+            "Assumptions used",
+            "Rationale",
+            "¥12,346",
+            "logistics")) {
       assertTrue(stripped.contains(t), "PDFBox misses " + t);
       if (poppler != null) {
         assertTrue(poppler.contains(t), "pdftotext misses " + t);

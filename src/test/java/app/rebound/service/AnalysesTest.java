@@ -10,7 +10,9 @@ import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,8 @@ class AnalysesTest {
   @TempDir Path data;
 
   static UploadFile sample(String name) {
-    return new UploadFile(name, () -> AnalysesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name));
+    return new UploadFile(
+        name, () -> AnalysesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name));
   }
 
   static Analyses.Status awaitReady(Analyses analyses, String shop, String lang) throws Exception {
@@ -38,7 +41,8 @@ class AnalysesTest {
     String first;
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
-      ws.upload("s", List.of(sample("订单明细.csv"), sample("销量删除记录.csv"), sample("商品流量.csv")), p -> { });
+      ws.upload(
+          "s", List.of(sample("订单明细.csv"), sample("销量删除记录.csv"), sample("商品流量.csv")), p -> {});
       analyses.submit("s");
       Analyses.Status ready = awaitReady(analyses, "s", "zh");
       assertEquals(Analyses.State.READY, ready.state());
@@ -46,12 +50,17 @@ class AnalysesTest {
       JsonNode impact = Json.MAPPER.readTree(first);
       assertEquals(70, impact.at("/deletions/orders").asLong());
       assertEquals("zh", impact.get("lang").asText());
-      assertEquals("en", Json.MAPPER.readTree(awaitReady(analyses, "s", "en").json()).get("lang").asText());
-      // The appeal workbench is stored with the same analysis and reads back whole: one verdict per deleted order.
+      assertEquals(
+          "en", Json.MAPPER.readTree(awaitReady(analyses, "s", "en").json()).get("lang").asText());
+      // The appeal workbench is stored with the same analysis and reads back whole: one verdict per
+      // deleted order.
       var appeal = analyses.appeal("s").orElseThrow();
       assertEquals(70, appeal.orders().size());
-      assertEquals(appeal.orders().size(), appeal.count("appeal") + appeal.count("appeal_after_proof")
-          + appeal.count("do_not_appeal"));
+      assertEquals(
+          appeal.orders().size(),
+          appeal.count("appeal")
+              + appeal.count("appeal_after_proof")
+              + appeal.count("do_not_appeal"));
       analyses.close();
     }
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
@@ -61,7 +70,7 @@ class AnalysesTest {
       assertEquals(Analyses.State.READY, cached.state());
       assertEquals(first, cached.json());
       // New data: the cached analysis no longer answers; a new one is computed for it.
-      ws.upload("s", List.of(sample("评价.csv")), p -> { });
+      ws.upload("s", List.of(sample("评价.csv")), p -> {});
       assertNotEquals(Analyses.State.READY, analyses.status("s", "zh").state());
       Analyses.Status next = awaitReady(analyses, "s", "zh");
       assertEquals(Analyses.State.READY, next.state());
@@ -73,13 +82,17 @@ class AnalysesTest {
   @Test
   void an_analysis_stored_without_all_its_parts_is_not_served_and_is_made_again() throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      ws.upload("old", List.of(sample("订单明细.csv"), sample("销量删除记录.csv")), p -> { });
+      ws.upload("old", List.of(sample("订单明细.csv"), sample("销量删除记录.csv")), p -> {});
       long version = ws.database("old").latestUploadId().orElseThrow();
       // As an older Rebound left it: the reports, but no appeal part.
-      ws.database("old").saveAnalysis(ws.database("old").dataVersion().orElseThrow(), java.time.LocalDateTime.now(),
-          java.util.Map.of("zh", "{}", "en", "{}"));
+      ws.database("old")
+          .saveAnalysis(
+              ws.database("old").dataVersion().orElseThrow(),
+              LocalDateTime.now(),
+              Map.of("zh", "{}", "en", "{}"));
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
-      assertNotEquals("{}", awaitReady(analyses, "old", "zh").json(), "the incomplete analysis is not served");
+      assertNotEquals(
+          "{}", awaitReady(analyses, "old", "zh").json(), "the incomplete analysis is not served");
       assertTrue(analyses.appeal("old").isPresent());
       assertTrue(ws.database("old").hasAnalysis(version, Analyses.APPEAL));
       analyses.close();

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AppealCasesTest {
 
   /** 2026-06-10 10:00 in the shop's time zone. */
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-06-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
   static final LocalDate TODAY = LocalDate.of(2026, 6, 10);
   static final String SHOP = "s";
 
@@ -53,8 +56,10 @@ class AppealCasesTest {
   }
 
   private long openCase(String group, String... orders) throws SQLException {
-    return workspaces.database(SHOP).openCase(group, "WG1", "p1", "shipped", List.of(orders), TODAY,
-        LocalDateTime.now(CLOCK)).id();
+    return workspaces
+        .database(SHOP)
+        .openCase(group, "WG1", "p1", "shipped", List.of(orders), TODAY, LocalDateTime.now(CLOCK))
+        .id();
   }
 
   private static AppealCases.Request to(String status, LocalDate on) {
@@ -69,20 +74,27 @@ class AppealCasesTest {
     return cases.change(SHOP, id, request).appealCase();
   }
 
-  /** Asserts the change is refused with the exception and a message containing every part, and stores nothing. */
-  private <T extends Exception> void assertRefused(Class<T> type, long id, AppealCases.Request request,
-      String... parts) throws SQLException {
+  /**
+   * Asserts the change is refused with the exception and a message containing every part, and
+   * stores nothing.
+   */
+  private <T extends Exception> void assertRefused(
+      Class<T> type, long id, AppealCases.Request request, String... parts) throws SQLException {
     AppealCases.CaseFile before = cases.file(SHOP, id);
     Executable change = () -> cases.change(SHOP, id, request);
     T e = assertThrows(type, change);
     for (String part : parts) {
       assertTrue(e.getMessage().contains(part), e.getMessage());
     }
-    assertEquals(before, cases.file(SHOP, id), "a refused change leaves the case and its history as they were");
+    assertEquals(
+        before,
+        cases.file(SHOP, id),
+        "a refused change leaves the case and its history as they were");
   }
 
   @Test
-  void a_case_opens_as_a_draft_of_its_groups_orders_with_its_opening_in_the_history() throws Exception {
+  void a_case_opens_as_a_draft_of_its_groups_orders_with_its_opening_in_the_history()
+      throws Exception {
     long id = openCase("g1", "o1", "o2");
     AppealCases.CaseFile file = cases.file(SHOP, id);
     assertEquals(CaseStatus.DRAFT, file.appealCase().status());
@@ -93,10 +105,17 @@ class AppealCasesTest {
   }
 
   @Test
-  void a_case_goes_from_submission_through_a_question_and_a_rejection_to_approval() throws Exception {
+  void a_case_goes_from_submission_through_a_question_and_a_rejection_to_approval()
+      throws Exception {
     long id = openCase("g1", "o1", "o2");
-    change(id, new AppealCases.Request("submitted", LocalDate.of(2026, 6, 1), "sent with waybills",
-        LocalDate.of(2026, 6, 4), null));
+    change(
+        id,
+        new AppealCases.Request(
+            "submitted",
+            LocalDate.of(2026, 6, 1),
+            "sent with waybills",
+            LocalDate.of(2026, 6, 4),
+            null));
     change(id, to("more_info_requested", LocalDate.of(2026, 6, 3)));
     change(id, to("submitted", LocalDate.of(2026, 6, 4)));
     change(id, to("rejected", LocalDate.of(2026, 6, 6)));
@@ -105,17 +124,31 @@ class AppealCasesTest {
     assertEquals(CaseStatus.APPROVED, approved.status());
     assertEquals(TODAY, approved.statusOn());
     List<CaseEvent> history = cases.file(SHOP, id).history();
-    assertEquals(List.of("draft", "submitted", "more_info_requested", "submitted", "rejected", "submitted",
-        "approved"), history.stream().map(e -> e.change().status().code()).toList());
+    assertEquals(
+        List.of(
+            "draft",
+            "submitted",
+            "more_info_requested",
+            "submitted",
+            "rejected",
+            "submitted",
+            "approved"),
+        history.stream().map(e -> e.change().status().code()).toList());
     assertEquals("sent with waybills", history.get(1).change().note());
     assertEquals(LocalDate.of(2026, 6, 4), history.get(1).change().followUpOn());
   }
 
   @Test
-  void a_draft_cannot_be_approved_and_the_refusal_names_the_current_and_the_asked_status() throws Exception {
+  void a_draft_cannot_be_approved_and_the_refusal_names_the_current_and_the_asked_status()
+      throws Exception {
     long id = openCase("g1", "o1");
-    assertRefused(CaseConflictException.class, id, to("approved", TODAY),
-        "is draft", "cannot become approved", "it can become submitted");
+    assertRefused(
+        CaseConflictException.class,
+        id,
+        to("approved", TODAY),
+        "is draft",
+        "cannot become approved",
+        "it can become submitted");
   }
 
   @Test
@@ -124,7 +157,12 @@ class AppealCasesTest {
     change(id, to("submitted", TODAY));
     change(id, to("approved", TODAY));
     for (String next : List.of("submitted", "rejected", "approved", "draft")) {
-      assertRefused(CaseConflictException.class, id, to(next, TODAY), "is approved", "cannot become " + next,
+      assertRefused(
+          CaseConflictException.class,
+          id,
+          to(next, TODAY),
+          "is approved",
+          "cannot become " + next,
           "final");
     }
   }
@@ -134,7 +172,12 @@ class AppealCasesTest {
     long id = openCase("g1", "o1");
     change(id, to("submitted", TODAY));
     change(id, to("rejected", TODAY));
-    assertRefused(CaseConflictException.class, id, to("approved", TODAY), "is rejected", "cannot become approved");
+    assertRefused(
+        CaseConflictException.class,
+        id,
+        to("approved", TODAY),
+        "is rejected",
+        "cannot become approved");
     assertEquals(CaseStatus.SUBMITTED, change(id, to("submitted", TODAY)).status());
   }
 
@@ -157,7 +200,8 @@ class AppealCasesTest {
     change(id, to("submitted", TODAY));
     AppealCase approved = change(id, to("approved", TODAY));
     assertEquals(List.of("o1", "o2", "o3"), approved.restoredOrders());
-    assertEquals(List.of("o1", "o2", "o3"), cases.file(SHOP, id).history().get(2).change().restoredOrders());
+    assertEquals(
+        List.of("o1", "o2", "o3"), cases.file(SHOP, id).history().get(2).change().restoredOrders());
   }
 
   @Test
@@ -171,45 +215,73 @@ class AppealCasesTest {
   void partly_approved_needs_a_non_empty_list_of_the_cases_own_orders() throws Exception {
     long id = openCase("g1", "o1", "o2", "o3");
     change(id, to("submitted", TODAY));
-    assertRefused(IllegalArgumentException.class, id, to("partly_approved", TODAY), "needs restored_orders",
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        to("partly_approved", TODAY),
+        "needs restored_orders",
         "3 orders");
-    assertRefused(IllegalArgumentException.class, id, restoring("partly_approved", List.of()), "at least one");
-    assertRefused(IllegalArgumentException.class, id, restoring("partly_approved", List.of("o1", "x9")),
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        restoring("partly_approved", List.of()),
+        "at least one");
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        restoring("partly_approved", List.of("o1", "x9")),
         "not: [x9]");
     AppealCase partly = change(id, restoring("partly_approved", List.of("o2", "o1", "o2")));
     assertEquals(CaseStatus.PARTLY_APPROVED, partly.status());
-    assertEquals(List.of("o2", "o1"), partly.restoredOrders(), "each order once, in the order given");
-    assertEquals(java.util.Set.of("o1", "o2"), workspaces.database(SHOP).restoredOrders());
+    assertEquals(
+        List.of("o2", "o1"), partly.restoredOrders(), "each order once, in the order given");
+    assertEquals(Set.of("o1", "o2"), workspaces.database(SHOP).restoredOrders());
   }
 
   @Test
   void only_an_approval_restores_orders() throws Exception {
     long id = openCase("g1", "o1");
     change(id, to("submitted", TODAY));
-    assertRefused(IllegalArgumentException.class, id, restoring("rejected", List.of("o1")),
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        restoring("rejected", List.of("o1")),
         "only with approved or partly_approved");
     assertEquals(List.of(), change(id, to("rejected", TODAY)).restoredOrders());
-    assertEquals(java.util.Set.of(), workspaces.database(SHOP).restoredOrders());
+    assertEquals(Set.of(), workspaces.database(SHOP).restoredOrders());
   }
 
   @Test
-  void dates_in_the_future_before_the_current_status_or_with_an_earlier_follow_up_are_refused() throws Exception {
+  void dates_in_the_future_before_the_current_status_or_with_an_earlier_follow_up_are_refused()
+      throws Exception {
     long id = openCase("g1", "o1");
-    assertRefused(IllegalArgumentException.class, id, to("submitted", TODAY.plusDays(1)), "in the future");
-    assertRefused(IllegalArgumentException.class, id,
-        new AppealCases.Request("submitted", TODAY, null, TODAY.minusDays(1), null), "before the date");
-    // A draft may be submitted on a day before it was opened here: the merchant appealed first, noted it later.
+    assertRefused(
+        IllegalArgumentException.class, id, to("submitted", TODAY.plusDays(1)), "in the future");
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        new AppealCases.Request("submitted", TODAY, null, TODAY.minusDays(1), null),
+        "before the date");
+    // A draft may be submitted on a day before it was opened here: the merchant appealed first,
+    // noted it later.
     change(id, to("submitted", TODAY.minusDays(3)));
-    assertRefused(IllegalArgumentException.class, id, to("rejected", TODAY.minusDays(4)),
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        to("rejected", TODAY.minusDays(4)),
         "before 2026-06-07, when case " + id + " became submitted");
-    assertRefused(IllegalArgumentException.class, id,
-        new AppealCases.Request("approved", TODAY, null, TODAY.plusDays(3), null), "final and has no follow-up");
+    assertRefused(
+        IllegalArgumentException.class,
+        id,
+        new AppealCases.Request("approved", TODAY, null, TODAY.plusDays(3), null),
+        "final and has no follow-up");
   }
 
   @Test
   void the_day_defaults_to_today_and_a_new_change_replaces_the_follow_up() throws Exception {
     long id = openCase("g1", "o1");
-    AppealCase submitted = change(id, new AppealCases.Request("submitted", null, "  ", TODAY.plusDays(2), null));
+    AppealCase submitted =
+        change(id, new AppealCases.Request("submitted", null, "  ", TODAY.plusDays(2), null));
     assertEquals(TODAY, submitted.statusOn());
     assertEquals(TODAY.plusDays(2), submitted.followUpOn());
     assertEquals("", cases.file(SHOP, id).history().get(1).change().note());
@@ -223,7 +295,10 @@ class AppealCasesTest {
     assertTrue(e.getMessage().contains("case " + first), e.getMessage());
     change(first, to("submitted", TODAY));
     change(first, to("rejected", TODAY));
-    assertThrows(CaseConflictException.class, () -> openCase("g1", "o1"), "a rejected case can still be re-appealed");
+    assertThrows(
+        CaseConflictException.class,
+        () -> openCase("g1", "o1"),
+        "a rejected case can still be re-appealed");
     change(first, to("submitted", TODAY));
     change(first, restoring("partly_approved", List.of("o1")));
     long second = openCase("g1", "o2");
@@ -241,15 +316,21 @@ class AppealCasesTest {
     change(finished, new AppealCases.Request("submitted", TODAY, null, TODAY.plusDays(1), null));
     change(finished, to("approved", TODAY));
     assertEquals(List.of(), cases.due(SHOP, TODAY));
-    assertEquals(List.of(early), cases.due(SHOP, TODAY.plusDays(1)).stream().map(AppealCase::id).toList());
-    assertEquals(List.of(early, later), cases.due(SHOP, TODAY.plusDays(9)).stream().map(AppealCase::id).toList());
-    assertEquals(List.of(SHOP), cases.due(TODAY.plusDays(1)).stream().map(AppealCases.Due::shop).toList());
+    assertEquals(
+        List.of(early), cases.due(SHOP, TODAY.plusDays(1)).stream().map(AppealCase::id).toList());
+    assertEquals(
+        List.of(early, later),
+        cases.due(SHOP, TODAY.plusDays(9)).stream().map(AppealCase::id).toList());
+    assertEquals(
+        List.of(SHOP), cases.due(TODAY.plusDays(1)).stream().map(AppealCases.Due::shop).toList());
   }
 
   @Test
   void a_case_and_its_full_history_survive_a_restart() throws Exception {
     long id = openCase("g1", "o1", "o2");
-    change(id, new AppealCases.Request("submitted", LocalDate.of(2026, 6, 8), "first try", TODAY, null));
+    change(
+        id,
+        new AppealCases.Request("submitted", LocalDate.of(2026, 6, 8), "first try", TODAY, null));
     change(id, restoring("partly_approved", List.of("o2")));
     AppealCases.CaseFile before = cases.file(SHOP, id);
     close();
@@ -261,7 +342,7 @@ class AppealCasesTest {
     assertEquals("first try", after.history().get(1).change().note());
     assertEquals(CaseStatus.PARTLY_APPROVED, after.appealCase().status());
     assertEquals(List.of("o2"), after.appealCase().restoredOrders());
-    assertEquals(java.util.Set.of("o2"), workspaces.database(SHOP).restoredOrders());
+    assertEquals(Set.of("o2"), workspaces.database(SHOP).restoredOrders());
   }
 
   @Test
@@ -270,8 +351,11 @@ class AppealCasesTest {
     change(id, to("submitted", TODAY));
     close();
     String url = "jdbc:sqlite:" + data.resolve("shops").resolve(SHOP).resolve("shop.db");
-    try (var connection = DriverManager.getConnection(url); var s = connection.createStatement()) {
-      var update = assertThrows(SQLException.class, () -> s.execute("UPDATE appeal_case_events SET note = 'x'"));
+    try (var connection = DriverManager.getConnection(url);
+        var s = connection.createStatement()) {
+      var update =
+          assertThrows(
+              SQLException.class, () -> s.execute("UPDATE appeal_case_events SET note = 'x'"));
       assertTrue(update.getMessage().contains("append-only"), update.getMessage());
       assertThrows(SQLException.class, () -> s.execute("DELETE FROM appeal_case_events"));
     }

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Readers of a shop's analysis while its data keeps changing (uploads, and approved appeals that give sales
- * back) and its analysis is redone after each change: every finished answer reads whole, and its Chinese,
- * English and appeal parts are all of the data version it was asked at.
+ * Readers of a shop's analysis while its data keeps changing (uploads, and approved appeals that
+ * give sales back) and its analysis is redone after each change: every finished answer reads whole,
+ * and its Chinese, English and appeal parts are all of the data version it was asked at.
  */
 class ConcurrentAnalysesTest {
 
@@ -51,7 +51,9 @@ class ConcurrentAnalysesTest {
 
   @TempDir Path data;
 
-  /** One reader's look at one part of the analysis, asked while the data version stayed the same. */
+  /**
+   * One reader's look at one part of the analysis, asked while the data version stayed the same.
+   */
   record Seen(DataVersion version, String part, long deletedOrders) {}
 
   /** Orders of the sample that are not deleted yet: main order id, sub-order id and product. */
@@ -71,16 +73,27 @@ class ConcurrentAnalysesTest {
   }
 
   static String resource(String name) throws Exception {
-    try (InputStream in = ConcurrentAnalysesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name)) {
+    try (InputStream in =
+        ConcurrentAnalysesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
-  /** A deletions export of one more order, in the sample's batch (notice WG3B1, processed May 30). */
+  /**
+   * A deletions export of one more order, in the sample's batch (notice WG3B1, processed May 30).
+   */
   static UploadFile deletionOf(String[] order, int n) {
-    String csv = DELETIONS_HEADER + "\t" + order[1] + ",\t" + order[0] + ",\t" + order[2]
-        + ",2026/05/30,疑似虚假交易，销量已扣除,WG3B1\n";
-    return new UploadFile("销量删除记录-" + n + ".csv",
+    String csv =
+        DELETIONS_HEADER
+            + "\t"
+            + order[1]
+            + ",\t"
+            + order[0]
+            + ",\t"
+            + order[2]
+            + ",2026/05/30,疑似虚假交易，销量已扣除,WG3B1\n";
+    return new UploadFile(
+        "销量删除记录-" + n + ".csv",
         () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -92,48 +105,64 @@ class ConcurrentAnalysesTest {
 
   @Test
   @Timeout(60)
-  void readers_never_see_a_half_updated_analysis_while_uploads_and_reanalyses_run() throws Exception {
+  void readers_never_see_a_half_updated_analysis_while_uploads_and_reanalyses_run()
+      throws Exception {
     try (Workspaces ws = new Workspaces(data, RestoredSalesTest.JUNE_2)) {
       Analyses analyses = new Analyses(ws, RestoredSalesTest.JUNE_2, 1);
       AppealCases cases = new AppealCases(ws, analyses);
       RestoredSalesTest.uploadSample(ws);
       ShopDatabase db = ws.database(SHOP);
-      // What the analysis of each version of the data must count as deleted, written by the one writer.
+      // What the analysis of each version of the data must count as deleted, written by the one
+      // writer.
       Map<DataVersion, Long> expected = new ConcurrentHashMap<>();
-      expected.put(db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
+      expected.put(
+          db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
 
       AtomicBoolean writing = new AtomicBoolean(true);
       Queue<Seen> seen = new ConcurrentLinkedQueue<>();
       Queue<String> problems = new ConcurrentLinkedQueue<>();
       ExecutorService pool = Executors.newFixedThreadPool(4);
       try {
-        Future<int[]> writer = pool.submit(() -> {
-          try {
-            return write(ws, db, analyses, cases, expected);
-          } finally {
-            writing.set(false);
-          }
-        });
+        Future<int[]> writer =
+            pool.submit(
+                () -> {
+                  try {
+                    return write(ws, db, analyses, cases, expected);
+                  } finally {
+                    writing.set(false);
+                  }
+                });
         List<Future<?>> readers = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
-          readers.add(pool.submit(() -> {
-            while (writing.get()) {
-              read(db, analyses, seen, problems);
-            }
-            return null;
-          }));
+          readers.add(
+              pool.submit(
+                  () -> {
+                    while (writing.get()) {
+                      read(db, analyses, seen, problems);
+                    }
+                    return null;
+                  }));
         }
         int[] changes = writer.get(50, TimeUnit.SECONDS);
         for (Future<?> reader : readers) {
           reader.get(10, TimeUnit.SECONDS);
         }
         assertEquals(List.of(), List.copyOf(problems));
-        assertTrue(changes[0] >= 5 && changes[1] >= 1, "too few changes to test anything: " + changes[0]
-            + " uploads, " + changes[1] + " approved appeals");
-        assertTrue(seen.size() >= 30, "too few finished answers read while the data stayed put: " + seen.size());
+        assertTrue(
+            changes[0] >= 5 && changes[1] >= 1,
+            "too few changes to test anything: "
+                + changes[0]
+                + " uploads, "
+                + changes[1]
+                + " approved appeals");
+        assertTrue(
+            seen.size() >= 30,
+            "too few finished answers read while the data stayed put: " + seen.size());
         for (Seen s : seen) {
-          assertEquals(expected.get(s.version()), s.deletedOrders(), () -> s.part() + " of " + s.version()
-              + " counted another version's deleted orders");
+          assertEquals(
+              expected.get(s.version()),
+              s.deletedOrders(),
+              () -> s.part() + " of " + s.version() + " counted another version's deleted orders");
         }
       } finally {
         pool.shutdownNow();
@@ -143,28 +172,40 @@ class ConcurrentAnalysesTest {
   }
 
   /**
-   * The one writer: uploads one more deleted order at a time and asks for its analysis. Every third time it
-   * waits for that analysis and opens an appeal case for a group still open, then approves it (which gives
-   * its sales back and drops the stored analysis) just after the next upload, while that upload's analysis
-   * runs. Records the deleted orders each version of the data holds. Returns uploads and approvals made.
+   * The one writer: uploads one more deleted order at a time and asks for its analysis. Every third
+   * time it waits for that analysis and opens an appeal case for a group still open, then approves
+   * it (which gives its sales back and drops the stored analysis) just after the next upload, while
+   * that upload's analysis runs. Records the deleted orders each version of the data holds. Returns
+   * uploads and approvals made.
    */
-  static int[] write(Workspaces ws, ShopDatabase db, Analyses analyses, AppealCases cases,
-      Map<DataVersion, Long> expected) throws Exception {
+  static int[] write(
+      Workspaces ws,
+      ShopDatabase db,
+      Analyses analyses,
+      AppealCases cases,
+      Map<DataVersion, Long> expected)
+      throws Exception {
     List<String[]> candidates = undeletedOrders();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WRITER_SECONDS);
     int uploads = 0;
     int approvals = 0;
     Long pending = null;
     for (int i = 0; i < candidates.size() && System.nanoTime() < end; i++) {
-      ws.upload(SHOP, List.of(deletionOf(candidates.get(i), i)), p -> { });
+      ws.upload(SHOP, List.of(deletionOf(candidates.get(i), i)), p -> {});
       uploads++;
-      expected.put(db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
+      expected.put(
+          db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
       analyses.submit(SHOP);
       if (pending != null) {
-        cases.change(SHOP, pending, new AppealCases.Request("submitted", LocalDate.of(2026, 6, 1), null, null, null));
-        cases.change(SHOP, pending, new AppealCases.Request("approved", null, "sales restored", null, null));
+        cases.change(
+            SHOP,
+            pending,
+            new AppealCases.Request("submitted", LocalDate.of(2026, 6, 1), null, null, null));
+        cases.change(
+            SHOP, pending, new AppealCases.Request("approved", null, "sales restored", null, null));
         approvals++;
-        expected.put(db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
+        expected.put(
+            db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
         pending = null;
       }
       if (i % 3 == 2) {
@@ -175,7 +216,10 @@ class ConcurrentAnalysesTest {
     return new int[] {uploads, approvals};
   }
 
-  /** A new case for the first group of the current analysis whose window is open and has no case under way. */
+  /**
+   * A new case for the first group of the current analysis whose window is open and has no case
+   * under way.
+   */
   static Long openCase(Analyses analyses, AppealCases cases) throws Exception {
     LocalDateTime now = LocalDateTime.now(RestoredSalesTest.JUNE_2);
     for (AppealGroup group : analyses.appeal(SHOP).map(AppealReport::groups).orElse(List.of())) {
@@ -191,11 +235,13 @@ class ConcurrentAnalysesTest {
   }
 
   /**
-   * One reader's look at every part: each finished part must read whole. When the data version is the same
-   * before and after, every part answered is of that version, so it is kept to check against the count the
-   * writer recorded, and a part cannot be missing once an earlier one was there (they are stored together).
+   * One reader's look at every part: each finished part must read whole. When the data version is
+   * the same before and after, every part answered is of that version, so it is kept to check
+   * against the count the writer recorded, and a part cannot be missing once an earlier one was
+   * there (they are stored together).
    */
-  static void read(ShopDatabase db, Analyses analyses, Queue<Seen> seen, Queue<String> problems) throws Exception {
+  static void read(ShopDatabase db, Analyses analyses, Queue<Seen> seen, Queue<String> problems)
+      throws Exception {
     DataVersion before = db.dataVersion().orElseThrow();
     Analyses.Status zh = analyses.status(SHOP, "zh");
     Analyses.Status en = analyses.status(SHOP, "en");
@@ -224,13 +270,21 @@ class ConcurrentAnalysesTest {
       }
     }
     if (!before.equals(after)) {
-      return; // the data changed while reading: the parts may be of different versions, as they should
+      return; // the data changed while reading: the parts may be of different versions, as they
+      // should
     }
     boolean zhReady = zh.state() == Analyses.State.READY;
     boolean enReady = en.state() == Analyses.State.READY;
     if ((zhReady && !enReady) || (enReady && appeal.isEmpty())) {
-      problems.add("at " + before + " a part was missing after an earlier one was there: zh " + zh.state() + ", en "
-          + en.state() + ", appeal " + appeal.isPresent());
+      problems.add(
+          "at "
+              + before
+              + " a part was missing after an earlier one was there: zh "
+              + zh.state()
+              + ", en "
+              + en.state()
+              + ", appeal "
+              + appeal.isPresent());
     }
     seen.addAll(parts);
   }

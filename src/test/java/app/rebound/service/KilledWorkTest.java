@@ -29,23 +29,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real process killed with SIGKILL in the middle of an analysis, and in the middle of a stream of appeal
- * case changes: after a restart the shop's database is intact, holds either a whole analysis or none, and
- * every case agrees with the last change in its history.
+ * A real process killed with SIGKILL in the middle of an analysis, and in the middle of a stream of
+ * appeal case changes: after a restart the shop's database is intact, holds either a whole analysis
+ * or none, and every case agrees with the last change in its history.
  */
 class KilledWorkTest {
 
   @TempDir Path data;
   @TempDir Path exports;
 
-  /** Starts the child, waits for its REACHED line, then kills it with SIGKILL after {@code afterMillis}. */
-  static void killWhenReached(Path data, String shop, String mode, Instant now, long caseId, long afterMillis)
+  /**
+   * Starts the child, waits for its REACHED line, then kills it with SIGKILL after {@code
+   * afterMillis}.
+   */
+  static void killWhenReached(
+      Path data, String shop, String mode, Instant now, long caseId, long afterMillis)
       throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), WorkChild.class.getName(), data.toString(), shop, mode,
-        now.toString(), String.valueOf(caseId))
-        .redirectErrorStream(true).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                WorkChild.class.getName(),
+                data.toString(),
+                shop,
+                mode,
+                now.toString(),
+                String.valueOf(caseId))
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("REACHED")) {
         // start-up logging
@@ -66,17 +80,20 @@ class KilledWorkTest {
   }
 
   @Test
-  void an_analysis_killed_midway_leaves_no_part_of_it_and_the_restart_finishes_it() throws Exception {
+  void an_analysis_killed_midway_leaves_no_part_of_it_and_the_restart_finishes_it()
+      throws Exception {
     // Big enough that the analysis is still measuring when the kill lands.
     ShopSimulator.write(SimConfig.defaults().withSeed(11).withTargetOrders(60_000), exports);
     Clock clock = Clock.systemUTC();
     try (Workspaces ws = new Workspaces(data, clock)) {
       List<UploadFile> files;
       try (Stream<Path> list = Files.list(exports)) {
-        files = list.filter(p -> p.toString().endsWith(".csv"))
-            .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p))).toList();
+        files =
+            list.filter(p -> p.toString().endsWith(".csv"))
+                .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
+                .toList();
       }
-      ws.upload("big", files, s -> { });
+      ws.upload("big", files, s -> {});
     }
     killWhenReached(data, "big", "analysis", Instant.now(), 0, 200);
 
@@ -84,14 +101,19 @@ class KilledWorkTest {
     try (Workspaces ws = new Workspaces(data, clock)) {
       ShopDatabase db = ws.database("big");
       long version = db.latestUploadId().orElseThrow();
-      long parts = Stream.of("zh", "en", Analyses.APPEAL).filter(part -> {
-        try {
-          return db.analysis(version, part).isPresent();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }).count();
-      assertTrue(parts == 0 || parts == 3, "a whole analysis or none, found " + parts + " of 3 parts");
+      long parts =
+          Stream.of("zh", "en", Analyses.APPEAL)
+              .filter(
+                  part -> {
+                    try {
+                      return db.analysis(version, part).isPresent();
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
+              .count();
+      assertTrue(
+          parts == 0 || parts == 3, "a whole analysis or none, found " + parts + " of 3 parts");
       Analyses analyses = new Analyses(ws, clock, 1);
       analyses.submitStale();
       Analyses.Status ready = AnalysesTest.awaitReady(analyses, "big", "zh");
@@ -102,12 +124,18 @@ class KilledWorkTest {
   }
 
   @Test
-  void a_stream_of_case_changes_killed_midway_leaves_every_case_agreeing_with_its_history() throws Exception {
+  void a_stream_of_case_changes_killed_midway_leaves_every_case_agreeing_with_its_history()
+      throws Exception {
     Clock clock;
     long caseId;
     try (Workspaces ws = new Workspaces(data, Clock.systemUTC())) {
-      ws.upload("s", List.of(AnalysesTest.sample("订单明细.csv"), AnalysesTest.sample("销量删除记录.csv"),
-          AnalysesTest.sample("商品流量.csv")), p -> { });
+      ws.upload(
+          "s",
+          List.of(
+              AnalysesTest.sample("订单明细.csv"),
+              AnalysesTest.sample("销量删除记录.csv"),
+              AnalysesTest.sample("商品流量.csv")),
+          p -> {});
     }
     Instant inWindow;
     try (Workspaces ws = new Workspaces(data, Clock.systemUTC())) {
@@ -122,8 +150,11 @@ class KilledWorkTest {
     try (Workspaces ws = new Workspaces(data, clock)) {
       Analyses analyses = new Analyses(ws, clock, 1);
       AnalysesTest.awaitReady(analyses, "s", "zh");
-      caseId = new AppealCases(ws, analyses).open("s", analyses.appeal("s").orElseThrow().groups().get(0).id())
-          .appealCase().id();
+      caseId =
+          new AppealCases(ws, analyses)
+              .open("s", analyses.appeal("s").orElseThrow().groups().get(0).id())
+              .appealCase()
+              .id();
       analyses.close();
     }
     killWhenReached(data, "s", "cases", inWindow, caseId, 300);
@@ -136,10 +167,12 @@ class KilledWorkTest {
       List<CaseEvent> history = file.history();
       assertTrue(history.size() > 21, "the child made its changes: " + history.size());
       CaseEvent last = history.get(history.size() - 1);
-      assertEquals(last.change().status(), c.status(), "the case row is the last change of its history");
+      assertEquals(
+          last.change().status(), c.status(), "the case row is the last change of its history");
       assertEquals(last.change().on(), c.statusOn());
       for (int i = 1; i < history.size(); i++) {
-        assertTrue(history.get(i - 1).change().status().canBecome(history.get(i).change().status()),
+        assertTrue(
+            history.get(i - 1).change().status().canBecome(history.get(i).change().status()),
             "every recorded change was allowed: " + history.get(i - 1) + " -> " + history.get(i));
       }
       analyses.close();

@@ -1,5 +1,6 @@
 package app.rebound.service;
 
+import app.rebound.PlatformTime;
 import app.rebound.store.Workspaces;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,10 +9,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * A separate process for crash tests: runs an analysis, or changes an appeal case over and over, says
- * "REACHED" once it is in the middle of that work, and keeps going until it is killed.
+ * A separate process for crash tests: runs an analysis, or changes an appeal case over and over,
+ * says "REACHED" once it is in the middle of that work, and keeps going until it is killed.
  *
- * <p>Arguments: data folder, shop, mode ({@code analysis} or {@code cases}), the clock's instant, case id.
+ * <p>Arguments: data folder, shop, mode ({@code analysis} or {@code cases}), the clock's instant,
+ * case id.
  */
 public final class WorkChild {
 
@@ -31,10 +33,12 @@ public final class WorkChild {
       } else {
         AppealCases cases = new AppealCases(ws, analyses);
         long id = Long.parseLong(args[4]);
-        LocalDate today = app.rebound.PlatformTime.now(clock).toLocalDate();
+        LocalDate today = PlatformTime.now(clock).toLocalDate();
         for (int i = 0; ; i++) {
-          String status = cases.file(shop, id).appealCase().status().code().equals("submitted")
-              ? "more_info_requested" : "submitted";
+          String status =
+              cases.file(shop, id).appealCase().status().code().equals("submitted")
+                  ? "more_info_requested"
+                  : "submitted";
           cases.change(shop, id, new AppealCases.Request(status, today, "change " + i, null, null));
           if (i == 20) {
             say("REACHED cases");

@@ -13,7 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The accuracy suite draws many small shops; each must keep the truth's promises, whatever its shape. */
+/**
+ * The accuracy suite draws many small shops; each must keep the truth's promises, whatever its
+ * shape.
+ */
 class SeededShopsTest {
 
   @TempDir Path tmp;
@@ -25,15 +28,22 @@ class SeededShopsTest {
       Scenario scenario = scenarios[seed % scenarios.length];
       int products = 4 + seed % 23;
       int days = 42 + (seed * 7) % 60;
-      SimConfig config = SimConfig.defaults().withSeed(seed).withScenario(scenario).withProducts(products)
-          .withDays(days).withEffectSize(0.1 + (seed % 5) * 0.08).withPromotionSpike(seed % 3 == 0);
+      SimConfig config =
+          SimConfig.defaults()
+              .withSeed(seed)
+              .withScenario(scenario)
+              .withProducts(products)
+              .withDays(days)
+              .withEffectSize(0.1 + (seed % 5) * 0.08)
+              .withPromotionSpike(seed % 3 == 0);
       String where = config.toString();
       Path dir = tmp.resolve("s" + seed);
       GroundTruth truth = ShopSimulator.write(config, dir);
 
       assertFalse(truth.batches().isEmpty(), where);
       assertFalse(truth.controlProducts().isEmpty(), where);
-      assertEquals(products, truth.controlProducts().size() + truth.affectedProducts().size(), where);
+      assertEquals(
+          products, truth.controlProducts().size() + truth.affectedProducts().size(), where);
       Set<String> inBatches = new HashSet<>();
       int subOrders = 0;
       for (GroundTruth.Batch b : truth.batches()) {
@@ -47,7 +57,8 @@ class SeededShopsTest {
       assertEquals(truth.deletedOrders(), subOrders, where);
 
       Map<String, Integer> deletedPerProduct = new HashMap<>();
-      ShopFiles.read(dir.resolve(Columns.DELETIONS_FILE)).rows()
+      ShopFiles.read(dir.resolve(Columns.DELETIONS_FILE))
+          .rows()
           .forEach(r -> deletedPerProduct.merge(r.get("商品ID"), 1, Integer::sum));
       for (String p : inBatches) {
         assertTrue(deletedPerProduct.getOrDefault(p, 0) > 0, where + " no deleted order for " + p);

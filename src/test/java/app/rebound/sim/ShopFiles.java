@@ -15,7 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a simulated shop's files back for the tests: header and rows, ids without their leading tab. */
+/**
+ * Reads a simulated shop's files back for the tests: header and rows, ids without their leading
+ * tab.
+ */
 final class ShopFiles {
 
   private ShopFiles() {}
@@ -31,8 +34,10 @@ final class ShopFiles {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    CSVFormat format = CSVFormat.Builder.create(CSVFormat.RFC4180).setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+    CSVFormat format =
+        CSVFormat.Builder.create(CSVFormat.RFC4180).setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader = new StringReader(text);
+        CSVParser parser = CSVParser.parse(reader, format)) {
       List<Map<String, String>> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
         Map<String, String> row = new LinkedHashMap<>();

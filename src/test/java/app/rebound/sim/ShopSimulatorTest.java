@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ShopSimulatorTest {
 
-  private static final List<String> FILES = List.of(Columns.ORDERS_FILE, Columns.DELETIONS_FILE,
-      Columns.TRAFFIC_FILE, Columns.REVIEWS_FILE, Columns.SCORES_FILE, Columns.AFFILIATES_FILE, Columns.CHATS_FILE);
+  private static final List<String> FILES =
+      List.of(
+          Columns.ORDERS_FILE,
+          Columns.DELETIONS_FILE,
+          Columns.TRAFFIC_FILE,
+          Columns.REVIEWS_FILE,
+          Columns.SCORES_FILE,
+          Columns.AFFILIATES_FILE,
+          Columns.CHATS_FILE);
 
   @TempDir Path tmp;
 
@@ -34,34 +42,57 @@ class ShopSimulatorTest {
   }
 
   @Test
-  void the_same_seed_writes_byte_identical_files_and_another_seed_different_ones() throws IOException {
+  void the_same_seed_writes_byte_identical_files_and_another_seed_different_ones()
+      throws IOException {
     SimConfig config = SimConfig.defaults().withSeed(7);
     shop(config, "a");
     shop(config, "b");
     shop(config.withSeed(8), "c");
     for (String file : List.of(FILES.toArray(new String[0]))) {
-      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(file)),
-          Files.readAllBytes(tmp.resolve("b").resolve(file)), file);
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("a").resolve(file)),
+          Files.readAllBytes(tmp.resolve("b").resolve(file)),
+          file);
     }
-    assertArrayEquals(Files.readAllBytes(tmp.resolve("a/truth.json")), Files.readAllBytes(tmp.resolve("b/truth.json")));
-    assertFalse(java.util.Arrays.equals(Files.readAllBytes(tmp.resolve("a").resolve(Columns.ORDERS_FILE)),
-        Files.readAllBytes(tmp.resolve("c").resolve(Columns.ORDERS_FILE))));
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("a/truth.json")),
+        Files.readAllBytes(tmp.resolve("b/truth.json")));
+    assertFalse(
+        Arrays.equals(
+            Files.readAllBytes(tmp.resolve("a").resolve(Columns.ORDERS_FILE)),
+            Files.readAllBytes(tmp.resolve("c").resolve(Columns.ORDERS_FILE))));
   }
 
   @Test
   void every_file_has_the_douyin_headers_the_ingester_recognises() throws IOException {
     shop(SimConfig.defaults(), "s");
-    Map<FileKind, String> files = Map.of(FileKind.ORDERS, Columns.ORDERS_FILE, FileKind.DELETIONS,
-        Columns.DELETIONS_FILE, FileKind.TRAFFIC, Columns.TRAFFIC_FILE, FileKind.REVIEWS, Columns.REVIEWS_FILE,
-        FileKind.SHOP_SCORES, Columns.SCORES_FILE, FileKind.AFFILIATES, Columns.AFFILIATES_FILE,
-        FileKind.CHATS, Columns.CHATS_FILE);
+    Map<FileKind, String> files =
+        Map.of(
+            FileKind.ORDERS,
+            Columns.ORDERS_FILE,
+            FileKind.DELETIONS,
+            Columns.DELETIONS_FILE,
+            FileKind.TRAFFIC,
+            Columns.TRAFFIC_FILE,
+            FileKind.REVIEWS,
+            Columns.REVIEWS_FILE,
+            FileKind.SHOP_SCORES,
+            Columns.SCORES_FILE,
+            FileKind.AFFILIATES,
+            Columns.AFFILIATES_FILE,
+            FileKind.CHATS,
+            Columns.CHATS_FILE);
     for (var entry : files.entrySet()) {
       Path file = tmp.resolve("s").resolve(entry.getValue());
       byte[] bytes = Files.readAllBytes(file);
-      assertTrue(bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF, "BOM in " + file);
+      assertTrue(
+          bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF,
+          "BOM in " + file);
       List<String> header = ShopFiles.read(file).header();
       for (Field field : entry.getKey().requiredFields()) {
-        assertTrue(header.contains(field.douyinHeader()), entry.getValue() + " lacks " + field.douyinHeader());
+        assertTrue(
+            header.contains(field.douyinHeader()),
+            entry.getValue() + " lacks " + field.douyinHeader());
       }
       for (String column : header) {
         for (Field field : entry.getKey().fields()) {
@@ -71,14 +102,17 @@ class ShopSimulatorTest {
         }
       }
     }
-    assertTrue(ShopFiles.read(tmp.resolve("s").resolve(Columns.TRAFFIC_FILE)).rows().size() == 20 * 90);
+    assertTrue(
+        ShopFiles.read(tmp.resolve("s").resolve(Columns.TRAFFIC_FILE)).rows().size() == 20 * 90);
   }
 
   @Test
   void long_ids_are_written_as_a_quoted_leading_tab() throws IOException {
     shop(SimConfig.defaults(), "s");
     String line = Files.readAllLines(tmp.resolve("s").resolve(Columns.ORDERS_FILE)).get(1);
-    assertTrue(line.matches("^\"\\t69\\d{17}\",\"\\t69\\d{17}\",.*,\"\\t35000000000030\\d{5}\",SKU.*"), line);
+    assertTrue(
+        line.matches("^\"\\t69\\d{17}\",\"\\t69\\d{17}\",.*,\"\\t35000000000030\\d{5}\",SKU.*"),
+        line);
   }
 
   @Test
@@ -123,43 +157,67 @@ class ShopSimulatorTest {
   }
 
   @Test
-  void violation_deletions_look_fake_while_system_error_deletions_look_genuine() throws IOException {
+  void violation_deletions_look_fake_while_system_error_deletions_look_genuine()
+      throws IOException {
     GroundTruth truth = shop(SimConfig.defaults().withSeed(5), "m");
     Path dir = tmp.resolve("m");
-    Map<String, Map<String, String>> orders = ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
-        .collect(Collectors.toMap(r -> r.get("子订单编号"), r -> r));
-    Set<String> chats = ShopFiles.read(dir.resolve(Columns.CHATS_FILE)).rows().stream()
-        .map(r -> r.get("子订单编号")).collect(Collectors.toSet());
-    Map<String, Cause> causeOf = truth.batches().stream()
-        .collect(Collectors.toMap(GroundTruth.Batch::id, GroundTruth.Batch::cause));
-    Map<Cause, List<Map<String, String>>> deleted = ShopFiles.read(dir.resolve(Columns.DELETIONS_FILE)).rows()
-        .stream().collect(Collectors.groupingBy(r -> causeOf.get(r.get("违规单号")),
-            Collectors.mapping(r -> orders.get(r.get("子订单编号")), Collectors.toList())));
+    Map<String, Map<String, String>> orders =
+        ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
+            .collect(Collectors.toMap(r -> r.get("子订单编号"), r -> r));
+    Set<String> chats =
+        ShopFiles.read(dir.resolve(Columns.CHATS_FILE)).rows().stream()
+            .map(r -> r.get("子订单编号"))
+            .collect(Collectors.toSet());
+    Map<String, Cause> causeOf =
+        truth.batches().stream()
+            .collect(Collectors.toMap(GroundTruth.Batch::id, GroundTruth.Batch::cause));
+    Map<Cause, List<Map<String, String>>> deleted =
+        ShopFiles.read(dir.resolve(Columns.DELETIONS_FILE)).rows().stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> causeOf.get(r.get("违规单号")),
+                    Collectors.mapping(r -> orders.get(r.get("子订单编号")), Collectors.toList())));
 
     List<Map<String, String>> fakes = deleted.get(Cause.VIOLATION);
     assertNotNull(fakes);
-    long odd = fakes.stream().filter(o -> hour(o) < 5 || fen(o.get("订单应付金额")) * 2 < fen(o.get("商品单价"))).count();
-    assertTrue(odd >= 0.7 * fakes.size(), odd + " of " + fakes.size() + " violation orders look fake");
-    assertTrue(fakes.stream().filter(o -> chats.contains(o.get("子订单编号"))).count() <= 0.2 * fakes.size());
+    long odd =
+        fakes.stream()
+            .filter(o -> hour(o) < 5 || fen(o.get("订单应付金额")) * 2 < fen(o.get("商品单价")))
+            .count();
+    assertTrue(
+        odd >= 0.7 * fakes.size(), odd + " of " + fakes.size() + " violation orders look fake");
+    assertTrue(
+        fakes.stream().filter(o -> chats.contains(o.get("子订单编号"))).count() <= 0.2 * fakes.size());
 
     List<Map<String, String>> genuine = deleted.get(Cause.SYSTEM_ERROR);
     assertNotNull(genuine);
-    assertTrue(genuine.stream().allMatch(o -> !o.get("快递信息").isEmpty() && o.get("订单状态").equals("已完成")
-        && o.get("售后状态").equals("-")));
+    assertTrue(
+        genuine.stream()
+            .allMatch(
+                o ->
+                    !o.get("快递信息").isEmpty()
+                        && o.get("订单状态").equals("已完成")
+                        && o.get("售后状态").equals("-")));
     long chatted = genuine.stream().filter(o -> chats.contains(o.get("子订单编号"))).count();
-    assertTrue(chatted >= 0.4 * genuine.size(), chatted + " of " + genuine.size() + " system-error orders chatted");
+    assertTrue(
+        chatted >= 0.4 * genuine.size(),
+        chatted + " of " + genuine.size() + " system-error orders chatted");
     long night = genuine.stream().filter(o -> hour(o) < 5).count();
     assertTrue(night <= 0.3 * genuine.size());
   }
 
   @Test
-  void deleted_orders_come_before_their_processing_date_and_batches_leave_room_around_them() throws IOException {
-    GroundTruth truth = shop(SimConfig.defaults().withSeed(9).withScenario(Scenario.VIOLATION), "v");
+  void deleted_orders_come_before_their_processing_date_and_batches_leave_room_around_them()
+      throws IOException {
+    GroundTruth truth =
+        shop(SimConfig.defaults().withSeed(9).withScenario(Scenario.VIOLATION), "v");
     Path dir = tmp.resolve("v");
-    Map<String, String> submitted = ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
-        .collect(Collectors.toMap(r -> r.get("子订单编号"), r -> r.get("订单提交时间").substring(0, 10)));
-    Map<String, LocalDate> dateOf = truth.batches().stream()
-        .collect(Collectors.toMap(GroundTruth.Batch::id, GroundTruth.Batch::date));
+    Map<String, String> submitted =
+        ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
+            .collect(Collectors.toMap(r -> r.get("子订单编号"), r -> r.get("订单提交时间").substring(0, 10)));
+    Map<String, LocalDate> dateOf =
+        truth.batches().stream()
+            .collect(Collectors.toMap(GroundTruth.Batch::id, GroundTruth.Batch::date));
     var deletions = ShopFiles.read(dir.resolve(Columns.DELETIONS_FILE)).rows();
     assertEquals(truth.deletedOrders(), deletions.size());
     for (var d : deletions) {
@@ -169,7 +227,9 @@ class ShopSimulatorTest {
       assertTrue(LocalDate.parse(submitted.get(d.get("子订单编号"))).isBefore(processed));
     }
     for (GroundTruth.Batch b : truth.batches()) {
-      assertTrue(!b.date().isBefore(truth.start().plusDays(28)) && !b.date().isAfter(truth.end().minusDays(13)));
+      assertTrue(
+          !b.date().isBefore(truth.start().plusDays(28))
+              && !b.date().isAfter(truth.end().minusDays(13)));
       assertEquals(Cause.VIOLATION, b.cause());
       assertTrue(b.scoreDrop() > 0);
     }
@@ -200,17 +260,21 @@ class ShopSimulatorTest {
     }
     assertEquals(total, truth.totals().visitorLoss());
     assertNotNull(truth.promotion());
-    assertTrue(truth.promotion().start().isAfter(truth.batches().get(truth.batches().size() - 1).date()));
+    assertTrue(
+        truth.promotion().start().isAfter(truth.batches().get(truth.batches().size() - 1).date()));
     assertEquals(truth, GroundTruth.read(tmp.resolve("t").resolve(Columns.TRUTH_FILE)));
   }
 
   @Test
-  void a_malicious_report_is_preceded_by_complaints_and_abnormal_refunds_on_best_sellers() throws IOException {
-    GroundTruth truth = shop(SimConfig.defaults().withSeed(2).withScenario(Scenario.MALICIOUS_REPORT), "r");
+  void a_malicious_report_is_preceded_by_complaints_and_abnormal_refunds_on_best_sellers()
+      throws IOException {
+    GroundTruth truth =
+        shop(SimConfig.defaults().withSeed(2).withScenario(Scenario.MALICIOUS_REPORT), "r");
     Path dir = tmp.resolve("r");
     GroundTruth.Batch batch = truth.batches().get(0);
     Map<String, Integer> complaints = new HashMap<>();
-    ShopFiles.read(dir.resolve(Columns.SCORES_FILE)).rows()
+    ShopFiles.read(dir.resolve(Columns.SCORES_FILE))
+        .rows()
         .forEach(r -> complaints.put(r.get("日期"), Integer.parseInt(r.get("投诉量"))));
     int before = 0;
     int usual = 0;
@@ -220,11 +284,15 @@ class ShopSimulatorTest {
     }
     assertTrue(before > usual + 5, "complaints " + before + " vs usual " + usual);
     Set<String> hit = new HashSet<>(batch.products());
-    long refunds = ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
-        .filter(o -> hit.contains(o.get("商品ID")) && o.get("售后状态").equals("退款成功"))
-        .filter(o -> LocalDate.parse(o.get("订单提交时间").substring(0, 10)).isAfter(batch.date().minusDays(3))
-            && LocalDate.parse(o.get("订单提交时间").substring(0, 10)).isBefore(batch.date()))
-        .count();
+    long refunds =
+        ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
+            .filter(o -> hit.contains(o.get("商品ID")) && o.get("售后状态").equals("退款成功"))
+            .filter(
+                o ->
+                    LocalDate.parse(o.get("订单提交时间").substring(0, 10))
+                            .isAfter(batch.date().minusDays(3))
+                        && LocalDate.parse(o.get("订单提交时间").substring(0, 10)).isBefore(batch.date()))
+            .count();
     assertTrue(refunds >= 5, refunds + " refunds before the report");
   }
 
@@ -241,8 +309,9 @@ class ShopSimulatorTest {
   @Test
   void the_orders_option_lands_within_ten_percent_of_its_target() throws IOException {
     Path out = tmp.resolve("big");
-    int code = new picocli.CommandLine(new SimulateCommand())
-        .execute("--out", out.toString(), "--orders", "100000", "--seed", "13");
+    int code =
+        new picocli.CommandLine(new SimulateCommand())
+            .execute("--out", out.toString(), "--orders", "100000", "--seed", "13");
     assertEquals(0, code);
     GroundTruth truth = GroundTruth.read(out.resolve(Columns.TRUTH_FILE));
     assertTrue(Math.abs(truth.orders() - 100_000) <= 10_000, "orders " + truth.orders());

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
- * The bad-input corpus (src/test/resources/bad-input, plus files too big to keep in the repository, made
- * here) uploaded onto a shop that already holds the sample's orders. Each file gets a clear refusal that
- * says where and why, or a partial accept with its refused rows by line; nothing stored before is lost.
+ * The bad-input corpus (src/test/resources/bad-input, plus files too big to keep in the repository,
+ * made here) uploaded onto a shop that already holds the sample's orders. Each file gets a clear
+ * refusal that says where and why, or a partial accept with its refused rows by line; nothing
+ * stored before is lost.
  */
 class BadInputCorpusTest {
 
@@ -43,7 +44,7 @@ class BadInputCorpusTest {
   @BeforeEach
   void aShopWithTheSamplesOrders() throws Exception {
     workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    workspaces.upload(SHOP, List.of(file(SAMPLES.resolve("订单明细.csv"))), p -> { });
+    workspaces.upload(SHOP, List.of(file(SAMPLES.resolve("订单明细.csv"))), p -> {});
     ordersBefore = workspaces.database(SHOP).count(FileKind.ORDERS);
     uploadBefore = workspaces.database(SHOP).latestUploadId().orElseThrow();
   }
@@ -63,22 +64,34 @@ class BadInputCorpusTest {
 
   /** Uploads a file that must be refused whole, and checks the shop is exactly as it was. */
   FileReport refused(UploadFile upload) throws Exception {
-    UploadRefusedException e = assertThrows(UploadRefusedException.class,
-        () -> workspaces.upload(SHOP, List.of(upload), p -> { }), upload.name());
+    UploadRefusedException e =
+        assertThrows(
+            UploadRefusedException.class,
+            () -> workspaces.upload(SHOP, List.of(upload), p -> {}),
+            upload.name());
     FileReport report = e.report().files().get(0);
     assertTrue(report.refused(), upload.name());
     assertEquals(upload.name(), report.name(), "the refusal names the file");
-    assertEquals(ordersBefore, workspaces.database(SHOP).count(FileKind.ORDERS), "stored orders untouched");
-    assertEquals(uploadBefore, workspaces.database(SHOP).latestUploadId().orElseThrow(), "no upload recorded");
-    assertTrue(report.message().length() < 2_000, "a readable message: " + report.message().length() + " chars");
+    assertEquals(
+        ordersBefore, workspaces.database(SHOP).count(FileKind.ORDERS), "stored orders untouched");
+    assertEquals(
+        uploadBefore,
+        workspaces.database(SHOP).latestUploadId().orElseThrow(),
+        "no upload recorded");
+    assertTrue(
+        report.message().length() < 2_000,
+        "a readable message: " + report.message().length() + " chars");
     return report;
   }
 
   FileReport accepted(UploadFile upload) throws Exception {
-    IngestReport ingest = workspaces.upload(SHOP, List.of(upload), p -> { });
+    IngestReport ingest = workspaces.upload(SHOP, List.of(upload), p -> {});
     FileReport report = ingest.files().get(0);
     assertNull(report.message(), upload.name() + ": " + report.message());
-    assertEquals(report.rowsRead(), report.rowsAccepted() + report.rowsRejected(), "rows read = accepted + rejected");
+    assertEquals(
+        report.rowsRead(),
+        report.rowsAccepted() + report.rowsRejected(),
+        "rows read = accepted + rejected");
     return report;
   }
 
@@ -87,24 +100,33 @@ class BadInputCorpusTest {
     assertTrue(refused(file(CORPUS.resolve("empty.csv"))).message().contains("empty"));
     assertTrue(refused(file(CORPUS.resolve("header-only.csv"))).message().contains("no data rows"));
     assertTrue(refused(file(CORPUS.resolve("binary-garbage.csv"))).message().contains("binary"));
-    assertTrue(refused(file(CORPUS.resolve("xlsx-renamed.csv"))).message().contains("an .xlsx or a zip"));
-    assertTrue(refused(file(CORPUS.resolve("duplicate-headers.csv"))).message()
-        .contains("columns 2 (子订单编号) and 3 (子订单编号) both mean 子订单编号"));
-    assertTrue(refused(file(CORPUS.resolve("big5.csv"))).message().contains("no export kind fits this header"),
+    assertTrue(
+        refused(file(CORPUS.resolve("xlsx-renamed.csv"))).message().contains("an .xlsx or a zip"));
+    assertTrue(
+        refused(file(CORPUS.resolve("duplicate-headers.csv")))
+            .message()
+            .contains("columns 2 (子订单编号) and 3 (子订单编号) both mean 子订单编号"));
+    assertTrue(
+        refused(file(CORPUS.resolve("big5.csv")))
+            .message()
+            .contains("no export kind fits this header"),
         "a Big5 file's header does not read as any export");
   }
 
   @Test
   void a_file_that_mixes_encodings_is_refused_with_the_line_where_it_breaks() throws Exception {
     FileReport report = refused(file(CORPUS.resolve("mixed-encoding.csv")));
-    assertTrue(report.message().startsWith("line 7 holds bytes that are neither UTF-8 nor GB18030"), report.message());
+    assertTrue(
+        report.message().startsWith("line 7 holds bytes that are neither UTF-8 nor GB18030"),
+        report.message());
     assertEquals("file_unknown_encoding", report.messageCode());
   }
 
   @Test
   void unbalanced_quotes_refuse_the_file_with_the_line_and_keep_nothing_of_it() throws Exception {
     FileReport report = refused(file(CORPUS.resolve("unbalanced-quotes.csv")));
-    assertTrue(report.message().startsWith("a quoted value is broken near line 3"), report.message());
+    assertTrue(
+        report.message().startsWith("a quoted value is broken near line 3"), report.message());
   }
 
   @Test
@@ -112,8 +134,16 @@ class BadInputCorpusTest {
     FileReport report = accepted(file(CORPUS.resolve("truncated.csv")));
     assertEquals(6, report.rowsRead());
     assertEquals(5, report.rowsAccepted());
-    assertEquals(List.of(new RowError(7, "", "", "row has 7 fields, the header has 10 (a broken line or an"
-        + " unbalanced quote)", "field_count", List.of("7", "10"))), report.errors());
+    assertEquals(
+        List.of(
+            new RowError(
+                7,
+                "",
+                "",
+                "row has 7 fields, the header has 10 (a broken line or an" + " unbalanced quote)",
+                "field_count",
+                List.of("7", "10"))),
+        report.errors());
   }
 
   @Test
@@ -121,26 +151,47 @@ class BadInputCorpusTest {
     FileReport report = accepted(file(CORPUS.resolve("broken-dates-and-money.csv")));
     assertEquals(9, report.rowsRead());
     assertEquals(1, report.rowsAccepted(), "only the one good row");
-    Set<String> badMoney = report.errors().stream().filter(e -> e.column().equals("订单应付金额"))
-        .map(RowError::value).collect(Collectors.toSet());
+    Set<String> badMoney =
+        report.errors().stream()
+            .filter(e -> e.column().equals("订单应付金额"))
+            .map(RowError::value)
+            .collect(Collectors.toSet());
     assertEquals(Set.of("¥", "1,2,3", "12.3.4", "NaN", "1e309", "¥-5", "１２.００", "abc"), badMoney);
-    Set<String> badTimes = report.errors().stream().filter(e -> e.column().equals("订单提交时间"))
-        .map(RowError::value).collect(Collectors.toSet());
-    assertEquals(Set.of("2026-02-30 10:00:00", "2026/13/01 10:00:00", "31/12/2026 10:00", "yesterday",
-        "2026-05-01 25:00:00", "", "2026-05-01T10:00:00Z", "45678.4166"), badTimes);
-    assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
-        report.errors().stream().map(RowError::line).distinct().sorted().toList(), "each refused row by its line");
+    Set<String> badTimes =
+        report.errors().stream()
+            .filter(e -> e.column().equals("订单提交时间"))
+            .map(RowError::value)
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of(
+            "2026-02-30 10:00:00",
+            "2026/13/01 10:00:00",
+            "31/12/2026 10:00",
+            "yesterday",
+            "2026-05-01 25:00:00",
+            "",
+            "2026-05-01T10:00:00Z",
+            "45678.4166"),
+        badTimes);
+    assertEquals(
+        List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
+        report.errors().stream().map(RowError::line).distinct().sorted().toList(),
+        "each refused row by its line");
   }
 
   @Test
   void ids_in_scientific_notation_are_refused_as_ambiguous_never_guessed() throws Exception {
     FileReport report = accepted(file(CORPUS.resolve("scientific-ids.csv")));
     assertEquals(2, report.rowsAccepted());
-    assertEquals(Set.of("scientific_id"), report.errors().stream().map(RowError::code).collect(Collectors.toSet()));
-    assertEquals(Set.of("主订单编号", "子订单编号", "商品ID"),
+    assertEquals(
+        Set.of("scientific_id"),
+        report.errors().stream().map(RowError::code).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of("主订单编号", "子订单编号", "商品ID"),
         report.errors().stream().map(RowError::column).collect(Collectors.toSet()));
     Table orders = workspaces.database(SHOP).load(FileKind.ORDERS, List.of("sub_order_id"));
-    assertTrue(orders.stringColumn("sub_order_id").asList().stream().noneMatch(id -> id.contains("E")),
+    assertTrue(
+        orders.stringColumn("sub_order_id").asList().stream().noneMatch(id -> id.contains("E")),
         "no id stored from 6.92E+18");
   }
 
@@ -148,16 +199,33 @@ class BadInputCorpusTest {
   void formula_cells_and_html_in_product_names_are_kept_as_plain_data() throws Exception {
     // Both files reuse the same order ids, so each is checked right after its upload.
     accepted(file(CORPUS.resolve("formula-cells.csv")));
-    assertTrue(productNames().containsAll(Set.of("=HYPERLINK(\"http://x\",\"点我\")", "+cmd|' /C calc'!A0", "-1+2",
-        "@SUM(A1:A9)")), "stored verbatim; neutralising is the CSV writers' job: " + productNames());
+    assertTrue(
+        productNames()
+            .containsAll(
+                Set.of(
+                    "=HYPERLINK(\"http://x\",\"点我\")",
+                    "+cmd|' /C calc'!A0",
+                    "-1+2",
+                    "@SUM(A1:A9)")),
+        "stored verbatim; neutralising is the CSV writers' job: " + productNames());
     accepted(file(CORPUS.resolve("html-names.csv")));
-    assertTrue(productNames().containsAll(Set.of("<script>alert(1)</script>", "<img src=x onerror=alert(2)>",
-        "&lt;b&gt;粗体&lt;/b&gt;")), "stored verbatim; escaping is the pages' job: " + productNames());
+    assertTrue(
+        productNames()
+            .containsAll(
+                Set.of(
+                    "<script>alert(1)</script>",
+                    "<img src=x onerror=alert(2)>",
+                    "&lt;b&gt;粗体&lt;/b&gt;")),
+        "stored verbatim; escaping is the pages' job: " + productNames());
   }
 
   Set<String> productNames() throws Exception {
-    return Set.copyOf(workspaces.database(SHOP).load(FileKind.ORDERS, List.of("product_name"))
-        .stringColumn("product_name").asList());
+    return Set.copyOf(
+        workspaces
+            .database(SHOP)
+            .load(FileKind.ORDERS, List.of("product_name"))
+            .stringColumn("product_name")
+            .asList());
   }
 
   @Test
@@ -172,8 +240,12 @@ class BadInputCorpusTest {
     byte[] oneLine = "x".repeat(10 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
     assertTrue(refused(bytes("one-line.csv", oneLine)).message().contains("no export kind fits"));
     String header = Files.readString(CORPUS.resolve("header-only.csv"));
-    String row = "\"\t1\",\"\t1\",名," + "9".repeat(10 * 1024 * 1024) + ",\"\t9\",1.00,2026-05-01 10:00:00,,已完成,-\n";
-    FileReport report = accepted(bytes("long-cell.csv", (header + row).getBytes(StandardCharsets.UTF_8)));
+    String row =
+        "\"\t1\",\"\t1\",名,"
+            + "9".repeat(10 * 1024 * 1024)
+            + ",\"\t9\",1.00,2026-05-01 10:00:00,,已完成,-\n";
+    FileReport report =
+        accepted(bytes("long-cell.csv", (header + row).getBytes(StandardCharsets.UTF_8)));
     assertEquals(1, report.rowsRejected(), "a 10-million-digit quantity is no number of items");
     assertTrue(report.errors().get(0).value().length() < 300, "the value is cut in the report");
   }
@@ -182,16 +254,21 @@ class BadInputCorpusTest {
   void a_million_empty_lines_are_skipped_and_the_rows_around_them_kept() throws Exception {
     String header = Files.readString(CORPUS.resolve("header-only.csv"));
     String row = "\"\t%s\",\"\t%s\",名,1,\"\t9\",1.00,2026-05-01 10:00:00,,已完成,-\n";
-    String content = header + row.formatted("71", "71") + "\n".repeat(1_000_000) + row.formatted("72", "72");
-    FileReport report = accepted(bytes("empty-lines.csv", content.getBytes(StandardCharsets.UTF_8)));
+    String content =
+        header + row.formatted("71", "71") + "\n".repeat(1_000_000) + row.formatted("72", "72");
+    FileReport report =
+        accepted(bytes("empty-lines.csv", content.getBytes(StandardCharsets.UTF_8)));
     assertEquals(2, report.rowsRead());
     assertEquals(2, report.rowsAccepted());
   }
 
   @Test
   void a_refused_file_beside_good_ones_is_reported_and_the_good_ones_stored() throws Exception {
-    IngestReport report = workspaces.upload(SHOP, List.of(file(CORPUS.resolve("binary-garbage.csv")),
-        file(SAMPLES.resolve("评价.csv"))), p -> { });
+    IngestReport report =
+        workspaces.upload(
+            SHOP,
+            List.of(file(CORPUS.resolve("binary-garbage.csv")), file(SAMPLES.resolve("评价.csv"))),
+            p -> {});
     assertTrue(report.files().get(0).refused());
     assertTrue(report.files().get(1).rowsAccepted() > 0);
     assertEquals(ordersBefore, workspaces.database(SHOP).count(FileKind.ORDERS));
@@ -202,7 +279,7 @@ class BadInputCorpusTest {
     try (var files = Files.list(CORPUS)) {
       for (Path path : files.sorted().toList()) {
         try {
-          workspaces.upload(SHOP, List.of(file(path)), p -> { });
+          workspaces.upload(SHOP, List.of(file(path)), p -> {});
         } catch (UploadRefusedException expected) {
           // a clear refusal is a handled outcome
         } catch (Exception e) {

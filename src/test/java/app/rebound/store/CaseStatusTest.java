@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 class CaseStatusTest {
 
   /** The appeal process as the issue states it; every pair not listed is refused. */
-  static final Map<CaseStatus, Set<CaseStatus>> ALLOWED = Map.of(
-      DRAFT, EnumSet.of(SUBMITTED),
-      SUBMITTED, EnumSet.of(MORE_INFO_REQUESTED, APPROVED, PARTLY_APPROVED, REJECTED),
-      MORE_INFO_REQUESTED, EnumSet.of(SUBMITTED, APPROVED, PARTLY_APPROVED, REJECTED),
-      REJECTED, EnumSet.of(SUBMITTED),
-      APPROVED, EnumSet.noneOf(CaseStatus.class),
-      PARTLY_APPROVED, EnumSet.noneOf(CaseStatus.class));
+  static final Map<CaseStatus, Set<CaseStatus>> ALLOWED =
+      Map.of(
+          DRAFT, EnumSet.of(SUBMITTED),
+          SUBMITTED, EnumSet.of(MORE_INFO_REQUESTED, APPROVED, PARTLY_APPROVED, REJECTED),
+          MORE_INFO_REQUESTED, EnumSet.of(SUBMITTED, APPROVED, PARTLY_APPROVED, REJECTED),
+          REJECTED, EnumSet.of(SUBMITTED),
+          APPROVED, EnumSet.noneOf(CaseStatus.class),
+          PARTLY_APPROVED, EnumSet.noneOf(CaseStatus.class));
 
   @Test
   void exactly_the_changes_of_the_appeal_process_are_allowed() {
@@ -49,6 +50,8 @@ class CaseStatusTest {
     assertEquals(MORE_INFO_REQUESTED, CaseStatus.of("more_info_requested"));
     assertEquals("partly_approved", PARTLY_APPROVED.code());
     var e = assertThrows(IllegalArgumentException.class, () -> CaseStatus.of("won"));
-    assertTrue(e.getMessage().contains("'won'") && e.getMessage().contains("partly_approved"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'won'") && e.getMessage().contains("partly_approved"),
+        e.getMessage());
   }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A real process killed with SIGKILL in the middle of an upload leaves the shop as it was before it. */
+/**
+ * A real process killed with SIGKILL in the middle of an upload leaves the shop as it was before
+ * it.
+ */
 class KilledUploadTest {
 
   @TempDir Path data;
@@ -29,32 +32,41 @@ class KilledUploadTest {
   void a_process_killed_mid_upload_leaves_the_last_committed_state(String stage) throws Exception {
     IngestReport before;
     try (Workspaces ws = new Workspaces(data, WorkspacesTest.CLOCK)) {
-      before = ws.upload("shop1", List.of(WorkspacesTest.sample("订单明细.csv")), s -> { });
+      before = ws.upload("shop1", List.of(WorkspacesTest.sample("订单明细.csv")), s -> {});
     }
     StringBuilder rows = new StringBuilder(WorkspacesTest.HEADER);
     for (int i = 0; i < 20_000; i++) {
-      rows.append(WorkspacesTest.order(String.valueOf(7_000_000 + i), "已发货", "2026-05-02 10:00:00", ""));
+      rows.append(
+          WorkspacesTest.order(String.valueOf(7_000_000 + i), "已发货", "2026-05-02 10:00:00", ""));
     }
     Path next = data.resolve("next.csv");
     Files.writeString(next, rows, StandardCharsets.UTF_8);
 
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        UploadChild.class.getName(), data.toString(), next.toString(), stage)
-        .redirectErrorStream(true)
-        .start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                UploadChild.class.getName(),
+                data.toString(),
+                next.toString(),
+                stage)
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("REACHED")) {
         // skip start-up logging
       }
-      assertTrue(line != null && line.startsWith("REACHED " + stage), "child never reached " + stage);
+      assertTrue(
+          line != null && line.startsWith("REACHED " + stage), "child never reached " + stage);
       child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback by the JVM
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     }
 
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shops/shop1/shop.db"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shops/shop1/shop.db"));
         ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
       rs.next();
       assertEquals("ok", rs.getString(1));

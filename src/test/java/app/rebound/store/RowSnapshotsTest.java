@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -24,9 +25,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The snapshots beside a shop's database must give exactly the rows the database holds, in its order,
- * whether made from every row, brought up to date from an older snapshot with the rows changed since,
- * or thrown away and made again.
+ * The snapshots beside a shop's database must give exactly the rows the database holds, in its
+ * order, whether made from every row, brought up to date from an older snapshot with the rows
+ * changed since, or thrown away and made again.
  */
 class RowSnapshotsTest {
 
@@ -36,8 +37,11 @@ class RowSnapshotsTest {
     return data.resolve("shops").resolve("shop1").resolve("snapshots");
   }
 
-  /** What the database alone gives: the snapshots removed first, so every row is read from SQLite. */
-  private Table fromDatabaseOnly(Workspaces ws, FileKind kind, List<String> fields) throws Exception {
+  /**
+   * What the database alone gives: the snapshots removed first, so every row is read from SQLite.
+   */
+  private Table fromDatabaseOnly(Workspaces ws, FileKind kind, List<String> fields)
+      throws Exception {
     PathUtils.deleteDirectory(snapshots());
     return ws.database("shop1").load(kind, fields);
   }
@@ -68,29 +72,45 @@ class RowSnapshotsTest {
       for (int i = 0; i < 300; i++) {
         first.append(order(String.valueOf(5000 + i), "已发货", "2026-05-02 10:00:00", ""));
       }
-      ws.upload("shop1", List.of(csv("month.csv", first.toString())), s -> { });
+      ws.upload("shop1", List.of(csv("month.csv", first.toString())), s -> {});
       Table firstLoad = ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
       assertEquals(300, firstLoad.rowCount());
       ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
       assertEquals(0, ws.database("shop1").rowsReadFromDatabase, "read from the snapshot alone");
-      assertTrue(snapshotFiles(snapshots()).contains("orders-1.avro"), snapshotFiles(snapshots()).toString());
+      assertTrue(
+          snapshotFiles(snapshots()).contains("orders-1.avro"),
+          snapshotFiles(snapshots()).toString());
 
       for (int week = 0; week < 4; week++) {
         StringBuilder next = new StringBuilder(HEADER);
         for (int i = 0; i < 40; i++) {
-          int id = 4900 + random.nextInt(500); // new ids below and above the stored ones, and stored ones
-          boolean older = random.nextInt(4) == 0; // an older export's row must not undo a newer status
-          next.append(older ? order(String.valueOf(id), "待发货", "", "")
-              : order(String.valueOf(id), "已完成", "2026-05-02 10:00:00", "2026-05-0" + (3 + week) + " 10:00:00"));
+          int id =
+              4900
+                  + random.nextInt(500); // new ids below and above the stored ones, and stored ones
+          boolean older =
+              random.nextInt(4) == 0; // an older export's row must not undo a newer status
+          next.append(
+              older
+                  ? order(String.valueOf(id), "待发货", "", "")
+                  : order(
+                      String.valueOf(id),
+                      "已完成",
+                      "2026-05-02 10:00:00",
+                      "2026-05-0" + (3 + week) + " 10:00:00"));
         }
-        ws.upload("shop1", List.of(csv("week" + week + ".csv", next.toString())), s -> { });
+        ws.upload("shop1", List.of(csv("week" + week + ".csv", next.toString())), s -> {});
         Table updated = ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
         long changed = ws.database("shop1").rowsReadFromDatabase;
-        assertTrue(changed > 0 && changed <= 40, "only the week's changed rows are read back: " + changed);
-        assertEquals(List.of("orders-" + (week + 2) + ".avro"), snapshotFiles(snapshots()).stream()
-            .filter(f -> f.startsWith("orders-")).toList(), "the older snapshot is replaced");
-        assertSameRows(fromDatabaseOnly(ws, FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS), updated);
-        ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS); // the snapshot made again
+        assertTrue(
+            changed > 0 && changed <= 40, "only the week's changed rows are read back: " + changed);
+        assertEquals(
+            List.of("orders-" + (week + 2) + ".avro"),
+            snapshotFiles(snapshots()).stream().filter(f -> f.startsWith("orders-")).toList(),
+            "the older snapshot is replaced");
+        assertSameRows(
+            fromDatabaseOnly(ws, FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS), updated);
+        ws.database("shop1")
+            .load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS); // the snapshot made again
       }
     }
   }
@@ -99,11 +119,18 @@ class RowSnapshotsTest {
   void every_kind_of_the_sample_reads_back_the_same_from_its_snapshot() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
       List<UploadFile> files = new ArrayList<>();
-      for (String name : List.of("订单明细.csv", "销量删除记录.csv", "商品流量.csv", "评价.csv", "店铺体验分.csv",
-          "达人合作.csv", "客服聊天记录.csv")) {
+      for (String name :
+          List.of(
+              "订单明细.csv",
+              "销量删除记录.csv",
+              "商品流量.csv",
+              "评价.csv",
+              "店铺体验分.csv",
+              "达人合作.csv",
+              "客服聊天记录.csv")) {
         files.add(sample(name));
       }
-      ws.upload("shop1", files, s -> { });
+      ws.upload("shop1", files, s -> {});
       for (FileKind kind : FileKind.values()) {
         List<String> all = kind.fields().stream().map(f -> f.name()).toList();
         Table first = ws.database("shop1").load(kind, all); // made from every row, then written
@@ -118,12 +145,13 @@ class RowSnapshotsTest {
   @Test
   void a_damaged_snapshot_is_made_again_from_the_database() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      ws.upload("shop1", List.of(sample("订单明细.csv")), s -> { });
+      ws.upload("shop1", List.of(sample("订单明细.csv")), s -> {});
       Table expected = ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
       Path file = snapshots().resolve("orders-1.avro");
       byte[] bytes = Files.readAllBytes(file);
-      Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // cut short, as a full disk would
-      assertSameRows(expected, ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS));
+      Files.write(file, Arrays.copyOf(bytes, bytes.length / 2)); // cut short, as a full disk would
+      assertSameRows(
+          expected, ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS));
       assertEquals(bytes.length, Files.size(file), "written whole again");
     }
   }
@@ -131,16 +159,22 @@ class RowSnapshotsTest {
   @Test
   void a_snapshot_without_a_requested_column_is_not_used() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      ws.upload("shop1", List.of(sample("订单明细.csv")), s -> { });
+      ws.upload("shop1", List.of(sample("订单明细.csv")), s -> {});
       ws.database("shop1").load(FileKind.ORDERS, List.of("sub_order_id", "product_id"));
-      Table wider = ws.database("shop1").load(FileKind.ORDERS, List.of("sub_order_id", "product_id", "buyer_note"));
-      assertSameRows(fromDatabaseOnly(ws, FileKind.ORDERS, List.of("sub_order_id", "product_id", "buyer_note")), wider);
+      Table wider =
+          ws.database("shop1")
+              .load(FileKind.ORDERS, List.of("sub_order_id", "product_id", "buyer_note"));
+      assertSameRows(
+          fromDatabaseOnly(
+              ws, FileKind.ORDERS, List.of("sub_order_id", "product_id", "buyer_note")),
+          wider);
     }
   }
 
   @Test
   void keys_sort_as_sqlite_sorts_them_above_the_basic_plane() {
-    // U+FF5E (a full-width tilde) is below U+1F600 (an emoji) in code points and in UTF-8, but above its
+    // U+FF5E (a full-width tilde) is below U+1F600 (an emoji) in code points and in UTF-8, but
+    // above its
     // surrogates in UTF-16, where String.compareTo would put the emoji first.
     assertTrue(KeyOrder.compareCodePoints("\uFF5E", "\uD83D\uDE00") < 0);
     assertTrue("\uFF5E".compareTo("\uD83D\uDE00") > 0);

@@ -18,13 +18,20 @@ class ShopDatabaseActionsTest {
     Path file = dir.resolve("shop.db");
     long id;
     try (ShopDatabase db = ShopDatabase.open(file)) {
-      id = db.recordAction("listing", LocalDate.of(2026, 6, 20), List.of("p1", "p2"),
-          LocalDateTime.of(2026, 6, 20, 9, 30));
+      id =
+          db.recordAction(
+              "listing",
+              LocalDate.of(2026, 6, 20),
+              List.of("p1", "p2"),
+              LocalDateTime.of(2026, 6, 20, 9, 30));
     }
     try (ShopDatabase db = ShopDatabase.open(file)) {
-      assertEquals(List.of(new TakenAction(id, "listing", LocalDate.of(2026, 6, 20), List.of("p1", "p2"))),
+      assertEquals(
+          List.of(new TakenAction(id, "listing", LocalDate.of(2026, 6, 20), List.of("p1", "p2"))),
           db.actionsTaken());
-      long second = db.recordAction("appeal", LocalDate.of(2026, 6, 21), List.of(), LocalDateTime.of(2026, 6, 21, 8, 0));
+      long second =
+          db.recordAction(
+              "appeal", LocalDate.of(2026, 6, 21), List.of(), LocalDateTime.of(2026, 6, 21, 8, 0));
       assertEquals(id + 1, second);
       assertEquals(2, db.actionsTaken().size());
     }

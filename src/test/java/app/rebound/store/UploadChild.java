@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A separate process for crash tests: uploads one file into a data folder and, on reaching the named
- * stage, says so and waits to be killed.
+ * A separate process for crash tests: uploads one file into a data folder and, on reaching the
+ * named stage, says so and waits to be killed.
  */
 public final class UploadChild {
   public static void main(String[] args) throws Exception {
@@ -15,7 +15,9 @@ public final class UploadChild {
     Path file = Path.of(args[1]);
     String stopAt = args[2];
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      ws.upload("shop1", List.of(new UploadFile(file.getFileName().toString(), () -> Files.newInputStream(file))),
+      ws.upload(
+          "shop1",
+          List.of(new UploadFile(file.getFileName().toString(), () -> Files.newInputStream(file))),
           stage -> {
             if (stage.startsWith(stopAt)) {
               System.out.println("REACHED " + stage);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
@@ -24,50 +25,81 @@ import tech.tablesaw.api.Table;
 class WorkspacesTest {
 
   static final String HEADER = "主订单编号,子订单编号,选购商品,商品数量,商品ID,订单应付金额,订单提交时间,发货时间,订单完成时间,订单状态\n";
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-20T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+  static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-06-20T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
   @TempDir Path data;
 
   static UploadFile csv(String name, String content) {
-    return new UploadFile(name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+    return new UploadFile(
+        name, () -> new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
   }
 
   static UploadFile sample(String name) {
-    return new UploadFile(name, () -> WorkspacesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name));
+    return new UploadFile(
+        name,
+        () -> WorkspacesTest.class.getResourceAsStream("/samples/douyin-export-small/" + name));
   }
 
   static String order(String id, String status, String shipped, String completed) {
-    return "\t" + id + ",\t" + id + ",面霜,1,\t3500000000003007928,9.90,2026-05-01 10:00:00," + shipped + ","
-        + completed + "," + status + "\n";
+    return "\t"
+        + id
+        + ",\t"
+        + id
+        + ",面霜,1,\t3500000000003007928,9.90,2026-05-01 10:00:00,"
+        + shipped
+        + ","
+        + completed
+        + ","
+        + status
+        + "\n";
   }
 
   IngestReport upload(Workspaces ws, UploadFile... files) throws Exception {
-    return ws.upload("shop1", List.of(files), stage -> { });
+    return ws.upload("shop1", List.of(files), stage -> {});
   }
 
   @Test
   void reuploading_an_overlapping_export_does_not_double_count() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      upload(ws, csv("week1.csv", HEADER
-          + order("1001", "已发货", "2026-05-02 10:00:00", "")
-          + order("1002", "已发货", "2026-05-02 10:00:00", "")));
-      IngestReport second = upload(ws, csv("week2.csv", HEADER
-          + order("1002", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")
-          + order("1001", "已发货", "2026-05-02 10:00:00", "")
-          + order("1003", "待发货", "", "")));
+      upload(
+          ws,
+          csv(
+              "week1.csv",
+              HEADER
+                  + order("1001", "已发货", "2026-05-02 10:00:00", "")
+                  + order("1002", "已发货", "2026-05-02 10:00:00", "")));
+      IngestReport second =
+          upload(
+              ws,
+              csv(
+                  "week2.csv",
+                  HEADER
+                      + order("1002", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")
+                      + order("1001", "已发货", "2026-05-02 10:00:00", "")
+                      + order("1003", "待发货", "", "")));
       assertEquals(new MergeCounts(1, 1, 1), second.files().get(0).changes());
       assertEquals(3, second.ordersDistinct());
       Table orders = ws.database("shop1").load(FileKind.ORDERS, false);
-      assertEquals("已完成", orders.where(orders.stringColumn("sub_order_id").isEqualTo("1002"))
-          .stringColumn("order_status").get(0));
+      assertEquals(
+          "已完成",
+          orders
+              .where(orders.stringColumn("sub_order_id").isEqualTo("1002"))
+              .stringColumn("order_status")
+              .get(0));
     }
   }
 
   @Test
   void an_older_export_uploaded_later_does_not_undo_a_newer_status() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      upload(ws, csv("new.csv", HEADER + order("1002", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")));
-      IngestReport old = upload(ws, csv("old.csv", HEADER + order("1002", "已发货", "2026-05-02 10:00:00", "")));
+      upload(
+          ws,
+          csv(
+              "new.csv",
+              HEADER + order("1002", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")));
+      IngestReport old =
+          upload(ws, csv("old.csv", HEADER + order("1002", "已发货", "2026-05-02 10:00:00", "")));
       assertEquals(new MergeCounts(0, 0, 1), old.files().get(0).changes());
       Table orders = ws.database("shop1").load(FileKind.ORDERS, false);
       assertEquals("已完成", orders.stringColumn("order_status").get(0));
@@ -77,12 +109,19 @@ class WorkspacesTest {
   @Test
   void the_same_order_twice_in_one_file_counts_once_and_the_newer_row_wins() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      IngestReport r = upload(ws, csv("dup.csv", HEADER
-          + order("1002", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")
-          + order("1002", "已发货", "2026-05-02 10:00:00", "")));
+      IngestReport r =
+          upload(
+              ws,
+              csv(
+                  "dup.csv",
+                  HEADER
+                      + order("1002", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")
+                      + order("1002", "已发货", "2026-05-02 10:00:00", "")));
       assertEquals(new MergeCounts(1, 0, 1), r.files().get(0).changes());
       assertEquals(1, r.ordersDistinct());
-      assertEquals("已完成", ws.database("shop1").load(FileKind.ORDERS, false).stringColumn("order_status").get(0));
+      assertEquals(
+          "已完成",
+          ws.database("shop1").load(FileKind.ORDERS, false).stringColumn("order_status").get(0));
     }
   }
 
@@ -114,7 +153,7 @@ class WorkspacesTest {
       Table stored = ws.database("shop1").load(FileKind.TRAFFIC, false);
       Table parsed;
       try (var in = getClass().getResourceAsStream("/samples/douyin-export-small/商品流量.csv")) {
-        parsed = app.rebound.ingest.ExportReader.read("商品流量.csv", in).table().sortOn("date", "product_id");
+        parsed = ExportReader.read("商品流量.csv", in).table().sortOn("date", "product_id");
       }
       assertEquals(parsed.toString(), stored.sortOn("date", "product_id").toString());
     }
@@ -123,19 +162,32 @@ class WorkspacesTest {
   @Test
   void an_upload_that_fails_before_commit_leaves_the_shop_as_it_was() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      IngestReport before = upload(ws, csv("week1.csv", HEADER + order("1001", "已发货", "2026-05-02 10:00:00", "")));
-      RuntimeException interrupted = assertThrows(RuntimeException.class, () -> ws.upload("shop1",
-          List.of(csv("week2.csv", HEADER + order("1001", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")
-              + order("1009", "已发货", "2026-05-02 10:00:00", ""))),
-          stage -> {
-            if (stage.equals("committing")) {
-              throw new RuntimeException("power cut");
-            }
-          }));
+      IngestReport before =
+          upload(ws, csv("week1.csv", HEADER + order("1001", "已发货", "2026-05-02 10:00:00", "")));
+      RuntimeException interrupted =
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  ws.upload(
+                      "shop1",
+                      List.of(
+                          csv(
+                              "week2.csv",
+                              HEADER
+                                  + order(
+                                      "1001", "已完成", "2026-05-02 10:00:00", "2026-05-09 10:00:00")
+                                  + order("1009", "已发货", "2026-05-02 10:00:00", ""))),
+                      stage -> {
+                        if (stage.equals("committing")) {
+                          throw new RuntimeException("power cut");
+                        }
+                      }));
       assertEquals("power cut", interrupted.getMessage());
       assertEquals(before, ws.latestReport("shop1").orElseThrow());
       assertEquals(1, ws.database("shop1").count(FileKind.ORDERS));
-      assertEquals("已发货", ws.database("shop1").load(FileKind.ORDERS, false).stringColumn("order_status").get(0));
+      assertEquals(
+          "已发货",
+          ws.database("shop1").load(FileKind.ORDERS, false).stringColumn("order_status").get(0));
       assertEquals(1, ws.database("shop1").uploads().size());
     }
   }
@@ -144,9 +196,12 @@ class WorkspacesTest {
   void an_upload_of_only_unreadable_files_is_refused_and_stores_nothing() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
       upload(ws, csv("week1.csv", HEADER + order("1001", "已发货", "2026-05-02 10:00:00", "")));
-      UploadRefusedException e = assertThrows(UploadRefusedException.class,
-          () -> upload(ws, csv("empty.csv", ""), csv("header.csv", HEADER)));
-      assertEquals(List.of("the file is empty", "the file has a header row but no data rows"),
+      UploadRefusedException e =
+          assertThrows(
+              UploadRefusedException.class,
+              () -> upload(ws, csv("empty.csv", ""), csv("header.csv", HEADER)));
+      assertEquals(
+          List.of("the file is empty", "the file has a header row but no data rows"),
           e.report().files().stream().map(FileReport::message).toList());
       assertEquals(1, ws.database("shop1").uploads().size());
       assertEquals(1, ws.database("shop1").count(FileKind.ORDERS));

@@ -22,7 +22,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The limits a server sets on what one request may cost it: rows per file and a stalled request's time. */
+/**
+ * The limits a server sets on what one request may cost it: rows per file and a stalled request's
+ * time.
+ */
 class LimitsTest {
 
   @TempDir Path dataDir;
@@ -32,23 +35,32 @@ class LimitsTest {
     // The sample's orders have 425 data rows, its traffic 270 and its deletions 70.
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone(), 300);
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
-      JavalinTest.test(WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES), (server, client) -> {
-        Response response = Multipart.samples("订单明细.csv", "商品流量.csv", "销量删除记录.csv")
-            .postTo(client, "/api/shops/demo/uploads");
-        JsonNode report = Json.MAPPER.readTree(response.body().string());
-        assertEquals(200, response.code(), report.toString());
-        JsonNode orders = report.at("/files/0");
-        assertEquals("file_too_many_rows", orders.get("message_code").asText());
-        String message = orders.get("message").asText();
-        assertTrue(message.contains("订单明细.csv") && message.contains("300 data rows"), message);
-        assertEquals(0, orders.get("rows_read").asLong());
-        assertTrue(orders.get("changes").isNull());
-        assertEquals(0, workspaces.database("demo").count(FileKind.ORDERS), "nothing of the orders was stored");
-        assertEquals(270, workspaces.database("demo").count(FileKind.TRAFFIC), "the files within it were");
+      JavalinTest.test(
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          (server, client) -> {
+            Response response =
+                Multipart.samples("订单明细.csv", "商品流量.csv", "销量删除记录.csv")
+                    .postTo(client, "/api/shops/demo/uploads");
+            JsonNode report = Json.MAPPER.readTree(response.body().string());
+            assertEquals(200, response.code(), report.toString());
+            JsonNode orders = report.at("/files/0");
+            assertEquals("file_too_many_rows", orders.get("message_code").asText());
+            String message = orders.get("message").asText();
+            assertTrue(message.contains("订单明细.csv") && message.contains("300 data rows"), message);
+            assertEquals(0, orders.get("rows_read").asLong());
+            assertTrue(orders.get("changes").isNull());
+            assertEquals(
+                0,
+                workspaces.database("demo").count(FileKind.ORDERS),
+                "nothing of the orders was stored");
+            assertEquals(
+                270,
+                workspaces.database("demo").count(FileKind.TRAFFIC),
+                "the files within it were");
 
-        String page = client.get("/shops/demo/uploads?lang=zh").body().string();
-        assertTrue(page.contains("订单明细.csv 超过 300 行数据"), "the page says it in Chinese");
-      });
+            String page = client.get("/shops/demo/uploads?lang=zh").body().string();
+            assertTrue(page.contains("订单明细.csv 超过 300 行数据"), "the page says it in Chinese");
+          });
     }
   }
 
@@ -57,12 +69,15 @@ class LimitsTest {
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(1));
-      JavalinTest.test(WebApp.create(workspaces, analyses, config, Nav.ENTRIES), (server, client) -> {
-        long started = System.nanoTime();
-        assertEquals(-1, stallUpload(server.port(), 10_000), "the server closed the stalled connection");
-        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        assertTrue(seconds >= 1 && seconds < 10, seconds + " s");
-      });
+      JavalinTest.test(
+          WebApp.create(workspaces, analyses, config, Nav.ENTRIES),
+          (server, client) -> {
+            long started = System.nanoTime();
+            assertEquals(
+                -1, stallUpload(server.port(), 10_000), "the server closed the stalled connection");
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertTrue(seconds >= 1 && seconds < 10, seconds + " s");
+          });
     }
   }
 
@@ -71,23 +86,29 @@ class LimitsTest {
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(60));
-      JavalinTest.test(WebApp.create(workspaces, analyses, config, Nav.ENTRIES), (server, client) ->
-          assertThrows(SocketTimeoutException.class, () -> stallUpload(server.port(), 3_000),
-              "still open after 3 s of silence"));
+      JavalinTest.test(
+          WebApp.create(workspaces, analyses, config, Nav.ENTRIES),
+          (server, client) ->
+              assertThrows(
+                  SocketTimeoutException.class,
+                  () -> stallUpload(server.port(), 3_000),
+                  "still open after 3 s of silence"));
     }
   }
 
   /**
    * Starts an upload whose body never comes, then reads until the server closes the connection: the
-   * end of stream (-1), after any answer it sent. Throws SocketTimeoutException after waitMillis of silence.
+   * end of stream (-1), after any answer it sent. Throws SocketTimeoutException after waitMillis of
+   * silence.
    */
   private static int stallUpload(int port, int waitMillis) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(waitMillis);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/shops/demo/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/shops/demo/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[8192];

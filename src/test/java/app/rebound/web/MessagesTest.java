@@ -3,14 +3,15 @@ package app.rebound.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.ingest.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import app.rebound.ingest.Problem;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class MessagesTest {
 
   @Test
   void both_bundles_have_the_same_keys() {
-    assertEquals(new TreeSet<>(Messages.of(Lang.ZH).keys()), new TreeSet<>(Messages.of(Lang.EN).keys()));
+    assertEquals(
+        new TreeSet<>(Messages.of(Lang.ZH).keys()), new TreeSet<>(Messages.of(Lang.EN).keys()));
   }
 
   @Test
@@ -48,23 +50,33 @@ class MessagesTest {
   @Test
   void every_refusal_reason_reads_in_both_languages_and_matches_the_english_report() {
     for (Problem problem : Problem.values()) {
-      List<String> args = java.util.stream.IntStream.range(0, 3).mapToObj(i -> "A" + i).toList();
-      assertEquals(problem.english(args), Messages.of(Lang.EN).problem(problem.code(), args, null), problem.code());
+      List<String> args = IntStream.range(0, 3).mapToObj(i -> "A" + i).toList();
+      assertEquals(
+          problem.english(args),
+          Messages.of(Lang.EN).problem(problem.code(), args, null),
+          problem.code());
       String zh = Messages.of(Lang.ZH).problem(problem.code(), args, "english fallback");
-      assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+      assertTrue(
+          zh.codePoints()
+              .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
           problem.code() + " reads in Chinese: " + zh);
     }
   }
 
   @Test
   void the_sample_reasons_show_in_chinese_on_chinese_pages() {
-    assertEquals("不是金额（例如 29.90 或 ¥1,299.00）", Messages.of(Lang.ZH).problem("not_money", List.of(), "x"));
+    assertEquals(
+        "不是金额（例如 29.90 或 ¥1,299.00）", Messages.of(Lang.ZH).problem("not_money", List.of(), "x"));
   }
 
   @Test
   void upload_steps_read_in_each_language_with_grouped_row_counts() {
-    assertEquals("正在读取 订单明细.csv：已读 300,000 行", Messages.of(Lang.ZH).uploadProgress("reading 订单明细.csv: 300000 rows"));
-    assertEquals("reading 订单明细.csv: 300,000 rows so far", Messages.of(Lang.EN).uploadProgress("reading 订单明细.csv: 300000 rows"));
+    assertEquals(
+        "正在读取 订单明细.csv：已读 300,000 行",
+        Messages.of(Lang.ZH).uploadProgress("reading 订单明细.csv: 300000 rows"));
+    assertEquals(
+        "reading 订单明细.csv: 300,000 rows so far",
+        Messages.of(Lang.EN).uploadProgress("reading 订单明细.csv: 300000 rows"));
     assertEquals("正在保存 评价.csv", Messages.of(Lang.ZH).uploadProgress("storing 评价.csv"));
     assertEquals("saving the upload", Messages.of(Lang.EN).uploadProgress("committing"));
   }
@@ -72,15 +84,23 @@ class MessagesTest {
   @Test
   void the_analysis_reasons_with_numbers_read_in_chinese() {
     Messages zh = Messages.of(Lang.ZH);
-    assertEquals("未测量：受影响商品在删除后只有 3 条评价，至少需要 5",
-        zh.reason("not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
-    assertEquals("未测量：删除前只有 10 天数据，至少需要 14 天",
+    assertEquals(
+        "未测量：受影响商品在删除后只有 3 条评价，至少需要 5",
+        zh.reason(
+            "not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
+    assertEquals(
+        "未测量：删除前只有 10 天数据，至少需要 14 天",
         zh.reason("only 10 day(s) of data before the deletion; at least 14 are needed"));
-    assertEquals("3500000000000000001: 未测量：删除之后还没有数据; 3500000000000000002: 未测量：删除前只有 9 天数据，至少需要 14 天",
-        zh.reason("3500000000000000001: no data after the deletion yet; 3500000000000000002: only 9 day(s) of data"
-            + " before the deletion; at least 14 are needed"));
-    assertEquals("not measured: only 3 reviews of the affected products after it; at least 5 are needed",
-        Messages.of(Lang.EN).reason("not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
+    assertEquals(
+        "3500000000000000001: 未测量：删除之后还没有数据; 3500000000000000002: 未测量：删除前只有 9 天数据，至少需要 14 天",
+        zh.reason(
+            "3500000000000000001: no data after the deletion yet; 3500000000000000002: only 9 day(s) of data"
+                + " before the deletion; at least 14 are needed"));
+    assertEquals(
+        "not measured: only 3 reviews of the affected products after it; at least 5 are needed",
+        Messages.of(Lang.EN)
+            .reason(
+                "not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.Request;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A hand-assembled multipart/form-data body, as a browser sends it, for the Javalin test client. */
+/**
+ * A hand-assembled multipart/form-data body, as a browser sends it, for the Javalin test client.
+ */
 final class Multipart {
 
   static final Path SAMPLES = Path.of("src/test/resources/samples/douyin-export-small");
@@ -42,9 +45,16 @@ final class Multipart {
   }
 
   Multipart file(String field, String filename, byte[] content) {
-    write("--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename + "\"\r\n"
-        + "Content-Type: text/csv\r\n\r\n");
+    write(
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n");
     body.writeBytes(content);
     write("\r\n");
     return this;
@@ -55,8 +65,15 @@ final class Multipart {
   }
 
   Multipart field(String name, String value) {
-    write("--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+    write(
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\""
+            + name
+            + "\"\r\n\r\n"
+            + value
+            + "\r\n");
     return this;
   }
 
@@ -65,16 +82,20 @@ final class Multipart {
   }
 
   Response postTo(HttpClient client, String path) {
-    return postTo(client, path, request -> { });
+    return postTo(client, path, request -> {});
   }
 
   /** Posted with more of the request set by {@code extra}, e.g. an Authorization header. */
-  Response postTo(HttpClient client, String path, Consumer<io.javalin.testtools.Request.Builder> extra) {
+  Response postTo(HttpClient client, String path, Consumer<Request.Builder> extra) {
     byte[] bytes = bytes();
-    return client.request(path, request -> {
-      request.post(HttpRequest.BodyPublishers.ofByteArray(bytes)).header("Content-Type", contentType());
-      extra.accept(request);
-    });
+    return client.request(
+        path,
+        request -> {
+          request
+              .post(HttpRequest.BodyPublishers.ofByteArray(bytes))
+              .header("Content-Type", contentType());
+          extra.accept(request);
+        });
   }
 
   byte[] bytes() {

@@ -23,7 +23,8 @@ class ReportJsonTest {
   @TempDir Path data;
 
   @Test
-  void the_sample_shops_cached_analysis_reads_back_into_a_report_and_plan_that_write_the_same_json() throws Exception {
+  void the_sample_shops_cached_analysis_reads_back_into_a_report_and_plan_that_write_the_same_json()
+      throws Exception {
     try (Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       SampleShop.upload(workspaces, "s");
@@ -31,11 +32,17 @@ class ReportJsonTest {
         String json = SampleShop.awaitReady(analyses, "s", lang).json();
         ImpactReport report = ReportCache.parse(json);
         assertEquals(lang, report.lang());
-        // compared as parsed text: a tree built from records holds longs where parsed text holds ints
-        assertEquals(Json.MAPPER.readTree(json), Json.MAPPER.readTree(ShopReport.parse(json).json()),
+        // compared as parsed text: a tree built from records holds longs where parsed text holds
+        // ints
+        assertEquals(
+            Json.MAPPER.readTree(json),
+            Json.MAPPER.readTree(ShopReport.parse(json).json()),
             "impact.json with its plan round-trips");
         assertTrue(ShopReport.parse(json).plan().actions().size() > 0);
-        assertEquals(ShopReport.parse(json).plan(), ShopReport.parsePlan(json), "the plan alone reads the same");
+        assertEquals(
+            ShopReport.parse(json).plan(),
+            ShopReport.parsePlan(json),
+            "the plan alone reads the same");
         assertTrue(report.deletions().orders() > 0);
         assertTrue(report.trust().shop().size() > 0);
       }
@@ -50,12 +57,17 @@ class ReportJsonTest {
       SampleShop.awaitReady(analyses, "s", "zh");
       String json = analyses.status("s", Analyses.APPEAL).json();
       List<AppealGroup> groups =
-          AppealReport.parseGroups(analyses.status("s", Analyses.APPEAL, AppealReport.GROUPS).json());
+          AppealReport.parseGroups(
+              analyses.status("s", Analyses.APPEAL, AppealReport.GROUPS).json());
       assertFalse(groups.isEmpty());
-      assertEquals(Json.MAPPER.readValue(json, AppealReport.class).groups(), groups, "SQLite's copy reads the same");
+      assertEquals(
+          Json.MAPPER.readValue(json, AppealReport.class).groups(),
+          groups,
+          "SQLite's copy reads the same");
       ReportCache cache = new ReportCache(analyses::status);
       assertEquals(groups, cache.appealGroups("s").orElseThrow());
-      assertEquals(groups, cache.appeal("s").orElseThrow().groups(), "the whole workbench after its groups");
+      assertEquals(
+          groups, cache.appeal("s").orElseThrow().groups(), "the whole workbench after its groups");
     }
   }
 
@@ -69,7 +81,8 @@ class ReportJsonTest {
       ReportCache.Analysis first = cache.get("s", "zh");
       ReportCache.Analysis again = cache.get("s", "zh");
       assertEquals(Analyses.State.READY, first.state());
-      assertSame(first.report(), again.report(), "the second view reads the parsed report from the cache");
+      assertSame(
+          first.report(), again.report(), "the second view reads the parsed report from the cache");
     }
   }
 }

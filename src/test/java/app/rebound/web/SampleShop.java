@@ -7,19 +7,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The sample exports uploaded as one shop, with its analysis awaited: what the dashboard tests read. */
+/**
+ * The sample exports uploaded as one shop, with its analysis awaited: what the dashboard tests
+ * read.
+ */
 final class SampleShop {
 
   static final String ID = "sample";
-  static final List<String> FILES = List.of("订单明细.csv", "销量删除记录.csv", "商品流量.csv", "评价.csv", "店铺体验分.csv",
-      "达人合作.csv", "客服聊天记录.csv");
+  static final List<String> FILES =
+      List.of(
+          "订单明细.csv", "销量删除记录.csv", "商品流量.csv", "评价.csv", "店铺体验分.csv", "达人合作.csv", "客服聊天记录.csv");
 
   private SampleShop() {}
 
   static void upload(Workspaces workspaces, String shop) throws Exception {
-    List<UploadFile> files = FILES.stream()
-        .map(name -> new UploadFile(name, () -> Files.newInputStream(Multipart.SAMPLES.resolve(name))))
-        .toList();
+    List<UploadFile> files =
+        FILES.stream()
+            .map(
+                name ->
+                    new UploadFile(
+                        name, () -> Files.newInputStream(Multipart.SAMPLES.resolve(name))))
+            .toList();
     workspaces.upload(shop, files, step -> {});
   }
 
@@ -31,7 +39,8 @@ final class SampleShop {
         return status;
       }
       if (status.state() != Analyses.State.RUNNING) {
-        throw new AssertionError("analysis of " + shop + " is " + status.state() + ": " + status.error());
+        throw new AssertionError(
+            "analysis of " + shop + " is " + status.state() + ": " + status.error());
       }
       Thread.sleep(100);
     }

@@ -2,6 +2,8 @@ package app.rebound.advice.appeal;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,20 +26,38 @@ import java.util.Map;
  * @param missing per proof code, how many of the group's orders lack it
  * @param noticeAt when the platform processed the notice (the appeal window opens)
  * @param deadline the last moment to appeal
- * @param deadlineEstimated true when the notice time is not in the data (orders flagged without a deletions
- *     export): the deadline is then counted from the assumed deletion day
+ * @param deadlineEstimated true when the notice time is not in the data (orders flagged without a
+ *     deletions export): the deadline is then counted from the assumed deletion day
  * @param noticesIn90Days notices of the shop in the 90 days up to this one, this one included
  * @param pack the appeal pack's file name
  */
-public record AppealGroup(String id, String batch, String cause, String productId, String productName,
-    String reason, List<String> orders, long units, double money, LocalDateTime from, LocalDateTime to, int ready,
-    int needProof, Map<String, Integer> missing, LocalDateTime noticeAt, LocalDateTime deadline,
-    boolean deadlineEstimated, int noticesIn90Days, String pack) {
+public record AppealGroup(
+    String id,
+    String batch,
+    String cause,
+    String productId,
+    String productName,
+    String reason,
+    List<String> orders,
+    long units,
+    double money,
+    LocalDateTime from,
+    LocalDateTime to,
+    int ready,
+    int needProof,
+    Map<String, Integer> missing,
+    LocalDateTime noticeAt,
+    LocalDateTime deadline,
+    boolean deadlineEstimated,
+    int noticesIn90Days,
+    String pack) {
 
   /** 我已真实发货. */
   public static final String SHIPPED = "shipped";
+
   /** 我已合理退款. */
   public static final String REFUNDED = "refunded";
+
   /** An attack: a burst of abnormal refunds or complaints the merchant did not cause. */
   public static final String ATTACK = "attack";
 
@@ -46,7 +66,7 @@ public record AppealGroup(String id, String batch, String cause, String productI
 
   public AppealGroup {
     orders = List.copyOf(orders);
-    missing = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(missing));
+    missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
   }
 
   /** Hours left to appeal at {@code now}, rounded down; negative once the window has closed. */

@@ -16,8 +16,9 @@ import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 
 /**
- * Submission groups as the platform asks for them: by violation notice, product and appeal reason, with the
- * orders worth appealing (never those that look fake), the time range they span and the deadline.
+ * Submission groups as the platform asks for them: by violation notice, product and appeal reason,
+ * with the orders worth appealing (never those that look fake), the time range they span and the
+ * deadline.
  */
 public final class AppealGroups {
 
@@ -27,43 +28,68 @@ public final class AppealGroups {
   private AppealGroups() {}
 
   /** Groups most urgent first (earliest deadline), then by batch, product and reason. */
-  public static List<AppealGroup> of(ShopData shop, List<OrderEvidence> evidence, List<BatchCause> causes,
-      int windowDays) {
+  public static List<AppealGroup> of(
+      ShopData shop, List<OrderEvidence> evidence, List<BatchCause> causes, int windowDays) {
     Map<String, BatchCause> batches = new HashMap<>();
     causes.forEach(c -> batches.put(c.id(), c));
     Map<String, LocalDateTime> noticeTimes = noticeTimes(shop.table(FileKind.DELETIONS));
-    Map<List<String>, List<OrderEvidence>> byKey = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-        .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+    Map<List<String>, List<OrderEvidence>> byKey =
+        new TreeMap<>(
+            Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1))
+                .thenComparing(k -> k.get(2)));
     for (OrderEvidence order : evidence) {
       if (order.verdict().equals(OrderEvidence.DO_NOT_APPEAL)) {
         continue;
       }
       BatchCause batch = batches.get(order.batch());
-      String reason = batch != null && BatchCause.MALICIOUS_REPORT.equals(batch.likelyCause())
-          ? AppealGroup.ATTACK : order.reason().equals(OrderEvidence.REFUNDED) ? AppealGroup.REFUNDED
-          : AppealGroup.SHIPPED;
-      byKey.computeIfAbsent(List.of(order.batch(), order.productId(), reason), k -> new ArrayList<>()).add(order);
+      String reason =
+          batch != null && BatchCause.MALICIOUS_REPORT.equals(batch.likelyCause())
+              ? AppealGroup.ATTACK
+              : order.reason().equals(OrderEvidence.REFUNDED)
+                  ? AppealGroup.REFUNDED
+                  : AppealGroup.SHIPPED;
+      byKey
+          .computeIfAbsent(
+              List.of(order.batch(), order.productId(), reason), k -> new ArrayList<>())
+          .add(order);
     }
     List<AppealGroup> out = new ArrayList<>();
-    byKey.forEach((key, orders) -> {
-      BatchCause batch = batches.get(key.get(0));
-      LocalDate date = batch == null ? null : batch.date();
-      LocalDateTime noticeAt = noticeTimes.get(key.get(0));
-      boolean estimated = noticeAt == null;
-      if (estimated) {
-        noticeAt = date == null ? LocalDateTime.MIN : date.atStartOfDay();
-      }
-      out.add(group(key, orders, batch, noticeAt, estimated, windowDays, noticesIn90Days(causes, date)));
-    });
+    byKey.forEach(
+        (key, orders) -> {
+          BatchCause batch = batches.get(key.get(0));
+          LocalDate date = batch == null ? null : batch.date();
+          LocalDateTime noticeAt = noticeTimes.get(key.get(0));
+          boolean estimated = noticeAt == null;
+          if (estimated) {
+            noticeAt = date == null ? LocalDateTime.MIN : date.atStartOfDay();
+          }
+          out.add(
+              group(
+                  key,
+                  orders,
+                  batch,
+                  noticeAt,
+                  estimated,
+                  windowDays,
+                  noticesIn90Days(causes, date)));
+        });
     out.sort(Comparator.comparing(AppealGroup::deadline).thenComparing(AppealGroup::id));
     return out;
   }
 
-  private static AppealGroup group(List<String> key, List<OrderEvidence> orders, BatchCause batch,
-      LocalDateTime noticeAt, boolean estimated, int windowDays, int notices) {
+  private static AppealGroup group(
+      List<String> key,
+      List<OrderEvidence> orders,
+      BatchCause batch,
+      LocalDateTime noticeAt,
+      boolean estimated,
+      int windowDays,
+      int notices) {
     List<OrderEvidence> sorted = new ArrayList<>(orders);
-    sorted.sort(Comparator.comparing(OrderEvidence::paidAt, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(OrderEvidence::orderId));
+    sorted.sort(
+        Comparator.comparing(OrderEvidence::paidAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(OrderEvidence::orderId));
     long units = 0;
     double money = 0;
     int ready = 0;
@@ -87,13 +113,31 @@ public final class AppealGroups {
       }
     }
     String id = safeId(key.get(0) + "_" + key.get(1) + "_" + key.get(2));
-    return new AppealGroup(id, key.get(0), batch == null ? "" : batch.likelyCause(), key.get(1), name, key.get(2),
-        sorted.stream().map(OrderEvidence::orderId).toList(), units, Math.round(money * 100) / 100.0, from, to,
-        ready, sorted.size() - ready, missing, noticeAt, noticeAt.plusDays(windowDays), estimated, notices,
+    return new AppealGroup(
+        id,
+        key.get(0),
+        batch == null ? "" : batch.likelyCause(),
+        key.get(1),
+        name,
+        key.get(2),
+        sorted.stream().map(OrderEvidence::orderId).toList(),
+        units,
+        Math.round(money * 100) / 100.0,
+        from,
+        to,
+        ready,
+        sorted.size() - ready,
+        missing,
+        noticeAt,
+        noticeAt.plusDays(windowDays),
+        estimated,
+        notices,
         "appeal_" + id + ".zip");
   }
 
-  /** When the platform first processed each batch: the earliest 处理时间 of its notice (or of its day). */
+  /**
+   * When the platform first processed each batch: the earliest 处理时间 of its notice (or of its day).
+   */
   static Map<String, LocalDateTime> noticeTimes(Table deletions) {
     Map<String, LocalDateTime> out = new HashMap<>();
     for (int row = 0; row < deletions.rowCount(); row++) {
@@ -114,7 +158,8 @@ public final class AppealGroups {
       return 1;
     }
     LocalDate first = date.minusDays(REPEAT_WINDOW_DAYS - 1);
-    return (int) causes.stream().filter(c -> !c.date().isBefore(first) && !c.date().isAfter(date)).count();
+    return (int)
+        causes.stream().filter(c -> !c.date().isBefore(first) && !c.date().isAfter(date)).count();
   }
 
   /** Letters, digits, '-' and '_' only: the id names a file inside and outside the pack. */
