@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Slow;
 import app.rebound.sim.GroundTruth;
 import app.rebound.sim.Scenario;
 import app.rebound.sim.ShopSimulator;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sent to appeal, those of system-error and malicious-report batches must be, each for at least 90%
  * of orders.
  */
+@Slow
 class AppealVerdictAccuracyTest {
 
   static final List<Scenario> SCENARIOS =

@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Slow;
 import app.rebound.sim.GroundTruth;
 import app.rebound.sim.Scenario;
 import app.rebound.sim.ShopSimulator;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The likely cause against the simulator's truth over many small shops of every scenario. */
+@Slow
 class BatchCausesAccuracyTest {
 
   static final List<String> CAUSES =

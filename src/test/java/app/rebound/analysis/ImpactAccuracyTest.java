@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Slow;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the 95% interval covering the true loss in at least 85% of shops, at most 10% of placebo shops
  * with a significant loss, the likely cause right for at least 85% of batches.
  */
+@Slow
 class ImpactAccuracyTest {
 
   @TempDir Path work;

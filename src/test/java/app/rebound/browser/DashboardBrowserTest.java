@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import app.rebound.Slow;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import app.rebound.web.Nav;
@@ -62,6 +63,7 @@ import org.openqa.selenium.support.ui.Wait;
  * downloaded: Selenium is given both paths, so Selenium Manager never runs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Slow
 class DashboardBrowserTest {
 
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

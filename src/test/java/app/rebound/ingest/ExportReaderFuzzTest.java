@@ -3,6 +3,7 @@ package app.rebound.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Slow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * where rows read = accepted + rejected, every accepted row is in the table, and no exception
  * escapes. A failing case prints its seed.
  */
+@Slow
 class ExportReaderFuzzTest {
 
   static final int CASES = 600;

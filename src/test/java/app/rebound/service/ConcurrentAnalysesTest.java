@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
+import app.rebound.Slow;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.DeletedOrders;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * give sales back) and its analysis is redone after each change: every finished answer reads whole,
  * and its Chinese, English and appeal parts are all of the data version it was asked at.
  */
+@Slow
 class ConcurrentAnalysesTest {
 
   static final String SHOP = "s";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
+import app.rebound.Slow;
 import app.rebound.sim.ShopSimulator;
 import app.rebound.sim.SimConfig;
 import app.rebound.store.AppealCase;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * appeal case changes: after a restart the shop's database is intact, holds either a whole analysis
  * or none, and every case agrees with the last change in its history.
  */
+@Slow
 class KilledWorkTest {
 
   @TempDir Path data;

@@ -3,6 +3,7 @@ package app.rebound.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Slow;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
@@ -34,6 +35,7 @@ import tech.tablesaw.api.Table;
  * Uploads running at once. To one shop they queue and end as one after the other would, in either
  * order; to several shops each lands whole in its own.
  */
+@Slow
 class ConcurrentUploadsTest {
 
   static final int ROUNDS = 40;

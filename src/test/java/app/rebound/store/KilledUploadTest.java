@@ -3,6 +3,7 @@ package app.rebound.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Slow;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.IngestReport;
 import java.io.BufferedReader;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A real process killed with SIGKILL in the middle of an upload leaves the shop as it was before
  * it.
  */
+@Slow
 class KilledUploadTest {
 
   @TempDir Path data;
