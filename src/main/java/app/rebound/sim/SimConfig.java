@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param gb18030 write GB18030 without BOM (as Excel on Chinese Windows saves) instead of UTF-8
  *     with BOM
  * @param promotionSpike add a shop-wide promotion in the post-deletion period (lifts every product)
+ * @param impactDynamics how the deletion's effect and the shop's other dynamics unfold over time
+ * @param causeDynamics how each cause shows itself in the orders, refunds and complaints
  */
 public record SimConfig(
     long seed,
@@ -28,9 +30,13 @@ public record SimConfig(
     double effectSize,
     long targetOrders,
     boolean gb18030,
-    boolean promotionSpike) {
+    boolean promotionSpike,
+    ImpactDynamics impactDynamics,
+    CauseDynamics causeDynamics) {
 
   public SimConfig {
+    Objects.requireNonNull(impactDynamics, "impactDynamics");
+    Objects.requireNonNull(causeDynamics, "causeDynamics");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(scenario, "scenario");
     if (products < 4 || products > 5000) {
@@ -54,52 +60,182 @@ public record SimConfig(
    */
   public static SimConfig defaults() {
     return new SimConfig(
-        1, 20, 90, LocalDate.of(2026, 5, 1), Scenario.MIXED, 0.25, 0, false, false);
+        1,
+        20,
+        90,
+        LocalDate.of(2026, 5, 1),
+        Scenario.MIXED,
+        0.25,
+        0,
+        false,
+        false,
+        ImpactDynamics.PLAIN,
+        CauseDynamics.PLAIN);
   }
 
   public SimConfig withSeed(long value) {
     return new SimConfig(
-        value, products, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+        value,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withProducts(int value) {
     return new SimConfig(
-        seed, value, days, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+        seed,
+        value,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withDays(int value) {
     return new SimConfig(
-        seed, products, value, start, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+        seed,
+        products,
+        value,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withStart(LocalDate value) {
     return new SimConfig(
-        seed, products, days, value, scenario, effectSize, targetOrders, gb18030, promotionSpike);
+        seed,
+        products,
+        days,
+        value,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withScenario(Scenario value) {
     return new SimConfig(
-        seed, products, days, start, value, effectSize, targetOrders, gb18030, promotionSpike);
+        seed,
+        products,
+        days,
+        start,
+        value,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withEffectSize(double value) {
     return new SimConfig(
-        seed, products, days, start, scenario, value, targetOrders, gb18030, promotionSpike);
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        value,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withTargetOrders(long value) {
     return new SimConfig(
-        seed, products, days, start, scenario, effectSize, value, gb18030, promotionSpike);
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        value,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withGb18030(boolean value) {
     return new SimConfig(
-        seed, products, days, start, scenario, effectSize, targetOrders, value, promotionSpike);
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        value,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics);
   }
 
   public SimConfig withPromotionSpike(boolean value) {
     return new SimConfig(
-        seed, products, days, start, scenario, effectSize, targetOrders, gb18030, value);
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        value,
+        impactDynamics,
+        causeDynamics);
+  }
+
+  public SimConfig withImpactDynamics(ImpactDynamics value) {
+    return new SimConfig(
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        value,
+        causeDynamics);
+  }
+
+  public SimConfig withCauseDynamics(CauseDynamics value) {
+    return new SimConfig(
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        value);
   }
 
   /** The last day of the window. */

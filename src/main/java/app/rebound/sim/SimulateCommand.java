@@ -99,7 +99,18 @@ public final class SimulateCommand implements Callable<Integer> {
     SimConfig config;
     try {
       config =
-          new SimConfig(seed, products, days, start, scenario, effect, orders, gb18030, promotion);
+          new SimConfig(
+              seed,
+              products,
+              days,
+              start,
+              scenario,
+              effect,
+              orders,
+              gb18030,
+              promotion,
+              ImpactDynamics.PLAIN,
+              CauseDynamics.PLAIN);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
