@@ -108,29 +108,8 @@ public final class ShopDatabase implements AutoCloseable {
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.setTempStore(SQLiteConfig.TempStore.FILE);
     Connection connection = config.createConnection(url);
-    try (Statement s = connection.createStatement()) {
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
-              + " NOT NULL, report_json TEXT NOT NULL)");
-      for (FileKind kind : FileKind.values()) {
-        s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
-      }
-      // One finished analysis per upload (the data it was computed from): in each language ("lang"
-      // = zh, en),
-      // and the appeal workbench ("lang" = appeal).
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
-              + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
-      // The recovery actions the merchant says were started: when, and on which products.
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
-              + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
-      // The upload that last changed each kind's rows: names the snapshot of those rows
-      // (RowSnapshots).
-      s.execute(
-          "CREATE TABLE IF NOT EXISTS kind_versions (kind TEXT PRIMARY KEY, upload_id INTEGER NOT NULL)");
-      // Appeal cases: the current state of each and its full history.
-      CaseTables.create(s);
+    try {
+      Schema.migrate(connection);
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;

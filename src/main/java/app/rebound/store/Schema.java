@@ -1,0 +1,134 @@
+package app.rebound.store;
+
+import app.rebound.ingest.Field;
+import app.rebound.ingest.FileKind;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The shop database's schema and how an older one becomes today's. Two rules, one for each kind of
+ * table:
+ *
+ * <ul>
+ *   <li>The app's own tables (uploads, analyses, actions, cases, kind versions) change only through
+ *       {@link #MIGRATIONS}, run in order; {@code PRAGMA user_version} holds how many have run.
+ *       Migration 1 is the schema of the first release, written with IF NOT EXISTS so a database
+ *       that release made (user_version 0, every table present) passes through it unchanged. A
+ *       later change is a new entry at the end, never an edit of one that shipped.
+ *   <li>The row table of each export kind follows its {@link FileKind} fields: a field added in a
+ *       later release becomes a column (empty on the rows stored before), so a new column in an
+ *       export needs no hand-written migration. Renaming or retyping a field does: a migration.
+ * </ul>
+ *
+ * Both run in one immediate transaction each time a database is opened, so two processes opening
+ * one shop at once migrate it once; a database from a newer release is refused, not rewritten.
+ */
+final class Schema {
+
+  private Schema() {}
+
+  @FunctionalInterface
+  interface Migration {
+    void apply(Statement s) throws SQLException;
+  }
+
+  static final List<Migration> MIGRATIONS = List.of(Schema::firstRelease);
+
+  /** The schema version this release writes. */
+  static final int VERSION = MIGRATIONS.size();
+
+  /** Brings the database to {@link #VERSION}; refuses one made by a newer release. */
+  static void migrate(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (Statement s = connection.createStatement()) {
+      int version = userVersion(s);
+      if (version > VERSION) {
+        throw new SQLException(
+            "this shop's database was written by a newer Rebound (schema version "
+                + version
+                + "; this one reads up to "
+                + VERSION
+                + "): run the newer release, nothing was changed");
+      }
+      for (int next = version; next < VERSION; next++) {
+        MIGRATIONS.get(next).apply(s);
+      }
+      addMissingFieldColumns(connection, s);
+      if (version != VERSION) {
+        s.execute("PRAGMA user_version = " + VERSION);
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  static int userVersion(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  /** Migration 1: the tables of the first release. */
+  private static void firstRelease(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT"
+            + " NOT NULL, report_json TEXT NOT NULL)");
+    for (FileKind kind : FileKind.values()) {
+      s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
+    }
+    // One finished analysis per upload (the data it was computed from): in each language ("lang"
+    // = zh, en), and the appeal workbench ("lang" = appeal).
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS analyses (upload_id INTEGER NOT NULL, lang TEXT NOT NULL,"
+            + " created_at TEXT NOT NULL, report_json TEXT NOT NULL, PRIMARY KEY (upload_id, lang))");
+    // The recovery actions the merchant says were started: when, and on which products.
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS actions_taken (id INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT"
+            + " NOT NULL, started_on TEXT NOT NULL, products_json TEXT NOT NULL, created_at TEXT NOT NULL)");
+    // The upload that last changed each kind's rows: names the snapshot of those rows
+    // (RowSnapshots).
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS kind_versions (kind TEXT PRIMARY KEY, upload_id INTEGER NOT NULL)");
+    // Appeal cases: the current state of each and its full history.
+    CaseTables.create(s);
+  }
+
+  /**
+   * Every export kind's row table has a column for each of its fields: a kind new in this release
+   * gets its table, a field new in this release its column (NULL on older rows).
+   */
+  private static void addMissingFieldColumns(Connection connection, Statement s)
+      throws SQLException {
+    for (FileKind kind : FileKind.values()) {
+      String table = KindSchema.table(kind);
+      s.execute(KindSchema.createTable(kind, table, true));
+      Set<String> present = new HashSet<>();
+      try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, null)) {
+        while (rs.next()) {
+          present.add(rs.getString("COLUMN_NAME"));
+        }
+      }
+      for (Field field : kind.fields()) {
+        if (!present.contains(field.name())) {
+          s.execute(
+              "ALTER TABLE "
+                  + table
+                  + " ADD COLUMN "
+                  + KindSchema.quote(field.name())
+                  + " "
+                  + KindSchema.sqlType(field.type()));
+        }
+      }
+    }
+  }
+}
