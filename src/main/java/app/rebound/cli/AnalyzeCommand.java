@@ -76,10 +76,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(
       names = "--now",
-      paramLabel = "YYYY-MM-DDTHH:MM[:SS]",
+      paramLabel = "YYYY-MM-DD[THH:MM[:SS]]",
+      converter = MomentConverter.class,
       description =
-          "The moment the reports are made at: appeal windows and the plan are counted from it"
-              + " (default: now, Beijing time).")
+          "The moment the reports are made at, Beijing time; a date alone is the start of that day:"
+              + " appeal windows and the plan are counted from it (default: now).")
   LocalDateTime now;
 
   @Option(

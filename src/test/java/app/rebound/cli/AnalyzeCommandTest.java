@@ -1,6 +1,7 @@
 package app.rebound.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.App;
@@ -170,6 +171,36 @@ class AnalyzeCommandTest {
     assertTrue(Files.readString(out.resolve("plan.md")).contains("|"));
     byte[] csv = Files.readAllBytes(out.resolve("actions.csv"));
     assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM so Excel reads the Chinese");
+  }
+
+  @Test
+  void now_takes_a_plain_date_as_the_start_of_that_day() throws Exception {
+    assertEquals(
+        0,
+        run(
+            "analyze",
+            "--input",
+            sampleDir().toString(),
+            "--out",
+            out.toString(),
+            "--now",
+            "2026-06-01"));
+    JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
+    assertEquals("2026-06-01T00:00", appeal.get("as_of").asText());
+  }
+
+  @Test
+  void a_now_that_is_not_a_moment_is_refused_with_the_forms_accepted_and_no_parser_words() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new App());
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("analyze", "--input", "x", "--out", "y", "--now", "2026-07-13T25:00");
+    assertEquals(2, code);
+    String message = err.toString();
+    assertTrue(message.contains("'2026-07-13T25:00' is not a moment"), message);
+    assertTrue(message.contains("YYYY-MM-DD"), message);
+    assertFalse(message.contains("DateTimeParseException"), message);
   }
 
   @Test
