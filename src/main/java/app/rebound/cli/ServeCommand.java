@@ -1,5 +1,7 @@
 package app.rebound.cli;
 
+import app.rebound.advice.appeal.AppealReport;
+import app.rebound.service.Alerts;
 import app.rebound.service.Analyses;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
@@ -8,6 +10,7 @@ import app.rebound.web.WebConfig;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +39,11 @@ public final class ServeCommand implements Callable<Integer> {
 
   static final String DEMO_SHOP = "demo";
   static final String SHOP_TOKENS_ENV = "REBOUND_SHOP_TOKENS";
+
+  static final String ALERT_WEBHOOKS_ENV = "REBOUND_ALERT_WEBHOOKS";
+
+  /** How often open appeal windows are checked for the under-48-hours alert. */
+  static final Duration DEADLINE_CHECK = Duration.ofMinutes(10);
 
   @Option(
       names = "--port",
@@ -96,6 +106,22 @@ public final class ServeCommand implements Callable<Integer> {
   long requestTimeoutS;
 
   @Option(
+      names = "--alert-webhook",
+      paramLabel = "URL",
+      description =
+          "A group robot's webhook (企业微信, 钉钉 or 飞书; repeatable; more in REBOUND_ALERT_WEBHOOKS,"
+              + " separated by spaces or ';'): told of a new deletion batch, an appeal window with under"
+              + " 48 hours left and a failed analysis, each once.")
+  List<String> alertWebhooks;
+
+  @Option(
+      names = "--alert-lang",
+      defaultValue = "zh",
+      paramLabel = "zh|en",
+      description = "Language of the alerts (default: ${DEFAULT-VALUE}).")
+  Language alertLang;
+
+  @Option(
       names = "--analysis-threads",
       defaultValue = "1",
       description =
@@ -117,6 +143,25 @@ public final class ServeCommand implements Callable<Integer> {
     Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone(), maxRows);
     loadDemoShop(workspaces, data.resolve(DEMO_FOLDER));
     Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), analysisThreads);
+    List<URI> webhooks;
+    try {
+      webhooks = alertWebhooks(System.getenv(ALERT_WEBHOOKS_ENV));
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    Alerts alerts =
+        new Alerts(
+            workspaces,
+            webhooks,
+            Clock.systemDefaultZone(),
+            alertLang.name().toLowerCase(Locale.ROOT),
+            Alerts.Retry.DEFAULT);
+    if (!webhooks.isEmpty()) {
+      analyses.listen(alerts);
+      alerts.resumePending();
+      alerts.checkDeadlinesEvery(DEADLINE_CHECK, shop -> appealOf(analyses, shop));
+    }
     analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo
     // shop
     Javalin app = WebApp.create(workspaces, analyses, config);
@@ -126,6 +171,7 @@ public final class ServeCommand implements Callable<Integer> {
                 () -> {
                   app.stop();
                   try {
+                    alerts.close();
                     analyses.close();
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -141,6 +187,23 @@ public final class ServeCommand implements Callable<Integer> {
         "Rebound is serving %s on http://%s:%d/%n", data.toAbsolutePath(), host, port);
     Thread.currentThread().join(); // serve until the process is stopped; the hook above cleans up
     return 0;
+  }
+
+  /** The webhooks of --alert-webhook and {@code env} (REBOUND_ALERT_WEBHOOKS), each checked. */
+  List<URI> alertWebhooks(String env) {
+    List<String> given = new ArrayList<>(alertWebhooks == null ? List.of() : alertWebhooks);
+    if (env != null) {
+      given.addAll(Arrays.asList(env.split("[;\\s]+")));
+    }
+    return given.stream().filter(v -> !v.isBlank()).map(Alerts::webhook).distinct().toList();
+  }
+
+  private static Optional<AppealReport> appealOf(Analyses analyses, String shop) {
+    try {
+      return analyses.appeal(shop);
+    } catch (Exception e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -74,6 +74,24 @@ public final class Analyses implements AutoCloseable {
 
   private final Assumptions assumptions = Assumptions.defaults();
 
+  /** Told when an analysis is stored or fails; never slows or stops the analysis. */
+  public interface Listener {
+    void saved(String shop, ImpactAnalysis.Result result, AppealReport appeal);
+
+    void failed(String shop, long version, String error);
+
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void saved(String shop, ImpactAnalysis.Result result, AppealReport appeal) {}
+
+          @Override
+          public void failed(String shop, long version, String error) {}
+        };
+  }
+
+  private volatile Listener listener = Listener.NONE;
+
   /**
    * @param threads analyses that may run at once (each holds a shop's tables in memory)
    */
@@ -88,6 +106,11 @@ public final class Analyses implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+  }
+
+  /** Who hears of each stored or failed analysis from now on (the alerts). */
+  public void listen(Listener value) {
+    listener = value;
   }
 
   /** Schedules an analysis of the shop's current data unless one is finished or already running. */
@@ -190,12 +213,15 @@ public final class Analyses implements AutoCloseable {
         json.put(APPEAL, Json.MAPPER.writeValueAsString(appeal));
         progress.put(shop, "saving");
         if (db.saveAnalysis(latest.get(), LocalDateTime.now(clock), json)) {
+          listener.saved(shop, result, appeal);
           return;
         }
       }
     } catch (Exception | OutOfMemoryError e) {
       LOG.error("analysis of shop {} failed", shop, e);
-      failures.put(shop + "@" + version, e.getClass().getSimpleName() + ": " + e.getMessage());
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      failures.put(shop + "@" + version, error);
+      listener.failed(shop, version, error);
     } finally {
       progress.remove(shop);
     }

@@ -37,7 +37,7 @@ final class Schema {
     void apply(Statement s) throws SQLException;
   }
 
-  static final List<Migration> MIGRATIONS = List.of(Schema::firstRelease);
+  static final List<Migration> MIGRATIONS = List.of(Schema::firstRelease, AlertTables::create);
 
   /** The schema version this release writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -77,6 +77,8 @@ final class Schema {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }
+
+  // Migration 2: alerts and their deliveries (AlertTables.create).
 
   /** Migration 1: the tables of the first release. */
   private static void firstRelease(Statement s) throws SQLException {

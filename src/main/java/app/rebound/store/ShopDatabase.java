@@ -253,6 +253,33 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
+   * Raises an alert unless one with the same key was raised before (so an event alerts once), with
+   * a pending delivery to each webhook; the new alert's id.
+   */
+  public synchronized Optional<Long> raiseAlert(
+      String key, String kind, String text, List<String> webhooks, LocalDateTime at)
+      throws SQLException {
+    return inSqlTransaction(() -> AlertTables.raise(connection, key, kind, text, webhooks, at));
+  }
+
+  /** Counts one attempt to deliver an alert to a webhook and where that leaves it. */
+  public synchronized void recordAlertAttempt(
+      long alertId, String webhook, String state, String error, LocalDateTime at)
+      throws SQLException {
+    AlertTables.recordAttempt(connection, alertId, webhook, state, error, at);
+  }
+
+  /** Every alert of the shop, newest first, with its deliveries. */
+  public synchronized List<Alert> alerts() throws SQLException {
+    return AlertTables.all(connection);
+  }
+
+  /** The alerts with a delivery still to be made, oldest first (resumed after a restart). */
+  public synchronized List<Alert> pendingAlerts() throws SQLException {
+    return AlertTables.pending(connection);
+  }
+
+  /**
    * What a case change decides from the case as it is inside the transaction; throwing refuses the
    * change.
    */

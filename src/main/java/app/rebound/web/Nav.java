@@ -22,7 +22,8 @@ public final class Nav {
           NavEntry.shop("nav.appeal", "/shops/{shop}/appeal"),
           NavEntry.shop("nav.cases", "/shops/{shop}/cases"),
           NavEntry.shop("nav.products", "/shops/{shop}/products"),
-          NavEntry.shop("nav.uploads", "/shops/{shop}/uploads"));
+          NavEntry.shop("nav.uploads", "/shops/{shop}/uploads"),
+          NavEntry.shop("nav.alerts", "/shops/{shop}/alerts"));
 
   /** A rendered link: its label, where it goes, and whether it is the page being shown. */
   public record Link(String label, String href, boolean current) {}

@@ -93,6 +93,7 @@ public final class WebApp {
     AppealCases appealCases = new AppealCases(workspaces, analyses);
     CasesApi casesApi = new CasesApi(workspaces, appealCases);
     CasePages casePages = new CasePages(workspaces, appealCases, templates, nav);
+    AlertPages alertPages = new AlertPages(workspaces, templates, nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
     Access access = Access.of(config);
 
@@ -170,6 +171,8 @@ public final class WebApp {
           javalin.routes.get("/shops/{shop}/cases", casePages::list);
           javalin.routes.get("/shops/{shop}/cases/{id}", casePages::detail);
           javalin.routes.post("/shops/{shop}/cases/{id}/events", casePages::change);
+          javalin.routes.get("/shops/{shop}/alerts", alertPages::list);
+          javalin.routes.get("/api/shops/{shop}/alerts", alertPages::api);
           javalin.routes.get("/shops/{shop}/products", dashboards::products);
           javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
           javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
