@@ -1,0 +1,51 @@
+package app.rebound.accuracy;
+
+import app.rebound.sim.GroundTruth;
+import app.rebound.sim.Scenario;
+import app.rebound.sim.ShopSimulator;
+import app.rebound.sim.SimConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * Runs shops with known truth through the impact pipeline: each shop is written as Douyin exports,
+ * read back as a merchant's upload is, and analysed; its estimates are paired with the truth.
+ */
+public final class AccuracyHarness {
+
+  private AccuracyHarness() {}
+
+  /** n shops of the scenario and their n placebo twins, both metrics each. */
+  public static List<Trial> simulated(SimScenario scenario, int n, Path work) throws IOException {
+    List<Trial> trials = new ArrayList<>();
+    for (SimConfig config : scenario.configs(n)) {
+      trials.addAll(simulated(scenario.name(), config, work));
+    }
+    return trials;
+  }
+
+  /** One simulated shop: its visitor and GMV trials. The shop's files are removed afterwards. */
+  public static List<Trial> simulated(String scenario, SimConfig config, Path work)
+      throws IOException {
+    Path dir = work.resolve(scenario + "-" + config.seed() + "-" + config.scenario().code());
+    try {
+      GroundTruth truth = ShopSimulator.write(config, dir);
+      PipelineEstimates.Figures f = PipelineEstimates.of(dir);
+      String shop = "seed " + config.seed() + " " + config.scenario().code();
+      boolean placebo = config.scenario() == Scenario.PLACEBO;
+      return List.of(
+          new Trial(
+              scenario, shop, placebo, "visitors", truth.totals().visitorLoss(), f.visitors()),
+          new Trial(
+              scenario, shop, placebo, "gmv", truth.totals().gmvLoss().doubleValue(), f.gmv()));
+    } finally {
+      if (Files.exists(dir)) {
+        PathUtils.deleteDirectory(dir);
+      }
+    }
+  }
+}
