@@ -33,7 +33,60 @@ public record SimScenario(
               "plain",
               "the original world: a step effect from the deletion on, shop-wide rhythm only",
               20_000,
-              c -> c.withImpactDynamics(ImpactDynamics.PLAIN)));
+              c -> c.withImpactDynamics(ImpactDynamics.PLAIN)),
+          new SimScenario(
+              "ramp_and_fade",
+              "the effect builds over 10 days, then halves every 21 days",
+              21_000,
+              c -> c.withImpactDynamics(ImpactDynamics.RAMP_AND_FADE)),
+          new SimScenario(
+              "staggered",
+              "three or four deletion batches (mixed causes) 21 days apart, 126-day window",
+              22_000,
+              c ->
+                  c.withImpactDynamics(ImpactDynamics.STAGGERED)
+                      .withScenario(Scenario.MIXED)
+                      .withDays(126)),
+          new SimScenario(
+              "spillover",
+              "40% of the visitors an affected product loses go to unaffected products of its"
+                  + " category (substitutes rise)",
+              23_000,
+              c -> c.withImpactDynamics(ImpactDynamics.SPILLOVER)),
+          new SimScenario(
+              "category_seasons",
+              "each of four categories has its own seasonal wave (amplitude 0.15–0.3 on the log"
+                  + " scale, period 20–60 days) and a trend break of ±0.4–1.2% a day",
+              24_000,
+              c -> c.withImpactDynamics(ImpactDynamics.CATEGORY_SEASONS)),
+          new SimScenario(
+              "control_stock_out",
+              "the unaffected best seller is out of stock for 7–12 days soon after the first"
+                  + " deletion (traffic at 3%)",
+              25_000,
+              c -> c.withImpactDynamics(ImpactDynamics.CONTROL_STOCK_OUT)),
+          new SimScenario(
+              "control_viral",
+              "the unaffected best seller has two viral days (six times its traffic) soon after"
+                  + " the first deletion",
+              26_000,
+              c -> c.withImpactDynamics(ImpactDynamics.CONTROL_VIRAL)),
+          new SimScenario(
+              "four_products",
+              "a 4-product shop whose best seller outsells the other three together, 1.5 to 1;"
+                  + " malicious reports and system errors (the best seller is usually hit)",
+              27_000,
+              c ->
+                  c.withImpactDynamics(ImpactDynamics.DOMINANT_BEST_SELLER)
+                      .withProducts(4)
+                      .withScenario(
+                          c.seed() % 2 == 0 ? Scenario.MALICIOUS_REPORT : Scenario.SYSTEM_ERROR)),
+          new SimScenario(
+              "heavy_tailed_noise",
+              "3% of product-days burst (1 + Pareto, tail index 1.5) and 15% have no traffic at"
+                  + " all",
+              28_000,
+              c -> c.withImpactDynamics(ImpactDynamics.HEAVY_TAILED_NOISE)));
 
   /** The shop with an injected effect: causes and effect sizes cycle with i. */
   public SimConfig effect(int i) {
