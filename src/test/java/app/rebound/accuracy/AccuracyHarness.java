@@ -28,6 +28,40 @@ public final class AccuracyHarness {
     return trials;
   }
 
+  /** Scenario names of the real-data trials. */
+  public static final String REAL_PLACEBO = "real_placebo";
+
+  public static final String REAL_INJECTED = "real_injected";
+
+  /**
+   * Real shops cut from the Online Retail sales: a GMV trial each (the data has no traffic, so no
+   * visitors). The shop's files are removed afterwards.
+   */
+  public static List<Trial> retail(RetailShops shops, List<RetailShops.Draw> draws, Path work)
+      throws IOException {
+    List<Trial> trials = new ArrayList<>();
+    for (RetailShops.Draw draw : draws) {
+      Path dir = work.resolve("retail-" + draw.index());
+      try {
+        RetailShops.Truth truth = shops.write(draw, dir);
+        PipelineEstimates.Figures f = PipelineEstimates.of(dir);
+        trials.add(
+            new Trial(
+                draw.placebo() ? REAL_PLACEBO : REAL_INJECTED,
+                draw.describe(),
+                draw.placebo(),
+                "gmv",
+                truth.gmvLoss().doubleValue(),
+                f.gmv()));
+      } finally {
+        if (Files.exists(dir)) {
+          PathUtils.deleteDirectory(dir);
+        }
+      }
+    }
+    return trials;
+  }
+
   /** One simulated shop: its visitor and GMV trials. The shop's files are removed afterwards. */
   public static List<Trial> simulated(String scenario, SimConfig config, Path work)
       throws IOException {

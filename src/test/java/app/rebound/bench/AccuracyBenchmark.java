@@ -2,6 +2,8 @@ package app.rebound.bench;
 
 import app.rebound.accuracy.AccuracyHarness;
 import app.rebound.accuracy.AccuracyReport;
+import app.rebound.accuracy.RetailData;
+import app.rebound.accuracy.RetailShops;
 import app.rebound.accuracy.Scorecard;
 import app.rebound.accuracy.SimScenario;
 import app.rebound.accuracy.Trial;
@@ -26,7 +28,10 @@ import org.apache.commons.io.file.PathUtils;
  *
  * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=AccuracyBenchmark -Dbench.args="12"}
  * (shops with an effect per scenario, each with a placebo twin). {@code --record-old} also writes
- * this run's scorecard as the old estimator's.
+ * this run's scorecard as the old estimator's. {@code --retail FILE} reads the real transactions
+ * from FILE (default: the test extract; the whole set is
+ * ../shared/data/online-retail/online_retail_2010_2011.csv.gz), {@code --retail-shops N} cuts N
+ * real shops from them (default 24).
  */
 public final class AccuracyBenchmark {
 
@@ -48,6 +53,35 @@ public final class AccuracyBenchmark {
         System.err.printf(
             Locale.ROOT, "%s: %.0f s%n", scenario.name(), seconds.get(scenario.name()));
       }
+      long t = System.nanoTime();
+      RetailData.Lines lines = RetailData.read(options.retail);
+      RetailShops shops = new RetailShops(lines);
+      trials.addAll(AccuracyHarness.retail(shops, shops.draws(options.retailShops, 13), work));
+      seconds.put("real data", (System.nanoTime() - t) / 1e9);
+      System.err.printf(Locale.ROOT, "real data: %.0f s%n", seconds.get("real data"));
+      descriptions.put(
+          AccuracyHarness.REAL_PLACEBO,
+          String.format(
+              Locale.ROOT,
+              "real sales (%s: %,d lines read, %,d sales kept, %,d returns matched to their sale"
+                  + " and closed, %,d returns without a sale in the file, %,d postage/fee lines,"
+                  + " %,d lines without a positive quantity and price, %,d adjustments; every line"
+                  + " accounted for) cut into shops of %d regular sellers, 91 days before a deletion"
+                  + " notice and 28 after; the notice deletes 20–50%% of the affected products'"
+                  + " orders of the 30 days before it; nothing else changes, the true loss is 0",
+              options.retail.getFileName(),
+              lines.read(),
+              lines.sales().size(),
+              lines.returnsMatched(),
+              lines.returnsUnmatched(),
+              lines.notProducts(),
+              lines.notPositive(),
+              lines.adjustments(),
+              RetailShops.PRODUCTS));
+      descriptions.put(
+          AccuracyHarness.REAL_INJECTED,
+          "the same kind of real shop, and 15–45% of the affected products' orders from the notice"
+              + " on removed at random: the true loss is the money of the removed orders, exactly");
     } finally {
       PathUtils.deleteDirectory(work);
     }
@@ -83,9 +117,13 @@ public final class AccuracyBenchmark {
             loss; a shop the pipeline does not measure counts as 100%% error and not covered. A placebo is
             a false positive when its 95%% interval excludes zero (either side).
 
+            Real data: %d shops cut from the UCI Online Retail transactions (Chen, Sain and Guo 2012,
+            CC BY 4.0), half placebos, half with an injected loss, GMV only (the data has no traffic).
+
             Commit %s; %d trials in %.0f s on this machine (%s). Command: `%s`.
             """,
             options.shops,
+            options.retailShops,
             commit,
             trials.size(),
             total,
@@ -117,23 +155,29 @@ public final class AccuracyBenchmark {
     return p.waitFor() == 0 ? out : "";
   }
 
-  private record Options(String text, int shops, boolean recordOld) {
+  private record Options(String text, int shops, boolean recordOld, Path retail, int retailShops) {
 
     static Options parse(String text) {
       int shops = 12;
       boolean recordOld = false;
+      Path retail = Path.of("src/test/resources/online-retail/online_retail_extract.csv.gz");
+      int retailShops = 24;
       Iterator<String> it =
           Arrays.asList(text.isEmpty() ? new String[0] : text.split("\\s+")).iterator();
       while (it.hasNext()) {
         String a = it.next();
         switch (a) {
           case "--record-old" -> recordOld = true;
+          case "--retail" -> retail = Path.of(value(it, a));
+          case "--retail-shops" -> retailShops = Integer.parseInt(value(it, a));
           default -> {
             try {
               shops = Integer.parseInt(a);
             } catch (NumberFormatException e) {
               throw new IllegalArgumentException(
-                  "AccuracyBenchmark [shops per scenario] [--record-old]; not understood: " + a);
+                  "AccuracyBenchmark [shops per scenario] [--retail FILE.csv.gz] [--retail-shops N]"
+                      + " [--record-old]; not understood: "
+                      + a);
             }
           }
         }
@@ -141,7 +185,17 @@ public final class AccuracyBenchmark {
       if (shops < 1) {
         throw new IllegalArgumentException("shops per scenario must be at least 1, was " + shops);
       }
-      return new Options(text, shops, recordOld);
+      if (!Files.isRegularFile(retail)) {
+        throw new IllegalArgumentException("--retail: no such file " + retail);
+      }
+      return new Options(text, shops, recordOld, retail, retailShops);
+    }
+
+    private static String value(Iterator<String> it, String option) {
+      if (!it.hasNext()) {
+        throw new IllegalArgumentException(option + " needs a value");
+      }
+      return it.next();
     }
   }
 }
