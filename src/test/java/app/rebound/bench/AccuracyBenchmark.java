@@ -39,6 +39,8 @@ public final class AccuracyBenchmark {
 
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(String.join(" ", args).strip());
+    // Taken before the run: the figures are the code's as it was when the run began.
+    String commit = commit();
     Path work = Files.createTempDirectory("rebound-accuracy");
     long start = System.nanoTime();
     List<Trial> trials = new ArrayList<>();
@@ -87,7 +89,6 @@ public final class AccuracyBenchmark {
     }
     double total = (System.nanoTime() - start) / 1e9;
     List<Scorecard.Row> rows = Scorecard.of(trials);
-    String commit = commit();
     String command =
         "mvn -B -q test-compile exec:exec -Dbench=AccuracyBenchmark -Dbench.args=\""
             + options.text
@@ -108,8 +109,8 @@ public final class AccuracyBenchmark {
             Locale.ROOT,
             """
             Each shop is written as Douyin exports, read back as a merchant's upload is, and run through
-            the impact pipeline the app runs (`ImpactAnalysis.run`); its visitor and GMV loss estimates are
-            scored against the truth: the realised loss (counterfactual minus actual visitors, and paid
+            the stage of the app's impact pipeline that gives impact.json its visitor and GMV losses
+            (`TrafficImpact`, through `accuracy/PipelineEstimates`); the estimates are scored against the truth: the realised loss (counterfactual minus actual visitors, and paid
             GMV, of the affected products from their deletion to the end of the window). Per simulated
             scenario: %d shops with an injected effect (causes cycle system error, malicious report,
             violation, mixed; effects 15–45%%; a shop-wide promotion in every third) and a placebo twin of
