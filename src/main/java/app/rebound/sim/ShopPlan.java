@@ -240,7 +240,8 @@ final class ShopPlan {
     }
     byPower.sort(Comparator.comparingDouble((Integer p) -> -salesPower(p)).thenComparing(p -> p));
     int np = products.size();
-    int budget = np - Math.max(2, (int) Math.ceil(0.35 * np));
+    int kept = config.impactDynamics().controlsKept();
+    int budget = np - (kept > 0 ? kept : Math.max(2, (int) Math.ceil(0.35 * np)));
     Set<Integer> taken = new HashSet<>();
     for (Cause cause : List.of(Cause.MALICIOUS_REPORT, Cause.VIOLATION, Cause.SYSTEM_ERROR)) {
       for (Batch b : drawn) {

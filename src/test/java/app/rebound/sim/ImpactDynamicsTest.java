@@ -147,6 +147,29 @@ class ImpactDynamicsTest {
   }
 
   @Test
+  void a_four_product_shop_may_be_left_with_a_single_control() {
+    int single = 0;
+    for (int seed = 1; seed <= 10; seed++) {
+      SimConfig config = shop(ImpactDynamics.DOMINANT_ONE_CONTROL).withProducts(4).withSeed(seed);
+      ShopPlan plan = ShopPlan.create(config);
+      int controls = 0;
+      for (int p = 0; p < 4; p++) {
+        controls += plan.batchOf[p] < 0 ? 1 : 0;
+      }
+      assertTrue(controls >= 1, "seed " + seed);
+      single += controls == 1 ? 1 : 0;
+      ShopPlan plain =
+          ShopPlan.create(shop(ImpactDynamics.DOMINANT_BEST_SELLER).withProducts(4).withSeed(seed));
+      int plainControls = 0;
+      for (int p = 0; p < 4; p++) {
+        plainControls += plain.batchOf[p] < 0 ? 1 : 0;
+      }
+      assertTrue(plainControls >= 2, "the plain rule keeps two controls");
+    }
+    assertTrue(single >= 5, "single-control shops: " + single);
+  }
+
+  @Test
   void heavy_tailed_noise_has_empty_days_and_bursts() {
     ShopPlan plan = ShopPlan.create(shop(ImpactDynamics.HEAVY_TAILED_NOISE));
     Traffic t = Traffic.draw(plan);
