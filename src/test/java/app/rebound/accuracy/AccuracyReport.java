@@ -172,6 +172,6 @@ public final class AccuracyReport {
   }
 
   private static String number(double v) {
-    return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.4f", v);
+    return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.6f", v);
   }
 }
