@@ -1,5 +1,6 @@
 package app.rebound.sim;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -32,6 +33,8 @@ import java.util.List;
  * @param affectedProducts per product hit by a batch: injected effects and realised losses
  * @param totals sums of the affected products' losses
  * @param controlProducts ids of the products no batch touched
+ * @param substituteGain what the unaffected products gained from diverted buyers (spillover), or
+ *     null in a world without spillover (then absent from truth.json)
  */
 public record GroundTruth(
     long seed,
@@ -47,7 +50,14 @@ public record GroundTruth(
     List<Batch> batches,
     List<AffectedProduct> affectedProducts,
     Totals totals,
-    List<String> controlProducts) {
+    List<String> controlProducts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) SubstituteGain substituteGain) {
+
+  /**
+   * Actual minus counterfactual of the unaffected products over the whole window: the visitors and
+   * paid GMV that moved to substitutes, so the shop-net change is the affected loss minus this.
+   */
+  public record SubstituteGain(long visitors, BigDecimal gmv) {}
 
   /** A shop-wide promotion lifting every product's traffic by {@code lift} from start to end. */
   public record Promotion(LocalDate start, LocalDate end, double lift) {}

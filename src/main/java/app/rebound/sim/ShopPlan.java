@@ -94,6 +94,13 @@ final class ShopPlan {
   final double[] effCtr;
   final double[] effCvr;
   final double[] effVis;
+
+  /** Each product's category (see Mechanisms): substitutes and seasons are per category. */
+  final int[] category;
+
+  /** Per product-day exposure multipliers of the impact mechanisms; null in the plain world. */
+  double[][] exposureFactor;
+
   int promoFrom = -1;
   int promoTo = -1;
   double scale = 1;
@@ -111,6 +118,7 @@ final class ShopPlan {
     effCtr = new double[n];
     effCvr = new double[n];
     effVis = new double[n];
+    category = new int[n];
   }
 
   static ShopPlan create(SimConfig config) {
@@ -121,6 +129,7 @@ final class ShopPlan {
     plan.drawBatches(r);
     plan.drawEffects(r);
     plan.drawPromotion(r);
+    plan.exposureFactor = Mechanisms.exposureFactors(plan);
     plan.scaleToTarget();
     plan.drawAffiliates();
     return plan;
@@ -136,6 +145,7 @@ final class ShopPlan {
     int stride = 99_999 / n;
     for (int i = 0; i < n; i++) {
       Catalog.Kind kind = Catalog.KINDS.get(kinds.get(i % kinds.size()));
+      category[i] = Mechanisms.category(kinds.get(i % kinds.size()));
       String id = "35000000000030" + String.format("%05d", i * stride + r.nextInt(stride));
       long price = kind.pricesFen()[r.nextInt(kind.pricesFen().length)];
       // Log-normal exposure: a few best sellers get most of the traffic, a long tail gets little.
@@ -156,6 +166,9 @@ final class ShopPlan {
               base,
               ctr,
               cvr));
+    }
+    if (config.impactDynamics().dominantBestSeller()) {
+      Mechanisms.makeDominant(this);
     }
   }
 
@@ -210,8 +223,14 @@ final class ShopPlan {
     int n = Math.min(causes.size(), hi - lo + 1);
     int segment = (hi - lo + 1) / n;
     List<Batch> drawn = new ArrayList<>();
+    // Staggered batches come one after another, a fixed number of days apart, while they fit.
+    int stagger = config.impactDynamics().staggerDays();
+    int first = stagger > 0 ? lo + r.nextInt(7) : lo;
     for (int i = 0; i < n; i++) {
-      drawn.add(new Batch(lo + i * segment + r.nextInt(segment), causes.get(i)));
+      int day = stagger > 0 ? first + i * stagger : lo + i * segment + r.nextInt(segment);
+      if (day <= hi) {
+        drawn.add(new Batch(day, causes.get(i)));
+      }
     }
     // Products: best sellers for malicious reports first, then the boosted products, then the broad
     // sweep.
@@ -221,7 +240,8 @@ final class ShopPlan {
     }
     byPower.sort(Comparator.comparingDouble((Integer p) -> -salesPower(p)).thenComparing(p -> p));
     int np = products.size();
-    int budget = np - Math.max(2, (int) Math.ceil(0.35 * np));
+    int kept = config.impactDynamics().controlsKept();
+    int budget = np - (kept > 0 ? kept : Math.max(2, (int) Math.ceil(0.35 * np)));
     Set<Integer> taken = new HashSet<>();
     for (Cause cause : List.of(Cause.MALICIOUS_REPORT, Cause.VIOLATION, Cause.SYSTEM_ERROR)) {
       for (Batch b : drawn) {
@@ -401,17 +421,35 @@ final class ShopPlan {
 
   /** Counterfactual mean impressions of a product-day (before the overdispersion draw). */
   double meanImpressions(int p, int d) {
-    return products.get(p).baseImpressions() * scale * shopFactor[d] * noise[p][d];
+    double mean = products.get(p).baseImpressions() * scale * shopFactor[d] * noise[p][d];
+    return exposureFactor == null ? mean : mean * exposureFactor[p][d];
   }
 
-  /** 0 before the product's batch, rising to 1 over RAMP_DAYS from the processing day on. */
+  /** Days an effect takes to reach full strength. */
+  int rampDays() {
+    int days = config.impactDynamics().rampDays();
+    return days > 0 ? days : RAMP_DAYS;
+  }
+
+  /**
+   * 0 before the product's batch, rising to 1 over rampDays() from the processing day on; with a
+   * fade, halving every fadeHalfLifeDays after that.
+   */
   double ramp(int p, int d) {
     int b = batchOf[p];
     if (b < 0) {
       return 0;
     }
     int t = d - batches.get(b).day;
-    return t < 0 ? 0 : Math.min(1.0, (t + 1.0) / RAMP_DAYS);
+    if (t < 0) {
+      return 0;
+    }
+    double k = Math.min(1.0, (t + 1.0) / rampDays());
+    int halfLife = config.impactDynamics().fadeHalfLifeDays();
+    if (halfLife > 0 && t + 1 > rampDays()) {
+      k *= Math.pow(0.5, (t + 1.0 - rampDays()) / halfLife);
+    }
+    return k;
   }
 
   /** The malicious-report batch whose abnormal-refund days include this product-day, or null. */

@@ -254,12 +254,31 @@ public final class ShopSimulator {
         plan.products.size(),
         orders.written,
         orders.deleted.size(),
-        ShopPlan.RAMP_DAYS,
+        plan.rampDays(),
         promotion,
         batches,
         affected,
         new GroundTruth.Totals(impLoss, visLoss, buyLoss, BigDecimal.valueOf(gmvLoss, 2)),
-        controls);
+        controls,
+        substituteGain(plan, t));
+  }
+
+  private static GroundTruth.SubstituteGain substituteGain(ShopPlan plan, Traffic t) {
+    if (plan.config.impactDynamics().spillover() == 0) {
+      return null;
+    }
+    long visitors = 0;
+    long gmv = 0;
+    for (int p = 0; p < plan.products.size(); p++) {
+      if (plan.batchOf[p] >= 0) {
+        continue;
+      }
+      for (int d = 0; d < plan.days; d++) {
+        visitors += t.vis[p][d] - t.cfVis[p][d];
+        gmv += t.gmv[p][d] - t.cfGmv[p][d];
+      }
+    }
+    return new GroundTruth.SubstituteGain(visitors, BigDecimal.valueOf(gmv, 2));
   }
 
   private static double round(double v) {

@@ -53,6 +53,10 @@ final class Traffic {
             plan.meanImpressions(p, d)
                 * Draws.gamma(r, ShopPlan.OVERDISPERSION)
                 / ShopPlan.OVERDISPERSION;
+        if (plan.config.impactDynamics().heavyTail() > 0
+            || plan.config.impactDynamics().zeroInflation() > 0) {
+          lambda = Mechanisms.noisyDay(plan, p, d, lambda);
+        }
         int impressions = Draws.poisson(r, lambda);
         int visitors = Draws.binomial(r, impressions, pr.ctr());
         int buyers = Draws.binomial(r, visitors, pr.cvr());
@@ -94,6 +98,9 @@ final class Traffic {
         t.cfGmv[p][d] = cf;
         t.gmv[p][d] = actual;
       }
+    }
+    if (plan.config.impactDynamics().spillover() > 0) {
+      Mechanisms.spill(plan, t);
     }
     return t;
   }
