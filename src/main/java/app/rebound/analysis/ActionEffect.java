@@ -75,14 +75,19 @@ public final class ActionEffect {
             0, latestDeletionBefore(deleted, products, startedOn).map(panel::dayIndex).orElse(0));
     List<String> others = new ArrayList<>(panel.products());
     others.removeAll(products);
-    List<String> controls = panel.activeBefore("gmv", startedOn, others);
+    Controls.Selection controls = Controls.select(panel, "gmv", others, start);
+    double[][] controlTails = new double[controls.series().length][];
+    for (int j = 0; j < controlTails.length; j++) {
+      controlTails[j] = tail(controls.series()[j], from);
+    }
     Counterfactual.Result estimate =
         Counterfactual.estimate(
             panel.days().subList(from, panel.days().size()),
             tail(panel.sum("gmv", products), from),
-            tail(panel.sum("gmv", controls), from),
-            controls.size(),
-            start - from);
+            controls.names(),
+            controlTails,
+            start - from,
+            false);
     if (!estimate.measured()) {
       String reason =
           estimate
@@ -100,8 +105,9 @@ public final class ActionEffect {
         "measured over "
             + daysObserved
             + " day(s) since the start against "
-            + controls.size()
-            + " other product(s)",
+            + e.fit().controls()
+            + " control series of the other products"
+            + (e.fit().weak() ? " (weak: fewer than 2 usable controls)" : ""),
         -e.loss(),
         -e.lossHigh(),
         -e.lossLow(),
