@@ -75,19 +75,14 @@ public final class ActionEffect {
             0, latestDeletionBefore(deleted, products, startedOn).map(panel::dayIndex).orElse(0));
     List<String> others = new ArrayList<>(panel.products());
     others.removeAll(products);
-    Controls.Selection controls = Controls.select(panel, "gmv", others, start);
-    double[][] controlTails = new double[controls.series().length][];
-    for (int j = 0; j < controlTails.length; j++) {
-      controlTails[j] = tail(controls.series()[j], from);
-    }
+    List<String> controls = panel.activeBefore("gmv", startedOn, others);
     Counterfactual.Result estimate =
         Counterfactual.estimate(
             panel.days().subList(from, panel.days().size()),
             tail(panel.sum("gmv", products), from),
-            controls.names(),
-            controlTails,
-            start - from,
-            false);
+            tail(panel.sum("gmv", controls), from),
+            controls.size(),
+            start - from);
     if (!estimate.measured()) {
       String reason =
           estimate
@@ -105,9 +100,8 @@ public final class ActionEffect {
         "measured over "
             + daysObserved
             + " day(s) since the start against "
-            + e.fit().controls()
-            + " control series of the other products"
-            + (e.fit().weak() ? " (weak: fewer than 2 usable controls)" : ""),
+            + controls.size()
+            + " other product(s)",
         -e.loss(),
         -e.lossHigh(),
         -e.lossLow(),

@@ -113,7 +113,7 @@ final class Did {
   /**
    * A shop-level change (after mean minus before mean of daily values). Days follow each other, so
    * the variance is widened by the AR(1) factor of the deviations from each period's mean, as the
-   * counterfactual used to.
+   * counterfactual does.
    */
   static Effect shopChange(double[] before, double[] after) {
     Stats b = stats(before);
@@ -126,7 +126,7 @@ final class Did {
     for (int i = 0; i < after.length; i++) {
       deviations[before.length + i] = after[i] - a.mean();
     }
-    double factor = ar1VarianceFactor(deviations);
+    double factor = Counterfactual.ar1VarianceFactor(deviations);
     double half = Z95 * Math.sqrt((b.variance() / b.n() + a.variance() / a.n()) * factor);
     return new Effect(estimate, estimate - half, estimate + half, SHOP_CHANGE);
   }
@@ -141,22 +141,5 @@ final class Did {
 
   static double t95(double df) {
     return new TDistribution(Math.max(df, 1)).inverseCumulativeProbability(0.975);
-  }
-
-  /**
-   * Variance of a sum of n AR(1) deviations relative to n independent ones, (1+ρ)/(1−ρ), with the
-   * lag-one correlation ρ kept in [0, 0.9].
-   */
-  static double ar1VarianceFactor(double[] residuals) {
-    double num = 0;
-    double den = 0;
-    for (int t = 0; t < residuals.length; t++) {
-      den += residuals[t] * residuals[t];
-      if (t > 0) {
-        num += residuals[t] * residuals[t - 1];
-      }
-    }
-    double rho = den == 0 ? 0 : Math.max(0, Math.min(0.9, num / den));
-    return (1 + rho) / (1 - rho);
   }
 }

@@ -58,11 +58,6 @@ public record ImpactReport(
    * @param unit what the numbers count: visitors, impressions, buyers, yuan
    * @param needs the export the measure needs
    * @param fit the pre-period fit, per product in product rows (null for shop totals)
-   * @param verdict {@link #LOSS}, {@link #GAIN} or {@link #NO_MEASURABLE_LOSS} (the range holds
-   *     zero: never shown as a loss); null when not measured
-   * @param calibration how the method did on the shop's own history, in the report's language
-   * @param shopNet the whole shop's change (all products) against its own history, beside the shop
-   *     total: spillover into the other products shows here (null in product rows)
    */
   public record Loss(
       boolean measured,
@@ -74,46 +69,7 @@ public record ImpactReport(
       double lossHigh,
       boolean significant,
       Double expected,
-      Counterfactual.Fit fit,
-      String verdict,
-      String calibration,
-      Loss shopNet) {
-
-    public static final String LOSS = "loss";
-    public static final String GAIN = "gain";
-    public static final String NO_MEASURABLE_LOSS = "no_measurable_loss";
-
-    public Loss(
-        boolean measured,
-        String message,
-        String needs,
-        String unit,
-        double loss,
-        double lossLow,
-        double lossHigh,
-        boolean significant,
-        Double expected,
-        Counterfactual.Fit fit) {
-      this(
-          measured,
-          message,
-          needs,
-          unit,
-          loss,
-          lossLow,
-          lossHigh,
-          significant,
-          expected,
-          fit,
-          verdict(measured, lossLow, lossHigh),
-          null,
-          null);
-    }
-
-    static String verdict(boolean measured, double low, double high) {
-      return !measured ? null : low > 0 ? LOSS : high < 0 ? GAIN : NO_MEASURABLE_LOSS;
-    }
-  }
+      Counterfactual.Fit fit) {}
 
   public record ProductRow(
       String productId,
@@ -205,22 +161,20 @@ public record ImpactReport(
               p.units(),
               round(p.money(), 2),
               round(p.deletedShare(), 4),
-              productLoss(traffic.visitors(), v, TrafficImpact.NEEDS_TRAFFIC, "visitors", 0, zh),
+              productLoss(traffic.visitors(), v, TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
               productLoss(
                   traffic.impressions(),
                   impressions.get(p.productId()),
                   TrafficImpact.NEEDS_TRAFFIC,
                   "impressions",
-                  0,
-                  zh),
+                  0),
               productLoss(
                   traffic.conversion(),
                   buyers.get(p.productId()),
                   TrafficImpact.NEEDS_TRAFFIC,
                   "buyers",
-                  1,
-                  zh),
-              productLoss(traffic.gmv(), g, TrafficImpact.NEEDS_ORDERS, "yuan", 2, zh),
+                  1),
+              productLoss(traffic.gmv(), g, TrafficImpact.NEEDS_ORDERS, "yuan", 2),
               daily(v),
               daily(g)));
     }
@@ -235,10 +189,10 @@ public record ImpactReport(
         zh ? "zh" : "en",
         deletions,
         new Traffic(
-            shopLoss(traffic.visitors(), TrafficImpact.NEEDS_TRAFFIC, "visitors", 0, zh),
-            shopLoss(traffic.impressions(), TrafficImpact.NEEDS_TRAFFIC, "impressions", 0, zh)),
-        shopLoss(traffic.conversion(), TrafficImpact.NEEDS_TRAFFIC, "buyers", 1, zh),
-        shopLoss(traffic.gmv(), TrafficImpact.NEEDS_ORDERS, "yuan", 2, zh),
+            shopLoss(traffic.visitors(), TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
+            shopLoss(traffic.impressions(), TrafficImpact.NEEDS_TRAFFIC, "impressions", 0)),
+        shopLoss(traffic.conversion(), TrafficImpact.NEEDS_TRAFFIC, "buyers", 1),
+        shopLoss(traffic.gmv(), TrafficImpact.NEEDS_ORDERS, "yuan", 2),
         trust,
         partnerships,
         products,
@@ -254,7 +208,7 @@ public record ImpactReport(
   }
 
   private static Loss shopLoss(
-      SeriesImpact.MetricImpact m, String needs, String unit, int decimals, boolean zh) {
+      SeriesImpact.MetricImpact m, String needs, String unit, int decimals) {
     if (!m.measured()) {
       return new Loss(false, m.message(), needs, unit, 0, 0, 0, false, null, null);
     }
@@ -264,38 +218,17 @@ public record ImpactReport(
         expected += p.result().estimate().counterfactualTotal();
       }
     }
-    Loss net = null;
-    if (m.shopNet() != null && m.shopNet().measured()) {
-      Counterfactual.Estimate e = m.shopNet().estimate();
-      net =
-          new Loss(
-              true,
-              zh ? "全店所有商品对比自身历史" : "all the shop's products against their own history",
-              needs,
-              unit,
-              round(e.loss(), decimals),
-              round(e.lossLow(), decimals),
-              round(e.lossHigh(), decimals),
-              e.significant(),
-              round(e.counterfactualTotal(), decimals),
-              null);
-    }
-    double low = round(m.lossLow(), decimals);
-    double high = round(m.lossHigh(), decimals);
     return new Loss(
         true,
         m.message(),
         needs,
         unit,
         round(m.loss(), decimals),
-        low,
-        high,
+        round(m.lossLow(), decimals),
+        round(m.lossHigh(), decimals),
         m.significant(),
         round(expected, decimals),
-        null,
-        Loss.verdict(true, low, high),
-        m.calibration() == null ? null : m.calibration().sentence(zh),
-        net);
+        null);
   }
 
   private static Loss productLoss(
@@ -303,8 +236,7 @@ public record ImpactReport(
       SeriesImpact.ProductEstimate p,
       String needs,
       String unit,
-      int decimals,
-      boolean zh) {
+      int decimals) {
     if (p == null) {
       return new Loss(
           false,
@@ -323,20 +255,14 @@ public record ImpactReport(
     }
     Counterfactual.Estimate e = p.result().estimate();
     Counterfactual.Fit f = e.fit();
-    double low = round(e.lossLow(), decimals);
-    double high = round(e.lossHigh(), decimals);
-    String leftOut =
-        p.leftOut().isEmpty()
-            ? null
-            : (zh ? "未用作对照：" : "left out of the controls: ") + String.join("; ", p.leftOut());
     return new Loss(
         true,
-        leftOut,
+        null,
         needs,
         unit,
         round(e.loss(), decimals),
-        low,
-        high,
+        round(e.lossLow(), decimals),
+        round(e.lossHigh(), decimals),
         e.significant(),
         round(e.counterfactualTotal(), decimals),
         new Counterfactual.Fit(
@@ -344,14 +270,7 @@ public record ImpactReport(
             f.postDays(),
             f.controls(),
             round(f.rSquared(), 3),
-            round(f.residualSd(), 2),
-            f.mape() == null ? null : round(f.mape(), 3),
-            f.weak(),
-            f.trend(),
-            f.calibration()),
-        Loss.verdict(true, low, high),
-        f.calibration().sentence(zh),
-        null);
+            round(f.residualSd(), 2)));
   }
 
   private static Daily daily(SeriesImpact.ProductEstimate p) {

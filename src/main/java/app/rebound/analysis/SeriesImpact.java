@@ -7,29 +7,26 @@ import java.util.Map;
 
 /**
  * One metric's impact over every affected product: a counterfactual per product from the shop's
- * unaffected products (see {@link Counterfactual}), estimated jointly so the shop total's interval
- * carries the shocks the products share; the daily shop series the charts draw; and the shop's net
- * change over all its products, so spillover into the controls is visible. Positive loss means the
- * metric fell below what the counterfactual predicts.
+ * unaffected products (see {@link Counterfactual}), the shop total with its interval, and the daily
+ * shop series the charts draw. Positive loss means the metric fell below what the unaffected
+ * products predict.
  */
 public final class SeriesImpact {
 
   private SeriesImpact() {}
 
-  /** How the controls of one affected product are built from the panel and the other products. */
+  /** How the regressor of one affected product is built from the panel and the control products. */
   @FunctionalInterface
   public interface Regressor {
-    Controls.Selection of(DailyPanel panel, String product, List<String> controls, int firstPost);
+    double[] of(DailyPanel panel, String product, List<String> controls);
   }
 
-  /** The controls for counts and money: the unaffected products themselves ({@link Controls}). */
-  public static Regressor individualControls(String metric) {
-    return (panel, product, controls, firstPost) ->
-        Controls.select(panel, metric, controls, firstPost);
+  /** The regressor for counts and money: the summed series of the unaffected products. */
+  public static Regressor controlSum(String metric) {
+    return (panel, product, controls) -> panel.sum(metric, controls);
   }
 
-  public record ProductEstimate(
-      String productId, LocalDate since, Counterfactual.Result result, List<String> leftOut) {}
+  public record ProductEstimate(String productId, LocalDate since, Counterfactual.Result result) {}
 
   /**
    * The shop's affected products summed per day: actual, expected, its 95% band, and the loss so
@@ -45,9 +42,6 @@ public final class SeriesImpact {
 
   /**
    * @param measured false when no affected product could be measured (then message says why)
-   * @param calibration the total's test on the shop's own history
-   * @param shopNet the change of the whole shop (all products) against its own history from the
-   *     first deletion on; null when it cannot be estimated
    */
   public record MetricImpact(
       String metric,
@@ -57,12 +51,10 @@ public final class SeriesImpact {
       double lossLow,
       double lossHigh,
       List<ProductEstimate> products,
-      ShopSeries daily,
-      Counterfactual.Calibration calibration,
-      Counterfactual.Result shopNet) {
+      ShopSeries daily) {
 
     static MetricImpact notMeasured(String metric, String message) {
-      return new MetricImpact(metric, false, message, 0, 0, 0, List.of(), null, null, null);
+      return new MetricImpact(metric, false, message, 0, 0, 0, List.of(), null);
     }
 
     public boolean significant() {
@@ -80,82 +72,75 @@ public final class SeriesImpact {
       Map<String, LocalDate> affectedSince,
       List<String> controls,
       Regressor regressor) {
-    int n = panel.days().size();
-    List<Counterfactual.Input> inputs = new ArrayList<>();
-    List<String> products = new ArrayList<>();
-    List<List<String>> leftOut = new ArrayList<>();
-    LocalDate first = null;
-    for (var entry : affectedSince.entrySet()) {
-      int firstPost = panel.dayIndex(entry.getValue());
-      Controls.Selection selection = regressor.of(panel, entry.getKey(), controls, firstPost);
-      inputs.add(
-          new Counterfactual.Input(
-              panel.days(),
-              panel.series(metric, entry.getKey()),
-              selection.names(),
-              selection.series(),
-              firstPost,
-              selection.pooled()));
-      products.add(entry.getKey());
-      leftOut.add(selection.leftOut());
-      first = first == null || entry.getValue().isBefore(first) ? entry.getValue() : first;
-    }
-    if (inputs.isEmpty()) {
-      return MetricImpact.notMeasured(metric, "no affected product has " + metric + " data");
-    }
-    Counterfactual.Joint joint = Counterfactual.jointly(inputs);
     List<ProductEstimate> estimates = new ArrayList<>();
-    List<String> refusals = new ArrayList<>();
+    int n = panel.days().size();
     double[] actual = new double[n];
+    double[] expected = new double[n];
+    double[] variance = new double[n];
     double[] lossByDay = new double[n];
-    for (int i = 0; i < products.size(); i++) {
-      Counterfactual.Result result = joint.products().get(i);
-      estimates.add(
-          new ProductEstimate(
-              products.get(i), affectedSince.get(products.get(i)), result, leftOut.get(i)));
+    double loss = 0;
+    double halfSquares = 0;
+    List<String> refusals = new ArrayList<>();
+    for (var entry : affectedSince.entrySet()) {
+      String product = entry.getKey();
+      LocalDate since = entry.getValue();
+      List<String> usable = panel.activeBefore(metric, since, controls);
+      Counterfactual.Result result =
+          Counterfactual.estimate(
+              panel.days(),
+              panel.series(metric, product),
+              regressor.of(panel, product, usable),
+              usable.size(),
+              panel.dayIndex(since));
+      estimates.add(new ProductEstimate(product, since, result));
       if (!result.measured()) {
-        refusals.add(products.get(i) + ": " + result.refusal());
+        refusals.add(product + ": " + result.refusal());
         continue;
       }
       Counterfactual.Estimate e = result.estimate();
+      loss += e.loss();
+      double half = (e.lossHigh() - e.lossLow()) / 2;
+      halfSquares += half * half;
       for (int t = 0; t < n; t++) {
         actual[t] += e.actual()[t];
+        expected[t] += e.predicted()[t];
+        double dayHalf = (e.high()[t] - e.low()[t]) / 2;
+        variance[t] += dayHalf * dayHalf;
         if (t >= e.firstPostDay()) {
           lossByDay[t] += e.predicted()[t] - e.actual()[t];
         }
       }
     }
     if (estimates.stream().noneMatch(p -> p.result().measured())) {
-      return MetricImpact.notMeasured(metric, String.join("; ", refusals));
+      String why =
+          refusals.isEmpty()
+              ? "no affected product has " + metric + " data"
+              : String.join("; ", refusals);
+      return MetricImpact.notMeasured(metric, why);
     }
+    double[] low = new double[n];
+    double[] high = new double[n];
     double[] cumulative = new double[n];
     double running = 0;
     for (int t = 0; t < n; t++) {
+      double half = Math.sqrt(variance[t]);
+      low[t] = expected[t] - half;
+      high[t] = expected[t] + half;
       running += lossByDay[t];
       cumulative[t] = running;
     }
+    // Products are estimated separately; their errors are taken as independent, so half-widths add
+    // in
+    // quadrature.
+    double half = Math.sqrt(halfSquares);
     return new MetricImpact(
         metric,
         true,
         refusals.isEmpty() ? null : String.join("; ", refusals),
-        joint.loss(),
-        joint.lossLow(),
-        joint.lossHigh(),
+        loss,
+        loss - half,
+        loss + half,
         estimates,
-        new ShopSeries(
-            panel.days(), actual, joint.expected(), joint.low(), joint.high(), cumulative),
-        joint.calibration(),
-        shopNet(metric, panel, first));
-  }
-
-  /** Every product of the shop summed, against its own history only, from the first deletion on. */
-  static Counterfactual.Result shopNet(String metric, DailyPanel panel, LocalDate first) {
-    return Counterfactual.estimate(
-        panel.days(),
-        panel.sum(metric, panel.products()),
-        List.of(),
-        new double[0][],
-        panel.dayIndex(first),
-        false);
+        new ShopSeries(panel.days(), actual, expected, low, high, cumulative));
   }
 }

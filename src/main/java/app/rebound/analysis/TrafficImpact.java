@@ -65,14 +65,10 @@ public final class TrafficImpact {
       List<String> controls = controls(traffic, affected);
       visitors =
           SeriesImpact.estimate(
-              "visitors", traffic, affected, controls, SeriesImpact.individualControls("visitors"));
+              "visitors", traffic, affected, controls, SeriesImpact.controlSum("visitors"));
       impressions =
           SeriesImpact.estimate(
-              "impressions",
-              traffic,
-              affected,
-              controls,
-              SeriesImpact.individualControls("impressions"));
+              "impressions", traffic, affected, controls, SeriesImpact.controlSum("impressions"));
       conversion =
           SeriesImpact.estimate(
               "buyers", traffic, affected, controls, TrafficImpact::expectedBuyers);
@@ -84,22 +80,17 @@ public final class TrafficImpact {
       DailyPanel sales = DailyPanel.of(dailyGmv(shop, deletedOrders, fakeOrders), "gmv");
       gmv =
           SeriesImpact.estimate(
-              "gmv",
-              sales,
-              affected,
-              controls(sales, affected),
-              SeriesImpact.individualControls("gmv"));
+              "gmv", sales, affected, controls(sales, affected), SeriesImpact.controlSum("gmv"));
     }
     return new Result(visitors, impressions, conversion, gmv);
   }
 
   /**
    * Buyers the product would have had at its actual visitors if it converted like the unaffected
-   * products do that day: the one control of the conversion estimate, so a shop-wide change in
+   * products do that day: the regressor of the conversion estimate, so a shop-wide change in
    * conversion (a promotion) is not counted as damage, and lost visitors are not counted twice.
    */
-  static Controls.Selection expectedBuyers(
-      DailyPanel panel, String product, List<String> controls, int firstPost) {
+  static double[] expectedBuyers(DailyPanel panel, String product, List<String> controls) {
     double[] visitors = panel.series("visitors", product);
     double[] controlBuyers = panel.sum("buyers", controls);
     double[] controlVisitors = panel.sum("visitors", controls);
@@ -108,11 +99,7 @@ public final class TrafficImpact {
       double rate = controlVisitors[t] == 0 ? 0 : controlBuyers[t] / controlVisitors[t];
       expected[t] = visitors[t] * rate;
     }
-    return new Controls.Selection(
-        List.of("expected buyers at the other products' conversion"),
-        new double[][] {expected},
-        List.of(),
-        true);
+    return expected;
   }
 
   /** The unaffected products of a panel. */

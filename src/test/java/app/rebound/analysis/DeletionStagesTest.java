@@ -292,9 +292,8 @@ class DeletionStagesTest {
 
     TrafficImpact.Result impact = TrafficImpact.of(shop, DeletedOrders.of(shop));
     assertTrue(impact.visitors().measured());
-    // The loss is the median of posterior draws now, not a closed form: exact to within 0.5%.
-    assertEquals(14 * 10, impact.visitors().loss(), 0.7);
-    assertEquals(0, impact.impressions().loss(), 0.7);
+    assertEquals(14 * 10, impact.visitors().loss(), 1e-6);
+    assertEquals(0, impact.impressions().loss(), 1e-6);
   }
 
   @Test
