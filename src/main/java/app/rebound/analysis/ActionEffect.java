@@ -10,9 +10,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * What a recovery action the merchant started has won back so far: the started products' summed
- * daily GMV (paid orders, closed and deleted orders left out) against a counterfactual from the
- * shop's other products, with the start day as the first post day. The same estimator as the
- * deletion's impact, read the other way round: a gain is a negative loss.
+ * daily GMV (the series of the deletion's impact: fake orders left out) against a counterfactual
+ * from the shop's other products, with the start day as the first post day. The same estimator as
+ * the deletion's impact, read the other way round: a gain is a negative loss.
  */
 public final class ActionEffect {
 
@@ -51,7 +51,12 @@ public final class ActionEffect {
       return Result.refused("no orders export uploaded yet", 0);
     }
     Table deleted = DeletedOrders.of(shop);
-    Table daily = TrafficImpact.dailySales(shop.orders(), deleted);
+    Table daily =
+        TrafficImpact.dailyGmv(
+            shop,
+            deleted,
+            TrafficImpact.fakeOrders(
+                AppealEvidence.of(shop, deleted, BatchCauses.of(shop, deleted))));
     if (daily.isEmpty()) {
       return Result.refused("no paid orders in the orders export", 0);
     }

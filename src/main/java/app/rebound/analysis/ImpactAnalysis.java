@@ -49,14 +49,16 @@ public final class ImpactAnalysis {
     t = clock.done("baseline and causes", t);
     DeletionSummary.Result summary = DeletionSummary.of(deleted, shop.orders());
     t = clock.done("deletion summary", t);
-    TrafficImpact.Result traffic = TrafficImpact.of(shop, deleted);
+    // Before the GMV: which deleted orders look fake decides which leave the sales series.
+    List<OrderEvidence> evidence = AppealEvidence.of(deleted, causes, base);
+    t = clock.done("appeal evidence", t);
+    TrafficImpact.Result traffic =
+        TrafficImpact.of(shop, deleted, TrafficImpact.fakeOrders(evidence));
     t = clock.done("traffic, conversion, GMV", t);
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
-    t = clock.done("partnerships", t);
-    List<OrderEvidence> evidence = AppealEvidence.of(deleted, causes, base);
-    clock.done("appeal evidence", t);
+    clock.done("partnerships", t);
     return new Result(causes, summary, traffic, trust, partnerships, evidence);
   }
 

@@ -2,9 +2,12 @@ package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,6 +34,17 @@ public final class TrafficImpact {
       SeriesImpact.MetricImpact gmv) {}
 
   public static Result of(ShopData shop, Table deletedOrders) {
+    return of(
+        shop,
+        deletedOrders,
+        fakeOrders(AppealEvidence.of(shop, deletedOrders, BatchCauses.of(shop, deletedOrders))));
+  }
+
+  /**
+   * @param fakeOrders the deleted sub-orders judged fake (see {@link #fakeOrders}): the only orders
+   *     left out of the GMV series
+   */
+  public static Result of(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
     Map<String, LocalDate> affected = ImpactFrame.of(shop, deletedOrders).splits();
     SeriesImpact.MetricImpact visitors;
     SeriesImpact.MetricImpact impressions;
@@ -63,7 +77,7 @@ public final class TrafficImpact {
     if (affected.isEmpty()) {
       gmv = SeriesImpact.MetricImpact.notMeasured("gmv", ImpactFrame.NO_DELETIONS);
     } else {
-      DailyPanel sales = DailyPanel.of(dailySales(shop.orders(), deletedOrders), "gmv");
+      DailyPanel sales = DailyPanel.of(dailyGmv(shop, deletedOrders, fakeOrders), "gmv");
       gmv =
           SeriesImpact.estimate(
               "gmv", sales, affected, controls(sales, affected), SeriesImpact.controlSum("gmv"));
@@ -110,11 +124,66 @@ public final class TrafficImpact {
   }
 
   /**
-   * Paid money per product and day from the orders export, without closed orders and without the
-   * deleted orders themselves (a violation's fake orders would otherwise inflate the days before
-   * the deletion).
+   * The deleted sub-orders that look like the fakes the rule punishes: those of a batch judged a
+   * violation, or with a sign of a fake of their own (any {@link OrderEvidence.Flag}). The other
+   * deleted orders were real, paid sales the platform took off the count: they stay in the GMV
+   * series, or a system error's pre-period would be lowered and its loss read as none.
    */
-  static Table dailySales(Table orders, Table deletedOrders) {
+  public static Set<String> fakeOrders(List<OrderEvidence> evidence) {
+    Set<String> fake = new HashSet<>();
+    for (OrderEvidence e : evidence) {
+      if (!e.flags().isEmpty()) {
+        fake.add(e.orderId());
+      }
+    }
+    return fake;
+  }
+
+  /**
+   * The GMV series per product and day, fake orders out of both periods: the traffic export's 成交金额
+   * where it is uploaded (the platform's own daily figure), minus the fake orders' paid amounts;
+   * else the paid orders of the orders export.
+   */
+  static Table dailyGmv(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
+    if (shop.has(FileKind.TRAFFIC)
+        && shop.table(FileKind.TRAFFIC).columnNames().contains("gmv")
+        && shop.table(FileKind.TRAFFIC).numberColumn("gmv").countMissing()
+            < shop.table(FileKind.TRAFFIC).rowCount()) {
+      Table traffic =
+          Views.columns(shop.table(FileKind.TRAFFIC), "product_id", "date", "gmv").copy();
+      Table fake =
+          Views.columns(deletedOrders, "product_id", "paid_at", "payable_amount")
+              .where(
+                  deletedOrders
+                      .stringColumn("sub_order_id")
+                      .isIn(fakeOrders)
+                      .and(deletedOrders.dateTimeColumn("paid_at").isNotMissing()));
+      DoubleColumn minus = DoubleColumn.create("gmv", fake.rowCount());
+      for (int row = 0; row < fake.rowCount(); row++) {
+        minus.set(row, -fake.doubleColumn("payable_amount").getDouble(row));
+      }
+      Table removed =
+          Table.create(
+              fake.stringColumn("product_id").copy(),
+              fake.dateTimeColumn("paid_at").date().setName("date"),
+              minus);
+      Table both =
+          Table.create(
+              traffic.stringColumn("product_id"),
+              traffic.dateColumn("date"),
+              traffic.numberColumn("gmv").asDoubleColumn().setName("gmv"));
+      both.append(removed);
+      return ProductDays.sums(both, "gmv");
+    }
+    return dailySales(shop.orders(), fakeOrders);
+  }
+
+  /**
+   * Paid money per product and day from the orders export, without closed orders and without the
+   * given orders (the fakes: a violation's fake orders would otherwise inflate the days before the
+   * deletion).
+   */
+  static Table dailySales(Table orders, Set<String> leftOut) {
     // The rows are chosen on the whole table, then only three columns are copied (not the million
     // ids).
     Table paid =
@@ -124,10 +193,7 @@ public final class TrafficImpact {
                     .dateTimeColumn("paid_at")
                     .isNotMissing()
                     .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
-                    .and(
-                        orders
-                            .stringColumn("sub_order_id")
-                            .isNotIn(deletedOrders.stringColumn("sub_order_id").asList())));
+                    .and(orders.stringColumn("sub_order_id").isNotIn(leftOut)));
     DateColumn day = paid.dateTimeColumn("paid_at").date().setName("date");
     paid.addColumns(day);
     Table daily = ProductDays.sums(paid, "payable_amount");
