@@ -36,7 +36,9 @@ public enum FileKind {
           required("product_id", ID, "商品ID", "商品编号", "product_id"),
           optional("merchant_code", TEXT, "商家编码", "merchant_code", "outer_id"),
           // 商品金额 is the unit price too (newer export templates), not a line total.
-          optional("unit_price", MONEY, "商品单价", "商品金额", "单价", "unit_price", "price", "item_amount"),
+          optional("unit_price", MONEY, "商品单价", "商品金额", "单价", "unit_price", "price"),
+          // Kept so stored shops keep their columns; 商品金额, once read here, is the unit price.
+          optional("item_amount", MONEY, "item_amount"),
           required(
               "payable_amount",
               MONEY,
