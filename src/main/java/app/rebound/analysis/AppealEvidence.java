@@ -68,7 +68,8 @@ public final class AppealEvidence {
     int quantity = quantityCell == null ? 0 : quantityCell;
     Double amountCell = deleted.doubleColumn("payable_amount").get(row);
     double amount = amountCell == null ? 0 : amountCell;
-    boolean refunded = ShopBaseline.REFUNDED.equals(afterSale);
+    boolean refunded = AfterSales.refunded(afterSale);
+    boolean openAfterSale = AfterSales.open(afterSale); // not refunded, and not "no refund" either
     boolean delivered = completed != null || "已完成".equals(status);
     String reason = refunded ? OrderEvidence.REFUNDED : OrderEvidence.SHIPPED;
 
@@ -79,7 +80,7 @@ public final class AppealEvidence {
       checks.add(check(Proof.LOGISTICS, !number.isEmpty(), shippedReason));
       checks.add(check(Proof.SHIPPED, shipped != null, shippedReason));
       checks.add(check(Proof.DELIVERED, delivered, shippedReason));
-      checks.add(check(Proof.NO_REFUND, !refunded, false));
+      checks.add(check(Proof.NO_REFUND, !refunded && !openAfterSale, false));
       checks.add(
           check(
               Proof.SOURCE,

@@ -35,6 +35,18 @@ public final class PartnershipImpact {
 
   static final String ORDERS_FILE = "订单明细.csv";
   static final String COOPERATION_FILE = "达人合作.csv";
+  static final String COMMISSIONS_FILE = "精选联盟订单明细.xlsx";
+
+  /**
+   * Days without a commission order after which an affiliate's cooperation on a product counts as
+   * ended: commission orders are how merchants see cooperation (no export lists it), and two weeks
+   * without a sale outlasts a weekly posting rhythm. A judgement, not a platform rule.
+   */
+  public static final int COOPERATION_ENDED_AFTER_DAYS = 14;
+
+  /** 精选联盟 order status of a refunded commission order: it was not a sale. */
+  static final String COMMISSION_REFUNDED = "订单退货退款";
+
   static final String COOPERATING = "合作中";
   static final String CANCELLED = "已取消";
 
@@ -45,20 +57,38 @@ public final class PartnershipImpact {
     Set<String> products = new TreeSet<>(frame.unaffected());
     products.addAll(frame.splits().keySet());
 
+    // The 精选联盟 commission orders are the affiliate source merchants have; without them the
+    // orders' 达人ID and the 达人合作 layout of our own stand in.
+    boolean commissions = shop.has(FileKind.COMMISSIONS);
+    String ordersNeeds = commissions ? COMMISSIONS_FILE : ORDERS_FILE;
     Table affiliateOrders =
-        frame.days() == 0 ? null : affiliateOrders(shop.orders(), frame.deletedSubOrders());
+        frame.days() == 0
+            ? null
+            : commissions
+                ? commissionOrders(shop.table(FileKind.COMMISSIONS), frame.deletedSubOrders())
+                : affiliateOrders(shop.orders(), frame.deletedSubOrders());
     String ordersWhyNot =
         frame.days() == 0
             ? "not measured: upload " + ORDERS_FILE
             : affiliateOrders.isEmpty()
-                ? "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
+                ? commissions
+                    ? "not measured: no paid commission order in " + COMMISSIONS_FILE
+                    : "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
                 : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+    boolean cooperation = shop.has(FileKind.AFFILIATES);
+    String coopNeeds = cooperation || !commissions ? COOPERATION_FILE : COMMISSIONS_FILE;
     String coopWhyNot =
-        !shop.has(FileKind.AFFILIATES)
-            ? "not measured: upload " + COOPERATION_FILE
+        !cooperation && !commissions
+            ? "not measured: upload "
+                + COMMISSIONS_FILE
+                + " (or "
+                + COOPERATION_FILE
+                + ", a layout of our own)"
             : frame.days() == 0
                 ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
-                : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+                : !cooperation && affiliateOrders.isEmpty()
+                    ? ordersWhyNot
+                    : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
 
     Map<String, double[]> active = null;
     Map<String, double[]> gmv = null;
@@ -68,14 +98,28 @@ public final class PartnershipImpact {
     }
     Map<String, double[]> cooperating = null;
     Map<String, double[]> cancellations = null;
-    if (shop.has(FileKind.AFFILIATES) && frame.days() > 0) {
-      Table events = cooperationEvents(shop.table(FileKind.AFFILIATES));
+    boolean fromCommissions = !cooperation && affiliateOrders != null && !affiliateOrders.isEmpty();
+    if ((cooperation || (commissions && fromCommissions)) && frame.days() > 0) {
+      Table events =
+          cooperationEvents(
+              cooperation
+                  ? shop.table(FileKind.AFFILIATES)
+                  : cooperationFromCommissions(affiliateOrders));
       cooperating = new HashMap<>();
       cancellations = new HashMap<>();
       cooperationDays(events, products, frame, cooperating, cancellations);
     }
 
-    Daily daily = new Daily(active, gmv, cooperating, cancellations, ordersWhyNot, coopWhyNot);
+    Daily daily =
+        new Daily(
+            active,
+            gmv,
+            cooperating,
+            cancellations,
+            ordersWhyNot,
+            coopWhyNot,
+            ordersNeeds,
+            coopNeeds);
     List<Measure> shopMeasures =
         measures(Measure.SCOPE_AFFECTED, daily, frame, frame.splits(), frame.firstDeletion());
     List<ProductImpact> perProduct = new ArrayList<>();
@@ -104,7 +148,9 @@ public final class PartnershipImpact {
       Map<String, double[]> cooperating,
       Map<String, double[]> cancellations,
       String ordersWhyNot,
-      String coopWhyNot) {}
+      String coopWhyNot,
+      String ordersNeeds,
+      String coopNeeds) {}
 
   private static List<Measure> measures(
       String scope,
@@ -118,7 +164,7 @@ public final class PartnershipImpact {
             "active_affiliates",
             scope,
             "affiliates",
-            ORDERS_FILE,
+            d.ordersNeeds(),
             d.ordersWhyNot(),
             d.active(),
             frame,
@@ -130,7 +176,7 @@ public final class PartnershipImpact {
             "affiliate_gmv",
             scope,
             "yuan_per_day",
-            ORDERS_FILE,
+            d.ordersNeeds(),
             d.ordersWhyNot(),
             d.gmv(),
             frame,
@@ -142,7 +188,7 @@ public final class PartnershipImpact {
             "cooperating_affiliates",
             scope,
             "affiliates",
-            COOPERATION_FILE,
+            d.coopNeeds(),
             d.coopWhyNot(),
             d.cooperating(),
             frame,
@@ -154,7 +200,7 @@ public final class PartnershipImpact {
             "affiliate_cancellations",
             scope,
             "per_30_days",
-            COOPERATION_FILE,
+            d.coopNeeds(),
             d.coopWhyNot(),
             d.cancellations(),
             frame,
@@ -222,6 +268,92 @@ public final class PartnershipImpact {
       out.doubleColumn("amount").append(amount == null ? 0 : amount);
     }
     return out;
+  }
+
+  /**
+   * Stage: the 精选联盟 commission orders as affiliate orders (product_id, affiliate_id = 作者账号, date of
+   * payment, amount = 支付金额), refunded and deleted ones left out.
+   */
+  static Table commissionOrders(Table commissions, Set<String> deletedSubOrders) {
+    Table out =
+        Table.create(
+            "affiliate_orders",
+            StringColumn.create("product_id"),
+            StringColumn.create("affiliate_id"),
+            DateColumn.create("date"),
+            DoubleColumn.create("amount"));
+    StringColumn subOrder = commissions.stringColumn("sub_order_id");
+    StringColumn product = commissions.stringColumn("product_id");
+    StringColumn affiliate = commissions.stringColumn("affiliate_account");
+    StringColumn status = commissions.stringColumn("status");
+    DateTimeColumn paidAt = commissions.dateTimeColumn("paid_at");
+    DoubleColumn amount = commissions.doubleColumn("paid_amount");
+    for (int row = 0; row < commissions.rowCount(); row++) {
+      if (product.get(row).isEmpty()
+          || COMMISSION_REFUNDED.equals(status.get(row).strip())
+          || deletedSubOrders.contains(subOrder.get(row))) {
+        continue;
+      }
+      out.stringColumn("product_id").append(product.get(row));
+      out.stringColumn("affiliate_id").append(affiliate.get(row));
+      out.dateColumn("date").append(paidAt.get(row).toLocalDate());
+      out.doubleColumn("amount").append(amount.isMissing(row) ? 0 : amount.get(row));
+    }
+    return out;
+  }
+
+  /**
+   * Stage: cooperation read from commission orders, in the 达人合作 shape (date, affiliate_id,
+   * product_id, status): an affiliate starts cooperating on a product with its first commission
+   * order and has ended (已取消) once {@link #COOPERATION_ENDED_AFTER_DAYS} pass without one, judged
+   * only up to the last day the commission orders cover.
+   */
+  static Table cooperationFromCommissions(Table affiliateOrders) {
+    Table events =
+        Table.create(
+            "cooperation",
+            DateColumn.create("date"),
+            StringColumn.create("affiliate_id"),
+            StringColumn.create("product_id"),
+            StringColumn.create("status"));
+    if (affiliateOrders.isEmpty()) {
+      return events;
+    }
+    LocalDate covered = affiliateOrders.dateColumn("date").max();
+    Table sorted = affiliateOrders.sortOn("product_id", "affiliate_id", "date");
+    int row = 0;
+    while (row < sorted.rowCount()) {
+      String product = sorted.stringColumn("product_id").get(row);
+      String affiliate = sorted.stringColumn("affiliate_id").get(row);
+      addEvent(events, sorted.dateColumn("date").get(row), affiliate, product, COOPERATING);
+      LocalDate last = sorted.dateColumn("date").get(row);
+      while (row < sorted.rowCount()
+          && sorted.stringColumn("product_id").get(row).equals(product)
+          && sorted.stringColumn("affiliate_id").get(row).equals(affiliate)) {
+        LocalDate day = sorted.dateColumn("date").get(row);
+        if (day.isAfter(last.plusDays(COOPERATION_ENDED_AFTER_DAYS))) {
+          // A gap long enough to end it, then orders again: ended, then started anew.
+          addEvent(
+              events, last.plusDays(COOPERATION_ENDED_AFTER_DAYS), affiliate, product, CANCELLED);
+          addEvent(events, day, affiliate, product, COOPERATING);
+        }
+        last = day;
+        row++;
+      }
+      LocalDate ended = last.plusDays(COOPERATION_ENDED_AFTER_DAYS);
+      if (!ended.isAfter(covered)) {
+        addEvent(events, ended, affiliate, product, CANCELLED);
+      }
+    }
+    return events;
+  }
+
+  private static void addEvent(
+      Table events, LocalDate date, String affiliate, String product, String status) {
+    events.dateColumn("date").append(date);
+    events.stringColumn("affiliate_id").append(affiliate);
+    events.stringColumn("product_id").append(product);
+    events.stringColumn("status").append(status);
   }
 
   /** Distinct affiliates per product per day with a paid order in the trailing window. */
@@ -337,7 +469,7 @@ public final class PartnershipImpact {
         series(
             "active_affiliates_per_day",
             "affiliates_per_product",
-            ORDERS_FILE,
+            d.ordersNeeds(),
             d.ordersWhyNot(),
             d.active(),
             affected,
@@ -348,7 +480,7 @@ public final class PartnershipImpact {
         series(
             "affiliate_gmv_per_day",
             "yuan",
-            ORDERS_FILE,
+            d.ordersNeeds(),
             d.ordersWhyNot(),
             d.gmv(),
             affected,
@@ -359,7 +491,7 @@ public final class PartnershipImpact {
         series(
             "cooperating_affiliates_per_day",
             "affiliates_per_product",
-            COOPERATION_FILE,
+            d.coopNeeds(),
             d.coopWhyNot(),
             d.cooperating(),
             affected,
@@ -370,7 +502,7 @@ public final class PartnershipImpact {
         series(
             "affiliate_cancellations_per_day",
             "cancellations",
-            COOPERATION_FILE,
+            d.coopNeeds(),
             d.coopWhyNot(),
             d.cancellations(),
             affected,

@@ -71,6 +71,7 @@ public record ShopData(Map<FileKind, Table> tables) {
       tables.put(FileKind.DELETIONS, withoutRestored(tables.get(FileKind.DELETIONS), restored));
       unflagRestored(tables.get(FileKind.ORDERS), restored);
     }
+    AfterSales.intoOrders(tables);
     return new ShopData(tables);
   }
 
@@ -95,6 +96,7 @@ public record ShopData(Map<FileKind, Table> tables) {
     for (FileKind kind : FileKind.values()) {
       tables.put(kind, given.getOrDefault(kind, KindTable.empty(kind)));
     }
+    AfterSales.intoOrders(tables);
     return new ShopData(tables);
   }
 }

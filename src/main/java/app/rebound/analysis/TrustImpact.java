@@ -56,8 +56,6 @@ public final class TrustImpact {
   static final String REVIEWS_FILE = "评价.csv";
   static final String ORDERS_FILE = "订单明细.csv";
   static final String SCORES_FILE = "店铺体验分.csv";
-  static final String REFUNDED = "退款成功";
-  static final String IN_AFTER_SALE = "售后中";
   static final String CLOSED = "已关闭";
 
   private TrustImpact() {}
@@ -182,7 +180,7 @@ public final class TrustImpact {
         continue;
       }
       String afterSale = afterSaleStatusCol.get(row);
-      boolean refunded = afterSale.equals(REFUNDED) || afterSale.equals(IN_AFTER_SALE);
+      boolean refunded = AfterSales.refunded(afterSale) || AfterSales.open(afterSale);
       LocalDateTime paid = paidAtCol.get(row);
       if (paid == null) {
         boolean neverPaid = CLOSED.equals(orderStatusCol.get(row)) && afterSale.isEmpty();

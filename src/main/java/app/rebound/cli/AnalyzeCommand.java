@@ -57,7 +57,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       names = "--input",
       required = true,
       paramLabel = "DIR",
-      description = "Folder of Douyin CSV exports.")
+      description = "Folder of Douyin exports: .csv, .xlsx and .zip as downloaded.")
   Path input;
 
   @Option(
@@ -122,6 +122,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
       Json.MAPPER.writeValue(out.resolve("ingest.json").toFile(), report);
       for (FileReport file : report.files()) {
         outWriter.printf("%s: %s%n", file.name(), describe(file));
+      }
+      for (String skipped : skippedIn(input)) {
+        outWriter.printf(
+            "%s: skipped, not an export file type (%s)%n",
+            skipped, String.join(", ", EXPORT_TYPES));
       }
       if (report.ordersDistinct() == 0) {
         err.println("no orders were read: the orders export (订单明细) is required");
@@ -202,9 +207,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /**
-   * The folder's text exports (.csv, .tsv, .txt; their kind is then told by header) in name order,
-   * so reports are the same on every run. Other files, such as a simulator's truth.json, are not
-   * exports.
+   * The folder's exports (.csv, .tsv, .txt, .xlsx, .xlsm, .xls, .zip; their kind is then told by
+   * their bytes and header) in name order, so reports are the same on every run. Other files, such
+   * as a simulator's truth.json, are not exports; {@link #skippedIn} names them.
    */
   static List<UploadFile> exportsIn(Path dir) throws IOException {
     try (Stream<Path> paths = Files.list(dir)) {
@@ -219,7 +224,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   static boolean isExportFile(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return !name.startsWith(".")
-        && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
+    return !name.startsWith(".") && EXPORT_TYPES.stream().anyMatch(name::endsWith);
+  }
+
+  private static final List<String> EXPORT_TYPES =
+      List.of(".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".zip");
+
+  /** The folder's other files, named in the output so none is left out without a word. */
+  static List<String> skippedIn(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.list(dir)) {
+      return paths
+          .filter(Files::isRegularFile)
+          .filter(p -> !isExportFile(p))
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
+    }
   }
 }

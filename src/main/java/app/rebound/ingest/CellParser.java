@@ -202,6 +202,9 @@ public final class CellParser {
   }
 
   static Double decimal(String s) throws CellException {
+    if (s.endsWith("%")) { // 联盟 writes rates as "32.00%"; 罗盘 as fractions (0.0258)
+      return decimal(s.substring(0, s.length() - 1).strip()) / 100;
+    }
     String t = s.replace(",", "");
     if (!NUMBER.matcher(t).matches()) {
       throw new CellException(Problem.NOT_NUMBER);

@@ -86,7 +86,9 @@ public final class ExportReader {
             .setIgnoreSurroundingSpaces(false)
             .get();
     CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-    return ExportStream.open(fileName, encoding, parser, chunkRows, maxRows);
+    FilePeriod rows = FilePeriod.around(fileName, new CsvRows(parser));
+    ExportStream stream = ExportStream.open(fileName, encoding.label(), rows, chunkRows, maxRows);
+    return ExportFiles.withPeriodReason(stream, rows, fileName);
   }
 
   /** Reads a whole file into one table (for small files and tests); the stream is not closed. */

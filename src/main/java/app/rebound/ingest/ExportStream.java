@@ -3,14 +3,11 @@ package app.rebound.ingest;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -26,8 +23,7 @@ public final class ExportStream {
 
   private final String fileName;
   private final String encoding;
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final RowSource records;
   private final int chunkRows;
   private final long maxRows;
   private final List<RowError> errors = new ArrayList<>();
@@ -39,11 +35,10 @@ public final class ExportStream {
   private FileReport finalReport;
 
   private ExportStream(
-      String fileName, String encoding, CSVParser parser, int chunkRows, long maxRows) {
+      String fileName, String encoding, RowSource records, int chunkRows, long maxRows) {
     this.fileName = fileName;
     this.encoding = encoding;
-    this.parser = parser;
-    this.records = parser == null ? null : parser.iterator();
+    this.records = records;
     this.chunkRows = chunkRows;
     this.maxRows = maxRows;
   }
@@ -57,8 +52,8 @@ public final class ExportStream {
 
   /** Reads the header row and recognises the kind; a file no kind fits is refused at once. */
   static ExportStream open(
-      String fileName, TextEncoding encoding, CSVParser parser, int chunkRows, long maxRows) {
-    ExportStream stream = new ExportStream(fileName, encoding.label(), parser, chunkRows, maxRows);
+      String fileName, String encoding, RowSource records, int chunkRows, long maxRows) {
+    ExportStream stream = new ExportStream(fileName, encoding, records, chunkRows, maxRows);
     try {
       stream.readHeader();
     } catch (UncheckedIOException e) {
@@ -68,18 +63,24 @@ public final class ExportStream {
   }
 
   private void readHeader() {
-    if (!records.hasNext()) {
+    String[] header = records.next();
+    if (header == null) {
       finalReport =
           FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
       return;
     }
-    headers = records.next().toList();
+    headers = List.of(header);
     match = HeaderMatch.best(headers);
     if (!match.fits()) {
       finalReport =
           FileReport.refused(
               fileName, null, encoding, match.missingRequired(), unknownKindProblem(match));
     }
+  }
+
+  /** The name the export is reported under (a file, a sheet, an archive member). */
+  public String name() {
+    return fileName;
   }
 
   /** The recognised kind, or null when the file was refused before its rows. */
@@ -102,10 +103,9 @@ public final class ExportStream {
     Object[] values = new Object[fields.size()];
     int taken = 0;
     try {
-      while (taken < chunkRows && records.hasNext()) {
-        CSVRecord record = records.next();
-        String[] cells = record.values();
-        long line = startLine(cells);
+      String[] cells;
+      while (taken < chunkRows && (cells = records.next()) != null) {
+        long line = records.line();
         if (isBlank(cells)) {
           continue;
         }
@@ -207,9 +207,7 @@ public final class ExportStream {
 
   /** A read that fails part way refuses the whole file, saying where; no row of it is kept. */
   private void refuseDecoding(UncheckedIOException e) {
-    // The parser reads ahead of the record it hands out, so the line is where it stopped: near the
-    // fault.
-    long line = Math.max(1, parser.getCurrentLineNumber());
+    long line = records.position();
     if (e.getCause() instanceof CharacterCodingException) {
       finalReport =
           FileReport.refused(
@@ -226,23 +224,17 @@ public final class ExportStream {
               encoding,
               List.of(),
               Problem.FILE_BROKEN_QUOTES.with(line, csv.getMessage()));
+    } else if (e.getCause() instanceof RowSource.BrokenSheetException broken) {
+      finalReport =
+          FileReport.refused(
+              fileName,
+              null,
+              encoding,
+              List.of(),
+              Problem.FILE_BROKEN_SHEET.with(line, broken.getMessage()));
     } else {
       throw e;
     }
-  }
-
-  /**
-   * The physical line a record starts on. The parser counts line breaks consumed so far; a record's
-   * quoted values may hold line breaks of their own, and blank lines before it are skipped.
-   */
-  private long startLine(String[] cells) {
-    long inner = 0;
-    for (String value : cells) {
-      for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
-        inner++;
-      }
-    }
-    return parser.getCurrentLineNumber() - inner;
   }
 
   private static boolean isBlank(String[] cells) {

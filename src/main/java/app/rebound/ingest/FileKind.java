@@ -35,8 +35,10 @@ public enum FileKind {
           required("quantity", INTEGER, "商品数量", "购买数量", "数量", "quantity", "qty"),
           required("product_id", ID, "商品ID", "商品编号", "product_id"),
           optional("merchant_code", TEXT, "商家编码", "merchant_code", "outer_id"),
-          optional("unit_price", MONEY, "商品单价", "单价", "unit_price", "price"),
-          optional("item_amount", MONEY, "商品金额", "item_amount"),
+          // 商品金额 is the unit price too (newer export templates), not a line total.
+          optional("unit_price", MONEY, "商品单价", "商品金额", "单价", "unit_price", "price"),
+          // Kept so stored shops keep their columns; 商品金额, once read here, is the unit price.
+          optional("item_amount", MONEY, "item_amount"),
           required(
               "payable_amount",
               MONEY,
@@ -156,6 +158,97 @@ public enum FileKind {
           optional("affiliate_name", TEXT, "达人昵称", "作者昵称", "affiliate_name"),
           required("product_id", ID, "商品ID", "商品编号", "product_id"),
           required("status", TEXT, "合作状态", "状态", "status", "cooperation_status"))),
+
+  /**
+   * A 罗盘 商品卡列表数据 export covering several days: totals over the period its file name states (周期开始
+   * and 周期结束 come from the name), kept apart from the daily series.
+   */
+  TRAFFIC_PERIODS(
+      "traffic_periods",
+      "商品卡列表数据（多日）",
+      "Product cards over a period",
+      List.of("period_start", "period_end", "product_id"),
+      List.of(
+          required("period_start", DATE, "周期开始", "period_start"),
+          required("period_end", DATE, "周期结束", "period_end"),
+          required("product_id", ID, "商品ID", "商品编号", "product_id"),
+          optional("product_name", TEXT, "商品标题", "商品名称", "product_name"),
+          required("impressions", INTEGER, "商品卡曝光人数", "商品曝光人数", "曝光人数", "impressions"),
+          required("visitors", INTEGER, "商品卡点击人数", "商品点击人数", "点击人数", "visitors"),
+          optional("buyers", INTEGER, "商品卡成交人数", "成交人数", "buyers"),
+          optional("paid_orders", INTEGER, "商品卡成交订单数", "成交订单数", "paid_orders"),
+          optional("gmv", MONEY, "商品卡用户支付金额", "用户支付金额", "成交金额", "gmv"),
+          optional("impression_count", INTEGER, "商品卡曝光次数", "曝光次数", "impression_count"),
+          optional("click_count", INTEGER, "商品卡点击次数", "点击次数", "click_count"),
+          optional("click_rate", DECIMAL, "商品卡点击率(人数)", "点击率(人数)", "click_rate"),
+          optional(
+              "conversion_rate",
+              DECIMAL,
+              "商品卡点击-成交转化率(人数)",
+              "点击-成交转化率(人数)",
+              "点击-成交转化率(人数",
+              "conversion_rate"),
+          optional("add_to_cart", INTEGER, "商品卡加购人数", "加购人数", "add_to_cart"),
+          optional("favorites", INTEGER, "商品卡收藏人数", "收藏人数", "favorites"))),
+
+  /**
+   * 精选联盟 commission orders (精选联盟订单明细.xlsx): one row per affiliate-sold sub-order, 订单id being the
+   * 子订单编号. The affiliate source merchants really have: who sold what, when, for how much.
+   */
+  COMMISSIONS(
+      "commissions",
+      "精选联盟订单明细",
+      "Affiliate commission orders",
+      List.of("sub_order_id"),
+      List.of(
+          required("sub_order_id", ID, "订单id", "订单ID", "子订单编号", "sub_order_id"),
+          optional("product_id", ID, "商品id", "商品ID", "product_id"),
+          optional("product_name", TEXT, "商品名称", "product_name"),
+          required("affiliate_account", TEXT, "作者账号", "达人账号", "affiliate_account"),
+          optional("affiliate_handle", TEXT, "抖音/火山号", "抖音号", "affiliate_handle"),
+          required("paid_amount", MONEY, "支付金额", "paid_amount"),
+          optional("commission_rate", DECIMAL, "佣金率", "commission_rate"),
+          optional("estimated_commission", MONEY, "预估佣金支出", "estimated_commission"),
+          optional("settled_amount", MONEY, "结算金额", "settled_amount"),
+          optional("actual_commission", MONEY, "实际佣金支出", "actual_commission"),
+          optional("status", TEXT, "订单状态", "status"),
+          required("paid_at", DATETIME, "付款时间", "支付时间", "paid_at"),
+          optional("received_at", DATETIME, "收货时间", "received_at"),
+          optional("settled_at", DATETIME, "订单结算时间", "结算时间", "settled_at"),
+          optional("quantity", INTEGER, "商品数量", "quantity"),
+          optional("order_source", TEXT, "订单来源", "order_source"),
+          optional("traffic_source", TEXT, "流量来源", "traffic_source"),
+          optional("service_fee", MONEY, "预估服务费收入", "service_fee"),
+          optional("institution", TEXT, "出单机构", "institution"))),
+
+  /**
+   * 售后列表 after-sales records: one row per after-sale request, keyed by the sub-order (商品单号 = 子订单编号)
+   * and the moment it was applied for, so a second request on one order is its own row and a later
+   * export of the same request updates its status.
+   */
+  AFTER_SALES(
+      "after_sales",
+      "售后列表",
+      "After-sales",
+      List.of("sub_order_id", "applied_at"),
+      List.of(
+          required("sub_order_id", ID, "商品单号", "子订单编号", "sub_order_id"),
+          optional("after_sale_id", ID, "售后单号", "after_sale_id"),
+          optional("order_id", ID, "订单号", "主订单编号", "order_id"),
+          optional("product_id", ID, "商品ID", "product_id"),
+          optional("product_name", TEXT, "商品名称", "product_name"),
+          optional("payable_amount", MONEY, "应付金额", "payable_amount"),
+          optional("type", TEXT, "售后类型", "type"),
+          optional("refund_amount", MONEY, "退商品金额", "退款金额", "refund_amount"),
+          required("status", TEXT, "售后状态", "status"),
+          required("applied_at", DATETIME, "售后申请时间", "申请时间", "applied_at"),
+          optional("express_refund", FLAG, "是否极速退款", "极速退款", "express_refund"),
+          optional("refund_method", TEXT, "退款方式", "refund_method"),
+          optional("reason", TEXT, "售后原因", "reason"),
+          optional("arbitration_status", TEXT, "仲裁状态", "arbitration_status"),
+          optional("liable_party", TEXT, "纠纷责任方", "liable_party"),
+          optional("return_tracking", TEXT, "退货物流单号", "return_tracking"),
+          optional("finished_at", DATETIME, "售后完结时间", "finished_at"))),
 
   CHATS(
       "chats",

@@ -45,7 +45,29 @@ public enum Problem {
   FILE_AMBIGUOUS("ambiguous header for {0}: {1}"),
   FILE_TOO_MANY_ROWS(
       "{0} has more than {1} data rows, the most one file may hold: nothing of it is kept;"
-          + " export a shorter period per file, or raise the limit (--max-rows)");
+          + " export a shorter period per file, or raise the limit (--max-rows)"),
+  FILE_XLS("an old binary Excel workbook (.xls): open it in Excel and save as .xlsx or .csv"),
+  FILE_WORKBOOK_ENCRYPTED(
+      "the workbook is password-protected: open it in Excel, remove the password and save it again"),
+  FILE_WORKBOOK_DAMAGED(
+      "not a readable .xlsx workbook ({0}): download it again, or open it in Excel and save it"
+          + " again as .xlsx"),
+  FILE_BROKEN_SHEET(
+      "the sheet cannot be read past row {0} ({1}): open the workbook in Excel and save it again"),
+  FILE_SHEET_EMPTY("the sheet is empty"),
+  FILE_ZIP_ENCRYPTED(
+      "the archive is password-protected: unzip it with its password and upload the files inside"),
+  FILE_ZIP_DAMAGED("the archive is damaged and cannot be read ({0}): download it again"),
+  FILE_ZIP_TOO_LARGE(
+      "the archive expands to more than {0} bytes, the most Rebound unpacks: unzip it and upload"
+          + " its files in smaller archives"),
+  FILE_ZIP_TOO_MANY_ENTRIES(
+      "the archive holds more than {0} entries, the most Rebound unpacks: unzip it and upload its"
+          + " files in smaller archives"),
+  FILE_ZIP_TOO_DEEP("an archive inside archives {0} deep: unzip it and upload the files inside"),
+  FILE_NO_PERIOD(
+      "a 罗盘 product-card export without a 日期 column needs its period in the file name, as"
+          + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx");
 
   private final String english;
 

@@ -1,5 +1,6 @@
 package app.rebound.store;
 
+import app.rebound.ingest.ExportFiles;
 import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.FileKind;
@@ -153,8 +154,15 @@ public final class Workspaces implements AutoCloseable {
           tx -> {
             long uploadId = tx.newUpload(LocalDateTime.now(clock));
             List<FileReport> reports = new ArrayList<>();
+            ExportFiles exports = new ExportFiles(maxRowsPerFile);
             for (UploadFile file : files) {
-              reports.add(storeFile(tx, file, uploadId, maxRowsPerFile, progress));
+              progress.accept("reading " + file.name());
+              try (InputStream in = file.opener().open()) {
+                exports.read(
+                    file.name(),
+                    in,
+                    stream -> reports.add(storeExport(tx, stream, uploadId, progress)));
+              }
             }
             if (reports.stream().allMatch(FileReport::refused)) {
               throw new UploadRefusedException(
@@ -173,37 +181,31 @@ public final class Workspaces implements AutoCloseable {
     return result[0];
   }
 
-  private static FileReport storeFile(
-      ShopDatabase.Transaction tx,
-      UploadFile file,
-      long uploadId,
-      long maxRows,
-      Consumer<String> progress)
+  /** Stores one export's accepted rows (a file, a sheet or an archive member) and reports it. */
+  private static FileReport storeExport(
+      ShopDatabase.Transaction tx, ExportStream stream, long uploadId, Consumer<String> progress)
       throws IOException, SQLException {
-    progress.accept("reading " + file.name());
-    try (InputStream in = file.opener().open()) {
-      ExportStream stream = ExportReader.open(file.name(), in, ExportReader.CHUNK_ROWS, maxRows);
-      FileKind kind = stream.kind();
-      if (kind == null) {
-        return stream.report();
-      }
-      Merge merge = tx.beginFile(kind);
-      long rows = 0;
-      try (ReadAhead chunks = new ReadAhead(stream)) {
-        for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
-          tx.add(merge, chunk, uploadId);
-          rows += chunk.rowCount();
-          progress.accept("reading " + file.name() + ": " + rows + " rows");
-        }
-      }
-      FileReport report = stream.report();
-      if (report.refused()) {
-        tx.discardFile();
-        return report;
-      }
-      progress.accept("storing " + file.name());
-      return report.withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId));
+    String name = stream.name();
+    FileKind kind = stream.kind();
+    if (kind == null) {
+      return stream.report();
     }
+    Merge merge = tx.beginFile(kind);
+    long rows = 0;
+    try (ReadAhead chunks = new ReadAhead(stream)) {
+      for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+        tx.add(merge, chunk, uploadId);
+        rows += chunk.rowCount();
+        progress.accept("reading " + name + ": " + rows + " rows");
+      }
+    }
+    FileReport report = stream.report();
+    if (report.refused()) {
+      tx.discardFile();
+      return report;
+    }
+    progress.accept("storing " + name);
+    return report.withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId));
   }
 
   /** Closes and deletes a shop that holds nothing (its first upload was refused). */

@@ -199,10 +199,12 @@ class PartnershipImpactTest {
       Measure m = find(r.shop(), id);
       assertFalse(m.measured());
       assertEquals("达人合作.csv", m.needs());
-      assertEquals("not measured: upload 达人合作.csv", m.message());
+      assertEquals(
+          "not measured: upload 精选联盟订单明细.xlsx (or 达人合作.csv, a layout of our own)", m.message());
       assertNull(m.effect());
       assertEquals(
-          "not measured: upload 达人合作.csv", find(r.products().get(0).measures(), id).message());
+          "not measured: upload 精选联盟订单明细.xlsx (or 达人合作.csv, a layout of our own)",
+          find(r.products().get(0).measures(), id).message());
     }
     assertTrue(find(r.shop(), "active_affiliates").measured());
     assertTrue(find(r.shop(), "affiliate_gmv").measured());
@@ -215,6 +217,101 @@ class PartnershipImpactTest {
     String json = Json.MAPPER.writeValueAsString(r);
     assertTrue(json.contains("\"unaffected_products\" : 2"));
     assertFalse(json.contains("NaN"));
+  }
+
+  /** The affiliate orders of {@link #orders()} as 精选联盟 commission orders, plus a refunded one. */
+  static Table commissions() {
+    Table t = Rows.empty(FileKind.COMMISSIONS);
+    commission(t, "1", A, "2026-06-01 10:00", 10, X, "订单结算");
+    commission(t, "2", A, "2026-06-12 10:00", 20, X, "订单付款");
+    commission(t, DELETED, A, "2026-06-05 10:00", 50, Q, "订单结算");
+    commission(t, "3", U1, "2026-06-01 11:00", 30, X, "订单结算");
+    commission(t, "9", U1, "2026-06-15 11:00", 99, W, "订单退货退款");
+    return t;
+  }
+
+  static void commission(
+      Table t,
+      String id,
+      String product,
+      String time,
+      double amount,
+      String affiliate,
+      String status) {
+    add(
+        t,
+        "sub_order_id",
+        id,
+        "product_id",
+        product,
+        "affiliate_account",
+        affiliate,
+        "paid_amount",
+        amount,
+        "paid_at",
+        time,
+        "status",
+        status);
+  }
+
+  @Test
+  void commission_orders_give_the_same_affiliate_measures_as_the_orders_affiliate_ids() {
+    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
+    Table withoutIds = orders();
+    withoutIds.stringColumn("affiliate_id").setMissingTo("");
+    tables.put(FileKind.ORDERS, withoutIds);
+    tables.put(FileKind.DELETIONS, deletions());
+    tables.put(FileKind.COMMISSIONS, commissions());
+    ShopData shop = ShopData.of(tables);
+    PartnershipResult fromCommissions = PartnershipImpact.of(shop, DeletedOrders.of(shop));
+    PartnershipResult fromOrders = partnerships(false);
+    for (String id : List.of("active_affiliates", "affiliate_gmv")) {
+      Measure c = find(fromCommissions.shop(), id);
+      Measure o = find(fromOrders.shop(), id);
+      assertEquals("精选联盟订单明细.xlsx", c.needs());
+      assertTrue(c.measured(), c.message());
+      assertEquals(o.affected().before(), c.affected().before(), 1e-12, id);
+      assertEquals(o.affected().after(), c.affected().after(), 1e-12, id);
+      assertEquals(o.unaffected().after(), c.unaffected().after(), 1e-12, id + ": refund left out");
+      assertEquals(o.effect().estimate(), c.effect().estimate(), 1e-12, id);
+    }
+    Measure cooperating = find(fromCommissions.shop(), "cooperating_affiliates");
+    assertTrue(cooperating.measured(), cooperating.message());
+    assertEquals("精选联盟订单明细.xlsx", cooperating.needs());
+  }
+
+  @Test
+  void an_affiliate_whose_commission_orders_stop_for_two_weeks_has_ended_its_cooperation() {
+    Table orders = Rows.empty(FileKind.COMMISSIONS);
+    commission(orders, "1", A, "2026-06-01 10:00", 10, X, "订单结算");
+    commission(orders, "2", A, "2026-06-03 10:00", 10, X, "订单结算");
+    commission(orders, "3", A, "2026-06-25 10:00", 10, X, "订单结算"); // after 22 days: anew
+    commission(orders, "4", U1, "2026-06-20 10:00", 10, Y, "订单结算"); // ended 07-04
+    commission(orders, "5", U1, "2026-07-10 10:00", 10, Z, "订单结算"); // last day: too recent
+    Table events =
+        PartnershipImpact.cooperationFromCommissions(
+            PartnershipImpact.commissionOrders(orders, java.util.Set.of()));
+    List<String> seen = new java.util.ArrayList<>();
+    for (int row = 0; row < events.rowCount(); row++) {
+      seen.add(
+          events.dateColumn("date").get(row)
+              + " "
+              + events.stringColumn("affiliate_id").get(row)
+              + " "
+              + events.stringColumn("product_id").get(row)
+              + " "
+              + events.stringColumn("status").get(row));
+    }
+    assertEquals(
+        List.of(
+            "2026-06-01 " + X + " " + A + " 合作中",
+            "2026-06-17 " + X + " " + A + " 已取消",
+            "2026-06-25 " + X + " " + A + " 合作中",
+            "2026-07-09 " + X + " " + A + " 已取消",
+            "2026-06-20 " + Y + " " + U1 + " 合作中",
+            "2026-07-04 " + Y + " " + U1 + " 已取消",
+            "2026-07-10 " + Z + " " + U1 + " 合作中"),
+        seen);
   }
 
   @Test

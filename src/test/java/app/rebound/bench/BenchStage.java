@@ -58,6 +58,8 @@ public final class BenchStage {
           case "analyze" -> analyze(Path.of(args[2]));
           case "weekly" -> weekly(Path.of(args[3]), Path.of(args[2]));
           case "open" -> open(Path.of(args[2]));
+          case "xlsx-parse" -> XlsxBenchmark.parse(orders);
+          case "xlsx-bare" -> XlsxBenchmark.bare(orders);
           default -> throw new IllegalArgumentException(stage);
         };
     double seconds = (System.nanoTime() - start) / 1e9;

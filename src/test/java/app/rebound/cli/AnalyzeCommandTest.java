@@ -70,6 +70,33 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void analyze_reads_the_sample_as_downloaded_xlsx_and_zip_and_names_every_sheet_member_and_skip()
+      throws Exception {
+    Path real =
+        Path.of(AnalyzeCommandTest.class.getResource("/samples/douyin-export-real-small").toURI());
+    CommandLine cli = new CommandLine(new App());
+    StringWriter printed = new StringWriter();
+    cli.setOut(new PrintWriter(printed));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    assertEquals(0, cli.execute("analyze", "--input", real.toString(), "--out", out.toString()));
+    JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());
+    assertEquals(420, ingest.get("orders_distinct").asLong());
+    List<String> names = new ArrayList<>();
+    ingest
+        .get("files")
+        .forEach(f -> names.add(f.get("name").asText() + " " + f.get("kind").asText()));
+    assertTrue(names.contains("订单明细.xlsx [订单明细] orders"), names.toString());
+    assertTrue(names.contains("精选联盟订单明细.xlsx [订单明细] commissions"), names.toString());
+    assertTrue(names.contains("售后列表.csv after_sales"), names.toString());
+    assertTrue(
+        names.contains("罗盘商品卡列表数据.zip/商品卡列表数据_2026_05_01~2026_05_01.xlsx [商品卡列表数据] traffic"),
+        names.toString());
+    assertTrue(printed.toString().contains("README.md: skipped, not an export file type"));
+    JsonNode impact = Json.MAPPER.readTree(out.resolve("impact.json").toFile());
+    assertTrue(impact.get("traffic").get("visitors").get("measured").asBoolean());
+  }
+
+  @Test
   void analyze_on_the_shared_sample_writes_ingest_json_with_every_file_and_the_refused_rows()
       throws Exception {
     assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString()));

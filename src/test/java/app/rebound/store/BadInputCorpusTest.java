@@ -101,7 +101,9 @@ class BadInputCorpusTest {
     assertTrue(refused(file(CORPUS.resolve("header-only.csv"))).message().contains("no data rows"));
     assertTrue(refused(file(CORPUS.resolve("binary-garbage.csv"))).message().contains("binary"));
     assertTrue(
-        refused(file(CORPUS.resolve("xlsx-renamed.csv"))).message().contains("an .xlsx or a zip"));
+        refused(file(CORPUS.resolve("xlsx-renamed.csv")))
+            .message()
+            .contains("damaged")); // cut zip bytes
     assertTrue(
         refused(file(CORPUS.resolve("duplicate-headers.csv")))
             .message()

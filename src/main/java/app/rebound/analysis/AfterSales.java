@@ -1,0 +1,84 @@
+package app.rebound.analysis;
+
+import app.rebound.ingest.FileKind;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What an order's 售后状态 says about a refund, in the vocabulary of the order and 售后 exports, and the
+ * stage that brings the 售后 export's records into the orders: an order's refund state is the
+ * stronger of what its order row and its latest after-sale record say (refunded, then open).
+ */
+public final class AfterSales {
+
+  /** The money went back to the buyer. */
+  static final Set<String> REFUNDED = Set.of("退款成功", "已全额退款", "同意退款，退款成功", "同意退款,退款成功", "退货退款成功");
+
+  /**
+   * An after-sale under way: not refunded yet, and not "no refund" either (the appeal may not claim
+   * it).
+   */
+  static final Set<String> OPEN =
+      Set.of("售后中", "退款中", "待收退货", "售后待处理", "待退货", "待商家处理", "待买家退货", "待商家收货", "仲裁中");
+
+  private AfterSales() {}
+
+  public static boolean refunded(String status) {
+    return status != null && REFUNDED.contains(status.strip());
+  }
+
+  public static boolean open(String status) {
+    return status != null && OPEN.contains(status.strip());
+  }
+
+  private static int strength(String status) {
+    return refunded(status) ? 2 : open(status) ? 1 : 0;
+  }
+
+  /**
+   * Stage: the orders with each 售后状态 raised to its latest after-sale record's status where that
+   * says more (refunded over open over none); the orders are returned as they are when there are no
+   * records.
+   */
+  static Table intoOrders(Table orders, Table afterSales) {
+    if (afterSales == null || afterSales.isEmpty() || orders.isEmpty()) {
+      return orders;
+    }
+    Map<String, String> latest = new HashMap<>();
+    Map<String, LocalDateTime> latestAt = new HashMap<>();
+    StringColumn ids = afterSales.stringColumn("sub_order_id");
+    StringColumn statuses = afterSales.stringColumn("status");
+    DateTimeColumn applied = afterSales.dateTimeColumn("applied_at");
+    for (int row = 0; row < afterSales.rowCount(); row++) {
+      LocalDateTime at = applied.get(row);
+      LocalDateTime seen = latestAt.get(ids.get(row));
+      if (seen == null || (at != null && at.isAfter(seen))) {
+        latest.put(ids.get(row), statuses.get(row));
+        latestAt.put(ids.get(row), at == null ? LocalDateTime.MIN : at);
+      }
+    }
+    Table out = orders.copy();
+    StringColumn orderIds = out.stringColumn("sub_order_id");
+    StringColumn orderStatus = out.stringColumn("after_sale_status");
+    for (int row = 0; row < out.rowCount(); row++) {
+      String record = latest.get(orderIds.get(row));
+      if (record != null && strength(record) > strength(orderStatus.get(row))) {
+        orderStatus.set(row, record.strip());
+      }
+    }
+    return out;
+  }
+
+  /** The shop's tables with the after-sale records brought into the orders. */
+  static void intoOrders(Map<FileKind, Table> tables) {
+    Table afterSales = tables.get(FileKind.AFTER_SALES);
+    if (afterSales != null && tables.get(FileKind.ORDERS) != null) {
+      tables.put(FileKind.ORDERS, intoOrders(tables.get(FileKind.ORDERS), afterSales));
+    }
+  }
+}

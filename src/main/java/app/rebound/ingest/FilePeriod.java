@@ -1,0 +1,149 @@
+package app.rebound.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The period a 罗盘 export states only in its file name ({@code 商品卡列表数据_2026_05_01~2026_05_31.xlsx}),
+ * added to its rows as columns: a one-day file gets a 日期 column and joins the daily product
+ * traffic; a longer one gets 周期开始 and 周期结束 and is kept apart as a period total, so overlapping
+ * periods never add up to more than one day's count. A file that has a date column of its own is
+ * left as it is.
+ */
+final class FilePeriod implements RowSource {
+
+  static final String DAY_HEADER = "日期";
+  static final String START_HEADER = "周期开始";
+  static final String END_HEADER = "周期结束";
+
+  private static final Pattern PERIOD =
+      Pattern.compile(
+          "(\\d{4})[_\\-]?(\\d{2})[_\\-]?(\\d{2})\\s*[~～至\\-]\\s*(\\d{4})[_\\-]?(\\d{2})[_\\-]?(\\d{2})");
+
+  /** Headers that already give a row its day. */
+  private static final Set<String> DATE_HEADERS = Set.of("日期", "统计日期", "date");
+
+  /** Headers only a 罗盘 product-card export has: such a file without a period cannot be placed. */
+  private static final Set<String> CARD_HEADERS = Set.of("商品卡曝光人数", "商品卡点击人数");
+
+  /** From, to (inclusive). */
+  record Period(LocalDate from, LocalDate to) {
+    boolean oneDay() {
+      return from.equals(to);
+    }
+  }
+
+  private final RowSource rows;
+  private final Optional<Period> period;
+  private String[] added;
+  private boolean lacksPeriod;
+  private boolean headerSeen;
+
+  private FilePeriod(RowSource rows, Optional<Period> period) {
+    this.rows = rows;
+    this.period = period;
+  }
+
+  static FilePeriod around(String fileName, RowSource rows) {
+    return new FilePeriod(rows, periodIn(fileName));
+  }
+
+  /** The period written in a file name, if it holds one that is a real span of days. */
+  static Optional<Period> periodIn(String fileName) {
+    Matcher m = PERIOD.matcher(fileName == null ? "" : fileName);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      LocalDate from = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
+      LocalDate to = LocalDate.of(num(m, 4), num(m, 5), num(m, 6));
+      return to.isBefore(from) ? Optional.empty() : Optional.of(new Period(from, to));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * True when the header is a product-card export's with no date column and the name has no period.
+   */
+  boolean lacksPeriod() {
+    return lacksPeriod;
+  }
+
+  @Override
+  public String[] next() {
+    String[] row = rows.next();
+    if (row == null) {
+      return null;
+    }
+    if (!headerSeen) {
+      headerSeen = true;
+      decideColumns(row);
+      if (added != null) {
+        return concat(
+            row,
+            added.length == 1
+                ? new String[] {DAY_HEADER}
+                : new String[] {START_HEADER, END_HEADER});
+      }
+      return row;
+    }
+    return added == null || isBlank(row) ? row : concat(row, added);
+  }
+
+  private void decideColumns(String[] header) {
+    boolean dated = false;
+    boolean card = false;
+    for (String cell : header) {
+      String name = HeaderMatch.normalize(cell);
+      dated |= DATE_HEADERS.contains(name);
+      card |= CARD_HEADERS.contains(name);
+    }
+    if (dated) {
+      return;
+    }
+    if (period.isEmpty()) {
+      lacksPeriod = card;
+      return;
+    }
+    Period p = period.get();
+    added =
+        p.oneDay()
+            ? new String[] {p.from().toString()}
+            : new String[] {p.from().toString(), p.to().toString()};
+  }
+
+  private static boolean isBlank(String[] row) {
+    for (String cell : row) {
+      if (!cell.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String[] concat(String[] row, String[] more) {
+    String[] out = Arrays.copyOf(row, row.length + more.length);
+    System.arraycopy(more, 0, out, row.length, more.length);
+    return out;
+  }
+
+  @Override
+  public long line() {
+    return rows.line();
+  }
+
+  @Override
+  public long position() {
+    return rows.position();
+  }
+
+  private static int num(Matcher m, int group) {
+    return Integer.parseInt(m.group(group));
+  }
+}

@@ -1,0 +1,27 @@
+package app.rebound.ingest;
+
+import java.io.IOException;
+
+/**
+ * The rows of one export as text cells, read one at a time: a CSV file or one sheet of a workbook.
+ * A row that cannot be read throws {@link java.io.UncheckedIOException}; the stream then refuses
+ * the whole file, saying where it stopped.
+ */
+interface RowSource {
+
+  /** The next row's cells, or null at the end. */
+  String[] next();
+
+  /** The line (CSV) or sheet row the row last returned starts on; the header row is 1. */
+  long line();
+
+  /** Where reading stopped, for a refusal part way. */
+  long position();
+
+  /** A sheet that cannot be read past some row (damaged XML inside a workbook). */
+  final class BrokenSheetException extends IOException {
+    BrokenSheetException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
