@@ -6,6 +6,8 @@ package app.rebound.sim;
  * are the cases the platform's rule on 虚假交易 and merchants' reports describe, which a rule that
  * counts signs gets wrong.
  *
+ * @param attacksOnSeveralBestSellers an attack reports three to five of the shop's best sellers at
+ *     once (not one to three), so it reaches a fair part of the catalogue
  * @param reportOnlyAttacks a malicious report made by complaints alone: the complaint spike is 4–8
  *     times the usual level and the attacked products' refunds stay at their usual rate
  * @param refundWaveFromOneLink the attackers' refunds come as a wave: placed within a few hours of
@@ -20,6 +22,7 @@ package app.rebound.sim;
  *     fakes on one night)
  */
 public record CauseDynamics(
+    boolean attacksOnSeveralBestSellers,
     boolean reportOnlyAttacks,
     boolean refundWaveFromOneLink,
     boolean nightLiveSystemErrors,
@@ -27,18 +30,19 @@ public record CauseDynamics(
     boolean thinBatches) {
 
   /** The original world: each cause with its plain signature only. */
-  public static final CauseDynamics PLAIN = new CauseDynamics(false, false, false, false, false);
+  public static final CauseDynamics PLAIN =
+      new CauseDynamics(false, false, false, false, false, false);
 
   public static final CauseDynamics REPORT_ONLY_ATTACKS =
-      new CauseDynamics(true, false, false, false, false);
+      new CauseDynamics(true, true, false, false, false, false);
   public static final CauseDynamics REFUND_WAVE_ATTACKS =
-      new CauseDynamics(false, true, false, false, false);
+      new CauseDynamics(true, false, true, false, false, false);
   public static final CauseDynamics NIGHT_LIVE_SYSTEM_ERRORS =
-      new CauseDynamics(false, false, true, false, false);
+      new CauseDynamics(false, false, false, true, false, false);
   public static final CauseDynamics REAL_PARCEL_BRUSHING =
-      new CauseDynamics(false, false, false, true, false);
+      new CauseDynamics(false, false, false, false, true, false);
   public static final CauseDynamics THIN_BATCHES =
-      new CauseDynamics(false, false, false, false, true);
+      new CauseDynamics(false, false, false, false, false, true);
 
   /** Share of a real-parcel brushing batch's fakes that reuse one of two waybills. */
   static final double REAL_PARCEL_REUSED_SHARE = 0.1;
