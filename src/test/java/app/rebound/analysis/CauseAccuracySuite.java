@@ -183,7 +183,7 @@ public final class CauseAccuracySuite {
   }
 
   static boolean undecided(BatchCause c) {
-    return false;
+    return c.undecided();
   }
 
   /** Per kind and over all: batches, right, wrong, undecided, per-order verdicts right. */
