@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import static app.rebound.analysis.BatchSignals.*;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +21,14 @@ import java.util.Map;
 final class CauseRule {
 
   /** Signals the diagnosis weighs, and whether each is a share of the batch's orders. */
-  static final Map<String, Boolean> WEIGHED = new LinkedHashMap<>();
+  static final Map<String, Boolean> WEIGHED = weighed();
 
-  static {
-    for (String code : List.of(COMPLAINTS, REFUND_GROUP, REFUND_WAVE, EXPRESS_REFUND)) {
-      WEIGHED.put(code, false);
+  private static Map<String, Boolean> weighed() {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (String code :
+        List.of(COMPLAINTS, REFUND_GROUP, REFUND_WAVE, EXPRESS_REFUND, BEST_SELLERS, BREADTH)) {
+      out.put(code, false);
     }
-    WEIGHED.put(BEST_SELLERS, false);
-    WEIGHED.put(BREADTH, false);
     for (String code :
         List.of(
             REUSED_EXCESS,
@@ -40,8 +41,9 @@ final class CauseRule {
             REVIEW,
             ONE_AREA,
             ONE_LINK)) {
-      WEIGHED.put(code, true);
+      out.put(code, true);
     }
+    return Collections.unmodifiableMap(out);
   }
 
   /** Where a signal that is not measured comes from, to name what would settle a close call. */
