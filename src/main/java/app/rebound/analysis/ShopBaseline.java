@@ -247,7 +247,9 @@ final class ShopBaseline {
     Map<String, String> firstOrder = new HashMap<>();
     Set<String> out = new HashSet<>();
     StringColumn logistics = orders.stringColumn("logistics");
-    StringColumn mains = orders.stringColumn("order_id");
+    // The stored shop's analysis leaves 主订单编号 out (a million unique ids); then each sub-order
+    // counts as its own order.
+    StringColumn mains = orders.containsColumn("order_id") ? orders.stringColumn("order_id") : null;
     StringColumn subs = orders.stringColumn("sub_order_id");
     for (int row = 0; row < orders.rowCount(); row++) {
       String l = logistics.get(row);
@@ -255,7 +257,7 @@ final class ShopBaseline {
       if (number.isEmpty()) {
         continue;
       }
-      String main = mains.get(row);
+      String main = mains == null ? null : mains.get(row);
       String order = main == null || main.isBlank() ? subs.get(row) : main;
       String before = firstOrder.putIfAbsent(number, order);
       if (before != null && !before.equals(order)) {
