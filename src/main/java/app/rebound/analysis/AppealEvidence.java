@@ -35,8 +35,8 @@ public final class AppealEvidence {
   }
 
   static List<OrderEvidence> of(Table deleted, List<BatchCause> causes, ShopBaseline base) {
-    Map<String, String> causeOf = new HashMap<>();
-    causes.forEach(c -> causeOf.put(c.id(), c.likelyCause()));
+    Map<String, BatchCause> causeOf = new HashMap<>();
+    causes.forEach(c -> causeOf.put(c.id(), c));
     Set<String> nightBursts = nightBursts(deleted);
     List<OrderEvidence> out = new ArrayList<>(deleted.rowCount());
     for (int row = 0; row < deleted.rowCount(); row++) {
@@ -50,7 +50,7 @@ public final class AppealEvidence {
       int row,
       ShopBaseline base,
       Set<String> nightBursts,
-      Map<String, String> causeOf) {
+      Map<String, BatchCause> causeOf) {
     String id = deleted.stringColumn("sub_order_id").get(row);
     String batch = deleted.stringColumn(DeletedOrders.BATCH).get(row);
     String product = deleted.stringColumn("product_id").get(row);
@@ -105,11 +105,25 @@ public final class AppealEvidence {
           orderFlags(
               product, quantity, amountCell, number, paid, completed, shipped, delivered, base));
     }
-    if (nightBursts.contains(id)) {
+    BatchCause cause = causeOf.get(batch);
+    boolean violationBatch =
+        cause != null && BatchCause.VIOLATION.equals(cause.likelyCause()) && !cause.undecided();
+    // A night burst is a pattern of the batch, weighed in its diagnosis: where the diagnosis found
+    // genuine orders (a night live stream), the order's own time does not overrule it.
+    if (nightBursts.contains(id) && (cause == null || cause.undecided() || violationBatch)) {
       flags.add(Flag.NIGHT_BURST.code);
     }
-    if (BatchCause.VIOLATION.equals(causeOf.get(batch))) {
+    if (violationBatch) {
       flags.add(Flag.VIOLATION_BATCH.code);
+    }
+    if (cause != null && cause.undecided()) {
+      // The batch's cause is a close call: the order waits for what would settle it.
+      checks.add(
+          new Check(
+              OrderEvidence.BATCH_CAUSE,
+              Check.State.UNKNOWN,
+              true,
+              cause.odds().settleZh() + " / " + cause.odds().settleEn()));
     }
     double score = Math.round(score(checks) * 100) / 100.0;
     String verdict = verdict(flags, checks, score);

@@ -17,6 +17,7 @@ import java.util.List;
  * @param confidence 0–1: the margin between causes, lowered where evidence is missing
  * @param thinEvidence too few orders or a deciding export missing; the signals say which one
  *     settles it
+ * @param odds the probability of each cause, whether it is undecided, and the signals behind it
  */
 public record BatchCause(
     String id,
@@ -29,7 +30,8 @@ public record BatchCause(
     double confidence,
     boolean thinEvidence,
     List<Signal> signals,
-    List<Consequence> consequences) {
+    List<Consequence> consequences,
+    CauseOdds odds) {
 
   public static final String SYSTEM_ERROR = "system_error";
   public static final String MALICIOUS_REPORT = "malicious_report";
@@ -39,5 +41,38 @@ public record BatchCause(
     products = List.copyOf(products);
     signals = List.copyOf(signals);
     consequences = List.copyOf(consequences);
+  }
+
+  /** A batch whose cause is given, not diagnosed (made by hand): certain, nothing behind it. */
+  public BatchCause(
+      String id,
+      LocalDate date,
+      int orders,
+      long units,
+      double money,
+      List<String> products,
+      String likelyCause,
+      double confidence,
+      boolean thinEvidence,
+      List<Signal> signals,
+      List<Consequence> consequences) {
+    this(
+        id,
+        date,
+        orders,
+        units,
+        money,
+        products,
+        likelyCause,
+        confidence,
+        thinEvidence,
+        signals,
+        consequences,
+        CauseOdds.certain(likelyCause));
+  }
+
+  /** The two most likely causes are too close to call: appeal only after the named evidence. */
+  public boolean undecided() {
+    return odds.undecided();
   }
 }

@@ -61,7 +61,8 @@ public final class BatchCauses {
         Math.round(verdict.confidence() * 100) / 100.0,
         verdict.thin(),
         all,
-        Consequences.of(verdict.cause(), date, money));
+        Consequences.of(verdict.cause(), date, money),
+        verdict.odds());
   }
 
   /** Product ids, most deleted orders first, then by id. */

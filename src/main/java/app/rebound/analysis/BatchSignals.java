@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,18 @@ final class BatchSignals {
   static final String BEST_SELLERS = "best_seller_share";
   static final String BREADTH = "product_breadth";
   static final String DATE_ASSUMED = "batch_date_assumed";
+  static final String REUSED_EXCESS = "reused_waybill_excess";
+  static final String NO_WAYBILL = "no_waybill_share";
+  static final String ONE_AREA = "one_area_share";
+  static final String ONE_LINK = "one_link_share";
+  static final String REFUND_WAVE = "refund_wave_concentration";
+  static final String EXPRESS_REFUND = "express_refund_share";
+
+  /** Fewer orders than this and one city or link holding most of them is chance, not a sign. */
+  static final int MIN_ORDERS_FOR_CONCENTRATION = 8;
+
+  /** Fewer recent refunds than this and their concentration is chance. */
+  static final int MIN_REFUNDS_FOR_WAVE = 5;
 
   /**
    * Orders a couple of minutes apart: paid-order gangs place them 20 s to 3 min apart, real buyers
@@ -76,6 +90,9 @@ final class BatchSignals {
    * A floor on the usual complaints per day, so one stray complaint in a quiet shop is no spike.
    */
   static final double MIN_USUAL_COMPLAINTS = 0.5;
+
+  /** Days this many Poisson standard deviations above the median day are a spike, not usual. */
+  static final double SPIKE_SDS = 3;
 
   /**
    * A floor on the usual refund rate, so a product that never refunded does not turn 1 refund into
@@ -132,7 +149,11 @@ final class BatchSignals {
               BURST,
               NIGHT,
               LOW_PRICE,
-              FAST_COMPLETE)) {
+              FAST_COMPLETE,
+              REUSED_EXCESS,
+              NO_WAYBILL,
+              ONE_AREA,
+              ONE_LINK)) {
         out.put(
             code, Signal.notMeasured(code, "被删订单的明细", "the deleted orders' details", "订单明细.csv"));
       }
@@ -141,7 +162,8 @@ final class BatchSignals {
     }
     out.put(COMPLAINTS, complaints(date, base));
     out.put(REFUND_GROUP, refundGroup(batch, date, base));
-    productSignals(batch, base, out);
+    refundWave(batch, date, base, out);
+    productSignals(batch, date, base, out);
     return out;
   }
 
@@ -158,6 +180,9 @@ final class BatchSignals {
     int fast = 0;
     int chatted = 0;
     int reviewed = 0;
+    int noWaybill = 0;
+    Map<String, Integer> cities = new HashMap<>();
+    Map<String, Integer> links = new HashMap<>();
     List<LocalDateTime> times = new ArrayList<>();
     for (int row = 0; row < n; row++) {
       String id = rows.stringColumn("sub_order_id").get(row);
@@ -171,8 +196,22 @@ final class BatchSignals {
       }
       LocalDateTime paid = rows.dateTimeColumn("paid_at").get(row);
       LocalDateTime done = rows.dateTimeColumn("completed_at").get(row);
-      if (done != null || "已完成".equals(rows.stringColumn("order_status").get(row))) {
+      boolean isCompleted =
+          done != null || "已完成".equals(rows.stringColumn("order_status").get(row));
+      if (isCompleted) {
         completed++;
+      }
+      if (logistics.isBlank()
+          && (isCompleted || rows.dateTimeColumn("shipped_at").get(row) != null)) {
+        noWaybill++;
+      }
+      String city = ShopBaseline.city(rows, row);
+      if (!city.isEmpty()) {
+        cities.merge(city, 1, Integer::sum);
+      }
+      String link = rows.stringColumn("affiliate_id").get(row);
+      if (link != null && !link.isBlank()) {
+        links.merge(link.strip(), 1, Integer::sum);
       }
       if (!ShopBaseline.REFUNDED.equals(rows.stringColumn("after_sale_status").get(row))) {
         notRefunded++;
@@ -221,6 +260,46 @@ final class BatchSignals {
             "的物流单号也出现在别的订单上（一个包裹不能寄两次）",
             "carry a waybill number that also appears on another order (one parcel cannot be sent twice)"));
     out.put(COMPLETED, share(COMPLETED, completed, n, "已完成", "were completed"));
+    double excess = Math.max(0, share(reused, n) - base.reusedBaseRate);
+    out.put(
+        REUSED_EXCESS,
+        new Signal(
+            REUSED_EXCESS,
+            excess,
+            String.format(
+                Locale.ROOT,
+                "物流单号与别的订单重复的比例比店铺平时（%.1f%%）高 %.1f 个百分点",
+                100 * base.reusedBaseRate,
+                100 * excess),
+            String.format(
+                Locale.ROOT,
+                "the share of orders whose waybill is on another order is %.1f points above the"
+                    + " shop's usual %.1f%%",
+                100 * excess,
+                100 * base.reusedBaseRate)));
+    out.put(
+        NO_WAYBILL,
+        share(
+            NO_WAYBILL,
+            noWaybill,
+            n,
+            "已发货或已完成却没有物流单号",
+            "were shipped or completed without any tracking number"));
+    out.put(
+        ONE_AREA,
+        concentration(
+            ONE_AREA, cities, n, base.cityShare, "来自同一城市", "came from one city", "城市", "city"));
+    out.put(
+        ONE_LINK,
+        concentration(
+            ONE_LINK,
+            links,
+            n,
+            base.linkShare,
+            "来自同一个分享链接（达人）",
+            "came through one share link (affiliate)",
+            "达人",
+            "affiliate"));
     out.put(
         CHAT,
         base.chatted == null
@@ -270,6 +349,65 @@ final class BatchSignals {
             n,
             "付款后 24 小时内就已完成（真实包裹到不了这么快）",
             "were completed within 24 hours of payment (too fast for a real parcel)"));
+  }
+
+  /**
+   * The share of the batch's orders from its most common city or link, minus that one's usual share
+   * of the shop's orders.
+   */
+  static Signal concentration(
+      String code,
+      Map<String, Integer> counts,
+      int n,
+      Map<String, Double> usual,
+      String zhWhat,
+      String enWhat,
+      String zhKind,
+      String enKind) {
+    if (n < MIN_ORDERS_FOR_CONCENTRATION) {
+      return new Signal(
+          code,
+          Double.NaN,
+          "未测量（集中度）：本批不到 " + MIN_ORDERS_FOR_CONCENTRATION + " 笔订单",
+          "not measured (concentration): the batch has fewer than "
+              + MIN_ORDERS_FOR_CONCENTRATION
+              + " orders");
+    }
+    var top =
+        counts.entrySet().stream()
+            // The most orders; on a tie the first name, so the answer does not hang on map order.
+            .max(
+                Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+            .orElse(null);
+    if (top == null) {
+      return new Signal(code, 0, "本批订单没有" + zhKind + "信息", "the batch's orders name no " + enKind);
+    }
+    double batchShare = share(top.getValue(), n);
+    double usualShare = usual.getOrDefault(top.getKey(), 0.0);
+    double excess = Math.max(0, batchShare - usualShare);
+    return new Signal(
+        code,
+        excess,
+        String.format(
+            Locale.ROOT,
+            "%d 笔被删订单中 %d 笔（%s）%s（%s），该%s平时占店铺订单的 %s",
+            n,
+            top.getValue(),
+            pct(batchShare),
+            zhWhat,
+            top.getKey(),
+            zhKind,
+            pct(usualShare)),
+        String.format(
+            Locale.ROOT,
+            "%d of %d deleted orders (%s) %s (%s), which has %s of the shop's orders otherwise",
+            top.getValue(),
+            n,
+            pct(batchShare),
+            enWhat,
+            top.getKey(),
+            pct(usualShare)));
   }
 
   /** Orders placed within BURST_SECONDS of another order of the batch. */
@@ -322,28 +460,50 @@ final class BatchSignals {
               + " days before the deletion; upload one that does");
     }
     double recentAvg = recent.values().stream().mapToInt(Integer::intValue).average().orElse(0);
-    double usualAvg = before.values().stream().mapToInt(Integer::intValue).average().orElse(0);
+    List<Integer> usualDays = ordinaryDays(new ArrayList<>(before.values()));
+    int spikeDays = before.size() - usualDays.size();
+    double usualAvg = usualDays.stream().mapToInt(Integer::intValue).average().orElse(0);
     double ratio = recentAvg / Math.max(MIN_USUAL_COMPLAINTS, usualAvg);
+    String leftOutZh = spikeDays == 0 ? "" : "（不计 " + spikeDays + " 个远高于平时的日子）";
+    String leftOutEn =
+        spikeDays == 0 ? "" : " (leaving out " + spikeDays + " day(s) far above the usual)";
     return new Signal(
         COMPLAINTS,
         ratio,
         String.format(
             Locale.ROOT,
-            "删除前 %d 天日均投诉 %.1f 起，此前 %d 天日均 %.1f 起（%.1f 倍）",
+            "删除前 %d 天日均投诉 %.1f 起，此前 %d 天日均 %.1f 起%s（%.1f 倍）",
             RECENT_DAYS,
             recentAvg,
             BASELINE_DAYS,
             usualAvg,
+            leftOutZh,
             ratio),
         String.format(
             Locale.ROOT,
             "complaints in the %d days before: %.1f a day, against %.1f a day in the %d days"
-                + " before that (%.1f×)",
+                + " before that%s (%.1f×)",
             RECENT_DAYS,
             recentAvg,
             usualAvg,
             BASELINE_DAYS,
+            leftOutEn,
             ratio));
+  }
+
+  /**
+   * The baseline's ordinary days: those at most SPIKE_SDS Poisson standard deviations above the
+   * median day, so an earlier spike (another batch's attack) does not raise the usual level.
+   */
+  static List<Integer> ordinaryDays(List<Integer> days) {
+    List<Integer> sorted = days.stream().sorted().toList();
+    int k = sorted.size();
+    double median =
+        k == 0
+            ? 0
+            : k % 2 == 1 ? sorted.get(k / 2) : (sorted.get(k / 2 - 1) + sorted.get(k / 2)) / 2.0;
+    double limit = median + SPIKE_SDS * Math.sqrt(Math.max(1, median));
+    return days.stream().filter(d -> d <= limit).toList();
   }
 
   /**
@@ -409,46 +569,157 @@ final class BatchSignals {
             ratio));
   }
 
-  private static void productSignals(Table batch, ShopBaseline base, Map<String, Signal> out) {
-    int n = batch.rowCount();
-    Set<String> top = new HashSet<>(base.topProducts);
-    int onTop = batch.stringColumn("product_id").isIn(top).size();
+  /**
+   * The refunds on the batch's products among orders placed in the RECENT_DAYS before: how
+   * concentrated they are on one share link or city (beyond its usual share), and how many were
+   * express refunds where the refund records say.
+   */
+  static void refundWave(Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
+    Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
+    LocalDate from = date.minusDays(RECENT_DAYS);
+    Map<String, Integer> cities = new HashMap<>();
+    Map<String, Integer> links = new HashMap<>();
+    int n = 0;
+    int known = 0;
+    int express = 0;
+    for (ShopBaseline.RefundedOrder r : base.refunded) {
+      if (!products.contains(r.product()) || r.day().isBefore(from) || !r.day().isBefore(date)) {
+        continue;
+      }
+      n++;
+      if (!r.city().isEmpty()) {
+        cities.merge(r.city(), 1, Integer::sum);
+      }
+      if (!r.link().isEmpty()) {
+        links.merge(r.link(), 1, Integer::sum);
+      }
+      if (r.record().express() != null) {
+        known++;
+        express += r.record().express() ? 1 : 0;
+      }
+    }
+    if (n < MIN_REFUNDS_FOR_WAVE) {
+      out.put(
+          REFUND_WAVE,
+          new Signal(
+              REFUND_WAVE,
+              Double.NaN,
+              "未测量（退款集中度）：删除前 " + RECENT_DAYS + " 天这些商品只有 " + n + " 笔退款",
+              "not measured (refund concentration): the products had only "
+                  + n
+                  + " refund(s) in the "
+                  + RECENT_DAYS
+                  + " days before"));
+    } else {
+      double city = topExcess(cities, n, base.cityShare);
+      double link = topExcess(links, n, base.linkShare);
+      double v = Math.max(city, link);
+      out.put(
+          REFUND_WAVE,
+          new Signal(
+              REFUND_WAVE,
+              v,
+              String.format(
+                  Locale.ROOT,
+                  "删除前 %d 天这些商品的 %d 笔退款中，来自同一城市或同一分享链接的比例比平时高 %s",
+                  RECENT_DAYS,
+                  n,
+                  pct(v)),
+              String.format(
+                  Locale.ROOT,
+                  "of the products' %d refunds in the %d days before, the share from one city or"
+                      + " one share link is %s above its usual share",
+                  n,
+                  RECENT_DAYS,
+                  pct(v))));
+    }
+    out.put(
+        EXPRESS_REFUND,
+        known == 0
+            ? Signal.notMeasured(
+                EXPRESS_REFUND, "是否极速退款", "whether refunds were express", "售后列表.csv")
+            : new Signal(
+                EXPRESS_REFUND,
+                share(express, known),
+                known + " 笔退款中 " + express + " 笔是极速退款",
+                express + " of " + known + " refunds were express refunds (极速退款)"));
+  }
+
+  private static double topExcess(Map<String, Integer> counts, int n, Map<String, Double> usual) {
+    return counts.entrySet().stream()
+        .mapToDouble(e -> (double) e.getValue() / n - usual.getOrDefault(e.getKey(), 0.0))
+        .max()
+        .orElse(0);
+  }
+
+  /**
+   * Best sellers and breadth, both on all orders (deleted ones too) in the BASELINE_DAYS before the
+   * batch: the share of the batch's products that are best sellers, and the batch's products' share
+   * of the units sold.
+   */
+  private static void productSignals(
+      Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
+    Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
+    products.remove("");
+    Map<String, Long> units = base.unitsBefore(date, BASELINE_DAYS);
+    long total = units.values().stream().mapToLong(Long::longValue).sum();
+    if (total == 0 || products.isEmpty()) {
+      for (String code : List.of(BEST_SELLERS, BREADTH)) {
+        out.put(
+            code,
+            new Signal(
+                code,
+                Double.NaN,
+                "未测量：订单明细里没有删除前 " + BASELINE_DAYS + " 天的订单",
+                "not measured: the orders export has no orders in the "
+                    + BASELINE_DAYS
+                    + " days before the deletion"));
+      }
+      return;
+    }
+    Set<String> top = ShopBaseline.bestSellers(units);
+    int onTop = (int) products.stream().filter(top::contains).count();
     out.put(
         BEST_SELLERS,
         new Signal(
             BEST_SELLERS,
-            share(onTop, n),
-            n
-                + " 笔被删订单中 "
-                + onTop
-                + " 笔（"
-                + pct(share(onTop, n))
-                + "）是店铺销量前 "
-                + top.size()
-                + " 的商品",
-            onTop
-                + " of "
-                + n
-                + " deleted orders ("
-                + pct(share(onTop, n))
-                + ") are on the shop's "
-                + top.size()
-                + " best sellers"));
-    int products = batch.stringColumn("product_id").countUnique();
-    double breadth = base.productCount == 0 ? Double.NaN : (double) products / base.productCount;
+            share(onTop, products.size()),
+            String.format(
+                Locale.ROOT,
+                "本批 %d 个商品中 %d 个是删除前 %d 天的畅销品（销量前 %d 名，合计占 %s 以上的销量）",
+                products.size(),
+                onTop,
+                BASELINE_DAYS,
+                top.size(),
+                pct(ShopBaseline.BEST_SELLER_UNITS)),
+            String.format(
+                Locale.ROOT,
+                "%d of the batch's %d products are among the shop's %d best sellers of the %d days"
+                    + " before (together %s or more of the units)",
+                onTop,
+                products.size(),
+                top.size(),
+                BASELINE_DAYS,
+                pct(ShopBaseline.BEST_SELLER_UNITS))));
+    long hit = products.stream().mapToLong(p -> units.getOrDefault(p, 0L)).sum();
+    double breadth = (double) hit / total;
     out.put(
         BREADTH,
         new Signal(
             BREADTH,
             breadth,
-            "本批涉及 " + products + " 个商品，占店铺 " + base.productCount + " 个商品的 " + pct(breadth),
-            "the batch touches "
-                + products
-                + " of the shop's "
-                + base.productCount
-                + " products ("
-                + pct(breadth)
-                + ")"));
+            String.format(
+                Locale.ROOT,
+                "本批 %d 个商品在删除前 %d 天占店铺销量（件数）的 %s",
+                products.size(),
+                BASELINE_DAYS,
+                pct(breadth)),
+            String.format(
+                Locale.ROOT,
+                "the batch's %d products made %s of the shop's units in the %d days before",
+                products.size(),
+                pct(breadth),
+                BASELINE_DAYS)));
   }
 
   private static Signal share(String code, int k, int n, String zhWhat, String enWhat) {

@@ -39,7 +39,9 @@ public final class DeletedOrders {
     "cancel_reason",
     "affiliate_id",
     "traffic_source",
-    "logistics"
+    "logistics",
+    "province",
+    "city"
   };
 
   public static final String BATCH = "batch";

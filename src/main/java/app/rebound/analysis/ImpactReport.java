@@ -43,7 +43,11 @@ public record ImpactReport(
       boolean thinEvidence,
       List<String> signals,
       List<SignalValue> signalValues,
-      List<ConsequenceRow> consequences) {}
+      List<ConsequenceRow> consequences,
+      Map<String, Double> probabilities,
+      boolean undecided,
+      String settle,
+      List<String> drivers) {}
 
   /** A signal's code and measured value (null when not measured) beside the sentence. */
   public record SignalValue(String code, Double value) {}
@@ -133,7 +137,11 @@ public record ImpactReport(
                             .toList(),
                         c.consequences().stream()
                             .map(q -> new ConsequenceRow(zh ? q.zh() : q.en(), q.source()))
-                            .toList()))
+                            .toList(),
+                        c.odds().probabilities(),
+                        c.undecided(),
+                        c.undecided() ? (zh ? c.odds().settleZh() : c.odds().settleEn()) : null,
+                        c.odds().drivers().stream().map(d -> zh ? d.zh() : d.en()).toList()))
             .toList();
     Deletions deletions =
         new Deletions(

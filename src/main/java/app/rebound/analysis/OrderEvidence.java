@@ -49,6 +49,12 @@ public record OrderEvidence(
   public static final String APPEAL_AFTER_PROOF = "appeal_after_proof";
   public static final String DO_NOT_APPEAL = "do_not_appeal";
 
+  /**
+   * The check an order of an undecided batch carries (unknown, needed): its source names what would
+   * settle the batch's cause.
+   */
+  public static final String BATCH_CAUSE = "batch_cause";
+
   /** 我已真实发货: the order was really shipped. */
   public static final String SHIPPED = "shipped";
 

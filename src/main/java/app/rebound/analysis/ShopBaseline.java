@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +32,29 @@ final class ShopBaseline {
    */
   static final int MIN_TOP_PRODUCTS = 3;
 
+  /** The share of the units that counts as "the best sellers": the fewest products making it. */
+  static final double BEST_SELLER_UNITS = 0.6;
+
   final Map<String, Double> usualUnitPrice;
-  final List<String> topProducts;
   final int productCount;
+
+  /** Units of all orders (deleted ones too) per product and submission day, for ranks by date. */
+  final Map<String, NavigableMap<LocalDate, Long>> unitsByDay;
+
+  /** Share of the orders the platform left alone whose waybill is reused: the shop's base rate. */
+  final double reusedBaseRate;
+
+  /** Each city's (省 市) and each share link's (达人ID) share of all orders. */
+  final Map<String, Double> cityShare;
+
+  final Map<String, Double> linkShare;
+
+  /** Refunded orders the platform left alone (refund wave candidates). */
+  final List<RefundedOrder> refunded;
+
+  /** One refunded order: its product, submission day, city, link and refund record. */
+  record RefundedOrder(
+      String product, LocalDate day, String city, String link, RefundRecord record) {}
 
   /** Sub-orders with a customer-service chat; null when no chats export was uploaded. */
   final Set<String> chatted;
@@ -62,14 +83,11 @@ final class ShopBaseline {
         keptOrders(
             shop.orders(), new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList()));
     usualUnitPrice = usualUnitPrice(kept);
-    Table units = ByProduct.sums(kept, "quantity").sortDescendingOn("Sum [quantity]");
     Set<String> products = new HashSet<>(shop.orders().stringColumn("product_id").asSet());
     products.addAll(shop.table(FileKind.TRAFFIC).stringColumn("product_id").asSet());
     products.remove("");
     productCount = products.size();
-    int top = Math.max(MIN_TOP_PRODUCTS, (int) Math.ceil(0.1 * productCount));
-    topProducts =
-        units.stringColumn("product_id").asList().subList(0, Math.min(top, units.rowCount()));
+    unitsByDay = unitsByDay(shop.orders());
     chatted = shop.has(FileKind.CHATS) ? chatted(shop.table(FileKind.CHATS)) : null;
     reviewed =
         shop.has(FileKind.REVIEWS)
@@ -79,6 +97,140 @@ final class ShopBaseline {
     complaints = shopScoresUploaded ? complaints(shop.table(FileKind.SHOP_SCORES)) : null;
     refunds = refunds(kept);
     reusedWaybills = reusedWaybills(shop.orders());
+    Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
+    reusedBaseRate = reusedShare(shop.orders(), deleted, reusedWaybills);
+    cityShare = shares(shop.orders(), ShopBaseline::city);
+    linkShare = shares(shop.orders(), (t, row) -> t.stringColumn("affiliate_id").get(row));
+    refunded = refunded(shop.orders(), deleted, RefundRecord.fromOrders(shop.orders()));
+  }
+
+  /** 省 and 市 together: the buyer's area as the orders export gives it. */
+  static String city(Table orders, int row) {
+    String province = orders.stringColumn("province").get(row);
+    String city = orders.stringColumn("city").get(row);
+    return ((province == null ? "" : province.strip()) + " " + (city == null ? "" : city.strip()))
+        .strip();
+  }
+
+  interface Cell {
+    String get(Table orders, int row);
+  }
+
+  /** Each non-blank value's share of all orders. */
+  static Map<String, Double> shares(Table orders, Cell cell) {
+    Map<String, Integer> counts = new HashMap<>();
+    int n = orders.rowCount();
+    for (int row = 0; row < n; row++) {
+      String v = cell.get(orders, row);
+      if (v != null && !v.isBlank()) {
+        counts.merge(v.strip(), 1, Integer::sum);
+      }
+    }
+    Map<String, Double> out = new HashMap<>();
+    counts.forEach((k, c) -> out.put(k, (double) c / n));
+    return out;
+  }
+
+  static Map<String, NavigableMap<LocalDate, Long>> unitsByDay(Table orders) {
+    Map<String, NavigableMap<LocalDate, Long>> out = new HashMap<>();
+    StringColumn products = orders.stringColumn("product_id");
+    IntColumn quantity = orders.intColumn("quantity");
+    var submitted = orders.dateTimeColumn("submitted_at");
+    for (int row = 0; row < orders.rowCount(); row++) {
+      if (quantity.isMissing(row) || submitted.isMissing(row) || products.get(row).isBlank()) {
+        continue;
+      }
+      out.computeIfAbsent(products.get(row), k -> new TreeMap<>())
+          .merge(submitted.get(row).toLocalDate(), (long) quantity.getInt(row), Long::sum);
+    }
+    return out;
+  }
+
+  /**
+   * Units per product in the {@code days} before {@code date}, over all orders: what the shop sold
+   * before the batch, deleted orders included (ranking only what was kept would drop the attacked
+   * products, whose orders were deleted and whose sales fell afterwards).
+   */
+  Map<String, Long> unitsBefore(LocalDate date, int days) {
+    Map<String, Long> out = new HashMap<>();
+    unitsByDay.forEach(
+        (product, byDay) -> {
+          long sum =
+              byDay.subMap(date.minusDays(days), true, date, false).values().stream()
+                  .mapToLong(Long::longValue)
+                  .sum();
+          if (sum > 0) {
+            out.put(product, sum);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The best sellers before {@code date}: the fewest products that together make {@link
+   * #BEST_SELLER_UNITS} of the units sold in the {@code days} before, at least {@link
+   * #MIN_TOP_PRODUCTS}; ties by product id.
+   */
+  static Set<String> bestSellers(Map<String, Long> units) {
+    List<Map.Entry<String, Long>> ranked =
+        units.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .toList();
+    long total = ranked.stream().mapToLong(Map.Entry::getValue).sum();
+    Set<String> out = new HashSet<>();
+    long sum = 0;
+    for (Map.Entry<String, Long> e : ranked) {
+      if (out.size() >= MIN_TOP_PRODUCTS && sum >= BEST_SELLER_UNITS * total) {
+        break;
+      }
+      out.add(e.getKey());
+      sum += e.getValue();
+    }
+    return out;
+  }
+
+  /** Share of the kept orders carrying a reused waybill: what split parcels and typos give. */
+  static double reusedShare(Table orders, Set<String> deleted, Set<String> reused) {
+    int kept = 0;
+    int hits = 0;
+    StringColumn ids = orders.stringColumn("sub_order_id");
+    StringColumn logistics = orders.stringColumn("logistics");
+    for (int row = 0; row < orders.rowCount(); row++) {
+      if (deleted.contains(ids.get(row))) {
+        continue;
+      }
+      kept++;
+      String l = logistics.get(row);
+      if (l != null && reused.contains(waybill(l))) {
+        hits++;
+      }
+    }
+    return kept == 0 ? 0 : (double) hits / kept;
+  }
+
+  static List<RefundedOrder> refunded(
+      Table orders, Set<String> deleted, Map<String, RefundRecord> records) {
+    List<RefundedOrder> out = new ArrayList<>();
+    StringColumn ids = orders.stringColumn("sub_order_id");
+    var submitted = orders.dateTimeColumn("submitted_at");
+    for (int row = 0; row < orders.rowCount(); row++) {
+      RefundRecord record = records.get(ids.get(row));
+      if (record == null || deleted.contains(ids.get(row)) || submitted.isMissing(row)) {
+        continue;
+      }
+      String link = orders.stringColumn("affiliate_id").get(row);
+      out.add(
+          new RefundedOrder(
+              orders.stringColumn("product_id").get(row),
+              submitted.get(row).toLocalDate(),
+              city(orders, row),
+              link == null ? "" : link.strip(),
+              record));
+    }
+    return out;
   }
 
   /** 快递信息 holds "number-carrier"; the number alone identifies the parcel. */
@@ -87,21 +239,31 @@ final class ShopBaseline {
     return (dash < 0 ? logistics : logistics.substring(0, dash)).strip();
   }
 
+  /**
+   * Waybill numbers on more than one main order (主订单编号): the sub-orders of one main order
+   * legitimately share a parcel, two orders never do.
+   */
   static Set<String> reusedWaybills(Table orders) {
-    Map<String, Integer> seen = new HashMap<>();
-    for (String logistics : orders.stringColumn("logistics")) {
-      String number = waybill(logistics == null ? "" : logistics);
-      if (!number.isEmpty()) {
-        seen.merge(number, 1, Integer::sum);
+    Map<String, String> firstOrder = new HashMap<>();
+    Set<String> out = new HashSet<>();
+    StringColumn logistics = orders.stringColumn("logistics");
+    // The stored shop's analysis leaves 主订单编号 out (a million unique ids); then each sub-order
+    // counts as its own order.
+    StringColumn mains = orders.containsColumn("order_id") ? orders.stringColumn("order_id") : null;
+    StringColumn subs = orders.stringColumn("sub_order_id");
+    for (int row = 0; row < orders.rowCount(); row++) {
+      String l = logistics.get(row);
+      String number = waybill(l == null ? "" : l);
+      if (number.isEmpty()) {
+        continue;
+      }
+      String main = mains == null ? null : mains.get(row);
+      String order = main == null || main.isBlank() ? subs.get(row) : main;
+      String before = firstOrder.putIfAbsent(number, order);
+      if (before != null && !before.equals(order)) {
+        out.add(number);
       }
     }
-    Set<String> out = new HashSet<>();
-    seen.forEach(
-        (number, times) -> {
-          if (times > 1) {
-            out.add(number);
-          }
-        });
     return out;
   }
 

@@ -52,6 +52,8 @@ public record ShopData(Map<FileKind, Table> tables) {
           "affiliate_id",
           "traffic_source",
           "logistics",
+          "province",
+          "city",
           "sales_deleted",
           "notice_id");
 

@@ -24,7 +24,8 @@ final class Draws {
     PICKS,
     AFFILIATES,
     SCORES,
-    IDS
+    IDS,
+    CAUSES
   }
 
   private Draws() {}

@@ -65,6 +65,7 @@ final class Orders {
   record Deleted(long subOrderId, int product, int batch) {}
 
   private final ShopPlan plan;
+  private final CauseDynamics dynamics;
   private final Traffic traffic;
   private final long export;
   private final List<List<Row>> fakesByDay = new ArrayList<>();
@@ -80,6 +81,7 @@ final class Orders {
 
   Orders(ShopPlan plan, Traffic traffic) {
     this.plan = plan;
+    this.dynamics = plan.config.causeDynamics();
     this.traffic = traffic;
     this.export = (long) plan.days * TimeText.DAY;
     for (int d = 0; d < plan.days; d++) {
@@ -129,10 +131,13 @@ final class Orders {
         double daily = traffic.meanOrders(p, b.day - 28, b.day - 1);
         int lo = Math.max(0, b.day - 25);
         int span = b.day - 1 - lo;
-        int[] nights = Draws.distinct(r, span, 3 + r.nextInt(4));
+        int[] nights = Draws.distinct(r, span, dynamics.thinBatches() ? 1 : 3 + r.nextInt(4));
         for (int night : nights) {
           int d = lo + night;
-          int n = 4 + r.nextInt(9) + (int) Math.round(0.05 * daily);
+          int n =
+              dynamics.thinBatches()
+                  ? 2 + r.nextInt(3)
+                  : 4 + r.nextInt(9) + (int) Math.round(0.05 * daily);
           boolean atNight = r.nextDouble() < 0.8;
           long t =
               (long) d * TimeText.DAY
@@ -175,6 +180,9 @@ final class Orders {
               row.review = Catalog.TEMPLATED.get(r.nextInt(Catalog.TEMPLATED.size()));
               row.reviewAt = row.complete + 600 + r.nextInt(7200);
             }
+            if (dynamics.realParcelBrushing()) {
+              realParcel(r, row, pr, reused, carrier);
+            }
             fakesByDay.get(d).add(row);
             traffic.fakeOrders[p][d]++;
             traffic.fakeGmv[p][d] += row.payable;
@@ -183,6 +191,23 @@ final class Orders {
         }
       }
     }
+  }
+
+  /**
+   * Brushing with real parcels (CauseDynamics.realParcelBrushing): a real parcel with its own
+   * waybill, shipped and completed at a real parcel's pace, paid at full price (the cash goes back
+   * off the platform); about one in ten still reuses a waybill.
+   */
+  private static void realParcel(
+      SplittableRandom r, Row row, Product pr, String[] reused, Catalog.Carrier carrier) {
+    row.tracking =
+        r.nextDouble() < CauseDynamics.REAL_PARCEL_REUSED_SHARE
+            ? reused[r.nextInt(2)]
+            : tracking(r, carrier);
+    row.ship = row.pay + 3 * 3600 + (long) (r.nextDouble() * 40 * 3600);
+    row.complete = row.ship + 2L * TimeText.DAY + (long) (r.nextDouble() * 5 * TimeText.DAY);
+    row.payable = pr.priceFen();
+    row.merchantDiscount = 0;
   }
 
   /**
@@ -222,6 +247,9 @@ final class Orders {
             to = b.day - 1;
             k = (int) Math.round(0.1 * fakesPerProduct[p]);
           }
+        }
+        if (dynamics.thinBatches() && b.cause != Cause.VIOLATION) {
+          k = Math.min(k, 1 + r.nextInt(3));
         }
         from = Math.max(0, from);
         int total = countOrders(p, from, to);
@@ -312,10 +340,20 @@ final class Orders {
     int hour = Draws.weighted(r, Catalog.HOUR_WEIGHTS);
     row.submit = (long) d * TimeText.DAY + hour * 3600L + r.nextInt(3600);
     row.pay = row.submit + 3 + Math.min(1800, (long) Draws.logNormal(r, 50, 1.0));
+    boolean nightLive =
+        dynamics.nightLiveSystemErrors()
+            && pickedBatch >= 0
+            && plan.batches.get(pickedBatch).cause == Cause.SYSTEM_ERROR;
+    if (nightLive) {
+      // The stream's flash moments after midnight: orders seconds apart.
+      row.submit = (long) d * TimeText.DAY + 1800 + 900L * r.nextInt(4) + r.nextInt(150);
+      row.pay = row.submit + 3 + r.nextInt(30);
+    }
     Batch attack = plan.attackOn(p, d);
     double ramp = plan.ramp(p, d);
     // Refunds rise on a product whose sales were just deleted; an attack refunds in a group.
-    double refund = attack != null ? 0.3 : 0.025 + 0.2 * ramp * plan.effVis[p];
+    boolean attackRefunds = attack != null && !dynamics.reportOnlyAttacks();
+    double refund = attackRefunds ? 0.3 : 0.025 + 0.2 * ramp * plan.effVis[p];
     double inProgress = 0.02;
     if (pickedBatch >= 0) {
       refund = 0;
@@ -327,7 +365,7 @@ final class Orders {
     if (u < refund) {
       row.status = CLOSED;
       row.afterSale = REFUNDED;
-      List<String> reasons = attack != null ? Catalog.ABNORMAL_CANCEL : Catalog.NORMAL_CANCEL;
+      List<String> reasons = attackRefunds ? Catalog.ABNORMAL_CANCEL : Catalog.NORMAL_CANCEL;
       row.cancelReason = reasons.get(r.nextInt(reasons.size()));
       row.ship = r.nextDouble() < 0.7 || ship >= export ? -1 : ship;
     } else {
@@ -370,6 +408,12 @@ final class Orders {
       row.tracking = tracking(r, Catalog.CARRIERS.get(Draws.weighted(r, Catalog.CARRIER_WEIGHTS)));
     }
     setPlace(r, row);
+    if (nightLive) {
+      row.source = Catalog.LIVE;
+    }
+    if (attackRefunds && dynamics.refundWaveFromOneLink() && REFUNDED.equals(row.afterSale)) {
+      refundWave(row, attack, d);
+    }
     if (r.nextDouble() < 0.04) {
       row.note = Catalog.BUYER_NOTES.get(r.nextInt(Catalog.BUYER_NOTES.size()));
     }
@@ -406,6 +450,28 @@ final class Orders {
       }
     }
     return row;
+  }
+
+  /**
+   * An attackers' refund wave (CauseDynamics.refundWaveFromOneLink): the refunded orders came
+   * through one share link, from one city, within a few hours of each day's wave.
+   */
+  private void refundWave(Row row, Batch attack, int d) {
+    SplittableRandom w = Draws.rng(plan.config.seed(), Stream.CAUSES, attack.index, 0);
+    int place = Draws.weighted(w, Catalog.PLACE_WEIGHTS);
+    List<String> cities = Catalog.PLACES.get(place).cities();
+    row.place = place;
+    row.city = cities.get(w.nextInt(cities.size()));
+    row.affiliate = w.nextInt(plan.affiliates.size());
+    row.source = Catalog.SHORT_VIDEO;
+    long waveStart = (long) d * TimeText.DAY + (10 + w.nextInt(10)) * 3600L;
+    long offset = Math.floorMod(row.submit * 7919, 3 * 3600L);
+    long shift = waveStart + offset - row.submit;
+    row.submit += shift;
+    row.pay += shift;
+    if (row.ship >= 0) {
+      row.ship += shift;
+    }
   }
 
   private static void setPlace(SplittableRandom r, Row row) {

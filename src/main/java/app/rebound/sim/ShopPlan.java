@@ -253,7 +253,10 @@ final class ShopPlan {
         switch (cause) {
           case MALICIOUS_REPORT -> {
             // Attackers go after the best sellers.
-            k = 1 + r.nextInt(2) + (np >= 15 ? 1 : 0);
+            k =
+                config.causeDynamics().attacksOnSeveralBestSellers()
+                    ? 3 + r.nextInt(3)
+                    : 1 + r.nextInt(2) + (np >= 15 ? 1 : 0);
             byPower.stream().filter(p -> !taken.contains(p)).forEach(pool::add);
           }
           case VIOLATION -> {

@@ -85,7 +85,10 @@ public final class ShopSimulator {
         double score = level + 0.012 * r.nextGaussian();
         for (Batch b : plan.batches) {
           if (b.cause == Cause.MALICIOUS_REPORT && d >= b.spikeFrom && d <= b.spikeTo) {
-            int extra = Draws.poisson(r, 5 + 3 * usual);
+            int extra =
+                plan.config.causeDynamics().reportOnlyAttacks()
+                    ? Draws.poisson(r, reportSpikeExtra(plan, b, usual))
+                    : Draws.poisson(r, 5 + 3 * usual);
             complaints += extra;
             score -= 0.003 * extra;
           }
@@ -98,6 +101,16 @@ public final class ShopSimulator {
         out.end();
       }
     }
+  }
+
+  /**
+   * A report-only attack's extra complaints per spike day: the week before the batch averages 4–8
+   * times the usual complaints (CauseDynamics.REPORT_SPIKE_MIN … MAX), all of it in the spike days.
+   */
+  static double reportSpikeExtra(ShopPlan plan, Batch b, double usual) {
+    SplittableRandom w = Draws.rng(plan.config.seed(), Stream.CAUSES, b.index, 1);
+    double times = Draws.uniform(w, CauseDynamics.REPORT_SPIKE_MIN, CauseDynamics.REPORT_SPIKE_MAX);
+    return (times - 1) * usual * 7 / (b.spikeTo - b.spikeFrom + 1);
   }
 
   /**

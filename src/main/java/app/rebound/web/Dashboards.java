@@ -200,7 +200,11 @@ public final class Dashboards {
       boolean thinEvidence,
       List<String> signals,
       List<ImpactReport.ConsequenceRow> consequences,
-      List<ProductRef> products) {}
+      List<ProductRef> products,
+      Map<String, Double> probabilities,
+      boolean undecided,
+      String settle,
+      List<String> drivers) {}
 
   /** /products: one line per affected product, sorted by {@code sort}. */
   public record Products(String sort, List<ProductLine> rows) {}
@@ -368,7 +372,11 @@ public final class Dashboards {
                         b.consequences(),
                         b.products().stream()
                             .map(id -> new ProductRef(id, names.getOrDefault(id, "")))
-                            .toList()))
+                            .toList(),
+                        b.probabilities(),
+                        b.undecided(),
+                        b.settle(),
+                        b.drivers()))
             .toList();
     return new Deletions(
         DeletionTotals.of(r.deletions()),

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Small hand-made impact reports for the ranking rules, and the real sample report. */
 final class Reports {
@@ -44,6 +45,10 @@ final class Reports {
         false,
         List.of(),
         List.of(),
+        List.of(),
+        Map.of(cause, 0.8),
+        false,
+        null,
         List.of());
   }
 

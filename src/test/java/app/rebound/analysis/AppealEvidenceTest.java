@@ -27,11 +27,12 @@ class AppealEvidenceTest {
   static final LocalDateTime DAY = BatchCausesTest.D.minusDays(10).atTime(14, 0);
 
   /**
-   * The evidence of the shop's deleted orders by id, with the batches' causes as the rule finds
-   * them.
+   * The evidence of the shop's deleted orders by id, their batch held at a decided system error:
+   * these tests are about the orders' own proofs (a one-order batch diagnosed alone is a close
+   * call, see the undecided test).
    */
   static Map<String, OrderEvidence> evidence(Shop shop, Set<FileKind> uploaded) {
-    return evidence(shop, uploaded, null);
+    return evidence(shop, uploaded, BatchCause.SYSTEM_ERROR);
   }
 
   static Map<String, OrderEvidence> evidence(
@@ -175,13 +176,49 @@ class AppealEvidenceTest {
     assertEquals(List.of("reused_waybill"), e.get(reusedB).flags());
     assertEquals(List.of("completed_too_fast"), e.get(fast).flags());
     assertEquals(List.of("no_logistics"), e.get(noTracking).flags());
-    assertEquals(List.of("night_burst"), e.get(burstA).flags());
-    assertEquals(List.of("night_burst"), e.get(burstB).flags());
-    assertEquals(List.of(), e.get(lateAlone).flags(), "one order at night alone is no burst");
-    for (String id : List.of(oneCent, cheap, reusedA, fast, noTracking, burstA)) {
+    // A night burst is a batch pattern: where the batch's diagnosis says genuine (a night live
+    // stream), the order's time does not overrule it; in a violation batch it is named.
+    assertEquals(List.of(), e.get(burstA).flags());
+    assertEquals(OrderEvidence.APPEAL, e.get(burstA).verdict());
+    Map<String, OrderEvidence> v = evidence(shop, Set.of(FileKind.CHATS), BatchCause.VIOLATION);
+    assertEquals(List.of("night_burst", "violation_batch"), v.get(burstA).flags());
+    assertEquals(List.of("night_burst", "violation_batch"), v.get(burstB).flags());
+    assertEquals(
+        List.of("violation_batch"),
+        v.get(lateAlone).flags(),
+        "one order at night alone is no burst");
+    for (String id : List.of(oneCent, cheap, reusedA, fast, noTracking)) {
       assertEquals(OrderEvidence.DO_NOT_APPEAL, e.get(id).verdict(), id);
     }
     assertEquals(OrderEvidence.APPEAL, e.get(lateAlone).verdict());
+  }
+
+  @Test
+  void an_order_of_an_undecided_batch_is_appealed_after_the_proof_that_settles_its_cause() {
+    Shop shop = new Shop();
+    String id = shop.genuine("P1", DAY);
+    shop.chat(id);
+    shop.delete(id, "P1", "WG1");
+    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
+    tables.put(FileKind.ORDERS, shop.orders);
+    tables.put(FileKind.DELETIONS, shop.deletions);
+    tables.put(FileKind.CHATS, shop.chats);
+    ShopData data = ShopData.of(tables);
+    Table deleted = DeletedOrders.of(data);
+    List<BatchCause> causes = BatchCauses.of(data, deleted);
+    assertTrue(causes.get(0).undecided(), "one genuine order, no complaint counts: a close call");
+    OrderEvidence e = AppealEvidence.of(data, deleted, causes).get(0);
+    assertEquals(OrderEvidence.APPEAL_AFTER_PROOF, e.verdict());
+    assertEquals(List.of(OrderEvidence.BATCH_CAUSE), e.missing());
+    String settle =
+        e.checks().stream()
+            .filter(c -> c.code().equals(OrderEvidence.BATCH_CAUSE))
+            .findFirst()
+            .orElseThrow()
+            .source();
+    assertTrue(settle.contains("店铺体验分.csv"), settle);
+    OrderEvidence decided = evidence(shop, Set.of(FileKind.CHATS)).get(id);
+    assertEquals(OrderEvidence.APPEAL, decided.verdict(), "the same order once the cause is known");
   }
 
   @Test

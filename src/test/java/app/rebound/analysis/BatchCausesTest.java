@@ -162,7 +162,7 @@ class BatchCausesTest {
   }
 
   static Map<String, Signal> byCode(BatchCause cause) {
-    return cause.signals().stream().collect(Collectors.toMap(Signal::code, s -> s));
+    return cause.signals().stream().collect(Collectors.toMap(Signal::code, s -> s, (a, b) -> a));
   }
 
   static double value(BatchCause cause, String code) {
@@ -213,8 +213,10 @@ class BatchCausesTest {
     assertEquals(1.0, value(cause, BatchSignals.REVIEW));
     assertEquals(1.0, value(cause, BatchSignals.COMPLETED));
     assertEquals(1.0, value(cause, BatchSignals.NO_REFUND));
-    assertEquals(0.0, value(cause, BatchSignals.BEST_SELLERS));
-    assertEquals(0.2, value(cause, BatchSignals.BREADTH), 1e-9);
+    // Ranked on all orders of the 28 days before, the six fakes make P5 one of the three best
+    // sellers (P1 6, P5 6, P2 4 units); P5's 6 units are a third of the 18 sold.
+    assertEquals(1.0, value(cause, BatchSignals.BEST_SELLERS));
+    assertEquals(6 / 18.0, value(cause, BatchSignals.BREADTH), 1e-9);
     assertEquals(1.0, value(cause, BatchSignals.COMPLAINTS), 1e-9);
     assertFalse(cause.thinEvidence());
     assertTrue(cause.confidence() >= 0.9, "confidence " + cause.confidence());
@@ -248,7 +250,8 @@ class BatchCausesTest {
     assertEquals(BatchCause.MALICIOUS_REPORT, cause.likelyCause());
     assertEquals(List.of("P1", "P2"), cause.products());
     assertEquals(1.0, value(cause, BatchSignals.BEST_SELLERS));
-    assertEquals(0.4, value(cause, BatchSignals.BREADTH), 1e-9);
+    // P1 14 units (6 earlier, 3 deleted, 5 refunded) and P2 7 of the 23 sold in the 28 days before.
+    assertEquals(21 / 23.0, value(cause, BatchSignals.BREADTH), 1e-9);
     // 3 days of 8 and 4 of 1 in the week before: 4 a day against 1.
     assertEquals(4.0, value(cause, BatchSignals.COMPLAINTS), 1e-9);
     // P1 and P2 never refunded before: the expected count is floored at 1, so 5 refunds are 5×.
@@ -278,8 +281,9 @@ class BatchCausesTest {
     BatchCause cause = shop.cause(ALL);
     assertEquals(BatchCause.SYSTEM_ERROR, cause.likelyCause());
     assertEquals(List.of("P1", "P2", "P3", "P4"), cause.products());
+    // P1 (6+2), P2 (4+2), P3 (2+2), P4 (2) are every unit sold in the 28 days before.
     assertEquals(0.75, value(cause, BatchSignals.BEST_SELLERS));
-    assertEquals(0.8, value(cause, BatchSignals.BREADTH), 1e-9);
+    assertEquals(1.0, value(cause, BatchSignals.BREADTH), 1e-9);
     assertEquals(1.0, value(cause, BatchSignals.COMPLAINTS), 1e-9);
     assertEquals(0.0, value(cause, BatchSignals.REFUND_GROUP), 1e-9);
     assertEquals(1.0, value(cause, BatchSignals.COMPLETED));

@@ -152,8 +152,21 @@ class AnalyzeCommandTest {
       assertTrue(confidence > 0 && confidence <= 1);
       assertTrue(batch.get("date").asText().matches("\\d{4}-\\d{2}-\\d{2}"));
       assertTrue(batch.get("signals").size() > 3);
+      // The diagnosis's lines come first; the orders-export line is a plain English sentence.
+      int inOrders = 0;
+      while (!batch
+          .get("signal_values")
+          .get(inOrders)
+          .get("code")
+          .asText()
+          .equals("in_orders_share")) {
+        inOrders++;
+      }
       assertTrue(
-          batch.get("signals").get(1).asText().matches("[\\x00-\\x7F¥–—’…]*"), "English sentences");
+          batch.get("signals").get(inOrders).asText().matches("[\\x00-\\x7F¥–—’…]*"),
+          "English sentences");
+      assertEquals(3, batch.get("probabilities").size());
+      assertTrue(batch.get("drivers").isArray());
     }
     for (String path :
         new String[] {"/traffic/visitors", "/traffic/impressions", "/conversion", "/gmv"}) {

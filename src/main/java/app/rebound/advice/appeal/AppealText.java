@@ -23,7 +23,9 @@ public final class AppealText {
           "no_refund", new String[] {"没有退款", "no refund"},
           "chat", new String[] {"与买家的飞鸽客服聊天记录", "a customer-service (飞鸽) chat with the buyer"},
           "review", new String[] {"买家评价", "a review by the buyer"},
-          "traffic_source", new String[] {"达人或流量来源", "an affiliate or traffic source"});
+          "traffic_source", new String[] {"达人或流量来源", "an affiliate or traffic source"},
+          "batch_cause",
+              new String[] {"能确定所在批次原因的证据", "evidence that settles the cause of its batch"});
 
   /** What to do to add a missing proof, by proof code. */
   private static final Map<String, String[]> HOW_TO_ADD =
@@ -50,6 +52,11 @@ public final class AppealText {
           "traffic_source",
               new String[] {
                 "截取推广或达人带货记录", "take a screenshot of the promotion or affiliate record"
+              },
+          "batch_cause",
+              new String[] {
+                "按批次说明补充能确定原因的文件或证据（见该批次的“未定”说明）",
+                "add the export or evidence the batch's \"undecided\" note names"
               });
 
   private static final Map<String, String[]> FLAGS =
