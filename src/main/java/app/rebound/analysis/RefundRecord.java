@@ -8,9 +8,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * One refund, the input of the refund-wave signal. Today it comes from the orders export (售后状态 退款成功
- * with a 取消原因), which has no application time and no 极速退款 flag; the after-sales export (售后列表.csv:
- * 商品单号, 售后申请时间, 是否极速退款, 退商品金额) will fill those in.
+ * One refund, the input of the refund-wave signal: from the orders export (售后状态 退款成功 with a 取消原因),
+ * which has no application time and no 极速退款 flag, and where it is uploaded from the after-sales
+ * export (售后列表: 商品单号, 售后申请时间, 是否极速退款, 退商品金额), whose record wins.
  *
  * @param subOrderId 子订单编号 (售后列表's 商品单号)
  * @param appliedAt 售后申请时间; null when not known
@@ -34,6 +34,45 @@ public record RefundRecord(
             new RefundRecord(
                 ids.get(row), null, null, amount.isMissing(row) ? null : amount.get(row)));
       }
+    }
+    return out;
+  }
+
+  /**
+   * The orders export's refunds with the after-sales export's requests laid over them: every
+   * after-sale that is refunded or still open (an attack's wave is its requests, granted or not),
+   * keyed by 商品单号, its latest request when one order has several.
+   */
+  static Map<String, RefundRecord> withAfterSales(
+      Map<String, RefundRecord> fromOrders, Table afterSales) {
+    Map<String, RefundRecord> out = new HashMap<>(fromOrders);
+    StringColumn ids = afterSales.stringColumn("sub_order_id");
+    StringColumn status = afterSales.stringColumn("status");
+    var applied = afterSales.dateTimeColumn("applied_at");
+    boolean hasExpress = afterSales.columnNames().contains("express_refund");
+    boolean hasAmount = afterSales.columnNames().contains("refund_amount");
+    for (int row = 0; row < afterSales.rowCount(); row++) {
+      String state = status.get(row);
+      if (!(AfterSales.refunded(state) || AfterSales.open(state))) {
+        continue;
+      }
+      RefundRecord before = out.get(ids.get(row));
+      LocalDateTime at = applied.get(row);
+      if (before != null
+          && before.appliedAt() != null
+          && at != null
+          && before.appliedAt().isAfter(at)) {
+        continue;
+      }
+      Boolean express =
+          hasExpress && !afterSales.booleanColumn("express_refund").isMissing(row)
+              ? afterSales.booleanColumn("express_refund").get(row)
+              : null;
+      Double amount =
+          hasAmount && !afterSales.numberColumn("refund_amount").isMissing(row)
+              ? afterSales.numberColumn("refund_amount").getDouble(row)
+              : before == null ? null : before.amount();
+      out.put(ids.get(row), new RefundRecord(ids.get(row), at, express, amount));
     }
     return out;
   }

@@ -101,7 +101,11 @@ final class ShopBaseline {
     reusedBaseRate = reusedShare(shop.orders(), deleted, reusedWaybills);
     cityShare = shares(shop.orders(), ShopBaseline::city);
     linkShare = shares(shop.orders(), (t, row) -> t.stringColumn("affiliate_id").get(row));
-    refunded = refunded(shop.orders(), deleted, RefundRecord.fromOrders(shop.orders()));
+    Map<String, RefundRecord> refundRecords = RefundRecord.fromOrders(shop.orders());
+    if (shop.has(FileKind.AFTER_SALES)) {
+      refundRecords = RefundRecord.withAfterSales(refundRecords, shop.table(FileKind.AFTER_SALES));
+    }
+    refunded = refunded(shop.orders(), deleted, refundRecords);
   }
 
   /** 省 and 市 together: the buyer's area as the orders export gives it. */
@@ -222,10 +226,13 @@ final class ShopBaseline {
         continue;
       }
       String link = orders.stringColumn("affiliate_id").get(row);
+      // The day the refund was asked for where the after-sales export says, else the order's day.
       out.add(
           new RefundedOrder(
               orders.stringColumn("product_id").get(row),
-              submitted.get(row).toLocalDate(),
+              record.appliedAt() != null
+                  ? record.appliedAt().toLocalDate()
+                  : submitted.get(row).toLocalDate(),
               city(orders, row),
               link == null ? "" : link.strip(),
               record));
