@@ -46,7 +46,7 @@ final class DashboardPages {
     DashboardData.Loaded l = data.load(ctx);
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop());
-    Chrome chrome = chrome(msg, l, msg.format("overview.title", l.shop()), here);
+    Chrome chrome = chrome(ctx, msg, l, msg.format("overview.title", l.shop()), here);
     templates.respond(
         ctx,
         "overview.jte",
@@ -151,7 +151,7 @@ final class DashboardPages {
     templates.respond(
         ctx,
         "appeal_group.jte",
-        new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), group));
+        new Views.Page<>(chrome(ctx, msg, l, title, here), l.shop(), progress(l), group));
   }
 
   /** GET /shops/{shop}/appeal/{group}/pack.zip?lang= */
@@ -190,7 +190,7 @@ final class DashboardPages {
     templates.respond(
         ctx,
         "product.jte",
-        new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), product));
+        new Views.Page<>(chrome(ctx, msg, l, title, here), l.shop(), progress(l), product));
   }
 
   /** GET /shops/{shop}/charts/{chart}.svg|.png?product=&lang= */
@@ -213,16 +213,24 @@ final class DashboardPages {
     DashboardData.Loaded l = data.load(ctx);
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop()) + "/" + name;
-    Chrome chrome = chrome(msg, l, msg.get(name + ".title"), here);
+    Chrome chrome = chrome(ctx, msg, l, msg.get(name + ".title"), here);
     templates.respond(
         ctx,
         template,
         new Views.Page<>(chrome, l.shop(), progress(l), l.ready() ? build.apply(l) : null));
   }
 
-  private Chrome chrome(Messages msg, DashboardData.Loaded l, String title, String here) {
+  private Chrome chrome(
+      Context ctx, Messages msg, DashboardData.Loaded l, String title, String here) {
     int refresh = l.ready() || DashboardData.failed(l) ? 0 : REFRESH_SECONDS;
-    return new Chrome(msg, Nav.links(nav, msg, here, l.shop()), title, here, l.shop(), refresh);
+    return new Chrome(
+        msg,
+        Nav.links(nav, msg, here, l.shop()),
+        title,
+        here,
+        l.shop(),
+        refresh,
+        RequestGuard.csrfToken(ctx));
   }
 
   private static Views.Progress progress(DashboardData.Loaded l) {

@@ -103,14 +103,7 @@ class DashboardPagesTest {
   /** A browser's form post (urlencoded), not following the redirect; answers the status. */
   private static int postForm(io.javalin.testtools.HttpClient client, String path, String form)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(client.getOrigin() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request, HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return BrowserSession.open(client.getOrigin()).post(path, form).statusCode();
   }
 
   private static String shop(String page) {
