@@ -38,6 +38,12 @@ public final class PartnershipImpact {
   static final String COOPERATING = "合作中";
   static final String CANCELLED = "已取消";
 
+  /**
+   * The longest orders window measured, in days: 20 years, beyond any real export (ingest refuses
+   * dates before the platform began), so it binds only on data that slipped past that check.
+   */
+  static final int MAX_WINDOW_DAYS = 20 * 366;
+
   private PartnershipImpact() {}
 
   public static PartnershipResult of(ShopData shop, Table deletedOrders) {
@@ -45,20 +51,37 @@ public final class PartnershipImpact {
     Set<String> products = new TreeSet<>(frame.unaffected());
     products.addAll(frame.splits().keySet());
 
+    // Series are allocated per calendar day: a window beyond any real export is not measured.
+    String spanWhyNot =
+        frame.days() > MAX_WINDOW_DAYS
+            ? "not measured: "
+                + ORDERS_FILE
+                + " spans "
+                + frame.days()
+                + " days, more than the "
+                + MAX_WINDOW_DAYS
+                + " one analysis reads"
+            : null;
     Table affiliateOrders =
-        frame.days() == 0 ? null : affiliateOrders(shop.orders(), frame.deletedSubOrders());
+        frame.days() == 0 || spanWhyNot != null
+            ? null
+            : affiliateOrders(shop.orders(), frame.deletedSubOrders());
     String ordersWhyNot =
-        frame.days() == 0
-            ? "not measured: upload " + ORDERS_FILE
-            : affiliateOrders.isEmpty()
-                ? "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
-                : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+        spanWhyNot != null
+            ? spanWhyNot
+            : frame.days() == 0
+                ? "not measured: upload " + ORDERS_FILE
+                : affiliateOrders.isEmpty()
+                    ? "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
+                    : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
     String coopWhyNot =
         !shop.has(FileKind.AFFILIATES)
             ? "not measured: upload " + COOPERATION_FILE
-            : frame.days() == 0
-                ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
-                : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+            : spanWhyNot != null
+                ? spanWhyNot
+                : frame.days() == 0
+                    ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
+                    : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
 
     Map<String, double[]> active = null;
     Map<String, double[]> gmv = null;
@@ -68,7 +91,7 @@ public final class PartnershipImpact {
     }
     Map<String, double[]> cooperating = null;
     Map<String, double[]> cancellations = null;
-    if (shop.has(FileKind.AFFILIATES) && frame.days() > 0) {
+    if (shop.has(FileKind.AFFILIATES) && frame.days() > 0 && spanWhyNot == null) {
       Table events = cooperationEvents(shop.table(FileKind.AFFILIATES));
       cooperating = new HashMap<>();
       cancellations = new HashMap<>();

@@ -30,6 +30,8 @@ public final class ExportStream {
   private final Iterator<CSVRecord> records;
   private final int chunkRows;
   private final long maxRows;
+  // Today as of opening the file: one clock reading per file, the same for all its rows.
+  private final Plausible plausible = Plausible.today();
   private final List<RowError> errors = new ArrayList<>();
   private HeaderMatch match;
   private List<String> headers;
@@ -161,7 +163,7 @@ public final class ExportStream {
       Integer col = sourceColumn[i];
       String raw = col == null ? null : cells[col];
       try {
-        values[i] = col == null ? null : CellParser.parse(field, raw);
+        values[i] = col == null ? null : CellParser.parse(field, raw, plausible);
         if (values[i] instanceof Double d && match.fenFields().contains(field.name())) {
           values[i] = Math.round(d) / 100.0;
         }

@@ -26,6 +26,10 @@ public enum Problem {
   NOT_DATE("not a date (expected 2026-09-22 or 2026/09/22)"),
   IMPOSSIBLE_DATE("impossible date"),
   NOT_FLAG("not yes or no (是/否)"),
+  IMPLAUSIBLE_NUMBER(
+      "beyond the plausible range (at most {0} either way): a typing or export error"),
+  DATE_TOO_EARLY("before {0}, earlier than any export of a Douyin shop can be"),
+  DATE_IN_FUTURE("after {0}: an export cannot record a day that has not come"),
   FIELD_COUNT("row has {0} fields, the header has {1} (a broken line or an unbalanced quote)"),
   FILE_EMPTY("the file is empty"),
   FILE_BINARY(
