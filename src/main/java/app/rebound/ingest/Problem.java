@@ -43,6 +43,9 @@ public enum Problem {
   FILE_BROKEN_QUOTES(
       "a quoted value is broken near line {0} ({1}): the file cannot be read past it; export it"
           + " again or fix the quotes"),
+  FILE_TOO_MANY_COLUMNS(
+      "the header has {0} columns, more than the {1} one file may have: nothing of it is kept;"
+          + " export it again from the back office"),
   FILE_HEADER_ONLY("the file has a header row but no data rows"),
   FILE_UNKNOWN_KIND(
       "no export kind fits this header. Rebound reads: {0}. Closest: {1}, missing columns: {2}"),

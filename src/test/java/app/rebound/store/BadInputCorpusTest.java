@@ -11,6 +11,7 @@ import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.KindTable;
 import app.rebound.ingest.RowError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -238,6 +239,39 @@ class BadInputCorpusTest {
     FileReport fixed = accepted(bytes("fixed.csv", corrected.getBytes(StandardCharsets.UTF_8)));
     assertEquals(1, fixed.rowsAccepted());
     assertEquals(1, fixed.changes().added(), "the corrected row is new, not unchanged");
+  }
+
+  /** The sample's orders header and first row with {@code extra} unknown columns after them. */
+  static byte[] widened(int extra) throws IOException {
+    List<String> lines = Files.readAllLines(SAMPLES.resolve("订单明细.csv"));
+    StringBuilder header = new StringBuilder(lines.get(0).replace("\uFEFF", ""));
+    StringBuilder row = new StringBuilder(lines.get(1));
+    for (int i = 0; i < extra; i++) {
+      header.append(",x").append(i);
+      row.append(',').append(i % 10);
+    }
+    return (header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void a_file_of_100000_columns_is_refused_at_once_and_2000_are_kept_in_linear_time()
+      throws Exception {
+    long start = System.nanoTime();
+    FileReport wide = refused(bytes("wide.csv", widened(100_000)));
+    assertEquals("file_too_many_columns", wide.messageCode());
+    assertTrue(
+        wide.message().startsWith("the header has 100,0") && wide.message().contains("2,000"),
+        wide.message());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused within seconds");
+
+    // At the cap, every unknown column is kept.
+    int known = Files.readAllLines(SAMPLES.resolve("订单明细.csv")).get(0).split(",").length;
+    FileReport kept = accepted(bytes("kept.csv", widened(2_000 - known)));
+    assertEquals(1, kept.rowsAccepted());
+    Table stored = workspaces.database(SHOP).load(FileKind.ORDERS, true);
+    assertTrue(
+        stored.columnNames().contains(KindTable.EXTRA_PREFIX + "x" + (1_999 - known)),
+        "the last unknown column is kept");
   }
 
   @Test
