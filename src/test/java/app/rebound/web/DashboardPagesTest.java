@@ -590,6 +590,39 @@ class DashboardPagesTest {
   }
 
   @Test
+  void sixteen_parallel_plan_pdf_requests_all_answer_the_one_rendered_document() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+          HttpRequest request =
+              HttpRequest.newBuilder(URI.create(client.getOrigin() + shop("/plan.pdf"))).build();
+          var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+          try {
+            List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+              answers.add(
+                  pool.submit(() -> http.send(request, HttpResponse.BodyHandlers.ofByteArray())));
+            }
+            byte[] first = null;
+            for (var answer : answers) {
+              HttpResponse<byte[]> response =
+                  answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+              assertEquals(200, response.statusCode());
+              if (first == null) {
+                first = response.body();
+              }
+              assertTrue(
+                  java.util.Arrays.equals(first, response.body()),
+                  "every request gets the same rendered document, not one render each");
+            }
+          } finally {
+            pool.shutdown();
+          }
+        });
+  }
+
+  @Test
   void marking_a_planned_action_started_shows_its_measured_gain_beside_the_plans_expectation() {
     JavalinTest.test(
         app(),
