@@ -34,6 +34,7 @@ public enum Problem {
   FILE_EMPTY("the file is empty"),
   FILE_BINARY(
       "not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)"),
+  FILE_UTF32("the file is in UTF-32, which Rebound does not read: save it again as CSV UTF-8"),
   FILE_MIXED_ENCODING(
       "bytes that are not valid {0} near line {1}: the file mixes encodings;"
           + " save it again as UTF-8 or GB18030"),
