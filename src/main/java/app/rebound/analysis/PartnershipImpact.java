@@ -50,6 +50,12 @@ public final class PartnershipImpact {
   static final String COOPERATING = "合作中";
   static final String CANCELLED = "已取消";
 
+  /**
+   * The longest orders window measured, in days: 20 years, beyond any real export (ingest refuses
+   * dates before the platform began), so it binds only on data that slipped past that check.
+   */
+  static final int MAX_WINDOW_DAYS = 20 * 366;
+
   private PartnershipImpact() {}
 
   public static PartnershipResult of(ShopData shop, Table deletedOrders) {
@@ -57,24 +63,37 @@ public final class PartnershipImpact {
     Set<String> products = new TreeSet<>(frame.unaffected());
     products.addAll(frame.splits().keySet());
 
+    // Series are allocated per calendar day: a window beyond any real export is not measured.
+    String spanWhyNot =
+        frame.days() > MAX_WINDOW_DAYS
+            ? "not measured: "
+                + ORDERS_FILE
+                + " spans "
+                + frame.days()
+                + " days, more than the "
+                + MAX_WINDOW_DAYS
+                + " one analysis reads"
+            : null;
     // The 精选联盟 commission orders are the affiliate source merchants have; without them the
     // orders' 达人ID and the 达人合作 layout of our own stand in.
     boolean commissions = shop.has(FileKind.COMMISSIONS);
     String ordersNeeds = commissions ? COMMISSIONS_FILE : ORDERS_FILE;
     Table affiliateOrders =
-        frame.days() == 0
+        frame.days() == 0 || spanWhyNot != null
             ? null
             : commissions
                 ? commissionOrders(shop.table(FileKind.COMMISSIONS), frame.deletedSubOrders())
                 : affiliateOrders(shop.orders(), frame.deletedSubOrders());
     String ordersWhyNot =
-        frame.days() == 0
-            ? "not measured: upload " + ORDERS_FILE
-            : affiliateOrders.isEmpty()
-                ? commissions
-                    ? "not measured: no paid commission order in " + COMMISSIONS_FILE
-                    : "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
-                : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+        spanWhyNot != null
+            ? spanWhyNot
+            : frame.days() == 0
+                ? "not measured: upload " + ORDERS_FILE
+                : affiliateOrders.isEmpty()
+                    ? commissions
+                        ? "not measured: no paid commission order in " + COMMISSIONS_FILE
+                        : "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
+                    : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
     boolean cooperation = shop.has(FileKind.AFFILIATES);
     String coopNeeds = cooperation || !commissions ? COOPERATION_FILE : COMMISSIONS_FILE;
     String coopWhyNot =
@@ -84,11 +103,13 @@ public final class PartnershipImpact {
                 + " (or "
                 + COOPERATION_FILE
                 + ", a layout of our own)"
-            : frame.days() == 0
-                ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
-                : !cooperation && affiliateOrders.isEmpty()
-                    ? ordersWhyNot
-                    : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
+            : spanWhyNot != null
+                ? spanWhyNot
+                : frame.days() == 0
+                    ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
+                    : !cooperation && affiliateOrders.isEmpty()
+                        ? ordersWhyNot
+                        : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
 
     Map<String, double[]> active = null;
     Map<String, double[]> gmv = null;
@@ -99,7 +120,9 @@ public final class PartnershipImpact {
     Map<String, double[]> cooperating = null;
     Map<String, double[]> cancellations = null;
     boolean fromCommissions = !cooperation && affiliateOrders != null && !affiliateOrders.isEmpty();
-    if ((cooperation || (commissions && fromCommissions)) && frame.days() > 0) {
+    if ((cooperation || (commissions && fromCommissions))
+        && frame.days() > 0
+        && spanWhyNot == null) {
       Table events =
           cooperationEvents(
               cooperation

@@ -10,18 +10,27 @@ import app.rebound.web.WebConfig;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   static final String DEMO_SHOP = "demo";
   static final String SHOP_TOKENS_ENV = "REBOUND_SHOP_TOKENS";
+  static final String LOCK_FILE = "rebound.lock";
 
   static final String ALERT_WEBHOOKS_ENV = "REBOUND_ALERT_WEBHOOKS";
 
@@ -130,6 +140,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private FileLock dataLock;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -137,6 +149,12 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       config = webConfig(System.getenv(SHOP_TOKENS_ENV));
     } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    try {
+      dataLock = lockDataFolder(data); // held, through this field, for the process's life
+    } catch (IllegalStateException e) {
       err.println(e.getMessage());
       return 2;
     }
@@ -229,7 +247,8 @@ public final class ServeCommand implements Callable<Integer> {
         WebConfig.defaults()
             .withMaxUploadBytes(maxUploadMb * 1024 * 1024)
             .withAccessToken(token)
-            .withRequestTimeout(Duration.ofSeconds(requestTimeoutS));
+            .withRequestTimeout(Duration.ofSeconds(requestTimeoutS))
+            .withAllowedHosts(servedHosts(host));
     List<String> entries = new ArrayList<>(shopTokens == null ? List.of() : shopTokens);
     if (shopTokensEnv != null) {
       entries.addAll(Arrays.asList(shopTokensEnv.split(";")));
@@ -276,12 +295,89 @@ public final class ServeCommand implements Callable<Integer> {
     return config;
   }
 
-  /** Whether an address only this machine can reach: 127.0.0.0/8, ::1 or localhost. */
+  /**
+   * Whether an address only this machine can reach: localhost, or an IP literal in 127.0.0.0/8 or
+   * ::1. A name is never resolved, so "127.example.com" is not loopback.
+   */
   static boolean isLoopback(String host) {
-    return host.equals("localhost")
-        || host.startsWith("127.")
-        || host.equals("::1")
-        || host.equals("[::1]");
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    if (h.equals("localhost")) {
+      return true;
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (!IPV4.matcher(h).matches() && !(h.contains(":") && h.matches("[0-9a-f:.]+"))) {
+      return false; // a name: never looked up
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, no lookup
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The Host names a request may carry: loopback's, and what --host names; served on every address
+   * (0.0.0.0 or ::), also this machine's own addresses and name.
+   */
+  static List<String> servedHosts(String host) {
+    List<String> hosts = new ArrayList<>(List.of(host));
+    try {
+      InetAddress bound = isLiteral(host) ? InetAddress.getByName(stripBrackets(host)) : null;
+      if (bound != null && bound.isAnyLocalAddress()) {
+        hosts.add(InetAddress.getLocalHost().getHostName());
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+          for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+            String text = address.getHostAddress();
+            int zone = text.indexOf('%'); // fe80::1%eth0: a Host header carries no zone
+            hosts.add(zone < 0 ? text : text.substring(0, zone));
+          }
+        }
+      }
+    } catch (IOException e) {
+      // No interface list: the names above still serve.
+    }
+    return hosts;
+  }
+
+  private static boolean isLiteral(String host) {
+    String h = stripBrackets(host.strip());
+    return IPV4.matcher(h).matches() || h.contains(":");
+  }
+
+  private static String stripBrackets(String h) {
+    return h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+  }
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+  /**
+   * Takes the data folder for this process: a second server on the same folder would analyse and
+   * write the same shops behind the first one's back. The lock goes when the process does, even
+   * killed.
+   */
+  static FileLock lockDataFolder(Path data) throws IOException {
+    Files.createDirectories(data);
+    Path lockFile = data.resolve(LOCK_FILE);
+    FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // this process holds it already
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException(
+          "another Rebound server is already serving "
+              + data.toAbsolutePath()
+              + " (it holds "
+              + lockFile.getFileName()
+              + "); stop it first, or serve another --data folder");
+    }
+    return lock;
   }
 
   /** A merchant sees a shop before uploading anything: the shipped demo exports, read once. */

@@ -57,7 +57,16 @@ public final class CellParser {
     return s.isEmpty() || (s.charAt(0) > ' ' && s.charAt(s.length() - 1) > ' ');
   }
 
+  /** As {@link #parse(Field, String, Plausible)} within the shipped bounds as of today. */
   public static Object parse(Field field, String raw) throws CellException {
+    return parse(field, raw, Plausible.today());
+  }
+
+  /**
+   * The cell's value, refused with the reason when it is not what the field holds or lies outside
+   * {@code plausible}.
+   */
+  public static Object parse(Field field, String raw, Plausible plausible) throws CellException {
     String s = clean(raw);
     if (s == null) {
       if (field.required()) {
@@ -78,8 +87,35 @@ public final class CellParser {
         };
     if (value instanceof Number n) {
       checkRange(field, n.doubleValue());
+      checkPlausible(field.type(), n.doubleValue(), plausible);
+    } else if (value instanceof LocalDateTime t) {
+      checkPlausible(t.toLocalDate(), plausible);
+    } else if (value instanceof LocalDate d) {
+      checkPlausible(d, plausible);
     }
     return value;
+  }
+
+  private static void checkPlausible(ValueType type, double value, Plausible plausible)
+      throws CellException {
+    double max =
+        switch (type) {
+          case MONEY -> plausible.maxMoney();
+          case INTEGER -> plausible.maxCount();
+          default -> plausible.maxNumber();
+        };
+    if (!(Math.abs(value) <= max)) { // NaN and infinities too
+      throw new CellException(Problem.IMPLAUSIBLE_NUMBER, plain(max));
+    }
+  }
+
+  private static void checkPlausible(LocalDate day, Plausible plausible) throws CellException {
+    if (day.isBefore(plausible.earliest())) {
+      throw new CellException(Problem.DATE_TOO_EARLY, plausible.earliest());
+    }
+    if (day.isAfter(plausible.latest())) {
+      throw new CellException(Problem.DATE_IN_FUTURE, plausible.latest());
+    }
   }
 
   private static void checkRange(Field field, double value) throws CellException {

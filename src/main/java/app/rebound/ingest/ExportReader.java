@@ -69,10 +69,12 @@ public final class ExportReader {
     if (detected.isEmpty()) {
       // Text bytes that neither UTF-8 nor GB18030 reads: say where, not "binary".
       Problem.Instance problem =
-          TextEncoding.looksLikeText(sample, sample.length)
-              ? Problem.FILE_UNKNOWN_ENCODING.with(
-                  TextEncoding.firstLineNotUtf8(sample, sample.length))
-              : Problem.FILE_BINARY.with();
+          TextEncoding.isUtf32(sample, sample.length)
+              ? Problem.FILE_UTF32.with()
+              : TextEncoding.looksLikeText(sample, sample.length)
+                  ? Problem.FILE_UNKNOWN_ENCODING.with(
+                      TextEncoding.firstLineNotUtf8(sample, sample.length))
+                  : Problem.FILE_BINARY.with();
       return ExportStream.refused(FileReport.refused(fileName, null, null, List.of(), problem));
     }
     TextEncoding encoding = detected.get();

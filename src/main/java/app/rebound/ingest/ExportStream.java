@@ -3,10 +3,12 @@ package app.rebound.ingest;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVException;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -26,6 +28,15 @@ public final class ExportStream {
   private final RowSource records;
   private final int chunkRows;
   private final long maxRows;
+
+  /**
+   * The most columns a file may have: Douyin's widest export has under 100, and every column is
+   * kept, so a file of 100,000 (a broken or hostile one) is refused before its rows are read.
+   */
+  static final int MAX_COLUMNS = 2_000;
+
+  // Today as of opening the file: one clock reading per file, the same for all its rows.
+  private final Plausible plausible = Plausible.today();
   private final List<RowError> errors = new ArrayList<>();
   private HeaderMatch match;
   private List<String> headers;
@@ -70,6 +81,18 @@ public final class ExportStream {
       return;
     }
     headers = List.of(header);
+    if (headers.size() > MAX_COLUMNS) {
+      finalReport =
+          FileReport.refused(
+              fileName,
+              null,
+              encoding,
+              List.of(),
+              Problem.FILE_TOO_MANY_COLUMNS.with(
+                  String.format(Locale.ROOT, "%,d", headers.size()),
+                  String.format(Locale.ROOT, "%,d", MAX_COLUMNS)));
+      return;
+    }
     match = HeaderMatch.best(headers);
     if (!match.fits()) {
       finalReport =
@@ -161,7 +184,7 @@ public final class ExportStream {
       Integer col = sourceColumn[i];
       String raw = col == null ? null : cells[col];
       try {
-        values[i] = col == null ? null : CellParser.parse(field, raw);
+        values[i] = col == null ? null : CellParser.parse(field, raw, plausible);
         if (values[i] instanceof Double d && match.fenFields().contains(field.name())) {
           values[i] = Math.round(d) / 100.0;
         }
@@ -256,18 +279,21 @@ public final class ExportStream {
 
   private Map<Integer, StringColumn> extraColumns(Table table) {
     Map<Integer, StringColumn> extras = new LinkedHashMap<>();
+    // Names taken, as Tablesaw compares them (ignoring case), in a set: not a scan per column.
+    Set<String> names = new HashSet<>();
+    table.columnNames().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
     for (var entry : match.extraColumns().entrySet()) {
       String base =
           KindTable.EXTRA_PREFIX
               + (entry.getValue().isEmpty() ? "column " + (entry.getKey() + 1) : entry.getValue());
       String name = base;
-      for (int n = 2; table.containsColumn(name); n++) {
+      for (int n = 2; !names.add(name.toLowerCase(Locale.ROOT)); n++) {
         name = base + " (" + n + ")";
       }
-      StringColumn column = StringColumn.create(name);
-      table.addColumns(column);
-      extras.put(entry.getKey(), column);
+      extras.put(entry.getKey(), StringColumn.create(name));
     }
+    // One call: Tablesaw checks each new name against the table's (at most MAX_COLUMNS of them).
+    table.addColumns(extras.values().toArray(StringColumn[]::new));
     return extras;
   }
 

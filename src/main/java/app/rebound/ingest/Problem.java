@@ -26,10 +26,15 @@ public enum Problem {
   NOT_DATE("not a date (expected 2026-09-22 or 2026/09/22)"),
   IMPOSSIBLE_DATE("impossible date"),
   NOT_FLAG("not yes or no (是/否)"),
+  IMPLAUSIBLE_NUMBER(
+      "beyond the plausible range (at most {0} either way): a typing or export error"),
+  DATE_TOO_EARLY("before {0}, earlier than any export of a Douyin shop can be"),
+  DATE_IN_FUTURE("after {0}: an export cannot record a day that has not come"),
   FIELD_COUNT("row has {0} fields, the header has {1} (a broken line or an unbalanced quote)"),
   FILE_EMPTY("the file is empty"),
   FILE_BINARY(
       "not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)"),
+  FILE_UTF32("the file is in UTF-32, which Rebound does not read: save it again as CSV UTF-8"),
   FILE_MIXED_ENCODING(
       "bytes that are not valid {0} near line {1}: the file mixes encodings;"
           + " save it again as UTF-8 or GB18030"),
@@ -39,6 +44,9 @@ public enum Problem {
   FILE_BROKEN_QUOTES(
       "a quoted value is broken near line {0} ({1}): the file cannot be read past it; export it"
           + " again or fix the quotes"),
+  FILE_TOO_MANY_COLUMNS(
+      "the header has {0} columns, more than the {1} one file may have: nothing of it is kept;"
+          + " export it again from the back office"),
   FILE_HEADER_ONLY("the file has a header row but no data rows"),
   FILE_UNKNOWN_KIND(
       "no export kind fits this header. Rebound reads: {0}. Closest: {1}, missing columns: {2}"),

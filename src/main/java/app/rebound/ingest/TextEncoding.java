@@ -37,7 +37,16 @@ public record TextEncoding(String label, Charset charset, int bomLength) {
    *     forgiven)
    * @return the encoding, or empty when the bytes are not text in any supported encoding
    */
+  /** Whether the bytes start with a UTF-32 BOM (FF FE 00 00 or 00 00 FE FF). */
+  public static boolean isUtf32(byte[] sample, int length) {
+    return startsWith(sample, length, 0xFF, 0xFE, 0x00, 0x00)
+        || startsWith(sample, length, 0x00, 0x00, 0xFE, 0xFF);
+  }
+
   public static Optional<TextEncoding> detect(byte[] sample, int length, boolean complete) {
+    if (isUtf32(sample, length)) {
+      return Optional.empty(); // its BOM begins like UTF-16LE's: not read as that
+    }
     if (startsWith(sample, length, 0xEF, 0xBB, 0xBF)) {
       return Optional.of(new TextEncoding("UTF-8 BOM", StandardCharsets.UTF_8, 3));
     }

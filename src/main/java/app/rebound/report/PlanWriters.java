@@ -99,9 +99,12 @@ public final class PlanWriters {
     StringBuilder md = new StringBuilder();
     for (Block block : blocks(plan, report, shopName, false)) {
       if (block instanceof Heading h) {
-        md.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
+        md.append("#".repeat(h.level()))
+            .append(' ')
+            .append(MarkdownText.escape(h.text()))
+            .append("\n\n");
       } else if (block instanceof Para p) {
-        md.append(p.text()).append("\n\n");
+        md.append(MarkdownText.escape(p.text())).append("\n\n");
       } else if (block instanceof Table t) {
         md.append(mdRow(t.header()));
         md.append(mdRow(t.header().stream().map(x -> "---").toList()));
@@ -346,13 +349,8 @@ public final class PlanWriters {
 
   private static String mdRow(List<String> cells) {
     return cells.stream()
-        .map(
-            c ->
-                nz(c)
-                    .replace("\\", "\\\\")
-                    .replace("|", "\\|")
-                    .replace("\r", "")
-                    .replace("\n", "<br>"))
+        // A cell's own line breaks stay visible as <br>, the one tag plan.md writes itself.
+        .map(c -> nz(c).lines().map(MarkdownText::escape).collect(Collectors.joining("<br>")))
         .collect(Collectors.joining(" | ", "| ", " |\n"));
   }
 

@@ -2,8 +2,9 @@ package app.rebound.web;
 
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -114,11 +115,16 @@ final class Access {
     String query = ctx.queryParam(QUERY_PARAM);
     Scope scope;
     if (header != null) {
-      scope = header.startsWith("Bearer ") ? find(header.substring(7).strip()) : null;
+      scope = find(bearerToken(header));
     } else if (query != null) {
       scope = find(query);
       if (scope != null) {
-        keepInCookie(ctx, query);
+        ctx.cookie(RequestGuard.cookie(ctx, COOKIE, query));
+        if (ctx.method() == HandlerType.GET) {
+          // The token leaves the address bar, the history and any Referer: the cookie carries it.
+          ctx.redirect(withoutToken(ctx), HttpStatus.SEE_OTHER);
+          ctx.skipRemainingHandlers();
+        }
       }
     } else {
       scope = find(ctx.cookie(COOKIE));
@@ -164,15 +170,33 @@ final class Access {
   }
 
   /**
-   * The cookie carries the token it was given (HttpOnly, SameSite=Strict), so later pages need
-   * nothing.
+   * The token of an {@code Authorization: Bearer T} header, or null for another scheme; the scheme
+   * is case-insensitive (RFC 9110 section 11.1).
    */
-  private static void keepInCookie(Context ctx, String token) {
-    Cookie cookie = new Cookie(COOKIE, token);
-    cookie.setHttpOnly(true);
-    cookie.setSameSite(SameSite.STRICT);
-    cookie.setPath("/");
-    ctx.cookie(cookie);
+  static String bearerToken(String header) {
+    String value = header.strip();
+    int space = value.indexOf(' ');
+    if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Bearer")) {
+      return null;
+    }
+    return value.substring(space + 1).strip();
+  }
+
+  /** The request's own path and query with every {@value #QUERY_PARAM} parameter left out. */
+  static String withoutToken(Context ctx) {
+    String query = ctx.queryString();
+    StringBuilder kept = new StringBuilder();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        String name = pair.split("=", 2)[0];
+        if (!name.isEmpty()
+            && !URLDecoder.decode(name, StandardCharsets.UTF_8).equals(QUERY_PARAM)) {
+          kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+        }
+      }
+    }
+    // "//host/x" would send the browser to another host: the redirect stays on this one.
+    return ctx.path().replaceFirst("^/+", "/") + kept;
   }
 
   private static String checkToken(String token, Set<String> seen) {

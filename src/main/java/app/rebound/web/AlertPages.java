@@ -31,7 +31,14 @@ final class AlertPages {
         ctx,
         "alerts.jte",
         new Views.Page<>(
-            new Chrome(msg, Nav.links(nav, msg, here, shop), msg.get("alerts.title"), here, shop),
+            new Chrome(
+                msg,
+                Nav.links(nav, msg, here, shop),
+                msg.get("alerts.title"),
+                here,
+                shop,
+                0,
+                RequestGuard.csrfToken(ctx)),
             shop,
             null,
             workspaces.database(shop).alerts()));

@@ -40,7 +40,7 @@ final class CasePages {
         ctx,
         "cases.jte",
         new Views.Page<>(
-            chrome(msg, msg.get("cases.title"), here, shop),
+            chrome(ctx, msg, msg.get("cases.title"), here, shop),
             shop,
             null,
             new Views.CaseList(cases.due(shop, today), cases.list(shop), today)));
@@ -57,7 +57,7 @@ final class CasePages {
         ctx,
         "case.jte",
         new Views.Page<>(
-            chrome(msg, msg.format("case.title", c.id()), here, shop),
+            chrome(ctx, msg, msg.format("case.title", c.id()), here, shop),
             shop,
             null,
             new Views.CaseDetail(
@@ -112,7 +112,8 @@ final class CasePages {
     }
   }
 
-  private Chrome chrome(Messages msg, String title, String here, String shop) {
-    return new Chrome(msg, Nav.links(nav, msg, here, shop), title, here, shop);
+  private Chrome chrome(Context ctx, Messages msg, String title, String here, String shop) {
+    return new Chrome(
+        msg, Nav.links(nav, msg, here, shop), title, here, shop, 0, RequestGuard.csrfToken(ctx));
   }
 }

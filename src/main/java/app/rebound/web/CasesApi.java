@@ -1,12 +1,10 @@
 package app.rebound.web;
 
-import app.rebound.Json;
 import app.rebound.service.AppealCases;
 import app.rebound.store.AppealCase;
 import app.rebound.store.CaseEvent;
 import app.rebound.store.CaseStatus;
 import app.rebound.store.Workspaces;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -149,16 +147,7 @@ final class CasesApi {
   }
 
   private static JsonNode body(Context ctx, String required) {
-    JsonNode body;
-    try {
-      body = Json.MAPPER.readTree(ctx.body());
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
-    }
-    if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException("the body must be a JSON object with " + required);
-    }
-    return body;
+    return JsonBodies.object(ctx, required);
   }
 
   /** A text field, or null when absent or null. */

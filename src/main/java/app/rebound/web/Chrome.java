@@ -9,6 +9,7 @@ import java.util.List;
  * @param shopId the shop the page is about, or null
  * @param refreshSeconds reload the page after this many seconds (while an analysis runs); 0 for
  *     never
+ * @param csrf the token every form of the page sends back (see RequestGuard)
  */
 public record Chrome(
     Messages msg,
@@ -16,10 +17,12 @@ public record Chrome(
     String title,
     String here,
     String shopId,
-    int refreshSeconds) {
+    int refreshSeconds,
+    String csrf) {
 
-  public Chrome(Messages msg, List<Nav.Link> nav, String title, String here, String shopId) {
-    this(msg, nav, title, here, shopId, 0);
+  /** The hidden field's name that carries {@link #csrf} in a form. */
+  public String csrfField() {
+    return RequestGuard.FORM_FIELD;
   }
 
   public String langHref(Lang lang) {

@@ -9,13 +9,18 @@ import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -28,6 +33,12 @@ final class DashboardPages {
 
   static final int REFRESH_SECONDS = 2;
 
+  /** Documents rendered at once, across shops: two, as the cores of the machine it was sized on. */
+  static final int MAX_RENDERS = 2;
+
+  static final Duration RENDER_WAIT = Duration.ofSeconds(60);
+
+  private final Semaphore renders = new Semaphore(MAX_RENDERS, true);
   private final Workspaces workspaces;
   private final DashboardData data;
   private final Templates templates;
@@ -46,7 +57,7 @@ final class DashboardPages {
     DashboardData.Loaded l = data.load(ctx);
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop());
-    Chrome chrome = chrome(msg, l, msg.format("overview.title", l.shop()), here);
+    Chrome chrome = chrome(ctx, msg, l, msg.format("overview.title", l.shop()), here);
     templates.respond(
         ctx,
         "overview.jte",
@@ -116,18 +127,46 @@ final class DashboardPages {
     if (!l.ready()) {
       throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
     }
+    String type =
+        switch (file) {
+          case "plan.pdf" -> "application/pdf";
+          case "plan.md" -> "text/markdown; charset=utf-8";
+          case "actions.csv" -> "text/csv; charset=utf-8";
+          default -> throw new NotFoundResponse(file);
+        };
     Plan plan = data.plan(l);
-    switch (file) {
-      case "plan.pdf" ->
-          ctx.contentType("application/pdf").result(PlanWriters.pdf(plan, l.report(), l.shop()));
-      case "plan.md" ->
-          ctx.contentType("text/markdown; charset=utf-8")
-              .result(PlanWriters.markdown(plan, l.report(), l.shop()));
-      case "actions.csv" ->
-          ctx.contentType("text/csv; charset=utf-8").result(PlanWriters.csv(plan));
-      default -> throw new NotFoundResponse(file);
-    }
+    byte[] document = l.analysis().entry().document(file, () -> boundedRender(file, plan, l));
+    ctx.contentType(type).result(new ByteArrayInputStream(document));
     ctx.header("Content-Disposition", "attachment; filename=\"" + l.shop() + "-" + file + "\"");
+  }
+
+  /**
+   * Renders one document while holding one of the {@link #MAX_RENDERS} permits: a PDF holds its
+   * fonts and charts in memory, so many at once would exhaust the heap. Waits at most {@link
+   * #RENDER_WAIT} for a permit, then answers 503.
+   */
+  private byte[] boundedRender(String file, Plan plan, DashboardData.Loaded l) {
+    boolean permitted;
+    try {
+      permitted = renders.tryAcquire(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      permitted = false;
+    }
+    if (!permitted) {
+      throw new ServiceUnavailableResponse(
+          "the server is busy rendering other documents; try again in a moment");
+    }
+    try {
+      return switch (file) {
+        case "plan.pdf" -> PlanWriters.pdf(plan, l.report(), l.shop());
+        case "plan.md" ->
+            PlanWriters.markdown(plan, l.report(), l.shop()).getBytes(StandardCharsets.UTF_8);
+        default -> PlanWriters.csv(plan);
+      };
+    } finally {
+      renders.release();
+    }
   }
 
   /**
@@ -151,7 +190,7 @@ final class DashboardPages {
     templates.respond(
         ctx,
         "appeal_group.jte",
-        new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), group));
+        new Views.Page<>(chrome(ctx, msg, l, title, here), l.shop(), progress(l), group));
   }
 
   /** GET /shops/{shop}/appeal/{group}/pack.zip?lang= */
@@ -190,7 +229,7 @@ final class DashboardPages {
     templates.respond(
         ctx,
         "product.jte",
-        new Views.Page<>(chrome(msg, l, title, here), l.shop(), progress(l), product));
+        new Views.Page<>(chrome(ctx, msg, l, title, here), l.shop(), progress(l), product));
   }
 
   /** GET /shops/{shop}/charts/{chart}.svg|.png?product=&lang= */
@@ -213,16 +252,24 @@ final class DashboardPages {
     DashboardData.Loaded l = data.load(ctx);
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop()) + "/" + name;
-    Chrome chrome = chrome(msg, l, msg.get(name + ".title"), here);
+    Chrome chrome = chrome(ctx, msg, l, msg.get(name + ".title"), here);
     templates.respond(
         ctx,
         template,
         new Views.Page<>(chrome, l.shop(), progress(l), l.ready() ? build.apply(l) : null));
   }
 
-  private Chrome chrome(Messages msg, DashboardData.Loaded l, String title, String here) {
+  private Chrome chrome(
+      Context ctx, Messages msg, DashboardData.Loaded l, String title, String here) {
     int refresh = l.ready() || DashboardData.failed(l) ? 0 : REFRESH_SECONDS;
-    return new Chrome(msg, Nav.links(nav, msg, here, l.shop()), title, here, l.shop(), refresh);
+    return new Chrome(
+        msg,
+        Nav.links(nav, msg, here, l.shop()),
+        title,
+        here,
+        l.shop(),
+        refresh,
+        RequestGuard.csrfToken(ctx));
   }
 
   private static Views.Progress progress(DashboardData.Loaded l) {

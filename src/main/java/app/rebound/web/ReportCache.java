@@ -48,6 +48,7 @@ final class ReportCache {
     private final ImpactReport report;
     private volatile Plan plan;
     private final Map<String, Optional<String>> svgs = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
 
     private Entry(String json, ImpactReport report) {
       this.json = json;
@@ -68,6 +69,14 @@ final class ReportCache {
 
     Optional<String> svg(String key, Supplier<Optional<String>> draw) {
       return svgs.computeIfAbsent(key, k -> draw.get());
+    }
+
+    /**
+     * A document rendered from this version of the analysis (plan.pdf, plan.md …), rendered once:
+     * requests for it meanwhile wait for that render instead of starting their own.
+     */
+    byte[] document(String file, Supplier<byte[]> render) {
+      return documents.computeIfAbsent(file, k -> render.get());
     }
   }
 
@@ -91,12 +100,14 @@ final class ReportCache {
       return new Analysis(status.state(), null, status.progress(), status.error(), null);
     }
     String key = shop + "\n" + lang;
-    Entry entry = entries.get(key);
+    String json = status.json();
     // The JSON is compared, not re-parsed: equal text means the same version of the analysis.
-    if (entry == null || !entry.json.equals(status.json())) {
-      entry = new Entry(status.json(), parse(status.json()));
-      entries.put(key, entry);
-    }
+    // Atomically, so requests arriving together share one entry (one parse, one render of each
+    // document) instead of each making its own.
+    Entry entry =
+        entries.compute(
+            key,
+            (k, old) -> old != null && old.json.equals(json) ? old : new Entry(json, parse(json)));
     return new Analysis(Analyses.State.READY, entry.report, null, null, entry);
   }
 

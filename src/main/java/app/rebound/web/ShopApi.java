@@ -1,6 +1,5 @@
 package app.rebound.web;
 
-import app.rebound.Json;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.ingest.IngestReport;
@@ -8,7 +7,6 @@ import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
 import app.rebound.service.UploadProgress;
 import app.rebound.store.Workspaces;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -124,16 +122,7 @@ final class ShopApi {
    */
   void recordAction(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    JsonNode body;
-    try {
-      body = Json.MAPPER.readTree(ctx.body());
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
-    }
-    if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException(
-          "the body must be a JSON object with action, started_on and products");
-    }
+    JsonNode body = JsonBodies.object(ctx, "action, started_on and products");
     String action = body.path("action").asText("");
     if (!RankedAction.ACTION_IDS.contains(action)) {
       throw new IllegalArgumentException(

@@ -39,7 +39,7 @@ final class ShopPages {
   /** GET /: the shops the request's token may see. */
   void shops(Context ctx) throws Exception {
     Messages msg = messages(ctx);
-    Chrome chrome = chrome(msg, msg.get("shops.title"), "/", null);
+    Chrome chrome = chrome(ctx, msg, msg.get("shops.title"), "/", null);
     Access.Scope scope = Access.scope(ctx);
     templates.respond(
         ctx,
@@ -94,7 +94,7 @@ final class ShopPages {
   /** A page saying what went wrong, with the given status. */
   void error(Context ctx, int status, String message) {
     Messages msg = messages(ctx);
-    Chrome chrome = chrome(msg, msg.get("error.title"), ctx.path(), null);
+    Chrome chrome = chrome(ctx, msg, msg.get("error.title"), ctx.path(), null);
     ctx.status(status);
     templates.respond(ctx, "error.jte", new Views.Error(chrome, status, message));
   }
@@ -105,7 +105,11 @@ final class ShopPages {
     Messages msg = messages(ctx);
     Chrome chrome =
         chrome(
-            msg, msg.format("shop.title", shop), shopPath(shop) + "/uploads", exists ? shop : null);
+            ctx,
+            msg,
+            msg.format("shop.title", shop),
+            shopPath(shop) + "/uploads",
+            exists ? shop : null);
     List<UploadRecord> uploads = exists ? workspaces.database(shop).uploads() : List.of();
     templates.respond(ctx, "shop.jte", new Views.Shop(chrome, shop, summary, uploads, refused));
   }
@@ -114,8 +118,15 @@ final class ShopPages {
     return Messages.of(Lang.of(ctx));
   }
 
-  private Chrome chrome(Messages msg, String title, String here, String shopId) {
-    return new Chrome(msg, Nav.links(nav, msg, here, shopId), title, here, shopId);
+  private Chrome chrome(Context ctx, Messages msg, String title, String here, String shopId) {
+    return new Chrome(
+        msg,
+        Nav.links(nav, msg, here, shopId),
+        title,
+        here,
+        shopId,
+        0,
+        RequestGuard.csrfToken(ctx));
   }
 
   static String shopPath(String shop) {

@@ -43,6 +43,24 @@ final class UploadParts {
   }
 
   /**
+   * A text field of a form (urlencoded or multipart), or null; a multipart body past the upload
+   * limit is answered 413 as the upload itself would be.
+   */
+  static String formField(Context ctx, String name, long maxBytes) {
+    if (ctx.req().getContentLengthLong() > maxBytes) {
+      throw new UploadTooLargeException(maxBytes);
+    }
+    try {
+      return ctx.formParam(name);
+    } catch (Exception e) { // Jetty's ServletException, undeclared through Javalin's Kotlin
+      if (isSizeLimit(e)) {
+        throw new UploadTooLargeException(maxBytes);
+      }
+      throw new BadRequestResponse("the form body is not readable");
+    }
+  }
+
+  /**
    * Reads and drops what is left of a request body that is answered with an error, at most {@code
    * cap} bytes, so the client gets to read the answer instead of a reset connection while it is
    * still sending. A body longer than that is left to Jetty, which closes the connection.

@@ -96,6 +96,7 @@ public final class WebApp {
     AlertPages alertPages = new AlertPages(workspaces, templates, nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
     Access access = Access.of(config);
+    RequestGuard guard = new RequestGuard(config);
 
     return Javalin.create(
         javalin -> {
@@ -116,7 +117,9 @@ public final class WebApp {
           // may they (403),
           // before its handler reads or writes anything. Path patterns, as beforeMatched sees no
           // path params.
+          javalin.routes.before(guard::checkHost);
           javalin.routes.before(access::authenticate);
+          javalin.routes.before(guard::checkChange);
           for (String shopPath : SHOP_PATHS) {
             javalin.routes.before(
                 shopPath, ctx -> Access.requireShop(ctx, ctx.pathParam(ShopIds.PATH_PARAM)));
@@ -192,6 +195,9 @@ public final class WebApp {
               });
           javalin.routes.exception(
               Access.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
+          javalin.routes.exception(
+              RequestGuard.Refused.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));
           javalin.routes.exception(
               Access.Forbidden.class,
               (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));

@@ -1,8 +1,11 @@
 package app.rebound.web;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,12 +22,18 @@ import java.util.Set;
  *     cookie), each given once
  * @param requestTimeout how long a request may stall (no bytes read or written) before Jetty drops
  *     it
+ * @param allowedHosts the names a request's Host header may carry (lower case, IPv6 without
+ *     brackets): loopback's, and the address served on; any other is refused (DNS rebinding)
  */
 public record WebConfig(
     long maxUploadBytes,
     String accessToken,
     Map<String, Set<String>> shopTokens,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Set<String> allowedHosts) {
+
+  /** The names of this machine's loopback, always allowed as a Host. */
+  public static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
 
   /**
    * 512 MiB: room for a 1,000,000-row order export (about 210 MB) and the other files beside it.
@@ -44,16 +53,18 @@ public record WebConfig(
           "the request timeout must be positive (got " + requestTimeout + ")");
     }
     shopTokens = Map.copyOf(shopTokens);
+    allowedHosts = Set.copyOf(allowedHosts);
     Access.of(
         accessToken, shopTokens); // refuses a token that cannot travel, or one given twice, now
   }
 
   public static WebConfig defaults() {
-    return new WebConfig(DEFAULT_MAX_UPLOAD_BYTES, null, Map.of(), DEFAULT_REQUEST_TIMEOUT);
+    return new WebConfig(
+        DEFAULT_MAX_UPLOAD_BYTES, null, Map.of(), DEFAULT_REQUEST_TIMEOUT, LOOPBACK_HOSTS);
   }
 
   public WebConfig withMaxUploadBytes(long bytes) {
-    return new WebConfig(bytes, accessToken, shopTokens, requestTimeout);
+    return new WebConfig(bytes, accessToken, shopTokens, requestTimeout, allowedHosts);
   }
 
   /** The all-shops token; null or blank for none. */
@@ -62,7 +73,8 @@ public record WebConfig(
         maxUploadBytes,
         token == null || token.isBlank() ? null : token,
         shopTokens,
-        requestTimeout);
+        requestTimeout,
+        allowedHosts);
   }
 
   /** One more token that sees only {@code shops}; a token already given is refused. */
@@ -73,10 +85,24 @@ public record WebConfig(
     }
     Map<String, Set<String>> tokens = new LinkedHashMap<>(shopTokens);
     tokens.put(token, Set.copyOf(shops));
-    return new WebConfig(maxUploadBytes, accessToken, tokens, requestTimeout);
+    return new WebConfig(maxUploadBytes, accessToken, tokens, requestTimeout, allowedHosts);
   }
 
   public WebConfig withRequestTimeout(Duration timeout) {
-    return new WebConfig(maxUploadBytes, accessToken, shopTokens, timeout);
+    return new WebConfig(maxUploadBytes, accessToken, shopTokens, timeout, allowedHosts);
+  }
+
+  /**
+   * Also allows the Host names of {@code names} (the address served on, as --host gives it; a name,
+   * an IPv4 or an IPv6 address, with or without brackets).
+   */
+  public WebConfig withAllowedHosts(Collection<String> names) {
+    Set<String> hosts = new LinkedHashSet<>(allowedHosts);
+    for (String name : names) {
+      String host = name.strip().toLowerCase(Locale.ROOT);
+      hosts.add(
+          host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
+    }
+    return new WebConfig(maxUploadBytes, accessToken, shopTokens, requestTimeout, hosts);
   }
 }

@@ -328,4 +328,21 @@ class PartnershipImpactTest {
     assertFalse(m.measured());
     assertEquals("not measured: no paid order in 订单明细.csv names a 达人ID", m.message());
   }
+
+  @Test
+  void an_orders_window_of_centuries_is_not_measured_instead_of_allocated_per_day() {
+    Table orders = orders();
+    order(orders, "ancient", U1, "1000-01-01 10:00", 1, X); // slipped past ingest's date check
+    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
+    tables.put(FileKind.ORDERS, orders);
+    tables.put(FileKind.DELETIONS, deletions());
+    tables.put(FileKind.AFFILIATES, cooperation());
+    ShopData shop = ShopData.of(tables);
+    PartnershipResult result = PartnershipImpact.of(shop, DeletedOrders.of(shop));
+    for (String id : List.of("active_affiliates", "cooperating_affiliates")) {
+      Measure m = find(result.shop(), id);
+      assertFalse(m.measured(), id);
+      assertTrue(m.message().contains("more than the " + PartnershipImpact.MAX_WINDOW_DAYS), id);
+    }
+  }
 }

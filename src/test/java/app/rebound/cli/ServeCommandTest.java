@@ -122,5 +122,30 @@ class ServeCommandTest {
     assertTrue(ServeCommand.isLoopback("::1"));
     assertFalse(ServeCommand.isLoopback("0.0.0.0"));
     assertFalse(ServeCommand.isLoopback("192.168.1.5"));
+    assertTrue(ServeCommand.isLoopback("127.0.0.2"));
+    assertTrue(ServeCommand.isLoopback("[::1]"));
+    assertFalse(ServeCommand.isLoopback("127.example.com"), "a name is not loopback by prefix");
+    assertFalse(ServeCommand.isLoopback("127.0.0.1.nip.io"));
+    assertFalse(ServeCommand.isLoopback("localhost.example.com"));
+  }
+
+  @Test
+  void a_second_server_on_the_same_data_folder_is_refused_with_the_reason() throws Exception {
+    try (var held = ServeCommand.lockDataFolder(data)) {
+      String message = refusal("serve", "--port", "0", "--data", data.toString());
+      assertTrue(
+          message.contains("another Rebound server is already serving")
+              && message.contains(data.toAbsolutePath().toString()),
+          message);
+    }
+    ServeCommand.lockDataFolder(data).release(); // free again once the first has gone
+  }
+
+  @Test
+  void the_hosts_a_request_may_name_are_loopback_and_the_address_served_on() {
+    WebConfig config = parsed("--host", "rebound.lan", "--token", "t0k").webConfig(null);
+    assertTrue(config.allowedHosts().containsAll(Set.of("localhost", "127.0.0.1", "::1")));
+    assertTrue(config.allowedHosts().contains("rebound.lan"));
+    assertFalse(config.allowedHosts().contains("evil.example"));
   }
 }

@@ -138,6 +138,17 @@ class ExportReaderTest {
   }
 
   @Test
+  void a_utf32_file_is_refused_as_utf32_not_read_as_utf16le() throws IOException {
+    String content = "\uFEFF日期\t店铺体验分\t投诉量\n2026-05-01\t4.71\t1\n";
+    for (String charset : new String[] {"UTF-32LE", "UTF-32BE"}) {
+      ParsedExport p = text("scores.txt", content, Charset.forName(charset));
+      assertEquals("file_utf32", p.report().messageCode(), charset);
+      assertEquals(0, p.report().rowsAccepted(), charset);
+      assertTrue(p.report().message().contains("UTF-32"), p.report().message());
+    }
+  }
+
+  @Test
   void a_file_lacking_required_columns_is_refused_with_their_names() throws IOException {
     ParsedExport p = utf8("子订单编号,商品ID,商品数量\n1,2,3\n");
     assertFalse(p.accepted());

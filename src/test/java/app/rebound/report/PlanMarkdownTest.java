@@ -1,5 +1,6 @@
 package app.rebound.report;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.advice.Plan;
@@ -27,7 +28,7 @@ class PlanMarkdownTest {
       }
     }
     assertTrue(md.startsWith("# 玉肌小铺 销量恢复计划\n"), md);
-    assertTrue(md.contains("| # | 行动 |"), md);
+    assertTrue(md.contains("| \\# | 行动 |"), md); // renders as #
     int appeal = md.indexOf("| 1 | 申诉恢复销量 |");
     int listing = md.indexOf("| 2 | 优化商品详情 |");
     int monitoring = md.indexOf("| 3 | 监控预警 |");
@@ -62,5 +63,40 @@ class PlanMarkdownTest {
             null,
             "Shop");
     assertTrue(md.contains("left \\| right"), md);
+  }
+
+  @Test
+  void html_links_and_headings_in_shop_text_stay_literal_text() {
+    String hostile =
+        "<img src=x onerror=alert(1)> [x](javascript:alert(1)) **bold** `code`\n# Fake heading\n- item";
+    var plan = PlanFixtures.en();
+    var a = plan.actions().get(0);
+    var named =
+        new RankedAction(
+            a.id(),
+            a.rank(),
+            a.expectedGmv(),
+            a.expectedGmvLow(),
+            a.expectedGmvHigh(),
+            a.cost(),
+            a.effort(),
+            a.confidence(),
+            a.daysToEffect(),
+            a.products(),
+            hostile,
+            hostile);
+    String md =
+        PlanWriters.markdown(
+            new Plan("en", plan.asOf(), List.of(named), plan.steps(), plan.assumptions()),
+            null,
+            "Shop");
+    assertFalse(md.contains("<img"), md);
+    assertTrue(md.contains("&lt;img src=x onerror=alert(1)&gt;"), md);
+    assertFalse(md.contains("[x](javascript:"), "no link: " + md);
+    assertTrue(md.contains("\\[x\\](javascript:alert(1))"), md);
+    assertTrue(md.contains("\\*\\*bold\\*\\* \\`code\\`"), md);
+    assertFalse(md.contains("\n# Fake"), "no heading of its own: " + md);
+    assertFalse(md.contains("\n- item"), "no list of its own: " + md);
+    assertTrue(md.contains("\\# Fake heading"), md);
   }
 }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Json;
+import app.rebound.analysis.ImpactAnalysis;
+import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.KindTable;
 import app.rebound.ingest.RowError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -179,6 +184,96 @@ class BadInputCorpusTest {
         List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L),
         report.errors().stream().map(RowError::line).distinct().sorted().toList(),
         "each refused row by its line");
+  }
+
+  /** The shop's impact analysis as JSON: what the merchant would be shown. */
+  String analysis() throws Exception {
+    ShopData shop = ShopData.load(workspaces.database(SHOP));
+    return Json.MAPPER.writeValueAsString(ImpactAnalysis.run(shop, "en"));
+  }
+
+  @Test
+  void dates_and_numbers_at_their_extremes_are_refused_per_row_and_change_no_analysis()
+      throws Exception {
+    String analysisBefore = analysis();
+    UploadFile extreme = file(CORPUS.resolve("extreme-dates-and-numbers.csv"));
+    IngestReport ingest;
+    try {
+      ingest = workspaces.upload(SHOP, List.of(extreme), p -> {});
+    } catch (UploadRefusedException e) {
+      ingest = e.report(); // every row refused: the upload is refused whole
+    }
+    FileReport report = ingest.files().get(0);
+    assertEquals(9, report.rowsRead());
+    assertEquals(0, report.rowsAccepted(), "no extreme row is kept");
+    assertEquals(
+        List.of(
+            "2:订单提交时间:date_too_early",
+            "3:订单提交时间:date_too_early",
+            "4:订单提交时间:date_in_future",
+            "5:订单提交时间:date_too_early",
+            "6:订单提交时间:date_in_future",
+            "7:订单应付金额:implausible_number",
+            "8:订单应付金额:implausible_number",
+            "9:商品数量:implausible_number",
+            "10:支付完成时间:date_in_future"),
+        report.errors().stream().map(e -> e.line() + ":" + e.column() + ":" + e.code()).toList());
+    String tomorrow = LocalDate.now().plusDays(1).toString();
+    for (RowError e : report.errors()) {
+      String reason =
+          switch (e.code()) {
+            case "date_too_early" -> "before 2016-01-01, earlier than any export";
+            case "date_in_future" -> "after " + tomorrow + ": an export cannot record";
+            default -> e.column().equals("商品数量") ? "at most 100000000" : "at most 1000000000";
+          };
+      assertTrue(e.reason().contains(reason), e.reason());
+    }
+    assertEquals(ordersBefore, workspaces.database(SHOP).count(FileKind.ORDERS));
+    assertEquals(analysisBefore, analysis(), "the analysis is as before the upload");
+
+    // The corrected export: the refused rows were never stored, so they arrive as new.
+    String corrected =
+        Files.readString(CORPUS.resolve("extreme-dates-and-numbers.csv"))
+            .replace("9999-12-31 23:59:59", "2026-05-02 10:00:00")
+            .lines()
+            .filter(line -> line.startsWith("主订单编号") || line.contains("2026-05-02 10:00:00"))
+            .collect(Collectors.joining("\n"));
+    FileReport fixed = accepted(bytes("fixed.csv", corrected.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(1, fixed.rowsAccepted());
+    assertEquals(1, fixed.changes().added(), "the corrected row is new, not unchanged");
+  }
+
+  /** The sample's orders header and first row with {@code extra} unknown columns after them. */
+  static byte[] widened(int extra) throws IOException {
+    List<String> lines = Files.readAllLines(SAMPLES.resolve("订单明细.csv"));
+    StringBuilder header = new StringBuilder(lines.get(0).replace("\uFEFF", ""));
+    StringBuilder row = new StringBuilder(lines.get(1));
+    for (int i = 0; i < extra; i++) {
+      header.append(",x").append(i);
+      row.append(',').append(i % 10);
+    }
+    return (header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void a_file_of_100000_columns_is_refused_at_once_and_2000_are_kept_in_linear_time()
+      throws Exception {
+    long start = System.nanoTime();
+    FileReport wide = refused(bytes("wide.csv", widened(100_000)));
+    assertEquals("file_too_many_columns", wide.messageCode());
+    assertTrue(
+        wide.message().startsWith("the header has 100,0") && wide.message().contains("2,000"),
+        wide.message());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused within seconds");
+
+    // At the cap, every unknown column is kept.
+    int known = Files.readAllLines(SAMPLES.resolve("订单明细.csv")).get(0).split(",").length;
+    FileReport kept = accepted(bytes("kept.csv", widened(2_000 - known)));
+    assertEquals(1, kept.rowsAccepted());
+    Table stored = workspaces.database(SHOP).load(FileKind.ORDERS, true);
+    assertTrue(
+        stored.columnNames().contains(KindTable.EXTRA_PREFIX + "x" + (1_999 - known)),
+        "the last unknown column is kept");
   }
 
   @Test

@@ -140,11 +140,19 @@ class AccessTest {
                   .get("/api/shops", r -> r.header("Authorization", "Basic s3cret-token"))
                   .code());
           assertEquals(200, get(client, "/api/shops", "s3cret-token").code());
-          var withQuery = client.get("/?token=s3cret-token");
-          assertEquals(200, withQuery.code());
+          assertEquals(
+              200,
+              client
+                  .get("/api/shops", r -> r.header("Authorization", "bearer s3cret-token"))
+                  .code(),
+              "the scheme's case does not matter (RFC 9110)");
+          var withQuery = client.get("/shops/demo/plan?lang=en&token=s3cret-token&x=1");
+          assertEquals(303, withQuery.code(), "redirected to the address without the token");
+          assertEquals("/shops/demo/plan?lang=en&x=1", withQuery.headers().get("Location").get(0));
           String cookie = String.join("; ", withQuery.headers().get("Set-Cookie"));
           assertTrue(
               cookie.contains(Access.COOKIE + "=s3cret-token")
+                  && !cookie.contains("Secure")
                   && cookie.contains("HttpOnly")
                   && cookie.contains("SameSite=Strict"),
               cookie);
@@ -191,7 +199,7 @@ class AccessTest {
           assertEquals(2, json(get(client, "/api/cases/due", ALL)).size());
 
           // Through the cookie a browser keeps, the same.
-          assertEquals(200, client.get("/?token=" + ALPHA).code());
+          assertEquals(303, client.get("/?token=" + ALPHA).code());
           assertEquals(1, json(client.get("/api/shops")).size());
           assertEquals(403, client.get("/shops/beta").code());
         });

@@ -10,10 +10,7 @@ import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,13 +29,7 @@ class CasePagesTest {
   record Posted(int status, String location, String body) {}
 
   static Posted post(String origin, String path, String form) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(origin + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = BrowserSession.open(origin).post(path, form);
     return new Posted(
         response.statusCode(),
         response.headers().firstValue("Location").orElse(""),

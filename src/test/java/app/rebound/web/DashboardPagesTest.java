@@ -103,14 +103,7 @@ class DashboardPagesTest {
   /** A browser's form post (urlencoded), not following the redirect; answers the status. */
   private static int postForm(io.javalin.testtools.HttpClient client, String path, String form)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(client.getOrigin() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    return java.net.http.HttpClient.newHttpClient()
-        .send(request, HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return BrowserSession.open(client.getOrigin()).post(path, form).statusCode();
   }
 
   private static String shop(String page) {
@@ -593,6 +586,39 @@ class DashboardPagesTest {
           assertEquals(0xEF, csv[0] & 0xFF, "UTF-8 BOM");
           assertTrue(page(client, shop("/plan.md")).contains("|"));
           assertEquals(404, client.get("/shops/nosuchshop/plan.pdf").code());
+        });
+  }
+
+  @Test
+  void sixteen_parallel_plan_pdf_requests_all_answer_the_one_rendered_document() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+          HttpRequest request =
+              HttpRequest.newBuilder(URI.create(client.getOrigin() + shop("/plan.pdf"))).build();
+          var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+          try {
+            List<java.util.concurrent.Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+              answers.add(
+                  pool.submit(() -> http.send(request, HttpResponse.BodyHandlers.ofByteArray())));
+            }
+            byte[] first = null;
+            for (var answer : answers) {
+              HttpResponse<byte[]> response =
+                  answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+              assertEquals(200, response.statusCode());
+              if (first == null) {
+                first = response.body();
+              }
+              assertTrue(
+                  java.util.Arrays.equals(first, response.body()),
+                  "every request gets the same rendered document, not one render each");
+            }
+          } finally {
+            pool.shutdown();
+          }
         });
   }
 

@@ -245,7 +245,7 @@ class ShopPagesTest {
                   .field("shop", "fresh")
                   .file("file", "empty.csv", "")
                   .postTo(client, "/shops");
-          assertEquals(400, posted.code());
+          assertEquals(400, posted.code(), posted.body().string());
           assertTrue(posted.body().string().contains("empty.csv"));
           assertFalse(workspaces.exists("fresh"));
         });
