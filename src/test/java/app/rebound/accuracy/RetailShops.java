@@ -161,6 +161,13 @@ public final class RetailShops {
     return draws;
   }
 
+  /**
+   * Days every written time is moved forward: the transactions are from 2010–2011, before the
+   * platform existed, and ingest refuses dates outside its lifetime. 730 whole weeks keep each
+   * day's weekday.
+   */
+  static final long SHIFT_DAYS = 7 * 730;
+
   /** Writes the draw's exports into dir; returns the exact loss it injected. */
   public Truth write(Draw draw, Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -208,8 +215,8 @@ public final class RetailShops {
             productId(s.stockCode()),
             s.unitPrice().toPlainString(),
             s.amount().toPlainString(),
-            s.at().format(TIME),
-            s.at().format(TIME),
+            s.at().plusDays(SHIFT_DAYS).format(TIME),
+            s.at().plusDays(SHIFT_DAYS).format(TIME),
             s.returned() ? "已关闭" : "已完成",
             s.returned() ? "退款成功" : "-");
       }
@@ -222,7 +229,7 @@ public final class RetailShops {
             subOrderId(s),
             orderId(s),
             productId(s.stockCode()),
-            draw.notice().atTime(10, 0).format(TIME),
+            draw.notice().plusDays(SHIFT_DAYS).atTime(10, 0).format(TIME),
             noticeId);
       }
     }

@@ -143,10 +143,12 @@ class AppealPagesTest {
     JavalinTest.test(
         app(),
         (server, client) -> {
+          // The language is asked for: the test client's cookie jar outlives one test, and a page
+          // remembers the language an earlier test chose.
           Messages msg = Messages.of(Lang.ZH);
-          String workbench = page(client, "/shops/" + SHOP + "/appeal");
+          String workbench = page(client, "/shops/" + SHOP + "/appeal?lang=zh");
           assertTrue(workbench.contains(msg.get("appeal.closed.badge")));
-          String detail = page(client, "/shops/" + SHOP + "/appeal/" + group.id());
+          String detail = page(client, "/shops/" + SHOP + "/appeal/" + group.id() + "?lang=zh");
           assertTrue(detail.contains("id=\"group-closed\""), "the group page says it is closed");
           JsonNode json =
               Json.MAPPER.readTree(client.get("/api/shops/" + SHOP + "/appeal").body().string());
