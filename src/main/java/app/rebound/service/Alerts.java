@@ -187,6 +187,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
   }
 
   private void raiseFor(String shop, ImpactAnalysis.Result result, AppealReport appeal) {
+    LocalDateTime now = PlatformTime.now(clock);
     for (BatchCause batch : result.causes()) {
       List<String> orders =
           appeal.orders().stream()
@@ -204,10 +205,34 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
               batch.date(),
               batch.orders(),
               named(orders),
-              text("cause." + batch.likelyCause())));
+              text("cause." + (batch.odds().undecided() ? "undecided" : batch.likelyCause())),
+              window(batch, appeal, now)));
     }
     raiseDeadlines(shop, appeal);
   }
+
+  /**
+   * What the merchant can still do about the batch: the latest deadline of its groups still open,
+   * or that its window has closed (an old notice found in a first upload).
+   */
+  private String window(BatchCause batch, AppealReport appeal, LocalDateTime now) {
+    var deadlines =
+        appeal.groups().stream()
+            .filter(g -> batch.id().equals(g.batch()))
+            .map(AppealGroup::deadline)
+            .sorted()
+            .toList();
+    if (deadlines.isEmpty()) {
+      return text("window.none");
+    }
+    LocalDateTime last = deadlines.get(deadlines.size() - 1);
+    return now.isBefore(last)
+        ? text("window.open", last.format(MINUTES))
+        : text("window.closed", last.format(MINUTES));
+  }
+
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private String named(List<String> orders) {
     if (orders.size() <= ORDERS_NAMED) {
@@ -235,7 +260,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
                 g.productName(),
                 g.orders().size(),
                 hours,
-                g.deadline().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT))));
+                g.deadline().format(MINUTES)));
       }
     }
   }

@@ -108,6 +108,9 @@ class AlertsTest {
         assertTrue(content.contains("店铺 s"), content);
         assertTrue(content.contains("违规单号 WG"), content);
         assertTrue(content.matches("(?s).*\\d{19}.*"), "names the orders: " + content);
+        // Months after the sample's notices: no alert urges an appeal that can no longer be made.
+        assertTrue(content.contains("关闭，不能再申诉") || content.contains("没有值得申诉"), content);
+        assertTrue(!content.contains("请尽快"), content);
       }
       for (Alert a : raised) {
         assertEquals("new_deletion", a.kind());
@@ -177,6 +180,11 @@ class AlertsTest {
           ws.database("s").alerts().stream().filter(a -> a.kind().equals("deadline")).toList();
       assertEquals(1, deadlines.size(), raised.toString());
       assertTrue(deadlines.get(0).text().contains("35 小时"), deadlines.get(0).text());
+      // Inside the window, the deletion's own alert gives the deadline instead.
+      assertTrue(
+          ws.database("s").alerts().stream()
+              .anyMatch(a -> a.text().contains("申诉截止 2026-06-06 00:00")),
+          ws.database("s").alerts().toString());
       analyses.close();
     }
   }
