@@ -22,27 +22,14 @@ import tech.tablesaw.joining.JoinType;
  */
 public final class DeletedOrders {
 
-  /** Columns of the orders export that the later stages read about a deleted order. */
-  static final String[] ORDER_COLUMNS = {
-    "sub_order_id",
-    "product_id",
-    "product_name",
-    "quantity",
-    "unit_price",
-    "payable_amount",
-    "submitted_at",
-    "paid_at",
-    "shipped_at",
-    "completed_at",
-    "order_status",
-    "after_sale_status",
-    "cancel_reason",
-    "affiliate_id",
-    "traffic_source",
-    "logistics",
-    "province",
-    "city"
-  };
+  /**
+   * Columns of the orders export that the later stages read about a deleted order: those the
+   * analysis loads, less the deletion flag the order was found by.
+   */
+  static final String[] ORDER_COLUMNS =
+      ShopData.ANALYSIS_ORDER_FIELDS.stream()
+          .filter(c -> !c.equals("sales_deleted") && !c.equals("notice_id"))
+          .toArray(String[]::new);
 
   public static final String BATCH = "batch";
   public static final String BATCH_DATE = "batch_date";

@@ -257,13 +257,7 @@ public final class PartnershipImpact {
    */
   static Table affiliateOrders(Table orders, Set<String> deletedSubOrders) {
     boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
-    Table out =
-        Table.create(
-            "affiliate_orders",
-            StringColumn.create("product_id"),
-            StringColumn.create("affiliate_id"),
-            DateColumn.create("date"),
-            DoubleColumn.create("amount"));
+    Table out = emptyAffiliateOrders();
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
     StringColumn affiliateIdCol = orders.stringColumn("affiliate_id");
     StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
@@ -293,18 +287,22 @@ public final class PartnershipImpact {
     return out;
   }
 
+  /** The affiliate orders' shape, whichever export they come from. */
+  private static Table emptyAffiliateOrders() {
+    return Table.create(
+        "affiliate_orders",
+        StringColumn.create("product_id"),
+        StringColumn.create("affiliate_id"),
+        DateColumn.create("date"),
+        DoubleColumn.create("amount"));
+  }
+
   /**
    * Stage: the 精选联盟 commission orders as affiliate orders (product_id, affiliate_id = 作者账号, date of
    * payment, amount = 支付金额), refunded and deleted ones left out.
    */
   static Table commissionOrders(Table commissions, Set<String> deletedSubOrders) {
-    Table out =
-        Table.create(
-            "affiliate_orders",
-            StringColumn.create("product_id"),
-            StringColumn.create("affiliate_id"),
-            DateColumn.create("date"),
-            DoubleColumn.create("amount"));
+    Table out = emptyAffiliateOrders();
     StringColumn subOrder = commissions.stringColumn("sub_order_id");
     StringColumn product = commissions.stringColumn("product_id");
     StringColumn affiliate = commissions.stringColumn("affiliate_account");
