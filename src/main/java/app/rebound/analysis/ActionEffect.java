@@ -80,8 +80,7 @@ public final class ActionEffect {
         Counterfactual.estimate(
             panel.days().subList(from, panel.days().size()),
             tail(panel.sum("gmv", products), from),
-            tail(panel.sum("gmv", controls), from),
-            controls.size(),
+            Controls.sumOf(controls, tail(panel.sum("gmv", controls), from)),
             start - from);
     if (!estimate.measured()) {
       String reason =

@@ -73,7 +73,55 @@ public record ImpactReport(
       double lossHigh,
       boolean significant,
       Double expected,
-      Counterfactual.Fit fit) {}
+      Counterfactual.Fit fit,
+      String verdict,
+      String calibration) {
+
+    /** A measured loss's verdict: its 95% range above zero, below it, or holding it. */
+    public static final String LOSS = "loss";
+
+    public static final String NO_MEASURABLE_LOSS = "no_measurable_loss";
+    public static final String ABOVE_EXPECTED = "above_expected";
+    public static final String NOT_MEASURED = "not_measured";
+
+    /** A loss without a calibration sentence (a plan's or a test's). */
+    public Loss(
+        boolean measured,
+        String message,
+        String needs,
+        String unit,
+        double loss,
+        double lossLow,
+        double lossHigh,
+        boolean significant,
+        Double expected,
+        Counterfactual.Fit fit) {
+      this(
+          measured,
+          message,
+          needs,
+          unit,
+          loss,
+          lossLow,
+          lossHigh,
+          significant,
+          expected,
+          fit,
+          verdict(measured, lossLow, lossHigh),
+          null);
+    }
+
+    /**
+     * Never a loss when the range holds zero: the merchant reads "no measurable loss", not the
+     * point estimate as damage.
+     */
+    static String verdict(boolean measured, double low, double high) {
+      if (!measured) {
+        return NOT_MEASURED;
+      }
+      return low > 0 ? LOSS : high < 0 ? ABOVE_EXPECTED : NO_MEASURABLE_LOSS;
+    }
+  }
 
   public record ProductRow(
       String productId,
@@ -169,20 +217,22 @@ public record ImpactReport(
               p.units(),
               round(p.money(), 2),
               round(p.deletedShare(), 4),
-              productLoss(traffic.visitors(), v, TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
+              productLoss(traffic.visitors(), v, TrafficImpact.NEEDS_TRAFFIC, "visitors", 0, zh),
               productLoss(
                   traffic.impressions(),
                   impressions.get(p.productId()),
                   TrafficImpact.NEEDS_TRAFFIC,
                   "impressions",
-                  0),
+                  0,
+                  zh),
               productLoss(
                   traffic.conversion(),
                   buyers.get(p.productId()),
                   TrafficImpact.NEEDS_TRAFFIC,
                   "buyers",
-                  1),
-              productLoss(traffic.gmv(), g, TrafficImpact.NEEDS_ORDERS, "yuan", 2),
+                  1,
+                  zh),
+              productLoss(traffic.gmv(), g, TrafficImpact.NEEDS_ORDERS, "yuan", 2, zh),
               daily(v),
               daily(g)));
     }
@@ -197,10 +247,10 @@ public record ImpactReport(
         zh ? "zh" : "en",
         deletions,
         new Traffic(
-            shopLoss(traffic.visitors(), TrafficImpact.NEEDS_TRAFFIC, "visitors", 0),
-            shopLoss(traffic.impressions(), TrafficImpact.NEEDS_TRAFFIC, "impressions", 0)),
-        shopLoss(traffic.conversion(), TrafficImpact.NEEDS_TRAFFIC, "buyers", 1),
-        shopLoss(traffic.gmv(), TrafficImpact.NEEDS_ORDERS, "yuan", 2),
+            shopLoss(traffic.visitors(), TrafficImpact.NEEDS_TRAFFIC, "visitors", 0, zh),
+            shopLoss(traffic.impressions(), TrafficImpact.NEEDS_TRAFFIC, "impressions", 0, zh)),
+        shopLoss(traffic.conversion(), TrafficImpact.NEEDS_TRAFFIC, "buyers", 1, zh),
+        shopLoss(traffic.gmv(), TrafficImpact.NEEDS_ORDERS, "yuan", 2, zh),
         trust,
         partnerships,
         products,
@@ -216,7 +266,7 @@ public record ImpactReport(
   }
 
   private static Loss shopLoss(
-      SeriesImpact.MetricImpact m, String needs, String unit, int decimals) {
+      SeriesImpact.MetricImpact m, String needs, String unit, int decimals, boolean zh) {
     if (!m.measured()) {
       return new Loss(false, m.message(), needs, unit, 0, 0, 0, false, null, null);
     }
@@ -236,7 +286,9 @@ public record ImpactReport(
         round(m.lossHigh(), decimals),
         m.significant(),
         round(expected, decimals),
-        null);
+        null,
+        Loss.verdict(true, m.lossLow(), m.lossHigh()),
+        m.calibration().sentence(zh));
   }
 
   private static Loss productLoss(
@@ -244,7 +296,8 @@ public record ImpactReport(
       SeriesImpact.ProductEstimate p,
       String needs,
       String unit,
-      int decimals) {
+      int decimals,
+      boolean zh) {
     if (p == null) {
       return new Loss(
           false,
@@ -278,7 +331,15 @@ public record ImpactReport(
             f.postDays(),
             f.controls(),
             round(f.rSquared(), 3),
-            round(f.residualSd(), 2)));
+            round(f.residualSd(), 2),
+            f.mape() == null ? null : round(f.mape(), 3),
+            f.weak(),
+            new Counterfactual.Calibration(
+                f.calibration().dates(),
+                f.calibration().held(),
+                round(f.calibration().widening(), 3))),
+        Loss.verdict(true, e.lossLow(), e.lossHigh()),
+        f.calibration().sentence(zh));
   }
 
   private static Daily daily(SeriesImpact.ProductEstimate p) {

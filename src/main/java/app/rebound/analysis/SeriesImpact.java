@@ -15,15 +15,17 @@ public final class SeriesImpact {
 
   private SeriesImpact() {}
 
-  /** How the regressor of one affected product is built from the panel and the control products. */
+  /** How the candidate controls of one affected product are built from the panel. */
   @FunctionalInterface
-  public interface Regressor {
-    double[] of(DailyPanel panel, String product, List<String> controls);
+  public interface ControlChoice {
+    Controls.Selection of(
+        DailyPanel panel, String product, List<String> controls, int firstPostDay);
   }
 
-  /** The regressor for counts and money: the summed series of the unaffected products. */
-  public static Regressor controlSum(String metric) {
-    return (panel, product, controls) -> panel.sum(metric, controls);
+  /** The unaffected products one by one (small ones grouped, broken ones left out). */
+  public static ControlChoice products(String metric) {
+    return (panel, product, controls, firstPostDay) ->
+        Controls.select(panel, metric, controls, firstPostDay);
   }
 
   public record ProductEstimate(String productId, LocalDate since, Counterfactual.Result result) {}
@@ -51,10 +53,12 @@ public final class SeriesImpact {
       double lossLow,
       double lossHigh,
       List<ProductEstimate> products,
-      ShopSeries daily) {
+      ShopSeries daily,
+      Counterfactual.Calibration calibration) {
 
     static MetricImpact notMeasured(String metric, String message) {
-      return new MetricImpact(metric, false, message, 0, 0, 0, List.of(), null);
+      return new MetricImpact(
+          metric, false, message, 0, 0, 0, List.of(), null, Counterfactual.Calibration.NONE);
     }
 
     public boolean significant() {
@@ -71,41 +75,37 @@ public final class SeriesImpact {
       DailyPanel panel,
       Map<String, LocalDate> affectedSince,
       List<String> controls,
-      Regressor regressor) {
-    List<ProductEstimate> estimates = new ArrayList<>();
-    int n = panel.days().size();
-    double[] actual = new double[n];
-    double[] expected = new double[n];
-    double[] variance = new double[n];
-    double[] lossByDay = new double[n];
-    double loss = 0;
-    double halfSquares = 0;
-    List<String> refusals = new ArrayList<>();
-    for (var entry : affectedSince.entrySet()) {
-      String product = entry.getKey();
-      LocalDate since = entry.getValue();
-      List<String> usable = panel.activeBefore(metric, since, controls);
-      Counterfactual.Result result =
-          Counterfactual.estimate(
+      ControlChoice choice) {
+    List<String> products = new ArrayList<>(affectedSince.keySet());
+    List<Counterfactual.Input> inputs = new ArrayList<>();
+    for (String product : products) {
+      int firstPostDay = panel.dayIndex(affectedSince.get(product));
+      inputs.add(
+          new Counterfactual.Input(
               panel.days(),
               panel.series(metric, product),
-              regressor.of(panel, product, usable),
-              usable.size(),
-              panel.dayIndex(since));
-      estimates.add(new ProductEstimate(product, since, result));
+              choice.of(panel, product, controls, firstPostDay),
+              firstPostDay));
+    }
+    // Jointly: the products deleted together share shocks, so the total's range is calibrated on
+    // their summed errors, not added as if they were independent.
+    Counterfactual.Joint joint = Counterfactual.jointly(inputs);
+    List<ProductEstimate> estimates = new ArrayList<>();
+    List<String> refusals = new ArrayList<>();
+    int n = panel.days().size();
+    double[] actual = new double[n];
+    double[] lossByDay = new double[n];
+    for (int i = 0; i < products.size(); i++) {
+      Counterfactual.Result result = joint.products().get(i);
+      estimates.add(
+          new ProductEstimate(products.get(i), affectedSince.get(products.get(i)), result));
       if (!result.measured()) {
-        refusals.add(product + ": " + result.refusal());
+        refusals.add(products.get(i) + ": " + result.refusal());
         continue;
       }
       Counterfactual.Estimate e = result.estimate();
-      loss += e.loss();
-      double half = (e.lossHigh() - e.lossLow()) / 2;
-      halfSquares += half * half;
       for (int t = 0; t < n; t++) {
         actual[t] += e.actual()[t];
-        expected[t] += e.predicted()[t];
-        double dayHalf = (e.high()[t] - e.low()[t]) / 2;
-        variance[t] += dayHalf * dayHalf;
         if (t >= e.firstPostDay()) {
           lossByDay[t] += e.predicted()[t] - e.actual()[t];
         }
@@ -118,29 +118,22 @@ public final class SeriesImpact {
               : String.join("; ", refusals);
       return MetricImpact.notMeasured(metric, why);
     }
-    double[] low = new double[n];
-    double[] high = new double[n];
     double[] cumulative = new double[n];
     double running = 0;
     for (int t = 0; t < n; t++) {
-      double half = Math.sqrt(variance[t]);
-      low[t] = expected[t] - half;
-      high[t] = expected[t] + half;
       running += lossByDay[t];
       cumulative[t] = running;
     }
-    // Products are estimated separately; their errors are taken as independent, so half-widths add
-    // in
-    // quadrature.
-    double half = Math.sqrt(halfSquares);
     return new MetricImpact(
         metric,
         true,
         refusals.isEmpty() ? null : String.join("; ", refusals),
-        loss,
-        loss - half,
-        loss + half,
+        joint.loss(),
+        joint.lossLow(),
+        joint.lossHigh(),
         estimates,
-        new ShopSeries(panel.days(), actual, expected, low, high, cumulative));
+        new ShopSeries(
+            panel.days(), actual, joint.expected(), joint.low(), joint.high(), cumulative),
+        joint.calibration());
   }
 }

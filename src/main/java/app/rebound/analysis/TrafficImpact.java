@@ -65,13 +65,26 @@ public final class TrafficImpact {
       List<String> controls = controls(traffic, affected);
       visitors =
           SeriesImpact.estimate(
-              "visitors", traffic, affected, controls, SeriesImpact.controlSum("visitors"));
+              "visitors", traffic, affected, controls, SeriesImpact.products("visitors"));
       impressions =
           SeriesImpact.estimate(
-              "impressions", traffic, affected, controls, SeriesImpact.controlSum("impressions"));
+              "impressions", traffic, affected, controls, SeriesImpact.products("impressions"));
       conversion =
           SeriesImpact.estimate(
-              "buyers", traffic, affected, controls, TrafficImpact::expectedBuyers);
+              "buyers",
+              traffic,
+              affected,
+              controls,
+              (panel, product, candidates, firstPostDay) ->
+                  Controls.pooled(
+                      "expected buyers at the unaffected products' conversion",
+                      expectedBuyers(
+                          panel,
+                          product,
+                          panel.activeBefore(
+                              "visitors",
+                              panel.days().get(0).plusDays(firstPostDay),
+                              candidates))));
     }
     SeriesImpact.MetricImpact gmv;
     if (affected.isEmpty()) {
@@ -80,7 +93,7 @@ public final class TrafficImpact {
       DailyPanel sales = DailyPanel.of(dailyGmv(shop, deletedOrders, fakeOrders), "gmv");
       gmv =
           SeriesImpact.estimate(
-              "gmv", sales, affected, controls(sales, affected), SeriesImpact.controlSum("gmv"));
+              "gmv", sales, affected, controls(sales, affected), SeriesImpact.products("gmv"));
     }
     return new Result(visitors, impressions, conversion, gmv);
   }

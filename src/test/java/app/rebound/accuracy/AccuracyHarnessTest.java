@@ -230,10 +230,10 @@ class AccuracyHarnessTest {
   void the_reduced_suite_scores_every_scenario_and_keeps_the_asserted_bounds() throws Exception {
     List<Trial> trials = new ArrayList<>();
     for (SimScenario scenario : SimScenario.ALL) {
-      trials.addAll(AccuracyHarness.simulated(scenario, 1, tmp));
+      trials.addAll(AccuracyHarness.simulated(scenario, 1, tmp, false));
     }
     RetailShops shops = new RetailShops(RetailData.read(RETAIL));
-    trials.addAll(AccuracyHarness.retail(shops, shops.draws(4, 13), tmp));
+    trials.addAll(AccuracyHarness.retail(shops, shops.draws(4, 13), tmp, false));
     List<Scorecard.Row> rows = Scorecard.of(trials);
     assertEquals(2 * SimScenario.ALL.size() + 2, rows.size());
     for (Scorecard.Row row : rows.subList(0, 2 * SimScenario.ALL.size())) {

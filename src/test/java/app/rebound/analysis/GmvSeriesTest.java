@@ -129,7 +129,7 @@ class GmvSeriesTest {
             panel,
             affected,
             TrafficImpact.controls(panel, affected),
-            SeriesImpact.controlSum("gmv"))
+            SeriesImpact.products("gmv"))
         .loss();
   }
 }

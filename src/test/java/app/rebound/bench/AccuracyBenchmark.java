@@ -31,7 +31,9 @@ import org.apache.commons.io.file.PathUtils;
  * this run's scorecard as the old estimator's. {@code --retail FILE} reads the real transactions
  * from FILE (default: the test extract; the whole set is
  * ../shared/data/online-retail/online_retail_2010_2011.csv.gz), {@code --retail-shops N} cuts N
- * real shops from them (default 24).
+ * real shops from them (default 24). {@code --cache DIR} keeps the written shops in DIR and reads
+ * them again next time (for trying estimators; delete DIR when the simulator changes); {@code
+ * --only plain,real} runs some scenarios and prints their figures without touching the report.
  */
 public final class AccuracyBenchmark {
 
@@ -41,24 +43,35 @@ public final class AccuracyBenchmark {
     Options options = Options.parse(String.join(" ", args).strip());
     // Taken before the run: the figures are the code's as it was when the run began.
     String commit = commit();
-    Path work = Files.createTempDirectory("rebound-accuracy");
+    boolean keep = options.cache != null;
+    Path work =
+        keep
+            ? Files.createDirectories(options.cache)
+            : Files.createTempDirectory("rebound-accuracy");
     long start = System.nanoTime();
     List<Trial> trials = new ArrayList<>();
     Map<String, String> descriptions = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     try {
       for (SimScenario scenario : SimScenario.ALL) {
+        if (!options.runs(scenario.name())) {
+          continue;
+        }
         long t = System.nanoTime();
-        trials.addAll(AccuracyHarness.simulated(scenario, options.shops, work));
+        trials.addAll(AccuracyHarness.simulated(scenario, options.shops, work, keep));
         seconds.put(scenario.name(), (System.nanoTime() - t) / 1e9);
         descriptions.put(scenario.name(), scenario.description());
         System.err.printf(
             Locale.ROOT, "%s: %.0f s%n", scenario.name(), seconds.get(scenario.name()));
       }
       long t = System.nanoTime();
+      if (!options.runs("real")) {
+        return;
+      }
       RetailData.Lines lines = RetailData.read(options.retail);
       RetailShops shops = new RetailShops(lines);
-      trials.addAll(AccuracyHarness.retail(shops, shops.draws(options.retailShops, 13), work));
+      trials.addAll(
+          AccuracyHarness.retail(shops, shops.draws(options.retailShops, 13), work, keep));
       seconds.put("real data", (System.nanoTime() - t) / 1e9);
       System.err.printf(Locale.ROOT, "real data: %.0f s%n", seconds.get("real data"));
       descriptions.put(
@@ -85,7 +98,17 @@ public final class AccuracyBenchmark {
           "the same kind of real shop, and 15–45% of the affected products' orders from the notice"
               + " on removed at random: the true loss is the money of the removed orders, exactly");
     } finally {
-      PathUtils.deleteDirectory(work);
+      if (!keep) {
+        PathUtils.deleteDirectory(work);
+      }
+      if (options.only != null) {
+        // A partial run: the figures go to the console, not over the report.
+        System.out.println(AccuracyReport.trialsTsv(trials));
+        System.out.println(AccuracyReport.markdown(Scorecard.of(trials), null, "", descriptions));
+      }
+    }
+    if (options.only != null) {
+      return;
     }
     double total = (System.nanoTime() - start) / 1e9;
     List<Scorecard.Row> rows = Scorecard.of(trials);
@@ -156,13 +179,31 @@ public final class AccuracyBenchmark {
     return p.waitFor() == 0 ? out : "";
   }
 
-  private record Options(String text, int shops, boolean recordOld, Path retail, int retailShops) {
+  /**
+   * @param cache where shops are kept between runs (null: written afresh and removed)
+   * @param only the scenarios to run ("real" for the real data), or null for all; a partial run
+   *     prints its figures and leaves the report alone
+   */
+  private record Options(
+      String text,
+      int shops,
+      boolean recordOld,
+      Path retail,
+      int retailShops,
+      Path cache,
+      List<String> only) {
+
+    boolean runs(String scenario) {
+      return only == null || only.contains(scenario);
+    }
 
     static Options parse(String text) {
       int shops = 12;
       boolean recordOld = false;
       Path retail = Path.of("src/test/resources/online-retail/online_retail_extract.csv.gz");
       int retailShops = 24;
+      Path cache = null;
+      List<String> only = null;
       Iterator<String> it =
           Arrays.asList(text.isEmpty() ? new String[0] : text.split("\\s+")).iterator();
       while (it.hasNext()) {
@@ -171,13 +212,15 @@ public final class AccuracyBenchmark {
           case "--record-old" -> recordOld = true;
           case "--retail" -> retail = Path.of(value(it, a));
           case "--retail-shops" -> retailShops = Integer.parseInt(value(it, a));
+          case "--cache" -> cache = Path.of(value(it, a));
+          case "--only" -> only = List.of(value(it, a).split(","));
           default -> {
             try {
               shops = Integer.parseInt(a);
             } catch (NumberFormatException e) {
               throw new IllegalArgumentException(
                   "AccuracyBenchmark [shops per scenario] [--retail FILE.csv.gz] [--retail-shops N]"
-                      + " [--record-old]; not understood: "
+                      + " [--record-old] [--cache DIR] [--only SCENARIO,...|real]; not understood: "
                       + a);
             }
           }
@@ -189,7 +232,7 @@ public final class AccuracyBenchmark {
       if (!Files.isRegularFile(retail)) {
         throw new IllegalArgumentException("--retail: no such file " + retail);
       }
-      return new Options(text, shops, recordOld, retail, retailShops);
+      return new Options(text, shops, recordOld, retail, retailShops, cache, only);
     }
 
     private static String value(Iterator<String> it, String option) {
