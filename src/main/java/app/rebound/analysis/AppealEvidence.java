@@ -172,7 +172,9 @@ public final class AppealEvidence {
     if (!waybill.isEmpty() && base.reusedWaybills.contains(waybill)) {
       flags.add(Flag.REUSED_WAYBILL.code);
     }
-    if (waybill.isEmpty() && (shipped != null || delivered)) {
+    // Only where the export carries 快递信息: a custom export without the column has no waybill on
+    // any order, and real sales would read as fakes.
+    if (waybill.isEmpty() && (shipped != null || delivered) && base.waybillsExported) {
       flags.add(Flag.NO_LOGISTICS.code);
     }
     if (paid != null

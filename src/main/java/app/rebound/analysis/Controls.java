@@ -27,7 +27,7 @@ final class Controls {
    * when the break is chance (measured: at 2.5 the plain world's visitor error rose from 10% to
    * 16%).
    */
-  static final double RISE_Z = 4;
+  static final double RISE_Z = 2.5;
 
   static final double FALL_Z = 4;
 

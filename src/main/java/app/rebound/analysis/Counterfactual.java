@@ -650,10 +650,18 @@ public final class Counterfactual {
      * taken before s, the weights as fitted.
      */
     double[] pseudo(int s, int stop) {
-      double ratio = ratio(s);
+      double[] at = index;
+      int start = Math.max(0, s - levelDays);
+      double sy = 0;
+      double sc = 0;
+      for (int t = start; t < s; t++) {
+        sy += y[t];
+        sc += at[t];
+      }
+      double ratio = sc > 0 ? sy / sc : 0;
       double error = 0;
       for (int t = s; t < stop; t++) {
-        error += ratio * index[t] - y[t];
+        error += ratio * at[t] - y[t];
       }
       return new double[] {error, lossVariance(s, stop)};
     }
@@ -733,6 +741,14 @@ public final class Counterfactual {
           weights,
           c.leftOut());
     }
+  }
+
+  /** The q-quantile of sorted values, interpolated. */
+  static double quantile(double[] sorted, double q) {
+    double at = q * (sorted.length - 1);
+    int i = (int) Math.floor(at);
+    int j = Math.min(sorted.length - 1, i + 1);
+    return sorted[i] + (at - i) * (sorted[j] - sorted[i]);
   }
 
   /** The median of the positive values of a series over [from, to) (0 when none). */

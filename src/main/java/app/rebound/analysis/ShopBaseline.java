@@ -74,6 +74,12 @@ final class ShopBaseline {
   final boolean shopScoresUploaded;
 
   /**
+   * Whether the orders export carries 快递信息 at all: most of its shipped orders have a waybill.
+   * Custom exports often leave the column out; then a missing waybill says nothing about an order.
+   */
+  final boolean waybillsExported;
+
+  /**
    * Waybill numbers (快递信息 without the carrier) that appear on more than one order of the export.
    */
   final Set<String> reusedWaybills;
@@ -99,6 +105,7 @@ final class ShopBaseline {
     reusedWaybills = reusedWaybills(shop.orders());
     Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
     reusedBaseRate = reusedShare(shop.orders(), deleted, reusedWaybills);
+    waybillsExported = waybillsExported(shop.orders());
     cityShare = shares(shop.orders(), ShopBaseline::city);
     linkShare = shares(shop.orders(), (t, row) -> t.stringColumn("affiliate_id").get(row));
     Map<String, RefundRecord> refundRecords = RefundRecord.fromOrders(shop.orders());
@@ -238,6 +245,24 @@ final class ShopBaseline {
               record));
     }
     return out;
+  }
+
+  /** Most shipped orders carry a waybill number (see {@link #waybillsExported}). */
+  static boolean waybillsExported(Table orders) {
+    StringColumn logistics = orders.stringColumn("logistics");
+    var shipped = orders.dateTimeColumn("shipped_at");
+    int withDate = 0;
+    int withWaybill = 0;
+    for (int row = 0; row < orders.rowCount(); row++) {
+      if (!shipped.isMissing(row)) {
+        withDate++;
+        String l = logistics.get(row);
+        if (l != null && !waybill(l).isEmpty()) {
+          withWaybill++;
+        }
+      }
+    }
+    return withDate > 0 && withWaybill * 2 >= withDate;
   }
 
   /** 快递信息 holds "number-carrier"; the number alone identifies the parcel. */

@@ -22,8 +22,8 @@ final class SyntheticWeights {
   /**
    * The least penalty for moving the weights away from the sales shares: moving them as far as the
    * shares are long costs at least as much as a lasting 10% gap between the weekly paths (0.1² =
-   * 0.01), and at least the shares' own mean squared mismatch. Judgement, checked on the accuracy
-   * benchmark.
+   * 0.01), and at least the variance of the product's weekly means. Judgement, checked on the
+   * accuracy benchmark.
    */
   static final double RIDGE = 0.01;
 
@@ -64,18 +64,19 @@ final class SyntheticWeights {
     for (double s : shares) {
       norm += s * s;
     }
-    // The penalty is measured against how badly the sales shares themselves fit: noisy weekly
-    // paths (a small product's money) keep the weights at the shares unless another mix clearly
-    // fits better; a clean co-movement can pull them away.
-    double baseline = 0;
+    // The penalty is measured against the noise of the product's weekly means (the scatter of its
+    // days within each week, over seven days): where a week's mean is mostly noise, the weights
+    // stay
+    // at the shares; where the weekly path is clear, a mix that follows it can earn its weight.
+    double noise = 0;
     for (int w = 0; w < weeks; w++) {
-      double fit = 0;
-      for (int j = 0; j < k; j++) {
-        fit += shares[j] * z[w][j];
+      double var = 0;
+      for (int d = end - 7 * (w + 1); d < end - 7 * w; d++) {
+        var += Math.pow(y[d] - target[w], 2) / 6;
       }
-      baseline += Math.pow(target[w] / mean - fit, 2) / weeks;
+      noise += var / 7 / (mean * mean) / weeks;
     }
-    double ridge = Math.max(RIDGE, baseline) / norm;
+    double ridge = Math.max(RIDGE, noise) / norm;
     // ½ wᵀPw + qᵀw with P = 2(ZᵀZ/W + ridge I), q = −2(Zᵀu/W + ridge shares).
     double[][] p = new double[k][k];
     double[] q = new double[k];

@@ -52,15 +52,29 @@ public final class Dashboards {
       Double high,
       boolean significant,
       Double expected,
-      Counterfactual.Fit fit) {
+      Counterfactual.Fit fit,
+      String verdict,
+      String calibration) {
 
     static LossView of(ImpactReport.Loss loss) {
       if (loss == null) {
-        return new LossView(null, false, "not measured", null, null, null, null, false, null, null);
+        return new LossView(
+            null, false, "not measured", null, null, null, null, false, null, null, null, null);
       }
       if (!loss.measured()) {
         return new LossView(
-            loss.unit(), false, loss.message(), loss.needs(), null, null, null, false, null, null);
+            loss.unit(),
+            false,
+            loss.message(),
+            loss.needs(),
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null);
       }
       return new LossView(
           loss.unit(),
@@ -72,7 +86,18 @@ public final class Dashboards {
           loss.lossHigh(),
           loss.significant(),
           loss.expected(),
-          loss.fit());
+          loss.fit(),
+          loss.verdict(),
+          loss.calibration());
+    }
+
+    /** The 95% range holds zero: the page says "no measurable loss", not the point as damage. */
+    public boolean noMeasurableLoss() {
+      return ImpactReport.Loss.NO_MEASURABLE_LOSS.equals(verdict);
+    }
+
+    public boolean aboveExpected() {
+      return ImpactReport.Loss.ABOVE_EXPECTED.equals(verdict);
     }
   }
 

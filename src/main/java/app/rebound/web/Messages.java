@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.analysis.Counterfactual;
 import app.rebound.ingest.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -202,9 +203,39 @@ public final class Messages {
     return date == null ? "" : (lang == Lang.ZH ? DATE_ZH : DATE_EN).format(date);
   }
 
-  /** A loss in its unit: money for yuan, else a count; empty when not measured. */
+  /**
+   * A loss in its unit (money for yuan, else a count); "no measurable loss" when its 95% range
+   * holds zero and "above expected by …" when the range lies below zero; empty when not measured.
+   */
   public String loss(Dashboards.LossView loss) {
-    return loss == null || loss.loss() == null ? "" : inUnit(loss.unit(), loss.loss());
+    if (loss == null || loss.loss() == null) {
+      return "";
+    }
+    if (loss.noMeasurableLoss()) {
+      return get("loss.none");
+    }
+    if (loss.aboveExpected()) {
+      return format("loss.above", inUnit(loss.unit(), -loss.loss()));
+    }
+    return inUnit(loss.unit(), loss.loss());
+  }
+
+  /** How well the pre-period was fitted and how the method held on the shop's own history. */
+  public String fit(Counterfactual.Fit fit) {
+    if (fit == null) {
+      return "";
+    }
+    String text =
+        format(
+            "loss.fit",
+            number(fit.preDays()),
+            number(fit.controls()),
+            String.format(Locale.ENGLISH, "%.2f", fit.rSquared()),
+            fit.mape() == null ? "—" : percent(fit.mape()));
+    return (fit.weak() ? get("loss.weak") + "; " : "")
+        + text
+        + "; "
+        + fit.calibration().sentence(lang == Lang.ZH);
   }
 
   /** The 95% range of a loss in brackets, "(¥8,100–¥16,500)"; empty when not measured. */

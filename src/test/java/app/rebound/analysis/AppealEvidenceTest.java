@@ -148,6 +148,25 @@ class AppealEvidenceTest {
   }
 
   @Test
+  void an_export_without_waybills_does_not_make_every_shipped_order_look_fake() {
+    // A custom orders export without 快递信息: no order has a waybill, so a missing one says
+    // nothing (the real-data harness's real sales were all flagged before, and left the GMV series
+    // as fakes).
+    Shop shop = new Shop();
+    shop.orders.stringColumn("logistics").setMissingTo("");
+    for (int row = 0; row < shop.orders.rowCount(); row++) {
+      shop.orders.stringColumn("logistics").set(row, "");
+    }
+    String a = shop.order("P1", DAY, 100.0, DAY.plusDays(4), "", "-", "");
+    String b = shop.order("P2", DAY.plusHours(1), 100.0, DAY.plusDays(4), "", "-", "");
+    shop.delete(a, "P1", "WG1");
+    shop.delete(b, "P2", "WG1");
+    Map<String, OrderEvidence> e = evidence(shop, Set.of(FileKind.CHATS), BatchCause.SYSTEM_ERROR);
+    assertEquals(List.of(), e.get(a).flags());
+    assertEquals(List.of(), e.get(b).flags());
+  }
+
+  @Test
   void each_sign_of_a_fake_is_found_on_the_order_and_means_do_not_appeal() {
     Shop shop = new Shop();
     String oneCent = shop.order("P1", DAY, 0.01, DAY.plusDays(4), "YT901-圆通速递", "-", "");

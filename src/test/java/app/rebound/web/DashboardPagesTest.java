@@ -209,10 +209,29 @@ class DashboardPagesTest {
     assertEquals("-0.32 stars", Messages.of(Lang.EN).change("stars", -0.32));
     var loss =
         new Dashboards.LossView(
-            "yuan", true, null, null, 12_300.0, 8_100.0, 16_500.0, true, null, null);
+            "yuan", true, null, null, 12_300.0, 8_100.0, 16_500.0, true, null, null, "loss", null);
     assertEquals(
         "¥12,300 (¥8,100–¥16,500)",
         Messages.of(Lang.ZH).loss(loss) + " " + Messages.of(Lang.ZH).lossRange(loss));
+    // A range holding zero is no measurable loss, never the point shown as damage.
+    var unclear =
+        new Dashboards.LossView(
+            "yuan",
+            true,
+            null,
+            null,
+            3_078.0,
+            -1_200.0,
+            7_400.0,
+            false,
+            null,
+            null,
+            "no_measurable_loss",
+            null);
+    assertEquals(
+        "无可测损失 (-¥1,200–¥7,400)",
+        Messages.of(Lang.ZH).loss(unclear) + " " + Messages.of(Lang.ZH).lossRange(unclear));
+    assertEquals("No measurable loss", Messages.of(Lang.EN).loss(unclear));
     assertEquals("未测量：请上传 商品流量.csv", Messages.of(Lang.ZH).reason("not measured: upload 商品流量.csv"));
   }
 
