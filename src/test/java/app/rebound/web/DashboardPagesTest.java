@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -339,13 +338,9 @@ class DashboardPagesTest {
           var visitors =
               Json.MAPPER.treeToValue(product.get("visitors"), Dashboards.LossView.class);
           assertTrue(visitors.measured() && visitors.fit() != null);
-          assertTrue(
-              productPage.contains(
-                  msg.format(
-                      "loss.fit",
-                      msg.number(visitors.fit().preDays()),
-                      msg.number(visitors.fit().controls()),
-                      String.format(Locale.ENGLISH, "%.2f", visitors.fit().rSquared()))));
+          // The fit, its weekly error and how the method held on the shop's own history.
+          assertTrue(productPage.contains(html(msg.fit(visitors.fit()))), msg.fit(visitors.fit()));
+          assertTrue(msg.fit(visitors.fit()).contains("dates in your own history"));
           assertTrue(productPage.contains(msg.loss(visitors) + "</p>"));
         });
   }
