@@ -151,15 +151,15 @@ public final class AppealPackWriter {
     for (OrderEvidence o : orders) {
       rows.add(
           List.of(
-              cell(o.orderId()),
-              cell(o.productId()),
+              SpreadsheetSafe.id(o.orderId()),
+              SpreadsheetSafe.id(o.productId()),
               cell(o.productName()),
               time(o.paidAt()),
               PlanWriters.number(o.amount()),
               String.valueOf(o.quantity()),
               cell(o.status()),
               cell(o.afterSale()),
-              cell(o.trackingNumber()),
+              SpreadsheetSafe.id(o.trackingNumber()),
               cell(o.carrier()),
               time(o.shippedAt()),
               time(o.completedAt()),
@@ -185,7 +185,7 @@ public final class AppealPackWriter {
         boolean held = c.state() == Check.State.PRESENT;
         rows.add(
             List.of(
-                cell(o.orderId()),
+                SpreadsheetSafe.id(o.orderId()),
                 cell(c.code()),
                 cell(AppealText.proof(c.code(), lang)),
                 c.state().name().toLowerCase(Locale.ROOT),

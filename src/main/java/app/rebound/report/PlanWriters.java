@@ -139,7 +139,7 @@ public final class PlanWriters {
             SpreadsheetSafe.cell(a.effort()),
             number(a.confidence()),
             number(a.daysToEffect()),
-            SpreadsheetSafe.cell(a.products() == null ? "" : String.join(";", a.products())),
+            SpreadsheetSafe.id(a.products() == null ? "" : String.join(";", a.products())),
             SpreadsheetSafe.cell(a.gap()),
             SpreadsheetSafe.cell(a.rationale()));
       }

@@ -41,6 +41,12 @@ class SpreadsheetSafetyTest {
    */
   private static final Pattern PLAIN_NUMBER = Pattern.compile("-\\d{1,15}(\\.\\d+)?");
 
+  /**
+   * A long id written as text (a tab, then 12 or more digits only, as Douyin's exports write them):
+   * nothing after the tab can be read as a formula.
+   */
+  private static final Pattern TEXT_ID = Pattern.compile("\t\\d{12,}");
+
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
   /**
@@ -138,7 +144,7 @@ class SpreadsheetSafetyTest {
           cells.add(cell);
           boolean risky = !cell.isEmpty() && RISKY_FIRST.indexOf(cell.charAt(0)) >= 0;
           assertFalse(
-              risky && !PLAIN_NUMBER.matcher(cell).matches(),
+              risky && !PLAIN_NUMBER.matcher(cell).matches() && !TEXT_ID.matcher(cell).matches(),
               csv.getKey()
                   + " line "
                   + record.getRecordNumber()

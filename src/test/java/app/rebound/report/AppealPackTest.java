@@ -85,8 +85,11 @@ class AppealPackTest {
       List<CSVRecord> rows = csv.getRecords();
       assertEquals(
           group.orders(),
-          rows.stream().map(r -> r.get("子订单编号")).toList(),
+          rows.stream().map(r -> r.get("子订单编号").strip()).toList(),
           "exactly the group's orders");
+      // 19-digit ids carry a leading tab (as Douyin's exports do), so Excel keeps them as text
+      // instead of showing 6.92E+18 and losing digits on save.
+      assertTrue(rows.stream().allMatch(r -> r.get("子订单编号").startsWith("\t")), rows.toString());
       CSVRecord first = rows.get(0);
       assertEquals(AppealFixtures.NAME, first.get("商品名称"));
       assertEquals("2026-05-01 21:02:41", first.get("支付时间"));

@@ -77,7 +77,7 @@ class PlanCsvTest {
       assertEquals(a.daysToEffect(), Integer.parseInt(r.get("days_to_effect")));
       assertEquals(
           a.products(),
-          r.get("products").isEmpty() ? List.of() : List.of(r.get("products").split(";")));
+          r.get("products").isEmpty() ? List.of() : List.of(r.get("products").strip().split(";")));
       assertEquals(SpreadsheetSafe.cell(a.gap()), r.get("gap"));
       assertEquals(SpreadsheetSafe.cell(a.rationale()), r.get("rationale"));
     }
@@ -93,5 +93,16 @@ class PlanCsvTest {
       assertEquals(plain, SpreadsheetSafe.cell(plain));
     }
     assertEquals("", SpreadsheetSafe.cell(null));
+  }
+
+  @Test
+  void long_ids_stay_text_in_a_spreadsheet_and_short_numbers_stay_as_they_are() {
+    // Excel shows 12+ digits as 6.92E+18 and keeps only 15 of them when the file is saved.
+    assertEquals("\t6920000030000453430", SpreadsheetSafe.id("6920000030000453430"));
+    assertEquals("\t3500000000003003999", SpreadsheetSafe.id("3500000000003003999"));
+    assertEquals("12345678901", SpreadsheetSafe.id("12345678901"));
+    assertEquals("SF962660401620", SpreadsheetSafe.id("SF962660401620"));
+    assertEquals("'=1+1", SpreadsheetSafe.id("=1+1"));
+    assertEquals("", SpreadsheetSafe.id(null));
   }
 }
