@@ -1,6 +1,7 @@
 package app.rebound.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -123,7 +124,7 @@ final class Controls {
         weekly[w] += r[pre - 7 * (w + 1) + d] / 7;
       }
     }
-    double mean = java.util.Arrays.stream(weekly).average().orElse(0);
+    double mean = Arrays.stream(weekly).average().orElse(0);
     double var = 0;
     for (double v : weekly) {
       var += (v - mean) * (v - mean) / (weeks - 1);

@@ -314,7 +314,7 @@ public final class Counterfactual {
     int first = MIN_PRE_DAYS;
     int last = end - MIN_PSEUDO_HORIZON;
     if (last < first) {
-      return new Calibration(0, 0, 1);
+      return Calibration.NONE;
     }
     int span = last - first + 1;
     int dates = Math.min(MAX_DATES, span);
@@ -431,6 +431,9 @@ public final class Counterfactual {
     /** Days before a (pseudo-)deletion the product's ratio to its index is taken over. */
     final int levelDays;
 
+    /** The prediction summed over the level window before the deletion (each day ≥ the floor). */
+    final double level;
+
     private Model(Input in, double[] index, double[] weights) {
       this.input = in;
       this.y = in.affected();
@@ -472,13 +475,19 @@ public final class Counterfactual {
       // wobbles of one product that day-to-day noise hides).
       double daily = chi / Math.max(1, days - 1);
       double ar = ar1VarianceFactor(Arrays.copyOfRange(pearson, fitStart, firstPostDay));
-      double weekly = weeklyDispersion();
+      Weeks weeks = weeks();
+      double weekly = weeklyDispersion(weeks);
       this.dispersion = Math.max(daily, 1e-9);
       this.autocorrelation = Math.max(ar, weekly / this.dispersion);
-      this.drift = weeklyDrift();
+      this.drift = weeklyDrift(weeks);
+      double levelSum = 0;
+      for (int d = Math.max(0, firstPostDay - levelDays); d < firstPostDay; d++) {
+        levelSum += Math.max(predicted[d], floor);
+      }
+      this.level = levelSum;
       this.rSquared = total == 0 ? 0 : 1 - ss / total;
       this.residualSd = Math.sqrt(ss / Math.max(1, days - 1));
-      this.mape = weeklyMape();
+      this.mape = weeklyMape(weeks);
     }
 
     /** Null when the product sold nothing in the fit window (nothing to scale). */
@@ -665,10 +674,6 @@ public final class Counterfactual {
     /** The model variance of one day's value around its prediction (noise and ratio). */
     double dayVariance(int t) {
       double p = Math.max(predicted[t], floor());
-      double level = 0;
-      for (int d = Math.max(0, firstPostDay - levelDays); d < firstPostDay; d++) {
-        level += Math.max(predicted[d], floor());
-      }
       return dispersion * p + (level > 0 ? p * p * dispersion * autocorrelation / level : 0);
     }
 
@@ -697,66 +702,67 @@ public final class Counterfactual {
      * The squared residual of whole weeks per unit of their prediction, over the fit window's weeks
      * (0 with fewer than three).
      */
-    private double weeklyDispersion() {
-      double sum = 0;
-      int weeks = 0;
-      for (int end = firstPostDay; end - 7 >= fitStart; end -= 7) {
-        double r = 0;
-        double p = 0;
+    /**
+     * The fit window's whole weeks, oldest first, the last ending the day before the deletion: the
+     * product's sums, the prediction's, and the prediction's with each day at least the floor.
+     */
+    private record Weeks(double[] actual, double[] predicted, double[] floored) {}
+
+    private Weeks weeks() {
+      int count = (firstPostDay - fitStart) / 7;
+      Weeks w = new Weeks(new double[count], new double[count], new double[count]);
+      for (int k = 0; k < count; k++) {
+        int end = firstPostDay - 7 * (count - 1 - k);
         for (int t = end - 7; t < end; t++) {
-          r += y[t] - predicted[t];
-          p += Math.max(predicted[t], floor);
+          w.actual[k] += y[t];
+          w.predicted[k] += predicted[t];
+          w.floored[k] += Math.max(predicted[t], floor);
         }
-        sum += r * r / p;
-        weeks++;
       }
-      return weeks < 3 ? 0 : sum / (weeks - 1);
+      return w;
     }
 
-    private double weeklyDrift() {
+    private double weeklyDispersion(Weeks w) {
+      double sum = 0;
+      for (int k = 0; k < w.actual().length; k++) {
+        double r = w.actual()[k] - w.predicted()[k];
+        sum += r * r / w.floored()[k];
+      }
+      return w.actual().length < 3 ? 0 : sum / (w.actual().length - 1);
+    }
+
+    private double weeklyDrift(Weeks w) {
       List<Double> ratios = new ArrayList<>();
-      for (int end = firstPostDay; end - 7 >= fitStart; end -= 7) {
-        double a = 0;
-        double p = 0;
-        for (int t = end - 7; t < end; t++) {
-          a += y[t];
-          p += predicted[t];
-        }
-        if (p > 0) {
-          ratios.add(0, a / p);
+      for (int k = 0; k < w.actual().length; k++) {
+        if (w.predicted()[k] > 0) {
+          ratios.add(w.actual()[k] / w.predicted()[k]);
         }
       }
-      int w = ratios.size();
-      if (w < 5) {
+      int n = ratios.size();
+      if (n < 5) {
         return 0;
       }
       double lag1 = 0;
       double lag2 = 0;
-      for (int i = 1; i < w; i++) {
-        lag1 += Math.pow(ratios.get(i) - ratios.get(i - 1), 2) / (w - 1);
+      for (int k = 1; k < n; k++) {
+        lag1 += Math.pow(ratios.get(k) - ratios.get(k - 1), 2) / (n - 1);
       }
-      for (int i = 2; i < w; i++) {
-        lag2 += Math.pow(ratios.get(i) - ratios.get(i - 2), 2) / (w - 2);
+      for (int k = 2; k < n; k++) {
+        lag2 += Math.pow(ratios.get(k) - ratios.get(k - 2), 2) / (n - 2);
       }
       return Math.max(0, lag2 - lag1) * DRIFT_SHARE;
     }
 
-    private Double weeklyMape() {
+    private static Double weeklyMape(Weeks w) {
       double sum = 0;
-      int weeks = 0;
-      for (int end = firstPostDay; end - 7 >= fitStart; end -= 7) {
-        double actual = 0;
-        double fit = 0;
-        for (int t = end - 7; t < end; t++) {
-          actual += y[t];
-          fit += predicted[t];
-        }
-        if (actual > 0) {
-          sum += Math.abs(actual - fit) / actual;
-          weeks++;
+      int counted = 0;
+      for (int k = 0; k < w.actual().length; k++) {
+        if (w.actual()[k] > 0) {
+          sum += Math.abs(w.actual()[k] - w.predicted()[k]) / w.actual()[k];
+          counted++;
         }
       }
-      return weeks == 0 ? null : sum / weeks;
+      return counted == 0 ? null : sum / counted;
     }
 
     Estimate estimate(Calibration calibration) {
@@ -796,14 +802,6 @@ public final class Counterfactual {
           weights,
           c.leftOut());
     }
-  }
-
-  /** The q-quantile of sorted values, interpolated. */
-  static double quantile(double[] sorted, double q) {
-    double at = q * (sorted.length - 1);
-    int i = (int) Math.floor(at);
-    int j = Math.min(sorted.length - 1, i + 1);
-    return sorted[i] + (at - i) * (sorted[j] - sorted[i]);
   }
 
   /** The median of the positive values of a series over [from, to) (0 when none). */

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,6 @@ public record ImpactReport(
       boolean significant,
       Double expected,
       Counterfactual.Fit fit,
-      String verdict,
       String calibration) {
 
     /** A measured loss's verdict: its 95% range above zero, below it, or holding it. */
@@ -84,42 +84,16 @@ public record ImpactReport(
     public static final String ABOVE_EXPECTED = "above_expected";
     public static final String NOT_MEASURED = "not_measured";
 
-    /** A loss without a calibration sentence (a plan's or a test's). */
-    public Loss(
-        boolean measured,
-        String message,
-        String needs,
-        String unit,
-        double loss,
-        double lossLow,
-        double lossHigh,
-        boolean significant,
-        Double expected,
-        Counterfactual.Fit fit) {
-      this(
-          measured,
-          message,
-          needs,
-          unit,
-          loss,
-          lossLow,
-          lossHigh,
-          significant,
-          expected,
-          fit,
-          verdict(measured, lossLow, lossHigh),
-          null);
-    }
-
     /**
      * Never a loss when the range holds zero: the merchant reads "no measurable loss", not the
-     * point estimate as damage.
+     * point estimate as damage. Derived from the range, written into impact.json beside it.
      */
-    static String verdict(boolean measured, double low, double high) {
+    @JsonProperty("verdict")
+    public String verdict() {
       if (!measured) {
         return NOT_MEASURED;
       }
-      return low > 0 ? LOSS : high < 0 ? ABOVE_EXPECTED : NO_MEASURABLE_LOSS;
+      return lossLow > 0 ? LOSS : lossHigh < 0 ? ABOVE_EXPECTED : NO_MEASURABLE_LOSS;
     }
   }
 
@@ -268,7 +242,7 @@ public record ImpactReport(
   private static Loss shopLoss(
       SeriesImpact.MetricImpact m, String needs, String unit, int decimals, boolean zh) {
     if (!m.measured()) {
-      return new Loss(false, m.message(), needs, unit, 0, 0, 0, false, null, null);
+      return new Loss(false, m.message(), needs, unit, 0, 0, 0, false, null, null, null);
     }
     double expected = 0;
     for (SeriesImpact.ProductEstimate p : m.products()) {
@@ -287,7 +261,6 @@ public record ImpactReport(
         m.significant(),
         round(expected, decimals),
         null,
-        Loss.verdict(true, m.lossLow(), m.lossHigh()),
         m.calibration().sentence(zh));
   }
 
@@ -309,10 +282,11 @@ public record ImpactReport(
           0,
           false,
           null,
+          null,
           null);
     }
     if (!p.result().measured()) {
-      return new Loss(false, p.result().refusal(), needs, unit, 0, 0, 0, false, null, null);
+      return new Loss(false, p.result().refusal(), needs, unit, 0, 0, 0, false, null, null, null);
     }
     Counterfactual.Estimate e = p.result().estimate();
     Counterfactual.Fit f = e.fit();
@@ -338,7 +312,6 @@ public record ImpactReport(
                 f.calibration().dates(),
                 f.calibration().held(),
                 round(f.calibration().widening(), 3))),
-        Loss.verdict(true, e.lossLow(), e.lossHigh()),
         f.calibration().sentence(zh));
   }
 

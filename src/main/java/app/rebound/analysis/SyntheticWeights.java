@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import java.util.Arrays;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
@@ -95,7 +96,7 @@ final class SyntheticWeights {
       q[i] = -2 * (s / weeks + ridge * shares[i]);
     }
     double[][] ones = new double[1][k];
-    java.util.Arrays.fill(ones[0], 1);
+    Arrays.fill(ones[0], 1);
     RealVector x =
         new ADMMQPOptimizer()
             .optimize(
@@ -133,7 +134,7 @@ final class SyntheticWeights {
 
   private static double[] filled(int n, double value) {
     double[] a = new double[n];
-    java.util.Arrays.fill(a, value);
+    Arrays.fill(a, value);
     return a;
   }
 }

@@ -24,12 +24,12 @@ final class Reports {
 
   static Loss loss(String unit, double loss, double low, double high, double expected) {
     return new Loss(
-        true, null, "x.csv", unit, loss, low, high, low > 0 || high < 0, expected, null);
+        true, null, "x.csv", unit, loss, low, high, low > 0 || high < 0, expected, null, null);
   }
 
   static Loss missing(String unit, String needs) {
     return new Loss(
-        false, "not measured: upload " + needs, needs, unit, 0, 0, 0, false, null, null);
+        false, "not measured: upload " + needs, needs, unit, 0, 0, 0, false, null, null, null);
   }
 
   static BatchRow batch(String id, LocalDate date, int orders, double money, String cause) {
