@@ -232,9 +232,10 @@ public final class Messages {
             number(fit.controls()),
             String.format(Locale.ENGLISH, "%.2f", fit.rSquared()),
             fit.mape() == null ? "—" : percent(fit.mape()));
-    return (fit.weak() ? get("loss.weak") + "; " : "")
+    String separator = lang == Lang.ZH ? "；" : "; ";
+    return (fit.weak() ? get("loss.weak") + separator : "")
         + text
-        + "; "
+        + separator
         + fit.calibration().sentence(lang == Lang.ZH);
   }
 
