@@ -44,7 +44,7 @@ public final class BatchCauses {
   static BatchCause one(String id, LocalDate date, Table rows, ShopBaseline base) {
     Map<String, Signal> signals = BatchSignals.measure(rows, date, base);
     List<String> products = productsByOrders(rows);
-    CauseRule.Verdict verdict = CauseRule.decide(signals, rows.rowCount(), products.size());
+    CauseRule.Verdict verdict = CauseRule.decide(signals, rows.rowCount());
     Table found = rows.where(rows.booleanColumn(DeletedOrders.IN_ORDERS).isTrue());
     long units = (long) found.intColumn("quantity").sum();
     double money = Math.round(found.doubleColumn("payable_amount").sum() * 100) / 100.0;

@@ -39,7 +39,9 @@ final class BatchSignals {
   static final String ONE_CENT = "one_cent_share";
   static final String FAST_COMPLETE = "fast_complete_share";
   static final String COMPLAINTS = "complaint_ratio";
+  static final String COMPLAINTS_EXTRA = "complaints_above_usual";
   static final String REFUND_GROUP = "refund_group_ratio";
+  static final String REFUNDS_EXTRA = "refunds_above_expected";
   static final String BEST_SELLERS = "best_seller_share";
   static final String BREADTH = "product_breadth";
   static final String DATE_ASSUMED = "batch_date_assumed";
@@ -160,8 +162,8 @@ final class BatchSignals {
     } else {
       orderSignals(rows, base, out);
     }
-    out.put(COMPLAINTS, complaints(date, base));
-    out.put(REFUND_GROUP, refundGroup(batch, date, base));
+    complaints(date, base, out);
+    refundGroup(batch, date, base, out);
     refundWave(batch, date, base, out);
     productSignals(batch, date, base, out);
     return out;
@@ -430,9 +432,14 @@ final class BatchSignals {
   }
 
   /**
-   * Complaints a day in the RECENT_DAYS before the batch against the BASELINE_DAYS before those.
+   * Complaints a day in the RECENT_DAYS before the batch against the BASELINE_DAYS before those,
+   * and how many complaints above the usual level that rise rests on.
    */
-  static Signal complaints(LocalDate date, ShopBaseline base) {
+  static void complaints(LocalDate date, ShopBaseline base, Map<String, Signal> out) {
+    out.put(COMPLAINTS, complaintRatio(date, base, out));
+  }
+
+  private static Signal complaintRatio(LocalDate date, ShopBaseline base, Map<String, Signal> out) {
     if (!base.complaintsMeasured()) {
       return base.shopScoresUploaded
           ? new Signal(
@@ -463,7 +470,20 @@ final class BatchSignals {
     List<Integer> usualDays = ordinaryDays(new ArrayList<>(before.values()));
     int spikeDays = before.size() - usualDays.size();
     double usualAvg = usualDays.stream().mapToInt(Integer::intValue).average().orElse(0);
-    double ratio = recentAvg / Math.max(MIN_USUAL_COMPLAINTS, usualAvg);
+    double usual = Math.max(MIN_USUAL_COMPLAINTS, usualAvg);
+    double ratio = recentAvg / usual;
+    double extra = (recentAvg - usual) * recent.size();
+    out.put(
+        COMPLAINTS_EXTRA,
+        new Signal(
+            COMPLAINTS_EXTRA,
+            extra,
+            String.format(Locale.ROOT, "删除前 %d 天的投诉比平时的水平多 %.1f 起", recent.size(), extra),
+            String.format(
+                Locale.ROOT,
+                "%.1f complaints above the usual level in the %d days before",
+                extra,
+                recent.size())));
     String leftOutZh = spikeDays == 0 ? "" : "（不计 " + spikeDays + " 个远高于平时的日子）";
     String leftOutEn =
         spikeDays == 0 ? "" : " (leaving out " + spikeDays + " day(s) far above the usual)";
@@ -511,7 +531,16 @@ final class BatchSignals {
    * before the batch, against what the products' usual refund rate would give. The value is
    * observed ÷ expected; the count of refunds is in the sentence.
    */
-  static Signal refundGroup(Table batch, LocalDate date, ShopBaseline base) {
+  static void refundGroup(Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
+    out.put(REFUND_GROUP, refundRatio(batch, date, base, out));
+  }
+
+  /**
+   * Refunds on the batch's products among orders placed in the RECENT_DAYS before, over what their
+   * usual refund rate gives; and how many refunds above that the rise rests on.
+   */
+  private static Signal refundRatio(
+      Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
     Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
     LocalDate recentFrom = date.minusDays(RECENT_DAYS);
     long recentOrders = 0;
@@ -548,7 +577,21 @@ final class BatchSignals {
     }
     double rate = Math.max(MIN_USUAL_REFUND_RATE, (double) usualRefunded / usualOrders);
     double expected = rate * recentOrders;
-    double ratio = refunded / Math.max(expected, MIN_EXPECTED_REFUNDS);
+    double floor = Math.max(expected, MIN_EXPECTED_REFUNDS);
+    double ratio = refunded / floor;
+    out.put(
+        REFUNDS_EXTRA,
+        new Signal(
+            REFUNDS_EXTRA,
+            refunded - floor,
+            String.format(
+                Locale.ROOT, "删除前 %d 天下单的被删商品订单的退款比预期多 %.1f 笔", RECENT_DAYS, refunded - floor),
+            String.format(
+                Locale.ROOT,
+                "%.1f refunds above the expected among the batch's products' orders of the %d days"
+                    + " before",
+                refunded - floor,
+                RECENT_DAYS)));
     return new Signal(
         REFUND_GROUP,
         ratio,

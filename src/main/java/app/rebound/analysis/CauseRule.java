@@ -74,7 +74,7 @@ final class CauseRule {
 
   private CauseRule() {}
 
-  static Verdict decide(Map<String, Signal> s, int orders, int products) {
+  static Verdict decide(Map<String, Signal> s, int orders) {
     return decide(s, orders, CauseWeights.DEFAULT);
   }
 
@@ -95,7 +95,7 @@ final class CauseRule {
             return;
           }
           double[] l = w.bins(code).likelihood(signal.value());
-          double weight = isShare ? orderWeight : 1.0;
+          double weight = isShare ? orderWeight : riseWeight(s, code, signal.value(), w);
           double[] pull = new double[l.length];
           for (int c = 0; c < l.length; c++) {
             pull[c] = weight * Math.log(l[c]);
@@ -188,6 +188,24 @@ final class CauseRule {
       p[c] /= sum;
     }
     return p;
+  }
+
+  /** The count behind each ratio of counts: the events above the usual level a rise rests on. */
+  static final Map<String, String> EXTRA_EVENTS =
+      Map.of(COMPLAINTS, COMPLAINTS_EXTRA, REFUND_GROUP, REFUNDS_EXTRA);
+
+  /**
+   * A rise in complaints or refunds counts in proportion to the extra events it rests on, in full
+   * from full_weight_events: on a usual level of 3 a week, 6 or more is chance about one week in
+   * twelve, so a doubling of a handful says little, while a calm week says as much as ever.
+   */
+  static double riseWeight(Map<String, Signal> s, String code, double value, CauseWeights w) {
+    String extra = EXTRA_EVENTS.get(code);
+    if (extra == null || w.bins(code).bin(value) == 0) {
+      return 1.0;
+    }
+    double events = value(s, extra);
+    return Double.isNaN(events) ? 1.0 : Math.min(1.0, Math.max(0, events) / w.fullWeightEvents);
   }
 
   /** The signals that moved the odds between the two most likely causes most. */

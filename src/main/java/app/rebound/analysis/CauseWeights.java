@@ -45,6 +45,7 @@ final class CauseWeights {
   final double[] prior;
   final double undecidedOdds;
   final double fullWeightOrders;
+  final double fullWeightEvents;
   final Map<String, Bins> bins;
   private final Properties raw;
 
@@ -53,6 +54,7 @@ final class CauseWeights {
     prior = triple(p, "prior");
     undecidedOdds = number(p, "undecided_odds");
     fullWeightOrders = number(p, "full_weight_orders");
+    fullWeightEvents = number(p, "full_weight_events");
     Map<String, Bins> out = new LinkedHashMap<>();
     for (String key : p.stringPropertyNames()) {
       if (key.endsWith(".cuts")) {

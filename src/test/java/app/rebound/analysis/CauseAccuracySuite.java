@@ -69,7 +69,8 @@ public final class CauseAccuracySuite {
       double confidence,
       int orders,
       int ordersRight,
-      boolean appealed) {
+      boolean appealed,
+      String drivers) {
 
     public boolean right() {
       return !undecided && truth.equals(found);
@@ -91,7 +92,8 @@ public final class CauseAccuracySuite {
           String.format(Locale.ROOT, "%.2f", confidence),
           Integer.toString(orders),
           Integer.toString(ordersRight),
-          Boolean.toString(appealed));
+          Boolean.toString(appealed),
+          drivers);
     }
 
     public static Outcome fromTsv(String line) {
@@ -106,12 +108,14 @@ public final class CauseAccuracySuite {
           Double.parseDouble(f[6]),
           Integer.parseInt(f[7]),
           Integer.parseInt(f[8]),
-          Boolean.parseBoolean(f[9]));
+          Boolean.parseBoolean(f[9]),
+          f.length > 10 ? f[10] : "");
     }
   }
 
   public static final String TSV_HEADER =
-      "kind\tseed\tbatch\ttruth\tfound\tundecided\tconfidence\torders\torders_right\tappealed";
+      "kind\tseed\tbatch\ttruth\tfound\tundecided\tconfidence\torders\torders_right\tappealed"
+          + "\tdrivers";
 
   private CauseAccuracySuite() {}
 
@@ -177,9 +181,18 @@ public final class CauseAccuracySuite {
               c == null ? 0 : c.confidence(),
               orders.size(),
               right,
-              appealed));
+              appealed,
+              c == null ? "" : drivers(c)));
     }
     return out;
+  }
+
+  /** The signals that moved the batch's odds most, in English, for the report's misses. */
+  static String drivers(BatchCause c) {
+    return c.odds().drivers().stream()
+        .map(CauseOdds.Driver::en)
+        .collect(Collectors.joining(" · "))
+        .replace('\t', ' ');
   }
 
   static boolean undecided(BatchCause c) {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reduced cause accuracy suite: 3 shops of each kind (fixed seeds). The bounds are the ones
  * main's count-the-signs rule fails: it called 11 of 14 report-only attacks system errors and sent
- * 3 of 20 real-parcel brushing batches to appeal (reports/accuracy-causes-old.tsv).
+ * 3 of 20 real-parcel brushing batches to appeal (reports/accuracy-causes-old.tsv); and the one the
+ * log-odds rule failed before a rise in complaints was weighed by the complaints it rests on: 7 of
+ * these 42 batches undecided, most of them system errors with a handful of extra complaints.
  */
 @Slow
 class CauseAccuracySuiteTest {
@@ -43,9 +45,8 @@ class CauseAccuracySuiteTest {
     CauseAccuracySuite.Row all = rows.get("all");
     assertTrue(all.batches() >= 30, table.toString());
     assertTrue(all.wrong() <= all.batches() * 0.03, "wrong causes\n" + table);
-    // These 42 batches hold more close calls (7) than the benchmark's 138 (11, 8%): the bound is
-    // loose, the target (10%) is measured there.
-    assertTrue(all.undecidedShare() <= 0.2, "undecided\n" + table);
+    assertTrue(all.undecidedShare() <= 0.1, "undecided\n" + table);
+    assertTrue(all.rightShare() >= 0.9, "right causes\n" + table);
     assertEquals(0, all.violationsAppealed(), "violation batches sent to appeal\n" + table);
     assertTrue(all.ordersRightShare() >= 0.95, "per-order verdicts\n" + table);
     for (CauseAccuracySuite.Row r : rows.values()) {

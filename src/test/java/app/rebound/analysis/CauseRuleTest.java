@@ -47,16 +47,43 @@ class CauseRuleTest {
     put(s, BatchSignals.REFUND_GROUP, 0.5);
     put(s, BatchSignals.CHAT, 0.5);
     put(s, BatchSignals.COMPLAINTS, 5.0);
-    CauseRule.Verdict v = CauseRule.decide(s, 20, 2);
+    CauseRule.Verdict v = CauseRule.decide(s, 20);
     assertEquals(BatchCause.MALICIOUS_REPORT, v.cause());
     assertFalse(v.odds().undecided(), v.odds().probabilities().toString());
     assertEquals(BatchSignals.COMPLAINTS, v.odds().drivers().get(0).code());
     // A spike of 1.6 times is not one of 5: the same batch is then not an attack.
     put(s, BatchSignals.COMPLAINTS, 1.6);
-    CauseRule.Verdict mild = CauseRule.decide(s, 20, 2);
+    CauseRule.Verdict mild = CauseRule.decide(s, 20);
     assertTrue(
         mild.odds().undecided() || !mild.cause().equals(BatchCause.MALICIOUS_REPORT),
         mild.odds().probabilities().toString());
+  }
+
+  @Test
+  void a_rise_in_complaints_resting_on_a_handful_weighs_less_than_the_same_rise_on_many() {
+    // A sweep's batch: calm refunds, few best sellers, and complaints 2.2 times the usual.
+    Map<String, Signal> s = genuineOrders();
+    put(s, BatchSignals.REFUND_GROUP, 0.7);
+    put(s, BatchSignals.REFUNDS_EXTRA, -1.3);
+    put(s, BatchSignals.BEST_SELLERS, 0.2);
+    put(s, BatchSignals.COMPLAINTS, 2.2);
+    // 4 complaints above a usual 3.5 a week: chance about one week in twenty.
+    put(s, BatchSignals.COMPLAINTS_EXTRA, 4.2);
+    CauseRule.Verdict few = CauseRule.decide(s, 20);
+    assertEquals(BatchCause.SYSTEM_ERROR, few.cause());
+    assertFalse(few.odds().undecided(), few.odds().probabilities().toString());
+    // The same ratio on 40 complaints above the usual: the rise counts in full.
+    put(s, BatchSignals.COMPLAINTS_EXTRA, 40);
+    CauseRule.Verdict many = CauseRule.decide(s, 20);
+    double attackFew = few.odds().probabilities().get(BatchCause.MALICIOUS_REPORT);
+    double attackMany = many.odds().probabilities().get(BatchCause.MALICIOUS_REPORT);
+    assertTrue(attackMany > 1.5 * attackFew, attackFew + " vs " + attackMany);
+    // A calm week counts in full however few complaints it rests on.
+    put(s, BatchSignals.COMPLAINTS, 1.0);
+    put(s, BatchSignals.COMPLAINTS_EXTRA, 0);
+    CauseRule.Verdict calm = CauseRule.decide(s, 20);
+    put(s, BatchSignals.COMPLAINTS_EXTRA, 30);
+    assertEquals(calm.odds().probabilities(), CauseRule.decide(s, 20).odds().probabilities());
   }
 
   @Test
@@ -65,7 +92,7 @@ class CauseRuleTest {
     put(s, BatchSignals.REFUND_GROUP, 0.5);
     put(s, BatchSignals.COMPLAINTS, 1.0);
     put(s, BatchSignals.REUSED_EXCESS, 0.08);
-    CauseRule.Verdict v = CauseRule.decide(s, 40, 1);
+    CauseRule.Verdict v = CauseRule.decide(s, 40);
     assertEquals(BatchCause.VIOLATION, v.cause());
     assertFalse(v.odds().undecided(), v.odds().probabilities().toString());
     assertTrue(v.confidence() >= 0.9, "confidence " + v.confidence());
@@ -95,7 +122,7 @@ class CauseRuleTest {
     put(s, BatchSignals.REFUND_GROUP, 0.5);
     put(s, BatchSignals.BEST_SELLERS, 1.0);
     // No complaint counts: nothing tells an attack on best sellers from a sweep.
-    CauseRule.Verdict v = CauseRule.decide(s, 20, 1);
+    CauseRule.Verdict v = CauseRule.decide(s, 20);
     double system = v.odds().probabilities().get(BatchCause.SYSTEM_ERROR);
     double attack = v.odds().probabilities().get(BatchCause.MALICIOUS_REPORT);
     assertTrue(Math.abs(system - attack) < 0.2, v.odds().probabilities().toString());
@@ -103,7 +130,7 @@ class CauseRuleTest {
     assertTrue(v.odds().settleZh().contains("店铺体验分.csv"), v.odds().settleZh());
     assertTrue(v.odds().settleEn().contains("店铺体验分.csv"), v.odds().settleEn());
     put(s, BatchSignals.COMPLAINTS, 1.0);
-    assertFalse(CauseRule.decide(s, 20, 1).odds().undecided(), "calm complaints settle it");
+    assertFalse(CauseRule.decide(s, 20).odds().undecided(), "calm complaints settle it");
   }
 
   @Test
@@ -114,7 +141,7 @@ class CauseRuleTest {
     }
     Map<String, Signal> s = genuineOrders();
     double sum =
-        CauseRule.decide(s, 20, 1).odds().probabilities().values().stream()
+        CauseRule.decide(s, 20).odds().probabilities().values().stream()
             .mapToDouble(Double::doubleValue)
             .sum();
     assertEquals(1.0, sum, 0.01);

@@ -154,7 +154,8 @@ public final class AccuracyBenchmark {
             timing.substring(0, Math.max(0, timing.length() - 2)),
             command);
     String report = AccuracyReport.markdown(rows, old, about, descriptions);
-    Files.writeString(Path.of("reports", "accuracy.md"), report, StandardCharsets.UTF_8);
+    Files.writeString(CauseSection.ACCURACY, report, StandardCharsets.UTF_8);
+    CauseSection.refresh(CauseAccuracyBenchmark.REPORT);
     Files.writeString(
         Path.of("reports", "accuracy-trials.tsv"),
         AccuracyReport.trialsTsv(trials),

@@ -17,7 +17,8 @@ import org.apache.commons.io.file.PathUtils;
  * The cause accuracy benchmark (not a test): N simulated shops of each kind of {@link
  * CauseAccuracySuite#KINDS}, every batch's diagnosis and every deleted order's verdict against the
  * truth. Writes reports/accuracy-causes.tsv (one row per batch) and reports/accuracy-causes.md, the
- * table per kind beside the "before" rows of reports/accuracy-causes-old.tsv when that file exists.
+ * table per kind beside the "before" rows of reports/accuracy-causes-old.tsv when that file exists,
+ * and copies those tables into reports/accuracy.md's cause section.
  *
  * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=CauseAccuracyBenchmark -Dbench.args=N};
  * {@code -Dbench.args="N reports/accuracy-causes-old.tsv"} writes only the rows, to that file (how
@@ -51,6 +52,7 @@ public final class CauseAccuracyBenchmark {
       }
       String report = report(shops, seconds, commit, outcomes);
       Files.writeString(REPORT, report, StandardCharsets.UTF_8);
+      CauseSection.refresh(REPORT);
       System.out.println(report);
     } finally {
       PathUtils.deleteDirectory(work);
@@ -94,20 +96,22 @@ public final class CauseAccuracyBenchmark {
           .append(table(CauseAccuracySuite.rows(old)));
     }
     out.append("\n## Batches not right\n\n| kind | seed | batch | truth | found | undecided |")
-        .append(" confidence |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        .append(" confidence | what moved the odds most |\n")
+        .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Outcome o : outcomes) {
       if (!o.right()) {
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %d | %s | %s | %s | %s | %.2f |%n",
+                "| %s | %d | %s | %s | %s | %s | %.2f | %s |%n",
                 o.kind(),
                 o.seed(),
                 o.batch(),
                 o.truth(),
                 o.found(),
                 o.undecided() ? "yes" : "no",
-                o.confidence()));
+                o.confidence(),
+                o.drivers().replace("|", "/")));
       }
     }
     return out.toString();
