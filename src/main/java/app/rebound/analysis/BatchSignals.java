@@ -475,15 +475,13 @@ final class BatchSignals {
     double extra = (recentAvg - usual) * recent.size();
     out.put(
         COMPLAINTS_EXTRA,
-        new Signal(
+        aboveUsual(
             COMPLAINTS_EXTRA,
             extra,
-            String.format(Locale.ROOT, "删除前 %d 天的投诉比平时的水平多 %.1f 起", recent.size(), extra),
-            String.format(
-                Locale.ROOT,
-                "%.1f complaints above the usual level in the %d days before",
-                extra,
-                recent.size())));
+            "删除前 " + recent.size() + " 天的投诉比平时的水平",
+            " 起",
+            "complaints",
+            "the usual level in the " + recent.size() + " days before"));
     String leftOutZh = spikeDays == 0 ? "" : "（不计 " + spikeDays + " 个远高于平时的日子）";
     String leftOutEn =
         spikeDays == 0 ? "" : " (leaving out " + spikeDays + " day(s) far above the usual)";
@@ -509,6 +507,19 @@ final class BatchSignals {
             BASELINE_DAYS,
             leftOutEn,
             ratio));
+  }
+
+  /**
+   * How many events (complaints, refunds) above or below the usual level: "4.5 above", "多 4.5 起".
+   */
+  private static Signal aboveUsual(
+      String code, double extra, String zhLead, String zhUnit, String enWhat, String enTail) {
+    String amount = String.format(Locale.ROOT, "%.1f", Math.abs(extra));
+    return new Signal(
+        code,
+        extra,
+        zhLead + (extra >= 0 ? "多 " : "少 ") + amount + zhUnit,
+        amount + " " + enWhat + (extra >= 0 ? " above " : " below ") + enTail);
   }
 
   /**
@@ -581,17 +592,15 @@ final class BatchSignals {
     double ratio = refunded / floor;
     out.put(
         REFUNDS_EXTRA,
-        new Signal(
+        aboveUsual(
             REFUNDS_EXTRA,
             refunded - floor,
-            String.format(
-                Locale.ROOT, "删除前 %d 天下单的被删商品订单的退款比预期多 %.1f 笔", RECENT_DAYS, refunded - floor),
-            String.format(
-                Locale.ROOT,
-                "%.1f refunds above the expected among the batch's products' orders of the %d days"
-                    + " before",
-                refunded - floor,
-                RECENT_DAYS)));
+            "删除前 " + RECENT_DAYS + " 天下单的被删商品订单的退款比预期",
+            " 笔",
+            "refunds",
+            "the expected among the batch's products' orders of the "
+                + RECENT_DAYS
+                + " days before"));
     return new Signal(
         REFUND_GROUP,
         ratio,

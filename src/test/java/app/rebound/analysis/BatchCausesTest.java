@@ -254,8 +254,15 @@ class BatchCausesTest {
     assertEquals(21 / 23.0, value(cause, BatchSignals.BREADTH), 1e-9);
     // 3 days of 8 and 4 of 1 in the week before: 4 a day against 1.
     assertEquals(4.0, value(cause, BatchSignals.COMPLAINTS), 1e-9);
+    // The rise rests on 21 complaints above the usual 7 a week, 4 refunds above the floor of 1.
+    assertEquals(21.0, value(cause, BatchSignals.COMPLAINTS_EXTRA), 1e-9);
+    assertEquals(
+        "21.0 complaints above the usual level in the 7 days before",
+        byCode(cause).get(BatchSignals.COMPLAINTS_EXTRA).en());
+    assertEquals("删除前 7 天的投诉比平时的水平多 21.0 起", byCode(cause).get(BatchSignals.COMPLAINTS_EXTRA).zh());
     // P1 and P2 never refunded before: the expected count is floored at 1, so 5 refunds are 5×.
     assertEquals(5.0, value(cause, BatchSignals.REFUND_GROUP), 1e-9);
+    assertEquals(4.0, value(cause, BatchSignals.REFUNDS_EXTRA), 1e-9);
     assertEquals(1.0, value(cause, BatchSignals.CHAT));
     assertEquals(0.0, value(cause, BatchSignals.BURST));
     assertEquals(0.0, value(cause, BatchSignals.LOW_PRICE));
