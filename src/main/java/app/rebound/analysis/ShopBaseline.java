@@ -279,8 +279,8 @@ final class ShopBaseline {
     Map<String, String> firstOrder = new HashMap<>();
     Set<String> out = new HashSet<>();
     StringColumn logistics = orders.stringColumn("logistics");
-    // The stored shop's analysis leaves 主订单编号 out (a million unique ids); then each sub-order
-    // counts as its own order.
+    // A stored shop's orders carry 主订单编号 only where a parcel holds several sub-orders
+    // (ShopData.load); a blank one is its own order.
     StringColumn mains = orders.containsColumn("order_id") ? orders.stringColumn("order_id") : null;
     StringColumn subs = orders.stringColumn("sub_order_id");
     for (int row = 0; row < orders.rowCount(); row++) {

@@ -68,6 +68,7 @@ public record ShopData(Map<FileKind, Table> tables) {
           kind,
           kind == FileKind.ORDERS ? db.load(kind, ANALYSIS_ORDER_FIELDS) : db.load(kind, false));
     }
+    withMainOrders(tables.get(FileKind.ORDERS), db.mainOrdersSharingParcels());
     Set<String> restored = db.restoredOrders();
     if (!restored.isEmpty()) {
       tables.put(FileKind.DELETIONS, withoutRestored(tables.get(FileKind.DELETIONS), restored));
@@ -75,6 +76,22 @@ public record ShopData(Map<FileKind, Table> tables) {
     }
     AfterSales.intoOrders(tables);
     return new ShopData(tables);
+  }
+
+  /**
+   * In place: 主订单编号 only where a parcel holds several sub-orders (blank elsewhere, which the
+   * analysis reads as "its own order"), so a multi-item parcel is not a reused waybill.
+   */
+  static void withMainOrders(Table orders, Map<String, String> mainOf) {
+    StringColumn ids = orders.stringColumn("sub_order_id");
+    StringColumn mains = StringColumn.create("order_id", orders.rowCount());
+    for (int row = 0; row < orders.rowCount(); row++) {
+      String main = mainOf.get(ids.get(row));
+      if (main != null) {
+        mains.set(row, main);
+      }
+    }
+    orders.addColumns(mains);
   }
 
   static Table withoutRestored(Table deletions, Set<String> restored) {

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -366,6 +367,43 @@ public final class ShopDatabase implements AutoCloseable {
    * The sub-orders whose sales the platform gave back, by every case: they no longer count as
    * deleted.
    */
+  /**
+   * The main order (主订单编号) of each sub-order whose 快递信息 is on another sub-order too: what tells a
+   * multi-item parcel from a reused waybill, without holding a million main order ids.
+   */
+  public synchronized Map<String, String> mainOrdersSharingParcels() throws SQLException {
+    String table = KindSchema.table(FileKind.ORDERS);
+    String logistics = KindSchema.quote("logistics");
+    String sql =
+        "SELECT "
+            + KindSchema.quote("sub_order_id")
+            + ", "
+            + KindSchema.quote("order_id")
+            + " FROM "
+            + table
+            + " WHERE "
+            + KindSchema.quote("order_id")
+            + " <> '' AND "
+            + logistics
+            + " IN (SELECT "
+            + logistics
+            + " FROM "
+            + table
+            + " WHERE "
+            + logistics
+            + " <> '' GROUP BY "
+            + logistics
+            + " HAVING COUNT(*) > 1)";
+    Map<String, String> out = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
   public synchronized Set<String> restoredOrders() throws SQLException {
     return CaseTables.restoredOrders(connection);
   }

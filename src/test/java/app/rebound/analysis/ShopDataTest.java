@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -96,6 +97,26 @@ class ShopDataTest {
       assertEquals(
           List.of(false, true, false, true, false), orders.booleanColumn("sales_deleted").asList());
       assertEquals(2, db.count(FileKind.DELETIONS), "the stored export itself is kept as uploaded");
+    }
+  }
+
+  @Test
+  void a_stored_shop_tells_a_multi_item_parcel_from_a_waybill_on_two_orders() throws Exception {
+    // m1 and m2 are one main order in one parcel; x1 and x2 are two orders sharing a waybill.
+    String orders =
+        "主订单编号,子订单编号,商品数量,商品ID,订单应付金额,订单提交时间,快递信息\n"
+            + "M,m1,1,p1,10.00,2026-06-01 10:00:00,YT100-圆通速递\n"
+            + "M,m2,1,p2,10.00,2026-06-01 10:00:00,YT100-圆通速递\n"
+            + "X1,x1,1,p1,10.00,2026-06-01 11:00:00,SF200-顺丰速运\n"
+            + "X2,x2,1,p1,10.00,2026-06-02 11:00:00,SF200-顺丰速运\n"
+            + "S,s1,1,p2,10.00,2026-06-02 12:00:00,JD300-京东\n";
+    try (Workspaces ws = new Workspaces(data, CLOCK)) {
+      ws.upload("s", List.of(csv("订单明细.csv", orders)), step -> {});
+      Table loaded = ShopData.load(ws.database("s")).orders();
+      // The main order only where a parcel holds several sub-orders.
+      // Rows come in key order (子订单编号).
+      assertEquals(List.of("M", "M", "", "X1", "X2"), loaded.stringColumn("order_id").asList());
+      assertEquals(Set.of("SF200"), ShopBaseline.reusedWaybills(loaded));
     }
   }
 }
