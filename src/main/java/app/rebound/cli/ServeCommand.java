@@ -1,8 +1,13 @@
 package app.rebound.cli;
 
+import app.rebound.PlatformTime;
+import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.service.Alerts;
 import app.rebound.service.Analyses;
+import app.rebound.service.AppealCases;
+import app.rebound.sim.GroundTruth;
+import app.rebound.store.CaseStatus;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import app.rebound.web.WebApp;
@@ -23,6 +28,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,6 +37,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.apache.commons.io.file.PathUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,13 +47,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the web app.")
 public final class ServeCommand implements Callable<Integer> {
 
-  /**
-   * The demo shop's exports, shipped in the repository and loaded as shop "demo" when it is
-   * missing.
-   */
-  static final String DEMO_FOLDER = "demo";
-
+  /** The demo shop, simulated relative to today on the first start of a data folder. */
   static final String DEMO_SHOP = "demo";
+
+  /** How long the demo's first analysis may take before its appeal case is left unopened. */
+  static final Duration DEMO_ANALYSIS_WAIT = Duration.ofMinutes(5);
+
   static final String SHOP_TOKENS_ENV = "REBOUND_SHOP_TOKENS";
   static final String LOCK_FILE = "rebound.lock";
 
@@ -159,7 +165,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone(), maxRows);
-    loadDemoShop(workspaces, data.resolve(DEMO_FOLDER));
+    boolean demoCreated = loadDemoShop(workspaces, data, Clock.systemDefaultZone());
     Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), analysisThreads);
     List<URI> webhooks;
     try {
@@ -181,7 +187,9 @@ public final class ServeCommand implements Callable<Integer> {
       alerts.checkDeadlinesEvery(DEADLINE_CHECK, shop -> appealOf(analyses, shop));
     }
     analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo
-    // shop
+    if (demoCreated) {
+      submitDemoCase(workspaces, analyses);
+    }
     Javalin app = WebApp.create(workspaces, analyses, config);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -380,16 +388,76 @@ public final class ServeCommand implements Callable<Integer> {
     return lock;
   }
 
-  /** A merchant sees a shop before uploading anything: the shipped demo exports, read once. */
-  static void loadDemoShop(Workspaces workspaces, Path demo) throws IOException, SQLException {
-    if (workspaces.exists(DEMO_SHOP) || !Files.isDirectory(demo)) {
-      return;
+  /**
+   * A merchant sees a shop before uploading anything: the demo exports simulated relative to today
+   * (DemoShop), uploaded as shop "demo" with the action its merchant started. Returns whether the
+   * shop was created now.
+   */
+  static boolean loadDemoShop(Workspaces workspaces, Path data, Clock clock)
+      throws IOException, SQLException {
+    if (workspaces.exists(DEMO_SHOP)) {
+      return false;
     }
+    Files.createDirectories(data);
+    Path build = Files.createTempDirectory(data, ".demo-");
     try {
-      var report = workspaces.upload(DEMO_SHOP, AnalyzeCommand.exportsIn(demo), stage -> {});
+      GroundTruth truth = DemoShop.write(build, PlatformTime.now(clock).toLocalDate());
+      var report = workspaces.upload(DEMO_SHOP, AnalyzeCommand.exportsIn(build), stage -> {});
+      DemoShop.StartedAction action = DemoShop.startedAction(truth);
+      workspaces
+          .database(DEMO_SHOP)
+          .recordAction(
+              action.action(), action.startedOn(), action.products(), LocalDateTime.now(clock));
       System.out.printf("Loaded the demo shop: %d orders%n", report.ordersDistinct());
+      return true;
     } catch (UploadRefusedException e) {
       System.err.println("the demo shop's exports could not be read: " + e.getMessage());
+      return false;
+    } finally {
+      PathUtils.deleteDirectory(build);
     }
+  }
+
+  /**
+   * Once the new demo's first analysis is ready, opens a case for its newest open group and marks
+   * it submitted, so the case tracking shows without clicking through; in the background, so the
+   * server starts at once.
+   */
+  static void submitDemoCase(Workspaces workspaces, Analyses analyses) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                AppealCases cases = new AppealCases(workspaces, analyses);
+                Optional<AppealGroup> group =
+                    DemoShop.groupToSubmit(
+                        awaitAppeal(analyses), PlatformTime.now(workspaces.clock()));
+                if (group.isPresent()) {
+                  long id = cases.open(DEMO_SHOP, group.get().id()).appealCase().id();
+                  cases.change(
+                      DEMO_SHOP,
+                      id,
+                      new AppealCases.Request(CaseStatus.SUBMITTED.code(), null, null, null, null));
+                }
+              } catch (Exception e) {
+                System.err.println("the demo shop's appeal case was not opened: " + e.getMessage());
+              }
+            },
+            "demo-case");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static AppealReport awaitAppeal(Analyses analyses) throws Exception {
+    long until = System.nanoTime() + DEMO_ANALYSIS_WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      Optional<AppealReport> appeal = analyses.appeal(DEMO_SHOP);
+      if (appeal.isPresent()) {
+        return appeal.get();
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "its analysis was not ready within " + DEMO_ANALYSIS_WAIT.toMinutes() + " minutes");
   }
 }

@@ -64,7 +64,7 @@ final class ShopPlan {
   static final class Batch {
     int index;
     String noticeId;
-    final int day;
+    int day; // moved to the end of the window for a fresh notice (SimConfig)
     final Cause cause;
     final List<Integer> products = new ArrayList<>();
     double scoreDrop;
@@ -287,6 +287,10 @@ final class ShopPlan {
     }
     drawn.removeIf(b -> b.products.isEmpty());
     drawn.sort(Comparator.comparingInt(b -> b.day));
+    if (config.lastNoticeDaysBeforeEnd() >= 0 && !drawn.isEmpty()) {
+      // A fresh notice, as a merchant downloading the exports that week sees it.
+      drawn.get(drawn.size() - 1).day = days - 1 - config.lastNoticeDaysBeforeEnd();
+    }
     DateTimeFormatter compact = DateTimeFormatter.BASIC_ISO_DATE;
     for (Batch b : drawn) {
       b.index = batches.size();

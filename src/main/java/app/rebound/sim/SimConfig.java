@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param promotionSpike add a shop-wide promotion in the post-deletion period (lifts every product)
  * @param impactDynamics how the deletion's effect and the shop's other dynamics unfold over time
  * @param causeDynamics how each cause shows itself in the orders, refunds and complaints
+ * @param lastNoticeDaysBeforeEnd the newest deletion notice this many days before the window's last
+ *     day, as a merchant sees a fresh notice (the demo shop); {@link #LAST_NOTICE_ANYWHERE} keeps
+ *     every batch at least 14 days before the end
  */
 public record SimConfig(
     long seed,
@@ -32,7 +35,11 @@ public record SimConfig(
     boolean gb18030,
     boolean promotionSpike,
     ImpactDynamics impactDynamics,
-    CauseDynamics causeDynamics) {
+    CauseDynamics causeDynamics,
+    int lastNoticeDaysBeforeEnd) {
+
+  /** No batch pinned to the end of the window: batches keep 14 days after them. */
+  public static final int LAST_NOTICE_ANYWHERE = -1;
 
   public SimConfig {
     Objects.requireNonNull(impactDynamics, "impactDynamics");
@@ -49,6 +56,10 @@ public record SimConfig(
     if (!(effectSize >= 0 && effectSize <= 0.9)) {
       throw new IllegalArgumentException(
           "effect size must be between 0 and 0.9, was " + effectSize);
+    }
+    if (lastNoticeDaysBeforeEnd < LAST_NOTICE_ANYWHERE || lastNoticeDaysBeforeEnd > 13) {
+      throw new IllegalArgumentException(
+          "the last notice must be 0 to 13 days before the end, was " + lastNoticeDaysBeforeEnd);
     }
     if (targetOrders < 0) {
       throw new IllegalArgumentException("target orders must not be negative, was " + targetOrders);
@@ -70,7 +81,8 @@ public record SimConfig(
         false,
         false,
         ImpactDynamics.PLAIN,
-        CauseDynamics.PLAIN);
+        CauseDynamics.PLAIN,
+        LAST_NOTICE_ANYWHERE);
   }
 
   public SimConfig withSeed(long value) {
@@ -85,7 +97,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withProducts(int value) {
@@ -100,7 +113,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withDays(int value) {
@@ -115,7 +129,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withStart(LocalDate value) {
@@ -130,7 +145,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withScenario(Scenario value) {
@@ -145,7 +161,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withEffectSize(double value) {
@@ -160,7 +177,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withTargetOrders(long value) {
@@ -175,7 +193,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withGb18030(boolean value) {
@@ -190,7 +209,8 @@ public record SimConfig(
         value,
         promotionSpike,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withPromotionSpike(boolean value) {
@@ -205,7 +225,8 @@ public record SimConfig(
         gb18030,
         value,
         impactDynamics,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withImpactDynamics(ImpactDynamics value) {
@@ -220,7 +241,8 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         value,
-        causeDynamics);
+        causeDynamics,
+        lastNoticeDaysBeforeEnd);
   }
 
   public SimConfig withCauseDynamics(CauseDynamics value) {
@@ -235,11 +257,28 @@ public record SimConfig(
         gb18030,
         promotionSpike,
         impactDynamics,
-        value);
+        value,
+        lastNoticeDaysBeforeEnd);
   }
 
   /** The last day of the window. */
   public LocalDate end() {
     return start.plusDays(days - 1L);
+  }
+
+  public SimConfig withLastNoticeDaysBeforeEnd(int value) {
+    return new SimConfig(
+        seed,
+        products,
+        days,
+        start,
+        scenario,
+        effectSize,
+        targetOrders,
+        gb18030,
+        promotionSpike,
+        impactDynamics,
+        causeDynamics,
+        value);
   }
 }

@@ -110,7 +110,8 @@ public final class SimulateCommand implements Callable<Integer> {
               gb18030,
               promotion,
               ImpactDynamics.PLAIN,
-              CauseDynamics.PLAIN);
+              CauseDynamics.PLAIN,
+              SimConfig.LAST_NOTICE_ANYWHERE);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
