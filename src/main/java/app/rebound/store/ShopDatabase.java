@@ -548,6 +548,18 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The distinct orders stored now. The latest upload's report says (no count over a million rows
+   * per page), unless an upload was deleted after it: then they are counted.
+   */
+  public synchronized long ordersStored() throws SQLException {
+    Optional<IngestReport> latest = latestReport();
+    boolean deletedSince = latest.isPresent() && lastVersion() > latestUploadId().orElseThrow();
+    return latest.isEmpty() || deletedSince
+        ? count(FileKind.ORDERS)
+        : latest.get().ordersDistinct();
+  }
+
   public synchronized Optional<IngestReport> latestReport() throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT report_json FROM uploads ORDER BY id DESC LIMIT 1")) {

@@ -105,11 +105,9 @@ public final class Workspaces implements AutoCloseable {
   public ShopSummary summary(String shopId) throws SQLException {
     ShopDatabase db = database(shopId);
     List<UploadRecord> uploads = db.uploads();
-    // The newest upload's report holds the orders stored after it: no count over a million rows per
-    // page.
     return new ShopSummary(
         shopId,
-        uploads.isEmpty() ? 0 : uploads.get(0).report().ordersDistinct(),
+        db.ordersStored(),
         uploads.size(),
         uploads.isEmpty() ? null : uploads.get(0).createdAt());
   }

@@ -103,6 +103,7 @@ class DeleteUploadTest {
       List<Long> ids = build(ws, SHOP, List.of(0, 1, 2));
       ShopDatabase db = ws.database(SHOP);
       long deletions = db.count(FileKind.DELETIONS);
+      assertEquals(5, ws.summary(SHOP).ordersDistinct());
 
       DeletedUpload deleted = ws.deleteUpload(SHOP, ids.get(0));
 
@@ -112,6 +113,7 @@ class DeleteUploadTest {
       assertEquals(Map.of("status", "已发货", "amount", 9.9), order(db, "1"));
       assertEquals(Map.of("status", "已完成", "amount", 9.9), order(db, "2"));
       assertEquals(4, db.count(FileKind.ORDERS));
+      assertEquals(4, ws.summary(SHOP).ordersDistinct(), "the shops list counts what is left");
       // The deletion records came with the first upload alone: they go with it.
       assertTrue(deletions > 0);
       assertEquals(deletions, deleted.rows().get("deletions").removed());

@@ -131,6 +131,27 @@ class DeleteDataTest {
   }
 
   @Test
+  void deleting_every_upload_leaves_an_empty_shop_whose_pages_say_so() {
+    JavalinTest.test(
+        app(WebConfig.defaults()),
+        (server, client) -> {
+          for (long id : twoUploads(client, "demo")) {
+            assertEquals(200, delete(client, "/api/shops/demo/uploads/" + id).code());
+          }
+          JsonNode shop = json(client.get("/api/shops")).get(0);
+          assertEquals("demo", shop.get("id").asText());
+          assertEquals(0, shop.get("uploads").asInt());
+          assertEquals(0, shop.get("orders_distinct").asInt());
+          Response page = client.get("/shops/demo/uploads?lang=en");
+          assertEquals(200, page.code());
+          assertTrue(page.body().string().contains("No uploads yet."));
+          assertEquals(404, client.get("/api/shops/demo/impact").code());
+          Response overview = client.get("/shops/demo?lang=en");
+          assertTrue(overview.code() < 500, "overview: " + overview.code());
+        });
+  }
+
+  @Test
   void an_unknown_shop_or_upload_is_404_and_nothing_changes() {
     JavalinTest.test(
         app(WebConfig.defaults()),
