@@ -180,6 +180,27 @@ class DeleteDataTest {
   }
 
   @Test
+  void an_upload_an_earlier_release_stored_answers_409_and_its_page_offers_no_button()
+      throws Exception {
+    Path shop = dataDir.resolve("shops/old");
+    Files.createDirectories(shop);
+    Files.copy(Path.of("src/test/resources/store/first-release/shop.db"), shop.resolve("shop.db"));
+    JavalinTest.test(
+        app(WebConfig.defaults()),
+        (server, client) -> {
+          long id = json(client.get("/api/shops/old/uploads")).get(0).get("id").asLong();
+          Response refused = delete(client, "/api/shops/old/uploads/" + id);
+          assertEquals(409, refused.code());
+          assertTrue(json(refused).get("error").asText().contains("nothing was deleted"));
+          assertEquals(1, json(client.get("/api/shops/old/uploads")).size());
+          String page = client.get("/shops/old/uploads?lang=en").body().string();
+          assertFalse(page.contains("/uploads/" + id + "/delete"), page);
+          assertTrue(page.contains("cannot be deleted alone"), page);
+          assertTrue(page.contains("action=\"/shops/old/delete\""), "the shop can still go");
+        });
+  }
+
+  @Test
   void a_delete_from_another_site_or_with_another_shops_token_is_refused() throws Exception {
     String all = "all-shops-token";
     String alpha = "alpha-token";
