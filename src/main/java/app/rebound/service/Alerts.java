@@ -267,6 +267,9 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
 
   private void raise(String shop, String key, String kind, String text) {
     try {
+      if (!workspaces.exists(shop)) {
+        return; // deleted since the event: opening it would make it again, empty
+      }
       ShopDatabase db = workspaces.database(shop);
       Optional<Long> id = db.raiseAlert(key, kind, text, webhooks, PlatformTime.now(clock));
       if (id.isPresent()) {

@@ -125,8 +125,8 @@ public final class Analyses implements AutoCloseable {
   public void submitStale() throws Exception {
     for (var summary : workspaces.list()) {
       ShopDatabase db = workspaces.database(summary.id());
-      Optional<Long> latest = db.latestUploadId();
-      if (latest.isPresent() && !complete(db, latest.get())) {
+      Optional<DataVersion> latest = db.dataVersion();
+      if (latest.isPresent() && !complete(db, latest.get().upload())) {
         submit(summary.id());
       }
     }
@@ -192,6 +192,9 @@ public final class Analyses implements AutoCloseable {
       // match the data
       // it is stored for.
       while (true) {
+        if (!workspaces.exists(shop)) {
+          return; // deleted meanwhile: opening it would make it again, empty
+        }
         ShopDatabase db = workspaces.database(shop);
         Optional<DataVersion> latest = db.dataVersion();
         if (latest.isEmpty() || complete(db, latest.get().upload())) {
@@ -225,6 +228,16 @@ public final class Analyses implements AutoCloseable {
     } finally {
       progress.remove(shop);
     }
+  }
+
+  /**
+   * Forgets what is kept in memory of a deleted shop, so a new shop of the same id never gets its
+   * analyses (its data versions start again from 1).
+   */
+  public void forget(String shop) {
+    String prefix = shop + "\n";
+    stored.keySet().removeIf(key -> key.startsWith(prefix));
+    failures.keySet().removeIf(key -> key.startsWith(shop + "@"));
   }
 
   /** The appeal workbench's content of the shop's current data, when its analysis is finished. */

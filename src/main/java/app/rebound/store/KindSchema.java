@@ -27,14 +27,32 @@ final class KindSchema {
     return "rows_" + kind.id();
   }
 
+  /**
+   * Each upload's own rows of the kind, one per key and upload ({@link UploadRows}): what the
+   * merged rows are rebuilt from when an upload is deleted.
+   */
+  static String heldTable(FileKind kind) {
+    return "held_" + kind.id();
+  }
+
+  /** The table of each upload's own rows: one row per key and upload. */
+  static String createHeldTable(FileKind kind) {
+    return createTable(kind, heldTable(kind), keyList(kind) + ", " + UPLOAD);
+  }
+
   static String createTable(FileKind kind, String name, boolean withKey) {
+    return createTable(kind, name, withKey ? keyList(kind) : null);
+  }
+
+  /** The kind's row table under a name, with the given primary key (null for none). */
+  static String createTable(FileKind kind, String name, String primaryKey) {
     String columns =
         kind.fields().stream()
             .map(
                 f ->
                     quote(f.name()) + " " + sqlType(f.type()) + (isKey(kind, f) ? " NOT NULL" : ""))
             .collect(Collectors.joining(", "));
-    String key = withKey ? ", PRIMARY KEY (" + keyList(kind) + ")" : "";
+    String key = primaryKey != null ? ", PRIMARY KEY (" + primaryKey + ")" : "";
     return "CREATE TABLE IF NOT EXISTS "
         + name
         + " ("

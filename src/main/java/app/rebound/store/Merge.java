@@ -39,6 +39,7 @@ public final class Merge {
   private final FileKind kind;
   private final long storedBefore;
   private final String upsert;
+  private final String hold;
   private long changed;
 
   /**
@@ -86,6 +87,28 @@ public final class Merge {
             + " AND ("
             + differs
             + ")";
+    // The upload's own copy of the row (UploadRows), a later duplicate within the upload winning by
+    // the same rule.
+    String held = KindSchema.heldTable(kind);
+    this.hold =
+        "INSERT INTO "
+            + held
+            + " ("
+            + String.join(", ", columns)
+            + ") VALUES ("
+            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ") ON CONFLICT ("
+            + KindSchema.keyList(kind)
+            + ", "
+            + KindSchema.UPLOAD
+            + ") DO UPDATE SET "
+            + assignments
+            + " WHERE excluded."
+            + KindSchema.RECENCY
+            + " >= "
+            + held
+            + "."
+            + KindSchema.RECENCY;
   }
 
   FileKind kind() {
@@ -105,7 +128,8 @@ public final class Merge {
                 .mapToInt(fields.stream().map(Field::name).toList()::indexOf)
                 .toArray()
             : new int[0];
-    try (PreparedStatement ps = connection.prepareStatement(upsert)) {
+    try (PreparedStatement ps = connection.prepareStatement(upsert);
+        PreparedStatement kept = connection.prepareStatement(hold)) {
       Object[] values = new Object[fields.size()];
       for (int row = 0; row < rows.rowCount(); row++) {
         for (int i = 0; i < fields.size(); i++) {
@@ -118,17 +142,25 @@ public final class Merge {
                 ""; // keys are NOT NULL so that two rows without a sub-order id still compare equal
           }
           values[i] = value;
-          ShopDatabase.bindValue(ps, i + 1, fields.get(i).type(), value);
         }
-        ps.setString(fields.size() + 1, extrasJson(extras, row));
-        ps.setLong(fields.size() + 2, uploadId);
-        ps.setLong(fields.size() + 3, recency(values, events));
-        ps.addBatch();
+        String extra = extrasJson(extras, row);
+        long recency = recency(values, events);
+        for (PreparedStatement statement : List.of(ps, kept)) {
+          for (int i = 0; i < fields.size(); i++) {
+            ShopDatabase.bindValue(statement, i + 1, fields.get(i).type(), values[i]);
+          }
+          statement.setString(fields.size() + 1, extra);
+          statement.setLong(fields.size() + 2, uploadId);
+          statement.setLong(fields.size() + 3, recency);
+          statement.addBatch();
+        }
         if ((row + 1) % BATCH == 0) {
           changed += sum(ps.executeBatch());
+          kept.executeBatch();
         }
       }
       changed += sum(ps.executeBatch());
+      kept.executeBatch();
     }
   }
 

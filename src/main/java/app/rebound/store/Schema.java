@@ -37,7 +37,8 @@ final class Schema {
     void apply(Statement s) throws SQLException;
   }
 
-  static final List<Migration> MIGRATIONS = List.of(Schema::firstRelease, AlertTables::create);
+  static final List<Migration> MIGRATIONS =
+      List.of(Schema::firstRelease, AlertTables::create, UploadRows::create);
 
   /** The schema version this release writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -79,6 +80,7 @@ final class Schema {
   }
 
   // Migration 2: alerts and their deliveries (AlertTables.create).
+  // Migration 3: each upload's own rows, so an upload can be deleted (UploadRows.create).
 
   /** Migration 1: the tables of the first release. */
   private static void firstRelease(Statement s) throws SQLException {
@@ -106,30 +108,38 @@ final class Schema {
   }
 
   /**
-   * Every export kind's row table has a column for each of its fields: a kind new in this release
-   * gets its table, a field new in this release its column (NULL on older rows).
+   * Every export kind's row tables (the merged rows and each upload's own) have a column for each
+   * of its fields: a kind new in this release gets its tables, a field new in this release its
+   * column (NULL on older rows).
    */
   private static void addMissingFieldColumns(Connection connection, Statement s)
       throws SQLException {
     for (FileKind kind : FileKind.values()) {
-      String table = KindSchema.table(kind);
-      s.execute(KindSchema.createTable(kind, table, true));
-      Set<String> present = new HashSet<>();
-      try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, null)) {
-        while (rs.next()) {
-          present.add(rs.getString("COLUMN_NAME"));
-        }
+      s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
+      addMissingColumns(connection, s, kind, KindSchema.table(kind));
+      s.execute(KindSchema.createHeldTable(kind));
+      addMissingColumns(connection, s, kind, KindSchema.heldTable(kind));
+    }
+  }
+
+  /** Adds to one of the kind's row tables a column for each field it lacks. */
+  static void addMissingColumns(Connection connection, Statement s, FileKind kind, String table)
+      throws SQLException {
+    Set<String> present = new HashSet<>();
+    try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, null)) {
+      while (rs.next()) {
+        present.add(rs.getString("COLUMN_NAME"));
       }
-      for (Field field : kind.fields()) {
-        if (!present.contains(field.name())) {
-          s.execute(
-              "ALTER TABLE "
-                  + table
-                  + " ADD COLUMN "
-                  + KindSchema.quote(field.name())
-                  + " "
-                  + KindSchema.sqlType(field.type()));
-        }
+    }
+    for (Field field : kind.fields()) {
+      if (!present.contains(field.name())) {
+        s.execute(
+            "ALTER TABLE "
+                + table
+                + " ADD COLUMN "
+                + KindSchema.quote(field.name())
+                + " "
+                + KindSchema.sqlType(field.type()));
       }
     }
   }

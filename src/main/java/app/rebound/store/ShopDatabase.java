@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -38,8 +39,8 @@ import tech.tablesaw.columns.Column;
 /**
  * One shop's SQLite database: its uploads with their reports, the merged rows of every export kind,
  * the finished analyses, the actions the merchant started and the appeal cases with their history.
- * Every upload is one transaction (WAL journal, synchronous FULL): a process killed half way leaves
- * the shop exactly as it was before the upload.
+ * Every upload, and every delete of one, is one transaction (WAL journal, synchronous FULL): a
+ * process killed half way leaves the shop exactly as it was before.
  */
 public final class ShopDatabase implements AutoCloseable {
 
@@ -149,7 +150,7 @@ public final class ShopDatabase implements AutoCloseable {
     public long newUpload(LocalDateTime at) throws SQLException {
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "INSERT INTO uploads (created_at, report_json) VALUES (?, '{}')",
+              "INSERT INTO uploads (created_at, report_json, rows_kept) VALUES (?, '{}', 1)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, at.toString());
         ps.executeUpdate();
@@ -408,12 +409,61 @@ public final class ShopDatabase implements AutoCloseable {
     return CaseTables.restoredOrders(connection);
   }
 
-  /** The version of the data an analysis reads now; empty before the first upload. */
+  /**
+   * The version of the data an analysis reads now; empty while the shop has no upload. Its rows'
+   * version is the last number the uploads' sequence gave out: the latest upload's id, or a later
+   * delete's ({@link #deleteUpload}).
+   */
   public synchronized Optional<DataVersion> dataVersion() throws SQLException {
-    Optional<Long> upload = latestUploadId();
-    return upload.isEmpty()
-        ? Optional.empty()
-        : Optional.of(new DataVersion(upload.get(), CaseTables.restoresVersion(connection)));
+    if (latestUploadId().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DataVersion(lastVersion(), CaseTables.restoresVersion(connection)));
+  }
+
+  private long lastVersion() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = 'uploads'")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /**
+   * Deletes an upload in one transaction: its report, its rows unless another upload holds them too
+   * (then that upload's version of each is the stored one, as if the deleted upload had never been
+   * made), and every stored analysis, which read its rows. The delete takes the next number of the
+   * uploads' sequence as the new version of the shop's data and of the kinds it changed, so no
+   * analysis or snapshot of the data before it is taken for current, and no later upload reuses the
+   * number.
+   *
+   * @param step told what the delete is doing before each part (a seam for crash tests)
+   * @return empty when the shop has no such upload
+   * @throws UploadNotDeletableException for an upload stored before each upload's rows were kept
+   */
+  public synchronized Optional<DeletedUpload> deleteUpload(long uploadId, Consumer<String> step)
+      throws SQLException {
+    return inSqlTransaction(
+        () -> {
+          Optional<Boolean> rowsKept = UploadRows.rowsKept(connection, uploadId);
+          if (rowsKept.isEmpty()) {
+            return Optional.empty();
+          }
+          if (!rowsKept.get()) {
+            throw new UploadNotDeletableException(uploadId);
+          }
+          long version;
+          try (Statement s = connection.createStatement()) {
+            s.executeUpdate("UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'uploads'");
+            version = lastVersion();
+          }
+          var rows = UploadRows.remove(connection, uploadId, version, step);
+          try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM uploads WHERE id = " + uploadId);
+            s.executeUpdate("DELETE FROM analyses");
+          }
+          step.accept("committing");
+          return Optional.of(new DeletedUpload(uploadId, rows));
+        });
   }
 
   private interface SqlWork<T> {
@@ -536,6 +586,18 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The distinct orders stored now. The latest upload's report says (no count over a million rows
+   * per page), unless an upload was deleted after it: then they are counted.
+   */
+  public synchronized long ordersStored() throws SQLException {
+    Optional<IngestReport> latest = latestReport();
+    boolean deletedSince = latest.isPresent() && lastVersion() > latestUploadId().orElseThrow();
+    return latest.isEmpty() || deletedSince
+        ? count(FileKind.ORDERS)
+        : latest.get().ordersDistinct();
+  }
+
   public synchronized Optional<IngestReport> latestReport() throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT report_json FROM uploads ORDER BY id DESC LIMIT 1")) {
@@ -550,11 +612,15 @@ public final class ShopDatabase implements AutoCloseable {
     List<UploadRecord> list = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT id, created_at, report_json FROM uploads ORDER BY id DESC")) {
+            s.executeQuery(
+                "SELECT id, created_at, report_json, rows_kept FROM uploads ORDER BY id DESC")) {
       while (rs.next()) {
         list.add(
             new UploadRecord(
-                rs.getLong(1), LocalDateTime.parse(rs.getString(2)), fromJson(rs.getString(3))));
+                rs.getLong(1),
+                LocalDateTime.parse(rs.getString(2)),
+                fromJson(rs.getString(3)),
+                rs.getInt(4) == 1));
       }
     }
     return list;

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -35,6 +36,12 @@ public final class Workspaces implements AutoCloseable {
   private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final String DATABASE = "shop.db";
 
+  /**
+   * A deleted shop's folder is first renamed to this prefix and its id (never a valid shop id, so
+   * no listing sees it), then removed; a removal a crash cut short is finished at the next start.
+   */
+  private static final String TOMBSTONE = ".deleted-";
+
   private final Path shopsDir;
   private final Clock clock;
   private final long maxRowsPerFile;
@@ -56,6 +63,7 @@ public final class Workspaces implements AutoCloseable {
     this.clock = clock;
     this.maxRowsPerFile = maxRowsPerFile;
     Files.createDirectories(shopsDir);
+    removeTombstones();
   }
 
   /** The clock stamping uploads and recorded actions. */
@@ -97,11 +105,9 @@ public final class Workspaces implements AutoCloseable {
   public ShopSummary summary(String shopId) throws SQLException {
     ShopDatabase db = database(shopId);
     List<UploadRecord> uploads = db.uploads();
-    // The newest upload's report holds the orders stored after it: no count over a million rows per
-    // page.
     return new ShopSummary(
         shopId,
-        uploads.isEmpty() ? 0 : uploads.get(0).report().ordersDistinct(),
+        db.ordersStored(),
         uploads.size(),
         uploads.isEmpty() ? null : uploads.get(0).createdAt());
   }
@@ -206,6 +212,84 @@ public final class Workspaces implements AutoCloseable {
     }
     progress.accept("storing " + name);
     return report.withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId));
+  }
+
+  /**
+   * Deletes one upload of a shop and its rows unless another upload holds them ({@link
+   * ShopDatabase#deleteUpload}), in one transaction; the caller has the shop analysed again.
+   *
+   * @throws UploadNotFoundException when the shop has no such upload
+   */
+  public DeletedUpload deleteUpload(String shopId, long uploadId) throws SQLException {
+    return deleteUpload(shopId, uploadId, step -> {});
+  }
+
+  /** As {@link #deleteUpload(String, long)}, told each step (a seam for crash tests). */
+  DeletedUpload deleteUpload(String shopId, long uploadId, Consumer<String> step)
+      throws SQLException {
+    if (!exists(shopId)) {
+      throw new UploadNotFoundException(shopId, String.valueOf(uploadId));
+    }
+    return database(shopId)
+        .deleteUpload(uploadId, step)
+        .orElseThrow(() -> new UploadNotFoundException(shopId, String.valueOf(uploadId)));
+  }
+
+  /**
+   * Deletes a shop whole: its database is closed (after any upload or delete running on it) and its
+   * folder renamed away in one atomic step, so a crash leaves the shop either whole or gone; the
+   * renamed folder is then removed, or at the next start. Returns false when there is no such shop.
+   */
+  public boolean deleteShop(String shopId) throws IOException, SQLException {
+    if (!exists(shopId)) {
+      return false;
+    }
+    Path tombstone = shopsDir.resolve(TOMBSTONE + shopId);
+    try {
+      // Inside compute: no request opens the shop again between the close and the rename.
+      open.compute(
+          shopId,
+          (id, db) -> {
+            try {
+              if (db != null) {
+                db.close();
+              }
+              removeIfPresent(tombstone); // a leftover of an earlier delete of this id
+              Files.move(shopsDir.resolve(id), tombstone, StandardCopyOption.ATOMIC_MOVE);
+              return null;
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw e;
+    }
+    removeIfPresent(tombstone);
+    return true;
+  }
+
+  /** Finishes the removal of shops deleted before a crash. */
+  private void removeTombstones() throws IOException {
+    try (Stream<Path> dirs = Files.list(shopsDir)) {
+      for (Path dir : dirs.toList()) {
+        if (dir.getFileName().toString().startsWith(TOMBSTONE)) {
+          removeIfPresent(dir);
+        }
+      }
+    }
+  }
+
+  private static void removeIfPresent(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      PathUtils.deleteDirectory(dir);
+    }
   }
 
   /** Closes and deletes a shop that holds nothing (its first upload was refused). */

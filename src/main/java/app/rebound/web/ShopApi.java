@@ -6,6 +6,7 @@ import app.rebound.ingest.IngestReport;
 import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
 import app.rebound.service.UploadProgress;
+import app.rebound.store.DeletedUpload;
 import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.ContentType;
@@ -112,6 +113,28 @@ final class ShopApi {
   /** GET /api/shops/{shop}/uploads */
   void uploads(Context ctx) throws Exception {
     ctx.json(workspaces.database(ShopIds.existing(ctx, workspaces)).uploads());
+  }
+
+  /**
+   * DELETE /api/shops/{shop}/uploads/{upload}: 200 with what went ({@link DeletedUpload}), then the
+   * shop is analysed again; 404 for an unknown shop or upload, 409 for an upload an earlier Rebound
+   * stored without its own rows.
+   */
+  void deleteUpload(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    DeletedUpload deleted = workspaces.deleteUpload(shop, UploadIds.fromPath(ctx, shop));
+    analyses.submit(shop);
+    ctx.json(deleted);
+  }
+
+  /** DELETE /api/shops/{shop}: 204 once the shop and everything in it is gone; 404 if unknown. */
+  void deleteShop(Context ctx) throws Exception {
+    String shop = ShopIds.fromPath(ctx);
+    if (!workspaces.deleteShop(shop)) {
+      throw new ShopNotFoundException(shop);
+    }
+    analyses.forget(shop);
+    ctx.status(HttpStatus.NO_CONTENT);
   }
 
   /**

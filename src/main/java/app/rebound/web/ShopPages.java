@@ -7,12 +7,18 @@ import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRecord;
 import app.rebound.store.Workspaces;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 
 /** The server-rendered pages: each handler gathers a view record and hands it to a template. */
 final class ShopPages {
+
+  /** The "I understand" box of a delete form, and its value when ticked. */
+  static final String CONFIRM_FIELD = "confirm";
+
+  static final String CONFIRMED = "yes";
 
   private final Workspaces workspaces;
   private final Analyses analyses;
@@ -79,6 +85,40 @@ final class ShopPages {
     }
     analyses.submit(shop);
     ctx.redirect(shopPath(shop), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * POST /shops/{shop}/uploads/{upload}/delete, the upload's delete button with its box ticked:
+   * deletes it, has the shop analysed again and 303s back to the uploads page.
+   */
+  void deleteUpload(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    long upload = UploadIds.fromPath(ctx, shop);
+    requireConfirmed(ctx);
+    workspaces.deleteUpload(shop, upload);
+    analyses.submit(shop);
+    ctx.redirect(shopPath(shop) + "/uploads", HttpStatus.SEE_OTHER);
+  }
+
+  /** POST /shops/{shop}/delete, the shop's delete button with its box ticked: 303 to the shops. */
+  void deleteShop(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    requireConfirmed(ctx);
+    if (!workspaces.deleteShop(shop)) {
+      throw new ShopNotFoundException(shop); // deleted by another request meanwhile
+    }
+    analyses.forget(shop);
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * A delete form is sent only with its "I understand" box ticked; the box is required in the page,
+   * and checked here too for a browser that does not.
+   */
+  private static void requireConfirmed(Context ctx) {
+    if (!CONFIRMED.equals(ctx.formParam(CONFIRM_FIELD))) {
+      throw new BadRequestResponse(messages(ctx).get("delete.unconfirmed"));
+    }
   }
 
   /** The shop page again, with status 400 and the report of the upload that was refused whole. */

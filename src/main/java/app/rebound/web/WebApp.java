@@ -6,6 +6,8 @@ import app.rebound.service.AppealCases;
 import app.rebound.service.UploadProgress;
 import app.rebound.store.CaseConflictException;
 import app.rebound.store.CaseNotFoundException;
+import app.rebound.store.UploadNotDeletableException;
+import app.rebound.store.UploadNotFoundException;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
 import io.javalin.Javalin;
@@ -127,6 +129,8 @@ public final class WebApp {
           javalin.routes.get("/api/shops", api::list);
           javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
           javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
+          javalin.routes.delete("/api/shops/{shop}/uploads/{upload}", api::deleteUpload);
+          javalin.routes.delete("/api/shops/{shop}", api::deleteShop);
           javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
           javalin.routes.get("/api/shops/{shop}/impact", api::impact);
           javalin.routes.get("/api/shops/{shop}/progress", api::progress);
@@ -155,6 +159,8 @@ public final class WebApp {
           javalin.routes.get("/shops/{shop}", dashboards::overview);
           javalin.routes.get("/shops/{shop}/uploads", pages::shop);
           javalin.routes.post("/shops/{shop}/uploads", pages::upload);
+          javalin.routes.post("/shops/{shop}/uploads/{upload}/delete", pages::deleteUpload);
+          javalin.routes.post("/shops/{shop}/delete", pages::deleteShop);
           javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
           javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
           javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
@@ -204,6 +210,12 @@ public final class WebApp {
           javalin.routes.exception(
               ShopNotFoundException.class,
               (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+          javalin.routes.exception(
+              UploadNotFoundException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
+          javalin.routes.exception(
+              UploadNotDeletableException.class,
+              (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
           javalin.routes.exception(
               CaseNotFoundException.class,
               (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));

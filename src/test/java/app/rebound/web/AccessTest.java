@@ -340,7 +340,17 @@ class AccessTest {
   private static String fill(String route, String shop) {
     String path = route.replace("{shop}", shop);
     for (var param :
-        Map.of("{id}", "1", "{group}", "WG1", "{product}", "p1", "{chart}", "visitors.svg")
+        Map.of(
+                "{id}",
+                "1",
+                "{upload}",
+                "1",
+                "{group}",
+                "WG1",
+                "{product}",
+                "p1",
+                "{chart}",
+                "visitors.svg")
             .entrySet()) {
       path = path.replace(param.getKey(), param.getValue());
     }
@@ -348,10 +358,20 @@ class AccessTest {
     return path;
   }
 
-  /** GET, or POST with a body that route would accept: an upload for upload routes, else JSON. */
+  /**
+   * GET, DELETE, or POST with a body that route would accept: an upload for upload routes, else
+   * JSON.
+   */
   private static Response send(HttpClient client, HandlerType method, String path, String token) {
     if (method == HandlerType.GET) {
       return get(client, path, token);
+    }
+    if (method == HandlerType.DELETE) {
+      return client.request(
+          path,
+          r ->
+              r.delete(HttpRequest.BodyPublishers.noBody())
+                  .header("Authorization", "Bearer " + token));
     }
     assertEquals(HandlerType.POST, method, path);
     if (path.endsWith("/uploads")) {
