@@ -3,6 +3,8 @@ package app.rebound;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The platform's clock. Douyin's exports, notices and appeal deadlines are all in Beijing time, so
@@ -16,5 +18,25 @@ public final class PlatformTime {
 
   public static LocalDateTime now(Clock clock) {
     return LocalDateTime.now(clock.withZone(ZONE));
+  }
+
+  /** The platform's rule: an appeal can be submitted for 7 days (windowDays) from the notice. */
+  public static LocalDateTime appealDeadline(LocalDateTime noticeAt, int windowDays) {
+    return noticeAt.plusDays(windowDays);
+  }
+
+  private static final DateTimeFormatter BY_ZH =
+      DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter BY_EN =
+      DateTimeFormatter.ofPattern("HH:mm 'on' d MMM yyyy", Locale.ENGLISH);
+
+  /**
+   * An appeal deadline as every page and file states it: the last minute still inside the window
+   * (the window ends at {@code deadline}, e.g. 00:00 of the eighth day), in Beijing time, e.g.
+   * "2026年7月17日 23:59 前（北京时间）" / "by 23:59 on 17 Jul 2026 (Beijing time)".
+   */
+  public static String deadline(LocalDateTime deadline, boolean zh) {
+    LocalDateTime last = deadline.minusMinutes(1);
+    return zh ? BY_ZH.format(last) + " 前（北京时间）" : "by " + BY_EN.format(last) + " (Beijing time)";
   }
 }

@@ -2,10 +2,12 @@ package app.rebound.advice;
 
 import static app.rebound.advice.Scoring.f;
 
+import app.rebound.PlatformTime;
 import app.rebound.analysis.BatchCause;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,9 +86,13 @@ final class Schedule {
                       b.id(), b.date(), b.orders())));
       return out;
     }
-    LocalDate deadline = b.date().plusDays(window); // the window closes at the start of this day
-    LocalDate last = deadline.minusDays(1);
-    if (!asOf.isBefore(deadline) || !appealRanked) {
+    // The same deadline as the appeal workbench: from the notice's time, or its day when unknown.
+    LocalDateTime deadline =
+        PlatformTime.appealDeadline(
+            b.noticeAt() != null ? b.noticeAt() : b.date().atStartOfDay(), window);
+    LocalDate last = deadline.minusMinutes(1).toLocalDate();
+    String by = PlatformTime.deadline(deadline, zh);
+    if (asOf.isAfter(last) || !appealRanked) {
       out.add(
           new PlanStep(
               asOf,
@@ -116,12 +122,12 @@ final class Schedule {
             id,
             zh
                 ? f(
-                    "批次 %s（%d 单，¥%s）：核实删除原因（可能是%s），在 违规管理 → 违规列表 → 可申诉 找到该通知；申诉截止 %s",
-                    b.id(), b.orders(), Scoring.yuan(b.money()), cause, last)
+                    "批次 %s（%d 单，¥%s）：核实删除原因（可能是%s），在 违规管理 → 违规列表 → 可申诉 找到该通知；须在 %s提交申诉",
+                    b.id(), b.orders(), Scoring.yuan(b.money()), cause, by)
                 : f(
                     "Batch %s (%d orders, ¥%s): confirm the cause (likely %s) and find the notice under 违规管理 → 违规列表 "
-                        + "→ 可申诉; the appeal closes on %s",
-                    b.id(), b.orders(), Scoring.yuan(b.money()), cause, last)));
+                        + "→ 可申诉; appeal %s",
+                    b.id(), b.orders(), Scoring.yuan(b.money()), cause, by)));
     out.add(
         new PlanStep(
             start,
@@ -137,11 +143,11 @@ final class Schedule {
             submit,
             id,
             zh
-                ? f("提交申诉（截止 %s 前）：写明订单、时间范围和商品，理由约 200 字内，最多 5 张图片", last)
+                ? f("提交申诉（%s）：写明订单、时间范围和商品，理由约 200 字内，最多 5 张图片", by)
                 : f(
-                    "Submit the appeal (before %s closes): name the orders, time range and products; reason within about "
+                    "Submit the appeal (%s): name the orders, time range and products; reason within about "
                         + "200 characters, at most 5 images",
-                    last)));
+                    by)));
     LocalDate followFrom = workingDays(submit, 1);
     LocalDate followTo = workingDays(submit, 5);
     out.add(

@@ -1,6 +1,8 @@
 package app.rebound.analysis;
 
+import app.rebound.PlatformTime;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,19 +57,24 @@ final class Consequences {
     if (cause.equals(BatchCause.VIOLATION)) {
       return penalties;
     }
-    LocalDate deadline = date.plusDays(APPEAL_DAYS);
+    // From the notice day's start: the notice's own time may be later, never earlier.
+    LocalDateTime deadline = PlatformTime.appealDeadline(date.atStartOfDay(), APPEAL_DAYS);
     return List.of(
         new Consequence(
             "如果申诉不成功，平台按虚假交易处理，下面的处罚同样适用",
             "if the appeal is not won, the platform treats the batch as a violation and the penalties below follow",
             SOURCE),
         new Consequence(
-            "申诉期限是违规通知后 " + APPEAL_DAYS + " 天（按删除日期算约到 " + deadline + "），过期不能再申诉；结果 1–5 个工作日",
+            "申诉期限是违规通知后 "
+                + APPEAL_DAYS
+                + " 天（按删除日期算，至少到 "
+                + PlatformTime.deadline(deadline, true)
+                + "），过期不能再申诉；结果 1–5 个工作日",
             "the appeal window is "
                 + APPEAL_DAYS
-                + " days from the notice (about "
-                + deadline
-                + " counting from the deletion date), none after it; the answer takes 1–5 working days",
+                + " days from the notice (counting from the deletion date, at least "
+                + PlatformTime.deadline(deadline, false)
+                + "), none after it; the answer takes 1–5 working days",
             SOURCE),
         penalties.get(1),
         penalties.get(2),

@@ -163,4 +163,21 @@ public final class DeletedOrders {
     joined.removeColumns("deleted_product_id");
     return joined.sortOn(BATCH_DATE, BATCH, "sub_order_id");
   }
+
+  /**
+   * When the platform first processed each batch: the earliest 处理时间 of its notice (or of its day).
+   */
+  public static Map<String, LocalDateTime> noticeTimes(Table deletions) {
+    Map<String, LocalDateTime> out = new HashMap<>();
+    for (int row = 0; row < deletions.rowCount(); row++) {
+      LocalDateTime at = deletions.dateTimeColumn("processed_at").get(row);
+      if (at == null) {
+        continue;
+      }
+      String notice = deletions.stringColumn("notice_id").get(row);
+      String batch = notice == null || notice.isEmpty() ? at.toLocalDate().toString() : notice;
+      out.merge(batch, at, (a, b) -> a.isBefore(b) ? a : b);
+    }
+    return out;
+  }
 }

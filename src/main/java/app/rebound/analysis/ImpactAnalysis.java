@@ -1,6 +1,9 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.FileKind;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,11 +21,12 @@ public final class ImpactAnalysis {
       TrafficImpact.Result traffic,
       TrustResult trust,
       PartnershipResult partnerships,
-      List<OrderEvidence> evidence) {
+      List<OrderEvidence> evidence,
+      Map<String, LocalDateTime> noticeTimes) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
-      return ImpactReport.of(lang, causes, deleted, traffic, trust, partnerships);
+      return ImpactReport.of(lang, causes, deleted, traffic, trust, partnerships, noticeTimes);
     }
   }
 
@@ -59,7 +63,14 @@ public final class ImpactAnalysis {
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
     clock.done("partnerships", t);
-    return new Result(causes, summary, traffic, trust, partnerships, evidence);
+    return new Result(
+        causes,
+        summary,
+        traffic,
+        trust,
+        partnerships,
+        evidence,
+        DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)));
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,16 @@ public record ImpactReport(
       List<BatchRow> batches,
       List<DeletionSummary.Product> products) {}
 
+  /**
+   * One deletion batch as impact.json lists it.
+   *
+   * @param noticeAt when the platform first processed the batch (the earliest 处理时间 of its notice),
+   *     from which its appeal window runs; null when no deletions export gives the time
+   */
   public record BatchRow(
       String id,
       LocalDate date,
+      LocalDateTime noticeAt,
       int orders,
       long units,
       double money,
@@ -134,7 +142,8 @@ public record ImpactReport(
       DeletionSummary.Result deleted,
       TrafficImpact.Result traffic,
       TrustResult trust,
-      PartnershipResult partnerships) {
+      PartnershipResult partnerships,
+      Map<String, LocalDateTime> noticeTimes) {
     boolean zh = !"en".equals(lang);
     List<BatchRow> batches =
         causes.stream()
@@ -143,6 +152,7 @@ public record ImpactReport(
                     new BatchRow(
                         c.id(),
                         c.date(),
+                        noticeTimes.get(c.id()),
                         c.orders(),
                         c.units(),
                         round(c.money(), 2),

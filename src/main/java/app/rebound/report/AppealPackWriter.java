@@ -1,5 +1,6 @@
 package app.rebound.report;
 
+import app.rebound.PlatformTime;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealLetter;
 import app.rebound.advice.appeal.AppealReport;
@@ -205,8 +206,8 @@ public final class AppealPackWriter {
     List<String> lines = new ArrayList<>();
     lines.add((zh ? "申诉截图清单：" : "Screenshot checklist: ") + letter.title());
     lines.add(
-        (zh ? "申诉截止：" : "Appeal by: ")
-            + TIME.format(g.deadline())
+        (zh ? "申诉截止：" : "Appeal deadline: ")
+            + PlatformTime.deadline(g.deadline(), zh)
             + (g.deadlineEstimated()
                 ? (zh ? "（按删除日期估算）" : " (estimated from the deletion day)")
                 : ""));

@@ -71,6 +71,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
   private final List<String> webhooks;
   private final Clock clock;
   private final Properties texts;
+  private final boolean zh;
   private final Retry retry;
   private final HttpClient http;
   private final ScheduledExecutorService sender =
@@ -89,6 +90,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
     this.webhooks = webhooks.stream().map(URI::toString).toList();
     this.clock = clock;
     this.texts = texts(lang);
+    this.zh = !"en".equals(lang);
     this.retry = retry;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
@@ -227,7 +229,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
     }
     LocalDateTime last = deadlines.get(deadlines.size() - 1);
     return now.isBefore(last)
-        ? text("window.open", last.format(MINUTES))
+        ? text("window.open", PlatformTime.deadline(last, zh))
         : text("window.closed", last.format(MINUTES));
   }
 
@@ -260,7 +262,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
                 g.productName(),
                 g.orders().size(),
                 hours,
-                g.deadline().format(MINUTES)));
+                PlatformTime.deadline(g.deadline(), zh)));
       }
     }
   }

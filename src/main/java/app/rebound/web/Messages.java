@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.PlatformTime;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.ingest.FileKind;
 import java.io.IOException;
@@ -163,6 +164,11 @@ public final class Messages {
     }
     return new MessageFormat(pattern, locale())
         .format(args == null ? new Object[0] : args.toArray());
+  }
+
+  /** An appeal deadline, stated as everywhere else: its last minute, Beijing time. */
+  public String deadline(LocalDateTime deadline) {
+    return deadline == null ? "" : PlatformTime.deadline(deadline, lang == Lang.ZH);
   }
 
   public String dateTime(LocalDateTime at) {

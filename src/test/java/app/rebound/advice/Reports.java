@@ -36,6 +36,7 @@ final class Reports {
     return new BatchRow(
         id,
         date,
+        null,
         orders,
         orders,
         money,

@@ -139,7 +139,7 @@ class AppealPackTest {
             && checklist.contains("订单 6920000000000000101、6920000000000000102、6920000000000000103"),
         checklist);
     assertTrue(checklist.contains("处罚将升级"), "the second notice in 90 days is warned of");
-    assertTrue(checklist.contains("2026-06-06 10:00:00"), "the deadline");
+    assertTrue(checklist.contains("2026年6月6日 09:59 前（北京时间）"), "the deadline");
   }
 
   @Test

@@ -183,7 +183,7 @@ class AlertsTest {
       // Inside the window, the deletion's own alert gives the deadline instead.
       assertTrue(
           ws.database("s").alerts().stream()
-              .anyMatch(a -> a.text().contains("申诉截止 2026-06-06 00:00")),
+              .anyMatch(a -> a.text().contains("请在 2026年6月5日 23:59 前（北京时间）提交申诉")),
           ws.database("s").alerts().toString());
       analyses.close();
     }

@@ -114,7 +114,7 @@ class AppealPagesTest {
             String overview = page(client, "/shops/" + SHOP + "?lang=" + lang.code());
             assertTrue(overview.contains("id=\"appeal-urgent\""), "the overview warns");
             assertTrue(
-                overview.contains(msg.dateTime(group.deadline())),
+                overview.contains(msg.deadline(group.deadline())),
                 "the overview names the nearest deadline");
           }
         });

@@ -1,6 +1,8 @@
 package app.rebound.advice.appeal;
 
+import app.rebound.PlatformTime;
 import app.rebound.analysis.BatchCause;
+import app.rebound.analysis.DeletedOrders;
 import app.rebound.analysis.OrderEvidence;
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileKind;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import tech.tablesaw.api.Table;
 
 /**
  * Submission groups as the platform asks for them: by violation notice, product and appeal reason,
@@ -32,7 +33,8 @@ public final class AppealGroups {
       ShopData shop, List<OrderEvidence> evidence, List<BatchCause> causes, int windowDays) {
     Map<String, BatchCause> batches = new HashMap<>();
     causes.forEach(c -> batches.put(c.id(), c));
-    Map<String, LocalDateTime> noticeTimes = noticeTimes(shop.table(FileKind.DELETIONS));
+    Map<String, LocalDateTime> noticeTimes =
+        DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS));
     Map<List<String>, List<OrderEvidence>> byKey =
         new TreeMap<>(
             Comparator.comparing((List<String> k) -> k.get(0))
@@ -129,27 +131,10 @@ public final class AppealGroups {
         sorted.size() - ready,
         missing,
         noticeAt,
-        noticeAt.plusDays(windowDays),
+        PlatformTime.appealDeadline(noticeAt, windowDays),
         estimated,
         notices,
         "appeal_" + id + ".zip");
-  }
-
-  /**
-   * When the platform first processed each batch: the earliest 处理时间 of its notice (or of its day).
-   */
-  static Map<String, LocalDateTime> noticeTimes(Table deletions) {
-    Map<String, LocalDateTime> out = new HashMap<>();
-    for (int row = 0; row < deletions.rowCount(); row++) {
-      LocalDateTime at = deletions.dateTimeColumn("processed_at").get(row);
-      if (at == null) {
-        continue;
-      }
-      String notice = deletions.stringColumn("notice_id").get(row);
-      String batch = notice == null || notice.isEmpty() ? at.toLocalDate().toString() : notice;
-      out.merge(batch, at, (a, b) -> a.isBefore(b) ? a : b);
-    }
-    return out;
   }
 
   /** Notices dated within the repeat window up to {@code date}, the one of that date included. */
