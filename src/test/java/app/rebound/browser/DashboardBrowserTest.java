@@ -677,10 +677,59 @@ class DashboardBrowserTest {
             where + ": " + chart.getKey() + " " + all);
       }
     }
+    assertChartTablesMatchTheirHoverTitles(where, zh);
     String labels =
         charts.values().stream().flatMap(List::stream).reduce("", (a, b) -> a + " | " + b);
     String label = zh ? page.zhLabel() : page.enLabel();
     assertTrue(labels.contains(label), where + ": no chart label '" + label + "' in " + labels);
+  }
+
+  /**
+   * Beneath each chart, a data table headed in the page's language; the chart's hover titles, one
+   * per date, name that date and the same values as the table's row for it.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertChartTablesMatchTheirHoverTitles(String where, boolean zh) {
+    List<Map<String, Object>> figures =
+        (List<Map<String, Object>>)
+            driver.executeScript(
+                "const texts = (root, css) => Array.from(root.querySelectorAll(css))"
+                    + "  .map(e => e.textContent.trim());"
+                    + "return Array.from(document.querySelectorAll('figure.chart'))"
+                    + " .filter(f => f.querySelector('.chart-svg > svg')).map(f => ({id: f.id,"
+                    + "  titles: texts(f, '.chart-svg > svg .chart-points title'),"
+                    + "  summary: texts(f, 'details.chart-data > summary'),"
+                    + "  header: texts(f, 'details.chart-data thead th'),"
+                    + "  rows: Array.from(f.querySelectorAll('details.chart-data tbody tr'))"
+                    + "    .map(r => texts(r, 'th, td'))}));");
+    int tables = 0;
+    for (Map<String, Object> figure : figures) {
+      String chart = where + ": " + figure.get("id");
+      List<String> titles = (List<String>) figure.get("titles");
+      List<String> header = (List<String>) figure.get("header");
+      List<List<String>> rows = (List<List<String>>) figure.get("rows");
+      if (titles.isEmpty() && rows.isEmpty()) {
+        continue; // a chart that only says what to upload has no points
+      }
+      assertEquals(
+          List.of(zh ? "数据表（与图表同一组数值）" : "Data table (the same values as the chart)"),
+          figure.get("summary"),
+          chart);
+      assertEquals(zh ? "日期" : "Date", header.get(0), chart + " table header");
+      assertEquals(rows.size(), titles.size(), chart + ": a hover title per table row");
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> row = rows.get(i);
+        StringBuilder title = new StringBuilder(row.get(0));
+        for (int s = 1; s < row.size(); s++) {
+          if (!row.get(s).isEmpty()) {
+            title.append(" · ").append(header.get(s)).append(' ').append(row.get(s));
+          }
+        }
+        assertEquals(title.toString(), titles.get(i), chart + " row " + i);
+      }
+      tables++;
+    }
+    assertTrue(tables > 0, where + ": no chart with points and a data table");
   }
 
   /**
