@@ -3,6 +3,7 @@ package app.rebound.report;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -54,13 +55,23 @@ public final class ChartRenderer {
     svg(chart, 720, 360);
   }
 
-  /** An {@code <svg>} element; every font is written as {@link ChartFonts#SVG_FAMILIES}. */
+  /**
+   * An {@code <svg>} element; every font is written as {@link ChartFonts#SVG_FAMILIES}. Over the
+   * plot lie invisible areas, one per date, whose {@code <title>} the browser shows on hover: the
+   * date and each series' value there ({@link ChartTable#hoverAreas}).
+   */
   public static String svg(JFreeChart chart, int width, int height) {
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     g2.setFontFunction(family -> ChartFonts.SVG_FAMILIES);
-    chart.draw(g2, new Rectangle(0, 0, width, height));
+    // No entity collection: only the plot's data area is wanted, to place the hover areas.
+    ChartRenderingInfo info = new ChartRenderingInfo(null);
+    chart.draw(g2, new Rectangle(0, 0, width, height), info);
     // A viewBox and no fixed size: the page scales the chart to its box and keeps its proportions.
-    return g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
+    String svg = g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
+    int end = svg.lastIndexOf("</svg>");
+    return svg.substring(0, end)
+        + ChartTable.hoverAreas(chart, info.getPlotInfo().getDataArea())
+        + svg.substring(end);
   }
 
   public static byte[] png(JFreeChart chart, int width, int height) {

@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.analysis.ImpactReport;
 import app.rebound.report.ChartRenderer;
+import app.rebound.report.ChartTable;
 import app.rebound.report.ImpactCharts;
 import java.util.Optional;
 
@@ -21,20 +22,41 @@ public interface ChartSource {
     return Optional.empty();
   }
 
+  /** The chart's data as a table, for beneath the chart; none unless the source draws tables. */
+  default Optional<ChartTable> table(
+      String chartId, ImpactReport report, String productId, String lang) {
+    return Optional.empty();
+  }
+
   @FunctionalInterface
   interface PngSource {
     Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang);
   }
 
   /**
-   * The dashboards' charts: JFreeChart from {@code app.rebound.report}, 720×360 SVG, 1440×720 PNG.
+   * The dashboards' charts: JFreeChart from {@code app.rebound.report}, 720×360 SVG, 1440×720 PNG,
+   * and each chart's data as a table.
    */
   static ChartSource impactCharts() {
-    return of(
-        (id, report, product, lang) ->
-            ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.svg(c, 720, 360)),
-        (id, report, product, lang) ->
-            ImpactCharts.byId(id, report, product, lang).map(c -> ChartRenderer.png(c, 1440, 720)));
+    return new ChartSource() {
+      @Override
+      public Optional<String> svg(String id, ImpactReport report, String product, String lang) {
+        return ImpactCharts.byId(id, report, product, lang)
+            .map(c -> ChartRenderer.svg(c, 720, 360));
+      }
+
+      @Override
+      public Optional<byte[]> png(String id, ImpactReport report, String product, String lang) {
+        return ImpactCharts.byId(id, report, product, lang)
+            .map(c -> ChartRenderer.png(c, 1440, 720));
+      }
+
+      @Override
+      public Optional<ChartTable> table(
+          String id, ImpactReport report, String product, String lang) {
+        return ImpactCharts.byId(id, report, product, lang).flatMap(ChartTable::of);
+      }
+    };
   }
 
   /** No charts: every chart slot says why it is empty. */

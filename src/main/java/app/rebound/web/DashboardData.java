@@ -6,6 +6,7 @@ import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.report.AppealPackWriter;
+import app.rebound.report.ChartTable;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -222,10 +223,21 @@ final class DashboardData {
   private Dashboards.Draw draw(Loaded l) {
     ReportCache.Entry entry = l.analysis().entry();
     String lang = l.lang().code();
-    return (chartId, productId) ->
-        entry.svg(
+    return new Dashboards.Draw() {
+      @Override
+      public Optional<String> svg(String chartId, String productId) {
+        return entry.svg(
             chartId + "\n" + productId + "\n" + lang,
             () -> charts.svg(chartId, l.report(), productId, lang));
+      }
+
+      @Override
+      public Optional<ChartTable> table(String chartId, String productId) {
+        return entry.table(
+            chartId + "\n" + productId + "\n" + lang,
+            () -> charts.table(chartId, l.report(), productId, lang));
+      }
+    };
   }
 
   /** Whether the analysis failed or has no data: the states pages show instead of numbers. */

@@ -7,6 +7,7 @@ import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
 import app.rebound.analysis.ProductImpact;
 import app.rebound.analysis.TrustResult;
+import app.rebound.report.ChartTable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,11 @@ public final class Dashboards {
   @FunctionalInterface
   interface Draw {
     Optional<String> svg(String chartId, String productId);
+
+    /** The same chart's data as a table; none by default. */
+    default Optional<ChartTable> table(String chartId, String productId) {
+      return Optional.empty();
+    }
   }
 
   // ---- shared pieces ----
@@ -145,8 +151,8 @@ public final class Dashboards {
   }
 
   /**
-   * A chart on a page: where to download it, and why it is missing when it is. The SVG itself is
-   * for the page only, not the JSON.
+   * A chart on a page: where to download it, and why it is missing when it is. The SVG itself and
+   * its data table (null when the chart has no points) are for the page only, not the JSON.
    */
   public record ChartSlot(
       String id,
@@ -154,7 +160,8 @@ public final class Dashboards {
       String missing,
       String svgHref,
       String pngHref,
-      @JsonIgnore String svg) {}
+      @JsonIgnore String svg,
+      @JsonIgnore ChartTable table) {}
 
   /** Something a later stage computes; shown as a slot saying so, never with invented numbers. */
   public record Pending(String id, String status) {
@@ -553,7 +560,8 @@ public final class Dashboards {
               svg.isPresent() ? null : reason == null ? CHART_NOT_DRAWN : reason,
               href + ".svg" + query,
               href + ".png" + query,
-              svg.orElse(null)));
+              svg.orElse(null),
+              svg.isPresent() ? draw.table(id, productId).orElse(null) : null));
     }
     return slots;
   }

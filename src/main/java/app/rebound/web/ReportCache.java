@@ -5,6 +5,7 @@ import app.rebound.advice.Plan;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
+import app.rebound.report.ChartTable;
 import app.rebound.service.Analyses;
 import app.rebound.service.ShopReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,6 +49,7 @@ final class ReportCache {
     private final ImpactReport report;
     private volatile Plan plan;
     private final Map<String, Optional<String>> svgs = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ChartTable>> tables = new ConcurrentHashMap<>();
     private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
 
     private Entry(String json, ImpactReport report) {
@@ -69,6 +71,10 @@ final class ReportCache {
 
     Optional<String> svg(String key, Supplier<Optional<String>> draw) {
       return svgs.computeIfAbsent(key, k -> draw.get());
+    }
+
+    Optional<ChartTable> table(String key, Supplier<Optional<ChartTable>> build) {
+      return tables.computeIfAbsent(key, k -> build.get());
     }
 
     /**

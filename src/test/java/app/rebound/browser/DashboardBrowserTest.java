@@ -125,6 +125,8 @@ class DashboardBrowserTest {
   private static String base;
   private static ChromeDriver driver;
   private static String productPath;
+  private static String appealGroupPath;
+  private static String casePath;
 
   @BeforeAll
   static void start_the_app_and_a_headless_chromium() throws Exception {
@@ -351,6 +353,7 @@ class DashboardBrowserTest {
       urgent.findElement(By.cssSelector("td a")).click();
       awaitAnalysis();
       assertTrue(driver.getCurrentUrl().contains("/appeal/"), driver.getCurrentUrl());
+      appealGroupPath = URI.create(driver.getCurrentUrl()).getPath();
       assertTrue(
           !driver.findElements(By.cssSelector("#group-orders tbody tr")).isEmpty(),
           "the group's orders");
@@ -375,7 +378,7 @@ class DashboardBrowserTest {
         "the submitted case",
         d -> "已提交".equals(text(By.id("case-status"))));
     screenshot("case", "zh");
-    String casePath = URI.create(driver.getCurrentUrl()).getPath();
+    casePath = URI.create(driver.getCurrentUrl()).getPath();
     open(casePath.substring(("/shops/" + SHOP).length()), "en");
     assertEquals("Submitted", text(By.id("case-status")));
     screenshot("case", "en");
@@ -386,6 +389,66 @@ class DashboardBrowserTest {
           "the case is listed");
       screenshot("cases", lang);
     }
+  }
+
+  @Test
+  @Order(9)
+  void on_a_390px_phone_no_page_scrolls_sideways_the_nav_collapses_tiles_stack_and_tables_scroll()
+      throws Exception {
+    assertTrue(
+        productPath != null && appealGroupPath != null && casePath != null,
+        "runs after the tests that reach the product, appeal group and case pages");
+    int wideTables = 0;
+    try {
+      for (String lang : List.of("zh", "en")) {
+        viewport(390, 844, true);
+        for (var page : everyPage().entrySet()) {
+          String where = page.getKey() + " in " + lang + " at 390 px";
+          openPath(page.getValue(), lang);
+          screenshot(page.getKey(), lang + "_390");
+          // What a closed <details> holds must fit too once the merchant opens it.
+          driver.executeScript(
+              "document.querySelectorAll('main details').forEach(d => d.open = true)");
+          assertFitsTheWindow(where);
+          assertEquals(
+              390L,
+              driver.executeScript("return window.innerWidth"),
+              where + ": the phone zoomed out to show something wider than itself");
+          wideTables += assertTablesScrollInTheirBox(where);
+          assertTilesStack(where);
+          assertNavCollapsesAndOpens(where);
+          if (page.getKey().equals("overview")) {
+            screenshot("overview", lang + "_390_menu");
+          }
+        }
+        viewport(1400, 1000, false);
+        for (var page : everyPage().entrySet()) {
+          String where = page.getKey() + " in " + lang + " at 1400 px";
+          openPath(page.getValue(), lang);
+          assertTrue(
+              driver.findElements(By.cssSelector(".nav-toggle-label")).stream()
+                  .noneMatch(WebElement::isDisplayed),
+              where + ": no menu button on a wide screen");
+          assertTrue(
+              driver.findElements(By.cssSelector("header nav a")).stream()
+                  .allMatch(WebElement::isDisplayed),
+              where + ": every nav link shown on a wide screen");
+          assertFitsTheWindow(where);
+          screenshot(page.getKey(), lang + "_1400");
+        }
+        // The desktop keeps its tiles side by side.
+        openPath("/shops/" + SHOP, lang);
+        List<WebElement> tiles = driver.findElements(By.cssSelector("section.tiles .tile"));
+        assertEquals(
+            tiles.get(0).getRect().getY(),
+            tiles.get(1).getRect().getY(),
+            "overview tiles side by side at 1400 px");
+      }
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+    assertTrue(
+        wideTables > 0, "some table is wider than a phone, so its box's scrolling was tried");
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -403,6 +466,143 @@ class DashboardBrowserTest {
       assertEquals(7, paths.size(), "sample exports: " + paths);
       return paths;
     }
+  }
+
+  /** Every page a merchant opens, by screenshot name, as a site path. */
+  private static Map<String, String> everyPage() {
+    String shop = "/shops/" + SHOP;
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("shops", "/");
+    pages.put("uploads", shop + "/uploads");
+    for (Page page : PAGES) {
+      pages.put(page.name(), shop + page.path());
+    }
+    pages.put("plan", shop + "/plan");
+    pages.put("appeal_group", appealGroupPath);
+    pages.put("cases", shop + "/cases");
+    pages.put("case", casePath);
+    pages.put("alerts", shop + "/alerts");
+    pages.put("product", productPath);
+    return pages;
+  }
+
+  private static void openPath(String path, String lang) {
+    driver.get(base + path + "?lang=" + lang);
+    awaitAnalysis();
+  }
+
+  /** A phone (mobile: touch, overlay scrollbars, the viewport meta tag honoured) or a desktop. */
+  private static void viewport(int width, int height, boolean mobile) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /** Names an element in a failure message: tag#id.class. */
+  private static final String JS_NAME =
+      "const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')"
+          + " + (typeof el.className === 'string' && el.className.trim()"
+          + "   ? '.' + el.className.trim().split(/\\s+/).join('.') : '');"
+          + "const scrollBox = el => { for (let p = el.parentElement; p && p !== document.body;"
+          + "   p = p.parentElement) { if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX))"
+          + "   return p; } return null; };";
+
+  /** No sideways scrolling: the page is no wider than the window, naming what sticks out. */
+  @SuppressWarnings("unchecked")
+  private static void assertFitsTheWindow(String where) {
+    Map<String, Object> fit =
+        (Map<String, Object>)
+            driver.executeScript(
+                JS_NAME
+                    // a phone zooms out to show a page wider than itself, widening innerWidth;
+                    // the layout viewport (clientWidth) stays the phone's width
+                    + "const vw = Math.min(window.innerWidth, document.documentElement.clientWidth);"
+                    + "const out = Array.from(document.body.querySelectorAll('*')).filter(el =>"
+                    + "  el.getBoundingClientRect().right > vw + 0.5 && !scrollBox(el));"
+                    // the outermost culprits only: their children stick out because they do
+                    + "const roots = out.filter(el => !out.includes(el.parentElement));"
+                    + "return {page: document.documentElement.scrollWidth, window: vw,"
+                    + "  culprits: roots.slice(0, 8).map(el => name(el) + ' (right edge at '"
+                    + "    + Math.round(el.getBoundingClientRect().right) + ' px)')};");
+    long page = ((Number) fit.get("page")).longValue();
+    long window = ((Number) fit.get("window")).longValue();
+    List<String> culprits = (List<String>) fit.get("culprits");
+    assertTrue(
+        page <= window && culprits.isEmpty(),
+        where
+            + ": the page is "
+            + page
+            + " px wide in a "
+            + window
+            + " px window; sticking out: "
+            + culprits);
+  }
+
+  /**
+   * Every table sits in a box that scrolls sideways and fits the window; a table wider than its box
+   * scrolls there while the page stays put. Returns how many tables were wider than their box.
+   */
+  @SuppressWarnings("unchecked")
+  private static int assertTablesScrollInTheirBox(String where) {
+    List<Map<String, Object>> tables =
+        (List<Map<String, Object>>)
+            driver.executeScript(
+                JS_NAME
+                    + "return Array.from(document.querySelectorAll('main table'))"
+                    + " .filter(t => t.getClientRects().length > 0).map(t => {"
+                    + "  const box = scrollBox(t);"
+                    + "  if (!box) return {table: name(t), box: null};"
+                    + "  const wide = box.scrollWidth > box.clientWidth;"
+                    + "  if (wide) { box.scrollLeft = box.scrollWidth; }"
+                    + "  const r = {table: name(t), box: name(box), wide: wide,"
+                    + "    right: box.getBoundingClientRect().right, scrolled: box.scrollLeft,"
+                    + "    pageScrolled: window.scrollX};"
+                    + "  box.scrollLeft = 0; return r; });");
+    long window =
+        ((Number)
+                driver.executeScript(
+                    "return Math.min(window.innerWidth, document.documentElement.clientWidth)"))
+            .longValue();
+    int wide = 0;
+    for (Map<String, Object> t : tables) {
+      String table = where + ": table " + t.get("table");
+      assertTrue(t.get("box") != null, table + " is not inside a box that scrolls sideways");
+      assertTrue(
+          ((Number) t.get("right")).doubleValue() <= window + 0.5,
+          table + "'s box " + t.get("box") + " is wider than the window");
+      if (Boolean.TRUE.equals(t.get("wide"))) {
+        wide++;
+        assertTrue(((Number) t.get("scrolled")).doubleValue() > 0, table + "'s box did not scroll");
+        assertEquals(0, ((Number) t.get("pageScrolled")).intValue(), table + ": the page scrolled");
+      }
+    }
+    return wide;
+  }
+
+  /** Tiles in one column: each tile starts at the same left edge as the first. */
+  private static void assertTilesStack(String where) {
+    for (WebElement section : driver.findElements(By.cssSelector("section.tiles"))) {
+      List<WebElement> tiles = section.findElements(By.cssSelector(".tile"));
+      for (WebElement tile : tiles) {
+        assertEquals(
+            tiles.get(0).getRect().getX(),
+            tile.getRect().getX(),
+            where + ": tiles side by side instead of stacked");
+      }
+    }
+  }
+
+  /** The nav shows only a menu button; pressing it shows every link, still within the window. */
+  private static void assertNavCollapsesAndOpens(String where) {
+    List<WebElement> links = driver.findElements(By.cssSelector("header nav a"));
+    assertFalse(links.isEmpty(), where + ": no nav links");
+    assertTrue(
+        links.stream().noneMatch(WebElement::isDisplayed), where + ": the nav is not collapsed");
+    WebElement menu = driver.findElement(By.cssSelector("header nav .nav-toggle-label"));
+    assertTrue(menu.isDisplayed(), where + ": no menu button");
+    menu.click();
+    assertTrue(links.stream().allMatch(WebElement::isDisplayed), where + ": the menu did not open");
+    assertFitsTheWindow(where + " with the menu open");
   }
 
   private static void open(String path, String lang) {
@@ -477,10 +677,59 @@ class DashboardBrowserTest {
             where + ": " + chart.getKey() + " " + all);
       }
     }
+    assertChartTablesMatchTheirHoverTitles(where, zh);
     String labels =
         charts.values().stream().flatMap(List::stream).reduce("", (a, b) -> a + " | " + b);
     String label = zh ? page.zhLabel() : page.enLabel();
     assertTrue(labels.contains(label), where + ": no chart label '" + label + "' in " + labels);
+  }
+
+  /**
+   * Beneath each chart, a data table headed in the page's language; the chart's hover titles, one
+   * per date, name that date and the same values as the table's row for it.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertChartTablesMatchTheirHoverTitles(String where, boolean zh) {
+    List<Map<String, Object>> figures =
+        (List<Map<String, Object>>)
+            driver.executeScript(
+                "const texts = (root, css) => Array.from(root.querySelectorAll(css))"
+                    + "  .map(e => e.textContent.trim());"
+                    + "return Array.from(document.querySelectorAll('figure.chart'))"
+                    + " .filter(f => f.querySelector('.chart-svg > svg')).map(f => ({id: f.id,"
+                    + "  titles: texts(f, '.chart-svg > svg .chart-points title'),"
+                    + "  summary: texts(f, 'details.chart-data > summary'),"
+                    + "  header: texts(f, 'details.chart-data thead th'),"
+                    + "  rows: Array.from(f.querySelectorAll('details.chart-data tbody tr'))"
+                    + "    .map(r => texts(r, 'th, td'))}));");
+    int tables = 0;
+    for (Map<String, Object> figure : figures) {
+      String chart = where + ": " + figure.get("id");
+      List<String> titles = (List<String>) figure.get("titles");
+      List<String> header = (List<String>) figure.get("header");
+      List<List<String>> rows = (List<List<String>>) figure.get("rows");
+      if (titles.isEmpty() && rows.isEmpty()) {
+        continue; // a chart that only says what to upload has no points
+      }
+      assertEquals(
+          List.of(zh ? "数据表（与图表同一组数值）" : "Data table (the same values as the chart)"),
+          figure.get("summary"),
+          chart);
+      assertEquals(zh ? "日期" : "Date", header.get(0), chart + " table header");
+      assertEquals(rows.size(), titles.size(), chart + ": a hover title per table row");
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> row = rows.get(i);
+        StringBuilder title = new StringBuilder(row.get(0));
+        for (int s = 1; s < row.size(); s++) {
+          if (!row.get(s).isEmpty()) {
+            title.append(" · ").append(header.get(s)).append(' ').append(row.get(s));
+          }
+        }
+        assertEquals(title.toString(), titles.get(i), chart + " row " + i);
+      }
+      tables++;
+    }
+    assertTrue(tables > 0, where + ": no chart with points and a data table");
   }
 
   /**
@@ -514,7 +763,8 @@ class DashboardBrowserTest {
   private static void screenshot(String page, String lang) throws IOException {
     Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
     Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-    double width = Math.max(1280, ((Number) size.get("width")).doubleValue());
+    double window = ((Number) driver.executeScript("return window.innerWidth")).doubleValue();
+    double width = Math.max(window, ((Number) size.get("width")).doubleValue());
     double height = ((Number) size.get("height")).doubleValue();
     Map<String, Object> shot =
         driver.executeCdpCommand(
