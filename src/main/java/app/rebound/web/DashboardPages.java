@@ -2,7 +2,10 @@ package app.rebound.web;
 
 import app.rebound.advice.Plan;
 import app.rebound.advice.RankedAction;
+import app.rebound.analysis.ImpactReport;
 import app.rebound.report.PlanWriters;
+import app.rebound.report.Table;
+import app.rebound.report.XlsxTables;
 import app.rebound.service.ActionsTaken;
 import app.rebound.store.Workspaces;
 import io.javalin.http.ConflictResponse;
@@ -19,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -244,6 +248,66 @@ final class DashboardPages {
         .header(
             "Content-Disposition", "inline; filename=\"" + l.shop() + "-" + chart.fileName() + "\"")
         .result(chart.bytes());
+  }
+
+  /**
+   * GET /shops/{shop}/{page}/tables/{table}.xlsx, page being a path with its params ("trust",
+   * "products/{product}", "appeal/{group}"): one table of the page as a workbook, from the same
+   * record the page renders, in the page's language.
+   */
+  void table(Context ctx, String page) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    if (!l.ready()) {
+      throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
+    }
+    String file = ctx.pathParam("table");
+    String id = file.endsWith(".xlsx") ? file.substring(0, file.length() - ".xlsx".length()) : "";
+    Messages msg = Messages.of(l.lang());
+    String scope = page;
+    Map<String, Table> tables;
+    switch (page) {
+      case "traffic" -> tables = PageTables.traffic(msg, data.traffic(l));
+      case "trust" -> tables = PageTables.trust(msg, data.trust(l));
+      case "partners" -> tables = PageTables.partners(msg, data.partners(l));
+      case "products" -> tables = PageTables.products(msg, data.products(l, ctx));
+      case "plan" -> {
+        var taken = ActionsTaken.measure(workspaces.database(l.shop()));
+        tables = PageTables.plan(msg, new Views.PlanView(data.plan(l), taken));
+      }
+      case "appeal" -> tables = PageTables.appeal(msg, data.appeal(l));
+      case "products/{product}" -> {
+        tables = PageTables.product(msg, data.product(l, ctx));
+        scope = "product-" + ctx.pathParam(DashboardData.PRODUCT_PARAM);
+      }
+      case "appeal/{group}" -> {
+        tables = PageTables.appealGroup(msg, data.appealGroup(l, ctx));
+        scope = "appeal-" + ctx.pathParam(DashboardData.GROUP_PARAM);
+      }
+      default -> throw new NotFoundResponse("no page \"" + page + "\" with tables");
+    }
+    Table table = tables.get(id);
+    if (table == null) {
+      throw new NotFoundResponse(
+          "no table \"" + file + "\" on " + page + ": use one of " + tables.keySet() + " .xlsx");
+    }
+    String name = fileName(l.shop() + "-" + scope + "-" + id + period(l.report())) + ".xlsx";
+    ctx.contentType(XlsxTables.CONTENT_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    XlsxTables.write(table, ctx.outputStream());
+  }
+
+  /** The days the shop's orders cover, "-2026-05-01_2026-06-30"; empty without orders. */
+  private static String period(ImpactReport r) {
+    List<LocalDate> days =
+        r.series() == null || r.series().gmv() == null ? null : r.series().gmv().days();
+    return days == null || days.isEmpty()
+        ? ""
+        : "-" + days.get(0) + "_" + days.get(days.size() - 1);
+  }
+
+  /** Only letters, digits, - and _ in a download's name: no quoting or encoding is then needed. */
+  static String fileName(String name) {
+    return name.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 
   private <T> void page(

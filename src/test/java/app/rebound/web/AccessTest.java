@@ -340,7 +340,19 @@ class AccessTest {
   private static String fill(String route, String shop) {
     String path = route.replace("{shop}", shop);
     for (var param :
-        Map.of("{id}", "1", "{group}", "WG1", "{product}", "p1", "{chart}", "visitors.svg")
+        Map.of(
+                "{id}",
+                "1",
+                "{group}",
+                "WG1",
+                "{product}",
+                "p1",
+                "{chart}",
+                "visitors.svg",
+                "{page}",
+                "traffic",
+                "{table}",
+                "losses.xlsx")
             .entrySet()) {
       path = path.replace(param.getKey(), param.getValue());
     }
