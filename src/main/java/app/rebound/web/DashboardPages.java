@@ -5,7 +5,6 @@ import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.report.PlanWriters;
 import app.rebound.report.Table;
-import app.rebound.report.XlsxTables;
 import app.rebound.service.ActionsTaken;
 import app.rebound.store.Workspaces;
 import io.javalin.http.ConflictResponse;
@@ -41,6 +40,18 @@ final class DashboardPages {
   static final int MAX_RENDERS = 2;
 
   static final Duration RENDER_WAIT = Duration.ofSeconds(60);
+
+  /** The pages with tables to download, as paths under the shop with their parameters. */
+  static final List<String> TABLE_PAGES =
+      List.of(
+          "traffic",
+          "trust",
+          "partners",
+          "products",
+          "plan",
+          "appeal",
+          "products/{product}",
+          "appeal/{group}");
 
   private final Semaphore renders = new Semaphore(MAX_RENDERS, true);
   private final Workspaces workspaces;
@@ -260,8 +271,6 @@ final class DashboardPages {
     if (!l.ready()) {
       throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
     }
-    String file = ctx.pathParam("table");
-    String id = file.endsWith(".xlsx") ? file.substring(0, file.length() - ".xlsx".length()) : "";
     Messages msg = Messages.of(l.lang());
     String scope = page;
     Map<String, Table> tables;
@@ -283,31 +292,16 @@ final class DashboardPages {
         tables = PageTables.appealGroup(msg, data.appealGroup(l, ctx));
         scope = "appeal-" + ctx.pathParam(DashboardData.GROUP_PARAM);
       }
-      default -> throw new NotFoundResponse("no page \"" + page + "\" with tables");
+      default -> throw new IllegalStateException("no tables for page " + page);
     }
-    Table table = tables.get(id);
-    if (table == null) {
-      throw new NotFoundResponse(
-          "no table \"" + file + "\" on " + page + ": use one of " + tables.keySet() + " .xlsx");
-    }
-    String name = fileName(l.shop() + "-" + scope + "-" + id + period(l.report())) + ".xlsx";
-    ctx.contentType(XlsxTables.CONTENT_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    XlsxTables.write(table, ctx.outputStream());
+    PageTables.send(ctx, tables, l.shop() + "-" + scope, period(l.report()));
   }
 
-  /** The days the shop's orders cover, "-2026-05-01_2026-06-30"; empty without orders. */
+  /** The days the shop's orders cover, "2026-05-01_2026-06-30"; empty without orders. */
   private static String period(ImpactReport r) {
     List<LocalDate> days =
         r.series() == null || r.series().gmv() == null ? null : r.series().gmv().days();
-    return days == null || days.isEmpty()
-        ? ""
-        : "-" + days.get(0) + "_" + days.get(days.size() - 1);
-  }
-
-  /** Only letters, digits, - and _ in a download's name: no quoting or encoding is then needed. */
-  static String fileName(String name) {
-    return name.replaceAll("[^A-Za-z0-9_-]", "_");
+    return days == null || days.isEmpty() ? "" : days.get(0) + "_" + days.get(days.size() - 1);
   }
 
   private <T> void page(

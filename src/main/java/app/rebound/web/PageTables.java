@@ -3,9 +3,16 @@ package app.rebound.web;
 import app.rebound.advice.Assumption;
 import app.rebound.advice.RankedAction;
 import app.rebound.advice.appeal.AppealGroup;
+import app.rebound.advice.appeal.AppealText;
 import app.rebound.report.Table;
 import app.rebound.report.Table.Cell;
+import app.rebound.report.XlsxTables;
 import app.rebound.service.ActionsTaken;
+import app.rebound.store.Alert;
+import app.rebound.store.AppealCase;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +25,8 @@ import java.util.Map;
  * link, /shops/{shop}/{page}/tables/{id}.xlsx; the tests hold each against the page's HTML.
  */
 final class PageTables {
+
+  static final String TABLE_PARAM = "table";
 
   private PageTables() {}
 
@@ -229,6 +238,61 @@ final class PageTables {
     return Map.of("orders", new Table(msg.get("appeal.orders.title"), header, rows));
   }
 
+  static Map<String, Table> cases(Messages msg, Views.CaseList d) {
+    return Map.of(
+        "due",
+        cases(msg, msg.get("cases.due"), d.due()),
+        "all",
+        cases(msg, msg.get("cases.all"), d.all()));
+  }
+
+  static Map<String, Table> alerts(Messages msg, List<Alert> alerts) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Alert a : alerts) {
+      // one line per webhook, as the page lists them
+      List<String> deliveries = new ArrayList<>();
+      for (Alert.Delivery d : a.deliveries()) {
+        deliveries.add(
+            msg.get("alerts.state." + d.state())
+                + " · "
+                + msg.format("alerts.attempts", d.attempts())
+                + (d.lastError() == null ? "" : " · " + d.lastError()));
+      }
+      rows.add(
+          List.of(
+              Cell.dateTime(a.raisedAt()),
+              Cell.text(msg.get("alerts.kind." + a.kind())),
+              Cell.text(a.text()),
+              Cell.text(String.join("\n", deliveries))));
+    }
+    return Map.of(
+        "alerts",
+        new Table(
+            msg.get("alerts.title"),
+            headers(msg, "alerts.raised_at", "alerts.kind", "alerts.text", "alerts.delivery"),
+            rows));
+  }
+
+  /**
+   * Answers the table the path names as an .xlsx attachment, named scope-table-period (letters,
+   * digits, - and _ kept, so the name needs no quoting); or 404 naming the tables the page has.
+   */
+  static void send(Context ctx, Map<String, Table> tables, String scope, String period)
+      throws IOException {
+    String file = ctx.pathParam(TABLE_PARAM);
+    String id = file.endsWith(".xlsx") ? file.substring(0, file.length() - ".xlsx".length()) : "";
+    Table table = tables.get(id);
+    if (table == null) {
+      throw new NotFoundResponse(
+          "no table \"" + file + "\" here: use one of " + tables.keySet() + " with .xlsx");
+    }
+    String name = scope + "-" + id + (period.isEmpty() ? "" : "-" + period);
+    String safe = name.replaceAll("[^A-Za-z0-9_-]", "_") + ".xlsx";
+    ctx.contentType(XlsxTables.CONTENT_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+    XlsxTables.write(table, ctx.outputStream());
+  }
+
   // ---- the tables several pages share ----
 
   /** tag/loss_table.jte */
@@ -301,6 +365,36 @@ final class PageTables {
       tables.put("product-" + p.productId(), measures(msg, name, p.measures()));
     }
     return tables;
+  }
+
+  /** tag/case_table.jte */
+  private static Table cases(Messages msg, String name, List<AppealCase> cases) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (AppealCase c : cases) {
+      rows.add(
+          List.of(
+              Cell.text("#" + c.id()),
+              Cell.id(c.batch()),
+              Cell.id(c.productId()),
+              Cell.text(AppealText.reason(c.reason(), msg.lang().code())),
+              Cell.count(c.orders().size()),
+              Cell.text(msg.get("case.status." + c.status().code())),
+              Cell.date(c.followUpOn()),
+              Cell.count(c.restoredOrders().size())));
+    }
+    return new Table(
+        name,
+        headers(
+            msg,
+            "case.id",
+            "appeal.batch",
+            "appeal.product",
+            "appeal.reason",
+            "appeal.orders",
+            "case.status",
+            "case.follow_up",
+            "case.restored"),
+        rows);
   }
 
   /** tag/appeal_groups.jte */

@@ -179,15 +179,12 @@ public final class WebApp {
           javalin.routes.get("/shops/{shop}/products", dashboards::products);
           javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
           javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
-          javalin.routes.get(
-              "/shops/{shop}/{page}/tables/{table}",
-              ctx -> dashboards.table(ctx, ctx.pathParam("page")));
-          javalin.routes.get(
-              "/shops/{shop}/products/{product}/tables/{table}",
-              ctx -> dashboards.table(ctx, "products/{product}"));
-          javalin.routes.get(
-              "/shops/{shop}/appeal/{group}/tables/{table}",
-              ctx -> dashboards.table(ctx, "appeal/{group}"));
+          for (String page : DashboardPages.TABLE_PAGES) {
+            javalin.routes.get(
+                "/shops/{shop}/" + page + "/tables/{table}", ctx -> dashboards.table(ctx, page));
+          }
+          javalin.routes.get("/shops/{shop}/cases/tables/{table}", casePages::table);
+          javalin.routes.get("/shops/{shop}/alerts/tables/{table}", alertPages::table);
 
           javalin.routes.exception(
               UploadRefusedException.class,

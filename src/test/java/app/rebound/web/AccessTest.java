@@ -349,8 +349,6 @@ class AccessTest {
                 "p1",
                 "{chart}",
                 "visitors.svg",
-                "{page}",
-                "traffic",
                 "{table}",
                 "losses.xlsx")
             .entrySet()) {

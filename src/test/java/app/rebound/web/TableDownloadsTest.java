@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.analysis.OrderEvidence;
 import app.rebound.service.Analyses;
+import app.rebound.service.AppealCases;
 import app.rebound.store.Workspaces;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,7 @@ class TableDownloadsTest {
           "<table\\b[^>]*>(.*?)</table>\\s*(?:<p class=\"downloads table-download\"><a"
               + " href=\"([^\"]+)\" download>([^<]*)</a></p>)?",
           Pattern.DOTALL);
+  private static final String DAY = "\\d{4}-\\d\\d-\\d\\d";
   private static final Pattern LINK = Pattern.compile("href=\"(/shops/[^\"]+)\"");
   private static final Pattern TH = Pattern.compile("<th\\b[^>]*>(.*?)</th>", Pattern.DOTALL);
   private static final Pattern TR = Pattern.compile("<tr\\b[^>]*>(.*?)</tr>", Pattern.DOTALL);
@@ -68,6 +71,26 @@ class TableDownloadsTest {
     SampleShop.upload(workspaces, SHOP);
     SampleShop.awaitReady(analyses, SHOP, "zh");
     SampleShop.awaitReady(analyses, SHOP, "en");
+    // a case due for follow-up, and an alert whose text a spreadsheet could take for a formula
+    AppealCases cases = new AppealCases(workspaces, analyses);
+    long id =
+        cases
+            .open(SHOP, analyses.appeal(SHOP).orElseThrow().groups().get(0).id())
+            .appealCase()
+            .id();
+    cases.change(
+        SHOP,
+        id,
+        new AppealCases.Request(
+            "submitted", LocalDate.of(2026, 6, 1), null, LocalDate.of(2026, 6, 2), null));
+    String hook = "http://127.0.0.1:9/hook";
+    LocalDateTime at = LocalDateTime.now(CasesApiTest.CLOCK);
+    long alert =
+        workspaces
+            .database(SHOP)
+            .raiseAlert("k", "new_deletion", "=cmd|' /C calc'!A0 删除", List.of(hook), at)
+            .orElseThrow();
+    workspaces.database(SHOP).recordAlertAttempt(alert, hook, "failed", "connection refused", at);
   }
 
   @AfterAll
@@ -126,7 +149,7 @@ class TableDownloadsTest {
               assertTrue(
                   download
                       .fileName()
-                      .matches(SHOP + "-.*" + id + "-\\d{4}-\\d\\d-\\d\\d_.*\\.xlsx"),
+                      .matches(SHOP + "-.*" + id + "-" + DAY + "(_" + DAY + ")?\\.xlsx"),
                   "names the shop, the table and the period: " + download.fileName());
               String path = table.link().replaceAll("lang=\\w+", "");
               if (lang == Lang.ZH) {
@@ -155,7 +178,10 @@ class TableDownloadsTest {
                     // closed groups: the same tag as the open ones; none is closed at this clock
                     "/appeal/tables/open",
                     "/appeal/tables/refused",
-                    "/tables/orders");
+                    "/tables/orders",
+                    "/cases/tables/due",
+                    "/cases/tables/all",
+                    "/alerts/tables/alerts");
             for (String kind : expected) {
               assertTrue(
                   links.stream().anyMatch(l -> l.contains(kind)), kind + " crawled in " + lang);
@@ -282,7 +308,8 @@ class TableDownloadsTest {
   private static List<String> crawl(String origin, Lang lang) throws Exception {
     String q = "?lang=" + lang.code();
     List<String> pages = new ArrayList<>();
-    for (String p : List.of("/traffic", "/trust", "/partners", "/deletions", "/plan")) {
+    for (String p :
+        List.of("/traffic", "/trust", "/partners", "/deletions", "/plan", "/cases", "/alerts")) {
       pages.add("/shops/" + SHOP + p + q);
     }
     for (String list : List.of("/products", "/appeal")) {
