@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -451,6 +452,6 @@ final class PageTables {
   }
 
   private static List<String> headers(Messages msg, String... keys) {
-    return java.util.Arrays.stream(keys).map(msg::get).toList();
+    return Arrays.stream(keys).map(msg::get).toList();
   }
 }
