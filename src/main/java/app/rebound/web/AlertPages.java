@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.PlatformTime;
 import app.rebound.store.Alert;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
@@ -42,6 +43,15 @@ final class AlertPages {
             shop,
             null,
             workspaces.database(shop).alerts()));
+  }
+
+  /** GET /shops/{shop}/alerts/tables/alerts.xlsx, named by today's date. */
+  void table(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    Messages msg = Messages.of(Lang.of(ctx));
+    String today = PlatformTime.now(workspaces.clock()).toLocalDate().toString();
+    PageTables.send(
+        ctx, PageTables.alerts(msg, workspaces.database(shop).alerts()), shop + "-alerts", today);
   }
 
   /** GET /api/shops/{shop}/alerts: every alert, newest first, with its deliveries. */

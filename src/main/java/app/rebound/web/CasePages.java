@@ -46,6 +46,15 @@ final class CasePages {
             new Views.CaseList(cases.due(shop, today), cases.list(shop), today)));
   }
 
+  /** GET /shops/{shop}/cases/tables/{table}.xlsx: the due or all cases, named by today's date. */
+  void table(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    LocalDate today = PlatformTime.now(workspaces.clock()).toLocalDate();
+    Views.CaseList list = new Views.CaseList(cases.due(shop, today), cases.list(shop), today);
+    PageTables.send(
+        ctx, PageTables.cases(Messages.of(Lang.of(ctx)), list), shop + "-cases", today.toString());
+  }
+
   /** GET /shops/{shop}/cases/{id} */
   void detail(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);

@@ -2,7 +2,9 @@ package app.rebound.web;
 
 import app.rebound.advice.Plan;
 import app.rebound.advice.RankedAction;
+import app.rebound.analysis.ImpactReport;
 import app.rebound.report.PlanWriters;
+import app.rebound.report.Table;
 import app.rebound.service.ActionsTaken;
 import app.rebound.store.Workspaces;
 import io.javalin.http.ConflictResponse;
@@ -19,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -37,6 +40,18 @@ final class DashboardPages {
   static final int MAX_RENDERS = 2;
 
   static final Duration RENDER_WAIT = Duration.ofSeconds(60);
+
+  /** The pages with tables to download, as paths under the shop with their parameters. */
+  static final List<String> TABLE_PAGES =
+      List.of(
+          "traffic",
+          "trust",
+          "partners",
+          "products",
+          "plan",
+          "appeal",
+          "products/{product}",
+          "appeal/{group}");
 
   private final Semaphore renders = new Semaphore(MAX_RENDERS, true);
   private final Workspaces workspaces;
@@ -244,6 +259,49 @@ final class DashboardPages {
         .header(
             "Content-Disposition", "inline; filename=\"" + l.shop() + "-" + chart.fileName() + "\"")
         .result(chart.bytes());
+  }
+
+  /**
+   * GET /shops/{shop}/{page}/tables/{table}.xlsx, page being a path with its params ("trust",
+   * "products/{product}", "appeal/{group}"): one table of the page as a workbook, from the same
+   * record the page renders, in the page's language.
+   */
+  void table(Context ctx, String page) throws Exception {
+    DashboardData.Loaded l = data.load(ctx);
+    if (!l.ready()) {
+      throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
+    }
+    Messages msg = Messages.of(l.lang());
+    String scope = page;
+    Map<String, Table> tables;
+    switch (page) {
+      case "traffic" -> tables = PageTables.traffic(msg, data.traffic(l));
+      case "trust" -> tables = PageTables.trust(msg, data.trust(l));
+      case "partners" -> tables = PageTables.partners(msg, data.partners(l));
+      case "products" -> tables = PageTables.products(msg, data.products(l, ctx));
+      case "plan" -> {
+        var taken = ActionsTaken.measure(workspaces.database(l.shop()));
+        tables = PageTables.plan(msg, new Views.PlanView(data.plan(l), taken));
+      }
+      case "appeal" -> tables = PageTables.appeal(msg, data.appeal(l));
+      case "products/{product}" -> {
+        tables = PageTables.product(msg, data.product(l, ctx));
+        scope = "product-" + ctx.pathParam(DashboardData.PRODUCT_PARAM);
+      }
+      case "appeal/{group}" -> {
+        tables = PageTables.appealGroup(msg, data.appealGroup(l, ctx));
+        scope = "appeal-" + ctx.pathParam(DashboardData.GROUP_PARAM);
+      }
+      default -> throw new IllegalStateException("no tables for page " + page);
+    }
+    PageTables.send(ctx, tables, l.shop() + "-" + scope, period(l.report()));
+  }
+
+  /** The days the shop's orders cover, "2026-05-01_2026-06-30"; empty without orders. */
+  private static String period(ImpactReport r) {
+    List<LocalDate> days =
+        r.series() == null || r.series().gmv() == null ? null : r.series().gmv().days();
+    return days == null || days.isEmpty() ? "" : days.get(0) + "_" + days.get(days.size() - 1);
   }
 
   private <T> void page(

@@ -185,6 +185,12 @@ public final class WebApp {
           javalin.routes.get("/shops/{shop}/products", dashboards::products);
           javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
           javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
+          for (String page : DashboardPages.TABLE_PAGES) {
+            javalin.routes.get(
+                "/shops/{shop}/" + page + "/tables/{table}", ctx -> dashboards.table(ctx, page));
+          }
+          javalin.routes.get("/shops/{shop}/cases/tables/{table}", casePages::table);
+          javalin.routes.get("/shops/{shop}/alerts/tables/{table}", alertPages::table);
 
           javalin.routes.exception(
               UploadRefusedException.class,

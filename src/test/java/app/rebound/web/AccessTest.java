@@ -350,7 +350,9 @@ class AccessTest {
                 "{product}",
                 "p1",
                 "{chart}",
-                "visitors.svg")
+                "visitors.svg",
+                "{table}",
+                "losses.xlsx")
             .entrySet()) {
       path = path.replace(param.getKey(), param.getValue());
     }
