@@ -67,14 +67,14 @@ final class Consequences {
         new Consequence(
             "申诉期限是违规通知后 "
                 + APPEAL_DAYS
-                + " 天（按删除日期算，至少到 "
+                + " 天：按删除日期算，须在 "
                 + PlatformTime.deadline(deadline, true)
-                + "），过期不能再申诉；结果 1–5 个工作日",
+                + "提交，过期不能再申诉；结果 1–5 个工作日",
             "the appeal window is "
                 + APPEAL_DAYS
-                + " days from the notice (counting from the deletion date, at least "
+                + " days from the notice: counting from the deletion date, appeal "
                 + PlatformTime.deadline(deadline, false)
-                + "), none after it; the answer takes 1–5 working days",
+                + "; none after it; the answer takes 1–5 working days",
             SOURCE),
         penalties.get(1),
         penalties.get(2),

@@ -405,7 +405,7 @@ final class PageTables {
       AppealGroup g = r.group();
       rows.add(
           List.of(
-              Cell.dateTime(g.deadline()),
+              Cell.text(msg.deadline(g.deadline())), // stated as on the page: its last minute
               Cell.text(g.productName().isBlank() ? g.productId() : g.productName()),
               Cell.id(g.productId()),
               Cell.text(r.reasonText()),

@@ -272,7 +272,9 @@ class BatchCausesTest {
     assertFalse(cause.thinEvidence());
     assertTrue(cause.confidence() >= 0.9, "confidence " + cause.confidence());
     assertTrue(cause.consequences().get(0).en().startsWith("if the appeal is not won"));
-    assertTrue(cause.consequences().get(1).zh().contains("2026-07-07"));
+    assertTrue(
+        cause.consequences().get(1).zh().contains("2026年7月6日 23:59 前（北京时间）"),
+        cause.consequences().get(1).zh());
   }
 
   @Test

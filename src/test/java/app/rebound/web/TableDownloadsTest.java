@@ -48,7 +48,8 @@ class TableDownloadsTest {
   private static final String SHOP = SampleShop.ID;
   private static final Pattern TABLE =
       Pattern.compile(
-          "<table\\b[^>]*>(.*?)</table>\\s*(?:<p class=\"downloads table-download\"><a"
+          // The link follows the table's scrolling box (phones), outside it.
+          "<table\\b[^>]*>(.*?)</table>\\s*(?:</div>\\s*)?(?:<p class=\"downloads table-download\"><a"
               + " href=\"([^\"]+)\" download>([^<]*)</a></p>)?",
           Pattern.DOTALL);
   private static final String DAY = "\\d{4}-\\d\\d-\\d\\d";
