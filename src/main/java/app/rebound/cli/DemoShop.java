@@ -78,6 +78,7 @@ final class DemoShop {
   static Optional<AppealGroup> groupToSubmit(AppealReport appeal, LocalDateTime now) {
     return appeal.groups().stream()
         .filter(g -> !g.closed(now) && !g.cause().equals(BatchCause.VIOLATION))
+        .filter(g -> !g.reason().equals(AppealGroup.NOT_SHIPPED)) // a case is opened once shipped
         .max(Comparator.comparingInt(g -> g.orders().size()));
   }
 }

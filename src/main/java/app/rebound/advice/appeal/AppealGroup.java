@@ -55,6 +55,12 @@ public record AppealGroup(
   /** 我已真实发货. */
   public static final String SHIPPED = "shipped";
 
+  /**
+   * Not shipped yet: the orders cannot be appealed as 我已真实发货 until they are; they are kept apart so
+   * that letter never claims a parcel that does not exist.
+   */
+  public static final String NOT_SHIPPED = "not_shipped";
+
   /** 我已合理退款. */
   public static final String REFUNDED = "refunded";
 

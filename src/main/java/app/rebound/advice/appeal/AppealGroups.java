@@ -50,7 +50,7 @@ public final class AppealGroups {
               ? AppealGroup.ATTACK
               : order.reason().equals(OrderEvidence.REFUNDED)
                   ? AppealGroup.REFUNDED
-                  : AppealGroup.SHIPPED;
+                  : notShipped(order) ? AppealGroup.NOT_SHIPPED : AppealGroup.SHIPPED;
       byKey
           .computeIfAbsent(
               List.of(order.batch(), order.productId(), reason), k -> new ArrayList<>())
@@ -135,6 +135,15 @@ public final class AppealGroups {
         estimated,
         notices,
         "appeal_" + id + ".zip");
+  }
+
+  /** An order the exports show neither shipped nor delivered, and with no tracking number. */
+  static boolean notShipped(OrderEvidence order) {
+    return order.shippedAt() == null
+        && order.completedAt() == null
+        && order.trackingNumber().isEmpty()
+        && !"已完成".equals(order.status())
+        && !"已发货".equals(order.status());
   }
 
   /** Notices dated within the repeat window up to {@code date}, the one of that date included. */

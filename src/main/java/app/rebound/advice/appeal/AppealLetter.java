@@ -100,7 +100,7 @@ public record AppealLetter(String title, String body, String shortReason, List<S
             + "，"
             + g.orders().size()
             + " 笔订单（"
-            + AppealText.reason(g.reason(), w.lang)
+            + AppealText.platformReason(g.reason(), w.lang)
             + "）",
         "Appeal against the "
             + notice(g, w)
@@ -109,12 +109,12 @@ public record AppealLetter(String title, String body, String shortReason, List<S
             + " orders of "
             + product(g, w)
             + " — "
-            + AppealText.reason(g.reason(), w.lang));
+            + AppealText.platformReason(g.reason(), w.lang));
   }
 
   static String body(AppealGroup g, List<OrderEvidence> orders, Words w) {
     List<String> lines = new ArrayList<>();
-    lines.add(w.t("申诉理由：", "Reason: ") + AppealText.reason(g.reason(), w.lang));
+    lines.add(w.t("申诉理由：", "Reason: ") + AppealText.platformReason(g.reason(), w.lang));
     lines.add(
         isDay(g.batch())
             ? w.t("销量删除日期：", "Deletion date: ") + g.batch()
@@ -269,8 +269,8 @@ public record AppealLetter(String title, String body, String shortReason, List<S
     sentences.add(
         List.of(
             w.t(
-                "申诉理由：" + AppealText.reason(g.reason(), w.lang) + "。",
-                "Reason: " + AppealText.reason(g.reason(), w.lang) + ".")));
+                "申诉理由：" + AppealText.platformReason(g.reason(), w.lang) + "。",
+                "Reason: " + AppealText.platformReason(g.reason(), w.lang) + ".")));
     String notice = notice(g, w);
     sentences.add(
         List.of(
@@ -327,11 +327,19 @@ public record AppealLetter(String title, String body, String shortReason, List<S
 
   /** The merchant's warnings: a second notice within 90 days makes the next penalty heavier. */
   static List<String> warnings(AppealGroup g, Words w) {
+    List<String> out = new ArrayList<>();
+    if (g.reason().equals(AppealGroup.NOT_SHIPPED)) {
+      out.add(
+          w.t(
+              "这些订单还没有发货：先发货并在订单里填好物流单号，再提交本申诉；未发货不能声称已真实发货",
+              "These orders have not been shipped: ship them and enter the tracking numbers first, then"
+                  + " submit this appeal; an unshipped order cannot be claimed as really shipped"));
+    }
     if (!g.penaltyEscalates()) {
-      return List.of();
+      return out;
     }
     int n = g.noticesIn90Days();
-    return List.of(
+    out.add(
         w.t(
             "这是 "
                 + AppealGroups.REPEAT_WINDOW_DAYS
@@ -346,6 +354,7 @@ public record AppealLetter(String title, String body, String shortReason, List<S
                 + " days: another violation makes the"
                 + " penalty heavier (delisting, 7 or 14 days barred from marketing campaigns, a fine of 1% of the fake"
                 + " orders' amount, at least ¥1,000 or ¥2,000, at most ¥20,000)"));
+    return out;
   }
 
   // ---- small helpers ----

@@ -99,6 +99,10 @@ public final class AppealText {
       Map.of(
           AppealGroup.SHIPPED, new String[] {"我已真实发货", "I really shipped the orders (我已真实发货)"},
           AppealGroup.REFUNDED, new String[] {"我已合理退款", "The refunds were legitimate (我已合理退款)"},
+          AppealGroup.NOT_SHIPPED,
+              new String[] {
+                "尚未发货：先发货，再以「我已真实发货」申诉", "Not shipped yet: ship first, then appeal as 我已真实发货"
+              },
           AppealGroup.ATTACK,
               new String[] {
                 "遭遇恶意攻击（异常退款或投诉集中爆发）",
@@ -119,6 +123,19 @@ public final class AppealText {
                     "这些订单的推广方式证明（活动、投放或达人记录）",
                     "proof of how the orders were promoted (campaign, ad spend or affiliate records)"
                   }),
+          AppealGroup.NOT_SHIPPED,
+              List.of(
+                  new String[] {
+                    "先发货：在订单里填好物流单号，等快递揽收后再申诉（申诉期内）",
+                    "ship first: enter the tracking number on each order and appeal once the courier has"
+                        + " collected the parcel (within the appeal window)"
+                  },
+                  new String[] {
+                    "发货后，与物流单号一致、显示包裹重量的运单或电子面单",
+                    "once shipped, the waybill or e-waybill matching each tracking number and showing the"
+                        + " parcel weight"
+                  },
+                  new String[] {"与买家的飞鸽聊天记录", "the 飞鸽 chats with the buyers"}),
           AppealGroup.REFUNDED,
               List.of(
                   new String[] {
@@ -161,6 +178,14 @@ public final class AppealText {
 
   public static String reason(String reason, String lang) {
     return pick(REASONS, reason, lang);
+  }
+
+  /**
+   * The reason to choose on the platform's appeal form: a group not shipped yet is appealed as
+   * 我已真实发货 once it is.
+   */
+  public static String platformReason(String reason, String lang) {
+    return reason(reason.equals(AppealGroup.NOT_SHIPPED) ? AppealGroup.SHIPPED : reason, lang);
   }
 
   public static List<String> evidenceNeeded(String reason, String lang) {

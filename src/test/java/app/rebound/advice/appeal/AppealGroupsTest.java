@@ -134,6 +134,55 @@ class AppealGroupsTest {
   }
 
   @Test
+  void orders_not_shipped_yet_get_a_group_of_their_own_whose_letter_says_ship_first() {
+    OrderEvidence shipped =
+        order("S1", "WG1", "P1", OrderEvidence.APPEAL, OrderEvidence.SHIPPED, "2026-06-03T10:00");
+    OrderEvidence pending =
+        new OrderEvidence(
+            "U1",
+            "WG1",
+            "P1",
+            "P1名",
+            LocalDateTime.parse("2026-06-04T10:00"),
+            50,
+            1,
+            "待发货",
+            "-",
+            "",
+            "",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            0.4,
+            OrderEvidence.APPEAL_AFTER_PROOF,
+            OrderEvidence.SHIPPED);
+    List<AppealGroup> groups =
+        AppealGroups.of(
+            deletions("WG1", "2026-06-10T09:30:00"),
+            List.of(shipped, pending),
+            List.of(batch("WG1", LocalDate.of(2026, 6, 10), BatchCause.SYSTEM_ERROR)),
+            7);
+    AppealGroup real =
+        groups.stream().filter(g -> g.reason().equals(AppealGroup.SHIPPED)).findFirst().get();
+    AppealGroup later =
+        groups.stream().filter(g -> g.reason().equals(AppealGroup.NOT_SHIPPED)).findFirst().get();
+    assertEquals(List.of("S1"), real.orders(), "the 我已真实发货 group holds shipped orders only");
+    assertEquals(List.of("U1"), later.orders());
+    AppealReport report = new AppealReport(List.of(shipped, pending), groups);
+    for (String lang : List.of("zh", "en")) {
+      AppealLetter letter = AppealLetter.of(later, report, lang);
+      // Appealed as 我已真实发货 on the platform's form, once shipped, and the letter says so.
+      assertTrue(letter.body().contains(AppealText.reason(AppealGroup.SHIPPED, lang)), lang);
+      assertTrue(
+          letter.warnings().stream().anyMatch(w -> w.contains(lang.equals("zh") ? "先发货" : "ship")),
+          letter.warnings().toString());
+      assertTrue(
+          AppealLetter.of(real, report, lang).warnings().isEmpty(), "no such warning when shipped");
+    }
+  }
+
+  @Test
   void a_malicious_report_batch_is_appealed_as_an_attack() {
     List<AppealGroup> groups =
         AppealGroups.of(
