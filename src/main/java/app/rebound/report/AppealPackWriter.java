@@ -190,7 +190,7 @@ public final class AppealPackWriter {
                 cell(c.code()),
                 cell(AppealText.proof(c.code(), lang)),
                 c.state().name().toLowerCase(Locale.ROOT),
-                cell(held ? c.source() : AppealText.howToAdd(c.code(), lang))));
+                cell(held ? c.source() : AppealText.howToAdd(c.code(), c.state(), lang))));
       }
     }
     return csv(header, rows);
@@ -223,6 +223,7 @@ public final class AppealPackWriter {
     missing(
         lines,
         AppealLetter.missingByProof(orders, Check.State.UNKNOWN),
+        Check.State.UNKNOWN,
         lang,
         zh
             ? "导出数据无法判断的证明（相应导出未上传）："
@@ -230,6 +231,7 @@ public final class AppealPackWriter {
     missing(
         lines,
         AppealLetter.missingByProof(orders, Check.State.ABSENT),
+        Check.State.ABSENT,
         lang,
         zh
             ? "导出数据显示没有的证明（能找到才附上，找不到就别附）："
@@ -249,7 +251,11 @@ public final class AppealPackWriter {
    * none.
    */
   private static void missing(
-      List<String> lines, Map<String, List<String>> byProof, String lang, String heading) {
+      List<String> lines,
+      Map<String, List<String>> byProof,
+      Check.State state,
+      String lang,
+      String heading) {
     if (byProof.isEmpty()) {
       return;
     }
@@ -260,7 +266,7 @@ public final class AppealPackWriter {
         (code, ids) ->
             lines.add(
                 "[ ] "
-                    + AppealText.howToAdd(code, lang)
+                    + AppealText.howToAdd(code, state, lang)
                     + (zh
                         ? "（" + AppealText.proof(code, lang) + "）：订单 "
                         : " (" + AppealText.proof(code, lang) + "): orders ")

@@ -132,7 +132,11 @@ public final class AppealViews {
                                   e.getKey(),
                                   AppealText.proof(e.getKey(), lang),
                                   e.getValue(),
-                                  AppealText.howToAdd(e.getKey(), lang)))
+                                  AppealText.howToAdd(
+                                      e.getKey(),
+                                      AppealText.stateOf(
+                                          AppealLetter.ordersOf(g, report.orders()), e.getKey()),
+                                      lang)))
                       .toList();
               GroupRow row = row(g, now, lang);
               return new GroupDetail(

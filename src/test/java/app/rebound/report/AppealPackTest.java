@@ -2,6 +2,7 @@ package app.rebound.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.advice.appeal.AppealFixtures;
@@ -140,6 +141,24 @@ class AppealPackTest {
         checklist);
     assertTrue(checklist.contains("处罚将升级"), "the second notice in 90 days is warned of");
     assertTrue(checklist.contains("2026年6月6日 09:59 前（北京时间）"), "the deadline");
+  }
+
+  @Test
+  void the_checklist_never_asks_to_upload_an_export_that_is_uploaded() throws Exception {
+    // 客服聊天记录.csv was uploaded and holds no chat for these orders.
+    List<OrderEvidence> orders = AppealFixtures.groupOrders(State.ABSENT, State.ABSENT);
+    AppealGroup group = AppealFixtures.group(orders, 1);
+    for (String lang : List.of("zh", "en")) {
+      Map<String, byte[]> pack =
+          unzip(AppealPackWriter.zip(group, AppealFixtures.report(orders, group), lang));
+      String checklist = text(pack.get("screenshots_checklist.txt"));
+      assertFalse(checklist.contains(AppealText.howToAdd("chat", lang)), checklist);
+      assertTrue(
+          checklist.contains(AppealText.howToAdd("chat", State.ABSENT, lang)),
+          "what to do instead");
+      assertFalse(checklist.contains(lang.equals("zh") ? "上传 客服聊天记录" : "upload 客服聊天记录"));
+      assertFalse(checklist.contains(lang.equals("zh") ? "上传 评价" : "upload 评价"));
+    }
   }
 
   @Test

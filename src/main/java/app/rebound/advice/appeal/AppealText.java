@@ -168,6 +168,36 @@ public final class AppealText {
     return pick(HOW_TO_ADD, code, lang);
   }
 
+  /**
+   * What to do to add a proof the order lacks, in the state the exports left it: where the export
+   * is uploaded and shows nothing (absent), never "upload" it again.
+   */
+  public static String howToAdd(String code, OrderEvidence.Check.State state, String lang) {
+    return state == OrderEvidence.Check.State.ABSENT && HOW_TO_ADD_ABSENT.containsKey(code)
+        ? pick(HOW_TO_ADD_ABSENT, code, lang)
+        : howToAdd(code, lang);
+  }
+
+  /** Where the uploaded export holds no record for the order. */
+  private static final Map<String, String[]> HOW_TO_ADD_ABSENT =
+      Map.of(
+          "chat",
+              new String[] {
+                "客服聊天记录.csv 里没有这笔订单的会话：如与买家聊过，截取飞鸽聊天记录",
+                "客服聊天记录.csv has no chat for the order: if you talked with the buyer, take"
+                    + " screenshots of the 飞鸽 chat"
+              },
+          "review",
+              new String[] {
+                "评价.csv 里没有这笔订单的评价（只作辅助，可以不补）",
+                "评价.csv has no review of the order (supporting only; it can be left out)"
+              },
+          "order_details",
+              new String[] {
+                "订单明细.csv 里没有这笔订单：上传包含它的订单明细",
+                "the uploaded 订单明细.csv does not hold the order: upload one that does"
+              });
+
   public static String flag(String code, String lang) {
     return pick(FLAGS, code, lang);
   }
@@ -193,6 +223,21 @@ public final class AppealText {
     return EVIDENCE_NEEDED.getOrDefault(reason, List.of()).stream().map(t -> t[i]).toList();
   }
 
+  private static OrderEvidence.Check.State stateOf(OrderEvidence order, String code) {
+    return order.checks().stream()
+        .filter(c -> c.code().equals(code))
+        .map(OrderEvidence.Check::state)
+        .findFirst()
+        .orElse(OrderEvidence.Check.State.UNKNOWN);
+  }
+
+  /** The state of a proof over a group's orders: unknown if any order's export is missing. */
+  public static OrderEvidence.Check.State stateOf(List<OrderEvidence> orders, String code) {
+    return orders.stream().anyMatch(o -> stateOf(o, code) == OrderEvidence.Check.State.UNKNOWN)
+        ? OrderEvidence.Check.State.UNKNOWN
+        : OrderEvidence.Check.State.ABSENT;
+  }
+
   /** Why the verdict: the signs of a fake, else the proofs held and the ones to add. */
   public static List<String> reasons(OrderEvidence order, String lang) {
     boolean en = "en".equals(lang);
@@ -211,7 +256,10 @@ public final class AppealText {
     }
     for (String code : order.missing()) {
       out.add(
-          (en ? "missing " : "缺少") + proof(code, lang) + (en ? ": " : "：") + howToAdd(code, lang));
+          (en ? "missing " : "缺少")
+              + proof(code, lang)
+              + (en ? ": " : "：")
+              + howToAdd(code, stateOf(order, code), lang));
     }
     if (order.verdict().equals(OrderEvidence.APPEAL_AFTER_PROOF)
         && order.reason().equals(OrderEvidence.REFUNDED)) {
