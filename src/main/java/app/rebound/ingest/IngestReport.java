@@ -3,7 +3,18 @@ package app.rebound.ingest;
 import java.util.List;
 
 /** The validation report of one upload: every file, and the shop's distinct orders after it. */
-public record IngestReport(List<FileReport> files, long ordersDistinct) {
+public record IngestReport(List<FileReport> files, long ordersDistinct, String refusal) {
+
+  /**
+   * The upload was refused as a whole because the shop would hold no orders: every figure needs the
+   * orders export (订单明细).
+   */
+  public static final String NO_ORDERS = "no_orders";
+
+  /** An upload's report; {@code refusal} is null unless the upload as a whole was refused. */
+  public IngestReport(List<FileReport> files, long ordersDistinct) {
+    this(files, ordersDistinct, null);
+  }
 
   public long rowsRejected() {
     return files.stream().mapToLong(FileReport::rowsRejected).sum();

@@ -26,8 +26,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -35,6 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,25 +251,38 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
         orders.size() - ORDERS_NAMED);
   }
 
+  /**
+   * One alert per notice whose window closes within DEADLINE_HOURS: its groups (products, reasons)
+   * share the notice's deadline, so the merchant hears of it once, with all their orders.
+   */
   private void raiseDeadlines(String shop, AppealReport appeal) {
     LocalDateTime now = PlatformTime.now(clock);
+    Map<String, List<AppealGroup>> closing = new LinkedHashMap<>();
     for (AppealGroup g : appeal.groups()) {
-      long hours = g.hoursLeft(now);
-      if (!g.closed(now) && hours < DEADLINE_HOURS) {
-        raise(
-            shop,
-            "deadline:" + g.id(),
-            "deadline",
-            text(
-                "deadline",
-                shop,
-                g.batch(),
-                g.productName(),
-                g.orders().size(),
-                hours,
-                PlatformTime.deadline(g.deadline(), zh)));
+      if (!g.closed(now) && g.hoursLeft(now) < DEADLINE_HOURS) {
+        closing.computeIfAbsent(g.batch(), b -> new ArrayList<>()).add(g);
       }
     }
+    closing.forEach(
+        (batch, groups) -> {
+          AppealGroup first =
+              groups.stream().min(Comparator.comparing(AppealGroup::deadline)).orElseThrow();
+          raise(
+              shop,
+              "deadline:" + batch,
+              "deadline",
+              text(
+                  "deadline",
+                  shop,
+                  batch,
+                  groups.stream()
+                      .map(AppealGroup::productName)
+                      .distinct()
+                      .collect(Collectors.joining(zh ? "、" : ", ")),
+                  groups.stream().mapToInt(g -> g.orders().size()).sum(),
+                  first.hoursLeft(now),
+                  PlatformTime.deadline(first.deadline(), zh)));
+        });
   }
 
   private void raise(String shop, String key, String kind, String text) {

@@ -174,8 +174,14 @@ public final class Workspaces implements AutoCloseable {
               throw new UploadRefusedException(
                   new IngestReport(reports, db.count(FileKind.ORDERS)));
             }
+            long orders = db.count(FileKind.ORDERS);
+            if (orders == 0) {
+              // Every figure rests on the orders: a shop of traffic alone would show ¥0 tiles.
+              throw new UploadRefusedException(
+                  new IngestReport(reports, 0, IngestReport.NO_ORDERS));
+            }
             progress.accept("committing");
-            result[0] = new IngestReport(reports, db.count(FileKind.ORDERS));
+            result[0] = new IngestReport(reports, orders);
             tx.saveReport(uploadId, result[0]);
           });
     } catch (UploadRefusedException e) {

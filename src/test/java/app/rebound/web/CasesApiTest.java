@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,7 @@ class CasesApiTest {
     LocalDateTime now = LocalDateTime.now(CLOCK);
     return analyses.appeal("demo").orElseThrow().groups().stream()
         .filter(g -> !g.closed(now))
-        .findFirst()
+        .max(Comparator.comparingInt(g -> g.orders().size()))
         .orElseThrow();
   }
 

@@ -234,6 +234,28 @@ class ShopApiTest {
   }
 
   @Test
+  void a_first_upload_without_the_orders_export_is_refused_and_creates_no_shop() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          Response response =
+              Multipart.samples("商品流量.csv", "销量删除记录.csv").postTo(client, "/api/shops/demo/uploads");
+          String body = response.body().string();
+          assertEquals(400, response.code(), body);
+          JsonNode report = Json.MAPPER.readTree(body);
+          assertEquals("no_orders", report.get("refusal").asText());
+          assertEquals(0, report.get("orders_distinct").asInt());
+          assertFalse(workspaces.exists("demo"), "no 0-order shop with ¥0 tiles");
+          // With the orders, the same files are taken.
+          Response taken =
+              Multipart.samples(ORDERS, "商品流量.csv", "销量删除记录.csv")
+                  .postTo(client, "/api/shops/demo/uploads");
+          assertEquals(200, taken.code());
+          assertTrue(json(taken).get("refusal").isNull());
+        });
+  }
+
+  @Test
   void upload_over_the_size_limit_is_refused_with_413_and_a_clear_message() {
     var app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(8 * 1024));
     JavalinTest.test(
