@@ -42,7 +42,14 @@ public final class Workspaces implements AutoCloseable {
    */
   private static final String TOMBSTONE = ".deleted-";
 
+  /**
+   * Upload parts too large for memory are spooled here, inside the data folder (not the system's
+   * temp folder, where a killed upload's copy of the exports would stay forever); emptied at start.
+   */
+  private static final String UPLOAD_TEMP = "upload-tmp";
+
   private final Path shopsDir;
+  private final Path uploadTemp;
   private final Clock clock;
   private final long maxRowsPerFile;
   private final Map<String, ShopDatabase> open = new ConcurrentHashMap<>();
@@ -60,10 +67,18 @@ public final class Workspaces implements AutoCloseable {
           "the most rows a file may hold must be at least 1 (got " + maxRowsPerFile + ")");
     }
     this.shopsDir = dataDir.resolve("shops");
+    this.uploadTemp = dataDir.resolve(UPLOAD_TEMP);
     this.clock = clock;
     this.maxRowsPerFile = maxRowsPerFile;
     Files.createDirectories(shopsDir);
     removeTombstones();
+    removeIfPresent(uploadTemp); // spooled parts of uploads a crash or kill cut short
+    Files.createDirectories(uploadTemp);
+  }
+
+  /** Where the web server spools large upload parts while a request is read. */
+  public Path uploadTemp() {
+    return uploadTemp;
   }
 
   /** The clock stamping uploads and recorded actions. */

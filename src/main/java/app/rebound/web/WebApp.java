@@ -104,6 +104,7 @@ public final class WebApp {
         javalin -> {
           javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
           limitUploads(javalin, config.maxUploadBytes());
+          javalin.jetty.multipartConfig.cacheDirectory(workspaces.uploadTemp().toString());
           // Jetty applies this idle timeout to each request's reads and writes: a stalled client is
           // dropped.
           long timeoutMillis = config.requestTimeout().toMillis();

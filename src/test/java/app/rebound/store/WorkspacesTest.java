@@ -1,6 +1,7 @@
 package app.rebound.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import app.rebound.ingest.MergeCounts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -143,6 +145,19 @@ class WorkspacesTest {
       assertTrue(orders.stringColumn("sub_order_id").contains("6920000000030013481"));
       assertTrue(orders.stringColumn("product_name").contains("=HYPERLINK(\"http://x\",\"点我\")"));
       assertEquals("##密文", orders.stringColumn("extra:收件人").get(0));
+    }
+  }
+
+  @Test
+  void upload_parts_a_killed_server_left_in_the_data_folder_are_removed_at_start()
+      throws Exception {
+    Path spool = data.resolve("upload-tmp");
+    Files.createDirectories(spool);
+    Path left = Files.writeString(spool.resolve("MultiPart123.tmp"), "a copy of someone's exports");
+    try (Workspaces ws = new Workspaces(data, CLOCK)) {
+      assertFalse(Files.exists(left));
+      assertEquals(spool, ws.uploadTemp());
+      assertTrue(Files.isDirectory(ws.uploadTemp()), "ready for the next upload");
     }
   }
 

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,43 @@ class LimitsTest {
                 -1, stallUpload(server.port(), 10_000), "the server closed the stalled connection");
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             assertTrue(seconds >= 1 && seconds < 10, seconds + " s");
+          });
+    }
+  }
+
+  @Test
+  void a_large_upload_part_is_spooled_inside_the_data_folder_not_the_system_temp()
+      throws Exception {
+    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
+        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
+      JavalinTest.test(
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          (server, client) -> {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+              OutputStream out = socket.getOutputStream();
+              out.write(
+                  ("POST /api/shops/demo/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          + "Content-Type: multipart/form-data; boundary=b\r\n"
+                          + "Content-Length: 10000000\r\n\r\n--b\r\n"
+                          + "Content-Disposition: form-data; name=\"file\"; filename=\"订单明细.csv\"\r\n"
+                          + "Content-Type: text/csv\r\n\r\n")
+                      .getBytes(StandardCharsets.UTF_8));
+              // Past the in-memory limit (1 MiB), then the client stalls mid-part.
+              byte[] line = "a,b,c,d,e,f,g,h\n".getBytes(StandardCharsets.US_ASCII);
+              for (int i = 0; i < 2 * 1024 * 1024 / line.length; i++) {
+                out.write(line);
+              }
+              out.flush();
+              Path spool = workspaces.uploadTemp();
+              boolean spooled = false;
+              for (int i = 0; i < 50 && !spooled; i++) {
+                Thread.sleep(100);
+                try (Stream<Path> files = Files.list(spool)) {
+                  spooled = files.findAny().isPresent();
+                }
+              }
+              assertTrue(spooled, "the part is spooled in " + spool);
+            }
           });
     }
   }
