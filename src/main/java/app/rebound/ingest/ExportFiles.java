@@ -57,15 +57,31 @@ public final class ExportFiles {
   private final long maxRows;
   private final long maxExpandedBytes;
   private final int maxEntries;
+  private final Path tempDir;
 
   public ExportFiles(long maxRows) {
     this(maxRows, DEFAULT_MAX_EXPANDED_BYTES, DEFAULT_MAX_ENTRIES);
   }
 
   public ExportFiles(long maxRows, long maxExpandedBytes, int maxEntries) {
+    this(maxRows, maxExpandedBytes, maxEntries, null);
+  }
+
+  /**
+   * @param tempDir where workbooks and archive members are copied while read (the server's data
+   *     folder, emptied at start); null for the system's temp folder
+   */
+  public ExportFiles(long maxRows, long maxExpandedBytes, int maxEntries, Path tempDir) {
     this.maxRows = maxRows;
     this.maxExpandedBytes = maxExpandedBytes;
     this.maxEntries = maxEntries;
+    this.tempDir = tempDir;
+  }
+
+  private Path tempCopy(String prefix) throws IOException {
+    return tempDir == null
+        ? Files.createTempFile(prefix, ".part")
+        : Files.createTempFile(tempDir, prefix, ".part");
   }
 
   /** Hands every export the file holds to {@code sink}; the input is read, not closed. */
@@ -166,7 +182,7 @@ public final class ExportFiles {
                     "compression method " + entry.getMethod() + " is not supported")));
         continue;
       }
-      Path copy = Files.createTempFile("rebound-member", ".part");
+      Path copy = tempCopy("rebound-member");
       try {
         long written;
         try (InputStream in = zip.getInputStream(entry);
@@ -257,8 +273,8 @@ public final class ExportFiles {
     }
   }
 
-  private static Path spool(InputStream in) throws IOException {
-    Path copy = Files.createTempFile("rebound-upload", ".part");
+  private Path spool(InputStream in) throws IOException {
+    Path copy = tempCopy("rebound-upload");
     try (OutputStream out = Files.newOutputStream(copy)) {
       in.transferTo(out);
     } catch (IOException e) {

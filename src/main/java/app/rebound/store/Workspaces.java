@@ -175,7 +175,12 @@ public final class Workspaces implements AutoCloseable {
           tx -> {
             long uploadId = tx.newUpload(LocalDateTime.now(clock));
             List<FileReport> reports = new ArrayList<>();
-            ExportFiles exports = new ExportFiles(maxRowsPerFile);
+            ExportFiles exports =
+                new ExportFiles(
+                    maxRowsPerFile,
+                    ExportFiles.DEFAULT_MAX_EXPANDED_BYTES,
+                    ExportFiles.DEFAULT_MAX_ENTRIES,
+                    uploadTemp);
             for (UploadFile file : files) {
               progress.accept("reading " + file.name());
               try (InputStream in = file.opener().open()) {

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
@@ -405,5 +406,31 @@ class ExportFilesTest {
         String.join(",", List.of("商品ID", "商品卡曝光人数", "商品卡点击人数")) + "\n3500000000000000001,1,1\n";
     ParsedExport refusedCsv = only(readAll("cards.csv", csv.getBytes(StandardCharsets.UTF_8)));
     assertEquals("file_no_period", refusedCsv.report().messageCode());
+  }
+
+  @Test
+  void archive_members_are_copied_to_the_given_folder_while_read_and_removed_after(
+      @TempDir Path spool) throws Exception {
+    byte[] bundle = zip("订单明细.csv", Files.readAllBytes(CSV.resolve("订单明细.csv")));
+    List<Long> copiesWhileRead = new ArrayList<>();
+    new ExportFiles(
+            1_000_000,
+            ExportFiles.DEFAULT_MAX_EXPANDED_BYTES,
+            ExportFiles.DEFAULT_MAX_ENTRIES,
+            spool)
+        .read(
+            "bundle.zip",
+            new ByteArrayInputStream(bundle),
+            stream -> {
+              try (var files = Files.list(spool)) {
+                copiesWhileRead.add(files.count());
+              }
+              while (stream.next() != null) {}
+            });
+    assertEquals(1, copiesWhileRead.size());
+    assertTrue(copiesWhileRead.get(0) >= 1, "the archive is copied into the folder given");
+    try (var files = Files.list(spool)) {
+      assertEquals(0, files.count(), "and removed once read");
+    }
   }
 }
