@@ -97,7 +97,7 @@ public final class ChannelImpact {
     if (dimensions.isEmpty()) {
       return new Result(
           false,
-          "not measured: the orders export has no 流量来源/流量渠道/流量体裁",
+          "not measured: the orders export has no traffic source columns",
           frame.firstDeletion(),
           periods.beforeDays(),
           periods.afterDays(),

@@ -33,6 +33,9 @@ public final class Funnel {
       "daily gap between affected and unaffected rates, after mean minus before mean; "
           + "normal 95%, widened for AR(1) autocorrelation";
 
+  public static final String TOO_FEW_DAYS =
+      "not measured: too few days with both the affected and the unaffected products active";
+
   /** The steps: id, numerator, denominator, the export it needs. */
   private static final String[][] STEPS = {
     {"click_rate", "visitors", "impressions", TrafficImpact.NEEDS_TRAFFIC},
@@ -163,13 +166,7 @@ public final class Funnel {
     Effect effect = null;
     int fewest = Math.min(gaps.get(0).size(), gaps.get(1).size());
     if (fewest < MIN_DAYS) {
-      whyNot =
-          "not measured: only "
-              + fewest
-              + " day(s) with both the affected and the unaffected products active in a period;"
-              + " at least "
-              + MIN_DAYS
-              + " are needed";
+      whyNot = TOO_FEW_DAYS;
     } else {
       Effect change = Did.shopChange(array(gaps.get(0)), array(gaps.get(1)));
       effect = new Effect(change.estimate(), change.low(), change.high(), DAILY_GAP);
