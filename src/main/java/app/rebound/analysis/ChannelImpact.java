@@ -61,7 +61,7 @@ public final class ChannelImpact {
    *
    * @param ordersPerDay paid orders per day: affected before/after, unaffected before/after
    * @param ratio (affected after ÷ before) ÷ (unaffected after ÷ before) of paid orders per day;
-   *     null when either before is 0
+   *     null when the channel has too few orders
    * @param loss the counterfactual GMV loss of the affected products in this channel, yuan
    */
   public record Channel(
@@ -151,12 +151,14 @@ public final class ChannelImpact {
       u[0] / periods.beforeDays(),
       u[1] / Math.max(1, periods.afterDays())
     };
-    Double ratio =
-        perDay[0] == 0 || perDay[2] == 0 ? null : (perDay[1] / perDay[0]) / (perDay[3] / perDay[2]);
+    // A thin channel gets its counts but no ratio and no loss: a number from a handful of orders
+    // would be read as a finding.
+    Double ratio = null;
     ImpactReport.Loss loss;
     if (a[0] < MIN_ORDERS || u[0] < MIN_ORDERS || periods.afterDays() == 0) {
       loss = ImpactReport.neutralLoss(SeriesImpact.MetricImpact.notMeasured("gmv", TOO_FEW));
     } else {
+      ratio = (perDay[1] / perDay[0]) / (perDay[3] / perDay[2]);
       loss = ImpactReport.neutralLoss(gmvLoss(daily, frame));
     }
     return new Channel(

@@ -18,11 +18,11 @@ import tech.tablesaw.api.Table;
 /**
  * The funnel 曝光 → 点击 → 成交 → 完成, and refunds, before and after the deletion, for the affected
  * products against the unaffected ones. Each step is a rate (visitors per impression, paid orders
- * per visitor, completed and refunded orders per paid order) measured as a difference in
- * differences: each day's gap between the affected and the unaffected rate, its mean after the
- * deletion minus its mean before. Days, not impressions, are the units: a product's visitors on one
- * day move together, and a binomial interval over millions of impressions would call any wobble
- * significant.
+ * per visitor, completed and refunded orders per paid order) pooled over each period, and the
+ * difference in differences of those rates. Its range comes from each day's gap between the
+ * affected and the unaffected rate: days, not impressions, are the units, since a product's
+ * visitors on one day move together and a binomial interval over millions of impressions would call
+ * any wobble significant.
  */
 public final class Funnel {
 
@@ -30,8 +30,8 @@ public final class Funnel {
   static final int MIN_DAYS = 7;
 
   static final String DAILY_GAP =
-      "daily gap between affected and unaffected rates, after mean minus before mean; "
-          + "normal 95%, widened for AR(1) autocorrelation";
+      "pooled rates' DiD; normal 95% from the daily gaps between affected and unaffected rates, "
+          + "widened for AR(1) autocorrelation";
 
   public static final String TOO_FEW_DAYS =
       "not measured: too few days with both the affected and the unaffected products active";
@@ -168,8 +168,14 @@ public final class Funnel {
     if (fewest < MIN_DAYS) {
       whyNot = TOO_FEW_DAYS;
     } else {
+      // The point is the DiD of the pooled rates the page shows; its range is as wide as the
+      // daily gaps' change is uncertain.
+      Arm armA = arm(a);
+      Arm armU = arm(u);
       Effect change = Did.shopChange(array(gaps.get(0)), array(gaps.get(1)));
-      effect = new Effect(change.estimate(), change.low(), change.high(), DAILY_GAP);
+      double half = (change.high() - change.low()) / 2;
+      double estimate = armA.change() - armU.change();
+      effect = new Effect(estimate, estimate - half, estimate + half, DAILY_GAP);
     }
     return Measure.of(step[0], scope, "share", step[3], arm(a), arm(u), effect, whyNot);
   }

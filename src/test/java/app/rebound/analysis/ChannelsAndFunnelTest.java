@@ -2,7 +2,6 @@ package app.rebound.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.ingest.FileKind;
@@ -146,30 +145,23 @@ class ChannelsAndFunnelTest {
   }
 
   /**
-   * Two products, two days before and two after a deletion of A on 06-03: the pooled rates and the
-   * daily-gap DiD checked by hand.
+   * Two products, eight days before and eight after a deletion of A, every day alike: the pooled
+   * rates and their difference in differences checked by hand.
    */
   @Test
   void the_funnel_rates_are_the_counts_divided_step_by_step() {
     Table orders = Rows.empty(FileKind.ORDERS);
     Table traffic = Rows.empty(FileKind.TRAFFIC);
-    String[] days = {"2026-06-01", "2026-06-02", "2026-06-03", "2026-06-04"};
+    LocalDate first = LocalDate.of(2026, 6, 1);
     int id = 0;
-    for (int d = 0; d < days.length; d++) {
-      boolean after = d >= 2;
+    for (int d = 0; d < 16; d++) {
+      boolean after = d >= 8;
+      String day = first.plusDays(d).toString();
       // A: 100 impressions, 10 visitors before; 100 and 5 after. 2 paid orders a day, 1 completed
-      // before, 2 completed after; one refund after. B: always 100 / 10, 2 paid, 1 completed.
+      // before, 2 completed after; one refund a day after. B: always 100 / 10, 2 paid, 1 completed.
       Rows.add(
-          traffic,
-          "product_id",
-          "A",
-          "date",
-          days[d],
-          "impressions",
-          100,
-          "visitors",
-          after ? 5 : 10);
-      Rows.add(traffic, "product_id", "B", "date", days[d], "impressions", 100, "visitors", 10);
+          traffic, "product_id", "A", "date", day, "impressions", 100, "visitors", after ? 5 : 10);
+      Rows.add(traffic, "product_id", "B", "date", day, "impressions", 100, "visitors", 10);
       for (String product : List.of("A", "B")) {
         for (int k = 0; k < 2; k++) {
           boolean done = k == 0 || (after && product.equals("A"));
@@ -181,9 +173,9 @@ class ChannelsAndFunnelTest {
               "product_id",
               product,
               "submitted_at",
-              days[d] + " 10:00",
+              day + " 10:00",
               "paid_at",
-              days[d] + " 10:00",
+              day + " 10:00",
               "order_status",
               done ? "已完成" : "已发货",
               "after_sale_status",
@@ -193,36 +185,54 @@ class ChannelsAndFunnelTest {
     }
     Table deletions = Rows.empty(FileKind.DELETIONS);
     Rows.add(
-        deletions, "sub_order_id", "o0", "product_id", "A", "processed_at", "2026-06-03 09:00");
+        deletions, "sub_order_id", "o0", "product_id", "A", "processed_at", "2026-06-09 09:00");
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     tables.put(FileKind.ORDERS, orders);
     tables.put(FileKind.TRAFFIC, traffic);
     tables.put(FileKind.DELETIONS, deletions);
     ShopData shop = ShopData.of(tables);
     Funnel.Result funnel = Funnel.of(shop, DeletedOrders.of(shop), Set.of());
-    assertEquals(2, funnel.beforeDays());
-    assertEquals(2, funnel.afterDays());
+    assertEquals(8, funnel.beforeDays());
+    assertEquals(8, funnel.afterDays());
     Measure click = step(funnel, "click_rate");
-    assertEquals(200, click.affected().nBefore());
-    assertEquals(20, click.affected().countBefore());
+    assertEquals(800, click.affected().nBefore());
+    assertEquals(80, click.affected().countBefore());
     assertEquals(0.10, click.affected().before(), 1e-9);
     assertEquals(0.05, click.affected().after(), 1e-9);
     assertEquals(0.10, click.unaffected().after(), 1e-9);
+    assertEquals(-0.05, click.effect().estimate(), 1e-9);
     Measure conversion = step(funnel, "conversion_rate");
     assertEquals(0.2, conversion.affected().before(), 1e-9);
     assertEquals(0.4, conversion.affected().after(), 1e-9);
+    assertEquals(0.2, conversion.effect().estimate(), 1e-9);
     Measure completion = step(funnel, "completion_rate");
     assertEquals(0.5, completion.affected().before(), 1e-9);
     assertEquals(1.0, completion.affected().after(), 1e-9);
     assertEquals(0.5, completion.unaffected().after(), 1e-9);
+    assertEquals(0.5, completion.effect().estimate(), 1e-9);
     Measure refunds = step(funnel, "refund_rate");
     assertEquals(0.0, refunds.affected().before(), 1e-9);
     assertEquals(0.5, refunds.affected().after(), 1e-9);
-    // Two days per period are fewer than the funnel needs for a range: no effect, and it says so.
-    assertFalse(click.measured());
-    assertNotNull(click.message());
-    // The per-product funnel of A is the same as the pooled one (A is the only affected product).
+    assertEquals(0.5, refunds.effect().estimate(), 1e-9);
+    assertTrue(refunds.effect().low() <= 0.5 && refunds.effect().high() >= 0.5);
+    // A is the only affected product: its own funnel is the pooled one.
     assertEquals(0.05, funnel.products().get(0).steps().get(0).affected().after(), 1e-9);
+  }
+
+  @Test
+  void a_funnel_over_too_few_days_gives_no_number() {
+    ShopData shop = shop(1.0, 5);
+    Table orders = shop.orders();
+    // Keep the deletion but only the last three days after it.
+    LocalDate cut = START.plusDays(DELETION_DAY + 3);
+    Table kept = orders.where(orders.dateTimeColumn("paid_at").isBefore(cut.atStartOfDay()));
+    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
+    tables.put(FileKind.ORDERS, kept);
+    tables.put(FileKind.DELETIONS, shop.table(FileKind.DELETIONS));
+    ShopData short_ = ShopData.of(tables);
+    Measure completion = step(Funnel.of(short_, DeletedOrders.of(short_), Set.of()), "refund_rate");
+    assertFalse(completion.measured());
+    assertEquals(Funnel.TOO_FEW_DAYS, completion.message());
   }
 
   @Test
