@@ -145,12 +145,10 @@ public final class ChannelImpact {
     Table counts = Funnel.dailyOrders(rows, fakeOrders);
     double[] a = periods.totals(counts, "paid", frame.splits().keySet());
     double[] u = periods.totals(counts, "paid", frame.unaffected());
-    double[] perDay = {
-      a[0] / periods.beforeDays(),
-      a[1] / Math.max(1, periods.afterDays()),
-      u[0] / periods.beforeDays(),
-      u[1] / Math.max(1, periods.afterDays())
-    };
+    // At least one day each, so a deletion on the export's first or last day gives zeros, not NaN.
+    int before = Math.max(1, periods.beforeDays());
+    int after = Math.max(1, periods.afterDays());
+    double[] perDay = {a[0] / before, a[1] / after, u[0] / before, u[1] / after};
     // A thin channel gets its counts but no ratio and no loss: a number from a handful of orders
     // would be read as a finding.
     Double ratio = null;

@@ -36,6 +36,8 @@ public final class Funnel {
   public static final String TOO_FEW_DAYS =
       "not measured: too few days with both the affected and the unaffected products active";
 
+  public static final String NO_PAID_ORDERS = "not measured: no paid orders in the orders export";
+
   /** The steps: id, numerator, denominator, the export it needs. */
   private static final String[][] STEPS = {
     {"click_rate", "visitors", "impressions", TrafficImpact.NEEDS_TRAFFIC},
@@ -81,6 +83,9 @@ public final class Funnel {
     }
     boolean traffic = shop.has(FileKind.TRAFFIC);
     DailyPanel panel = panel(shop, fakeOrders, traffic);
+    if (panel.days().isEmpty()) {
+      return new Result(false, NO_PAID_ORDERS, frame.firstDeletion(), 0, 0, List.of(), List.of());
+    }
     LocalDate first = panel.days().get(0);
     LocalDate last = panel.days().get(panel.days().size() - 1);
     List<String> unaffected = List.copyOf(frame.unaffected());
