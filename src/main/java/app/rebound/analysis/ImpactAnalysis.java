@@ -4,6 +4,7 @@ import app.rebound.ingest.FileKind;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 
 /**
@@ -22,11 +23,14 @@ public final class ImpactAnalysis {
       TrustResult trust,
       PartnershipResult partnerships,
       List<OrderEvidence> evidence,
-      Map<String, LocalDateTime> noticeTimes) {
+      Map<String, LocalDateTime> noticeTimes,
+      ChannelImpact.Result channels,
+      Funnel.Result funnel) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
-      return ImpactReport.of(lang, causes, deleted, traffic, trust, partnerships, noticeTimes);
+      return ImpactReport.of(
+          lang, causes, deleted, traffic, trust, partnerships, noticeTimes, channels, funnel);
     }
   }
 
@@ -56,9 +60,12 @@ public final class ImpactAnalysis {
     // Before the GMV: which deleted orders look fake decides which leave the sales series.
     List<OrderEvidence> evidence = AppealEvidence.of(deleted, causes, base);
     t = clock.done("appeal evidence", t);
-    TrafficImpact.Result traffic =
-        TrafficImpact.of(shop, deleted, TrafficImpact.fakeOrders(evidence));
+    Set<String> fake = TrafficImpact.fakeOrders(evidence);
+    TrafficImpact.Result traffic = TrafficImpact.of(shop, deleted, fake);
     t = clock.done("traffic, conversion, GMV", t);
+    ChannelImpact.Result channels = ChannelImpact.of(shop, deleted, fake);
+    Funnel.Result funnel = Funnel.of(shop, deleted, fake);
+    t = clock.done("channels and funnel", t);
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
@@ -70,7 +77,9 @@ public final class ImpactAnalysis {
         trust,
         partnerships,
         evidence,
-        DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)));
+        DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)),
+        channels,
+        funnel);
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

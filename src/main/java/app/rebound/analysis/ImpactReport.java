@@ -23,7 +23,9 @@ public record ImpactReport(
     TrustResult trust,
     PartnershipResult partnerships,
     List<ProductRow> products,
-    Charts series) {
+    Charts series,
+    ChannelImpact.Result channels,
+    Funnel.Result funnel) {
 
   /** Deleted orders, units and money, per batch with its likely cause, and per product. */
   public record Deletions(
@@ -143,7 +145,9 @@ public record ImpactReport(
       TrafficImpact.Result traffic,
       TrustResult trust,
       PartnershipResult partnerships,
-      Map<String, LocalDateTime> noticeTimes) {
+      Map<String, LocalDateTime> noticeTimes,
+      ChannelImpact.Result channels,
+      Funnel.Result funnel) {
     boolean zh = !"en".equals(lang);
     List<BatchRow> batches =
         causes.stream()
@@ -238,7 +242,9 @@ public record ImpactReport(
         trust,
         partnerships,
         products,
-        charts);
+        charts,
+        channels,
+        funnel);
   }
 
   private static Map<String, SeriesImpact.ProductEstimate> byProduct(
@@ -272,6 +278,26 @@ public record ImpactReport(
         round(expected, decimals),
         null,
         m.calibration().sentence(zh));
+  }
+
+  /**
+   * A shop-level loss without the calibration sentence, so one result serves both languages (the
+   * channel losses).
+   */
+  static Loss neutralLoss(SeriesImpact.MetricImpact m) {
+    Loss l = shopLoss(m, TrafficImpact.NEEDS_ORDERS, "yuan", 2, true);
+    return new Loss(
+        l.measured(),
+        l.message(),
+        l.needs(),
+        l.unit(),
+        l.loss(),
+        l.lossLow(),
+        l.lossHigh(),
+        l.significant(),
+        l.expected(),
+        null,
+        null);
   }
 
   private static Loss productLoss(

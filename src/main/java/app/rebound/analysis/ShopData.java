@@ -51,6 +51,8 @@ public record ShopData(Map<FileKind, Table> tables) {
           "cancel_reason",
           "affiliate_id",
           "traffic_source",
+          "traffic_channel",
+          "traffic_format",
           "logistics",
           "province",
           "city",

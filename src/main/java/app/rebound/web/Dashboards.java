@@ -1,7 +1,9 @@
 package app.rebound.web;
 
 import app.rebound.advice.RankedAction;
+import app.rebound.analysis.ChannelImpact;
 import app.rebound.analysis.Counterfactual;
+import app.rebound.analysis.Funnel;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
@@ -203,9 +205,14 @@ public final class Dashboards {
       AppealViews.Deadline appealDeadline,
       List<ChartSlot> charts) {}
 
-  /** /traffic: visitors, impressions and GMV lost. */
+  /** /traffic: visitors, impressions and GMV lost; the split by channel; the funnel. */
   public record Traffic(
-      LossView visitors, LossView impressions, LossView gmv, List<ChartSlot> charts) {}
+      LossView visitors,
+      LossView impressions,
+      LossView gmv,
+      List<ChartSlot> charts,
+      ChannelsView channels,
+      FunnelView funnel) {}
 
   /** /trust: conversion (buyers lost) and the trust measures, shop-wide and per product. */
   public record Trust(
@@ -352,7 +359,9 @@ public final class Dashboards {
             "visitors_cumulative",
             "impressions",
             "gmv",
-            "gmv_cumulative"));
+            "gmv_cumulative"),
+        ChannelsView.of(r.channels()),
+        FunnelView.of(r.funnel()));
   }
 
   static Trust trust(String shop, ImpactReport r, Draw draw) {
@@ -622,5 +631,154 @@ public final class Dashboards {
       return "not measured";
     }
     return m.get().measured() || m.get().affected() != null ? null : m.get().message();
+  }
+
+  // ---- /traffic: channels and funnel (issue 19) ----
+
+  /**
+   * The loss and the before/after by 流量来源, 流量渠道 and 流量体裁; message says why when not measured (null
+   * report field: analysed before channels existed).
+   */
+  public record ChannelsView(
+      boolean measured,
+      String message,
+      LocalDate split,
+      int beforeDays,
+      int afterDays,
+      List<ChannelDimension> dimensions) {
+
+    static ChannelsView of(ChannelImpact.Result c) {
+      if (c == null) {
+        return new ChannelsView(false, "not measured", null, 0, 0, List.of());
+      }
+      return new ChannelsView(
+          c.measured(),
+          c.message(),
+          c.split(),
+          c.beforeDays(),
+          c.afterDays(),
+          c.dimensions().stream()
+              .map(
+                  d ->
+                      new ChannelDimension(
+                          d.id(), d.label(), d.channels().stream().map(ChannelRow::of).toList()))
+              .toList());
+    }
+  }
+
+  public record ChannelDimension(String id, String label, List<ChannelRow> channels) {}
+
+  /**
+   * One channel: paid orders per day of the affected and the unaffected products before and after,
+   * their ratio of ratios (1 = moved alike), and the affected products' GMV loss in it.
+   */
+  public record ChannelRow(
+      String value,
+      double affectedBefore,
+      double affectedAfter,
+      double unaffectedBefore,
+      double unaffectedAfter,
+      Double ratio,
+      LossView loss) {
+
+    static ChannelRow of(ChannelImpact.Channel c) {
+      double[] d = c.ordersPerDay();
+      return new ChannelRow(c.value(), d[0], d[1], d[2], d[3], c.ratio(), LossView.of(c.loss()));
+    }
+  }
+
+  /** The funnel of the affected products pooled and of each affected product. */
+  public record FunnelView(
+      boolean measured,
+      String message,
+      LocalDate split,
+      int beforeDays,
+      int afterDays,
+      List<FunnelStep> shop,
+      List<ProductFunnel> products) {
+
+    static FunnelView of(Funnel.Result f) {
+      if (f == null) {
+        return new FunnelView(false, "not measured", null, 0, 0, List.of(), List.of());
+      }
+      return new FunnelView(
+          f.measured(),
+          f.message(),
+          f.split(),
+          f.beforeDays(),
+          f.afterDays(),
+          f.shop().stream().map(FunnelStep::of).toList(),
+          f.products().stream()
+              .map(
+                  p ->
+                      new ProductFunnel(
+                          p.productId(),
+                          p.name(),
+                          p.since(),
+                          p.beforeDays(),
+                          p.afterDays(),
+                          p.steps().stream().map(FunnelStep::of).toList()))
+              .toList());
+    }
+
+    /** A stage's count per day (impressions, visitors, paid, completed, refunded) of one arm. */
+    public Double perDay(String stage, boolean affected, boolean after) {
+      String step =
+          switch (stage) {
+            case "impressions", "visitors" -> "click_rate";
+            case "paid", "completed" -> "completion_rate";
+            default -> "refund_rate";
+          };
+      boolean ofDenominator = stage.equals("impressions") || stage.equals("paid");
+      for (FunnelStep s : shop) {
+        Measure.Arm arm = affected ? s.affected() : s.unaffected();
+        if (s.id().equals(step) && arm != null) {
+          int days = after ? afterDays : beforeDays;
+          long n =
+              ofDenominator
+                  ? (after ? arm.nAfter() : arm.nBefore())
+                  : (after ? arm.countAfter() : arm.countBefore());
+          return days == 0 ? null : (double) n / days;
+        }
+      }
+      return null;
+    }
+  }
+
+  public record ProductFunnel(
+      String productId,
+      String name,
+      LocalDate since,
+      int beforeDays,
+      int afterDays,
+      List<FunnelStep> steps) {}
+
+  /** One rate of the funnel: both arms before and after, and the difference in differences. */
+  public record FunnelStep(
+      String id,
+      String needs,
+      boolean measured,
+      String message,
+      Measure.Arm affected,
+      Measure.Arm unaffected,
+      Double estimate,
+      Double low,
+      Double high,
+      boolean excludesZero) {
+
+    static FunnelStep of(Measure m) {
+      Measure.Effect e = m.effect();
+      return new FunnelStep(
+          m.id(),
+          m.needs(),
+          m.measured(),
+          m.message(),
+          m.affected(),
+          m.unaffected(),
+          e == null ? null : e.estimate(),
+          e == null ? null : e.low(),
+          e == null ? null : e.high(),
+          e != null && e.excludesZero());
+    }
   }
 }

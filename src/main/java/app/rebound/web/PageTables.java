@@ -32,13 +32,16 @@ final class PageTables {
   private PageTables() {}
 
   static Map<String, Table> traffic(Messages msg, Dashboards.Traffic d) {
-    return Map.of(
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put(
         "losses",
         losses(
             msg,
             msg.get("traffic.title"),
             List.of("visitors", "impressions", "gmv"),
             List.of(d.visitors(), d.impressions(), d.gmv())));
+    tables.putAll(TrafficTables.of(msg, d));
+    return tables;
   }
 
   static Map<String, Table> trust(Messages msg, Dashboards.Trust d) {
@@ -434,7 +437,7 @@ final class PageTables {
    * A loss as the page shows it: the amount (money or a count); or the page's words when the range
    * holds zero or lies below it, as the point is then no damage.
    */
-  private static Cell loss(Messages msg, Dashboards.LossView loss) {
+  static Cell loss(Messages msg, Dashboards.LossView loss) {
     if (loss.noMeasurableLoss() || loss.aboveExpected()) {
       return Cell.text(msg.loss(loss));
     }
@@ -442,7 +445,7 @@ final class PageTables {
   }
 
   /** A measure's level or change in its unit, as {@link Messages#level} shows it. */
-  private static Cell level(String unit, Double value) {
+  static Cell level(String unit, Double value) {
     return switch (unit == null ? "" : unit) {
       case "share" -> Cell.percent(value);
       case "stars", "score" -> Cell.decimal(value);
@@ -451,7 +454,7 @@ final class PageTables {
     };
   }
 
-  private static List<String> headers(Messages msg, String... keys) {
+  static List<String> headers(Messages msg, String... keys) {
     return Arrays.stream(keys).map(msg::get).toList();
   }
 }

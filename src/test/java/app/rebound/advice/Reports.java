@@ -120,6 +120,8 @@ final class Reports {
           new TrustResult(DAY, 1, 3, trust, List.of(), List.of()),
           new PartnershipResult(DAY, 1, 3, partners, List.of(), List.of()),
           List.of(),
+          null,
+          null,
           null);
     }
   }

@@ -230,7 +230,9 @@ class ImpactChartsTest {
             sample.trust(),
             sample.partnerships(),
             renamed,
-            sample.series());
+            sample.series(),
+            sample.channels(),
+            sample.funnel());
     String svg = ChartRenderer.svg(chart("product_gmv", report, CREAM, "zh"), 640, 360);
     assertWellFormed(svg);
     assertTrue(svg.contains("面霜 &lt;A&amp;B&gt;"), "the name is escaped text");

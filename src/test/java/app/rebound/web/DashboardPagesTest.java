@@ -275,6 +275,55 @@ class DashboardPagesTest {
   }
 
   @Test
+  void the_traffic_page_shows_the_channels_and_the_funnel_in_both_languages() throws Exception {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          for (Lang lang : Lang.values()) {
+            Messages msg = Messages.of(lang);
+            String q = "?lang=" + lang.name().toLowerCase();
+            String p = page(client, shop("/traffic" + q));
+            JsonNode api = json(client, "/api" + shop("/traffic" + q));
+            for (String key :
+                List.of(
+                    "channels.title", "channels.separate", "channels.compass", "funnel.title")) {
+              assertTrue(p.contains(html(msg.get(key))), lang + " " + key);
+            }
+            assertTrue(p.contains("id=\"channels-traffic_source\""), "the 流量来源 table");
+            assertTrue(p.contains("id=\"funnel-completion_rate\""), "the funnel's rates");
+            var channels =
+                Json.MAPPER.treeToValue(api.get("channels"), Dashboards.ChannelsView.class);
+            var funnel = Json.MAPPER.treeToValue(api.get("funnel"), Dashboards.FunnelView.class);
+            assertTrue(
+                p.contains(
+                    html(
+                        msg.format(
+                            "channels.periods",
+                            msg.number(funnel.beforeDays()),
+                            msg.number(funnel.afterDays()),
+                            msg.date(funnel.split())))),
+                "the periods are named");
+            for (var d : channels.dimensions()) {
+              for (var row : d.channels()) {
+                String shown =
+                    row.loss().measured()
+                        ? msg.lossRange(row.loss())
+                        : html(msg.reason(row.loss().message()));
+                assertTrue(p.contains(shown), lang + " " + d.id() + " " + row.value());
+              }
+            }
+            for (var step : funnel.shop()) {
+              if (step.measured()) {
+                assertTrue(
+                    p.contains(msg.changeRange("share", step.low(), step.high())), step.id());
+              }
+            }
+            assertFalse(p.contains("??channels") || p.contains("??funnel"), "no missing key");
+          }
+        });
+  }
+
+  @Test
   void each_pages_numbers_are_the_numbers_of_its_json() throws Exception {
     Messages msg = Messages.of(Lang.EN);
     JavalinTest.test(

@@ -164,6 +164,9 @@ class TableDownloadsTest {
             List<String> expected =
                 List.of(
                     "/traffic/tables/losses",
+                    "/traffic/tables/channels-traffic_source",
+                    "/traffic/tables/funnel-rates",
+                    "/traffic/tables/funnel-product-",
                     "/trust/tables/conversion",
                     "/trust/tables/measures",
                     "/trust/tables/product-",

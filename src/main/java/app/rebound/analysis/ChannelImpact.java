@@ -1,0 +1,198 @@
+package app.rebound.analysis;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The GMV loss and the before/after of paid orders split by the orders' 流量来源, 流量渠道 and 流量体裁: a
+ * deletion of the sales count bites first where the count ranks products (search, recommendation).
+ * Each channel is measured on its own with the impact engine (a counterfactual from the unaffected
+ * products' sales in the same channel), so the channel losses are separate estimates and need not
+ * add up to the shop's total loss: allocating the total by shares would hide exactly the channel
+ * difference this view is for.
+ */
+public final class ChannelImpact {
+
+  /**
+   * Fewer paid orders of the affected or the unaffected products before the split: not measured.
+   */
+  static final int MIN_ORDERS = 20;
+
+  /** Channel values beyond the largest few are pooled into {@link #OTHER}. */
+  static final int MAX_VALUES = 6;
+
+  public static final String OTHER = "*other";
+  public static final String TOO_FEW = "not measured: too few orders in this channel to measure";
+
+  private static final Map<String, String> DIMENSIONS =
+      Map.of("traffic_source", "流量来源", "traffic_channel", "流量渠道", "traffic_format", "流量体裁");
+
+  private ChannelImpact() {}
+
+  /**
+   * @param split the shop's first deletion; the before/after periods are the {@link
+   *     Periods#BEFORE_DAYS} days before it and the days from it to the end of the orders
+   */
+  public record Result(
+      boolean measured,
+      String message,
+      LocalDate split,
+      int beforeDays,
+      int afterDays,
+      List<Dimension> dimensions) {}
+
+  /**
+   * @param id the orders column: traffic_source, traffic_channel or traffic_format
+   * @param label the export's heading
+   */
+  public record Dimension(String id, String label, List<Channel> channels) {}
+
+  /**
+   * One channel value ("" when the export left it blank, {@link #OTHER} for the pooled small ones).
+   *
+   * @param ordersPerDay paid orders per day: affected before/after, unaffected before/after
+   * @param ratio (affected after ÷ before) ÷ (unaffected after ÷ before) of paid orders per day;
+   *     null when the channel has too few orders
+   * @param loss the counterfactual GMV loss of the affected products in this channel, yuan
+   */
+  public record Channel(
+      String value,
+      long affectedOrders,
+      long unaffectedOrders,
+      double[] ordersPerDay,
+      Double ratio,
+      ImpactReport.Loss loss) {}
+
+  public static Result of(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
+    ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
+    if (!frame.hasDeletions() || frame.windowStart() == null) {
+      String why =
+          frame.hasDeletions() ? "not measured: upload 订单明细.csv" : ImpactFrame.NO_DELETIONS;
+      return new Result(false, why, frame.firstDeletion(), 0, 0, List.of());
+    }
+    Periods periods = Periods.of(frame.firstDeletion(), frame.windowStart(), frame.windowEnd());
+    Table orders = shop.orders();
+    List<Dimension> dimensions = new ArrayList<>();
+    for (String column : List.of("traffic_source", "traffic_channel", "traffic_format")) {
+      if (!orders.columnNames().contains(column)
+          || orders.stringColumn(column).countMissing() == orders.rowCount()) {
+        continue;
+      }
+      List<Channel> channels = new ArrayList<>();
+      for (var entry : groups(orders.stringColumn(column)).entrySet()) {
+        channels.add(
+            channel(column, entry.getKey(), entry.getValue(), orders, frame, periods, fakeOrders));
+      }
+      dimensions.add(new Dimension(column, DIMENSIONS.get(column), channels));
+    }
+    if (dimensions.isEmpty()) {
+      return new Result(
+          false,
+          "not measured: the orders export has no traffic source columns",
+          frame.firstDeletion(),
+          periods.beforeDays(),
+          periods.afterDays(),
+          List.of());
+    }
+    return new Result(
+        true, null, frame.firstDeletion(), periods.beforeDays(), periods.afterDays(), dimensions);
+  }
+
+  /**
+   * Channel value → the raw values it stands for: the largest by orders one by one, the rest
+   * pooled, so a long tail of labels does not become a table of unmeasurable rows.
+   */
+  static Map<String, Set<String>> groups(StringColumn values) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (int row = 0; row < values.size(); row++) {
+      counts.merge(values.get(row).trim(), 1, Integer::sum);
+    }
+    List<String> bySize =
+        counts.keySet().stream()
+            .sorted(Comparator.comparing((String v) -> -counts.get(v)).thenComparing(v -> v))
+            .toList();
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < bySize.size(); i++) {
+      String value = bySize.get(i);
+      if (i < MAX_VALUES || bySize.size() == MAX_VALUES + 1) {
+        out.put(value, Set.of(value));
+      } else {
+        out.computeIfAbsent(OTHER, k -> new HashSet<>()).add(value);
+      }
+    }
+    return out;
+  }
+
+  private static Channel channel(
+      String column,
+      String value,
+      Set<String> raw,
+      Table orders,
+      ImpactFrame frame,
+      Periods periods,
+      Set<String> fakeOrders) {
+    Table rows = orders.where(orders.stringColumn(column).trim().isIn(raw));
+    Table daily = TrafficImpact.dailySales(rows, fakeOrders);
+    Table counts = Funnel.dailyOrders(rows, fakeOrders);
+    double[] a = periods.totals(counts, "paid", frame.splits().keySet());
+    double[] u = periods.totals(counts, "paid", frame.unaffected());
+    // At least one day each, so a deletion on the export's first or last day gives zeros, not NaN.
+    int before = Math.max(1, periods.beforeDays());
+    int after = Math.max(1, periods.afterDays());
+    double[] perDay = {a[0] / before, a[1] / after, u[0] / before, u[1] / after};
+    // A thin channel gets its counts but no ratio and no loss: a number from a handful of orders
+    // would be read as a finding.
+    Double ratio = null;
+    ImpactReport.Loss loss;
+    if (a[0] < MIN_ORDERS || u[0] < MIN_ORDERS || periods.afterDays() == 0) {
+      loss = ImpactReport.neutralLoss(SeriesImpact.MetricImpact.notMeasured("gmv", TOO_FEW));
+    } else {
+      ratio = (perDay[1] / perDay[0]) / (perDay[3] / perDay[2]);
+      loss = ImpactReport.neutralLoss(gmvLoss(daily, frame));
+    }
+    return new Channel(
+        value, Math.round(a[0] + a[1]), Math.round(u[0] + u[1]), perDay, ratio, loss);
+  }
+
+  /**
+   * The engine on one channel's daily GMV: the affected products that sold in it, against the
+   * unaffected products that did. The window is pinned to the whole orders export so each product's
+   * deletion day keeps its index.
+   */
+  static SeriesImpact.MetricImpact gmvLoss(Table daily, ImpactFrame frame) {
+    Table pinned = daily.copy();
+    if (pinned.rowCount() > 0) {
+      String any = pinned.stringColumn("product_id").get(0);
+      for (LocalDate day : List.of(frame.windowStart(), frame.windowEnd())) {
+        pinned.stringColumn("product_id").append(any);
+        pinned.dateColumn("date").append(day);
+        pinned.doubleColumn("gmv").append(0.0);
+      }
+    }
+    DailyPanel panel = DailyPanel.of(pinned, "gmv");
+    Map<String, LocalDate> affected = new TreeMap<>();
+    for (var e : frame.splits().entrySet()) {
+      if (panel.products().contains(e.getKey())) {
+        affected.put(e.getKey(), e.getValue());
+      }
+    }
+    if (affected.isEmpty()) {
+      return SeriesImpact.MetricImpact.notMeasured("gmv", TOO_FEW);
+    }
+    return SeriesImpact.estimate(
+        "gmv",
+        panel,
+        affected,
+        TrafficImpact.controls(panel, affected),
+        SeriesImpact.products("gmv"));
+  }
+}
