@@ -12,7 +12,8 @@ import java.util.Locale;
  */
 final class Consequences {
 
-  static final String SOURCE = "抖音电商虚假交易实施细则, revised 2026-08";
+  // Named by its title and revision month alone, so it reads the same in both languages.
+  static final String SOURCE = "《抖音电商虚假交易实施细则》（2026-08）";
   static final int APPEAL_DAYS = 7;
   static final double PENALTY_RATE = 0.01;
   static final int PENALTY_MAX = 20_000;

@@ -230,8 +230,7 @@ class BatchCausesTest {
     assertTrue(
         cause.consequences().stream().anyMatch(c -> c.en().contains("so the minimum applies")));
     assertTrue(
-        cause.consequences().stream()
-            .allMatch(c -> c.source().equals("抖音电商虚假交易实施细则, revised 2026-08")));
+        cause.consequences().stream().allMatch(c -> c.source().equals("《抖音电商虚假交易实施细则》（2026-08）")));
   }
 
   @Test
