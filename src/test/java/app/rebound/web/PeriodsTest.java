@@ -223,6 +223,30 @@ class PeriodsTest {
   }
 
   @Test
+  void a_day_counts_each_product_only_from_its_own_deletion() {
+    // Two products: one deleted on day 1, one on day 3; the second's fit before its deletion
+    // misses by 4 a day, which is no loss. The cumulative loss steps by 1, then by 6.
+    List<LocalDate> days = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      days.add(LocalDate.of(2026, 7, 1).plusDays(t));
+    }
+    double[] actual = {10, 10, 10, 10};
+    double[] expected = {15, 15, 16, 16};
+    double[] cumulative = {1, 2, 8, 14};
+    ImpactReport.Daily daily =
+        new ImpactReport.Daily(days, actual, expected, expected, expected, cumulative);
+    ImpactReport.Loss full =
+        new ImpactReport.Loss(true, null, null, "visitors", 14, 4, 24, true, 62.0, null, null);
+    Period firstTwo =
+        Period.resolve(
+            new Period.Query(Period.CUSTOM, "2026-07-01", "2026-07-02"),
+            days.get(0),
+            days.get(3),
+            days.get(0));
+    assertEquals(2, PeriodFigures.loss(full, daily, firstTwo, days.get(0)).loss(), 1e-9);
+  }
+
+  @Test
   void a_tile_names_its_period_in_words_with_its_days() {
     Period p =
         Period.resolve(
