@@ -197,6 +197,11 @@ class PeriodsTest {
             assertTrue(zh.contains("<input type=\"hidden\" name=\"lang\" value=\"zh\">"), p);
             assertTrue(zh.contains("近 7 天（"), p);
           }
+          // The products table keeps its sort through the picker, and its sort links the period.
+          String products =
+              page(client, "/shops/" + SHOP + "/products?lang=en&period=7d&sort=name");
+          assertTrue(products.contains("<input type=\"hidden\" name=\"sort\" value=\"name\">"));
+          assertTrue(products.contains("/products?period=7d&amp;sort=gmv\""), products);
         });
   }
 
