@@ -219,6 +219,8 @@ class PeriodsTest {
           assertEquals(week, tile(page(client, path + "7d"), "visitors"));
           assertTrue(week.contains("近 7 天（"), week);
           assertTrue(week.contains("环比"), week);
+          // The table's download follows the page's period.
+          assertTrue(page(client, path + "7d").contains("losses.xlsx?period=7d&amp;lang=zh\""));
           String overview = page(client, "/shops/" + SHOP + "?lang=zh&period=7d");
           assertTrue(tile(overview, "average_rating").contains("不随所选时段变化"));
           assertFalse(
