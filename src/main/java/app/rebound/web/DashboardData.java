@@ -30,7 +30,7 @@ final class DashboardData {
   static final String GROUP_PARAM = "group";
 
   /** A request's shop and language with the state of its analysis. */
-  record Loaded(String shop, Lang lang, ReportCache.Analysis analysis) {
+  record Loaded(String shop, Lang lang, ReportCache.Analysis analysis, Period.Query query) {
 
     boolean ready() {
       return analysis.ready();
@@ -38,6 +38,11 @@ final class DashboardData {
 
     ImpactReport report() {
       return analysis.report();
+    }
+
+    /** The dashboard period the request asked for, checked against the report's days. */
+    Period period() {
+      return Dashboards.period(report(), query);
     }
   }
 
@@ -54,13 +59,17 @@ final class DashboardData {
   Loaded load(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     Lang lang = Lang.of(ctx);
-    return new Loaded(shop, lang, reports.get(shop, lang.code()));
+    Period.Query query =
+        new Period.Query(
+            ctx.queryParam(Period.PARAM), ctx.queryParam(Period.FROM), ctx.queryParam(Period.TO));
+    return new Loaded(shop, lang, reports.get(shop, lang.code()), query);
   }
 
   Dashboards.Overview overview(Loaded l) {
     AppealViews.Deadline deadline =
         appealGroups(l).map(g -> AppealViews.deadline(g, now())).orElse(null);
-    return Dashboards.overview(l.shop(), l.report(), draw(l), plan(l).actions(), deadline);
+    return Dashboards.overview(
+        l.shop(), l.report(), draw(l), plan(l).actions(), deadline, l.period());
   }
 
   /**
@@ -142,15 +151,15 @@ final class DashboardData {
   }
 
   Dashboards.Traffic traffic(Loaded l) {
-    return Dashboards.traffic(l.shop(), l.report(), draw(l));
+    return Dashboards.traffic(l.shop(), l.report(), draw(l), l.period());
   }
 
   Dashboards.Trust trust(Loaded l) {
-    return Dashboards.trust(l.shop(), l.report(), draw(l));
+    return Dashboards.trust(l.shop(), l.report(), draw(l), l.period());
   }
 
   Dashboards.Partners partners(Loaded l) {
-    return Dashboards.partners(l.shop(), l.report(), draw(l));
+    return Dashboards.partners(l.shop(), l.report(), draw(l), l.period());
   }
 
   /** The recovery plan: ranked actions, week-by-week steps, the assumptions used. */
@@ -163,7 +172,8 @@ final class DashboardData {
   }
 
   Dashboards.Products products(Loaded l, Context ctx) {
-    return Dashboards.products(l.report(), Dashboards.Sort.of(ctx.queryParam(SORT_PARAM)));
+    return Dashboards.products(
+        l.report(), Dashboards.Sort.of(ctx.queryParam(SORT_PARAM)), l.period());
   }
 
   /** The product of the path; 404 when the analysis has no such affected product. */

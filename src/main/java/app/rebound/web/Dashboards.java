@@ -62,12 +62,30 @@ public final class Dashboards {
       Double expected,
       Counterfactual.Fit fit,
       String verdict,
-      String calibration) {
+      String calibration,
+      PeriodFigures.Change change) {
 
     static LossView of(ImpactReport.Loss loss) {
+      return of(loss, null);
+    }
+
+    /** With the 环比 of the tile's period beside the loss (null: none). */
+    static LossView of(ImpactReport.Loss loss, PeriodFigures.Change change) {
       if (loss == null) {
         return new LossView(
-            null, false, "not measured", null, null, null, null, false, null, null, null, null);
+            null,
+            false,
+            "not measured",
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            change);
       }
       if (!loss.measured()) {
         return new LossView(
@@ -82,7 +100,8 @@ public final class Dashboards {
             null,
             null,
             null,
-            null);
+            null,
+            change);
       }
       return new LossView(
           loss.unit(),
@@ -96,7 +115,8 @@ public final class Dashboards {
           loss.expected(),
           loss.fit(),
           loss.verdict(),
-          loss.calibration());
+          loss.calibration(),
+          change);
     }
 
     /** The 95% range holds zero: the page says "no measurable loss", not the point as damage. */
@@ -203,7 +223,8 @@ public final class Dashboards {
       MeasureView activeAffiliates,
       List<RankedAction> topActions,
       AppealViews.Deadline appealDeadline,
-      List<ChartSlot> charts) {}
+      List<ChartSlot> charts,
+      Period period) {}
 
   /** /traffic: visitors, impressions and GMV lost; the split by channel; the funnel. */
   public record Traffic(
@@ -212,18 +233,23 @@ public final class Dashboards {
       LossView gmv,
       List<ChartSlot> charts,
       ChannelsView channels,
-      FunnelView funnel) {}
+      FunnelView funnel,
+      Period period) {}
 
   /** /trust: conversion (buyers lost) and the trust measures, shop-wide and per product. */
   public record Trust(
       LossView conversion,
       List<MeasureView> shop,
       List<ProductMeasures> products,
-      List<ChartSlot> charts) {}
+      List<ChartSlot> charts,
+      Period period) {}
 
   /** /partners: the affiliate measures, shop-wide and per product. */
   public record Partners(
-      List<MeasureView> shop, List<ProductMeasures> products, List<ChartSlot> charts) {}
+      List<MeasureView> shop,
+      List<ProductMeasures> products,
+      List<ChartSlot> charts,
+      Period period) {}
 
   /** /deletions: the batches, oldest first. */
   public record Deletions(DeletionTotals totals, List<Batch> batches, List<ChartSlot> charts) {}
@@ -246,7 +272,7 @@ public final class Dashboards {
       List<String> drivers) {}
 
   /** /products: one line per affected product, sorted by {@code sort}. */
-  public record Products(String sort, List<ProductLine> rows) {}
+  public record Products(String sort, List<ProductLine> rows, Period period) {}
 
   /**
    * @param trust the product's change in the share of reviews doubting its sales (null when not
@@ -331,25 +357,29 @@ public final class Dashboards {
       ImpactReport r,
       Draw draw,
       List<RankedAction> actions,
-      AppealViews.Deadline appealDeadline) {
+      AppealViews.Deadline appealDeadline,
+      Period period) {
+    ImpactReport.Charts s = r.series();
     return new Overview(
         DeletionTotals.of(r.deletions()),
-        LossView.of(r.traffic().visitors()),
-        LossView.of(r.gmv()),
+        shopLoss(r, r.traffic().visitors(), s == null ? null : s.visitors(), period),
+        shopLoss(r, r.gmv(), s == null ? null : s.gmv(), period),
         shopMeasure(r.trust().shop(), DOUBTFUL),
         shopMeasure(r.trust().shop(), "average_rating"),
         shopMeasure(r.partnerships().shop(), "affiliate_cancellations"),
         shopMeasure(r.partnerships().shop(), "active_affiliates"),
         actions.subList(0, Math.min(3, actions.size())),
         appealDeadline,
-        charts(shop, r, null, draw, "deletions_timeline", "visitors_cumulative", "gmv_cumulative"));
+        charts(shop, r, null, draw, "deletions_timeline", "visitors_cumulative", "gmv_cumulative"),
+        period);
   }
 
-  static Traffic traffic(String shop, ImpactReport r, Draw draw) {
+  static Traffic traffic(String shop, ImpactReport r, Draw draw, Period period) {
+    ImpactReport.Charts s = r.series();
     return new Traffic(
-        LossView.of(r.traffic().visitors()),
-        LossView.of(r.traffic().impressions()),
-        LossView.of(r.gmv()),
+        shopLoss(r, r.traffic().visitors(), s == null ? null : s.visitors(), period),
+        shopLoss(r, r.traffic().impressions(), s == null ? null : s.impressions(), period),
+        shopLoss(r, r.gmv(), s == null ? null : s.gmv(), period),
         charts(
             shop,
             r,
@@ -361,13 +391,15 @@ public final class Dashboards {
             "gmv",
             "gmv_cumulative"),
         ChannelsView.of(r.channels()),
-        FunnelView.of(r.funnel()));
+        FunnelView.of(r.funnel()),
+        period);
   }
 
-  static Trust trust(String shop, ImpactReport r, Draw draw) {
+  static Trust trust(String shop, ImpactReport r, Draw draw, Period period) {
     TrustResult t = r.trust();
+    ImpactReport.Charts s = r.series();
     return new Trust(
-        LossView.of(r.conversion()),
+        shopLoss(r, r.conversion(), s == null ? null : s.buyers(), period),
         measures(t.shop()),
         productMeasures(t.products()),
         charts(
@@ -380,15 +412,17 @@ public final class Dashboards {
             "trust_doubtful",
             "trust_refund",
             "shop_score",
-            "complaints"));
+            "complaints"),
+        period);
   }
 
-  static Partners partners(String shop, ImpactReport r, Draw draw) {
+  static Partners partners(String shop, ImpactReport r, Draw draw, Period period) {
     PartnershipResult p = r.partnerships();
     return new Partners(
         measures(p.shop()),
         productMeasures(p.products()),
-        charts(shop, r, null, draw, "partners_active", "partners_cancelled", "affiliate_gmv"));
+        charts(shop, r, null, draw, "partners_active", "partners_cancelled", "affiliate_gmv"),
+        period);
   }
 
   static Deletions deletions(String shop, ImpactReport r, Draw draw) {
@@ -425,7 +459,7 @@ public final class Dashboards {
         charts(shop, r, null, draw, "deletions_timeline"));
   }
 
-  static Products products(ImpactReport r, Sort sort) {
+  static Products products(ImpactReport r, Sort sort, Period period) {
     Map<String, MeasureView> trust =
         r.trust().products().stream()
             .collect(
@@ -447,12 +481,12 @@ public final class Dashboards {
               p.deletedSince(),
               p.deletedOrders(),
               p.deletedShare(),
-              LossView.of(p.visitors()),
-              LossView.of(p.gmv()),
+              productLoss(p.visitors(), p.visitorsDaily(), p.deletedSince(), period),
+              productLoss(p.gmv(), p.gmvDaily(), p.deletedSince(), period),
               trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, "not measured"))));
     }
     rows.sort(order(sort));
-    return new Products(sort.param(), List.copyOf(rows));
+    return new Products(sort.param(), List.copyOf(rows), period);
   }
 
   static Optional<Product> product(String shop, ImpactReport r, String productId, Draw draw) {
@@ -485,6 +519,59 @@ public final class Dashboards {
   }
 
   // ---- helpers ----
+
+  /**
+   * The period asked for, inside the days the report's series cover; the default (since the first
+   * deletion) when the request asks for none or for one the data cannot give.
+   */
+  static Period period(ImpactReport r, Period.Query query) {
+    List<LocalDate> days = seriesDays(r);
+    LocalDate deletion =
+        r.deletions().batches().stream()
+            .map(ImpactReport.BatchRow::date)
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+    return Period.resolve(
+        query,
+        days.isEmpty() ? null : days.get(0),
+        days.isEmpty() ? null : days.get(days.size() - 1),
+        deletion);
+  }
+
+  private static List<LocalDate> seriesDays(ImpactReport r) {
+    ImpactReport.Charts s = r.series();
+    if (s == null) {
+      return List.of();
+    }
+    for (ImpactReport.Daily d : Arrays.asList(s.gmv(), s.visitors(), s.impressions(), s.buyers())) {
+      if (d != null && !d.days().isEmpty()) {
+        return d.days();
+      }
+    }
+    return List.of();
+  }
+
+  /** A shop loss over the period, with its 环比 from the same daily series. */
+  private static LossView shopLoss(
+      ImpactReport r, ImpactReport.Loss full, ImpactReport.Daily daily, Period period) {
+    LocalDate deletion =
+        r.series() == null || r.series().deletionDates().isEmpty()
+            ? null
+            : r.series().deletionDates().get(0);
+    return periodLoss(full, daily, deletion, period);
+  }
+
+  private static LossView productLoss(
+      ImpactReport.Loss full, ImpactReport.Daily daily, LocalDate since, Period period) {
+    return periodLoss(full, daily, since, period);
+  }
+
+  private static LossView periodLoss(
+      ImpactReport.Loss full, ImpactReport.Daily daily, LocalDate deletion, Period period) {
+    return LossView.of(
+        PeriodFigures.loss(full, daily, period, deletion),
+        PeriodFigures.change(daily, full == null ? null : full.unit(), period));
+  }
 
   private static Comparator<ProductLine> order(Sort sort) {
     Comparator<ProductLine> byName =

@@ -359,4 +359,21 @@ public final class Messages {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A tile's 环比: the observed total over its period, the same over the period before, and the
+   * change between them; says so when the period before lies outside the data.
+   */
+  public String periodChange(PeriodFigures.Change c) {
+    if (c == null) {
+      return get("period.change.none");
+    }
+    return format(
+        "period.change",
+        c.relative() == null ? "—" : (c.relative() >= 0 ? "+" : "") + percent(c.relative()),
+        inUnit(c.unit(), c.current()),
+        inUnit(c.unit(), c.previous()),
+        c.previousFrom().toString(),
+        c.previousTo().toString());
+  }
 }

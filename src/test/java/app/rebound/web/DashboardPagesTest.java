@@ -208,7 +208,8 @@ class DashboardPagesTest {
     assertEquals("-0.32 stars", Messages.of(Lang.EN).change("stars", -0.32));
     var loss =
         new Dashboards.LossView(
-            "yuan", true, null, null, 12_300.0, 8_100.0, 16_500.0, true, null, null, "loss", null);
+            "yuan", true, null, null, 12_300.0, 8_100.0, 16_500.0, true, null, null, "loss", null,
+            null);
     assertEquals(
         "¥12,300 (¥8,100–¥16,500)",
         Messages.of(Lang.ZH).loss(loss) + " " + Messages.of(Lang.ZH).lossRange(loss));
@@ -226,6 +227,7 @@ class DashboardPagesTest {
             null,
             null,
             "no_measurable_loss",
+            null,
             null);
     assertEquals(
         "无可测损失 (-¥1,200–¥7,400)",
@@ -248,22 +250,48 @@ class DashboardPagesTest {
               AppealViews.deadline(
                   analyses.appeal(SHOP).orElseThrow().groups(), LocalDateTime.now());
           assertEquals(
-              tree(Dashboards.overview(SHOP, zhReport, draw, zhPlan.actions(), deadline)),
+              tree(
+                  Dashboards.overview(
+                      SHOP,
+                      zhReport,
+                      draw,
+                      zhPlan.actions(),
+                      deadline,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))),
               json(client, "/api" + shop("/overview?lang=zh")));
           assertEquals(
-              tree(Dashboards.traffic(SHOP, zhReport, draw)),
+              tree(
+                  Dashboards.traffic(
+                      SHOP,
+                      zhReport,
+                      draw,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))),
               json(client, "/api" + shop("/traffic?lang=zh")));
           assertEquals(
-              tree(Dashboards.trust(SHOP, zhReport, draw)),
+              tree(
+                  Dashboards.trust(
+                      SHOP,
+                      zhReport,
+                      draw,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))),
               json(client, "/api" + shop("/trust?lang=zh")));
           assertEquals(
-              tree(Dashboards.partners(SHOP, zhReport, draw)),
+              tree(
+                  Dashboards.partners(
+                      SHOP,
+                      zhReport,
+                      draw,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))),
               json(client, "/api" + shop("/partners?lang=zh")));
           assertEquals(
               tree(Dashboards.deletions(SHOP, zhReport, draw)),
               json(client, "/api" + shop("/deletions?lang=zh")));
           assertEquals(
-              tree(Dashboards.products(zhReport, Dashboards.Sort.DEFAULT)),
+              tree(
+                  Dashboards.products(
+                      zhReport,
+                      Dashboards.Sort.DEFAULT,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))),
               json(client, "/api" + shop("/products?lang=zh")));
           assertEquals(
               tree(Dashboards.product(SHOP, zhReport, product, draw).orElseThrow()),
@@ -407,7 +435,12 @@ class DashboardPagesTest {
               shown.add(row.group(1));
             }
             List<String> expected =
-                Dashboards.products(zhReport, sort).rows().stream()
+                Dashboards.products(
+                        zhReport,
+                        sort,
+                        Dashboards.period(zhReport, new Period.Query(null, null, null)))
+                    .rows()
+                    .stream()
                     .map(Dashboards.ProductLine::productId)
                     .toList();
             assertEquals(expected, shown, sort.param());
@@ -418,14 +451,25 @@ class DashboardPagesTest {
                         + "\""));
           }
           List<Double> shares =
-              Dashboards.products(zhReport, Dashboards.Sort.SHARE).rows().stream()
+              Dashboards.products(
+                      zhReport,
+                      Dashboards.Sort.SHARE,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))
+                  .rows()
+                  .stream()
                   .map(Dashboards.ProductLine::deletedShare)
                   .toList();
           for (int i = 1; i < shares.size(); i++) {
             assertTrue(shares.get(i - 1) >= shares.get(i), "largest share first: " + shares);
           }
           String first =
-              Dashboards.products(zhReport, Dashboards.Sort.DEFAULT).rows().get(0).productId();
+              Dashboards.products(
+                      zhReport,
+                      Dashboards.Sort.DEFAULT,
+                      Dashboards.period(zhReport, new Period.Query(null, null, null)))
+                  .rows()
+                  .get(0)
+                  .productId();
           assertTrue(
               page(client, shop("/products"))
                   .contains("<a href=\"/shops/" + SHOP + "/products/" + first + "\">"),
