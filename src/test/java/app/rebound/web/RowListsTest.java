@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -337,6 +339,85 @@ class RowListsTest {
           }
           try (var book = workbook(origin, "/shops/fifty/rows/orders/tables/rows.xlsx")) {
             assertEquals(51, book.getSheetAt(0).getLastRowNum(), "every page, not the first");
+          }
+        });
+  }
+
+  /** The href of the first link right after the marker (a pattern), unescaped. */
+  private static String link(String html, String marker) {
+    Matcher m = Pattern.compile(marker + "\\s*<a[^>]* href=\"([^\"]+)\"").matcher(html);
+    assertTrue(m.find(), marker + " in " + html);
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  /** The href of the link with the id, unescaped. */
+  private static String linkWithId(String html, String id) {
+    Matcher m = Pattern.compile("<a id=\"" + id + "\" href=\"([^\"]+)\"").matcher(html);
+    assertTrue(m.find(), id + " in " + html);
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  private static String api(String pageLink) {
+    return "/api" + pageLink;
+  }
+
+  @Test
+  void the_overview_deletions_products_and_appeal_pages_link_to_their_rows() throws Exception {
+    for (String lang : List.of("zh", "en")) {
+      SampleShop.awaitReady(analyses, SAMPLE, lang);
+    }
+    var db = workspaces.database(SAMPLE);
+    var group = analyses.appeal(SAMPLE).orElseThrow().groups().get(0);
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          for (String lang : List.of("zh", "en")) {
+            String overview = client.get("/shops/sample?lang=" + lang).body().string();
+            String deleted = link(overview, "<p class=\"rows-link\">");
+            assertEquals("/shops/sample/rows/deleted", deleted);
+            assertEquals(
+                db.count(FileKind.DELETIONS), json(client, api(deleted)).get("total").asLong());
+            for (String tile : List.of("average_rating", "doubtful_review_share")) {
+              assertEquals(
+                  "/shops/sample/rows/reviews",
+                  link(overview, "id=\"tile-" + tile + "\"[\\s\\S]*?<p class=\"rows-link\">"));
+            }
+            assertEquals(
+                "/shops/sample/rows/affiliates",
+                link(
+                    overview,
+                    "id=\"tile-affiliate_cancellations\"[\\s\\S]*?<p class=\"rows-link\">"));
+
+            String deletions = client.get("/shops/sample/deletions?lang=" + lang).body().string();
+            String batch = link(deletions, "id=\"batch-WG3B1\"[\\s\\S]*?<p class=\"rows-link\">");
+            assertEquals("/shops/sample/rows/deleted?notice=WG3B1", batch);
+            assertEquals(
+                deletionsOf("WG3B1").size(), json(client, api(batch)).get("total").asInt());
+
+            String products = client.get("/shops/sample/products?lang=" + lang).body().string();
+            Matcher row =
+                Pattern.compile(
+                        "<tr id=\"product-([0-9]+)\">[\\s\\S]*?<td><a href=\"([^\"]+)\"><code>")
+                    .matcher(products);
+            assertTrue(row.find(), products);
+            JsonNode orders = json(client, api(row.group(2).replace("&amp;", "&")));
+            assertTrue(orders.get("total").asInt() > 0);
+            for (JsonNode item : orders.get("items")) {
+              assertEquals(row.group(1), item.get("product_id").asText());
+            }
+
+            String appeal =
+                client.get("/shops/sample/appeal/" + group.id() + "?lang=" + lang).body().string();
+            JsonNode groupRows = json(client, api(linkWithId(appeal, "group-rows")));
+            assertEquals(group.orders().size(), groupRows.get("total").asInt());
+            List<String> expected = new ArrayList<>(group.orders());
+            List<String> listed = column(groupRows, "sub_order_id");
+            expected.sort(null);
+            listed.sort(null);
+            assertEquals(expected, listed);
+
+            String partners = client.get("/shops/sample/partners?lang=" + lang).body().string();
+            assertEquals("/shops/sample/rows/affiliates", linkWithId(partners, "affiliate-rows"));
           }
         });
   }
