@@ -51,11 +51,9 @@ final class RowTables {
             + " ORDER BY "
             + query.sort().sql()
             + (query.descending() ? " DESC" : " ASC")
-            // The key last, so rows with equal sort values keep one order from page to page.
+            // The row's id last, so rows with equal sort values keep one order from page to page.
             + ", "
-            + view.searchColumn()
-            + ", "
-            + view.productColumn()
+            + view.rowId()
             + " LIMIT ? OFFSET ?";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int next = bind(ps, where.params());

@@ -162,6 +162,11 @@ public enum RowView {
     return searchColumn;
   }
 
+  /** The rowid of the view's own table (the one its search column is on). */
+  String rowId() {
+    return searchColumn.substring(0, searchColumn.indexOf('.')) + ".rowid";
+  }
+
   String productColumn() {
     return productColumn;
   }
