@@ -408,7 +408,10 @@ class RowListsTest {
 
             String appeal =
                 client.get("/shops/sample/appeal/" + group.id() + "?lang=" + lang).body().string();
-            JsonNode groupRows = json(client, api(linkWithId(appeal, "group-rows")));
+            String groupLink = linkWithId(appeal, "group-rows");
+            assertTrue(
+                groupLink.contains("product=" + group.productId()), "of its product: " + groupLink);
+            JsonNode groupRows = json(client, api(groupLink));
             assertEquals(group.orders().size(), groupRows.get("total").asInt());
             List<String> expected = new ArrayList<>(group.orders());
             List<String> listed = column(groupRows, "sub_order_id");
