@@ -38,7 +38,8 @@ final class Schema {
   }
 
   static final List<Migration> MIGRATIONS =
-      List.of(Schema::firstRelease, AlertTables::create, UploadRows::create);
+      List.of(
+          Schema::firstRelease, AlertTables::create, UploadRows::create, Schema::drillDownIndexes);
 
   /** The schema version this release writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -81,6 +82,22 @@ final class Schema {
 
   // Migration 2: alerts and their deliveries (AlertTables.create).
   // Migration 3: each upload's own rows, so an upload can be deleted (UploadRows.create).
+
+  // Migration 4: the indexes the row lists filter by (drillDownIndexes).
+
+  /**
+   * Migration 4: the drill-down lists find a product's orders and a notice's deletions by index,
+   * not by reading a million rows. The columns are made first: a database from before the field
+   * existed gets it only after the migrations.
+   */
+  private static void drillDownIndexes(Statement s) throws SQLException {
+    for (FileKind kind : List.of(FileKind.ORDERS, FileKind.DELETIONS)) {
+      s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
+      addMissingColumns(s.getConnection(), s, kind, KindSchema.table(kind));
+    }
+    s.execute("CREATE INDEX IF NOT EXISTS rows_orders_by_product ON rows_orders (product_id)");
+    s.execute("CREATE INDEX IF NOT EXISTS rows_deletions_by_notice ON rows_deletions (notice_id)");
+  }
 
   /** Migration 1: the tables of the first release. */
   private static void firstRelease(Statement s) throws SQLException {

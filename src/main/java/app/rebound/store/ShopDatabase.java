@@ -579,6 +579,17 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
+  /** One page of a view's rows, filtered and sorted, with how many match. */
+  public synchronized RowPage rows(RowQuery query) throws SQLException {
+    return RowTables.page(connection, query);
+  }
+
+  /** Each row of a view's slice in order, read one at a time: for a download. */
+  public synchronized void eachRow(RowQuery query, Consumer<List<Object>> sink)
+      throws SQLException {
+    RowTables.each(connection, query, sink);
+  }
+
   public synchronized long count(FileKind kind) throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM " + KindSchema.table(kind))) {
@@ -782,7 +793,11 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   static Object readValue(ResultSet rs, int index, Field field) throws SQLException {
-    switch (field.type()) {
+    return readValue(rs, index, field.type());
+  }
+
+  static Object readValue(ResultSet rs, int index, ValueType type) throws SQLException {
+    switch (type) {
       case ID, TEXT -> {
         String s = rs.getString(index);
         return s == null || s.isEmpty() ? null : s;
@@ -807,7 +822,7 @@ public final class ShopDatabase implements AutoCloseable {
         int v = rs.getInt(index);
         return rs.wasNull() ? null : v != 0;
       }
-      default -> throw new IllegalArgumentException(field.type().toString());
+      default -> throw new IllegalArgumentException(type.toString());
     }
   }
 

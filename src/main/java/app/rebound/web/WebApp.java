@@ -96,6 +96,7 @@ public final class WebApp {
     CasesApi casesApi = new CasesApi(workspaces, appealCases);
     CasePages casePages = new CasePages(workspaces, appealCases, templates, nav);
     AlertPages alertPages = new AlertPages(workspaces, templates, nav);
+    RowPages rowPages = new RowPages(workspaces, templates, nav);
     long drainCap = Math.max(2 * config.maxUploadBytes(), MIN_DRAIN_BYTES);
     Access access = Access.of(config);
     RequestGuard guard = new RequestGuard(config);
@@ -183,6 +184,9 @@ public final class WebApp {
           javalin.routes.post("/shops/{shop}/cases/{id}/events", casePages::change);
           javalin.routes.get("/shops/{shop}/alerts", alertPages::list);
           javalin.routes.get("/api/shops/{shop}/alerts", alertPages::api);
+          javalin.routes.get("/shops/{shop}/rows/{kind}", rowPages::page);
+          javalin.routes.get("/shops/{shop}/rows/{kind}/tables/{table}", rowPages::table);
+          javalin.routes.get("/api/shops/{shop}/rows/{kind}", rowPages::api);
           javalin.routes.get("/shops/{shop}/products", dashboards::products);
           javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
           javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);

@@ -352,7 +352,9 @@ class AccessTest {
                 "{chart}",
                 "visitors.svg",
                 "{table}",
-                "losses.xlsx")
+                "losses.xlsx",
+                "{kind}",
+                "orders")
             .entrySet()) {
       path = path.replace(param.getKey(), param.getValue());
     }
