@@ -124,11 +124,12 @@ class FileNamesTest {
    */
   @Test
   void jetty_keeps_a_large_part_in_a_temp_file_not_named_after_the_upload() throws Exception {
-    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-    Set<Path> before = multipartFiles(temp);
     byte[] big = bigOrders();
     try (Workspaces workspaces = new Workspaces(root.resolve("data"), Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
+      // Jetty spools large parts into the data folder's upload-tmp (emptied at start).
+      Path temp = workspaces.uploadTemp();
+      Set<Path> before = multipartFiles(temp);
       JavalinTest.test(
           WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
           (server, client) -> {
