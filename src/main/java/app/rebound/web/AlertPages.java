@@ -36,7 +36,7 @@ final class AlertPages {
                 msg,
                 Nav.links(nav, msg, here, shop),
                 msg.get("alerts.title"),
-                here,
+                Chrome.here(ctx, here),
                 shop,
                 0,
                 RequestGuard.csrfToken(ctx)),

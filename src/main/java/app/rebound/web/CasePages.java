@@ -123,6 +123,12 @@ final class CasePages {
 
   private Chrome chrome(Context ctx, Messages msg, String title, String here, String shop) {
     return new Chrome(
-        msg, Nav.links(nav, msg, here, shop), title, here, shop, 0, RequestGuard.csrfToken(ctx));
+        msg,
+        Nav.links(nav, msg, here, shop),
+        title,
+        Chrome.here(ctx, here),
+        shop,
+        0,
+        RequestGuard.csrfToken(ctx));
   }
 }

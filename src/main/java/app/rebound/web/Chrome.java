@@ -1,10 +1,13 @@
 package app.rebound.web;
 
+import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the layout around every page needs: the messages of the request's language, the navigation,
- * the page title and the page's own path (for the language switch links).
+ * the page title and the page's own path with its query (the language switch keeps the query).
  *
  * @param shopId the shop the page is about, or null
  * @param refreshSeconds reload the page after this many seconds (while an analysis runs); 0 for
@@ -25,8 +28,32 @@ public record Chrome(
     return RequestGuard.FORM_FIELD;
   }
 
+  /** The page's path alone, for a GET form's action (the form sends its own fields). */
+  public String path() {
+    int query = here.indexOf('?');
+    return query < 0 ? here : here.substring(0, query);
+  }
+
+  /** The same page in another language, its other parameters (period, filters, sort) kept. */
   public String langHref(Lang lang) {
-    return here + "?" + Lang.PARAM + "=" + lang.code();
+    return here + (here.contains("?") ? "&" : "?") + Lang.PARAM + "=" + lang.code();
+  }
+
+  /**
+   * The page's path with the request's query, less the language (the switch sets it) and any token
+   * (never echoed into a link): what the language switch links to.
+   */
+  static String here(Context ctx, String path) {
+    String query = ctx.queryString();
+    if (query == null || query.isEmpty()) {
+      return path;
+    }
+    String kept =
+        Arrays.stream(query.split("&"))
+            .filter(p -> !p.isEmpty())
+            .filter(p -> !p.startsWith(Lang.PARAM + "=") && !p.startsWith("token="))
+            .collect(Collectors.joining("&"));
+    return kept.isEmpty() ? path : path + "?" + kept;
   }
 
   public boolean isLang(Lang lang) {

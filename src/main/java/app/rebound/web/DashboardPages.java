@@ -324,7 +324,7 @@ final class DashboardPages {
         msg,
         Nav.links(nav, msg, here, l.shop()),
         title,
-        here,
+        Chrome.here(ctx, here),
         l.shop(),
         refresh,
         RequestGuard.csrfToken(ctx));

@@ -131,7 +131,7 @@ final class RowPages {
             msg,
             Nav.links(nav, msg, here, shop),
             msg.get("rows.title." + kind),
-            here,
+            Chrome.here(ctx, here),
             shop,
             0,
             RequestGuard.csrfToken(ctx)),

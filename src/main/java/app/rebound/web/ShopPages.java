@@ -163,7 +163,7 @@ final class ShopPages {
         msg,
         Nav.links(nav, msg, here, shopId),
         title,
-        here,
+        Chrome.here(ctx, here),
         shopId,
         0,
         RequestGuard.csrfToken(ctx));

@@ -181,6 +181,19 @@ class PeriodsTest {
   }
 
   @Test
+  void the_language_switch_keeps_the_period_and_never_echoes_a_token() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String html = page(client, "/shops/" + SHOP + "/traffic?period=7d&lang=zh&token=secret");
+          assertTrue(
+              html.contains("href=\"/shops/" + SHOP + "/traffic?period=7d&amp;lang=en\""),
+              "the English link keeps the period");
+          assertTrue(!html.contains("secret"), "the token is not put into a link");
+        });
+  }
+
+  @Test
   void the_picker_is_on_every_dashboard_and_keeps_the_language() {
     JavalinTest.test(
         app(),
