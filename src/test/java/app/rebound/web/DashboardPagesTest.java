@@ -644,6 +644,22 @@ class DashboardPagesTest {
   }
 
   @Test
+  void the_change_column_says_it_is_relative_to_the_unaffected_products() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          for (Lang lang : Lang.values()) {
+            Messages msg = Messages.of(lang);
+            String html = page(client, shop("/trust?lang=" + lang.code()));
+            assertTrue(html.contains("<th class=\"num\">" + html(msg.get("measure.col.effect"))));
+            assertTrue(html.contains(html(msg.get("measure.effect.hint"))), lang.code());
+          }
+          assertTrue(Messages.of(Lang.ZH).get("measure.col.effect").contains("未受影响"));
+          assertTrue(Messages.of(Lang.EN).get("measure.col.effect").contains("unaffected"));
+        });
+  }
+
+  @Test
   void the_plan_page_ranks_the_actions_in_each_language_and_its_json_has_the_same_order()
       throws Exception {
     JavalinTest.test(
