@@ -20,8 +20,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -400,6 +402,36 @@ public final class ShopDatabase implements AutoCloseable {
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The name each of these products has in the orders export (the latest non-blank one); ids the
+   * orders do not name are left out. Uses the product_id index, so a page can ask for a few.
+   */
+  public synchronized Map<String, String> productNames(Collection<String> productIds)
+      throws SQLException {
+    Map<String, String> out = new HashMap<>();
+    String sql =
+        "SELECT "
+            + KindSchema.quote("product_name")
+            + " FROM "
+            + KindSchema.table(FileKind.ORDERS)
+            + " WHERE "
+            + KindSchema.quote("product_id")
+            + " = ? AND "
+            + KindSchema.quote("product_name")
+            + " <> '' ORDER BY rowid DESC LIMIT 1";
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (String id : new LinkedHashSet<>(productIds)) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.put(id, rs.getString(1));
+          }
+        }
       }
     }
     return out;

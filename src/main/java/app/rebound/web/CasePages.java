@@ -43,14 +43,23 @@ final class CasePages {
             chrome(ctx, msg, msg.get("cases.title"), here, shop),
             shop,
             null,
-            new Views.CaseList(cases.due(shop, today), cases.list(shop), today)));
+            caseList(shop, today)));
+  }
+
+  private Views.CaseList caseList(String shop, LocalDate today) throws Exception {
+    List<AppealCase> all = cases.list(shop);
+    return new Views.CaseList(
+        cases.due(shop, today),
+        all,
+        today,
+        workspaces.database(shop).productNames(all.stream().map(AppealCase::productId).toList()));
   }
 
   /** GET /shops/{shop}/cases/tables/{table}.xlsx: the due or all cases, named by today's date. */
   void table(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     LocalDate today = PlatformTime.now(workspaces.clock()).toLocalDate();
-    Views.CaseList list = new Views.CaseList(cases.due(shop, today), cases.list(shop), today);
+    Views.CaseList list = caseList(shop, today);
     PageTables.send(
         ctx, PageTables.cases(Messages.of(Lang.of(ctx)), list), shop + "-cases", today.toString());
   }

@@ -11,6 +11,7 @@ import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadRecord;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The data each page template is rendered from: one record per template, nothing computed in them.
@@ -85,7 +86,9 @@ public final class Views {
   public record Error(Chrome chrome, int status, String message) {}
 
   /** /cases: those due for follow-up (today or before, Beijing time), then all. */
-  public record CaseList(List<AppealCase> due, List<AppealCase> all, LocalDate today) {}
+  /** /cases: the cases due for follow-up, all cases, and their products' names from the orders. */
+  public record CaseList(
+      List<AppealCase> due, List<AppealCase> all, LocalDate today, Map<String, String> names) {}
 
   /** /cases/{id}: one case, its history, and the statuses it may take next. */
   public record CaseDetail(

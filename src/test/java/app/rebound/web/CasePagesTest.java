@@ -96,6 +96,9 @@ class CasePagesTest {
             clock.set(group.deadline().minusDays(1));
             String list = client.get("/shops/s/cases?lang=en").body().string();
             assertTrue(list.contains("id=\"cases-due\""), "due on its follow-up day");
+            assertTrue(
+                list.contains(group.productName() + "<br><code>" + group.productId() + "</code>"),
+                "the case's product is named, beside its id");
             casePage = client.get(opened.location() + "?lang=en").body().string();
             assertTrue(
                 casePage.contains("&lt;b&gt;提交&lt;/b&gt; 42 笔"),
