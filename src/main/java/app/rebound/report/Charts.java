@@ -16,6 +16,7 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
 /**
  * What the charts share: x values of dates, the date and value axes, deletion markers, the theme.
@@ -76,11 +77,24 @@ final class Charts {
       } else if (i == 0) {
         label = labels.text(Label.FIRST_DELETION) + " " + labels.date(sorted.get(i));
       }
-      plot.addDomainMarker(marker(sorted.get(i), label, i), Layer.FOREGROUND);
+      plot.addDomainMarker(
+          marker(sorted.get(i), label, i, inLastQuarter(plot, sorted.get(i))), Layer.FOREGROUND);
     }
   }
 
+  /**
+   * A marker this far right has its label on the line's left, so the plot's edge cannot clip it.
+   */
+  static boolean inLastQuarter(XYPlot plot, LocalDate date) {
+    Range range = plot.getDataRange(plot.getDomainAxis());
+    return range != null && x(date) > range.getLowerBound() + 0.75 * range.getLength();
+  }
+
   static ValueMarker marker(LocalDate date, String label, int index) {
+    return marker(date, label, index, false);
+  }
+
+  static ValueMarker marker(LocalDate date, String label, int index, boolean leftOfLine) {
     ValueMarker marker =
         new ValueMarker(
             x(date),
@@ -92,8 +106,8 @@ final class Charts {
       marker.setLabelFont(ChartFonts.font(Font.PLAIN, 11f));
       marker.setLabelPaint(MARKER);
       marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-      marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-      marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      marker.setLabelAnchor(leftOfLine ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+      marker.setLabelTextAnchor(leftOfLine ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
       marker.setLabelOffset(new RectangleInsets(4 + 14 * (index % 2), 2, 2, 2));
     }
     return marker;
