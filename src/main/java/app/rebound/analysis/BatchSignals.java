@@ -162,8 +162,8 @@ final class BatchSignals {
     } else {
       orderSignals(rows, base, out);
     }
-    complaints(date, base, out);
-    refundGroup(batch, date, base, out);
+    out.put(COMPLAINTS, complaints(date, base, out));
+    out.put(REFUND_GROUP, refundGroup(batch, date, base, out));
     refundWave(batch, date, base, out);
     productSignals(batch, date, base, out);
     return out;
@@ -432,14 +432,10 @@ final class BatchSignals {
   }
 
   /**
-   * Complaints a day in the RECENT_DAYS before the batch against the BASELINE_DAYS before those,
-   * and how many complaints above the usual level that rise rests on.
+   * Complaints a day in the RECENT_DAYS before the batch against the BASELINE_DAYS before those;
+   * the complaints above the usual level that rise rests on go into {@code out}.
    */
-  static void complaints(LocalDate date, ShopBaseline base, Map<String, Signal> out) {
-    out.put(COMPLAINTS, complaintRatio(date, base, out));
-  }
-
-  private static Signal complaintRatio(LocalDate date, ShopBaseline base, Map<String, Signal> out) {
+  static Signal complaints(LocalDate date, ShopBaseline base, Map<String, Signal> out) {
     if (!base.complaintsMeasured()) {
       return base.shopScoresUploaded
           ? new Signal(
@@ -540,17 +536,10 @@ final class BatchSignals {
   /**
    * Refunds with a cancel reason on the batch's products among orders placed in the RECENT_DAYS
    * before the batch, against what the products' usual refund rate would give. The value is
-   * observed ÷ expected; the count of refunds is in the sentence.
+   * observed ÷ expected; the count of refunds is in the sentence, and the refunds above the
+   * expected that a rise rests on go into {@code out}.
    */
-  static void refundGroup(Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
-    out.put(REFUND_GROUP, refundRatio(batch, date, base, out));
-  }
-
-  /**
-   * Refunds on the batch's products among orders placed in the RECENT_DAYS before, over what their
-   * usual refund rate gives; and how many refunds above that the rise rests on.
-   */
-  private static Signal refundRatio(
+  static Signal refundGroup(
       Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
     Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
     LocalDate recentFrom = date.minusDays(RECENT_DAYS);
