@@ -179,7 +179,7 @@ final class DashboardData {
   /** The product of the path; 404 when the analysis has no such affected product. */
   Dashboards.Product product(Loaded l, Context ctx) {
     String product = ctx.pathParam(PRODUCT_PARAM);
-    return Dashboards.product(l.shop(), l.report(), product, draw(l))
+    return Dashboards.product(l.shop(), l.report(), product, draw(l), l.period())
         .orElseThrow(
             () ->
                 new NotFoundResponse(

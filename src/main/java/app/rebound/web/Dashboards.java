@@ -289,7 +289,9 @@ public final class Dashboards {
       MeasureView trust) {}
 
   /**
-   * /products/{product}: its losses with their pre-period fits, its trust and partnership measures.
+   * /products/{product}: its losses with their pre-period fits (over the whole run since its
+   * deletion), the visitors and GMV tiles over the chosen period with their 环比, its trust and
+   * partnership measures.
    */
   public record Product(
       String productId,
@@ -306,7 +308,10 @@ public final class Dashboards {
       List<MeasureView> trust,
       List<MeasureView> partnerships,
       List<String> batches,
-      List<ChartSlot> charts) {}
+      List<ChartSlot> charts,
+      LossView visitorsInPeriod,
+      LossView gmvInPeriod,
+      Period period) {}
 
   /** How the products table can be sorted: {@code ?sort=} one of these; numbers largest first. */
   public enum Sort {
@@ -489,7 +494,8 @@ public final class Dashboards {
     return new Products(sort.param(), List.copyOf(rows), period);
   }
 
-  static Optional<Product> product(String shop, ImpactReport r, String productId, Draw draw) {
+  static Optional<Product> product(
+      String shop, ImpactReport r, String productId, Draw draw, Period period) {
     Optional<ImpactReport.ProductRow> found =
         r.products().stream().filter(p -> p.productId().equals(productId)).findFirst();
     if (found.isEmpty()) {
@@ -515,7 +521,10 @@ public final class Dashboards {
                 .filter(b -> b.products().contains(productId))
                 .map(ImpactReport.BatchRow::id)
                 .toList(),
-            charts(shop, r, productId, draw, "product_visitors", "product_gmv")));
+            charts(shop, r, productId, draw, "product_visitors", "product_gmv"),
+            productLoss(p.visitors(), p.visitorsDaily(), p.deletedSince(), period),
+            productLoss(p.gmv(), p.gmvDaily(), p.deletedSince(), period),
+            period));
   }
 
   // ---- helpers ----

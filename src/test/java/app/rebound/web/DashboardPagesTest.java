@@ -294,7 +294,14 @@ class DashboardPagesTest {
                       Dashboards.period(zhReport, new Period.Query(null, null, null)))),
               json(client, "/api" + shop("/products?lang=zh")));
           assertEquals(
-              tree(Dashboards.product(SHOP, zhReport, product, draw).orElseThrow()),
+              tree(
+                  Dashboards.product(
+                          SHOP,
+                          zhReport,
+                          product,
+                          draw,
+                          Dashboards.period(zhReport, new Period.Query(null, null, null)))
+                      .orElseThrow()),
               json(client, "/api" + shop("/products/" + product + "?lang=zh")));
           assertFalse(
               json(client, "/api" + shop("/traffic")).toString().contains("<svg"),

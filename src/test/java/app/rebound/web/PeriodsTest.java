@@ -198,7 +198,8 @@ class PeriodsTest {
     JavalinTest.test(
         app(),
         (server, client) -> {
-          for (String p : List.of("", "/traffic", "/trust", "/partners", "/products")) {
+          String product = "/products/" + report.products().get(0).productId();
+          for (String p : List.of("", "/traffic", "/trust", "/partners", "/products", product)) {
             String path = "/shops/" + SHOP + p;
             String html = page(client, path + "?lang=en&period=7d");
             assertTrue(html.contains("<form class=\"period-picker\""), p);
@@ -215,6 +216,29 @@ class PeriodsTest {
               page(client, "/shops/" + SHOP + "/products?lang=en&period=7d&sort=name");
           assertTrue(products.contains("<input type=\"hidden\" name=\"sort\" value=\"name\">"));
           assertTrue(products.contains("/products?period=7d&amp;sort=gmv\""), products);
+        });
+  }
+
+  @Test
+  void a_products_tiles_follow_the_period_while_its_loss_table_stays_since_the_deletion() {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String path =
+              "/shops/" + SHOP + "/products/" + report.products().get(0).productId() + "?lang=zh";
+          String week = page(client, path + "&period=7d");
+          String since = page(client, path);
+          assertNotEquals(tile(week, "gmv"), tile(since, "gmv"));
+          assertTrue(tile(week, "gmv").contains("近 7 天（"), tile(week, "gmv"));
+          assertTrue(tile(week, "gmv").contains("环比"), tile(week, "gmv"));
+          assertTrue(week.contains("id=\"losses-since\""), "the table says it keeps its run");
+          assertFalse(since.contains("id=\"losses-since\""));
+          String table = "<table class=\"losses\"";
+          assertEquals(
+              since.substring(
+                  since.indexOf(table), since.indexOf("</table>", since.indexOf(table))),
+              week.substring(week.indexOf(table), week.indexOf("</table>", week.indexOf(table))),
+              "the loss table is the same in both periods");
         });
   }
 
