@@ -3,17 +3,25 @@ package app.rebound.browser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import app.rebound.Json;
 import app.rebound.Slow;
+import app.rebound.service.Alerts;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import app.rebound.web.Nav;
+import app.rebound.web.Period;
 import app.rebound.web.WebApp;
 import app.rebound.web.WebConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,15 +31,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -127,6 +144,10 @@ class DashboardBrowserTest {
   private static String productPath;
   private static String appealGroupPath;
   private static String casePath;
+  private static Alerts alerts;
+  private static HttpServer receiver;
+  private static URI robot;
+  private static final List<JsonNode> robotMessages = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start_the_app_and_a_headless_chromium() throws Exception {
@@ -149,6 +170,11 @@ class DashboardBrowserTest {
 
     workspaces = new Workspaces(data, CLOCK);
     analyses = new Analyses(workspaces, CLOCK, 1);
+    startTheGroupRobot();
+    alerts =
+        new Alerts(
+            workspaces, List.of(robot), CLOCK, "zh", new Alerts.Retry(Duration.ofMillis(50), 4));
+    analyses.listen(alerts); // as `serve --alert-webhook` does
     app = WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES);
     app.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -190,6 +216,12 @@ class DashboardBrowserTest {
       }
       if (analyses != null) {
         analyses.close();
+      }
+      if (alerts != null) {
+        alerts.close();
+      }
+      if (receiver != null) {
+        receiver.stop(0);
       }
       if (workspaces != null) {
         workspaces.close();
@@ -451,7 +483,418 @@ class DashboardBrowserTest {
         wideTables > 0, "some table is wider than a phone, so its box's scrolling was tried");
   }
 
+  @Test
+  @Order(10)
+  void the_period_picker_shows_the_last_7_days_with_their_change_in_both_languages()
+      throws Exception {
+    for (String lang : List.of("zh", "en")) {
+      boolean zh = lang.equals("zh");
+      String where = "overview in " + lang;
+      open("", lang);
+      String since = text(By.id("tile-visitors"));
+      pickPeriod(Period.LAST_7);
+      String week = text(By.id("tile-visitors"));
+      assertNotEquals(since, week, where + ": the tile follows the period");
+      assertTrue(week.contains(zh ? "近 7 天（" : "Last 7 days ("), where + ": " + week);
+      assertTrue(
+          text(By.id("change-visitors")).startsWith(zh ? "环比" : "Period on period"),
+          where + ": " + text(By.id("change-visitors")));
+
+      // The language link keeps the period.
+      driver
+          .findElement(By.cssSelector(".lang-switch a[hreflang=" + (zh ? "en" : "zh") + "]"))
+          .click();
+      waitUntil(
+          Duration.ofSeconds(10),
+          "the other language",
+          d -> (zh ? "en" : "zh-CN").equals(htmlLang()));
+      assertTrue(driver.getCurrentUrl().contains("period=7d"), driver.getCurrentUrl());
+      assertTrue(
+          text(By.id("tile-visitors")).contains(zh ? "Last 7 days (" : "近 7 天（"),
+          text(By.id("tile-visitors")));
+
+      // A custom range inside the data, typed into the picker's date fields.
+      open("", lang);
+      WebElement from = driver.findElement(By.cssSelector("#period input[name=from]"));
+      LocalDate last = LocalDate.parse(from.getDomAttribute("max"));
+      setDate("from", last.minusDays(13));
+      setDate("to", last.minusDays(7));
+      pickPeriod(Period.CUSTOM);
+      String showing = text(By.id("period-showing"));
+      assertTrue(showing.contains(last.minusDays(13).toString()), where + ": " + showing);
+      assertTrue(
+          showing.contains(last.minusDays(7).toString().substring(5)), where + ": " + showing);
+      assertTrue(driver.findElements(By.id("period-error")).isEmpty(), where);
+
+      // Dates the wrong way round: the page says so and falls back to since the deletion.
+      setDate("from", last.minusDays(2));
+      setDate("to", last.minusDays(9));
+      pickPeriod(Period.CUSTOM);
+      assertTrue(
+          text(By.id("period-error")).contains(zh ? "开始日期晚于结束日期" : "after"),
+          text(By.id("period-error")));
+      assertEquals(since, text(By.id("tile-visitors")), where + ": back to since the deletion");
+
+      // The product page has the picker too.
+      openPath(productPath, lang);
+      pickPeriod(Period.LAST_30);
+      assertTrue(
+          text(By.id("tile-gmv")).contains(zh ? "近 30 天（" : "Last 30 days ("),
+          text(By.id("tile-gmv")));
+      assertTrue(driver.findElement(By.id("losses-since")).isDisplayed());
+      screenshot("product_30d", lang);
+    }
+  }
+
+  @Test
+  @Order(11)
+  void the_traffic_page_splits_the_loss_by_channel_and_shows_the_funnel_in_both_languages() {
+    for (String lang : List.of("zh", "en")) {
+      boolean zh = lang.equals("zh");
+      String where = "traffic in " + lang;
+      open("/traffic", lang);
+      assertEquals(
+          zh ? "按流量渠道看损失" : "Loss by traffic channel", text(By.cssSelector("#channels h2")));
+      List<WebElement> tables = driver.findElements(By.cssSelector("#channels table.channels"));
+      assertFalse(tables.isEmpty(), where + ": no channel table (" + text(By.id("channels")) + ")");
+      for (WebElement table : tables) {
+        assertEquals(
+            zh ? "渠道" : "Channel", table.findElement(By.cssSelector("thead th")).getText().strip());
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        assertFalse(rows.isEmpty(), where + ": " + table.getDomAttribute("id") + " has no rows");
+        for (WebElement row : rows) {
+          assertFalse(
+              row.findElement(By.tagName("td")).getText().isBlank(),
+              where + ": a nameless channel");
+        }
+      }
+      assertTrue(
+          text(By.cssSelector("#funnel h2")).startsWith(zh ? "转化漏斗" : "Funnel"),
+          text(By.cssSelector("#funnel h2")));
+      List<String> impressions =
+          driver.findElements(By.cssSelector("#funnel-stage-impressions td")).stream()
+              .map(e -> e.getText().strip())
+              .toList();
+      assertEquals(zh ? "曝光" : "Impressions", impressions.get(0), where);
+      for (String perDay : impressions.subList(1, impressions.size())) {
+        assertTrue(perDay.matches("[0-9][0-9,.]*"), where + ": impressions per day " + impressions);
+      }
+      List<WebElement> products =
+          driver.findElements(By.cssSelector("#funnel details.product-measures"));
+      assertFalse(products.isEmpty(), where + ": no product funnel");
+      WebElement first = products.get(0);
+      assertFalse(
+          first.findElement(By.tagName("table")).isDisplayed(),
+          "closed until the merchant opens it");
+      driver.executeScript("arguments[0].open = true", first);
+      assertTrue(first.findElement(By.tagName("table")).isDisplayed(), where + ": opened");
+    }
+  }
+
+  @Test
+  @Order(12)
+  void a_tile_leads_to_its_rows_which_sort_search_and_page_on_the_server() throws Exception {
+    for (String lang : List.of("zh", "en")) {
+      boolean zh = lang.equals("zh");
+      String where = "deleted orders in " + lang;
+      open("", lang);
+      driver.findElement(By.cssSelector("#tile-deleted .rows-link a")).click();
+      awaitAnalysis();
+      assertTrue(
+          text(By.tagName("h1")).startsWith(zh ? "被删除销量的订单" : "Orders whose sales were deleted"),
+          text(By.tagName("h1")));
+      long total = rowTotal();
+      assertTrue(total > 0, where);
+      assertEquals(Math.min(total, 50), rowTexts(0).size(), where + ": one page of 50");
+
+      // Sorted by 子订单编号 on the server, both ways (ids are all 19 digits, so text order is
+      // number order).
+      String idHeader = zh ? "子订单编号" : "Sub-order ID";
+      int idColumn = headers().indexOf(idHeader);
+      assertTrue(idColumn >= 0, where + ": " + headers());
+      sortBy(idHeader);
+      List<String> ids = rowTexts(idColumn);
+      String order = sortedAs(idHeader);
+      List<String> expected = new ArrayList<>(ids);
+      expected.sort(
+          order.equals("ascending") ? Comparator.naturalOrder() : Comparator.reverseOrder());
+      assertEquals(expected, ids, where + ": sorted " + order);
+      sortBy(idHeader);
+      assertNotEquals(order, sortedAs(idHeader), where + ": a second click turns the order round");
+      List<String> turned = rowTexts(idColumn);
+      if (total <= 50) {
+        List<String> reversed = new ArrayList<>(ids);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, turned, where + ": reversed");
+      }
+
+      // Searched by one 子订单编号: that order alone.
+      String id = turned.get(0);
+      search("q", id);
+      assertEquals(List.of(id), rowTexts(idColumn), where + ": searched " + id);
+      assertTrue(
+          text(By.id("row-count")).startsWith(zh ? "共 1 行" : "1 rows"), text(By.id("row-count")));
+      search("q", "0000000000000000000");
+      assertTrue(driver.findElement(By.id("no-rows")).isDisplayed(), where + ": nothing found");
+    }
+
+    // A product's orders run over several pages; the second continues the first's order.
+    open("/products", "zh");
+    driver
+        .findElement(By.cssSelector("table.products tbody tr td a[href*='/rows/orders']"))
+        .click();
+    awaitAnalysis();
+    assertTrue(rowTotal() > 50, "the sample's first product has more than a page of orders");
+    sortBy("子订单编号");
+    List<String> page1 = rowTexts(headers().indexOf("子订单编号"));
+    driver.findElement(By.id("next-page")).click();
+    awaitAnalysis();
+    assertTrue(driver.getCurrentUrl().contains("page=2"), driver.getCurrentUrl());
+    List<String> page2 = rowTexts(headers().indexOf("子订单编号"));
+    assertFalse(page2.isEmpty());
+    boolean ascending = sortedAs("子订单编号").equals("ascending");
+    int step = page2.get(0).compareTo(page1.get(page1.size() - 1));
+    assertTrue(ascending ? step > 0 : step < 0, "page 2 goes on from page 1: " + page1 + page2);
+    assertTrue(driver.findElement(By.id("prev-page")).isDisplayed());
+    screenshot("rows", "zh");
+  }
+
+  @Test
+  @Order(13)
+  void a_tables_excel_download_has_the_pages_header_and_keeps_ids_as_text() throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    for (String lang : List.of("zh", "en")) {
+      open("", lang);
+      driver.findElement(By.cssSelector("#tile-deleted .rows-link a")).click();
+      awaitAnalysis();
+      List<String> header = headers();
+      List<String> firstRow = rowTexts(-1);
+      String href = driver.findElement(By.cssSelector(".table-download a")).getDomProperty("href");
+      HttpResponse<byte[]> xlsx =
+          http.send(
+              HttpRequest.newBuilder(URI.create(href)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, xlsx.statusCode(), href);
+      try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+        Sheet sheet = book.getSheetAt(0);
+        Row head = sheet.getRow(0);
+        for (int c = 0; c < header.size(); c++) {
+          assertEquals(header.get(c), head.getCell(c).getStringCellValue(), lang + " header " + c);
+        }
+        int idColumn = header.indexOf(lang.equals("zh") ? "子订单编号" : "Sub-order ID");
+        var id = sheet.getRow(1).getCell(idColumn);
+        assertEquals(CellType.STRING, id.getCellType(), "a 19-digit id stays text in Excel");
+        assertEquals(firstRow.get(idColumn), id.getStringCellValue());
+        assertTrue(id.getStringCellValue().matches("[0-9]{19}"), id.getStringCellValue());
+      }
+    }
+  }
+
+  @Test
+  @Order(14)
+  void the_new_deletion_reached_the_group_robot_once_and_the_alerts_page_lists_it()
+      throws Exception {
+    waitUntil(
+        Duration.ofSeconds(30),
+        "the group robot's message",
+        d -> robotMessages.isEmpty() ? null : true);
+    JsonNode message = robotMessages.get(0);
+    assertEquals("text", message.path("msgtype").asText(), message.toString());
+    String content = message.path("text").path("content").asText();
+    assertTrue(content.contains(SHOP), content);
+    for (String lang : List.of("zh", "en")) {
+      boolean zh = lang.equals("zh");
+      open("/alerts", lang);
+      List<WebElement> rows = driver.findElements(By.cssSelector("#alerts tbody tr"));
+      assertEquals(robotMessages.size(), rows.size(), "each alert sent once: " + robotMessages);
+      List<String> kinds =
+          rows.stream()
+              .map(r -> r.findElements(By.tagName("td")).get(1).getText().strip())
+              .toList();
+      assertTrue(kinds.contains(zh ? "新的销量删除" : "New sales deletion"), kinds.toString());
+      for (WebElement row : rows) {
+        assertTrue(
+            row.findElement(By.cssSelector(".delivery"))
+                .getText()
+                .startsWith(zh ? "已送达" : "Delivered"),
+            row.getText());
+      }
+      screenshot("alerts", lang);
+    }
+  }
+
+  @Test
+  @Order(15)
+  void an_upload_and_then_the_shop_are_deleted_through_their_confirmed_buttons() throws Exception {
+    String scratch = "scratch";
+    driver.get(base + "/?lang=en");
+    WebElement form = driver.findElement(By.cssSelector("form[action='/shops']"));
+    form.findElement(By.name("shop")).sendKeys(scratch);
+    List<String> files = sampleFiles();
+    String reviews = files.stream().filter(f -> f.endsWith("评价.csv")).findFirst().orElseThrow();
+    form.findElement(By.cssSelector("input[type=file][multiple]"))
+        .sendKeys(String.join("\n", files.stream().filter(f -> !f.equals(reviews)).toList()));
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waitUntil(
+        Duration.ofSeconds(30),
+        "the new shop",
+        d -> d.getCurrentUrl().startsWith(base + "/shops/" + scratch));
+
+    driver.get(base + "/shops/" + scratch + "/uploads?lang=en");
+    driver.findElement(By.cssSelector("form.upload input[type=file]")).sendKeys(reviews);
+    driver.findElement(By.cssSelector("form.upload button[type=submit]")).click();
+    List<WebElement> uploads =
+        waitUntil(
+            Duration.ofSeconds(30),
+            "the second upload",
+            d -> {
+              List<WebElement> found = d.findElements(By.cssSelector("section.upload-record"));
+              return found.size() == 2 ? found : null;
+            });
+    String second =
+        uploads.stream()
+            .map(e -> e.getDomAttribute("id"))
+            .max(Comparator.comparingInt(id -> Integer.parseInt(id.substring("upload-".length()))))
+            .orElseThrow();
+    driver.get(base + "/shops/" + scratch + "?lang=en");
+    awaitAnalysis();
+    assertTrue(
+        driver.findElements(By.cssSelector("#tile-average_rating .not-measured")).isEmpty(),
+        "the reviews measure the rating: " + text(By.id("tile-average_rating")));
+
+    // Without the box ticked the browser does not send the form.
+    driver.get(base + "/shops/" + scratch + "/uploads?lang=en");
+    WebElement delete = driver.findElement(By.cssSelector("#" + second + " form.delete"));
+    delete.findElement(By.cssSelector("button")).click();
+    assertTrue(driver.getCurrentUrl().endsWith("/uploads?lang=en"), driver.getCurrentUrl());
+    assertFalse(driver.findElements(By.id(second)).isEmpty(), "not deleted unconfirmed");
+    delete.findElement(By.name("confirm")).click();
+    delete.findElement(By.cssSelector("button")).click();
+    waitUntil(
+        Duration.ofSeconds(30), "the upload gone", d -> d.findElements(By.id(second)).isEmpty());
+    assertEquals(1, driver.findElements(By.cssSelector("section.upload-record")).size());
+    driver.get(base + "/shops/" + scratch + "?lang=en");
+    awaitAnalysis();
+    assertFalse(
+        driver.findElements(By.cssSelector("#tile-average_rating .not-measured")).isEmpty(),
+        "analysed again without the reviews: " + text(By.id("tile-average_rating")));
+
+    driver.get(base + "/shops/" + scratch + "/uploads?lang=zh");
+    WebElement shopDelete =
+        driver.findElement(
+            By.cssSelector("form[action$='/delete'].delete:not(section.upload-record form)"));
+    shopDelete.findElement(By.name("confirm")).click();
+    shopDelete.findElement(By.cssSelector("button")).click();
+    waitUntil(
+        Duration.ofSeconds(30),
+        "the shops page",
+        d -> URI.create(d.getCurrentUrl()).getPath().equals("/"));
+    assertTrue(
+        driver.findElements(By.cssSelector("a[href='/shops/" + scratch + "']")).isEmpty(),
+        "the shop is no longer listed");
+    assertFalse(
+        driver.findElements(By.cssSelector("a[href='/shops/" + SHOP + "']")).isEmpty(),
+        "the other shop stays");
+    HttpResponse<String> gone =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/shops/" + scratch)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, gone.statusCode());
+    open("", "zh");
+    assertTrue(text(By.id("tile-deleted")).contains("¥"), "the other shop still reads");
+  }
+
   // ---------------------------------------------------------------------------------------------------
+
+  /** A local receiver standing in for the 企业微信 / 钉钉 / 飞书 group robot. */
+  private static void startTheGroupRobot() throws IOException {
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/robot",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          robotMessages.add(Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8)));
+          byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    receiver.setExecutor(Executors.newCachedThreadPool());
+    receiver.start();
+    robot = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/robot");
+  }
+
+  /** Ticks the period and sends the picker, then waits for the page it asks for. */
+  private static void pickPeriod(String kind) {
+    driver.findElement(By.cssSelector("#period input[name=period][value='" + kind + "']")).click();
+    driver.findElement(By.cssSelector("#period button[type=submit]")).click();
+    waitUntil(
+        Duration.ofSeconds(10),
+        "the page of period " + kind,
+        d -> d.getCurrentUrl().contains("period=" + kind));
+    awaitAnalysis();
+  }
+
+  /** A date into the picker's date field as the merchant's date control would put it. */
+  private static void setDate(String field, LocalDate date) {
+    driver.executeScript(
+        "document.querySelector('#period input[name=' + arguments[0] + ']').value = arguments[1]",
+        field,
+        date.toString());
+  }
+
+  /** The rows page's column names. */
+  private static List<String> headers() {
+    return driver.findElements(By.cssSelector("table#rows thead th a")).stream()
+        .map(e -> e.getText().strip())
+        .toList();
+  }
+
+  /** One column of the rows shown (-1: the cells of the first row). */
+  private static List<String> rowTexts(int column) {
+    List<WebElement> rows = driver.findElements(By.cssSelector("table#rows tbody tr"));
+    if (column < 0) {
+      return rows.get(0).findElements(By.tagName("td")).stream()
+          .map(e -> e.getText().strip())
+          .toList();
+    }
+    return rows.stream()
+        .map(r -> r.findElements(By.tagName("td")).get(column).getText().strip())
+        .toList();
+  }
+
+  /** The row count the rows page states, e.g. "共 470 行 · 第 1 / 10 页". */
+  private static long rowTotal() {
+    String count = text(By.id("row-count")).replace(",", "");
+    return Long.parseLong(count.replaceAll("^\\D*(\\d+).*$", "$1"));
+  }
+
+  private static void sortBy(String header) {
+    String before = driver.getCurrentUrl();
+    driver
+        .findElement(By.xpath("//table[@id='rows']//th/a[normalize-space()='" + header + "']"))
+        .click();
+    waitUntil(Duration.ofSeconds(10), "the sorted rows", d -> !d.getCurrentUrl().equals(before));
+    awaitAnalysis();
+  }
+
+  /** "ascending" or "descending": how the column is sorted, as the page tells a screen reader. */
+  private static String sortedAs(String header) {
+    return driver
+        .findElement(By.xpath("//table[@id='rows']//th[a[normalize-space()='" + header + "']]"))
+        .getDomAttribute("aria-sort");
+  }
+
+  private static void search(String field, String value) {
+    WebElement input = driver.findElement(By.cssSelector("#row-search input[name=" + field + "]"));
+    input.clear();
+    input.sendKeys(value);
+    String before = driver.getCurrentUrl();
+    driver.findElement(By.cssSelector("#row-search button[type=submit]")).click();
+    waitUntil(Duration.ofSeconds(10), "the search's rows", d -> !d.getCurrentUrl().equals(before));
+    awaitAnalysis();
+  }
 
   /** Every sample export except the GBK copy of the orders, as absolute paths. */
   private static List<String> sampleFiles() throws IOException {

@@ -18,6 +18,19 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
   @Test
+  void english_counts_read_as_words_not_as_plural_brackets() {
+    Messages en = Messages.of(Lang.EN);
+    assertEquals("1 attempt", en.format("alerts.attempts", 1));
+    assertEquals("3 attempts", en.format("alerts.attempts", 3));
+    assertEquals("no attempt yet", en.format("alerts.attempts", 0));
+    assertTrue(en.format("overview.appeal.urgent", 1).startsWith("Warning: 1 group closes "));
+    assertTrue(en.format("overview.appeal.urgent", 2).startsWith("Warning: 2 groups close "));
+    assertTrue(en.format("overview.appeal.open", 1, "x", "y").startsWith("1 group can be"));
+    assertTrue(en.format("overview.appeal.open", 12, "x", "y").startsWith("12 groups can be"));
+    assertEquals("尝试 1 次", Messages.of(Lang.ZH).format("alerts.attempts", 1));
+  }
+
+  @Test
   void both_bundles_have_the_same_keys() {
     assertEquals(
         new TreeSet<>(Messages.of(Lang.ZH).keys()), new TreeSet<>(Messages.of(Lang.EN).keys()));
