@@ -98,6 +98,44 @@ final class Gaps {
     return overHorizon(report.gmv());
   }
 
+  /** The last day of the shop's daily series, null without one. */
+  private LocalDate seriesEnd() {
+    ImpactReport.Charts s = report.series();
+    ImpactReport.Daily d = s == null ? null : s.gmv() != null ? s.gmv() : s.visitors();
+    return d == null || d.days().isEmpty() ? null : d.days().get(d.days().size() - 1);
+  }
+
+  /**
+   * Days a product's own loss spans: from its first deletion to the end of the series, as the
+   * products page counts it; the shop's window when either end is unknown.
+   */
+  double productDays(ImpactReport.ProductRow p) {
+    LocalDate end = seriesEnd();
+    if (p.deletedSince() == null || end == null) {
+      return windowDays;
+    }
+    long days = ChronoUnit.DAYS.between(p.deletedSince(), end) + 1;
+    return days > 0 ? days : windowDays;
+  }
+
+  /**
+   * A product's own loss carried over the next horizon days: its loss per day since its deletion
+   * times the horizon, never below zero (a product above its counterfactual has nothing to win
+   * back). The one definition of "未来 N 天" for a product's figure.
+   */
+  Range productOverHorizon(ImpactReport.ProductRow p, Loss loss) {
+    if (loss == null || !loss.measured()) {
+      return Range.NONE;
+    }
+    double perDay = horizon / productDays(p);
+    return new Range(
+        true,
+        loss.significant(),
+        Math.max(0, loss.loss()) * perDay,
+        Math.max(0, loss.lossLow()) * perDay,
+        Math.max(0, loss.lossHigh()) * perDay);
+  }
+
   Range visitors() {
     return overHorizon(report.traffic() == null ? null : report.traffic().visitors());
   }
