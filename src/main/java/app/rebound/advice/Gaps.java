@@ -5,8 +5,6 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import app.rebound.analysis.ImpactReport.Loss;
 import app.rebound.analysis.Measure;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +67,7 @@ final class Gaps {
 
   /** Days from the first deletion to the end of the shop's daily series, else the default. */
   static double windowDays(ImpactReport report, double fallback) {
-    ImpactReport.Charts s = report.series();
-    if (s == null || s.deletionDates() == null || s.deletionDates().isEmpty()) {
-      return fallback;
-    }
-    ImpactReport.Daily d = s.gmv() != null ? s.gmv() : s.visitors();
-    if (d == null || d.days().isEmpty()) {
-      return fallback;
-    }
-    LocalDate first = s.deletionDates().get(0);
-    long days = ChronoUnit.DAYS.between(first, d.days().get(d.days().size() - 1)) + 1;
+    long days = report.daysSince(report.firstDeletion());
     return days > 0 ? days : fallback;
   }
 
@@ -98,23 +87,12 @@ final class Gaps {
     return overHorizon(report.gmv());
   }
 
-  /** The last day of the shop's daily series, null without one. */
-  private LocalDate seriesEnd() {
-    ImpactReport.Charts s = report.series();
-    ImpactReport.Daily d = s == null ? null : s.gmv() != null ? s.gmv() : s.visitors();
-    return d == null || d.days().isEmpty() ? null : d.days().get(d.days().size() - 1);
-  }
-
   /**
    * Days a product's own loss spans: from its first deletion to the end of the series, as the
    * products page counts it; the shop's window when either end is unknown.
    */
   double productDays(ImpactReport.ProductRow p) {
-    LocalDate end = seriesEnd();
-    if (p.deletedSince() == null || end == null) {
-      return windowDays;
-    }
-    long days = ChronoUnit.DAYS.between(p.deletedSince(), end) + 1;
+    long days = report.daysSince(p.deletedSince());
     return days > 0 ? days : windowDays;
   }
 

@@ -710,12 +710,27 @@ final class Scoring {
         measured ? g.estimate() : gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
     double low = measured ? g.low() : base;
     double high = measured ? g.high() : base;
+    // Both periods named: the measured loss since the first deletion, and its projection.
     String gap =
-        zh
-            ? f("%d 天 GMV 损失约 ¥%s%s", (int) gaps.horizon, yuan(base), measured ? "" : "（估算）")
-            : f(
-                "GMV loss about ¥%s over %d days%s",
-                yuan(base), (int) gaps.horizon, measured ? "" : " (a proxy)");
+        measured
+            ? (zh
+                ? f(
+                    "删除后 %d 天 GMV 损失 ¥%s，按每天的损失折算，未来 %d 天约 ¥%s",
+                    (int) gaps.windowDays,
+                    yuan(gaps.report.gmv().loss()),
+                    (int) gaps.horizon,
+                    yuan(base))
+                : f(
+                    "GMV loss ¥%s in the %d days since the deletion; at that rate about ¥%s over the next %d days",
+                    yuan(gaps.report.gmv().loss()),
+                    (int) gaps.windowDays,
+                    yuan(base),
+                    (int) gaps.horizon))
+            : (zh
+                ? f("未来 %d 天 GMV 损失约 ¥%s（估算）", (int) gaps.horizon, yuan(base))
+                : f(
+                    "GMV loss about ¥%s over the next %d days (a proxy)",
+                    yuan(base), (int) gaps.horizon));
     String why =
         zh
             ? f("及早发现下一次删除可避免其损失的 %s；这是判断，不是测量。", pct(c.get("monitoring.share")))

@@ -203,7 +203,7 @@ public final class PlanWriters {
                                 p.name(),
                                 t.count(p.deletedOrders()),
                                 t.money(p.deletedMoney()),
-                                lossText(p.gmv(), t, true)))
+                                lossText(p.gmv(), t, true) + since(report, p.deletedSince(), t)))
                     .toList()));
       }
     }
@@ -299,8 +299,22 @@ public final class PlanWriters {
         List.of(t.t("被删除订单", "Deleted orders"), t.count(d.orders()), ""),
         List.of(t.t("被删除销量", "Deleted units"), t.count(d.units()), ""),
         List.of(t.t("被删除金额", "Deleted sales"), t.money(d.money()), ""),
-        lossRow(t.t("访客损失", "Visitors lost"), report.traffic().visitors(), t, false),
-        lossRow(t.t("GMV 损失", "GMV lost"), report.gmv(), t, true));
+        lossRow(
+            t.t("访客损失", "Visitors lost") + since(report, report.firstDeletion(), t),
+            report.traffic().visitors(),
+            t,
+            false),
+        lossRow(
+            t.t("GMV 损失", "GMV lost") + since(report, report.firstDeletion(), t),
+            report.gmv(),
+            t,
+            true));
+  }
+
+  /** The period a loss spans, named as the pages name it: "（删除后 16 天）". */
+  private static String since(ImpactReport report, LocalDate from, PlanText t) {
+    long days = report.daysSince(from);
+    return days <= 0 ? "" : t.t("（删除后 " + days + " 天）", " (" + days + " days since the deletion)");
   }
 
   private static List<String> lossRow(String label, Loss loss, PlanText t, boolean money) {
