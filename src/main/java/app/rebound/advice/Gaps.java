@@ -5,8 +5,6 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import app.rebound.analysis.ImpactReport.Loss;
 import app.rebound.analysis.Measure;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +67,7 @@ final class Gaps {
 
   /** Days from the first deletion to the end of the shop's daily series, else the default. */
   static double windowDays(ImpactReport report, double fallback) {
-    ImpactReport.Charts s = report.series();
-    if (s == null || s.deletionDates() == null || s.deletionDates().isEmpty()) {
-      return fallback;
-    }
-    ImpactReport.Daily d = s.gmv() != null ? s.gmv() : s.visitors();
-    if (d == null || d.days().isEmpty()) {
-      return fallback;
-    }
-    LocalDate first = s.deletionDates().get(0);
-    long days = ChronoUnit.DAYS.between(first, d.days().get(d.days().size() - 1)) + 1;
+    long days = report.daysSince(report.firstDeletion());
     return days > 0 ? days : fallback;
   }
 
@@ -96,6 +85,33 @@ final class Gaps {
 
   Range gmv() {
     return overHorizon(report.gmv());
+  }
+
+  /**
+   * Days a product's own loss spans: from its first deletion to the end of the series, as the
+   * products page counts it; the shop's window when either end is unknown.
+   */
+  double productDays(ImpactReport.ProductRow p) {
+    long days = report.daysSince(p.deletedSince());
+    return days > 0 ? days : windowDays;
+  }
+
+  /**
+   * A product's own loss carried over the next horizon days: its loss per day since its deletion
+   * times the horizon, never below zero (a product above its counterfactual has nothing to win
+   * back). The one definition of "未来 N 天" for a product's figure.
+   */
+  Range productOverHorizon(ImpactReport.ProductRow p, Loss loss) {
+    if (loss == null || !loss.measured()) {
+      return Range.NONE;
+    }
+    double perDay = horizon / productDays(p);
+    return new Range(
+        true,
+        loss.significant(),
+        Math.max(0, loss.loss()) * perDay,
+        Math.max(0, loss.lossLow()) * perDay,
+        Math.max(0, loss.lossHigh()) * perDay);
   }
 
   Range visitors() {

@@ -3,7 +3,7 @@ package app.rebound.advice;
 import java.util.List;
 
 /**
- * One action of the plan with its expected value over the next 30 days.
+ * One action of the plan with its expected value over the next 30 days (the horizon).
  *
  * @param id appeal, listing, promotion, interaction, customer_service, affiliate, monitoring or
  *     compliance
@@ -15,6 +15,10 @@ import java.util.List;
  * @param products product ids the action is about (empty: the whole shop)
  * @param gap the measured gap it addresses, a sentence
  * @param rationale why, with the shop's own numbers, a sentence
+ * @param unitsRestored units a granted appeal adds back to the products' sales count (0 for the
+ *     other actions): the appeal's direct value, counted in units, not money
+ * @param rankRule why the action stands where it does: {@link #BY_NET_VALUE}, or a rule that comes
+ *     before the value ({@link #VIOLATION_FIRST}, {@link #APPEAL_WINDOW_FIRST})
  */
 public record RankedAction(
     String id,
@@ -28,7 +32,18 @@ public record RankedAction(
     int daysToEffect,
     List<String> products,
     String gap,
-    String rationale) {
+    String rationale,
+    long unitsRestored,
+    String rankRule) {
+
+  /** Ranked by expected GMV minus cost. */
+  public static final String BY_NET_VALUE = "net_value";
+
+  /** A batch looks like a real violation: cleaning up comes before anything else. */
+  public static final String VIOLATION_FIRST = "violation_first";
+
+  /** An appeal window is open and closes within days: it comes before the value-ranked actions. */
+  public static final String APPEAL_WINDOW_FIRST = "appeal_window_first";
 
   /** Every action id a plan can hold, in the catalogue's order. */
   public static final List<String> ACTION_IDS =
@@ -44,6 +59,37 @@ public record RankedAction(
 
   public RankedAction {
     products = List.copyOf(products);
+  }
+
+  /** An action ranked by its net value that restores no sales count. */
+  public RankedAction(
+      String id,
+      int rank,
+      double expectedGmv,
+      double expectedGmvLow,
+      double expectedGmvHigh,
+      double cost,
+      String effort,
+      double confidence,
+      int daysToEffect,
+      List<String> products,
+      String gap,
+      String rationale) {
+    this(
+        id,
+        rank,
+        expectedGmv,
+        expectedGmvLow,
+        expectedGmvHigh,
+        cost,
+        effort,
+        confidence,
+        daysToEffect,
+        products,
+        gap,
+        rationale,
+        0,
+        BY_NET_VALUE);
   }
 
   /** Expected GMV minus cost: what the ranking sorts on. */

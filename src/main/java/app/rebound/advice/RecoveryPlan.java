@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The recovery plan for one shop: every action of the catalogue scored against the gap the impact
  * report measured, ranked by expected GMV minus cost over the horizon (compliance first whenever a
- * batch looks like a real violation), and laid out as dated steps over 90 days with the appeal
- * dated from its batches.
+ * batch looks like a real violation, then an appeal whose window is open), and laid out as dated
+ * steps over 90 days with the appeal dated from its batches.
  */
 public final class RecoveryPlan {
 
@@ -38,15 +38,31 @@ public final class RecoveryPlan {
               d.days(),
               d.products(),
               d.gap(),
-              d.rationale()));
+              d.rationale(),
+              d.unitsRestored(),
+              rule(d)));
     }
     List<PlanStep> steps = Schedule.of(actions, gaps.batches(), c, zh, asOf);
     return new Plan(zh ? "zh" : "en", asOf, actions, steps, c.used());
   }
 
-  /** Compliance first, then by expected net value, ties by confidence then id. */
+  /** The rule that puts an action where it is; the page and files name it. */
+  static String rule(Scoring.Draft d) {
+    return switch (d.id()) {
+      case Catalogue.COMPLIANCE -> RankedAction.VIOLATION_FIRST;
+      // an appeal draft exists only while a window is open: it must be done before it closes
+      case Catalogue.APPEAL -> RankedAction.APPEAL_WINDOW_FIRST;
+      default -> RankedAction.BY_NET_VALUE;
+    };
+  }
+
+  /**
+   * Compliance first, then an appeal whose window is open (it cannot wait for its value to be
+   * compared), then by expected net value, ties by confidence then id.
+   */
   static Comparator<Scoring.Draft> order() {
     return Comparator.comparing((Scoring.Draft d) -> !d.id().equals(Catalogue.COMPLIANCE))
+        .thenComparing((Scoring.Draft d) -> !d.id().equals(Catalogue.APPEAL))
         .thenComparing(Comparator.comparingDouble(Scoring.Draft::net).reversed())
         .thenComparing(Comparator.comparingDouble(Scoring.Draft::confidence).reversed())
         .thenComparing(Scoring.Draft::id);

@@ -50,7 +50,24 @@ final class Scoring {
       int days,
       List<String> products,
       String gap,
-      String rationale) {
+      String rationale,
+      long unitsRestored) {
+
+    /** An action that restores no sales count: every one but the appeal. */
+    Draft(
+        String id,
+        double expected,
+        double low,
+        double high,
+        double cost,
+        double confidence,
+        int days,
+        List<String> products,
+        String gap,
+        String rationale) {
+      this(id, expected, low, high, cost, confidence, days, products, gap, rationale, 0);
+    }
+
     double net() {
       return expected - cost;
     }
@@ -102,6 +119,11 @@ final class Scoring {
     return b.date() != null && asOf.isBefore(b.date().plusDays((long) windowDays));
   }
 
+  /**
+   * The appeal's value is what restoring the sales count brings back, never the deleted orders'
+   * money (already paid; a granted appeal pays nothing): the units shown again, and the share of
+   * the appealed products' own measured GMV and visitor loss that returns over the horizon.
+   */
   private Draft appeal() {
     List<BatchRow> open = appealable();
     List<BatchRow> all = gaps.batches();
@@ -114,68 +136,76 @@ final class Scoring {
     double p = 0;
     double conf = 0;
     int orders = 0;
+    long units = 0;
     for (BatchRow b : open) {
       double success =
           BatchCause.SYSTEM_ERROR.equals(b.likelyCause())
               ? c.get("appeal.success_system_error")
               : c.get("appeal.success_malicious_report");
       money += b.money();
-      p += success * b.money();
       orders += b.orders();
+      units += b.units();
+      double weight = Math.max(1, b.units());
+      p += success * weight;
       conf +=
           b.confidence()
               * (b.thinEvidence() ? c.get("confidence.thin_evidence_factor") : 1)
-              * b.money();
+              * weight;
     }
-    double total = gaps.deletedMoney();
-    double share = total > 0 ? Math.min(1, money / total) : 0;
-    p = money > 0 ? p / money : c.get("appeal.success_malicious_report");
-    conf = money > 0 ? conf / money : 0.5;
+    double weights = open.stream().mapToDouble(b -> Math.max(1, b.units())).sum();
+    p /= weights;
+    conf /= weights;
     double pLow = clamp(p - spread);
     double pHigh = clamp(p + spread);
-    double w = c.get("appeal.deleted_money_weight");
-    Gaps.Range g = gaps.gmv();
-    double carried = g.estimate() * share;
-    double est = p * (money * w + carried * c.get("appeal.gmv_recovery"));
-    double low = pLow * (money * w + g.low() * share * c.get("appeal.gmv_recovery_low"));
-    double high = pHigh * (money * w + g.high() * share * c.get("appeal.gmv_recovery_high"));
+    double recovery = c.get("appeal.gmv_recovery");
+    Appealed products = appealedProducts(open, all);
+    Gaps.Range gmvBack = products.gmv();
+    double est = p * recovery * gmvBack.estimate();
+    double low = pLow * c.get("appeal.gmv_recovery_low") * gmvBack.low();
+    double high = pHigh * c.get("appeal.gmv_recovery_high") * gmvBack.high();
+    double visitorsBack = p * recovery * products.visitors().estimate();
     long excluded = all.stream().filter(b -> BatchCause.VIOLATION.equals(b.likelyCause())).count();
     long closed =
         all.stream()
             .filter(b -> !BatchCause.VIOLATION.equals(b.likelyCause()))
             .filter(b -> !windowOpen(b, asOf, c.get("appeal.window_days")))
             .count();
+    int horizon = (int) gaps.horizon;
     String gap =
         zh
             ? f(
-                "%d 批、%d 单被删除的销量（¥%s）仍可申诉；它们带走的 GMV 损失%s",
-                open.size(),
-                orders,
-                yuan(money),
-                g.measured() ? f("约 ¥%s（%d 天）", yuan(carried), (int) gaps.horizon) : "未测得")
+                "%d 批、%d 单、%s 件被删除的销量仍可申诉；申诉通过后商品显示的销量加回 %s 件。%s",
+                open.size(), orders, count(units), count(units), measuredText(products))
             : f(
-                "%d batch(es), %d deleted orders (¥%s) can still be appealed; the GMV loss they carried is %s",
-                open.size(),
-                orders,
-                yuan(money),
-                g.measured()
-                    ? f("about ¥%s over %d days", yuan(carried), (int) gaps.horizon)
-                    : "not measured");
+                "%d batch(es), %d orders, %s units of deleted sales can still be appealed; a granted appeal adds %s "
+                    + "units back to the products' sales count. %s",
+                open.size(), orders, count(units), count(units), measuredText(products));
     StringBuilder why =
         new StringBuilder(
             zh
-                ? f("按成功率 %s 计：恢复 ¥%s 的销量", pct(p), yuan(money))
-                : f("At a %s chance of success: ¥%s of sales restored", pct(p), yuan(money)));
-    why.append(
-        g.measured()
-            ? (zh
-                ? f("，并收回其 ¥%s GMV 损失的 %s", yuan(carried), pct(c.get("appeal.gmv_recovery")))
+                ? f(
+                    "这些订单已付的 ¥%s 不会因申诉再收一次，不计入价值。假设：申诉成功率 %s、销量恢复后未来 %d 天收回商品损失的 %s（均为经验判断）",
+                    yuan(money), pct(p), horizon, pct(recovery))
                 : f(
-                    ", and %s of the ¥%s GMV loss they carried",
-                    pct(c.get("appeal.gmv_recovery")), yuan(carried)))
+                    "The ¥%s these orders paid is not paid again by an appeal and is not counted. Assumed: a %s chance "
+                        + "of success, and %s of the products' loss won back over the next %d days once the sales "
+                        + "count shows again (both judgements)",
+                    yuan(money), pct(p), pct(recovery), horizon));
+    why.append(
+        gmvBack.measured()
+            ? (zh
+                ? f(
+                    "。按此，未来 %d 天预计找回成交额约 ¥%s、访客约 %s 位（这些商品删除后每天的损失 × %d 天 = ¥%s）",
+                    horizon, yuan(est), count(visitorsBack), horizon, yuan(gmvBack.estimate()))
+                : f(
+                    ". So about ¥%s of GMV and %s visitors are expected back over the next %d days (the products' loss "
+                        + "per day since their deletion × %d days = ¥%s)",
+                    yuan(est), count(visitorsBack), horizon, horizon, yuan(gmvBack.estimate())))
             : (zh
-                ? "（GMV 损失未测得：" + why(gaps.report.gmv()) + "）"
-                : " (GMV loss not measured: " + why(gaps.report.gmv()) + ")"));
+                ? "；商品成交额损失未测得，不计成交额（" + why(gaps.report.gmv()) + "）"
+                : "; the products' GMV loss was not measured, so no GMV is counted ("
+                    + why(gaps.report.gmv())
+                    + ")"));
     if (excluded > 0) {
       why.append(
           zh
@@ -194,8 +224,9 @@ final class Scoring {
     }
     why.append(zh ? "。" : ".");
     double confidence =
-        g.measured() && !g.significant() ? conf * c.get("confidence.not_significant_factor") : conf;
-    List<String> products = open.stream().flatMap(b -> b.products().stream()).distinct().toList();
+        gmvBack.measured() && !gmvBack.significant()
+            ? conf * c.get("confidence.not_significant_factor")
+            : conf;
     return new Draft(
         Catalogue.APPEAL,
         est,
@@ -204,9 +235,89 @@ final class Scoring {
         c.get("appeal.cost"),
         confidence,
         (int) c.get("appeal.days_to_effect"),
-        products,
+        products.ids(),
         gap,
-        why.toString());
+        why.toString(),
+        units);
+  }
+
+  /**
+   * The products of the appealable batches and their own losses carried over the horizon, each
+   * counted for the appealed share of its deleted units.
+   */
+  record Appealed(
+      List<String> ids, List<ImpactReport.ProductRow> rows, Gaps.Range gmv, Gaps.Range visitors) {}
+
+  private Appealed appealedProducts(List<BatchRow> open, List<BatchRow> all) {
+    List<String> ids = open.stream().flatMap(b -> b.products().stream()).distinct().toList();
+    List<ImpactReport.ProductRow> rows =
+        gaps.report.products() == null
+            ? List.of()
+            : gaps.report.products().stream().filter(r -> ids.contains(r.productId())).toList();
+    Gaps.Range gmv = Gaps.Range.NONE;
+    Gaps.Range visitors = Gaps.Range.NONE;
+    for (ImpactReport.ProductRow r : rows) {
+      double share = appealedShare(r.productId(), open, all);
+      gmv = plus(gmv, gaps.productOverHorizon(r, r.gmv()).times(share));
+      visitors = plus(visitors, gaps.productOverHorizon(r, r.visitors()).times(share));
+    }
+    return new Appealed(ids, rows, gmv, visitors);
+  }
+
+  /**
+   * The share of a product's deleted units that the open batches hold: 1 when only they hold it.
+   * The report does not split a batch's units by product, so a batch counts with all its units for
+   * each product it holds.
+   */
+  private static double appealedShare(String product, List<BatchRow> open, List<BatchRow> all) {
+    double inOpen =
+        open.stream().filter(b -> b.products().contains(product)).mapToDouble(b -> b.units()).sum();
+    double inAll =
+        all.stream().filter(b -> b.products().contains(product)).mapToDouble(b -> b.units()).sum();
+    return inAll > 0 ? inOpen / inAll : 1;
+  }
+
+  /** Measured losses add up; the sum is significant only when its low end is above zero. */
+  private static Gaps.Range plus(Gaps.Range a, Gaps.Range b) {
+    if (!b.measured()) {
+      return a;
+    }
+    if (!a.measured()) {
+      return new Gaps.Range(true, b.low() > 0, b.estimate(), b.low(), b.high());
+    }
+    double low = a.low() + b.low();
+    return new Gaps.Range(true, low > 0, a.estimate() + b.estimate(), low, a.high() + b.high());
+  }
+
+  /**
+   * Each appealed product's GMV loss over its own days since the deletion: the figure, and the
+   * period, the products page shows.
+   */
+  private String measuredText(Appealed a) {
+    List<String> parts = new ArrayList<>();
+    for (ImpactReport.ProductRow r : a.rows()) {
+      ImpactReport.Loss g = r.gmv();
+      if (g == null || !g.measured()) {
+        continue;
+      }
+      String name = r.name() == null || r.name().isBlank() ? r.productId() : r.name();
+      int days = (int) gaps.productDays(r);
+      parts.add(
+          zh
+              ? f("%s 删除后 %d 天损失成交额 %s", name, days, signedYuan(g.loss()))
+              : f(
+                  "%s lost %s of GMV in the %d days since its deletion",
+                  name, signedYuan(g.loss()), days));
+    }
+    if (parts.isEmpty()) {
+      return "";
+    }
+    return String.join(zh ? "；" : "; ", parts) + (zh ? "。" : ".");
+  }
+
+  /** ¥1,234 or -¥1,234, as the pages write a loss. */
+  static String signedYuan(double v) {
+    return (Math.round(v) < 0 ? "-¥" : "¥") + yuan(Math.abs(v));
   }
 
   // ---- compliance
@@ -599,12 +710,27 @@ final class Scoring {
         measured ? g.estimate() : gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
     double low = measured ? g.low() : base;
     double high = measured ? g.high() : base;
+    // Both periods named: the measured loss since the first deletion, and its projection.
     String gap =
-        zh
-            ? f("%d 天 GMV 损失约 ¥%s%s", (int) gaps.horizon, yuan(base), measured ? "" : "（估算）")
-            : f(
-                "GMV loss about ¥%s over %d days%s",
-                yuan(base), (int) gaps.horizon, measured ? "" : " (a proxy)");
+        measured
+            ? (zh
+                ? f(
+                    "删除后 %d 天 GMV 损失 ¥%s，按每天的损失折算，未来 %d 天约 ¥%s",
+                    (int) gaps.windowDays,
+                    yuan(gaps.report.gmv().loss()),
+                    (int) gaps.horizon,
+                    yuan(base))
+                : f(
+                    "GMV loss ¥%s in the %d days since the deletion; at that rate about ¥%s over the next %d days",
+                    yuan(gaps.report.gmv().loss()),
+                    (int) gaps.windowDays,
+                    yuan(base),
+                    (int) gaps.horizon))
+            : (zh
+                ? f("未来 %d 天 GMV 损失约 ¥%s（估算）", (int) gaps.horizon, yuan(base))
+                : f(
+                    "GMV loss about ¥%s over the next %d days (a proxy)",
+                    yuan(base), (int) gaps.horizon));
     String why =
         zh
             ? f("及早发现下一次删除可避免其损失的 %s；这是判断，不是测量。", pct(c.get("monitoring.share")))

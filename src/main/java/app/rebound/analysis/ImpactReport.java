@@ -137,6 +137,31 @@ public record ImpactReport(
   public record Charts(
       List<LocalDate> deletionDates, Daily visitors, Daily impressions, Daily buyers, Daily gmv) {}
 
+  /** The last day of the shop's daily series, null without one: the end of every "删除后 N 天". */
+  public LocalDate seriesEnd() {
+    Daily d = series == null ? null : series.gmv() != null ? series.gmv() : series.visitors();
+    return d == null || d.days().isEmpty() ? null : d.days().get(d.days().size() - 1);
+  }
+
+  /**
+   * Days a loss since {@code since} spans, both ends counted, to the end of the series; 0 when
+   * either end is unknown. The one count of "删除后 N 天" that pages and files name.
+   */
+  public long daysSince(LocalDate since) {
+    LocalDate end = seriesEnd();
+    if (since == null || end == null) {
+      return 0;
+    }
+    return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(since, end) + 1);
+  }
+
+  /** The first deletion's day, null without one: where the shop's own loss starts. */
+  public LocalDate firstDeletion() {
+    return series == null || series.deletionDates() == null || series.deletionDates().isEmpty()
+        ? null
+        : series.deletionDates().get(0);
+  }
+
   /** Builds the report from the stages' results, in the given language ("zh" or "en"). */
   public static ImpactReport of(
       String lang,

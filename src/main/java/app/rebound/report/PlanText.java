@@ -28,6 +28,13 @@ record PlanText(boolean zh) {
           "medium", new String[] {"中", "medium"},
           "high", new String[] {"高", "high"});
 
+  // The web pages say the same (messages_*.properties, plan.rule.*).
+  private static final Map<String, String[]> RULES =
+      Map.of(
+          "net_value", new String[] {"按净值", "by net value"},
+          "violation_first", new String[] {"违规整改优先（规则）", "clean-up first (a rule)"},
+          "appeal_window_first", new String[] {"申诉期限优先（规则）", "appeal deadline first (a rule)"});
+
   static PlanText of(String lang) {
     return new PlanText(!"en".equals(lang));
   }
@@ -40,6 +47,12 @@ record PlanText(boolean zh) {
   String action(String id) {
     String[] names = ACTIONS.get(id);
     return names == null ? id : names[zh() ? 0 : 1];
+  }
+
+  /** Why an action stands where it does in the ranking; an unknown rule is shown as it is. */
+  String rule(String rule) {
+    String[] words = RULES.get(rule);
+    return words == null ? String.valueOf(rule) : words[zh() ? 0 : 1];
   }
 
   /** low / medium / high in the language; other words (already translated) as they are. */

@@ -50,7 +50,10 @@ public final class PlanWriters {
     days_to_effect,
     products,
     gap,
-    rationale
+    rationale,
+    net_value,
+    units_restored,
+    rank_rule
   }
 
   /** Charts in the PDF, in order; those the report cannot draw are left out. */
@@ -141,7 +144,10 @@ public final class PlanWriters {
             number(a.daysToEffect()),
             SpreadsheetSafe.id(a.products() == null ? "" : String.join(";", a.products())),
             SpreadsheetSafe.cell(a.gap()),
-            SpreadsheetSafe.cell(a.rationale()));
+            SpreadsheetSafe.cell(a.rationale()),
+            number(Math.round(a.net() * 100) / 100.0),
+            number(a.unitsRestored()),
+            SpreadsheetSafe.cell(text.rule(a.rankRule())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write actions.csv", e);
@@ -197,7 +203,7 @@ public final class PlanWriters {
                                 p.name(),
                                 t.count(p.deletedOrders()),
                                 t.money(p.deletedMoney()),
-                                lossText(p.gmv(), t, true)))
+                                lossText(p.gmv(), t, true) + since(report, p.deletedSince(), t)))
                     .toList()));
       }
     }
@@ -210,7 +216,7 @@ public final class PlanWriters {
             List.of(
                 "#",
                 t.t("行动", "Action"),
-                t.t("30 天预期 GMV\n（低–高）", "Expected GMV, 30 days\n(low–high)"),
+                t.t("未来 30 天预期 GMV\n（低–高）\n净值", "Expected GMV, next 30 days\n(low–high)\nnet"),
                 t.t("成本", "Cost"),
                 t.t("投入", "Effort"),
                 t.t("把握", "Confidence"),
@@ -224,7 +230,10 @@ public final class PlanWriters {
                             t.action(a.id()),
                             t.money(a.expectedGmv())
                                 + "\n"
-                                + t.moneyRange(a.expectedGmvLow(), a.expectedGmvHigh()),
+                                + t.moneyRange(a.expectedGmvLow(), a.expectedGmvHigh())
+                                + "\n"
+                                + t.t("净值 ", "net ")
+                                + t.money(a.net()),
                             t.money(a.cost()),
                             t.effort(a.effort()),
                             t.percent(a.confidence()),
@@ -290,8 +299,22 @@ public final class PlanWriters {
         List.of(t.t("被删除订单", "Deleted orders"), t.count(d.orders()), ""),
         List.of(t.t("被删除销量", "Deleted units"), t.count(d.units()), ""),
         List.of(t.t("被删除金额", "Deleted sales"), t.money(d.money()), ""),
-        lossRow(t.t("访客损失", "Visitors lost"), report.traffic().visitors(), t, false),
-        lossRow(t.t("GMV 损失", "GMV lost"), report.gmv(), t, true));
+        lossRow(
+            t.t("访客损失", "Visitors lost") + since(report, report.firstDeletion(), t),
+            report.traffic().visitors(),
+            t,
+            false),
+        lossRow(
+            t.t("GMV 损失", "GMV lost") + since(report, report.firstDeletion(), t),
+            report.gmv(),
+            t,
+            true));
+  }
+
+  /** The period a loss spans, named as the pages name it: "（删除后 16 天）". */
+  private static String since(ImpactReport report, LocalDate from, PlanText t) {
+    long days = report.daysSince(from);
+    return days <= 0 ? "" : t.t("（删除后 " + days + " 天）", " (" + days + " days since the deletion)");
   }
 
   private static List<String> lossRow(String label, Loss loss, PlanText t, boolean money) {
@@ -313,7 +336,17 @@ public final class PlanWriters {
   }
 
   private static String reasons(RankedAction a, Map<String, String> names, PlanText t) {
-    StringBuilder s = new StringBuilder(nz(a.rationale()));
+    StringBuilder s = new StringBuilder(t.t("排序依据：", "Ranked: ") + t.rule(a.rankRule()));
+    s.append('\n').append(nz(a.rationale()));
+    if (a.unitsRestored() > 0) {
+      s.append('\n')
+          .append(
+              t.t(
+                  "申诉通过恢复销量 " + t.count(a.unitsRestored()) + " 件",
+                  "A granted appeal restores "
+                      + t.count(a.unitsRestored())
+                      + " units of sales count"));
+    }
     if (a.gap() != null && !a.gap().isBlank()) {
       s.append('\n').append(t.t("差距：", "Gap: ")).append(a.gap());
     }

@@ -146,10 +146,14 @@ public final class Dashboards {
       Double estimate,
       Double low,
       Double high,
-      boolean excludesZero) {
+      boolean excludesZero,
+      Double unaffectedBefore,
+      Double unaffectedAfter) {
 
     static MeasureView of(Measure m) {
       Measure.Arm arm = m.affected();
+      // the other half of a difference in differences: shown so the change reads from its figures
+      Measure.Arm other = m.unaffected();
       Measure.Effect e = m.effect();
       return new MeasureView(
           m.id(),
@@ -163,12 +167,19 @@ public final class Dashboards {
           e == null ? null : e.estimate(),
           e == null ? null : e.low(),
           e == null ? null : e.high(),
-          e != null && e.excludesZero());
+          e != null && e.excludesZero(),
+          other == null ? null : other.before(),
+          other == null ? null : other.after());
     }
 
     static MeasureView missing(String id, String message) {
       return new MeasureView(
-          id, null, null, null, false, message, null, null, null, null, null, false);
+          id, null, null, null, false, message, null, null, null, null, null, false, null, null);
+    }
+
+    /** Whether the change is relative to the unaffected products' own before → after. */
+    public boolean relative() {
+      return unaffectedBefore != null && unaffectedAfter != null;
     }
   }
 

@@ -114,6 +114,7 @@ final class PageTables {
               Cell.text(msg.getOr("action." + a.id(), a.id())),
               Cell.money(a.expectedGmv()),
               Cell.money(a.cost()),
+              Cell.money(a.net()),
               Cell.text(msg.getOr("effort." + a.effort(), a.effort())),
               Cell.percent(a.confidence()),
               Cell.text(a.gap())));
@@ -128,6 +129,7 @@ final class PageTables {
                 "plan.action",
                 "plan.expected",
                 "plan.cost",
+                "plan.net",
                 "plan.effort",
                 "plan.confidence",
                 "plan.why"),

@@ -33,7 +33,7 @@ class RankingRulesTest {
     Plan p = plan(new Reports.Builder());
     for (int i = 0; i < p.actions().size(); i++) {
       assertEquals(i + 1, p.actions().get(i).rank());
-      if (i > 0) {
+      if (i > 0 && p.actions().get(i - 1).rankRule().equals(RankedAction.BY_NET_VALUE)) {
         RankedAction prev = p.actions().get(i - 1);
         RankedAction cur = p.actions().get(i);
         assertTrue(
@@ -52,19 +52,15 @@ class RankingRulesTest {
   @Test
   void a_violation_batch_is_not_appealed_and_compliance_comes_first() {
     Reports.Builder b = new Reports.Builder();
-    b.gmv =
-        missing(
-            "yuan", "订单明细.csv"); // appeal value is then p × deleted money of the appealable batches
     b.batches =
         List.of(
             batch("N1", DAY, 10, 1000, "system_error"), batch("N2", DAY, 50, 50000, "violation"));
     Plan p = plan(b);
     assertEquals("compliance", p.actions().get(0).id());
+    assertEquals(RankedAction.VIOLATION_FIRST, p.actions().get(0).rankRule());
     RankedAction appeal = action(p, "appeal");
     assertNotNull(appeal);
-    double expected =
-        A.get("appeal.success_system_error") * 1000 * A.get("appeal.deleted_money_weight");
-    assertEquals(expected, appeal.expectedGmv(), 0.01, "the violation batch's ¥50,000 is left out");
+    assertEquals(10, appeal.unitsRestored(), "the violation batch's 50 units are left out");
     assertTrue(appeal.rationale().contains("not appealed"), appeal.rationale());
     assertTrue(
         p.steps().stream()
@@ -205,5 +201,52 @@ class RankingRulesTest {
     RankedAction after = action(plan(rose), "interaction");
     assertTrue(after.expectedGmv() > before.expectedGmv());
     assertTrue(before.rationale().contains("did not rise"), before.rationale());
+  }
+
+  // ---- the appeal's value: units restored and the products' loss won back, never the paid money
+
+  /** One appealable batch of 20 units on p1, whose own GMV loss over 30 days is ¥3,000. */
+  static Reports.Builder appealable(double paid) {
+    Reports.Builder b = new Reports.Builder();
+    b.batches = List.of(batch("N1", DAY, 20, paid, "malicious_report"));
+    b.products.add(
+        Reports.product(
+            "p1",
+            DAY,
+            Reports.loss("yuan", 3000, 1000, 5000, 20000),
+            Reports.loss("visitors", 600, 200, 1000, 5000)));
+    return b;
+  }
+
+  @Test
+  void the_appeal_is_valued_by_its_products_own_loss_won_back_not_by_the_money_already_paid() {
+    RankedAction small = action(plan(appealable(2_000)), "appeal");
+    RankedAction large = action(plan(appealable(2_000_000)), "appeal");
+    // the series is absent, so the product's loss spans the default window
+    double perHorizon = A.get("horizon.days") / A.get("loss.window_days_default");
+    double expected =
+        A.get("appeal.success_malicious_report") * A.get("appeal.gmv_recovery") * 3000 * perHorizon;
+    assertEquals(expected, small.expectedGmv(), 0.01);
+    assertEquals(
+        small.expectedGmv(), large.expectedGmv(), 0.001, "¥2,000,000 paid is not won back");
+    assertEquals(20, small.unitsRestored(), "the sales count restored, in units");
+    assertTrue(small.gap().contains("p1 lost ¥3,000"), small.gap());
+    assertFalse(small.rationale().contains("2,000,000 of sales restored"), small.rationale());
+  }
+
+  @Test
+  void an_unmeasured_gmv_loss_gives_the_appeal_no_money_value_and_the_rule_still_ranks_it() {
+    Reports.Builder b = appealable(50_000);
+    b.products.clear();
+    b.gmv = missing("yuan", "商品流量.csv");
+    Plan p = plan(b);
+    RankedAction appeal = action(p, "appeal");
+    assertEquals(0, appeal.expectedGmv(), 0.001);
+    assertEquals(1, appeal.rank(), "the open window comes first without a violation");
+    assertEquals(RankedAction.APPEAL_WINDOW_FIRST, appeal.rankRule());
+    assertTrue(appeal.rationale().contains("not measured"), appeal.rationale());
+    p.actions().stream()
+        .filter(a -> !a.id().equals("appeal"))
+        .forEach(a -> assertEquals(RankedAction.BY_NET_VALUE, a.rankRule(), a.id()));
   }
 }

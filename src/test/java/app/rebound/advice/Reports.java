@@ -99,6 +99,7 @@ final class Reports {
                 measure("doubtful_review_share", 0.0, -0.02, 0.02),
                 measure("average_rating", 0.0, -0.1, 0.1),
                 measure("refund_rate", 0.0, -0.01, 0.01)));
+    List<ImpactReport.ProductRow> products = new ArrayList<>();
     List<Measure> partners =
         new ArrayList<>(
             List.of(unmeasured("affiliate_gmv"), unmeasured("affiliate_cancellations")));
@@ -119,11 +120,17 @@ final class Reports {
           gmv,
           new TrustResult(DAY, 1, 3, trust, List.of(), List.of()),
           new PartnershipResult(DAY, 1, 3, partners, List.of(), List.of()),
-          List.of(),
+          products,
           null,
           null,
           null);
     }
+  }
+
+  /** An affected product with its own GMV and visitor losses since {@code since}. */
+  static ImpactReport.ProductRow product(String id, LocalDate since, Loss gmv, Loss visitors) {
+    return new ImpactReport.ProductRow(
+        id, id, since, 10, 10, 1000, 0.5, visitors, null, null, gmv, null, null);
   }
 
   /** The sample exports (the GBK copy left out) analysed in the given language. */

@@ -35,7 +35,7 @@ class PlanCsvTest {
     String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
     assertEquals(
         "id,name,rank,expected_gmv,expected_gmv_low,expected_gmv_high,cost,effort,confidence,"
-            + "days_to_effect,products,gap,rationale\r\n",
+            + "days_to_effect,products,gap,rationale,net_value,units_restored,rank_rule\r\n",
         text.substring(0, text.indexOf('\n') + 1));
   }
 

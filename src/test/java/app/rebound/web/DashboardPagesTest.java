@@ -667,6 +667,49 @@ class DashboardPagesTest {
   }
 
   @Test
+  void a_trust_change_sits_beside_the_four_levels_it_is_the_difference_in_differences_of() {
+    Messages msg = Messages.of(Lang.ZH);
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String html = page(client, shop("/trust?lang=zh"));
+          int checked = 0;
+          for (app.rebound.analysis.Measure m : zhReport.trust().shop()) {
+            var a = m.affected();
+            var u = m.unaffected();
+            if (!m.measured() || u == null || u.before() == null || u.after() == null) {
+              continue;
+            }
+            // the change shown is the affected products' change minus the unaffected ones'
+            assertEquals(
+                (a.after() - a.before()) - (u.after() - u.before()),
+                m.effect().estimate(),
+                1e-9,
+                m.id());
+            String row = row(html, "measure-" + m.id());
+            assertTrue(row.contains(msg.level(m.unit(), a.before())), row);
+            assertTrue(
+                row.contains(
+                    html(
+                        msg.format(
+                            "measure.unaffected",
+                            msg.level(m.unit(), u.before()),
+                            msg.level(m.unit(), u.after())))),
+                m.id() + ": " + row);
+            checked++;
+          }
+          assertTrue(checked > 0, "the sample has difference-in-differences measures");
+        });
+  }
+
+  /** The table row with this id, up to its closing tag. */
+  private static String row(String html, String id) {
+    int start = html.indexOf("<tr id=\"" + id + "\"");
+    assertTrue(start >= 0, id);
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+
+  @Test
   void the_plan_page_ranks_the_actions_in_each_language_and_its_json_has_the_same_order()
       throws Exception {
     JavalinTest.test(

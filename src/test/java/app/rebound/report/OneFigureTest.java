@@ -1,0 +1,64 @@
+package app.rebound.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.rebound.Json;
+import app.rebound.advice.Assumptions;
+import app.rebound.advice.Plan;
+import app.rebound.advice.RankedAction;
+import app.rebound.advice.RecoveryPlan;
+import app.rebound.analysis.ImpactReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One figure, one definition (issue 17 item 1): on the sample shop the GMV loss since the deletion
+ * reads the same, with its period, in impact.json, plan.md and the plan's actions, and the appeal
+ * quotes each product's own loss as the products page has it, never a share of the shop's.
+ */
+class OneFigureTest {
+
+  private static final LocalDate AS_OF = LocalDate.of(2026, 6, 1); // the first batch is open
+
+  @Test
+  void the_sample_shops_gmv_loss_reads_the_same_with_its_period_in_every_file() throws Exception {
+    ImpactReport report = ImpactReports.sample("zh");
+    Plan plan = RecoveryPlan.of(report, Assumptions.defaults(), AS_OF);
+    PlanText t = PlanText.of("zh");
+    String md = PlanWriters.markdown(plan, report, "sample");
+    String csv = new String(PlanWriters.csv(plan), StandardCharsets.UTF_8);
+    JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(report));
+
+    long days = report.daysSince(report.firstDeletion());
+    assertTrue(days > 0);
+    String shopLoss = t.money(json.get("gmv").get("loss").asDouble());
+    assertEquals(t.money(report.gmv().loss()), shopLoss);
+    assertTrue(md.contains("GMV 损失（删除后 " + days + " 天） | " + shopLoss), "plan.md names the period");
+    RankedAction monitoring = action(plan, "monitoring");
+    assertTrue(
+        monitoring.gap().startsWith("删除后 " + days + " 天 GMV 损失 " + shopLoss), monitoring.gap());
+    assertTrue(csv.contains(monitoring.gap()), "actions.csv has the plan's sentence");
+
+    RankedAction appeal = action(plan, "appeal");
+    for (ImpactReport.ProductRow p : report.products()) {
+      if (!appeal.products().contains(p.productId())) {
+        continue;
+      }
+      String own =
+          p.name()
+              + " 删除后 "
+              + report.daysSince(p.deletedSince())
+              + " 天损失成交额 "
+              + t.money(p.gmv().loss());
+      assertTrue(appeal.gap().contains(own), appeal.gap() + " should quote " + own);
+      assertTrue(md.contains(t.money(p.gmv().loss())), "plan.md's product table has " + own);
+    }
+  }
+
+  private static RankedAction action(Plan plan, String id) {
+    return plan.actions().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+  }
+}
