@@ -354,8 +354,11 @@ class DashboardBrowserTest {
       assertEquals(lang.equals("zh") ? "找回方案" : "Recovery plan", text(By.tagName("h1")));
       List<WebElement> rows = driver.findElements(By.cssSelector("table.actions tbody tr"));
       assertTrue(!rows.isEmpty(), "ranked actions listed");
-      assertEquals(
-          "1", rows.get(0).findElement(By.cssSelector("td")).getText().strip(), "rank 1 first");
+      WebElement rank = rows.get(0).findElement(By.cssSelector("td"));
+      assertEquals("1", rank.getText().strip().lines().findFirst().orElse(""), "rank 1 first");
+      assertFalse(
+          rank.findElement(By.cssSelector(".rank-rule")).getText().isBlank(),
+          "the rule that ranks it is named under the rank");
       screenshot("plan", lang);
       String href = driver.findElement(By.id("download-pdf")).getDomProperty("href");
       HttpResponse<byte[]> pdf =
