@@ -61,37 +61,6 @@ public record RankedAction(
     products = List.copyOf(products);
   }
 
-  /** An action ranked by its net value that restores no sales count. */
-  public RankedAction(
-      String id,
-      int rank,
-      double expectedGmv,
-      double expectedGmvLow,
-      double expectedGmvHigh,
-      double cost,
-      String effort,
-      double confidence,
-      int daysToEffect,
-      List<String> products,
-      String gap,
-      String rationale) {
-    this(
-        id,
-        rank,
-        expectedGmv,
-        expectedGmvLow,
-        expectedGmvHigh,
-        cost,
-        effort,
-        confidence,
-        daysToEffect,
-        products,
-        gap,
-        rationale,
-        0,
-        BY_NET_VALUE);
-  }
-
   /** Expected GMV minus cost: what the ranking sorts on. */
   public double net() {
     return expectedGmv - cost;

@@ -56,7 +56,9 @@ class PlanMarkdownTest {
             a.daysToEffect(),
             a.products(),
             a.gap(),
-            "left | right");
+            "left | right",
+            0,
+            RankedAction.BY_NET_VALUE);
     String md =
         PlanWriters.markdown(
             new Plan("en", plan.asOf(), List.of(piped), plan.steps(), plan.assumptions()),
@@ -84,7 +86,9 @@ class PlanMarkdownTest {
             a.daysToEffect(),
             a.products(),
             hostile,
-            hostile);
+            hostile,
+            0,
+            RankedAction.BY_NET_VALUE);
     String md =
         PlanWriters.markdown(
             new Plan("en", plan.asOf(), List.of(named), plan.steps(), plan.assumptions()),
