@@ -115,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--request-timeout-s",
-      defaultValue = "300",
+      defaultValue = "60",
       paramLabel = "SECONDS",
       description =
           "A request that stalls this long (no bytes read or written) is dropped (default: ${DEFAULT-VALUE}).")

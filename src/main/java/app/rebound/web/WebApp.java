@@ -110,6 +110,7 @@ public final class WebApp {
           // dropped.
           long timeoutMillis = config.requestTimeout().toMillis();
           javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(timeoutMillis));
+          javalin.jetty.modifyServer(server -> SlowClients.limit(server, config.requestTimeout()));
           javalin.staticFiles.add(
               assets -> {
                 assets.hostedPath = "/assets";

@@ -40,8 +40,11 @@ public record WebConfig(
    */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L * 1024 * 1024;
 
-  /** Five minutes: far beyond a pause of a slow upload, short enough to free a stuck connection. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(300);
+  /**
+   * A minute of silence mid-request: far beyond a pause of a slow upload, short enough that a
+   * stalled body frees its place among the uploads being read ({@link SlowClients}) soon.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   public WebConfig {
     if (maxUploadBytes <= 0) {

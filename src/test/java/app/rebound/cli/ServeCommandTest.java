@@ -101,7 +101,7 @@ class ServeCommandTest {
   void limits_have_their_defaults_and_each_must_be_at_least_one() {
     WebConfig defaults = parsed().webConfig(null);
     assertEquals(512L * 1024 * 1024, defaults.maxUploadBytes());
-    assertEquals(Duration.ofSeconds(300), defaults.requestTimeout());
+    assertEquals(Duration.ofSeconds(60), defaults.requestTimeout());
     assertEquals(20_000_000L, parsed().maxRows);
     assertEquals(1, parsed().analysisThreads);
     assertEquals(
