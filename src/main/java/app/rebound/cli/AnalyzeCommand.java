@@ -10,6 +10,7 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.IngestWarning;
 import app.rebound.report.AppealPackWriter;
 import app.rebound.report.PlanWriters;
 import app.rebound.service.ShopReport;
@@ -201,9 +202,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (file.refused()) {
       return "refused: " + file.message();
     }
-    return String.format(
-        "%s, %s, %d rows read, %d accepted, %d rejected",
-        file.kind(), file.encoding(), file.rowsRead(), file.rowsAccepted(), file.rowsRejected());
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "%s, %s, %d rows read, %d accepted, %d rejected",
+                file.kind(),
+                file.encoding(),
+                file.rowsRead(),
+                file.rowsAccepted(),
+                file.rowsRejected()));
+    for (IngestWarning warning : file.warnings()) {
+      text.append("; warning: ").append(warning.message());
+      if (!warning.examples().isEmpty()) {
+        text.append(" (e.g. ").append(String.join(", ", warning.examples())).append(')');
+      }
+    }
+    return text.toString();
   }
 
   /**

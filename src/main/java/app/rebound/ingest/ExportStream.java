@@ -225,7 +225,8 @@ public final class ExportStream {
             null,
             null,
             List.of(),
-            null);
+            null,
+            List.of());
   }
 
   /** A read that fails part way refuses the whole file, saying where; no row of it is kept. */

@@ -1,5 +1,6 @@
 package app.rebound.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * @param messageCode the same as a {@link Problem} code, for other languages, or null
  * @param messageArgs the arguments of that problem
  * @param changes how the accepted rows changed the shop's stored data, once stored
+ * @param warnings what the file was accepted with although it changes the analysis (none for a
+ *     report stored before warnings existed)
  */
 public record FileReport(
     String name,
@@ -28,7 +31,12 @@ public record FileReport(
     String message,
     String messageCode,
     List<String> messageArgs,
-    MergeCounts changes) {
+    MergeCounts changes,
+    List<IngestWarning> warnings) {
+
+  public FileReport {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
 
   public boolean refused() {
     return message != null;
@@ -48,7 +56,32 @@ public record FileReport(
         message,
         messageCode,
         messageArgs,
-        merged);
+        merged,
+        warnings);
+  }
+
+  /** The same report with more warnings after those it has. */
+  public FileReport withWarnings(List<IngestWarning> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<IngestWarning> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new FileReport(
+        name,
+        kind,
+        encoding,
+        rowsRead,
+        rowsAccepted,
+        rowsRejected,
+        errors,
+        errorsOmitted,
+        missingColumns,
+        message,
+        messageCode,
+        messageArgs,
+        changes,
+        all);
   }
 
   static FileReport refused(
@@ -66,6 +99,7 @@ public record FileReport(
         problem.english(),
         problem.problem().code(),
         problem.args(),
-        null);
+        null,
+        List.of());
   }
 }

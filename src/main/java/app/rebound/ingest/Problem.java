@@ -75,7 +75,21 @@ public enum Problem {
   FILE_ZIP_TOO_DEEP("an archive inside archives {0} deep: unzip it and upload the files inside"),
   FILE_NO_PERIOD(
       "a 罗盘 product-card export without a 日期 column needs its period in the file name, as"
-          + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx");
+          + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
+  // Warnings: accepted, with the handling said.
+  REPEATED_KEY(
+      "{0} rows repeat the {1} of an earlier row of this file: one row per {1} is kept, the most"
+          + " recent"),
+  ORDER_MANY_LINES(
+      "{0} orders have more than {1} lines each, more than a real order has: kept as they are;"
+          + " check that the export did not repeat one order id"),
+  DELETION_UNKNOWN_ORDER(
+      "{0} deletions name sub-orders the shop''s orders do not have: each counts in its batch, but"
+          + " its amount and buyer stay unknown and its batch''s cause is less sure; upload the"
+          + " orders export that covers them"),
+  DELETION_BEFORE_ORDERS(
+      "{0} deletions are dated before the shop''s first order ({1}): kept, but no orders before"
+          + " them measure their damage or their cause; upload the orders of the weeks before them");
 
   private final String english;
 

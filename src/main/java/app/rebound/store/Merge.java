@@ -3,10 +3,14 @@ package app.rebound.store;
 import app.rebound.Json;
 import app.rebound.ingest.Field;
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.IngestWarning;
 import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
+import app.rebound.ingest.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -40,7 +45,17 @@ public final class Merge {
   private final long storedBefore;
   private final String upsert;
   private final String hold;
+  private final int[] keyIndexes;
   private long changed;
+
+  /**
+   * The file's keys as 64-bit hashes (two independent 32-bit ones): 8 bytes a row, where the keys
+   * themselves would take a hundred. A collision would only report a repeat too many.
+   */
+  private final LongOpenHashSet fileKeys = new LongOpenHashSet();
+
+  private long repeats;
+  private final List<String> repeatExamples = new ArrayList<>();
 
   /**
    * Starts merging a file's rows of one kind. Each row is an upsert keyed by the kind's key: a new
@@ -109,6 +124,8 @@ public final class Merge {
             + held
             + "."
             + KindSchema.RECENCY;
+    List<String> names = kind.fields().stream().map(Field::name).toList();
+    this.keyIndexes = kind.keyFields().stream().mapToInt(names::indexOf).toArray();
   }
 
   FileKind kind() {
@@ -143,6 +160,13 @@ public final class Merge {
           }
           values[i] = value;
         }
+        String key = keyOf(values);
+        if (!fileKeys.add(hash64(key))) {
+          repeats++;
+          if (repeatExamples.size() < IngestWarning.MAX_EXAMPLES && !repeatExamples.contains(key)) {
+            repeatExamples.add(key);
+          }
+        }
         String extra = extrasJson(extras, row);
         long recency = recency(values, events);
         for (PreparedStatement statement : List.of(ps, kept)) {
@@ -162,6 +186,38 @@ public final class Merge {
       changed += sum(ps.executeBatch());
       kept.executeBatch();
     }
+  }
+
+  private String keyOf(Object[] values) {
+    StringBuilder key = new StringBuilder();
+    for (int i : keyIndexes) {
+      key.append(key.isEmpty() ? "" : " / ").append(values[i]);
+    }
+    return key.toString();
+  }
+
+  private static long hash64(String key) {
+    CRC32 crc = new CRC32();
+    crc.update(key.getBytes(StandardCharsets.UTF_8));
+    return ((long) key.hashCode() << 32) | crc.getValue();
+  }
+
+  /**
+   * Rows of the file whose key an earlier row of the file had: only one row per key is kept, so
+   * they are said, with the first few keys. (Across files a repeat is the overlap of two exports'
+   * periods, and says nothing.)
+   */
+  List<IngestWarning> warnings() {
+    if (repeats == 0) {
+      return List.of();
+    }
+    String keyName =
+        kind.keyFields().stream()
+            .map(k -> kind.fields().stream().filter(f -> f.name().equals(k)).findFirst().get())
+            .map(Field::douyinHeader)
+            .collect(Collectors.joining(" + "));
+    return List.of(
+        IngestWarning.of(Problem.REPEATED_KEY, repeats, repeatExamples, repeats, keyName));
   }
 
   /**

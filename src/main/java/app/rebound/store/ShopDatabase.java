@@ -4,8 +4,10 @@ import app.rebound.Json;
 import app.rebound.ingest.Field;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.IngestWarning;
 import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
+import app.rebound.ingest.Problem;
 import app.rebound.ingest.ValueType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
@@ -50,6 +52,12 @@ public final class ShopDatabase implements AutoCloseable {
    * How long opening, like every statement, waits for another connection that holds the database.
    */
   private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+  /**
+   * More lines than any real order has (a cart order of many SKUs has tens): an order id past it
+   * was likely repeated by the export.
+   */
+  static final int MAX_LINES_PER_ORDER = 100;
 
   private final Connection connection;
   private final RowSnapshots snapshots;
@@ -203,6 +211,101 @@ public final class ShopDatabase implements AutoCloseable {
         }
       }
       return counts;
+    }
+
+    /**
+     * This upload's deletions that the shop's orders cannot support: sub-orders the shop does not
+     * have, and deletions dated before its first order.
+     */
+    public List<IngestWarning> deletionWarnings(long uploadId) throws SQLException {
+      List<IngestWarning> warnings = new ArrayList<>();
+      String unknown =
+          " FROM held_deletions d WHERE d.upload_id = ? AND NOT EXISTS"
+              + " (SELECT 1 FROM rows_orders o WHERE o.sub_order_id = d.sub_order_id)";
+      long unknownCount = queryLong("SELECT COUNT(*)" + unknown, uploadId);
+      if (unknownCount > 0) {
+        warnings.add(
+            IngestWarning.of(
+                Problem.DELETION_UNKNOWN_ORDER,
+                unknownCount,
+                queryStrings(
+                    "SELECT d.sub_order_id" + unknown + " LIMIT " + IngestWarning.MAX_EXAMPLES,
+                    uploadId),
+                unknownCount));
+      }
+      Long firstOrder = queryNullableLong("SELECT MIN(submitted_at) FROM rows_orders");
+      if (firstOrder != null) {
+        String early = " FROM held_deletions WHERE upload_id = ? AND processed_at < " + firstOrder;
+        long earlyCount = queryLong("SELECT COUNT(*)" + early, uploadId);
+        if (earlyCount > 0) {
+          warnings.add(
+              IngestWarning.of(
+                  Problem.DELETION_BEFORE_ORDERS,
+                  earlyCount,
+                  queryStrings(
+                      "SELECT sub_order_id"
+                          + early
+                          + " ORDER BY processed_at LIMIT "
+                          + IngestWarning.MAX_EXAMPLES,
+                      uploadId),
+                  earlyCount,
+                  LocalDateTime.ofEpochSecond(firstOrder, 0, ZoneOffset.UTC).toLocalDate()));
+        }
+      }
+      return warnings;
+    }
+
+    /** Orders of this upload with more lines than any real order has. */
+    public List<IngestWarning> orderWarnings(long uploadId) throws SQLException {
+      String many =
+          " FROM held_orders WHERE upload_id = ? AND order_id IS NOT NULL AND order_id <> ''"
+              + " GROUP BY order_id HAVING COUNT(*) > "
+              + MAX_LINES_PER_ORDER;
+      long count = queryLong("SELECT COUNT(*) FROM (SELECT order_id" + many + ")", uploadId);
+      if (count == 0) {
+        return List.of();
+      }
+      List<String> examples =
+          queryStrings(
+              "SELECT order_id || ' (' || COUNT(*) || ')'"
+                  + many
+                  + " ORDER BY COUNT(*) DESC LIMIT "
+                  + IngestWarning.MAX_EXAMPLES,
+              uploadId);
+      return List.of(
+          IngestWarning.of(Problem.ORDER_MANY_LINES, count, examples, count, MAX_LINES_PER_ORDER));
+    }
+
+    private long queryLong(String sql, long uploadId) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setLong(1, uploadId);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    }
+
+    private Long queryNullableLong(String sql) throws SQLException {
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery(sql)) {
+        rs.next();
+        long value = rs.getLong(1);
+        return rs.wasNull() ? null : value;
+      }
+    }
+
+    private List<String> queryStrings(String sql, long uploadId) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        ps.setLong(1, uploadId);
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            values.add(rs.getString(1));
+          }
+        }
+        return values;
+      }
     }
 
     /** Forgets everything the file staged: it was refused after its first rows were read. */

@@ -6,6 +6,7 @@ import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.IngestWarning;
 import app.rebound.ingest.ReadAhead;
 import java.io.IOException;
 import java.io.InputStream;
@@ -190,6 +191,8 @@ public final class Workspaces implements AutoCloseable {
                     stream -> reports.add(storeExport(tx, stream, uploadId, progress)));
               }
             }
+            withShopWarnings(reports, FileKind.DELETIONS, tx.deletionWarnings(uploadId));
+            withShopWarnings(reports, FileKind.ORDERS, tx.orderWarnings(uploadId));
             if (reports.stream().allMatch(FileReport::refused)) {
               throw new UploadRefusedException(
                   new IngestReport(reports, db.count(FileKind.ORDERS)));
@@ -211,6 +214,21 @@ public final class Workspaces implements AutoCloseable {
       throw e;
     }
     return result[0];
+  }
+
+  /**
+   * Warnings that rest on the whole upload and shop go to the upload's last stored file of their
+   * kind, so each is said once.
+   */
+  private static void withShopWarnings(
+      List<FileReport> reports, FileKind kind, List<IngestWarning> warnings) {
+    for (int i = reports.size() - 1; i >= 0 && !warnings.isEmpty(); i--) {
+      FileReport report = reports.get(i);
+      if (kind.id().equals(report.kind()) && !report.refused()) {
+        reports.set(i, report.withWarnings(warnings));
+        return;
+      }
+    }
   }
 
   /** Stores one export's accepted rows (a file, a sheet or an archive member) and reports it. */
@@ -237,7 +255,9 @@ public final class Workspaces implements AutoCloseable {
       return report;
     }
     progress.accept("storing " + name);
-    return report.withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId));
+    return report
+        .withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId))
+        .withWarnings(merge.warnings());
   }
 
   /**
