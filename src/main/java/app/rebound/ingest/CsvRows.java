@@ -8,11 +8,14 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvRows implements RowSource {
 
   private final CSVParser parser;
+  private final LineCountingReader decoded;
   private final Iterator<CSVRecord> records;
   private long line;
 
-  CsvRows(CSVParser parser) {
+  /** The records of {@code parser}, which reads {@code decoded}. */
+  CsvRows(CSVParser parser, LineCountingReader decoded) {
     this.parser = parser;
+    this.decoded = decoded;
     this.records = parser.iterator();
   }
 
@@ -36,6 +39,11 @@ final class CsvRows implements RowSource {
     // The parser reads ahead of the record it hands out, so this is where it stopped: near the
     // fault.
     return Math.max(1, parser.getCurrentLineNumber());
+  }
+
+  @Override
+  public long undecodableLine() {
+    return decoded.currentLine();
   }
 
   /**

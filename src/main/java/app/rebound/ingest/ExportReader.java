@@ -3,8 +3,6 @@ package app.rebound.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -79,7 +77,7 @@ public final class ExportReader {
     }
     TextEncoding encoding = detected.get();
     in.skipNBytes(encoding.bomLength());
-    Reader reader = new InputStreamReader(in, encoding.strictDecoder());
+    LineCountingReader reader = new LineCountingReader(in, encoding.strictDecoder());
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -88,7 +86,7 @@ public final class ExportReader {
             .setIgnoreSurroundingSpaces(false)
             .get();
     CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
-    FilePeriod rows = FilePeriod.around(fileName, new CsvRows(parser));
+    FilePeriod rows = FilePeriod.around(fileName, new CsvRows(parser, reader));
     ExportStream stream = ExportStream.open(fileName, encoding.label(), rows, chunkRows, maxRows);
     return ExportFiles.withPeriodReason(stream, rows, fileName);
   }

@@ -239,7 +239,7 @@ public final class ExportStream {
               null,
               encoding,
               List.of(),
-              Problem.FILE_MIXED_ENCODING.with(encoding, line));
+              Problem.FILE_MIXED_ENCODING.with(encoding, records.undecodableLine()));
     } else if (e.getCause() instanceof CSVException csv) {
       finalReport =
           FileReport.refused(

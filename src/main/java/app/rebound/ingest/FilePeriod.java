@@ -143,6 +143,11 @@ final class FilePeriod implements RowSource {
     return rows.position();
   }
 
+  @Override
+  public long undecodableLine() {
+    return rows.undecodableLine();
+  }
+
   private static int num(Matcher m, int group) {
     return Integer.parseInt(m.group(group));
   }

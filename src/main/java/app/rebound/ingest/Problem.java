@@ -36,7 +36,7 @@ public enum Problem {
       "not a text file in UTF-8, GB18030/GBK or UTF-16: it looks like binary data (an .xlsx or a zip?)"),
   FILE_UTF32("the file is in UTF-32, which Rebound does not read: save it again as CSV UTF-8"),
   FILE_MIXED_ENCODING(
-      "bytes that are not valid {0} near line {1}: the file mixes encodings;"
+      "bytes that are not valid {0} on line {1}: the file mixes encodings;"
           + " save it again as UTF-8 or GB18030"),
   FILE_UNKNOWN_ENCODING(
       "line {0} holds bytes that are neither UTF-8 nor GB18030: the file mixes encodings or"

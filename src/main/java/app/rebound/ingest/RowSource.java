@@ -18,6 +18,11 @@ interface RowSource {
   /** Where reading stopped, for a refusal part way. */
   long position();
 
+  /** The line holding the bytes that could not be decoded, after such a failure. */
+  default long undecodableLine() {
+    return position();
+  }
+
   /** A sheet that cannot be read past some row (damaged XML inside a workbook). */
   final class BrokenSheetException extends IOException {
     BrokenSheetException(String message, Throwable cause) {

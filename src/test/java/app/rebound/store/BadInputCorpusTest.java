@@ -130,6 +130,34 @@ class BadInputCorpusTest {
   }
 
   @Test
+  void bytes_of_no_encoding_are_reported_on_their_own_line_not_near_it() throws Exception {
+    byte[] header =
+        String.join(",", java.nio.file.Files.readAllLines(SAMPLES.resolve("订单明细.csv")).get(0))
+            .concat("\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] broken = {'1', ',', '2', ',', (byte) 0xFF, (byte) 0xFE, (byte) 0x80, ',', '\n'};
+    byte[] file = java.util.Arrays.copyOf(header, header.length + broken.length);
+    System.arraycopy(broken, 0, file, header.length, broken.length);
+    FileReport report = refused(bytes("line2.csv", file));
+    assertTrue(
+        report.message().startsWith("bytes that are not valid UTF-8 BOM on line 2:"),
+        report.message());
+
+    // Far past the parser's read-ahead the line is still exact: 5,000 good rows, then line 5,002.
+    StringBuilder good = new StringBuilder();
+    List<String> sample = java.nio.file.Files.readAllLines(SAMPLES.resolve("订单明细.csv"));
+    for (int i = 0; i < 5_000; i++) {
+      good.append(sample.get(1 + i % 400)).append('\n');
+    }
+    byte[] rows = good.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] far = java.util.Arrays.copyOf(header, header.length + rows.length + broken.length);
+    System.arraycopy(rows, 0, far, header.length, rows.length);
+    System.arraycopy(broken, 0, far, header.length + rows.length, broken.length);
+    FileReport farReport = refused(bytes("line5002.csv", far));
+    assertTrue(farReport.message().contains("on line 5002:"), farReport.message());
+  }
+
+  @Test
   void unbalanced_quotes_refuse_the_file_with_the_line_and_keep_nothing_of_it() throws Exception {
     FileReport report = refused(file(CORPUS.resolve("unbalanced-quotes.csv")));
     assertTrue(
