@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +18,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * A seeded fuzz test of the CSV reader: sample exports broken at random (bytes cut, inserted,
- * swapped; quotes, separators, line breaks, NULs, a second encoding) must each read to a report
- * where rows read = accepted + rejected, every accepted row is in the table, and no exception
- * escapes. A failing case prints its seed.
+ * swapped; quotes, separators, line breaks, NULs, a second encoding; cells replaced by dates and
+ * numbers at their extremes, up to 400 digits; runs of up to 3,000 separators) must each read to a
+ * report where rows read = accepted + rejected, every accepted row is in the table and within the
+ * plausible bounds, and no exception escapes. A failing case prints its seed.
  */
 @Slow
 class ExportReaderFuzzTest {
@@ -64,6 +69,7 @@ class ExportReaderFuzzTest {
         outcomes.merge("refused: " + report.messageCode(), 1, Integer::sum);
       } else {
         assertEquals(report.rowsAccepted(), parsed.table().rowCount(), context);
+        assertPlausible(parsed.table(), context);
         assertTrue(report.errors().stream().allMatch(e -> e.line() >= 2), context);
         outcomes.merge(
             report.rowsRejected() == 0 ? "accepted whole" : "accepted in part", 1, Integer::sum);
@@ -82,7 +88,7 @@ class ExportReaderFuzzTest {
     int n = 1 + r.nextInt(4);
     for (int i = 0; i < n; i++) {
       b =
-          switch (r.nextInt(9)) {
+          switch (r.nextInt(12)) {
             case 0 -> cut(b, r);
             case 1 -> insert(b, r, randomBytes(r, 1 + r.nextInt(8)));
             case 2 -> insert(b, r, new byte[] {'"'});
@@ -96,10 +102,76 @@ class ExportReaderFuzzTest {
                     "收货地址,"
                         .getBytes(r.nextBoolean() ? StandardCharsets.UTF_8 : TextEncoding.GB18030));
             case 7 -> Arrays.copyOf(b, r.nextInt(b.length + 1));
+            case 9 -> replaceCell(b, r, EXTREMES[r.nextInt(EXTREMES.length)]);
+            case 10 -> replaceCell(b, r, "9".repeat(1 + r.nextInt(400)));
+            case 11 ->
+                insert(b, r, ",".repeat(1 + r.nextInt(3_000)).getBytes(StandardCharsets.UTF_8));
             default -> flip(b, r);
           };
     }
     return b;
+  }
+
+  /** Dates and numbers at their extremes, put in place of a random cell. */
+  static final String[] EXTREMES = {
+    "0000-01-01 00:00:00",
+    "1000-06-01 12:00:00",
+    "2015-12-31 23:59:59",
+    "9999-12-31 23:59:59",
+    "2099/01/01",
+    "0000-00-00",
+    "-1e308",
+    "1e308",
+    "NaN",
+    "Infinity",
+    "-0",
+    "0x1F",
+    "1,000,000,000,000",
+    "¥99999999999.99",
+    "2147483648",
+    "-2147483649"
+  };
+
+  /** The bytes with the cell around a random position (between separators) replaced. */
+  static byte[] replaceCell(byte[] b, SplittableRandom r, String value) {
+    if (b.length == 0) {
+      return b;
+    }
+    int at = r.nextInt(b.length);
+    int from = at;
+    while (from > 0 && b[from - 1] != ',' && b[from - 1] != '\n') {
+      from--;
+    }
+    int to = at;
+    while (to < b.length && b[to] != ',' && b[to] != '\n' && b[to] != '\r') {
+      to++;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(b, 0, from);
+    out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+    out.write(b, to, b.length - to);
+    return out.toByteArray();
+  }
+
+  /** Every date and number an accepted table holds lies within the plausible bounds. */
+  static void assertPlausible(Table table, String context) {
+    Plausible bounds = Plausible.today();
+    for (Column<?> column : table.columns()) {
+      for (int row = 0; row < column.size(); row++) {
+        Object value = column.get(row);
+        String where = context + " " + column.name() + " row " + row + ": " + value;
+        if (value instanceof LocalDateTime t) {
+          assertTrue(
+              !t.toLocalDate().isBefore(bounds.earliest())
+                  && !t.toLocalDate().isAfter(bounds.latest()),
+              where);
+        } else if (value instanceof LocalDate d) {
+          assertTrue(!d.isBefore(bounds.earliest()) && !d.isAfter(bounds.latest()), where);
+        } else if (value instanceof Number n && !(value instanceof Double x && x.isNaN())) {
+          assertTrue(Math.abs(n.doubleValue()) <= bounds.maxNumber(), where);
+        }
+      }
+    }
   }
 
   static byte[] cut(byte[] b, SplittableRandom r) {
