@@ -37,10 +37,11 @@ import java.util.stream.Collectors;
  * Load benchmark (not a test): the app serving the simulated 1,000,000-order shop with its analysis
  * ready, in a JVM of its own with a fixed heap ({@link LoadServer}), requested over loopback by the
  * JDK HttpClient from this JVM at several numbers of concurrent clients, each for a fixed time.
- * Every client requests the dashboard pages and the API in turn (see {@link #mix}) as fast as the
- * answers come. Reports requests per second, latency percentiles, errors (an answer other than 200,
- * or an exception) and the server's heap (after a full collection before and after each level, and
- * the highest of its 50 ms samples during it) into reports/load.md.
+ * Every client requests the dashboard pages, the API, the plan PDF and an upload in turn (see
+ * {@link #mix}) as fast as the answers come. Reports requests per second, latency percentiles,
+ * errors (an answer other than 200, or an exception) and the server's heap (after a full collection
+ * before and after each level, and the highest of its 50 ms samples during it) into
+ * reports/load.md.
  *
  * <p>Run: {@code mvn -B -q test-compile exec:exec -Dbench=LoadBenchmark -Dbench.args="1000000 30 8
  * 64"} (orders, seconds per level, then the levels). The shop is simulated and stored under
@@ -53,8 +54,51 @@ public final class LoadBenchmark {
   static final int WARMUP_SECONDS = 10;
   static final double MIB = 1024.0 * 1024.0;
 
-  /** One request of the mix: what the report calls it and its path. */
-  record Page(String name, String path) {}
+  /**
+   * One request of the mix: what the report calls it, its path, and for an upload its multipart
+   * body and content type (null for a GET).
+   */
+  record Page(String name, String path, byte[] body, String contentType) {
+    Page(String name, String path) {
+      this(name, path, null, null);
+    }
+
+    HttpRequest request(String base) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+      return body == null
+          ? builder.GET().build()
+          : builder
+              .header("Content-Type", contentType)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
+    }
+  }
+
+  /** The shop the mix's uploads go to, beside the benchmark's own, so its analysis stays put. */
+  static final String UPLOAD_SHOP = "load-upload";
+
+  /**
+   * What the mix uploads: the sample shop's orders export (136 kB, 425 rows), as a browser would.
+   */
+  static Page upload() throws IOException {
+    Path orders = Path.of("src/test/resources/samples/douyin-export-small/订单明细.csv");
+    String boundary = "----LoadBenchmark";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"订单明细.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(Files.readAllBytes(orders));
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return new Page(
+        "upload (orders, 136 kB)",
+        "/api/shops/" + UPLOAD_SHOP + "/uploads",
+        body.toByteArray(),
+        "multipart/form-data; boundary=" + boundary);
+  }
 
   /** The server's heap and CPU at one moment, as {@link LoadServer} answers "window". */
   record Window(
@@ -145,8 +189,8 @@ public final class LoadBenchmark {
 
   /**
    * The requests every client makes in turn: the overview, traffic, products, one product's and
-   * appeal pages, the overview and impact API and a chart; the product is the first one the
-   * analysis measured.
+   * appeal pages, the overview and impact API, a chart, the plan as PDF and an upload; the product
+   * is the first one the analysis measured.
    */
   static List<Page> mix(HttpClient client, String base, String shop) throws Exception {
     HttpResponse<String> impact =
@@ -166,7 +210,9 @@ public final class LoadBenchmark {
         new Page("appeal page", s + "/appeal"),
         new Page("overview API", "/api" + s + "/overview"),
         new Page("impact API", "/api" + s + "/impact"),
-        new Page("chart SVG", s + "/charts/visitors.svg"));
+        new Page("chart SVG", s + "/charts/visitors.svg"),
+        new Page("plan PDF", s + "/plan.pdf"),
+        upload());
   }
 
   /**
@@ -186,15 +232,7 @@ public final class LoadBenchmark {
       bytes[i] = new AtomicLong();
     }
     Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
-    List<HttpRequest> requests =
-        mix.stream()
-            .map(
-                p ->
-                    HttpRequest.newBuilder(URI.create(base + p.path()))
-                        .timeout(Duration.ofSeconds(60))
-                        .GET()
-                        .build())
-            .toList();
+    List<HttpRequest> requests = mix.stream().map(p -> p.request(base)).toList();
     List<Window> windows = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
