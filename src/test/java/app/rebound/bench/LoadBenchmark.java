@@ -345,7 +345,10 @@ public final class LoadBenchmark {
         .append(
             String.format(
                 Locale.ROOT,
-                ". A warm-up of %d s at %d clients (%,d requests, %d errors) came"
+                ". Every upload goes to the one shop `"
+                    + UPLOAD_SHOP
+                    + "`, and a shop takes one upload at a time, so uploads wait for each other"
+                    + " as clients grow. A warm-up of %d s at %d clients (%,d requests, %d errors) came"
                     + " first. Latency is from sending the request to the answer's last byte; an error is an answer other"
                     + " than 200 or an exception.%n%n",
                 WARMUP_SECONDS,

@@ -1,8 +1,11 @@
 package app.rebound.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Json;
 import app.rebound.store.Workspaces;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +41,36 @@ class UploadPageTest {
                   html.contains("class=\"own-layout\"><td>" + msg.get("downloads.deletions.name")),
                   "our own layouts are set apart");
             }
+          });
+    }
+  }
+
+  @Test
+  void a_warning_is_in_the_upload_answer_and_on_the_uploads_page_in_both_languages()
+      throws Exception {
+    try (Workspaces workspaces =
+        new Workspaces(
+            dataDir,
+            Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneId.of("Asia/Shanghai")))) {
+      JavalinTest.test(
+          WebApp.create(workspaces, WebConfig.defaults()),
+          (server, client) -> {
+            // The sample's orders repeat one accepted line.
+            String answer =
+                Multipart.samples("订单明细.csv")
+                    .postTo(client, "/api/shops/demo/uploads")
+                    .body()
+                    .string();
+            JsonNode warning = Json.MAPPER.readTree(answer).at("/files/0/warnings/0");
+            assertEquals("repeated_key", warning.get("code").asText(), answer);
+            assertEquals(1, warning.get("count").asLong());
+            String example = warning.at("/examples/0").asText();
+
+            String zh = client.get("/shops/demo/uploads?lang=zh").body().string();
+            assertTrue(zh.contains("1 行与本文件中更早的一行 子订单编号 相同"), zh);
+            assertTrue(zh.contains("<code>" + example + "</code>"), "its example is shown");
+            String en = client.get("/shops/demo/uploads?lang=en").body().string();
+            assertTrue(en.contains("1 rows repeat the 子订单编号 of an earlier row of this file"), en);
           });
     }
   }
