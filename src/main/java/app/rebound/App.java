@@ -1,6 +1,7 @@
 package app.rebound;
 
 import app.rebound.cli.AnalyzeCommand;
+import app.rebound.cli.AnalyzeManyCommand;
 import app.rebound.cli.ServeCommand;
 import app.rebound.sim.SimulateCommand;
 import picocli.CommandLine;
@@ -12,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Rebound 0.1.0",
     description = "Measures what Douyin sales deletions cost a shop, and helps win it back.",
-    subcommands = {ServeCommand.class, AnalyzeCommand.class, SimulateCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      AnalyzeCommand.class,
+      AnalyzeManyCommand.class,
+      SimulateCommand.class
+    })
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -402,7 +402,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path build = Files.createTempDirectory(data, ".demo-");
     try {
       GroundTruth truth = DemoShop.write(build, PlatformTime.now(clock).toLocalDate());
-      var report = workspaces.upload(DEMO_SHOP, AnalyzeCommand.exportsIn(build), stage -> {});
+      var report = workspaces.upload(DEMO_SHOP, ShopRun.exportsIn(build), stage -> {});
       DemoShop.StartedAction action = DemoShop.startedAction(truth);
       workspaces
           .database(DEMO_SHOP)
