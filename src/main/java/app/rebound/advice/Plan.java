@@ -19,4 +19,16 @@ public record Plan(
     steps = List.copyOf(steps);
     assumptions = List.copyOf(assumptions);
   }
+
+  /**
+   * The days the expected values are counted over, as every page and file says: the plan's
+   * assumption horizon.days, else the shipped one.
+   */
+  public int horizonDays() {
+    return assumptions.stream()
+        .filter(a -> a.key().equals("horizon.days"))
+        .mapToInt(a -> (int) a.value())
+        .findFirst()
+        .orElse((int) Assumptions.defaults().get("horizon.days"));
+  }
 }

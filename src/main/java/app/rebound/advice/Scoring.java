@@ -177,9 +177,9 @@ final class Scoring {
                 "%d 批、%d 单、%s 件被删除的销量仍可申诉；申诉通过后商品显示的销量加回 %s 件。%s",
                 open.size(), orders, count(units), count(units), measuredText(products))
             : f(
-                "%d batch(es), %d orders, %s units of deleted sales can still be appealed; a granted appeal adds %s "
+                "%s, %d orders, %s units of deleted sales can still be appealed; a granted appeal adds %s "
                     + "units back to the products' sales count. %s",
-                open.size(), orders, count(units), count(units), measuredText(products));
+                batches(open.size()), orders, count(units), count(units), measuredText(products));
     StringBuilder why =
         new StringBuilder(
             zh
@@ -211,16 +211,17 @@ final class Scoring {
           zh
               ? f("；%d 批疑似真实违规，不申诉，其订单不计入", excluded)
               : f(
-                  "; %d batch(es) that look like a real violation are not appealed and their orders not counted",
-                  excluded));
+                  "; %s that look like a real violation are not appealed and their orders not counted",
+                  batches(excluded)));
     }
     if (closed > 0) {
       why.append(
           zh
               ? f("；%d 批已过 %d 天申诉期", closed, (int) c.get("appeal.window_days"))
               : f(
-                  "; %d batch(es) are past the %d-day window",
-                  closed, (int) c.get("appeal.window_days")));
+                  "; %s past the %d-day window",
+                  closed == 1 ? "1 batch is" : closed + " batches are",
+                  (int) c.get("appeal.window_days")));
     }
     why.append(zh ? "。" : ".");
     double confidence =
@@ -356,9 +357,9 @@ final class Scoring {
                 (int) c.get("compliance.event_ban_days_low"),
                 (int) c.get("compliance.event_ban_days_high"))
             : f(
-                "%d batch(es), %d orders (¥%s) look like a real violation; a repeat within 90 days brings a penalty "
+                "%s, %d orders (¥%s) look like a real violation; a repeat within 90 days brings a penalty "
                     + "(at least ¥%s) and %d-%d days without marketing events",
-                violations.size(),
+                batches(violations.size()),
                 orders,
                 yuan(money),
                 yuan(c.get("compliance.penalty_min")),
@@ -392,6 +393,11 @@ final class Scoring {
   // ---- listing
   // -----------------------------------------------------------------------------------------
 
+  /** "1 batch", "3 batches": English counts its nouns. */
+  private static String batches(long n) {
+    return n == 1 ? "1 batch" : n + " batches";
+  }
+
   private Draft listing() {
     Gaps.Range v = gaps.visitors();
     var gpv = gaps.gmvPerVisitor();
@@ -413,14 +419,17 @@ final class Scoring {
     String gap =
         zh
             ? f(
-                "%d 天内少了约 %s 位访客（%s–%s）%s",
+                "按删除后 %d 天每天的损失折算，未来 %d 天约少 %s 位访客（%s–%s）%s",
+                (int) gaps.windowDays,
                 (int) gaps.horizon,
                 count(v.estimate()),
                 count(v.low()),
                 count(v.high()),
                 imp.measured() ? f("、%s 次曝光", count(imp.estimate())) : "")
             : f(
-                "About %s fewer visitors (%s-%s)%s over %d days",
+                "At the rate of the %d days since the deletion, about %s fewer visitors (%s-%s)%s"
+                    + " over the next %d days",
+                (int) gaps.windowDays,
                 count(v.estimate()),
                 count(v.low()),
                 count(v.high()),
@@ -481,22 +490,28 @@ final class Scoring {
         b.measured() && aov.isPresent()
             ? (zh
                 ? f(
-                    "%d 天内少了约 %s 位买家，客单价 ¥%s，约 ¥%s",
+                    "按删除后 %d 天每天的损失折算，未来 %d 天约少 %s 位买家，客单价 ¥%s，约 ¥%s",
+                    (int) gaps.windowDays,
                     (int) gaps.horizon,
                     count(b.estimate()),
                     money(aov.get()),
                     yuan(conv.estimate()))
                 : f(
-                    "About %s fewer buyers over %d days at ¥%s an order: about ¥%s",
+                    "At the rate of the %d days since the deletion, about %s fewer buyers over the"
+                        + " next %d days at ¥%s an order: about ¥%s",
+                    (int) gaps.windowDays,
                     count(b.estimate()),
                     (int) gaps.horizon,
                     money(aov.get()),
                     yuan(conv.estimate())))
             : (zh
-                ? f("买家数未测得；%d 天 GMV 损失约 ¥%s", (int) gaps.horizon, yuan(conv.estimate()))
+                ? f(
+                    "买家数未测得；按删除后 %d 天每天的损失折算，未来 %d 天 GMV 损失约 ¥%s",
+                    (int) gaps.windowDays, (int) gaps.horizon, yuan(conv.estimate()))
                 : f(
-                    "Buyers not measured; GMV loss about ¥%s over %d days",
-                    yuan(conv.estimate()), (int) gaps.horizon));
+                    "Buyers not measured; at the rate of the %d days since the deletion, GMV loss"
+                        + " about ¥%s over the next %d days",
+                    (int) gaps.windowDays, yuan(conv.estimate()), (int) gaps.horizon));
     String why =
         zh
             ? f(
@@ -662,13 +677,14 @@ final class Scoring {
         direct
             ? (zh
                 ? f(
-                    "%d 天达人 GMV 少了约 ¥%s，按 %s 的挽回率计，佣金 %s。",
+                    "按每天的损失折算，未来 %d 天达人 GMV 约少 ¥%s，按 %s 的挽回率计，佣金 %s。",
                     (int) gaps.horizon,
                     yuan(base.estimate()),
                     pct(rate),
                     pct(c.get("affiliate.commission_rate")))
                 : f(
-                    "Affiliate GMV down about ¥%s over %d days, %s won back, paying %s commission.",
+                    "At the daily rate, affiliate GMV down about ¥%s over the next %d days, %s won"
+                        + " back, paying %s commission.",
                     yuan(base.estimate()),
                     (int) gaps.horizon,
                     pct(rate),

@@ -128,7 +128,7 @@ final class CauseRule {
     List<String> files = new ArrayList<>();
     if (orders < MIN_ORDERS) {
       reasonsZh.add("本批只有 " + orders + " 笔订单");
-      reasonsEn.add("the batch has only " + orders + " order(s)");
+      reasonsEn.add("the batch has only " + orders + (orders == 1 ? " order" : " orders"));
     }
     if (!(inOrders >= MIN_IN_ORDERS)) {
       reasonsZh.add("被删订单有 " + pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders)) + " 不在订单明细里");

@@ -216,7 +216,9 @@ public final class PlanWriters {
             List.of(
                 "#",
                 t.t("行动", "Action"),
-                t.t("未来 30 天预期 GMV\n（低–高）\n净值", "Expected GMV, next 30 days\n(low–high)\nnet"),
+                t.t(
+                    "未来 " + plan.horizonDays() + " 天预期 GMV\n（低–高）\n净值",
+                    "Expected GMV, next " + plan.horizonDays() + " days\n(low–high)\nnet"),
                 t.t("成本", "Cost"),
                 t.t("投入", "Effort"),
                 t.t("把握", "Confidence"),

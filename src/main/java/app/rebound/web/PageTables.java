@@ -119,20 +119,21 @@ final class PageTables {
               Cell.percent(a.confidence()),
               Cell.text(a.gap())));
     }
+    // The plan's horizon, as the page's own column says it.
+    String expectedHeader = msg.format("plan.expected", view.plan().horizonDays());
     tables.put(
         "actions",
         new Table(
             msg.get("plan.actions"),
-            headers(
-                msg,
-                "plan.rank",
-                "plan.action",
-                "plan.expected",
-                "plan.cost",
-                "plan.net",
-                "plan.effort",
-                "plan.confidence",
-                "plan.why"),
+            List.of(
+                msg.get("plan.rank"),
+                msg.get("plan.action"),
+                expectedHeader,
+                msg.get("plan.cost"),
+                msg.get("plan.net"),
+                msg.get("plan.effort"),
+                msg.get("plan.confidence"),
+                msg.get("plan.why")),
             actions));
     List<List<Cell>> taken = new ArrayList<>();
     for (ActionsTaken.Row t : view.taken()) {
@@ -150,7 +151,11 @@ final class PageTables {
         "taken",
         new Table(
             msg.get("plan.taken"),
-            headers(msg, "plan.action", "plan.taken.started", "plan.taken.gain", "plan.expected"),
+            List.of(
+                msg.get("plan.action"),
+                msg.get("plan.taken.started"),
+                msg.get("plan.taken.gain"),
+                expectedHeader),
             taken));
     tables.put(
         "steps",

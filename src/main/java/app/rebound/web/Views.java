@@ -66,7 +66,8 @@ public final class Views {
   public record PlanView(Plan plan, List<ActionsTaken.Row> taken) {
 
     /**
-     * What the plan expected of an action over 30 days, or null when the plan no longer ranks it.
+     * What the plan expected of an action over its horizon, or null when the plan no longer ranks
+     * it.
      */
     public RankedAction expected(String actionId) {
       return plan.actions().stream().filter(a -> a.id().equals(actionId)).findFirst().orElse(null);

@@ -331,7 +331,7 @@ class BatchCausesTest {
     assertEquals("未测量（买家评价）：请上传 评价.csv", signals.get(BatchSignals.REVIEW).zh());
     assertTrue(signals.get(BatchSignals.COMPLAINTS).en().contains("upload 店铺体验分.csv"));
     Signal thin = signals.get("thin_evidence");
-    assertTrue(thin.en().contains("only 3 order(s)"), thin.en());
+    assertTrue(thin.en().contains("only 3 orders"), thin.en());
     assertTrue(thin.en().contains("客服聊天记录.csv") && thin.en().contains("店铺体验分.csv"), thin.en());
     assertTrue(thin.zh().startsWith("证据不足"), thin.zh());
     assertEquals(

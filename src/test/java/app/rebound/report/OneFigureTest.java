@@ -11,8 +11,12 @@ import app.rebound.advice.RecoveryPlan;
 import app.rebound.analysis.ImpactReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One figure, one definition (issue 17 item 1): on the sample shop the GMV loss since the deletion
@@ -42,6 +46,16 @@ class OneFigureTest {
         monitoring.gap().startsWith("删除后 " + days + " 天 GMV 损失 " + shopLoss), monitoring.gap());
     assertTrue(csv.contains(monitoring.gap()), "actions.csv has the plan's sentence");
 
+    // Every projected gap says what it projects from and over which days: the measured days since
+    // the deletion, and the plan's horizon (as the table's column says), never "30 天内" alone.
+    int horizon = (int) Assumptions.defaults().get("horizon.days");
+    for (String id : List.of("listing", "promotion")) {
+      String gap = action(plan, id).gap();
+      assertTrue(
+          gap.startsWith("按删除后 " + days + " 天每天的损失折算，未来 " + horizon + " 天约少 "), id + ": " + gap);
+    }
+    assertTrue(!md.contains(horizon + " 天内少了"), "no gap reads as a past loss over the horizon");
+
     RankedAction appeal = action(plan, "appeal");
     for (ImpactReport.ProductRow p : report.products()) {
       if (!appeal.products().contains(p.productId())) {
@@ -56,6 +70,25 @@ class OneFigureTest {
       assertTrue(appeal.gap().contains(own), appeal.gap() + " should quote " + own);
       assertTrue(md.contains(t.money(p.gmv().loss())), "plan.md's product table has " + own);
     }
+  }
+
+  @Test
+  void the_plan_counts_its_expected_values_over_the_horizon_it_is_given(@TempDir Path dir)
+      throws Exception {
+    String shipped;
+    try (var in = Assumptions.class.getResourceAsStream("assumptions.properties")) {
+      shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path edited = dir.resolve("assumptions.properties");
+    Files.writeString(edited, shipped.replace("horizon.days=30", "horizon.days=14"));
+    ImpactReport report = ImpactReports.sample("zh");
+    Plan plan = RecoveryPlan.of(report, Assumptions.load(edited), AS_OF);
+
+    assertEquals(14, plan.horizonDays());
+    String md = PlanWriters.markdown(plan, report, "sample");
+    assertTrue(md.contains("未来 14 天预期 GMV"), "the table's column names the horizon");
+    assertTrue(!md.contains("未来 30 天"), "no figure speaks of the shipped 30 days");
+    assertTrue(action(plan, "listing").gap().contains("未来 14 天约少"), action(plan, "listing").gap());
   }
 
   private static RankedAction action(Plan plan, String id) {
