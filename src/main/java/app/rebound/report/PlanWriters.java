@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.JFreeChart;
@@ -110,7 +111,9 @@ public final class PlanWriters {
         md.append(MarkdownText.escape(p.text())).append("\n\n");
       } else if (block instanceof Table t) {
         md.append(mdRow(t.header()));
-        md.append(mdRow(t.header().stream().map(x -> "---").toList()));
+        // The delimiter row is Markdown's own syntax, so it is written as is, never escaped.
+        md.append(
+            t.header().stream().map(x -> "---").collect(Collectors.joining(" | ", "| ", " |\n")));
         t.rows().forEach(row -> md.append(mdRow(row)));
         md.append('\n');
       }
@@ -203,7 +206,7 @@ public final class PlanWriters {
                                 p.name(),
                                 t.count(p.deletedOrders()),
                                 t.money(p.deletedMoney()),
-                                lossText(p.gmv(), t, true) + since(report, p.deletedSince(), t)))
+                                lossText(p.gmv(), t, true, days(report, p.deletedSince(), t))))
                     .toList()));
       }
     }
@@ -315,8 +318,14 @@ public final class PlanWriters {
 
   /** The period a loss spans, named as the pages name it: "（删除后 16 天）". */
   private static String since(ImpactReport report, LocalDate from, PlanText t) {
+    String days = days(report, from, t);
+    return days.isEmpty() ? "" : t.t("（" + days + "）", " (" + days + ")");
+  }
+
+  /** The same period without brackets, "删除后 16 天"; empty when unknown. */
+  private static String days(ImpactReport report, LocalDate from, PlanText t) {
     long days = report.daysSince(from);
-    return days <= 0 ? "" : t.t("（删除后 " + days + " 天）", " (" + days + " days since the deletion)");
+    return days <= 0 ? "" : t.t("删除后 " + days + " 天", days + " days since the deletion");
   }
 
   private static List<String> lossRow(String label, Loss loss, PlanText t, boolean money) {
@@ -330,11 +339,14 @@ public final class PlanWriters {
         label, f.apply(loss.loss()), f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh()));
   }
 
-  private static String lossText(Loss loss, PlanText t, boolean money) {
+  /** A loss with its interval and period in one bracket: "¥4,619（-¥1,285–¥10,523，删除后 16 天）". */
+  private static String lossText(Loss loss, PlanText t, boolean money, String period) {
     List<String> row = lossRow("", loss, t, money);
-    return row.get(2).isEmpty()
-        ? row.get(1)
-        : row.get(1) + t.t("（", " (") + row.get(2) + t.t("）", ")");
+    String within =
+        Stream.of(row.get(2), loss != null && loss.measured() ? period : "")
+            .filter(x -> !x.isEmpty())
+            .collect(Collectors.joining(t.t("，", ", ")));
+    return within.isEmpty() ? row.get(1) : row.get(1) + t.t("（", " (") + within + t.t("）", ")");
   }
 
   private static String reasons(RankedAction a, Map<String, String> names, PlanText t) {

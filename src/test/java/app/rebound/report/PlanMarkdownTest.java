@@ -40,6 +40,22 @@ class PlanMarkdownTest {
   }
 
   @Test
+  void tables_keep_their_delimiter_row_and_a_product_loss_has_one_bracket() {
+    ImpactReport report = ImpactReports.sample("zh");
+    String md = PlanWriters.markdown(PlanFixtures.zh(), report, "玉肌小铺");
+    assertTrue(
+        md.contains("\n| --- | --- | --- |\n"), "the delimiter row is Markdown, not text: " + md);
+    assertFalse(md.contains("\\---"), "never escaped");
+    assertFalse(md.contains("）（"), "interval and period share one bracket: " + md);
+    ImpactReport.ProductRow product =
+        report.products().stream().filter(p -> p.gmv().measured()).findFirst().orElseThrow();
+    assertTrue(
+        md.contains("（删除后 " + report.daysSince(product.deletedSince()) + " 天）")
+            || md.contains("，删除后 " + report.daysSince(product.deletedSince()) + " 天）"),
+        md);
+  }
+
+  @Test
   void a_pipe_in_a_text_does_not_break_the_table() {
     var plan = PlanFixtures.en();
     var a = plan.actions().get(0);
