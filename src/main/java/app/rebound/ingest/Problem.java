@@ -78,18 +78,18 @@ public enum Problem {
           + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
   // Warnings: accepted, with the handling said.
   REPEATED_KEY(
-      "{0} rows repeat the {1} of an earlier row of this file: one row per {1} is kept, the most"
-          + " recent"),
+      "Rows repeating the {1} of an earlier row of this file: {0}. One row per {1} is kept, the"
+          + " most recent"),
   ORDER_MANY_LINES(
-      "{0} orders have more than {1} lines each, more than a real order has: kept as they are;"
+      "Orders with more than {1} lines each, more than a real order has: {0}. Kept as they are;"
           + " check that the export did not repeat one order id"),
   DELETION_UNKNOWN_ORDER(
-      "{0} deletions name sub-orders the shop''s orders do not have: each counts in its batch, but"
-          + " its amount and buyer stay unknown and its batch''s cause is less sure; upload the"
+      "Deletions naming sub-orders the shop''s orders do not have: {0}. Each counts in its batch,"
+          + " but its amount and buyer stay unknown and its batch''s cause is less sure; upload the"
           + " orders export that covers them"),
   DELETION_BEFORE_ORDERS(
-      "{0} deletions are dated before the shop''s first order ({1}): kept, but no orders before"
-          + " them measure their damage or their cause; upload the orders of the weeks before them");
+      "Deletions dated before the shop''s first order ({1}): {0}. Kept, but no orders before them"
+          + " measure their damage or their cause; upload the orders of the weeks before them");
 
   private final String english;
 

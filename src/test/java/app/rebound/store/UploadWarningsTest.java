@@ -108,7 +108,7 @@ class UploadWarningsTest {
     assertEquals(999, repeated.count(), repeated.message());
     assertEquals(List.of("7000000000000000001"), repeated.examples());
     assertTrue(repeated.message().contains("子订单编号"), repeated.message());
-    assertTrue(repeated.message().contains("one row per 子订单编号 is kept"), repeated.message());
+    assertTrue(repeated.message().contains("One row per 子订单编号 is kept"), repeated.message());
     assertEquals(11, workspaces.database(SHOP).count(FileKind.ORDERS), "one row per sub-order");
   }
 

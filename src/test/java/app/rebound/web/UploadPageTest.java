@@ -70,7 +70,8 @@ class UploadPageTest {
             assertTrue(zh.contains("1 行与本文件中更早的一行 子订单编号 相同"), zh);
             assertTrue(zh.contains("<code>" + example + "</code>"), "its example is shown");
             String en = client.get("/shops/demo/uploads?lang=en").body().string();
-            assertTrue(en.contains("1 rows repeat the 子订单编号 of an earlier row of this file"), en);
+            assertTrue(
+                en.contains("Rows repeating the 子订单编号 of an earlier row of this file: 1."), en);
           });
     }
   }
