@@ -3,9 +3,9 @@ package app.rebound.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,29 +40,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "Folder to write reports into.")
   Path out;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "zh",
-      paramLabel = "zh|en",
-      description = "Language of the written reports (default: ${DEFAULT-VALUE}).")
-  Language lang;
-
-  @Option(
-      names = "--now",
-      paramLabel = "YYYY-MM-DD[THH:MM[:SS]]",
-      converter = MomentConverter.class,
-      description =
-          "The moment the reports are made at, Beijing time; a date alone is the start of that day:"
-              + " appeal windows and the plan are counted from it (default: now).")
-  LocalDateTime now;
-
-  @Option(
-      names = "--max-rows",
-      defaultValue = "20000000",
-      paramLabel = "N",
-      description =
-          "Data rows one file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
-  long maxRows;
+  @Mixin ReportOptions report;
 
   @Override
   public Integer call() throws Exception {
@@ -72,10 +50,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
       err.println("--input " + input + " is not a folder");
       return EXIT_REFUSED;
     }
-    if (maxRows < 1) {
-      err.println("--max-rows must be at least 1 (got " + maxRows + ")");
+    if (report.maxRows < 1) {
+      err.println("--max-rows must be at least 1 (got " + report.maxRows + ")");
       return EXIT_REFUSED;
     }
-    return new ShopRun(lang, now, maxRows).run(input, out, outWriter, err).exit();
+    return report.shopRun().run(input, out, outWriter, err).exit();
   }
 }

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,28 +64,7 @@ public final class AnalyzeManyCommand implements Callable<Integer> {
               + " memory.")
   int jobs;
 
-  @Option(
-      names = "--lang",
-      defaultValue = "zh",
-      paramLabel = "zh|en",
-      description = "Language of the written reports (default: ${DEFAULT-VALUE}).")
-  Language lang;
-
-  @Option(
-      names = "--now",
-      paramLabel = "YYYY-MM-DD[THH:MM[:SS]]",
-      converter = MomentConverter.class,
-      description =
-          "The moment the reports are made at, Beijing time, for every shop (default: now).")
-  LocalDateTime now;
-
-  @Option(
-      names = "--max-rows",
-      defaultValue = "20000000",
-      paramLabel = "N",
-      description =
-          "Data rows one file may hold; a file over it is refused whole (default: ${DEFAULT-VALUE}).")
-  long maxRows;
+  @Mixin ReportOptions report;
 
   /** One shop's run: its line of the summary and what it printed. */
   private record Done(ShopsSummary.Line line, String log) {}
@@ -98,7 +77,7 @@ public final class AnalyzeManyCommand implements Callable<Integer> {
       err.println("--input-root " + inputRoot + " is not a folder");
       return ShopRun.EXIT_REFUSED;
     }
-    if (jobs < 1 || maxRows < 1) {
+    if (jobs < 1 || report.maxRows < 1) {
       err.println("--jobs and --max-rows must be at least 1");
       return ShopRun.EXIT_REFUSED;
     }
@@ -116,7 +95,7 @@ public final class AnalyzeManyCommand implements Callable<Integer> {
       return ShopRun.EXIT_REFUSED;
     }
     Files.createDirectories(outRoot);
-    ShopRun run = new ShopRun(lang, now, maxRows);
+    ShopRun run = report.shopRun();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, shops.size()));
     List<Done> done = new ArrayList<>();
     try {
@@ -134,7 +113,7 @@ public final class AnalyzeManyCommand implements Callable<Integer> {
       out.printf("== %s: %s%n", shop.line().shop(), shop.line().status());
       out.print(shop.log());
     }
-    Table summary = ShopsSummary.table(done.stream().map(Done::line).toList(), lang.name());
+    Table summary = ShopsSummary.table(done.stream().map(Done::line).toList(), report.lang.name());
     Files.write(outRoot.resolve("summary.csv"), CsvTables.bytes(summary));
     try (OutputStream xlsx = Files.newOutputStream(outRoot.resolve("summary.xlsx"))) {
       XlsxTables.write(summary, xlsx);

@@ -43,21 +43,7 @@ public record FileReport(
   }
 
   public FileReport withChanges(MergeCounts merged) {
-    return new FileReport(
-        name,
-        kind,
-        encoding,
-        rowsRead,
-        rowsAccepted,
-        rowsRejected,
-        errors,
-        errorsOmitted,
-        missingColumns,
-        message,
-        messageCode,
-        messageArgs,
-        merged,
-        warnings);
+    return with(merged, warnings);
   }
 
   /** The same report with more warnings after those it has. */
@@ -67,6 +53,10 @@ public record FileReport(
     }
     List<IngestWarning> all = new ArrayList<>(warnings);
     all.addAll(more);
+    return with(changes, all);
+  }
+
+  private FileReport with(MergeCounts changes, List<IngestWarning> warnings) {
     return new FileReport(
         name,
         kind,
@@ -81,7 +71,7 @@ public record FileReport(
         messageCode,
         messageArgs,
         changes,
-        all);
+        warnings);
   }
 
   static FileReport refused(

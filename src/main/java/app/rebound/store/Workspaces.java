@@ -6,7 +6,6 @@ import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
-import app.rebound.ingest.IngestWarning;
 import app.rebound.ingest.ReadAhead;
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,8 +190,18 @@ public final class Workspaces implements AutoCloseable {
                     stream -> reports.add(storeExport(tx, stream, uploadId, progress)));
               }
             }
-            withShopWarnings(reports, FileKind.DELETIONS, tx.deletionWarnings(uploadId));
-            withShopWarnings(reports, FileKind.ORDERS, tx.orderWarnings(uploadId));
+            // Warnings that rest on the whole upload and shop go to its last stored file of their
+            // kind, so each is said once; an upload without such a file asks nothing.
+            int deletions = lastStored(reports, FileKind.DELETIONS);
+            if (deletions >= 0) {
+              reports.set(
+                  deletions, reports.get(deletions).withWarnings(tx.deletionWarnings(uploadId)));
+            }
+            int ordersFile = lastStored(reports, FileKind.ORDERS);
+            if (ordersFile >= 0) {
+              reports.set(
+                  ordersFile, reports.get(ordersFile).withWarnings(tx.orderWarnings(uploadId)));
+            }
             if (reports.stream().allMatch(FileReport::refused)) {
               throw new UploadRefusedException(
                   new IngestReport(reports, db.count(FileKind.ORDERS)));
@@ -216,19 +225,14 @@ public final class Workspaces implements AutoCloseable {
     return result[0];
   }
 
-  /**
-   * Warnings that rest on the whole upload and shop go to the upload's last stored file of their
-   * kind, so each is said once.
-   */
-  private static void withShopWarnings(
-      List<FileReport> reports, FileKind kind, List<IngestWarning> warnings) {
-    for (int i = reports.size() - 1; i >= 0 && !warnings.isEmpty(); i--) {
-      FileReport report = reports.get(i);
-      if (kind.id().equals(report.kind()) && !report.refused()) {
-        reports.set(i, report.withWarnings(warnings));
-        return;
+  /** The index of the upload's last stored (not refused) file of the kind, or -1. */
+  private static int lastStored(List<FileReport> reports, FileKind kind) {
+    for (int i = reports.size() - 1; i >= 0; i--) {
+      if (kind.id().equals(reports.get(i).kind()) && !reports.get(i).refused()) {
+        return i;
       }
     }
+    return -1;
   }
 
   /** Stores one export's accepted rows (a file, a sheet or an archive member) and reports it. */

@@ -13,7 +13,6 @@ import app.rebound.web.WebConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +25,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +45,7 @@ class BrokenArchiveUploadTest {
     Map<String, Case> cases = new LinkedHashMap<>();
     byte[] zip = ExportFilesTest.zip("订单明细.csv", Files.readAllBytes(SAMPLES.resolve("订单明细.csv")));
     cases.put("file_zip_damaged", new Case("订单明细.zip", Arrays.copyOf(zip, zip.length / 2)));
-    cases.put("file_zip_encrypted", new Case("资金流水.zip", encryptedFlag(zip)));
+    cases.put("file_zip_encrypted", new Case("资金流水.zip", ExportFilesTest.encryptedFlag(zip)));
     byte[] nested = zip;
     for (int depth = 0; depth < ExportFiles.MAX_ZIP_DEPTH; depth++) {
       nested = ExportFilesTest.zip("level" + depth + ".zip", nested);
@@ -66,8 +60,8 @@ class BrokenArchiveUploadTest {
     byte[] book = ExportFilesTest.workbook(new Object[][] {ExportFilesTest.ORDERS_HEADER});
     cases.put(
         "file_workbook_damaged", new Case("订单明细.xlsx", Arrays.copyOf(book, book.length - 200)));
-    cases.put("file_workbook_encrypted", new Case("订单明细.xlsx", encrypted(book)));
-    cases.put("file_xls", new Case("订单明细.xls", xls()));
+    cases.put("file_workbook_encrypted", new Case("订单明细.xlsx", ExportFilesTest.encrypted(book)));
+    cases.put("file_xls", new Case("订单明细.xls", ExportFilesTest.xls()));
     Object[] wide = new Object[2_001];
     for (int c = 0; c < wide.length; c++) {
       wide[c] =
@@ -135,41 +129,5 @@ class BrokenArchiveUploadTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The archive with each entry marked encrypted, as a zip made with a password is. */
-  private static byte[] encryptedFlag(byte[] zip) {
-    byte[] bytes = zip.clone();
-    for (int i = 0; i + 4 <= bytes.length; i++) {
-      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4) {
-        bytes[i + 6] |= 1;
-      }
-      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
-        bytes[i + 8] |= 1;
-      }
-    }
-    return bytes;
-  }
-
-  private static byte[] encrypted(byte[] workbook) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      Encryptor encryptor = new EncryptionInfo(EncryptionMode.standard).getEncryptor();
-      encryptor.confirmPassword("secret");
-      try (OutputStream stream = encryptor.getDataStream(fs)) {
-        stream.write(workbook);
-      }
-      fs.writeFilesystem(out);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] xls() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (HSSFWorkbook xls = new HSSFWorkbook()) {
-      xls.createSheet("订单").createRow(0).createCell(0).setCellValue("子订单编号");
-      xls.write(out);
-    }
-    return out.toByteArray();
   }
 }

@@ -115,6 +115,47 @@ class ExportFilesTest {
     return out.toByteArray();
   }
 
+  /**
+   * The archive with each entry marked encrypted (general-purpose bit 0) in its local and central
+   * headers, as a zip made with a password is.
+   */
+  static byte[] encryptedFlag(byte[] zip) {
+    byte[] bytes = zip.clone();
+    for (int i = 0; i + 4 <= bytes.length; i++) {
+      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4) {
+        bytes[i + 6] |= 1;
+      }
+      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
+        bytes[i + 8] |= 1;
+      }
+    }
+    return bytes;
+  }
+
+  /** The workbook encrypted with a password, as Excel saves it. */
+  static byte[] encrypted(byte[] workbook) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      Encryptor encryptor = new EncryptionInfo(EncryptionMode.standard).getEncryptor();
+      encryptor.confirmPassword("secret");
+      try (OutputStream data = encryptor.getDataStream(fs)) {
+        data.write(workbook);
+      }
+      fs.writeFilesystem(out);
+    }
+    return out.toByteArray();
+  }
+
+  /** An old binary Excel workbook (.xls) of one header cell. */
+  static byte[] xls() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (HSSFWorkbook xls = new HSSFWorkbook()) {
+      xls.createSheet("订单").createRow(0).createCell(0).setCellValue("子订单编号");
+      xls.write(out);
+    }
+    return out.toByteArray();
+  }
+
   static final Object[] ORDERS_HEADER = {"子订单编号", "商品数量", "商品ID", "订单应付金额", "订单提交时间"};
 
   @Test
@@ -295,12 +336,7 @@ class ExportFilesTest {
 
   @Test
   void an_old_xls_workbook_is_refused_with_save_as_xlsx_or_csv() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (HSSFWorkbook xls = new HSSFWorkbook()) {
-      xls.createSheet("订单").createRow(0).createCell(0).setCellValue("子订单编号");
-      xls.write(out);
-    }
-    ParsedExport refused = only(readAll("订单明细.xls", out.toByteArray()));
+    ParsedExport refused = only(readAll("订单明细.xls", xls()));
     assertEquals("file_xls", refused.report().messageCode());
     assertTrue(refused.report().message().contains("save as .xlsx or .csv"));
     assertEquals("订单明细.xls", refused.report().name());
@@ -309,33 +345,14 @@ class ExportFilesTest {
   @Test
   void a_password_protected_workbook_is_refused_with_that_reason() throws Exception {
     byte[] plain = workbook(new Object[][] {ORDERS_HEADER});
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      Encryptor encryptor = new EncryptionInfo(EncryptionMode.standard).getEncryptor();
-      encryptor.confirmPassword("secret");
-      try (OutputStream data = encryptor.getDataStream(fs)) {
-        data.write(plain);
-      }
-      fs.writeFilesystem(out);
-    }
-    ParsedExport refused = only(readAll("订单明细.xlsx", out.toByteArray()));
+    ParsedExport refused = only(readAll("订单明细.xlsx", encrypted(plain)));
     assertEquals("file_workbook_encrypted", refused.report().messageCode());
   }
 
   @Test
   void a_password_protected_archive_is_refused_with_that_reason() throws Exception {
-    // A zip whose entry says it is encrypted (general-purpose bit 0), in its local and central
-    // headers, as a zip made with a password does.
-    byte[] bytes = zip("订单明细.csv", new byte[] {1, 2, 3, 4});
-    for (int i = 0; i + 4 <= bytes.length; i++) {
-      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4) {
-        bytes[i + 6] |= 1;
-      }
-      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
-        bytes[i + 8] |= 1;
-      }
-    }
-    ParsedExport refused = only(readAll("资金流水.zip", bytes));
+    ParsedExport refused =
+        only(readAll("资金流水.zip", encryptedFlag(zip("订单明细.csv", new byte[] {1, 2, 3, 4}))));
     assertEquals("file_zip_encrypted", refused.report().messageCode());
     assertEquals("资金流水.zip", refused.report().name());
   }
