@@ -31,6 +31,28 @@ class MessagesTest {
   }
 
   @Test
+  void every_placeholder_is_filled_in_no_apostrophe_quotes_it_away() {
+    // MessageFormat reads a lone ' as the start of quoted text: "this shop's own losses (as of
+    // {0})" showed "this shops own losses (as of {0})". An apostrophe is written '' in a bundle.
+    Object[] args = {2, 2, 2, 2, 2, 2}; // numbers, so {0,number} and choices take them too
+    for (Lang lang : Lang.values()) {
+      Messages msg = Messages.of(lang);
+      for (String key : msg.keys()) {
+        String pattern = msg.get(key);
+        if (!pattern.matches("(?s).*\\{\\d.*")) {
+          continue;
+        }
+        String filled = msg.format(key, args);
+        assertTrue(!filled.matches("(?s).*\\{\\d\\}.*"), lang + " " + key + ": " + filled);
+        assertEquals(
+            pattern.replace("''", "'").chars().filter(c -> c == '\'').count(),
+            filled.chars().filter(c -> c == '\'').count(),
+            lang + " " + key + " keeps its apostrophes: " + filled);
+      }
+    }
+  }
+
+  @Test
   void both_bundles_have_the_same_keys() {
     assertEquals(
         new TreeSet<>(Messages.of(Lang.ZH).keys()), new TreeSet<>(Messages.of(Lang.EN).keys()));
