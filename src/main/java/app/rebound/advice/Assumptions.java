@@ -24,6 +24,8 @@ import java.util.Properties;
 public final class Assumptions {
 
   static final String RESOURCE = "assumptions.properties";
+  static final String RESOURCE_ZH = "assumptions_zh.properties";
+  private static final Properties ZH = chineseWords();
   private static final List<String> META = List.of(".unit", ".description", ".source");
 
   private final Map<String, Assumption> byKey;
@@ -91,6 +93,34 @@ public final class Assumptions {
       throw new IllegalArgumentException("assumption '" + key + "' is not in the assumptions file");
     }
     return a;
+  }
+
+  /**
+   * The assumption with its unit, description and source in Chinese, from the shipped {@code
+   * assumptions_zh.properties} (the values stay the file's); a key it lacks keeps its English
+   * words.
+   */
+  public static Assumption inChinese(Assumption a) {
+    String key = a.key();
+    return new Assumption(
+        key,
+        a.value(),
+        ZH.getProperty(key + ".unit", a.unit()),
+        ZH.getProperty(key + ".description", a.description()),
+        ZH.getProperty(key + ".source", a.source()));
+  }
+
+  private static Properties chineseWords() {
+    try (InputStream in = Assumptions.class.getResourceAsStream(RESOURCE_ZH)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource app/rebound/advice/" + RESOURCE_ZH);
+      }
+      Properties p = new Properties();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public List<Assumption> all() {

@@ -43,7 +43,8 @@ public final class RecoveryPlan {
               rule(d)));
     }
     List<PlanStep> steps = Schedule.of(actions, gaps.batches(), c, zh, asOf);
-    return new Plan(zh ? "zh" : "en", asOf, actions, steps, c.used());
+    List<Assumption> used = zh ? c.used().stream().map(Assumptions::inChinese).toList() : c.used();
+    return new Plan(zh ? "zh" : "en", asOf, actions, steps, used);
   }
 
   /** The rule that puts an action where it is; the page and files name it. */

@@ -113,7 +113,7 @@ public final class AnalyzeManyCommand implements Callable<Integer> {
       out.printf("== %s: %s%n", shop.line().shop(), shop.line().status());
       out.print(shop.log());
     }
-    Table summary = ShopsSummary.table(done.stream().map(Done::line).toList(), report.lang.name());
+    Table summary = ShopsSummary.table(done.stream().map(Done::line).toList(), report.lang.code());
     Files.write(outRoot.resolve("summary.csv"), CsvTables.bytes(summary));
     try (OutputStream xlsx = Files.newOutputStream(outRoot.resolve("summary.xlsx"))) {
       XlsxTables.write(summary, xlsx);

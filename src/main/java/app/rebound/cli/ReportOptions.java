@@ -1,5 +1,6 @@
 package app.rebound.cli;
 
+import app.rebound.web.Lang;
 import java.time.LocalDateTime;
 import picocli.CommandLine.Option;
 
@@ -10,8 +11,9 @@ final class ReportOptions {
       names = "--lang",
       defaultValue = "zh",
       paramLabel = "zh|en",
+      converter = LangConverter.class,
       description = "Language of the written reports (default: ${DEFAULT-VALUE}).")
-  Language lang;
+  Lang lang;
 
   @Option(
       names = "--now",

@@ -10,6 +10,7 @@ import app.rebound.sim.GroundTruth;
 import app.rebound.store.CaseStatus;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
+import app.rebound.web.Lang;
 import app.rebound.web.WebApp;
 import app.rebound.web.WebConfig;
 import io.javalin.Javalin;
@@ -134,8 +135,9 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--alert-lang",
       defaultValue = "zh",
       paramLabel = "zh|en",
+      converter = LangConverter.class,
       description = "Language of the alerts (default: ${DEFAULT-VALUE}).")
-  Language alertLang;
+  Lang alertLang;
 
   @Option(
       names = "--analysis-threads",
@@ -179,7 +181,7 @@ public final class ServeCommand implements Callable<Integer> {
             workspaces,
             webhooks,
             Clock.systemDefaultZone(),
-            alertLang.name().toLowerCase(Locale.ROOT),
+            alertLang.code(),
             Alerts.Retry.DEFAULT);
     if (!webhooks.isEmpty()) {
       analyses.listen(alerts);

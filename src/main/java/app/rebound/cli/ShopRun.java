@@ -19,6 +19,8 @@ import app.rebound.service.ShopReport;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
+import app.rebound.web.Lang;
+import app.rebound.web.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ import org.apache.commons.io.file.PathUtils;
  * @param now the moment the reports are made at (Beijing time); null for the clock's now
  * @param maxRows the data rows one file may hold
  */
-record ShopRun(Language lang, LocalDateTime now, long maxRows) {
+record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
 
   static final int EXIT_REFUSED = 2;
 
@@ -85,7 +87,9 @@ record ShopRun(Language lang, LocalDateTime now, long maxRows) {
         report = e.report();
         refused = true;
       }
-      Json.MAPPER.writeValue(out.resolve("ingest.json").toFile(), report);
+      // Codes and arguments as stored; the sentences in the report's language.
+      Json.MAPPER.writeValue(
+          out.resolve("ingest.json").toFile(), report.worded(Messages.of(lang)::problem));
       for (FileReport file : report.files()) {
         log.printf("%s: %s%n", file.name(), describe(file));
       }
@@ -110,7 +114,7 @@ record ShopRun(Language lang, LocalDateTime now, long maxRows) {
       ShopData shop = ShopData.load(workspaces.database(SHOP));
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
       Assumptions assumptions = Assumptions.defaults();
-      ShopReport shopReport = ShopReport.of(result, lang.name(), assumptions, at.toLocalDate());
+      ShopReport shopReport = ShopReport.of(result, lang.code(), assumptions, at.toLocalDate());
       ImpactReport impact = shopReport.impact();
       Files.writeString(out.resolve("impact.json"), shopReport.json(), StandardCharsets.UTF_8);
       String shopName = input.toAbsolutePath().normalize().getFileName().toString();
@@ -146,10 +150,10 @@ record ShopRun(Language lang, LocalDateTime now, long maxRows) {
   /** appeal.json, and a pack for each group whose window is still open at {@code at}. */
   private void writeAppeal(AppealReport appeal, LocalDateTime at, Path out, PrintWriter log)
       throws IOException {
-    Json.MAPPER.writeValue(out.resolve("appeal.json").toFile(), appeal.toJson(lang.name(), at));
+    Json.MAPPER.writeValue(out.resolve("appeal.json").toFile(), appeal.toJson(lang.code(), at));
     List<AppealGroup> open = appeal.groups().stream().filter(g -> !g.closed(at)).toList();
     for (AppealGroup group : open) {
-      Files.write(out.resolve(group.pack()), AppealPackWriter.zip(group, appeal, lang.name()));
+      Files.write(out.resolve(group.pack()), AppealPackWriter.zip(group, appeal, lang.code()));
     }
     log.printf(
         "analyze wrote: appeal.json (%d deleted orders, %d groups, %d still open at %s)%n",

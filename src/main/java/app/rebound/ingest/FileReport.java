@@ -56,6 +56,44 @@ public record FileReport(
     return with(changes, all);
   }
 
+  /** The same report with its message, row errors and warnings worded by {@code words}. */
+  FileReport worded(IngestReport.Words words) {
+    return new FileReport(
+        name,
+        kind,
+        encoding,
+        rowsRead,
+        rowsAccepted,
+        rowsRejected,
+        errors.stream()
+            .map(
+                e ->
+                    new RowError(
+                        e.line(),
+                        e.column(),
+                        e.value(),
+                        words.say(e.code(), e.args(), e.reason()),
+                        e.code(),
+                        e.args()))
+            .toList(),
+        errorsOmitted,
+        missingColumns,
+        message == null ? null : words.say(messageCode, messageArgs, message),
+        messageCode,
+        messageArgs,
+        changes,
+        warnings.stream()
+            .map(
+                w ->
+                    new IngestWarning(
+                        w.code(),
+                        words.say(w.code(), w.args(), w.message()),
+                        w.args(),
+                        w.count(),
+                        w.examples()))
+            .toList());
+  }
+
   private FileReport with(MergeCounts changes, List<IngestWarning> warnings) {
     return new FileReport(
         name,

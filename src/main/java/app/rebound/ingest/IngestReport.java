@@ -16,6 +16,21 @@ public record IngestReport(List<FileReport> files, long ordersDistinct, String r
     this(files, ordersDistinct, null);
   }
 
+  /** Says a {@link Problem} in some language: its code, its arguments, its English text. */
+  @FunctionalInterface
+  public interface Words {
+    String say(String code, List<String> args, String english);
+  }
+
+  /**
+   * The same report with every refusal, row error and warning worded by {@code words} (the report
+   * keeps each code and its arguments), for a report written in the merchant's language.
+   */
+  public IngestReport worded(Words words) {
+    return new IngestReport(
+        files.stream().map(f -> f.worded(words)).toList(), ordersDistinct, refusal);
+  }
+
   public long rowsRejected() {
     return files.stream().mapToLong(FileReport::rowsRejected).sum();
   }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +40,29 @@ public final class PlanWriters {
    * actions.csv columns, in order: the RankedAction fields, with the action's name after its id.
    */
   enum Column {
-    id,
-    name,
-    rank,
-    expected_gmv,
-    expected_gmv_low,
-    expected_gmv_high,
-    cost,
-    effort,
-    confidence,
-    days_to_effect,
-    products,
-    gap,
-    rationale,
-    net_value,
-    units_restored,
-    rank_rule
+    id("行动编号"),
+    name("行动"),
+    rank("排名"),
+    expected_gmv("预计挽回 GMV（元）"),
+    expected_gmv_low("预计挽回 GMV 下限（元）"),
+    expected_gmv_high("预计挽回 GMV 上限（元）"),
+    cost("成本（元）"),
+    effort("投入"),
+    confidence("置信度"),
+    days_to_effect("见效天数"),
+    products("商品ID"),
+    gap("针对的损失"),
+    rationale("依据"),
+    net_value("净值（元）"),
+    units_restored("恢复的销量（件）"),
+    rank_rule("排名规则");
+
+    /** The header a Chinese merchant reads; English plans keep the field names README documents. */
+    final String zh;
+
+    Column(String zh) {
+      this.zh = zh;
+    }
   }
 
   /** Charts in the PDF, in order; those the report cannot draw are left out. */
@@ -130,7 +138,9 @@ public final class PlanWriters {
     PlanText text = PlanText.of(plan.lang());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(Column.class).get();
+    String[] header =
+        Arrays.stream(Column.values()).map(c -> text.zh() ? c.zh : c.name()).toArray(String[]::new);
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).get();
     try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (RankedAction a : plan.actions()) {
@@ -142,7 +152,7 @@ public final class PlanWriters {
             number(a.expectedGmvLow()),
             number(a.expectedGmvHigh()),
             number(a.cost()),
-            SpreadsheetSafe.cell(a.effort()),
+            SpreadsheetSafe.cell(text.effort(a.effort())),
             number(a.confidence()),
             number(a.daysToEffect()),
             SpreadsheetSafe.id(a.products() == null ? "" : String.join(";", a.products())),

@@ -79,6 +79,29 @@ class AssumptionsTest {
   }
 
   @Test
+  void every_key_has_its_words_in_chinese_and_a_chinese_plan_shows_them() {
+    // Latin words other than the ids the plan prints as they are (GMV, a key name, Rebound).
+    Pattern english = Pattern.compile("\\b(?!GMV\\b|Rebound\\b)[A-Za-z]{3,}\\b");
+    for (Assumption a : Assumptions.defaults().all()) {
+      Assumption zh = Assumptions.inChinese(a);
+      assertEquals(a.value(), zh.value(), a.key());
+      for (String words : List.of(zh.unit(), zh.description(), zh.source())) {
+        String withoutKeys = words.replaceAll("[a-z_]+\\.[a-z_.]+", "");
+        assertFalse(english.matcher(withoutKeys).find(), a.key() + ": " + words);
+      }
+    }
+    Plan zh =
+        RecoveryPlan.of(
+            new Reports.Builder().lang("zh").build(),
+            Assumptions.defaults(),
+            Reports.DAY.plusDays(1));
+    Assumption horizon =
+        zh.assumptions().stream().filter(a -> a.key().equals("horizon.days")).findFirst().get();
+    assertEquals("天", horizon.unit());
+    assertTrue(horizon.description().startsWith("每项行动"), horizon.description());
+  }
+
+  @Test
   void an_edited_copy_changes_the_scoring(@TempDir Path dir) throws IOException {
     Path copy = dir.resolve("assumptions.properties");
     try (InputStream in = Assumptions.class.getResourceAsStream("assumptions.properties")) {

@@ -61,10 +61,11 @@ class AnalyzeCommandTest {
           file.get("message_code").textValue(),
           file.toString());
       if (orders) {
+        // in the report's language (zh, the default), the code and its arguments beside it
         assertTrue(
-            file.get("message")
-                .asText()
-                .contains(file.get("name").asText() + " has more than 300 data rows"));
+            file.get("message").asText().contains(file.get("name").asText() + " 超过 300 行数据"),
+            file.get("message").asText());
+        assertEquals("300", file.get("message_args").get(1).asText());
       }
     }
   }

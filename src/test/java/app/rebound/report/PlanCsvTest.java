@@ -20,7 +20,8 @@ class PlanCsvTest {
     try (CSVParser parser =
         CSVFormat.RFC4180
             .builder()
-            .setHeader()
+            // rows keyed by the field names whatever the language of the header row
+            .setHeader(PlanWriters.Column.class)
             .setSkipHeaderRecord(true)
             .get()
             .parse(new StringReader(text))) {
@@ -29,14 +30,22 @@ class PlanCsvTest {
   }
 
   @Test
-  void actions_csv_starts_with_the_utf8_bom_and_the_column_names() {
+  void actions_csv_starts_with_the_utf8_bom_and_a_header_in_the_plans_language() {
     byte[] csv = PlanWriters.csv(PlanFixtures.zh());
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv, 3));
-    String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+    assertEquals(
+        "行动编号,行动,排名,预计挽回 GMV（元）,预计挽回 GMV 下限（元）,预计挽回 GMV 上限（元）,成本（元）,投入,置信度,"
+            + "见效天数,商品ID,针对的损失,依据,净值（元）,恢复的销量（件）,排名规则\r\n",
+        firstLine(csv));
     assertEquals(
         "id,name,rank,expected_gmv,expected_gmv_low,expected_gmv_high,cost,effort,confidence,"
             + "days_to_effect,products,gap,rationale,net_value,units_restored,rank_rule\r\n",
-        text.substring(0, text.indexOf('\n') + 1));
+        firstLine(PlanWriters.csv(PlanFixtures.en())));
+  }
+
+  private static String firstLine(byte[] csv) {
+    String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+    return text.substring(0, text.indexOf('\n') + 1);
   }
 
   @Test
@@ -72,7 +81,7 @@ class PlanCsvTest {
       assertEquals(a.expectedGmvLow(), Double.parseDouble(r.get("expected_gmv_low")));
       assertEquals(a.expectedGmvHigh(), Double.parseDouble(r.get("expected_gmv_high")));
       assertEquals(a.cost(), Double.parseDouble(r.get("cost")));
-      assertEquals(a.effort(), r.get("effort"));
+      assertEquals(PlanText.of("zh").effort(a.effort()), r.get("effort"), "低/中/高, never medium");
       assertEquals(a.confidence(), Double.parseDouble(r.get("confidence")));
       assertEquals(a.daysToEffect(), Integer.parseInt(r.get("days_to_effect")));
       assertEquals(
