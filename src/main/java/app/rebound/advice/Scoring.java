@@ -305,15 +305,37 @@ final class Scoring {
       int days = (int) gaps.productDays(r);
       parts.add(
           zh
-              ? f("%s 删除后 %d 天损失成交额 %s", name, days, signedYuan(g.loss()))
+              ? f("%s 删除后 %d 天%s", name, days, lossWords(g, "损失成交额"))
               : f(
-                  "%s lost %s of GMV in the %d days since its deletion",
-                  name, signedYuan(g.loss()), days));
+                  "%s, in the %d days since its deletion: %s",
+                  name, days, lossWords(g, "GMV lost")));
     }
     if (parts.isEmpty()) {
       return "";
     }
     return String.join(zh ? "；" : "; ", parts) + (zh ? "。" : ".");
+  }
+
+  /**
+   * A measured loss as the pages say it: the amount when its 95% range lies above zero; "no
+   * measurable loss" with the point and the range when the range holds zero; "above expected" when
+   * it lies below.
+   */
+  String lossWords(ImpactReport.Loss g, String what) {
+    String range = signedYuan(g.lossLow()) + "–" + signedYuan(g.lossHigh());
+    return switch (g.verdict()) {
+      case ImpactReport.Loss.NO_MEASURABLE_LOSS ->
+          zh
+              ? f("无可测损失（点估计 %s，95%% 区间 %s 包含 0）", signedYuan(g.loss()), range)
+              : f(
+                  "no measurable loss (point estimate %s, 95%% range %s holds 0)",
+                  signedYuan(g.loss()), range);
+      case ImpactReport.Loss.ABOVE_EXPECTED ->
+          zh
+              ? f("高于预期 %s（95%% 区间 %s）", signedYuan(-g.loss()), range)
+              : f("above expected by %s (95%% range %s)", signedYuan(-g.loss()), range);
+      default -> what + " " + signedYuan(g.loss());
+    };
   }
 
   /** ¥1,234 or -¥1,234, as the pages write a loss. */
@@ -731,15 +753,15 @@ final class Scoring {
         measured
             ? (zh
                 ? f(
-                    "删除后 %d 天 GMV 损失 ¥%s，按每天的损失折算，未来 %d 天约 ¥%s",
+                    "删除后 %d 天 %s，按每天的损失折算，未来 %d 天约 ¥%s",
                     (int) gaps.windowDays,
-                    yuan(gaps.report.gmv().loss()),
+                    lossWords(gaps.report.gmv(), "GMV 损失"),
                     (int) gaps.horizon,
                     yuan(base))
                 : f(
-                    "GMV loss ¥%s in the %d days since the deletion; at that rate about ¥%s over the next %d days",
-                    yuan(gaps.report.gmv().loss()),
+                    "In the %d days since the deletion, %s; at that rate about ¥%s over the next %d days",
                     (int) gaps.windowDays,
+                    lossWords(gaps.report.gmv(), "GMV lost"),
                     yuan(base),
                     (int) gaps.horizon))
             : (zh

@@ -345,8 +345,15 @@ public final class PlanWriters {
       return List.of(label, t.notMeasured(), needs);
     }
     Function<Double, String> f = money ? t::money : t::count;
-    return List.of(
-        label, f.apply(loss.loss()), f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh()));
+    String range = f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh());
+    // As the pages say it: a range holding zero is no measurable loss, not the point as damage.
+    String value =
+        switch (loss.verdict()) {
+          case Loss.NO_MEASURABLE_LOSS -> t.t("无可测损失", "No measurable loss");
+          case Loss.ABOVE_EXPECTED -> t.t("高于预期 ", "Above expected by ") + f.apply(-loss.loss());
+          default -> f.apply(loss.loss());
+        };
+    return List.of(label, value, range);
   }
 
   /** A loss with its interval and period in one bracket: "¥4,619（-¥1,285–¥10,523，删除后 16 天）". */

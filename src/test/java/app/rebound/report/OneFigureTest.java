@@ -40,10 +40,18 @@ class OneFigureTest {
     assertTrue(days > 0);
     String shopLoss = t.money(json.get("gmv").get("loss").asDouble());
     assertEquals(t.money(report.gmv().loss()), shopLoss);
-    assertTrue(md.contains("GMV 损失（删除后 " + days + " 天） | " + shopLoss), "plan.md names the period");
+    // The sample's shop GMV range holds zero: every file says so, with the same point and range.
+    assertEquals(ImpactReport.Loss.NO_MEASURABLE_LOSS, report.gmv().verdict());
+    String range = t.money(report.gmv().lossLow()) + "–" + t.money(report.gmv().lossHigh());
+    assertTrue(
+        md.contains("GMV 损失（删除后 " + days + " 天） | 无可测损失 | " + MarkdownText.escape(range)),
+        "plan.md names the period and says no measurable loss");
     RankedAction monitoring = action(plan, "monitoring");
     assertTrue(
-        monitoring.gap().startsWith("删除后 " + days + " 天 GMV 损失 " + shopLoss), monitoring.gap());
+        monitoring
+            .gap()
+            .startsWith("删除后 " + days + " 天 无可测损失（点估计 " + shopLoss + "，95% 区间 " + range + " 包含 0）"),
+        monitoring.gap());
     assertTrue(csv.contains(monitoring.gap()), "actions.csv has the plan's sentence");
 
     // Every projected gap says what it projects from and over which days: the measured days since
@@ -65,8 +73,10 @@ class OneFigureTest {
           p.name()
               + " 删除后 "
               + report.daysSince(p.deletedSince())
-              + " 天损失成交额 "
-              + t.money(p.gmv().loss());
+              + " 天"
+              + (p.gmv().verdict().equals(ImpactReport.Loss.LOSS)
+                  ? "损失成交额 " + t.money(p.gmv().loss())
+                  : "无可测损失（点估计 " + t.money(p.gmv().loss()));
       assertTrue(appeal.gap().contains(own), appeal.gap() + " should quote " + own);
       assertTrue(md.contains(t.money(p.gmv().loss())), "plan.md's product table has " + own);
     }
