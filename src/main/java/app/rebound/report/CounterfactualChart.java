@@ -28,9 +28,11 @@ final class CounterfactualChart {
     YIntervalSeries actual = new YIntervalSeries(labels.text(Label.ACTUAL), false, false);
     for (int t = 0; t < daily.days().size(); t++) {
       double x = Charts.x(daily.days().get(t));
-      double low = Math.min(daily.low()[t], daily.high()[t]);
-      double high = Math.max(daily.low()[t], daily.high()[t]);
-      expected.add(x, daily.expected()[t], low, high);
+      // Visitors, buyers and GMV cannot fall below zero, so neither is the line nor its band drawn
+      // there (the figures in impact.json keep the model's values).
+      double low = Math.max(0, Math.min(daily.low()[t], daily.high()[t]));
+      double high = Math.max(0, Math.max(daily.low()[t], daily.high()[t]));
+      expected.add(x, Math.max(0, daily.expected()[t]), low, high);
       actual.add(x, daily.actual()[t], daily.actual()[t], daily.actual()[t]);
     }
     YIntervalSeriesCollection lines = new YIntervalSeriesCollection();
