@@ -1,5 +1,6 @@
 package app.rebound.advice;
 
+import app.rebound.MeasureNames;
 import app.rebound.analysis.BatchCause;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Scores each action of the catalogue against the gap it addresses. Every number comes from the
@@ -338,6 +340,13 @@ final class Scoring {
     };
   }
 
+  /** Measures by the names the pages give them, "平均评分、退款率". */
+  private String names(List<String> measureIds) {
+    return measureIds.stream()
+        .map(id -> MeasureNames.of(id, zh))
+        .collect(Collectors.joining(zh ? "、" : ", "));
+  }
+
   /** ¥1,234 or -¥1,234, as the pages write a loss. */
   static String signedYuan(double v) {
     return (Math.round(v) < 0 ? "-¥" : "¥") + yuan(Math.abs(v));
@@ -578,10 +587,10 @@ final class Scoring {
             conv.high() * share * c.get("customer_service.recovery_high"));
     String gap =
         zh
-            ? f("%d 项信任指标中有 %d 项显著变差（%s）", t.measured(), t.worse(), String.join("、", t.worseIds()))
+            ? f("%d 项信任指标中有 %d 项显著变差（%s）", t.measured(), t.worse(), names(t.worseIds()))
             : f(
                 "%d of %d trust measures got significantly worse (%s)",
-                t.worse(), t.measured(), String.join(", ", t.worseIds()));
+                t.worse(), t.measured(), names(t.worseIds()));
     String why =
         zh
             ? f(
@@ -693,8 +702,8 @@ final class Scoring {
         c.get("affiliate.confidence") * (direct ? 1 : c.get("confidence.not_significant_factor"));
     String gap =
         zh
-            ? f("达人指标显著变差（%s）", String.join("、", p.worseIds()))
-            : f("Affiliate measures got significantly worse (%s)", String.join(", ", p.worseIds()));
+            ? f("达人指标显著变差（%s）", names(p.worseIds()))
+            : f("Affiliate measures got significantly worse (%s)", names(p.worseIds()));
     String why =
         direct
             ? (zh

@@ -123,7 +123,8 @@ public final class AppealEvidence {
               OrderEvidence.BATCH_CAUSE,
               Check.State.UNKNOWN,
               true,
-              cause.odds().settleZh() + " / " + cause.odds().settleEn()));
+              cause.odds().settleZh(),
+              cause.odds().settleEn()));
     }
     double score = Math.round(score(checks) * 100) / 100.0;
     String verdict = verdict(flags, checks, score);

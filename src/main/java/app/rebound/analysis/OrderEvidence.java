@@ -81,13 +81,23 @@ public record OrderEvidence(
    * @param state present, absent (the data says no), or unknown (the export that would say is not
    *     uploaded)
    * @param needed whether the order's appeal reason needs this proof
-   * @param source the export (and column) it comes from
+   * @param source the export (and column) it comes from, or what would settle it, in Chinese
+   * @param sourceEn the same in English (the same text where it names only exports and columns)
    */
-  public record Check(String code, State state, boolean needed, String source) {
+  public record Check(String code, State state, boolean needed, String source, String sourceEn) {
     public enum State {
       PRESENT,
       ABSENT,
       UNKNOWN
+    }
+
+    /** A proof whose source names exports and columns only: the same words in both languages. */
+    public Check(String code, State state, boolean needed, String source) {
+      this(code, state, needed, source, source);
+    }
+
+    public String source(boolean zh) {
+      return zh ? source : sourceEn;
     }
   }
 

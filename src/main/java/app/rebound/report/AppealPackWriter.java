@@ -190,7 +190,7 @@ public final class AppealPackWriter {
                 cell(c.code()),
                 cell(AppealText.proof(c.code(), lang)),
                 c.state().name().toLowerCase(Locale.ROOT),
-                cell(held ? c.source() : AppealText.howToAdd(c.code(), c.state(), lang))));
+                cell(held ? c.source(zh) : AppealText.howToAdd(c.code(), c.state(), lang))));
       }
     }
     return csv(header, rows);

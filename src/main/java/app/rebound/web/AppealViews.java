@@ -191,7 +191,7 @@ public final class AppealViews {
                         c.code(),
                         AppealText.proof(c.code(), lang),
                         c.state().name().toLowerCase(Locale.ROOT),
-                        c.source()))
+                        c.source(!"en".equals(lang))))
             .toList();
     return new OrderRow(o, checks, AppealText.reasons(o, lang));
   }

@@ -230,7 +230,9 @@ class RankingRulesTest {
     assertEquals(
         small.expectedGmv(), large.expectedGmv(), 0.001, "¥2,000,000 paid is not won back");
     assertEquals(20, small.unitsRestored(), "the sales count restored, in units");
-    assertTrue(small.gap().contains("p1 lost ¥3,000"), small.gap());
+    assertTrue(
+        small.gap().contains("p1, in the 30 days since its deletion: GMV lost ¥3,000"),
+        small.gap());
     assertFalse(small.rationale().contains("2,000,000 of sales restored"), small.rationale());
   }
 
