@@ -4,7 +4,9 @@ import app.rebound.analysis.ImpactReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The recovery plan for one shop: every action of the catalogue scored against the gap the impact
@@ -42,7 +44,13 @@ public final class RecoveryPlan {
               d.unitsRestored(),
               rule(d)));
     }
-    List<PlanStep> steps = Schedule.of(actions, gaps.batches(), c, zh, asOf);
+    Map<String, String> names = new HashMap<>();
+    for (ImpactReport.ProductRow p : report.products()) {
+      if (p.name() != null && !p.name().isBlank()) {
+        names.put(p.productId(), p.name());
+      }
+    }
+    List<PlanStep> steps = Schedule.of(actions, gaps.batches(), c, names, zh, asOf);
     List<Assumption> used = zh ? c.used().stream().map(Assumptions::inChinese).toList() : c.used();
     return new Plan(zh ? "zh" : "en", asOf, actions, steps, used);
   }

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ranked actions as dated steps over 30/60/90 days from the plan date. The appeal's steps are dated
@@ -29,6 +30,7 @@ final class Schedule {
       List<RankedAction> actions,
       List<BatchRow> batches,
       Scoring.Coefficients c,
+      Map<String, String> names,
       boolean zh,
       LocalDate asOf) {
     List<PlanStep> steps = new ArrayList<>();
@@ -43,14 +45,7 @@ final class Schedule {
       nonAppeal++;
       LocalDate end = start.plusDays(Math.max(6, a.daysToEffect()));
       steps.add(new PlanStep(start, end, a.id(), Catalogue.get(a.id()).text(zh)));
-      steps.add(
-          new PlanStep(
-              end.plusDays(1),
-              end.plusDays(7),
-              a.id(),
-              zh
-                  ? "对照基线检查效果：访客、买家和 GMV 是否回升；不回升则调整或停止"
-                  : "Check the effect against the baseline: are visitors, buyers and GMV back up; if not, adjust or stop"));
+      steps.add(new PlanStep(end.plusDays(1), end.plusDays(7), a.id(), followUp(a, names, zh)));
     }
     boolean appealRanked = actions.stream().anyMatch(a -> a.id().equals(Catalogue.APPEAL));
     for (BatchRow b : batches.stream().sorted(Comparator.comparing(BatchRow::date)).toList()) {
@@ -66,6 +61,23 @@ final class Schedule {
                 : "90-day review: analyse fresh exports with Rebound and see whether the losses have narrowed"));
     steps.sort(Comparator.comparing(PlanStep::start).thenComparing(PlanStep::end));
     return steps;
+  }
+
+  /**
+   * The week after an action takes effect: what to look at (the measures it is meant to move), on
+   * which products, against the baseline before it started.
+   */
+  static String followUp(RankedAction a, Map<String, String> names, boolean zh) {
+    List<String> products =
+        a.products() == null
+            ? List.of()
+            : a.products().stream().map(id -> names.getOrDefault(id, id)).toList();
+    String which =
+        products.isEmpty()
+            ? (zh ? "受影响商品" : "the affected products")
+            : String.join(zh ? "、" : ", ", products);
+    String check = Catalogue.get(a.id()).check(zh);
+    return check.contains("%s") ? f(check, which) : check;
   }
 
   /** The appeal's steps for one batch. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.analysis.ImpactReport;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SamplePlanTest {
@@ -40,6 +42,35 @@ class SamplePlanTest {
           "the open batch is appealed");
       assertTrue(plan.steps().stream().anyMatch(s -> s.actionId().equals("appeal")));
       assertFalse(plan.steps().isEmpty());
+    }
+  }
+
+  @Test
+  void each_follow_up_step_says_what_to_check_on_which_products() {
+    ImpactReport report = Reports.sample("zh");
+    Plan plan = RecoveryPlan.of(report, Assumptions.defaults(), LocalDate.of(2026, 6, 20));
+    Set<String> steps = new HashSet<>();
+    for (PlanStep s : plan.steps()) {
+      assertTrue(steps.add(s.text()), "a step repeated word for word: " + s.text());
+    }
+    for (RankedAction a : plan.actions()) {
+      if (a.products() == null || a.products().isEmpty() || a.id().equals("appeal")) {
+        continue;
+      }
+      String firstName =
+          report.products().stream()
+              .filter(p -> p.productId().equals(a.products().get(0)))
+              .findFirst()
+              .orElseThrow()
+              .name();
+      assertTrue(
+          plan.steps().stream()
+              .anyMatch(
+                  s ->
+                      s.actionId().equals(a.id())
+                          && s.text().startsWith("检查")
+                          && s.text().contains(firstName)),
+          a.id() + "'s follow-up names " + firstName);
     }
   }
 }
