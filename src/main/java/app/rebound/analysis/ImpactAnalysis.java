@@ -25,12 +25,22 @@ public final class ImpactAnalysis {
       List<OrderEvidence> evidence,
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
-      Funnel.Result funnel) {
+      Funnel.Result funnel,
+      CompassExports.Result compass) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
       return ImpactReport.of(
-          lang, causes, deleted, traffic, trust, partnerships, noticeTimes, channels, funnel);
+          lang,
+          causes,
+          deleted,
+          traffic,
+          trust,
+          partnerships,
+          noticeTimes,
+          channels,
+          funnel,
+          compass);
     }
   }
 
@@ -66,6 +76,7 @@ public final class ImpactAnalysis {
     ChannelImpact.Result channels = ChannelImpact.of(shop, deleted, fake);
     Funnel.Result funnel = Funnel.of(shop, deleted, fake);
     t = clock.done("channels and funnel", t);
+    CompassExports.Result compass = CompassExports.of(shop, channels.split());
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
@@ -79,7 +90,8 @@ public final class ImpactAnalysis {
         evidence,
         DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)),
         channels,
-        funnel);
+        funnel,
+        compass);
   }
 
   public static ImpactReport run(ShopData shop, String lang) {
