@@ -75,8 +75,9 @@ public final class ImpactAnalysis {
     t = clock.done("traffic, conversion, GMV", t);
     ChannelImpact.Result channels = ChannelImpact.of(shop, deleted, fake);
     Funnel.Result funnel = Funnel.of(shop, deleted, fake);
-    t = clock.done("channels and funnel", t);
+    // Split at the shop's first deletion, as the channels are.
     CompassExports.Result compass = CompassExports.of(shop, channels.split());
+    t = clock.done("channels and funnel", t);
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
