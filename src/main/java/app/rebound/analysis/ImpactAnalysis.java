@@ -25,12 +25,22 @@ public final class ImpactAnalysis {
       List<OrderEvidence> evidence,
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
-      Funnel.Result funnel) {
+      Funnel.Result funnel,
+      CompassExports.Result compass) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
       return ImpactReport.of(
-          lang, causes, deleted, traffic, trust, partnerships, noticeTimes, channels, funnel);
+          lang,
+          causes,
+          deleted,
+          traffic,
+          trust,
+          partnerships,
+          noticeTimes,
+          channels,
+          funnel,
+          compass);
     }
   }
 
@@ -65,6 +75,8 @@ public final class ImpactAnalysis {
     t = clock.done("traffic, conversion, GMV", t);
     ChannelImpact.Result channels = ChannelImpact.of(shop, deleted, fake);
     Funnel.Result funnel = Funnel.of(shop, deleted, fake);
+    // Split at the shop's first deletion, as the channels are.
+    CompassExports.Result compass = CompassExports.of(shop, channels.split());
     t = clock.done("channels and funnel", t);
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
@@ -79,7 +91,8 @@ public final class ImpactAnalysis {
         evidence,
         DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)),
         channels,
-        funnel);
+        funnel,
+        compass);
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

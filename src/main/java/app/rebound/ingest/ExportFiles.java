@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -42,6 +43,11 @@ public final class ExportFiles {
   static final int MAX_ZIP_DEPTH = 3;
 
   private static final String WORKBOOK_LABEL = "XLSX";
+
+  /** The sheets of the 罗盘 成交分析 workbook besides 成交概览 and 商品构成. */
+  private static final Set<String> UNUSED_DEAL_SHEETS =
+      Set.of("自营成交", "合作成交", "载体构成", "账号构成", "单载体构成", "终端构成", "品类构成", "价格带构成", "人群构成");
+
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
   private static final byte[] OLE2_MAGIC = {
@@ -223,7 +229,8 @@ public final class ExportFiles {
             FilePeriod period = FilePeriod.around(name, rows);
             ExportStream stream =
                 ExportStream.open(label, WORKBOOK_LABEL, period, ExportReader.CHUNK_ROWS, maxRows);
-            sink.accept(withPeriodReason(stream, period, label));
+            sink.accept(
+                withDealSheetReason(withPeriodReason(stream, period, label), sheetName, label));
           });
     } catch (IOException | SQLException e) {
       throw e;
@@ -232,10 +239,24 @@ public final class ExportFiles {
     }
   }
 
-  /** A product-card export that cannot be placed in time says so, not "no kind fits". */
+  /** A 罗盘 export that cannot be placed in time says so, not "no kind fits". */
   static ExportStream withPeriodReason(ExportStream stream, FilePeriod period, String name) {
-    if (stream.kind() == null && period.lacksPeriod()) {
-      return refused(name, null, Problem.FILE_NO_PERIOD.with());
+    if (stream.kind() == null && period.lacksPeriod() != null) {
+      return refused(name, null, period.lacksPeriod().with());
+    }
+    return stream;
+  }
+
+  /**
+   * The 成交分析 workbook's sheets Rebound does not read say so, by their sheet name, rather than
+   * "unknown header"; and one whose header happens to fit a 成交分析 kind (a part of the shop, such as
+   * 自营成交, may carry 成交概览's columns) is not read as that kind, so no part is stored as the whole.
+   */
+  static ExportStream withDealSheetReason(ExportStream stream, String sheetName, String label) {
+    FileKind kind = stream.kind();
+    if (UNUSED_DEAL_SHEETS.contains(sheetName.strip())
+        && (kind == null || kind == FileKind.DEAL_OVERVIEW || kind == FileKind.DEAL_PRODUCTS)) {
+      return refused(label, null, Problem.FILE_DEAL_SHEET_NOT_USED.with(sheetName.strip()));
     }
     return stream;
   }

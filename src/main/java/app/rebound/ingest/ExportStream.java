@@ -43,6 +43,8 @@ public final class ExportStream {
   private long errorsOmitted;
   private long rowsRead;
   private long rowsRejected;
+  private long totalRows;
+  private final List<String> totalRowLines = new ArrayList<>();
   private FileReport finalReport;
 
   private ExportStream(
@@ -130,6 +132,10 @@ public final class ExportStream {
       while (taken < chunkRows && (cells = records.next()) != null) {
         long line = records.line();
         if (isBlank(cells)) {
+          continue;
+        }
+        if (isTotalRow(kind, cells)) {
+          countTotalRow(line);
           continue;
         }
         taken++;
@@ -226,7 +232,32 @@ public final class ExportStream {
             null,
             List.of(),
             null,
-            List.of());
+            totalRowWarnings());
+  }
+
+  /** A 成交分析 row whose 日期 or 载体类型 reads 全部: a total, not a day of its own. */
+  private boolean isTotalRow(FileKind kind, String[] cells) {
+    return kind.totalRow(cellOf("date", cells), cellOf("carrier", cells));
+  }
+
+  private String cellOf(String field, String[] cells) {
+    Integer col = match.fieldColumns().get(field);
+    return col == null || col >= cells.length ? null : CellParser.clean(cells[col]);
+  }
+
+  private void countTotalRow(long line) {
+    totalRows++;
+    if (totalRowLines.size() < IngestWarning.MAX_EXAMPLES) {
+      totalRowLines.add(String.valueOf(line));
+    }
+  }
+
+  /** Dropped total rows are no data rows (like blank lines), and the report says so. */
+  private List<IngestWarning> totalRowWarnings() {
+    return totalRows == 0
+        ? List.of()
+        : List.of(
+            IngestWarning.of(Problem.TOTAL_ROWS_DROPPED, totalRows, totalRowLines, totalRows));
   }
 
   /** A read that fails part way refuses the whole file, saying where; no row of it is kept. */

@@ -6,6 +6,7 @@ import static app.rebound.ingest.ValueType.*;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The kinds of Douyin shop export Rebound reads, recognised by their header row (never by file
@@ -258,7 +259,97 @@ public enum FileKind {
       List.of(
           required("sub_order_id", ID, "子订单编号", "子订单号", "订单编号", "sub_order_id"),
           required("messages", INTEGER, "会话消息数", "消息数", "messages", "message_count"),
-          optional("last_chat_at", DATETIME, "最近会话时间", "最后会话时间", "last_chat_at")));
+          optional("last_chat_at", DATETIME, "最近会话时间", "最后会话时间", "last_chat_at"))),
+
+  /**
+   * Sheet 商品构成 of the 罗盘 成交分析 workbook: per day, product and 载体类型 (live room, short video, product
+   * card …) the money paid and the conversion; no exposure. A 全部 row is a total and is dropped
+   * ({@link #totalRow}).
+   */
+  DEAL_PRODUCTS(
+      "deal_products",
+      "成交分析·商品构成",
+      "Deal analysis: products",
+      List.of("date", "product_id", "carrier"),
+      List.of(
+          required("date", DATE, "日期", "统计日期", "date"),
+          optional("product_name", TEXT, "商品名称", "商品标题", "product_name"),
+          required("product_id", ID, "商品编号", "商品ID", "product_id"),
+          required("carrier", TEXT, "载体类型", "载体", "carrier"),
+          required("gmv", MONEY, "用户支付金额", "成交金额", "gmv"),
+          optional("average_order_value", MONEY, "成交笔单价", "笔单价", "average_order_value"),
+          optional(
+              "conversion_rate",
+              DECIMAL,
+              "商品点击-成交转化率(次数)",
+              "商品点击-成交转化率(次数",
+              "点击-成交转化率(次数)",
+              "点击-成交转化率(次数",
+              "conversion_rate"),
+          optional("refund_amount", MONEY, "退款金额", "refund_amount"),
+          optional("refund_rate", DECIMAL, "退款率(支付时间)", "退款率(支付时间", "退款率", "refund_rate"))),
+
+  /**
+   * Sheet 成交概览 of the 罗盘 成交分析 workbook: the whole shop's exposure, clicks and GMV per day and 载体类型.
+   * Its 全部 row is the period total and is dropped ({@link #totalRow}).
+   */
+  DEAL_OVERVIEW(
+      "deal_overview",
+      "成交分析·成交概览",
+      "Deal analysis: overview",
+      List.of("date", "carrier"),
+      List.of(
+          required("date", DATE, "日期", "统计日期", "date"),
+          required("carrier", TEXT, "载体类型", "载体", "carrier"),
+          required("impressions", INTEGER, "商品曝光人数", "曝光人数", "impressions"),
+          required("visitors", INTEGER, "商品点击人数", "点击人数", "visitors"),
+          optional(
+              "click_rate",
+              DECIMAL,
+              "商品曝光-点击转化率(人数)",
+              "商品曝光-点击转化率(人数",
+              "曝光-点击转化率(人数)",
+              "click_rate"),
+          optional(
+              "conversion_rate",
+              DECIMAL,
+              "商品点击-成交转化率(人数)",
+              "商品点击-成交转化率(人数",
+              "点击-成交转化率(人数)",
+              "conversion_rate"),
+          optional("gmv", MONEY, "成交金额", "用户支付金额", "gmv"),
+          optional("refund_rate", DECIMAL, "退款率(支付时间)", "退款率(支付时间", "退款率", "refund_rate"))),
+
+  /**
+   * 罗盘 商品卡流量分析流量来源数据: the product cards' exposure, clicks and sales per channel over the period in
+   * the file name (周期开始, 周期结束 come from the name, even for one day: a snapshot has no product and
+   * never joins the daily series).
+   */
+  TRAFFIC_SOURCES(
+      "traffic_sources",
+      "商品卡流量来源",
+      "Product-card traffic sources",
+      List.of("period_start", "period_end", "channel", "sub_channel"),
+      List.of(
+          required("period_start", DATE, "周期开始", "period_start"),
+          required("period_end", DATE, "周期结束", "period_end"),
+          required("channel", TEXT, "一级渠道", "渠道", "channel"),
+          optional("sub_channel", TEXT, "二级渠道", "sub_channel"),
+          required("impressions", INTEGER, "商品卡曝光人数", "曝光人数", "impressions"),
+          required("visitors", INTEGER, "商品卡点击人数", "点击人数", "visitors"),
+          optional("click_rate", DECIMAL, "商品卡点击率", "商品卡点击率(人数)", "点击率", "click_rate"),
+          optional("gmv", MONEY, "用户支付金额", "商品卡用户支付金额", "成交金额", "gmv"),
+          optional("buyers", INTEGER, "成交人数", "商品卡成交人数", "buyers"),
+          optional(
+              "conversion_rate",
+              DECIMAL,
+              "点击-成交转化率",
+              "点击-成交转化率(人数)",
+              "商品卡点击-成交转化率(人数)",
+              "conversion_rate")));
+
+  /** The words a 罗盘 total row writes where a day or a 载体类型 would be. */
+  private static final Set<String> TOTAL_MARKERS = Set.of("全部", "合计", "总计");
 
   private final String id;
   private final String zhName;
@@ -302,6 +393,15 @@ public enum FileKind {
 
   public Optional<Field> field(String name) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  /**
+   * True for a row of a 成交分析 sheet that holds a total (日期 or 载体类型 reading 全部): the days are summed
+   * from their own rows, so such a row is dropped and counted, never read as a day.
+   */
+  public boolean totalRow(String day, String carrier) {
+    return (this == DEAL_OVERVIEW || this == DEAL_PRODUCTS)
+        && (TOTAL_MARKERS.contains(day) || TOTAL_MARKERS.contains(carrier));
   }
 
   public static Optional<FileKind> byId(String id) {

@@ -31,6 +31,12 @@ final class FilePeriod implements RowSource {
   /** Headers only a 罗盘 product-card export has: such a file without a period cannot be placed. */
   private static final Set<String> CARD_HEADERS = Set.of("商品卡曝光人数", "商品卡点击人数");
 
+  /**
+   * The header only a 罗盘 traffic-source export has: a snapshot over its period, given 周期开始 and 周期结束
+   * even for one day, since it has no product to join the daily series with.
+   */
+  private static final String SOURCE_HEADER = "一级渠道";
+
   /** From, to (inclusive). */
   record Period(LocalDate from, LocalDate to) {
     boolean oneDay() {
@@ -41,7 +47,7 @@ final class FilePeriod implements RowSource {
   private final RowSource rows;
   private final Optional<Period> period;
   private String[] added;
-  private boolean lacksPeriod;
+  private Problem lacksPeriod;
   private boolean headerSeen;
 
   private FilePeriod(RowSource rows, Optional<Period> period) {
@@ -69,9 +75,10 @@ final class FilePeriod implements RowSource {
   }
 
   /**
-   * True when the header is a product-card export's with no date column and the name has no period.
+   * Why the file cannot be placed in time: the header is a 罗盘 product-card or traffic-source
+   * export's with no date column and the name has no period; null otherwise.
    */
-  boolean lacksPeriod() {
+  Problem lacksPeriod() {
     return lacksPeriod;
   }
 
@@ -99,21 +106,23 @@ final class FilePeriod implements RowSource {
   private void decideColumns(String[] header) {
     boolean dated = false;
     boolean card = false;
+    boolean sources = false;
     for (String cell : header) {
       String name = HeaderMatch.normalize(cell);
       dated |= DATE_HEADERS.contains(name);
       card |= CARD_HEADERS.contains(name);
+      sources |= SOURCE_HEADER.equals(name);
     }
     if (dated) {
       return;
     }
     if (period.isEmpty()) {
-      lacksPeriod = card;
+      lacksPeriod = sources ? Problem.FILE_NO_SOURCES_PERIOD : card ? Problem.FILE_NO_PERIOD : null;
       return;
     }
     Period p = period.get();
     added =
-        p.oneDay()
+        p.oneDay() && !sources
             ? new String[] {p.from().toString()}
             : new String[] {p.from().toString(), p.to().toString()};
   }

@@ -76,7 +76,16 @@ public enum Problem {
   FILE_NO_PERIOD(
       "a 罗盘 product-card export without a 日期 column needs its period in the file name, as"
           + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
+  FILE_DEAL_SHEET_NOT_USED(
+      "sheet {0} of the 罗盘 成交分析 workbook is not used by Rebound: it reads the sheets 成交概览 and"
+          + " 商品构成"),
+  FILE_NO_SOURCES_PERIOD(
+      "a 罗盘 traffic-source export needs its period in the file name, as downloaded:"
+          + " 商品卡流量分析流量来源数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
   // Warnings: accepted, with the handling said.
+  TOTAL_ROWS_DROPPED(
+      "Total rows (全部) dropped: {0}, at the rows listed. They are not days: each day is counted from"
+          + " its own rows"),
   REPEATED_KEY(
       "Rows repeating the {1} of an earlier row of this file: {0}. One row per {1} is kept, the"
           + " most recent"),

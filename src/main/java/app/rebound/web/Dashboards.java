@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ChannelImpact;
+import app.rebound.analysis.CompassExports;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Funnel;
 import app.rebound.analysis.ImpactReport;
@@ -245,7 +246,8 @@ public final class Dashboards {
       List<ChartSlot> charts,
       ChannelsView channels,
       FunnelView funnel,
-      Period period) {}
+      Period period,
+      CompassExports.Result compass) {}
 
   /** /trust: conversion (buyers lost) and the trust measures, shop-wide and per product. */
   public record Trust(
@@ -408,8 +410,18 @@ public final class Dashboards {
             "gmv_cumulative"),
         ChannelsView.of(r.channels()),
         FunnelView.of(r.funnel()),
-        period);
+        period,
+        r.compass() != null ? r.compass() : NOT_ANALYSED_COMPASS);
   }
+
+  /** A report analysed before the 罗盘 成交分析 and 流量来源 exports were read. */
+  static final CompassExports.Result NOT_ANALYSED_COMPASS =
+      new CompassExports.Result(
+          new CompassExports.ShopTraffic(
+              false, "not measured", null, null, null, null, null, 0, 0, List.of()),
+          new CompassExports.Sources(false, "not measured", null, null, 0, List.of()),
+          new CompassExports.DealProducts(
+              false, "not measured", null, null, 0, 0, 0, 0, List.of()));
 
   static Trust trust(String shop, ImpactReport r, Draw draw, Period period) {
     TrustResult t = r.trust();

@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.analysis.ChannelImpact;
+import app.rebound.analysis.CompassExports;
 import app.rebound.report.Table;
 import app.rebound.report.Table.Cell;
 import java.util.ArrayList;
@@ -30,6 +31,16 @@ public final class TrafficTables {
         tables.put("channels-" + dim.id(), channels(msg, dim));
       }
     }
+    CompassExports.Result compass = d.compass();
+    if (compass.sources().measured()) {
+      tables.put("traffic-sources", sources(msg, compass.sources()));
+    }
+    if (compass.shopTraffic().measured()) {
+      tables.put("shop-traffic", shopTraffic(msg, compass.shopTraffic()));
+    }
+    if (compass.dealProducts().measured()) {
+      tables.put("deal-products", dealProducts(msg, compass.dealProducts()));
+    }
     Dashboards.FunnelView f = d.funnel();
     if (f.measured()) {
       tables.put("funnel-counts", counts(msg, f));
@@ -53,6 +64,96 @@ public final class TrafficTables {
   /** The ratio of ratios as a signed percentage change: +12.0%, -40.5%; "—" without one. */
   public static String relative(Messages msg, Double ratio) {
     return ratio == null ? "—" : (ratio >= 1 ? "+" : "") + msg.percent(ratio - 1);
+  }
+
+  /** The unit a 成交概览 figure is shown in: yuan for GMV, else a count per day. */
+  public static String shopTrafficUnit(CompassExports.Change row) {
+    return row.id().equals("gmv") ? "yuan" : null;
+  }
+
+  /** A plain change (after ÷ before − 1) as the channels show theirs: +12.0%, -40.5%, "—". */
+  public static String change(Messages msg, Double change) {
+    return relative(msg, change == null ? null : 1 + change);
+  }
+
+  private static Table shopTraffic(Messages msg, CompassExports.ShopTraffic t) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (CompassExports.Change row : t.rows()) {
+      String unit = shopTrafficUnit(row);
+      rows.add(
+          List.of(
+              Cell.text(msg.get("compass.row." + row.id())),
+              PageTables.level(unit, row.before()),
+              PageTables.level(unit, row.after()),
+              row.change() == null ? Cell.EMPTY : Cell.text(change(msg, row.change()))));
+    }
+    return new Table(
+        msg.get("compass.shop.sheet"),
+        PageTables.headers(
+            msg,
+            "compass.col.measure",
+            "compass.col.before",
+            "compass.col.after",
+            "compass.col.change"),
+        rows);
+  }
+
+  private static Table sources(Messages msg, CompassExports.Sources s) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (CompassExports.SourceRow row : s.rows()) {
+      rows.add(
+          List.of(
+              Cell.text(channelName(msg, row.channel())),
+              Cell.text(channelName(msg, row.subChannel())),
+              Cell.count(row.impressions()),
+              Cell.count(row.visitors()),
+              Cell.percent(row.clickRate()),
+              Cell.money(row.gmv()),
+              Cell.count(row.buyers()),
+              Cell.percent(row.conversionRate())));
+    }
+    return new Table(
+        msg.get("compass.sources.sheet"), PageTables.headers(msg, SOURCE_COLUMNS), rows);
+  }
+
+  /** The columns of the 流量来源 table, as tag/compass_sources.jte heads them. */
+  public static final String[] SOURCE_COLUMNS = {
+    "compass.col.channel",
+    "compass.col.sub_channel",
+    "compass.col.impressions",
+    "compass.col.visitors",
+    "compass.col.click_rate",
+    "compass.col.gmv",
+    "compass.col.buyers",
+    "compass.col.conversion"
+  };
+
+  /** The columns of the 商品构成 table, as tag/compass_products.jte heads them. */
+  public static final String[] DEAL_PRODUCT_COLUMNS = {
+    "compass.col.product",
+    "compass.col.product_id",
+    "compass.col.deal_gmv",
+    "compass.col.orders_gmv",
+    "compass.col.days_lacking",
+    "compass.col.gmv_lacking",
+    "compass.col.refunds"
+  };
+
+  private static Table dealProducts(Messages msg, CompassExports.DealProducts d) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (CompassExports.DealProduct row : d.rows()) {
+      rows.add(
+          List.of(
+              Cell.text(row.name()),
+              Cell.id(row.productId()),
+              Cell.money(row.gmv()),
+              Cell.money(row.ordersGmv()),
+              Cell.count(row.daysOrdersLack()),
+              Cell.money(row.gmvOrdersLack()),
+              Cell.money(row.refunds())));
+    }
+    return new Table(
+        msg.get("compass.products.sheet"), PageTables.headers(msg, DEAL_PRODUCT_COLUMNS), rows);
   }
 
   private static Table channels(Messages msg, Dashboards.ChannelDimension dim) {

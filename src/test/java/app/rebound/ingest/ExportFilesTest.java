@@ -70,10 +70,19 @@ class ExportFilesTest {
 
   /** A workbook made with POI's user model: sheets of rows of cells (String or Number). */
   static byte[] workbook(Object[][]... sheets) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (int s = 0; s < sheets.length; s++) {
+      names.add("Sheet" + (s + 1));
+    }
+    return workbook(names, sheets);
+  }
+
+  /** As {@link #workbook(Object[][]...)}, the sheets named. */
+  static byte[] workbook(List<String> names, Object[][]... sheets) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int s = 0; s < sheets.length; s++) {
-        Sheet sheet = wb.createSheet("Sheet" + (s + 1));
+        Sheet sheet = wb.createSheet(names.get(s));
         for (int r = 0; r < sheets[s].length; r++) {
           Row row = sheet.createRow(r);
           for (int c = 0; c < sheets[s][r].length; c++) {

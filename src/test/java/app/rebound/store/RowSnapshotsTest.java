@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.analysis.ShopData;
+import app.rebound.ingest.CompassFiles;
 import app.rebound.ingest.FileKind;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -141,6 +144,20 @@ class RowSnapshotsTest {
                 resource.substring(resource.indexOf('/') + 1),
                 () -> RowSnapshotsTest.class.getResourceAsStream("/samples/" + resource)));
       }
+      // The 罗盘 成交分析 workbook and a traffic-source file, built as downloaded.
+      byte[] deal =
+          CompassFiles.dealWorkbook(
+              LocalDate.of(2026, 5, 1),
+              LocalDate.of(2026, 5, 31),
+              LocalDate.of(2026, 5, 30),
+              List.of("3500000000003000009"));
+      byte[] sources = CompassFiles.sourcesWorkbook(1);
+      files.add(
+          new UploadFile(
+              "抖音电商罗盘-成交分析-20260501-20260531.xlsx", () -> new ByteArrayInputStream(deal)));
+      files.add(
+          new UploadFile(
+              "商品卡流量分析流量来源数据_2026_05_01~2026_05_31.xlsx", () -> new ByteArrayInputStream(sources)));
       ws.upload("shop1", files, s -> {});
       for (FileKind kind : FileKind.values()) {
         List<String> all = kind.fields().stream().map(f -> f.name()).toList();

@@ -69,7 +69,8 @@ class TableDownloadsTest {
     // A clock inside the sample's appeal windows, so the workbench has open and closed groups.
     workspaces = new Workspaces(data, CasesApiTest.CLOCK);
     analyses = new Analyses(workspaces, CasesApiTest.CLOCK, 1);
-    SampleShop.upload(workspaces, SHOP);
+    // with the 罗盘 exports, so their tables on /traffic are crawled too
+    SampleShop.upload(workspaces, SHOP, SampleShop.compassFiles());
     SampleShop.awaitReady(analyses, SHOP, "zh");
     SampleShop.awaitReady(analyses, SHOP, "en");
     // a case due for follow-up, and an alert whose text a spreadsheet could take for a formula
@@ -167,6 +168,9 @@ class TableDownloadsTest {
                     "/traffic/tables/channels-traffic_source",
                     "/traffic/tables/funnel-rates",
                     "/traffic/tables/funnel-product-",
+                    "/traffic/tables/shop-traffic",
+                    "/traffic/tables/traffic-sources",
+                    "/traffic/tables/deal-products",
                     "/trust/tables/conversion",
                     "/trust/tables/measures",
                     "/trust/tables/product-",
