@@ -82,6 +82,22 @@ public enum Problem {
   FILE_NO_SOURCES_PERIOD(
       "a 罗盘 traffic-source export needs its period in the file name, as downloaded:"
           + " 商品卡流量分析流量来源数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
+  // A pasted deletion notice (PastedNotice): refused whole, naming the field.
+  NOTICE_NO_ID("the notice has no 违规单号: copy it from the notice on 违规管理"),
+  NOTICE_NO_TIME(
+      "the notice has no 处理时间: copy the time the notice gives, e.g. 2026-07-10 08:00:00"),
+  NOTICE_NO_ORDERS("no order ids: paste the 子订单编号 (or 主订单编号) the notice lists"),
+  NOTICE_NOT_ORDER_ID(
+      "order id {0} of the paste, \"{1}\", is not an order id: order ids are numbers of {2} to"
+          + " {3} digits (Douyin''s have 19)"),
+  NOTICE_SCIENTIFIC_ID(
+      "order id {0} of the paste, \"{1}\", is in scientific notation and has lost its last"
+          + " digits: copy the ids from the notice itself, not from a spreadsheet"),
+  NOTICE_MORE_BAD_IDS(
+      "{0} more pasted ids are not order ids either; only the first {1} are listed"),
+  NOTICE_TOO_MANY_IDS("more than {0} order ids in one notice: paste at most {0} at a time"),
+  NOTICE_TOO_LONG(
+      "the pasted order ids are longer than {0} characters: paste at most that much at a time"),
   // Warnings: accepted, with the handling said.
   TOTAL_ROWS_DROPPED(
       "Total rows (全部) dropped: {0}, at the rows listed. They are not days: each day is counted from"
@@ -96,6 +112,11 @@ public enum Problem {
       "Deletions naming sub-orders the shop''s orders do not have: {0}. Each counts in its batch,"
           + " but its amount and buyer stay unknown and its batch''s cause is less sure; upload the"
           + " orders export that covers them"),
+  NOTICE_REPEATED_ID("Order ids pasted more than once: {0}. Each is kept once"),
+  NOTICE_MAIN_ORDER(
+      "Main order ids (主订单编号) among the pasted ids: {0}. Each stands for its"
+          + " sub-orders (子订单编号) in the shop''s orders, {1} in all, and those are recorded as"
+          + " deleted"),
   DELETION_BEFORE_ORDERS(
       "Deletions dated before the shop''s first order ({1}): {0}. Kept, but no orders before them"
           + " measure their damage or their cause; upload the orders of the weeks before them");

@@ -255,6 +255,62 @@ public final class ShopDatabase implements AutoCloseable {
       return warnings;
     }
 
+    /**
+     * Of these ids, those that are a main order (主订单编号) of the shop's orders and no sub-order
+     * (子订单编号), each with its sub-orders: a pasted notice may list either. One pass over the orders,
+     * and only when some id is no sub-order.
+     */
+    public Map<String, List<String>> subOrdersOfMainOrders(Collection<String> ids)
+        throws SQLException {
+      String orders = KindSchema.table(FileKind.ORDERS);
+      String sub = KindSchema.quote("sub_order_id");
+      String main = KindSchema.quote("order_id");
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      try (Statement s = connection.createStatement()) {
+        s.execute("CREATE TEMP TABLE pasted_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
+        try {
+          try (PreparedStatement insert =
+              connection.prepareStatement("INSERT OR IGNORE INTO pasted_ids VALUES (?)")) {
+            for (String id : ids) {
+              insert.setString(1, id);
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          int subOrders =
+              s.executeUpdate(
+                  "DELETE FROM pasted_ids WHERE EXISTS (SELECT 1 FROM "
+                      + orders
+                      + " o WHERE o."
+                      + sub
+                      + " = pasted_ids.id)");
+          if (subOrders < ids.size()) { // some are no sub-order: main orders, or unknown
+            try (ResultSet rs =
+                s.executeQuery(
+                    "SELECT o."
+                        + main
+                        + ", o."
+                        + sub
+                        + " FROM "
+                        + orders
+                        + " o JOIN pasted_ids p ON p.id = o."
+                        + main
+                        + " ORDER BY o."
+                        + main
+                        + ", o."
+                        + sub)) {
+              while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+              }
+            }
+          }
+        } finally {
+          s.execute("DROP TABLE temp.pasted_ids");
+        }
+      }
+      return out;
+    }
+
     /** Orders of this upload with more lines than any real order has. */
     public List<IngestWarning> orderWarnings(long uploadId) throws SQLException {
       String many =

@@ -6,10 +6,14 @@ import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.IngestWarning;
+import app.rebound.ingest.PastedNotice;
 import app.rebound.ingest.ReadAhead;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -166,6 +170,43 @@ public final class Workspaces implements AutoCloseable {
    */
   public IngestReport upload(String shopId, List<UploadFile> files, Consumer<String> progress)
       throws IOException, SQLException, UploadRefusedException {
+    return upload(shopId, tx -> new UploadBatch(files, List.of()), progress);
+  }
+
+  /**
+   * Stores a pasted deletion notice as the upload of one deletions export named {@link
+   * PastedNotice#uploadName()}: the same reading, validation, warnings and transaction as a file,
+   * and it is deleted as any upload is. A pasted id that is one of the shop's main orders (and no
+   * sub-order) stands for that order's sub-orders, and the report says so.
+   */
+  public IngestReport uploadNotice(String shopId, PastedNotice notice, Consumer<String> progress)
+      throws IOException, SQLException, UploadRefusedException {
+    return upload(
+        shopId,
+        tx -> {
+          Map<String, List<String>> mainOrders = tx.subOrdersOfMainOrders(notice.orderIds());
+          byte[] csv = notice.deletionsCsv(mainOrders).getBytes(StandardCharsets.UTF_8);
+          UploadFile file =
+              new UploadFile(notice.uploadName(), () -> new ByteArrayInputStream(csv));
+          return new UploadBatch(List.of(file), notice.warnings(mainOrders));
+        },
+        progress);
+  }
+
+  /**
+   * What one upload reads: its files, and warnings its deletions export is accepted with beyond
+   * those the file's own rows give (a pasted notice's).
+   */
+  private record UploadBatch(List<UploadFile> files, List<IngestWarning> deletionWarnings) {}
+
+  /** Gives the files of an upload, inside its transaction (so it may read the shop's rows). */
+  @FunctionalInterface
+  private interface FilesSource {
+    UploadBatch files(ShopDatabase.Transaction tx) throws SQLException;
+  }
+
+  private IngestReport upload(String shopId, FilesSource source, Consumer<String> progress)
+      throws IOException, SQLException, UploadRefusedException {
     requireValidShopId(shopId);
     boolean existed = exists(shopId);
     ShopDatabase db = database(shopId);
@@ -174,6 +215,7 @@ public final class Workspaces implements AutoCloseable {
       db.inTransaction(
           tx -> {
             long uploadId = tx.newUpload(LocalDateTime.now(clock));
+            UploadBatch upload = source.files(tx);
             List<FileReport> reports = new ArrayList<>();
             ExportFiles exports =
                 new ExportFiles(
@@ -181,7 +223,7 @@ public final class Workspaces implements AutoCloseable {
                     ExportFiles.DEFAULT_MAX_EXPANDED_BYTES,
                     ExportFiles.DEFAULT_MAX_ENTRIES,
                     uploadTemp);
-            for (UploadFile file : files) {
+            for (UploadFile file : upload.files()) {
               progress.accept("reading " + file.name());
               try (InputStream in = file.opener().open()) {
                 exports.read(
@@ -195,7 +237,11 @@ public final class Workspaces implements AutoCloseable {
             int deletions = lastStored(reports, FileKind.DELETIONS);
             if (deletions >= 0) {
               reports.set(
-                  deletions, reports.get(deletions).withWarnings(tx.deletionWarnings(uploadId)));
+                  deletions,
+                  reports
+                      .get(deletions)
+                      .withWarnings(upload.deletionWarnings())
+                      .withWarnings(tx.deletionWarnings(uploadId)));
             }
             int ordersFile = lastStored(reports, FileKind.ORDERS);
             if (ordersFile >= 0) {

@@ -3,6 +3,8 @@ package app.rebound.web;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.PastedNotice;
+import app.rebound.ingest.Plausible;
 import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
 import app.rebound.service.UploadProgress;
@@ -50,6 +52,26 @@ final class ShopApi {
       report =
           workspaces.upload(
               shop, UploadParts.files(ctx, config.maxUploadBytes()), progress.tracker(shop));
+    } finally {
+      progress.finish(shop);
+    }
+    analyses.submit(shop);
+    ctx.json(report);
+  }
+
+  /**
+   * POST /api/shops/{shop}/notices with {"notice_id","processed_at","reason","order_ids"}: a pasted
+   * deletion notice stored as an upload of a deletions export; 200 with the ingest report, as an
+   * upload answers. A refused notice is mapped to 400 with its problems in WebApp.
+   */
+  void notice(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    NoticeForm form =
+        NoticeForm.of(JsonBodies.object(ctx, "notice_id, processed_at and order_ids"));
+    PastedNotice notice = PastedNotice.read(form.input(), Plausible.today());
+    IngestReport report;
+    try {
+      report = workspaces.uploadNotice(shop, notice, progress.tracker(shop));
     } finally {
       progress.finish(shop);
     }

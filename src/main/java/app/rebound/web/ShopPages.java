@@ -1,6 +1,9 @@
 package app.rebound.web;
 
 import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.NoticeRefusedException;
+import app.rebound.ingest.PastedNotice;
+import app.rebound.ingest.Plausible;
 import app.rebound.service.Analyses;
 import app.rebound.service.UploadProgress;
 import app.rebound.store.ShopSummary;
@@ -56,7 +59,7 @@ final class ShopPages {
 
   /** GET /shops/{shop}/uploads: the upload form and every upload with its report. */
   void shop(Context ctx) throws Exception {
-    renderShop(ctx, ShopIds.existing(ctx, workspaces), null);
+    renderShop(ctx, ShopIds.existing(ctx, workspaces), null, NoticeForm.EMPTY);
   }
 
   /**
@@ -128,7 +131,30 @@ final class ShopPages {
       throw new IllegalArgumentException("shop id missing or malformed: " + shop);
     }
     ctx.status(HttpStatus.BAD_REQUEST);
-    renderShop(ctx, shop, report);
+    renderShop(ctx, shop, report, NoticeForm.EMPTY);
+  }
+
+  /**
+   * POST /shops/{shop}/notices, the "paste a deletion notice" form: stored as an upload, then 303
+   * to the uploads page, where its report is; a refused notice is mapped in WebApp.
+   */
+  void notice(Context ctx) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    PastedNotice notice = PastedNotice.read(NoticeForm.of(ctx).input(), Plausible.today());
+    try {
+      workspaces.uploadNotice(shop, notice, progress.tracker(shop));
+    } finally {
+      progress.finish(shop);
+    }
+    analyses.submit(shop);
+    ctx.redirect(shopPath(shop) + "/uploads", HttpStatus.SEE_OTHER);
+  }
+
+  /** The uploads page again, with status 400 and the notice form as sent, each problem named. */
+  void noticeRefused(Context ctx, NoticeRefusedException refused) throws Exception {
+    String shop = ShopIds.existing(ctx, workspaces);
+    ctx.status(HttpStatus.BAD_REQUEST);
+    renderShop(ctx, shop, null, NoticeForm.of(ctx).refused(refused.problems()));
   }
 
   /** A page saying what went wrong, with the given status. */
@@ -139,7 +165,8 @@ final class ShopPages {
     templates.respond(ctx, "error.jte", new Views.Error(chrome, status, message));
   }
 
-  private void renderShop(Context ctx, String shop, IngestReport refused) throws Exception {
+  private void renderShop(Context ctx, String shop, IngestReport refused, NoticeForm notice)
+      throws Exception {
     boolean exists = workspaces.exists(shop);
     ShopSummary summary = exists ? workspaces.summary(shop) : new ShopSummary(shop, 0, 0, null);
     Messages msg = messages(ctx);
@@ -151,7 +178,8 @@ final class ShopPages {
             shopPath(shop) + "/uploads",
             exists ? shop : null);
     List<UploadRecord> uploads = exists ? workspaces.database(shop).uploads() : List.of();
-    templates.respond(ctx, "shop.jte", new Views.Shop(chrome, shop, summary, uploads, refused));
+    templates.respond(
+        ctx, "shop.jte", new Views.Shop(chrome, shop, summary, uploads, refused, notice));
   }
 
   private static Messages messages(Context ctx) {

@@ -27,13 +27,15 @@ public final class Views {
    * shop.jte: a shop's uploads, newest first, each with its report.
    *
    * @param refused the report of an upload just refused whole, shown above the form; or null
+   * @param notice the deletion notice form: empty, or as sent with why it was refused
    */
   public record Shop(
       Chrome chrome,
       String shopId,
       ShopSummary summary,
       List<UploadRecord> uploads,
-      IngestReport refused) {}
+      IngestReport refused,
+      NoticeForm notice) {}
 
   /**
    * Where a shop's analysis stands: state is ready, running, failed or no_data; progress says which

@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.Json;
+import app.rebound.ingest.NoticeRefusedException;
 import app.rebound.service.Analyses;
 import app.rebound.service.AppealCases;
 import app.rebound.service.UploadProgress;
@@ -124,6 +125,10 @@ public final class WebApp {
           // path params.
           javalin.routes.before(guard::checkHost);
           javalin.routes.before(access::authenticate);
+          // A notice's body is bounded by its own, smaller limit before the guard reads its form.
+          for (String noticePath : List.of("/shops/{shop}/notices", "/api/shops/{shop}/notices")) {
+            javalin.routes.before(noticePath, NoticeForm::limitBody);
+          }
           javalin.routes.before(guard::checkChange);
           for (String shopPath : SHOP_PATHS) {
             javalin.routes.before(
@@ -132,6 +137,7 @@ public final class WebApp {
           javalin.routes.get("/api/shops", api::list);
           javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
           javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
+          javalin.routes.post("/api/shops/{shop}/notices", api::notice);
           javalin.routes.delete("/api/shops/{shop}/uploads/{upload}", api::deleteUpload);
           javalin.routes.delete("/api/shops/{shop}", api::deleteShop);
           javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
@@ -162,6 +168,7 @@ public final class WebApp {
           javalin.routes.get("/shops/{shop}", dashboards::overview);
           javalin.routes.get("/shops/{shop}/uploads", pages::shop);
           javalin.routes.post("/shops/{shop}/uploads", pages::upload);
+          javalin.routes.post("/shops/{shop}/notices", pages::notice);
           javalin.routes.post("/shops/{shop}/uploads/{upload}/delete", pages::deleteUpload);
           javalin.routes.post("/shops/{shop}/delete", pages::deleteShop);
           javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
@@ -206,6 +213,19 @@ public final class WebApp {
                 } else {
                   try {
                     pages.refused(ctx, e.report());
+                  } catch (Exception failed) {
+                    internalError(ctx, pages, drainCap, failed);
+                  }
+                }
+              });
+          javalin.routes.exception(
+              NoticeRefusedException.class,
+              (e, ctx) -> {
+                if (isApi(ctx)) {
+                  ctx.status(400).json(new NoticeRefusal(e.getMessage(), 400, e.problems()));
+                } else {
+                  try {
+                    pages.noticeRefused(ctx, e);
                   } catch (Exception failed) {
                     internalError(ctx, pages, drainCap, failed);
                   }

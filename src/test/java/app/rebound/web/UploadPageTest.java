@@ -42,6 +42,16 @@ class UploadPageTest {
               assertTrue(
                   html.contains("class=\"own-layout\"><td>" + msg.get("downloads.deletions.name")),
                   "our own layouts are set apart");
+              assertTrue(
+                  msg.get("downloads.deletions.where").contains(msg.get("notice.title")),
+                  "the deletions row points to the form that takes a pasted notice");
+            }
+            Multipart.samples("订单明细.csv").postTo(client, "/api/shops/demo/uploads");
+            for (String lang : new String[] {"zh", "en"}) {
+              String html = client.get("/shops/demo/uploads?lang=" + lang).body().string();
+              Messages msg = Messages.of(lang.equals("zh") ? Lang.ZH : Lang.EN);
+              assertTrue(html.contains("<h2>" + msg.get("notice.title") + "</h2>"), lang);
+              assertTrue(html.contains("name=\"order_ids\""), lang);
             }
           });
     }
