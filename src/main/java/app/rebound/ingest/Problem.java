@@ -77,6 +77,9 @@ public enum Problem {
       "a 罗盘 product-card export without a 日期 column needs its period in the file name, as"
           + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
   // Warnings: accepted, with the handling said.
+  ROWS_ABOVE_HEADER(
+      "Rows above the header (line {1}) are not data and were skipped: {0}. Each is shown after"
+          + " its line number"),
   REPEATED_KEY(
       "Rows repeating the {1} of an earlier row of this file: {0}. One row per {1} is kept, the"
           + " most recent"),
