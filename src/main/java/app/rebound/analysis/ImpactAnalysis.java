@@ -25,12 +25,22 @@ public final class ImpactAnalysis {
       List<OrderEvidence> evidence,
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
-      Funnel.Result funnel) {
+      Funnel.Result funnel,
+      Settlements.Result settlement) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
       return ImpactReport.of(
-          lang, causes, deleted, traffic, trust, partnerships, noticeTimes, channels, funnel);
+          lang,
+          causes,
+          deleted,
+          traffic,
+          trust,
+          partnerships,
+          noticeTimes,
+          channels,
+          funnel,
+          settlement);
     }
   }
 
@@ -69,7 +79,9 @@ public final class ImpactAnalysis {
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
-    clock.done("partnerships", t);
+    t = clock.done("partnerships", t);
+    Settlements.Result settlement = Settlements.of(shop, deleted);
+    clock.done("settlements", t);
     return new Result(
         causes,
         summary,
@@ -79,7 +91,8 @@ public final class ImpactAnalysis {
         evidence,
         DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)),
         channels,
-        funnel);
+        funnel,
+        settlement);
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

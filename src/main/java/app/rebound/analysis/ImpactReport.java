@@ -25,7 +25,8 @@ public record ImpactReport(
     List<ProductRow> products,
     Charts series,
     ChannelImpact.Result channels,
-    Funnel.Result funnel) {
+    Funnel.Result funnel,
+    Settlements.Result settlement) {
 
   /** Deleted orders, units and money, per batch with its likely cause, and per product. */
   public record Deletions(
@@ -172,7 +173,8 @@ public record ImpactReport(
       PartnershipResult partnerships,
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
-      Funnel.Result funnel) {
+      Funnel.Result funnel,
+      Settlements.Result settlement) {
     boolean zh = !"en".equals(lang);
     List<BatchRow> batches =
         causes.stream()
@@ -269,7 +271,8 @@ public record ImpactReport(
         products,
         charts,
         channels,
-        funnel);
+        funnel,
+        settlement);
   }
 
   private static Map<String, SeriesImpact.ProductEstimate> byProduct(

@@ -123,6 +123,7 @@ final class Reports {
           products,
           null,
           null,
+          null,
           null);
     }
   }
