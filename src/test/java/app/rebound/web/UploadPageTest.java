@@ -34,7 +34,9 @@ class UploadPageTest {
               Messages msg = Messages.of(lang.equals("zh") ? Lang.ZH : Lang.EN);
               assertTrue(html.contains("accept=\".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.zip"), html);
               for (String id :
-                  new String[] {"orders", "cards", "commissions", "after_sales", "deletions"}) {
+                  new String[] {
+                    "orders", "cards", "commissions", "after_sales", "settlements", "deletions"
+                  }) {
                 assertTrue(html.contains(msg.get("downloads." + id + ".name")), lang + " " + id);
               }
               assertTrue(
