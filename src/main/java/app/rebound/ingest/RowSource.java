@@ -16,8 +16,8 @@ interface RowSource {
   long line();
 
   /**
-   * How {@code row}, as read, is matched as a header: a source may add columns of its own. Changes
-   * nothing: rows above the header are tried this way until one fits.
+   * How {@code row}, as read, is matched as a header: a source may add columns of its own. The rows
+   * after it are read as before: rows above the header are tried this way until one fits.
    */
   default String[] asHeader(String[] row) {
     return row;

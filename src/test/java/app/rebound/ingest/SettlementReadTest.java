@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,19 @@ class SettlementReadTest {
     assertEquals(5, bad.line(), "the file's own line: title 1, header 2, data from 3");
     assertEquals("结算金额", bad.column());
     assertEquals("not_money", bad.code());
+  }
+
+  @Test
+  void the_sample_settlement_reads_whole_with_its_title_reported() throws Exception {
+    ParsedExport read = only(readAll(Path.of("src/test/resources/samples/settlement/结算账单.csv")));
+    FileReport report = read.report();
+    assertEquals("settlements", report.kind());
+    assertEquals(21, report.rowsAccepted(), report.errors().toString());
+    assertEquals(0, report.rowsRejected());
+    assertTrue(onlyWarning(report).examples().get(0).startsWith("1: 结算账单"));
+    Table t = read.table();
+    assertEquals(20, t.stringColumn("sub_order_id").unique().size(), "one sub-order settles twice");
+    assertEquals(-5.00, t.doubleColumn("settled_amount").min(), "the deduction is negative");
   }
 
   @Test
