@@ -26,7 +26,8 @@ public final class ImpactAnalysis {
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
       Funnel.Result funnel,
-      CompassExports.Result compass) {
+      CompassExports.Result compass,
+      Settlements.Result settlement) {
 
     /** The report in "zh" or "en". */
     public ImpactReport report(String lang) {
@@ -40,7 +41,8 @@ public final class ImpactAnalysis {
           noticeTimes,
           channels,
           funnel,
-          compass);
+          compass,
+          settlement);
     }
   }
 
@@ -81,7 +83,9 @@ public final class ImpactAnalysis {
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
-    clock.done("partnerships", t);
+    t = clock.done("partnerships", t);
+    Settlements.Result settlement = Settlements.of(shop, deleted);
+    clock.done("settlements", t);
     return new Result(
         causes,
         summary,
@@ -92,7 +96,8 @@ public final class ImpactAnalysis {
         DeletedOrders.noticeTimes(shop.table(FileKind.DELETIONS)),
         channels,
         funnel,
-        compass);
+        compass,
+        settlement);
   }
 
   public static ImpactReport run(ShopData shop, String lang) {

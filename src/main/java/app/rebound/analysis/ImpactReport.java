@@ -26,7 +26,8 @@ public record ImpactReport(
     Charts series,
     ChannelImpact.Result channels,
     Funnel.Result funnel,
-    CompassExports.Result compass) {
+    CompassExports.Result compass,
+    Settlements.Result settlement) {
 
   /** Deleted orders, units and money, per batch with its likely cause, and per product. */
   public record Deletions(
@@ -174,7 +175,8 @@ public record ImpactReport(
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
       Funnel.Result funnel,
-      CompassExports.Result compass) {
+      CompassExports.Result compass,
+      Settlements.Result settlement) {
     boolean zh = !"en".equals(lang);
     List<BatchRow> batches =
         causes.stream()
@@ -272,7 +274,8 @@ public record ImpactReport(
         charts,
         channels,
         funnel,
-        compass);
+        compass,
+        settlement);
   }
 
   private static Map<String, SeriesImpact.ProductEstimate> byProduct(

@@ -102,13 +102,21 @@ public final class ExportReader {
     return new ParsedExport(report, report.refused() ? null : all);
   }
 
-  /** Tab-separated when the header line has more tabs than commas (Excel "Unicode text" is). */
+  /**
+   * Tab-separated when the first line holding a tab or a comma has more tabs than commas (Excel
+   * "Unicode text" is); a title line above the header (结算账单) usually holds neither, so the header
+   * decides.
+   */
   private static char guessDelimiter(byte[] sample, TextEncoding encoding) {
     String text = new String(sample, 0, Math.min(sample.length, 64 * 1024), encoding.charset());
-    int end = text.indexOf('\n');
-    String header = end < 0 ? text : text.substring(0, end);
-    long tabs = header.chars().filter(c -> c == '\t').count();
-    long commas = header.chars().filter(c -> c == ',').count();
-    return tabs > commas ? '\t' : ',';
+    String[] lines = text.split("\n", ExportStream.HEADER_SEARCH_ROWS + 1);
+    for (int i = 0; i < Math.min(lines.length, ExportStream.HEADER_SEARCH_ROWS); i++) {
+      long tabs = lines[i].chars().filter(c -> c == '\t').count();
+      long commas = lines[i].chars().filter(c -> c == ',').count();
+      if (tabs + commas > 0) {
+        return tabs > commas ? '\t' : ',';
+      }
+    }
+    return ',';
   }
 }

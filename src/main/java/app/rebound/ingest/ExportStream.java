@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.apache.commons.csv.CSVException;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -35,11 +36,20 @@ public final class ExportStream {
    */
   static final int MAX_COLUMNS = 2_000;
 
+  /**
+   * The rows tried as the header: 结算账单 put a title line above it, and a header further down than
+   * this is not an export's.
+   */
+  static final int HEADER_SEARCH_ROWS = 5;
+
   // Today as of opening the file: one clock reading per file, the same for all its rows.
   private final Plausible plausible = Plausible.today();
   private final List<RowError> errors = new ArrayList<>();
   private HeaderMatch match;
   private List<String> headers;
+  private long headerLine;
+  // "line: text" of each row above the header, for the report.
+  private List<String> skippedAbove = List.of();
   private long errorsOmitted;
   private long rowsRead;
   private long rowsRejected;
@@ -75,32 +85,73 @@ public final class ExportStream {
     return stream;
   }
 
+  /**
+   * Reads rows until one is a header some kind fits, trying at most {@link #HEADER_SEARCH_ROWS}:
+   * the rows above it (a title line, the account and period of a 结算账单) are kept as "skipped" for
+   * the report. A file none of them fits is refused with the kind closest to any of them.
+   */
   private void readHeader() {
-    String[] header = records.next();
-    if (header == null) {
+    HeaderMatch closest = null;
+    List<String> above = new ArrayList<>();
+    for (int tried = 0; tried < HEADER_SEARCH_ROWS; tried++) {
+      String[] row;
+      try {
+        row = records.next();
+      } catch (UncheckedIOException e) {
+        if (tried == 0) {
+          throw e;
+        }
+        break; // what was read holds no header: refused as not recognised, as before this search
+      }
+      if (row == null) {
+        break;
+      }
+      List<String> candidate = List.of(records.asHeader(row));
+      if (candidate.size() > MAX_COLUMNS) {
+        finalReport =
+            FileReport.refused(
+                fileName,
+                null,
+                encoding,
+                List.of(),
+                Problem.FILE_TOO_MANY_COLUMNS.with(
+                    String.format(Locale.ROOT, "%,d", candidate.size()),
+                    String.format(Locale.ROOT, "%,d", MAX_COLUMNS)));
+        return;
+      }
+      HeaderMatch tryMatch = HeaderMatch.best(candidate);
+      if (tryMatch.fits()) {
+        records.useHeader(row);
+        headers = candidate;
+        match = tryMatch;
+        headerLine = records.line();
+        skippedAbove = List.copyOf(above);
+        return;
+      }
+      if (closest == null || tryMatch.rank() > closest.rank()) {
+        closest = tryMatch;
+      }
+      above.add(records.line() + ": " + RowError.shorten(text(row)));
+    }
+    if (closest == null) {
       finalReport =
           FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
       return;
     }
-    headers = List.of(header);
-    if (headers.size() > MAX_COLUMNS) {
-      finalReport =
-          FileReport.refused(
-              fileName,
-              null,
-              encoding,
-              List.of(),
-              Problem.FILE_TOO_MANY_COLUMNS.with(
-                  String.format(Locale.ROOT, "%,d", headers.size()),
-                  String.format(Locale.ROOT, "%,d", MAX_COLUMNS)));
-      return;
+    finalReport =
+        FileReport.refused(
+            fileName, null, encoding, closest.missingRequired(), unknownKindProblem(closest));
+  }
+
+  /** A skipped row as one line of text: its cells that hold something, blank-separated. */
+  private static String text(String[] row) {
+    StringJoiner line = new StringJoiner(" ");
+    for (String cell : row) {
+      if (!cell.isBlank()) {
+        line.add(cell.strip());
+      }
     }
-    match = HeaderMatch.best(headers);
-    if (!match.fits()) {
-      finalReport =
-          FileReport.refused(
-              fileName, null, encoding, match.missingRequired(), unknownKindProblem(match));
-    }
+    return line.toString();
   }
 
   /** The name the export is reported under (a file, a sheet, an archive member). */
@@ -232,7 +283,22 @@ public final class ExportStream {
             null,
             List.of(),
             null,
-            totalRowWarnings());
+            warnings());
+  }
+
+  /** What the file was accepted with: dropped total rows, rows above its header. */
+  private List<IngestWarning> warnings() {
+    List<IngestWarning> out = new ArrayList<>(totalRowWarnings());
+    if (!skippedAbove.isEmpty()) {
+      out.add(
+          IngestWarning.of(
+              Problem.ROWS_ABOVE_HEADER,
+              skippedAbove.size(),
+              skippedAbove,
+              skippedAbove.size(),
+              headerLine));
+    }
+    return out;
   }
 
   /** A 成交分析 row whose 日期 or 载体类型 reads 全部: a total, not a day of its own. */

@@ -346,7 +346,34 @@ public enum FileKind {
               "点击-成交转化率",
               "点击-成交转化率(人数)",
               "商品卡点击-成交转化率(人数)",
-              "conversion_rate")));
+              "conversion_rate"))),
+
+  /**
+   * 结算账单 (资金 · 结算账单 → 导出): one row per settlement of a sub-order, the money the shop was paid after
+   * fees. Keyed by the sub-order and 结算时间: a sub-order can settle more than once (a later
+   * adjustment or refund deduction has a time of its own), and the same settlement in an
+   * overlapping export replaces itself instead of adding up. The CSV puts a title line (account and
+   * period) above the header, which the reader skips and reports.
+   */
+  SETTLEMENTS(
+      "settlements",
+      "结算账单",
+      "Settlements",
+      List.of("sub_order_id", "settled_at"),
+      List.of(
+          required("settled_at", DATETIME, "结算时间", "settled_at"),
+          optional("order_id", ID, "订单号", "主订单编号", "order_id"),
+          required("sub_order_id", ID, "子订单号", "子订单编号", "sub_order_id"),
+          // Net of fees, and negative for a deduction after a refund.
+          required("settled_amount", MONEY, "结算金额", "settled_amount").signed(),
+          optional("product_id", ID, "商品ID", "product_id"),
+          optional("quantity", INTEGER, "商品数量", "quantity"),
+          optional("order_total", MONEY, "订单总价", "order_total"),
+          optional("buyer_paid", MONEY, "用户实付", "buyer_paid"),
+          optional("platform_fee", MONEY, "平台服务费", "platform_fee").signed(),
+          optional("commission", MONEY, "佣金", "commission").signed(),
+          optional("income_total", MONEY, "收入合计", "income_total").signed(),
+          optional("expense_total", MONEY, "支出合计", "expense_total").signed()));
 
   /** The words a 罗盘 total row writes where a day or a 载体类型 would be. */
   private static final Set<String> TOTAL_MARKERS = Set.of("全部", "合计", "总计");

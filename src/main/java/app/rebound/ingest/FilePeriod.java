@@ -48,7 +48,6 @@ final class FilePeriod implements RowSource {
   private final Optional<Period> period;
   private String[] added;
   private Problem lacksPeriod;
-  private boolean headerSeen;
 
   private FilePeriod(RowSource rows, Optional<Period> period) {
     this.rows = rows;
@@ -88,22 +87,33 @@ final class FilePeriod implements RowSource {
     if (row == null) {
       return null;
     }
-    if (!headerSeen) {
-      headerSeen = true;
-      decideColumns(row);
-      if (added != null) {
-        return concat(
-            row,
-            added.length == 1
-                ? new String[] {DAY_HEADER}
-                : new String[] {START_HEADER, END_HEADER});
-      }
-      return row;
-    }
     return added == null || isBlank(row) ? row : concat(row, added);
   }
 
-  private void decideColumns(String[] header) {
+  /** The row with the period's column names after it, where its rows would get them. */
+  @Override
+  public String[] asHeader(String[] row) {
+    String[] values = periodValues(row);
+    if (values == null) {
+      return rows.asHeader(row);
+    }
+    return concat(
+        rows.asHeader(row),
+        values.length == 1 ? new String[] {DAY_HEADER} : new String[] {START_HEADER, END_HEADER});
+  }
+
+  @Override
+  public void useHeader(String[] row) {
+    rows.useHeader(row);
+    added = periodValues(row);
+  }
+
+  /**
+   * The period's values each row under this header gets, or null when it gets none. Any row tried
+   * as the header that looks like a product card's without a period is remembered: it says why no
+   * header fitted.
+   */
+  private String[] periodValues(String[] header) {
     boolean dated = false;
     boolean card = false;
     boolean sources = false;
@@ -114,17 +124,19 @@ final class FilePeriod implements RowSource {
       sources |= SOURCE_HEADER.equals(name);
     }
     if (dated) {
-      return;
+      return null;
     }
     if (period.isEmpty()) {
-      lacksPeriod = sources ? Problem.FILE_NO_SOURCES_PERIOD : card ? Problem.FILE_NO_PERIOD : null;
-      return;
+      if (lacksPeriod == null) {
+        lacksPeriod =
+            sources ? Problem.FILE_NO_SOURCES_PERIOD : card ? Problem.FILE_NO_PERIOD : null;
+      }
+      return null;
     }
     Period p = period.get();
-    added =
-        p.oneDay() && !sources
-            ? new String[] {p.from().toString()}
-            : new String[] {p.from().toString(), p.to().toString()};
+    return p.oneDay() && !sources
+        ? new String[] {p.from().toString()}
+        : new String[] {p.from().toString(), p.to().toString()};
   }
 
   private static boolean isBlank(String[] row) {

@@ -41,7 +41,8 @@ public record HeaderMatch(
     return best;
   }
 
-  private double rank() {
+  /** How close the header comes to the kind: fitting ranks above any that does not. */
+  double rank() {
     int required = kind.requiredFields().size();
     double requiredShare = (required - missingRequired.size()) / (double) required;
     // Fitting kinds first, then the share of required fields found, then the number of fields

@@ -102,6 +102,9 @@ public enum Problem {
   TOTAL_ROWS_DROPPED(
       "Total rows (全部) dropped: {0}, at the rows listed. They are not days: each day is counted from"
           + " its own rows"),
+  ROWS_ABOVE_HEADER(
+      "Rows above the header (line {1}) are not data and were skipped: {0}. Each is shown after"
+          + " its line number"),
   REPEATED_KEY(
       "Rows repeating the {1} of an earlier row of this file: {0}. One row per {1} is kept, the"
           + " most recent"),

@@ -12,8 +12,19 @@ interface RowSource {
   /** The next row's cells, or null at the end. */
   String[] next();
 
-  /** The line (CSV) or sheet row the row last returned starts on; the header row is 1. */
+  /** The line (CSV) or sheet row the row last returned starts on; the first line is 1. */
   long line();
+
+  /**
+   * How {@code row}, as read, is matched as a header: a source may add columns of its own. The rows
+   * after it are read as before: rows above the header are tried this way until one fits.
+   */
+  default String[] asHeader(String[] row) {
+    return row;
+  }
+
+  /** Takes {@code row}, as read, as the header: the rows after it are shaped to it. */
+  default void useHeader(String[] row) {}
 
   /** Where reading stopped, for a refusal part way. */
   long position();

@@ -45,7 +45,7 @@ final class XlsxRows implements RowSource, Closeable {
   private final SharedStrings strings;
   private final StylesTable styles;
   private final boolean date1904;
-  private int width = -1;
+  private int width;
   private long line;
   private long position;
 
@@ -71,7 +71,7 @@ final class XlsxRows implements RowSource, Closeable {
           line = r == null ? line + 1 : Long.parseLong(r);
           position = line;
           String[] row = shape(readRow());
-          if (width > 0) { // blank rows above the header are not rows
+          if (width > 0 || row.length > 0) { // blank rows above the header are not rows
             return row;
           }
         }
@@ -86,16 +86,16 @@ final class XlsxRows implements RowSource, Closeable {
     }
   }
 
-  /** The header fixes the width; later rows are cut of trailing blanks and padded to it. */
+  /**
+   * Rows are cut of trailing blanks and, once the header is known, padded to its width (a title row
+   * above the header is as wide as its own cells).
+   */
   private String[] shape(List<String> cells) {
     int end = cells.size();
     while (end > 0 && cells.get(end - 1).isEmpty()) {
       end--;
     }
-    if (width < 0 && end > 0) {
-      width = end;
-    }
-    String[] row = new String[Math.max(end, Math.max(width, 0))];
+    String[] row = new String[Math.max(end, width)];
     Arrays.fill(row, "");
     for (int i = 0; i < end; i++) {
       row[i] = cells.get(i);
@@ -206,6 +206,12 @@ final class XlsxRows implements RowSource, Closeable {
       column = column * 26 + (c - 'A' + 1);
     }
     return column - 1;
+  }
+
+  /** The header fixes the width the rows after it are padded to. */
+  @Override
+  public void useHeader(String[] row) {
+    width = row.length;
   }
 
   @Override

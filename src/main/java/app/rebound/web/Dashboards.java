@@ -9,6 +9,7 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
 import app.rebound.analysis.ProductImpact;
+import app.rebound.analysis.Settlements;
 import app.rebound.analysis.TrustResult;
 import app.rebound.report.ChartTable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -217,6 +218,63 @@ public final class Dashboards {
     }
   }
 
+  /**
+   * The settled money (结算账单) beside GMV, over the settlement export's own period. Figures are null
+   * when not measured; message then names the export to upload.
+   *
+   * @param settledShare the share of the period's paid GMV whose sub-orders have settled; null when
+   *     the orders export has no order paid in the period
+   */
+  public record SettlementView(
+      boolean measured,
+      String message,
+      String needs,
+      LocalDate from,
+      LocalDate to,
+      Double settled,
+      Long settledOrders,
+      long deletedOrders,
+      Long deletedOrdersSettled,
+      Double deletedSettled,
+      Double paidGmv,
+      Double settledShare) {
+
+    /** A report from before settlements were read has none: not measured, as without the file. */
+    static SettlementView of(Settlements.Result s, long deletedOrders) {
+      if (s == null) {
+        s = Settlements.Result.notMeasured(deletedOrders);
+      }
+      if (!s.measured()) {
+        return new SettlementView(
+            false,
+            s.message(),
+            s.needs(),
+            null,
+            null,
+            null,
+            null,
+            s.deletedOrders(),
+            null,
+            null,
+            null,
+            null);
+      }
+      return new SettlementView(
+          true,
+          null,
+          s.needs(),
+          s.from(),
+          s.to(),
+          s.settled(),
+          s.settledOrders(),
+          s.deletedOrders(),
+          s.deletedOrdersSettled(),
+          s.deletedSettled(),
+          s.paidGmv(),
+          s.settledShare());
+    }
+  }
+
   public record ProductRef(String productId, String name) {}
 
   public record ProductMeasures(
@@ -229,6 +287,7 @@ public final class Dashboards {
       DeletionTotals deletions,
       LossView visitors,
       LossView gmv,
+      SettlementView settlement,
       MeasureView doubtfulReviews,
       MeasureView rating,
       MeasureView cancellations,
@@ -382,6 +441,7 @@ public final class Dashboards {
         DeletionTotals.of(r.deletions()),
         shopLoss(r, r.traffic().visitors(), s == null ? null : s.visitors(), period),
         shopLoss(r, r.gmv(), s == null ? null : s.gmv(), period),
+        SettlementView.of(r.settlement(), r.deletions().orders()),
         shopMeasure(r.trust().shop(), DOUBTFUL),
         shopMeasure(r.trust().shop(), "average_rating"),
         shopMeasure(r.partnerships().shop(), "affiliate_cancellations"),

@@ -124,6 +124,7 @@ final class Reports {
           null,
           null,
           null,
+          null,
           null);
     }
   }

@@ -233,7 +233,8 @@ class ImpactChartsTest {
             sample.series(),
             sample.channels(),
             sample.funnel(),
-            sample.compass());
+            sample.compass(),
+            sample.settlement());
     String svg = ChartRenderer.svg(chart("product_gmv", report, CREAM, "zh"), 640, 360);
     assertWellFormed(svg);
     assertTrue(svg.contains("面霜 &lt;A&amp;B&gt;"), "the name is escaped text");

@@ -133,12 +133,14 @@ class RowSnapshotsTest {
               "客服聊天记录.csv")) {
         files.add(sample(name));
       }
-      // The kinds only the real downloads give: after-sales, commission orders, a period total.
+      // The kinds only the real downloads give: after-sales, commission orders, a period total,
+      // settlements.
       for (String resource :
           List.of(
               "douyin-export-real-small/售后列表.csv",
               "douyin-export-real-small/精选联盟订单明细.xlsx",
-              "compass-period/商品卡列表数据_2026_05_01~2026_05_31.csv")) {
+              "compass-period/商品卡列表数据_2026_05_01~2026_05_31.csv",
+              "settlement/结算账单.csv")) {
         files.add(
             new UploadFile(
                 resource.substring(resource.indexOf('/') + 1),

@@ -35,7 +35,14 @@ class UploadPageTest {
               assertTrue(html.contains("accept=\".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.zip"), html);
               for (String id :
                   new String[] {
-                    "orders", "cards", "sources", "deal", "commissions", "after_sales", "deletions"
+                    "orders",
+                    "cards",
+                    "sources",
+                    "deal",
+                    "commissions",
+                    "after_sales",
+                    "settlements",
+                    "deletions"
                   }) {
                 assertTrue(html.contains(msg.get("downloads." + id + ".name")), lang + " " + id);
               }
