@@ -9,6 +9,7 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
 import app.rebound.analysis.ProductImpact;
+import app.rebound.analysis.Reason;
 import app.rebound.analysis.TrustResult;
 import app.rebound.report.ChartTable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -49,12 +50,12 @@ public final class Dashboards {
 
   /**
    * A measured loss (positive = lost) with its 95% range; loss, low, high and expected are null
-   * when not measured, and message then says why.
+   * when not measured, and reason then says why.
    */
   public record LossView(
       String unit,
       boolean measured,
-      String message,
+      Reason reason,
       String needs,
       Double loss,
       Double low,
@@ -76,7 +77,7 @@ public final class Dashboards {
         return new LossView(
             null,
             false,
-            "not measured",
+            NOT_MEASURED,
             null,
             null,
             null,
@@ -92,7 +93,7 @@ public final class Dashboards {
         return new LossView(
             loss.unit(),
             false,
-            loss.message(),
+            loss.reason(),
             loss.needs(),
             null,
             null,
@@ -141,7 +142,7 @@ public final class Dashboards {
       String unit,
       String needs,
       boolean measured,
-      String message,
+      Reason reason,
       Double before,
       Double after,
       Double estimate,
@@ -162,7 +163,7 @@ public final class Dashboards {
           m.unit(),
           m.needs(),
           m.measured(),
-          m.message(),
+          m.reason(),
           arm == null ? null : arm.before(),
           arm == null ? null : arm.after(),
           e == null ? null : e.estimate(),
@@ -173,9 +174,9 @@ public final class Dashboards {
           other == null ? null : other.after());
     }
 
-    static MeasureView missing(String id, String message) {
+    static MeasureView missing(String id, Reason reason) {
       return new MeasureView(
-          id, null, null, null, false, message, null, null, null, null, null, false, null, null);
+          id, null, null, null, false, reason, null, null, null, null, null, false, null, null);
     }
 
     /** Whether the change is relative to the unaffected products' own before → after. */
@@ -191,7 +192,7 @@ public final class Dashboards {
   public record ChartSlot(
       String id,
       boolean available,
-      String missing,
+      Reason missing,
       String svgHref,
       String pngHref,
       @JsonIgnore String svg,
@@ -498,7 +499,7 @@ public final class Dashboards {
                             .filter(m -> m.id().equals(DOUBTFUL))
                             .findFirst()
                             .map(MeasureView::of)
-                            .orElse(MeasureView.missing(DOUBTFUL, "not measured")),
+                            .orElse(MeasureView.missing(DOUBTFUL, NOT_MEASURED)),
                     (a, b) -> a));
     List<ProductLine> rows = new ArrayList<>();
     for (ImpactReport.ProductRow p : r.products()) {
@@ -511,7 +512,7 @@ public final class Dashboards {
               p.deletedShare(),
               productLoss(p.visitors(), p.visitorsDaily(), p.deletedSince(), period),
               productLoss(p.gmv(), p.gmvDaily(), p.deletedSince(), period),
-              trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, "not measured"))));
+              trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, NOT_MEASURED))));
     }
     rows.sort(order(sort));
     return new Products(sort.param(), List.copyOf(rows), period);
@@ -633,7 +634,7 @@ public final class Dashboards {
         .filter(m -> m.id().equals(id))
         .findFirst()
         .map(MeasureView::of)
-        .orElse(MeasureView.missing(id, "not measured"));
+        .orElse(MeasureView.missing(id, NOT_MEASURED));
   }
 
   private static List<ProductMeasures> productMeasures(List<ProductImpact> products) {
@@ -661,7 +662,12 @@ public final class Dashboards {
                 ImpactReport.ProductRow::productId, ImpactReport.ProductRow::name, (a, b) -> a));
   }
 
-  static final String CHART_NOT_DRAWN = "chart not drawn";
+  static final Reason CHART_NOT_DRAWN = Reason.of("chart_not_drawn");
+
+  /** A measure the report lacks (analysed before it existed). */
+  static final Reason NOT_MEASURED = Reason.of("not_measured");
+
+  private static final Reason NO_SUCH_PRODUCT = Reason.of("no_such_product");
 
   private static List<ChartSlot> charts(
       String shop, ImpactReport r, String productId, Draw draw, String... ids) {
@@ -679,7 +685,7 @@ public final class Dashboards {
           productId == null
               ? ""
               : "?product=" + URLEncoder.encode(productId, StandardCharsets.UTF_8);
-      String reason = whyMissing(id, r, product);
+      Reason reason = whyMissing(id, r, product);
       Optional<String> svg = reason == null ? draw.svg(id, productId) : Optional.empty();
       slots.add(
           new ChartSlot(
@@ -695,16 +701,14 @@ public final class Dashboards {
   }
 
   /** Why a chart has nothing to draw: its measure's reason; null when its data is there. */
-  static String whyMissing(String chartId, ImpactReport r, ImpactReport.ProductRow product) {
+  static Reason whyMissing(String chartId, ImpactReport r, ImpactReport.ProductRow product) {
     return switch (chartId) {
       case "visitors", "visitors_cumulative" -> reason(r.traffic().visitors());
       case "impressions" -> reason(r.traffic().impressions());
       case "buyers" -> reason(r.conversion());
       case "gmv", "gmv_cumulative" -> reason(r.gmv());
-      case "product_visitors" ->
-          product == null ? "not measured: no such product" : reason(product.visitors());
-      case "product_gmv" ->
-          product == null ? "not measured: no such product" : reason(product.gmv());
+      case "product_visitors" -> product == null ? NO_SUCH_PRODUCT : reason(product.visitors());
+      case "product_gmv" -> product == null ? NO_SUCH_PRODUCT : reason(product.gmv());
       case "trust_rating" -> reason(r.trust().shop(), "average_rating");
       case "trust_doubtful" -> reason(r.trust().shop(), DOUBTFUL);
       case "trust_refund" -> reason(r.trust().shop(), "refund_rate");
@@ -714,7 +718,7 @@ public final class Dashboards {
       case "partners_cancelled" -> reason(r.partnerships().shop(), "affiliate_cancellations");
       case "affiliate_gmv" -> reason(r.partnerships().shop(), "affiliate_gmv");
       case "deletions_timeline" ->
-          r.deletions().batches().isEmpty() ? "not measured: no deleted sales found" : null;
+          r.deletions().batches().isEmpty() ? Reason.of("no_deletions") : null;
       default -> throw new IllegalArgumentException("unknown chart \"" + chartId + "\"");
     };
   }
@@ -740,27 +744,27 @@ public final class Dashboards {
           "affiliate_gmv",
           "deletions_timeline");
 
-  private static String reason(ImpactReport.Loss loss) {
-    return loss == null ? "not measured" : loss.measured() ? null : loss.message();
+  private static Reason reason(ImpactReport.Loss loss) {
+    return loss == null ? NOT_MEASURED : loss.measured() ? null : loss.reason();
   }
 
-  private static String reason(List<Measure> measures, String id) {
+  private static Reason reason(List<Measure> measures, String id) {
     Optional<Measure> m = measures.stream().filter(x -> x.id().equals(id)).findFirst();
     if (m.isEmpty()) {
-      return "not measured";
+      return NOT_MEASURED;
     }
-    return m.get().measured() || m.get().affected() != null ? null : m.get().message();
+    return m.get().measured() || m.get().affected() != null ? null : m.get().reason();
   }
 
   // ---- /traffic: channels and funnel (issue 19) ----
 
   /**
-   * The loss and the before/after by 流量来源, 流量渠道 and 流量体裁; message says why when not measured (null
+   * The loss and the before/after by 流量来源, 流量渠道 and 流量体裁; reason says why when not measured (null
    * report field: analysed before channels existed).
    */
   public record ChannelsView(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       int beforeDays,
       int afterDays,
@@ -768,11 +772,11 @@ public final class Dashboards {
 
     static ChannelsView of(ChannelImpact.Result c) {
       if (c == null) {
-        return new ChannelsView(false, "not measured", null, 0, 0, List.of());
+        return new ChannelsView(false, NOT_MEASURED, null, 0, 0, List.of());
       }
       return new ChannelsView(
           c.measured(),
-          c.message(),
+          c.reason(),
           c.split(),
           c.beforeDays(),
           c.afterDays(),
@@ -809,7 +813,7 @@ public final class Dashboards {
   /** The funnel of the affected products pooled and of each affected product. */
   public record FunnelView(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       int beforeDays,
       int afterDays,
@@ -818,11 +822,11 @@ public final class Dashboards {
 
     static FunnelView of(Funnel.Result f) {
       if (f == null) {
-        return new FunnelView(false, "not measured", null, 0, 0, List.of(), List.of());
+        return new FunnelView(false, NOT_MEASURED, null, 0, 0, List.of(), List.of());
       }
       return new FunnelView(
           f.measured(),
-          f.message(),
+          f.reason(),
           f.split(),
           f.beforeDays(),
           f.afterDays(),
@@ -877,7 +881,7 @@ public final class Dashboards {
       String id,
       String needs,
       boolean measured,
-      String message,
+      Reason reason,
       Measure.Arm affected,
       Measure.Arm unaffected,
       Double estimate,
@@ -891,7 +895,7 @@ public final class Dashboards {
           m.id(),
           m.needs(),
           m.measured(),
-          m.message(),
+          m.reason(),
           m.affected(),
           m.unaffected(),
           e == null ? null : e.estimate(),
