@@ -192,7 +192,7 @@ public final class Dashboards {
   public record ChartSlot(
       String id,
       boolean available,
-      Reason missing,
+      Reason reason,
       String svgHref,
       String pngHref,
       @JsonIgnore String svg,
