@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  */
 public final class Dashboards {
 
+  /** A measure the report lacks (analysed before it existed). */
+  static final Reason NOT_MEASURED = Reason.of("not_measured");
+
   private Dashboards() {}
 
   /** Draws a chart for a slot: (chart id, product id or null) → SVG, or empty. */
@@ -419,10 +422,9 @@ public final class Dashboards {
   static final CompassExports.Result NOT_ANALYSED_COMPASS =
       new CompassExports.Result(
           new CompassExports.ShopTraffic(
-              false, "not measured", null, null, null, null, null, 0, 0, List.of()),
-          new CompassExports.Sources(false, "not measured", null, null, 0, List.of()),
-          new CompassExports.DealProducts(
-              false, "not measured", null, null, 0, 0, 0, 0, List.of()));
+              false, NOT_MEASURED, null, null, null, null, null, 0, 0, List.of()),
+          new CompassExports.Sources(false, NOT_MEASURED, null, null, 0, List.of()),
+          new CompassExports.DealProducts(false, NOT_MEASURED, null, null, 0, 0, 0, 0, List.of()));
 
   static Trust trust(String shop, ImpactReport r, Draw draw, Period period) {
     TrustResult t = r.trust();
@@ -663,9 +665,6 @@ public final class Dashboards {
   }
 
   static final Reason CHART_NOT_DRAWN = Reason.of("chart_not_drawn");
-
-  /** A measure the report lacks (analysed before it existed). */
-  static final Reason NOT_MEASURED = Reason.of("not_measured");
 
   private static final Reason NO_SUCH_PRODUCT = Reason.of("no_such_product");
 

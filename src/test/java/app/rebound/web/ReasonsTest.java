@@ -39,8 +39,12 @@ import tech.tablesaw.api.Table;
  */
 class ReasonsTest {
 
-  /** Latin words a Chinese sentence may hold: file endings and units merchants know. */
-  private static final Set<String> ALLOWED_LATIN = Set.of("CSV", "csv", "GMV", "SKU", "xlsx");
+  /**
+   * Latin words a Chinese sentence may hold: file endings, units merchants know, and the dates of a
+   * 罗盘 file name as it downloads (抖音电商罗盘-成交分析-YYYYMMDD-YYYYMMDD.xlsx).
+   */
+  private static final Set<String> ALLOWED_LATIN =
+      Set.of("CSV", "csv", "GMV", "SKU", "xlsx", "YYYY", "YYYYMMDD");
 
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
 
