@@ -874,7 +874,7 @@ final class Scoring {
     if (loss == null) {
       return zh ? "报告中没有这项测量" : "the report has no such measure";
     }
-    return loss.message() != null ? loss.message() : (zh ? "需要 " : "needs ") + loss.needs();
+    return loss.reason() != null ? loss.reason().text(zh) : (zh ? "需要 " : "needs ") + loss.needs();
   }
 
   private List<String> affectedProducts() {

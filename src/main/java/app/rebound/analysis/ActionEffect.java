@@ -19,7 +19,7 @@ public final class ActionEffect {
   private ActionEffect() {}
 
   /**
-   * @param measured whether an estimate could be made; when not, message says why
+   * @param measured whether an estimate could be made; when not, reason says why
    * @param gain GMV won back since the start (actual − counterfactual), yuan; positive = won back
    * @param gainLow lower bound of its 95% interval
    * @param gainHigh upper bound of its 95% interval
@@ -27,14 +27,14 @@ public final class ActionEffect {
    */
   public record Result(
       boolean measured,
-      String message,
+      Reason reason,
       double gain,
       double gainLow,
       double gainHigh,
       int daysObserved) {
 
-    static Result refused(String message, int daysObserved) {
-      return new Result(false, message, 0, 0, 0, daysObserved);
+    static Result refused(Reason reason, int daysObserved) {
+      return new Result(false, reason, 0, 0, 0, daysObserved);
     }
 
     /** Whether the 95% interval excludes zero. */
@@ -45,10 +45,10 @@ public final class ActionEffect {
 
   public static Result measure(ShopData shop, LocalDate startedOn, List<String> products) {
     if (products.isEmpty()) {
-      return Result.refused("no products were named for the action", 0);
+      return Result.refused(Reason.of("action_no_products"), 0);
     }
     if (!shop.has(FileKind.ORDERS)) {
-      return Result.refused("no orders export uploaded yet", 0);
+      return Result.refused(Reason.of("upload", TrafficImpact.NEEDS_ORDERS), 0);
     }
     Table deleted = DeletedOrders.of(shop);
     Table daily =
@@ -58,14 +58,13 @@ public final class ActionEffect {
             TrafficImpact.fakeOrders(
                 AppealEvidence.of(shop, deleted, BatchCauses.of(shop, deleted))));
     if (daily.isEmpty()) {
-      return Result.refused("no paid orders in the orders export", 0);
+      return Result.refused(Reason.of("no_paid_orders"), 0);
     }
     DailyPanel panel = DailyPanel.of(daily, "gmv");
     int start = panel.dayIndex(startedOn);
     int daysObserved = Math.max(0, panel.days().size() - start);
     if (start < 0) {
-      return Result.refused(
-          "the action started before the first day of the orders export", daysObserved);
+      return Result.refused(Reason.of("action_before_orders"), daysObserved);
     }
     // The baseline is the products' level after their latest deletion before the start: measured
     // from
@@ -83,28 +82,22 @@ public final class ActionEffect {
             Controls.sumOf(controls, tail(panel.sum("gmv", controls), from)),
             start - from);
     if (!estimate.measured()) {
-      String reason =
-          estimate
-              .refusal()
-              .replace("unaffected product", "other product")
-              .replace(
-                  "before the deletion",
-                  from > 0 ? "between the products' deletion and the start" : "before the start")
-              .replace("after the deletion", "after the start");
-      return Result.refused(reason, daysObserved);
+      return Result.refused(fromStart(estimate.refusal()), daysObserved);
     }
     Counterfactual.Estimate e = estimate.estimate();
-    return new Result(
-        true,
-        "measured over "
-            + daysObserved
-            + " day(s) since the start against "
-            + controls.size()
-            + " other product(s)",
-        -e.loss(),
-        -e.lossHigh(),
-        -e.lossLow(),
-        daysObserved);
+    return new Result(true, null, -e.loss(), -e.lossHigh(), -e.lossLow(), daysObserved);
+  }
+
+  /**
+   * The estimator's refusal said of the action: its baseline ends at the start, not at a deletion.
+   */
+  private static Reason fromStart(Reason refusal) {
+    return switch (refusal.code()) {
+      case Counterfactual.FEW_PRE_DAYS -> new Reason("few_days_before_start", refusal.args());
+      case Counterfactual.NO_DATA_AFTER -> Reason.of("no_data_after_start");
+      case Counterfactual.NO_SALES_BEFORE -> Reason.of("no_sales_before_start");
+      default -> refusal;
+    };
   }
 
   /**

@@ -31,26 +31,20 @@ final class Arms {
   /** The four cells of a DiD: affected and unaffected, before and after. */
   record Cells(Stats a0, Stats a1, Stats u0, Stats u1) {
 
-    /** The first cell with fewer than min units, named for a message; null when all have enough. */
-    String shortOf(int min, String noun) {
+    /**
+     * Why the first cell with fewer than min units is too thin (too_few_reviews_affected_before:
+     * its count and the minimum); null when all have enough.
+     *
+     * @param noun what the cells count: reviews or paid_orders
+     */
+    Reason shortOf(int min, String noun) {
       String[] names = {
-        "the affected products before the deletion",
-        "the affected products after it",
-        "the unaffected products before the split",
-        "the unaffected products after it"
+        "affected_before", "affected_after", "unaffected_before", "unaffected_after"
       };
       Stats[] cells = {a0, a1, u0, u1};
       for (int i = 0; i < cells.length; i++) {
         if (cells[i].n() < min) {
-          return "not measured: only "
-              + cells[i].n()
-              + " "
-              + noun
-              + " of "
-              + names[i]
-              + "; at least "
-              + min
-              + " are needed";
+          return Reason.of("too_few_" + noun + "_" + names[i], cells[i].n(), min);
         }
       }
       return null;
@@ -176,7 +170,7 @@ final class Arms {
         Arm.of(c.a0().n(), c.a1().n(), c.a0().hits(), c.a1().hits(), c.a0().mean(), c.a1().mean());
     Arm u =
         Arm.of(c.u0().n(), c.u1().n(), c.u0().hits(), c.u1().hits(), c.u0().mean(), c.u1().mean());
-    String whyNot = c.shortOf(min, noun);
+    Reason whyNot = c.shortOf(min, noun);
     Effect effect = whyNot == null ? Did.proportions(c.a0(), c.a1(), c.u0(), c.u1()) : null;
     return Measure.of(id, scope, "share", needs, a, u, effect, whyNot);
   }
@@ -186,7 +180,7 @@ final class Arms {
       String id, String scope, String unit, String needs, Cells c, int min, String noun) {
     Arm a = Arm.of(c.a0().n(), c.a1().n(), null, null, c.a0().mean(), c.a1().mean());
     Arm u = Arm.of(c.u0().n(), c.u1().n(), null, null, c.u0().mean(), c.u1().mean());
-    String whyNot = c.shortOf(min, noun);
+    Reason whyNot = c.shortOf(min, noun);
     Effect effect = whyNot == null ? Did.means(c.a0(), c.a1(), c.u0(), c.u1()) : null;
     return Measure.of(id, scope, unit, needs, a, u, effect, whyNot);
   }
@@ -223,16 +217,11 @@ final class Arms {
     }
     Arm armA = productArm(a);
     Arm armU = productArm(u);
-    String whyNot = null;
+    Reason whyNot = null;
     if (a.isEmpty()) {
-      whyNot =
-          "not measured: no affected product has days both before and after its deletion in the orders export";
+      whyNot = Reason.of("no_affected_days_around_deletion");
     } else if (u.size() < 2) {
-      whyNot =
-          "not measured: only "
-              + u.size()
-              + " unaffected product(s) with days before and after the split; "
-              + "at least 2 are needed";
+      whyNot = Reason.of("few_unaffected", u.size(), 2);
     }
     Effect effect = whyNot == null ? Did.unitChanges(changes(a), changes(u)) : null;
     return Measure.of(id, scope, unit, needs, armA, armU, effect, whyNot);

@@ -157,7 +157,9 @@ final class BatchSignals {
               ONE_AREA,
               ONE_LINK)) {
         out.put(
-            code, Signal.notMeasured(code, "被删订单的明细", "the deleted orders' details", "订单明细.csv"));
+            code,
+            Signal.notMeasured(
+                code, Reason.of("signal_upload_deleted_orders", fileOf(FileKind.ORDERS))));
       }
     } else {
       orderSignals(rows, base, out);
@@ -305,13 +307,13 @@ final class BatchSignals {
     out.put(
         CHAT,
         base.chatted == null
-            ? Signal.notMeasured(
-                CHAT, "买家与客服的聊天", "buyers' customer-service chats", fileOf(FileKind.CHATS))
+            ? Signal.notMeasured(CHAT, Reason.of("signal_upload_chats", fileOf(FileKind.CHATS)))
             : share(CHAT, chatted, n, "买家与客服聊过天", "had a customer-service chat with the buyer"));
     out.put(
         REVIEW,
         base.reviewed == null
-            ? Signal.notMeasured(REVIEW, "买家评价", "buyer reviews", fileOf(FileKind.REVIEWS))
+            ? Signal.notMeasured(
+                REVIEW, Reason.of("signal_upload_reviews", fileOf(FileKind.REVIEWS)))
             : share(REVIEW, reviewed, n, "有买家评价", "were reviewed by the buyer"));
     out.put(NO_REFUND, share(NO_REFUND, notRefunded, n, "没有退款", "were not refunded"));
     out.put(
@@ -325,13 +327,7 @@ final class BatchSignals {
     out.put(
         NIGHT, share(NIGHT, night, n, "在凌晨 0:00–5:59 下单", "were placed at night (00:00–05:59)"));
     if (priced == 0) {
-      out.put(
-          LOW_PRICE,
-          new Signal(
-              LOW_PRICE,
-              Double.NaN,
-              "未测量（成交价）：被删商品没有未被删除的订单可作比较",
-              "not measured (price paid): the products have no orders left undeleted to compare with"));
+      out.put(LOW_PRICE, Signal.notMeasured(LOW_PRICE, Reason.of("signal_no_undeleted_orders")));
     } else {
       out.put(
           LOW_PRICE,
@@ -367,13 +363,7 @@ final class BatchSignals {
       String zhKind,
       String enKind) {
     if (n < MIN_ORDERS_FOR_CONCENTRATION) {
-      return new Signal(
-          code,
-          Double.NaN,
-          "未测量（集中度）：本批不到 " + MIN_ORDERS_FOR_CONCENTRATION + " 笔订单",
-          "not measured (concentration): the batch has fewer than "
-              + MIN_ORDERS_FOR_CONCENTRATION
-              + " orders");
+      return Signal.notMeasured(code, Reason.of("signal_few_orders", MIN_ORDERS_FOR_CONCENTRATION));
     }
     var top =
         counts.entrySet().stream()
@@ -438,29 +428,22 @@ final class BatchSignals {
   static Signal complaints(LocalDate date, ShopBaseline base, Map<String, Signal> out) {
     if (!base.complaintsMeasured()) {
       return base.shopScoresUploaded
-          ? new Signal(
-              COMPLAINTS,
-              Double.NaN,
-              "未测量（投诉量）：店铺体验分.csv 里没有 投诉量 一列，请导出含投诉量的版本",
-              "not measured (complaints): 店铺体验分.csv has no 投诉量 column; export the version with it")
+          ? Signal.notMeasured(
+              COMPLAINTS, Reason.of("signal_no_complaints_column", fileOf(FileKind.SHOP_SCORES)))
           : Signal.notMeasured(
-              COMPLAINTS,
-              "删除前的投诉量",
-              "complaints before the deletion",
-              fileOf(FileKind.SHOP_SCORES));
+              COMPLAINTS, Reason.of("signal_upload_complaints", fileOf(FileKind.SHOP_SCORES)));
     }
     var recent = base.complaints.subMap(date.minusDays(RECENT_DAYS), true, date, false);
     var before =
         base.complaints.subMap(
             date.minusDays(RECENT_DAYS + BASELINE_DAYS), true, date.minusDays(RECENT_DAYS), false);
     if (recent.size() < RECENT_DAYS / 2 || before.size() < RECENT_DAYS) {
-      return new Signal(
+      return Signal.notMeasured(
           COMPLAINTS,
-          Double.NaN,
-          "未测量（投诉量）：店铺体验分.csv 没有覆盖删除前的 " + (RECENT_DAYS + BASELINE_DAYS) + " 天，请上传覆盖这段时间的文件",
-          "not measured (complaints): 店铺体验分.csv does not cover the "
-              + (RECENT_DAYS + BASELINE_DAYS)
-              + " days before the deletion; upload one that does");
+          Reason.of(
+              "signal_complaints_not_covered",
+              fileOf(FileKind.SHOP_SCORES),
+              RECENT_DAYS + BASELINE_DAYS));
     }
     double recentAvg = recent.values().stream().mapToInt(Integer::intValue).average().orElse(0);
     List<Integer> usualDays = ordinaryDays(new ArrayList<>(before.values()));
@@ -568,12 +551,7 @@ final class BatchSignals {
       }
     }
     if (usualOrders == 0) {
-      return new Signal(
-          REFUND_GROUP,
-          Double.NaN,
-          "未测量（异常退款）：订单明细里没有这些商品在删除前更早的订单，无法得出平时的退款率",
-          "not measured (abnormal refunds): the orders export has no earlier orders of these products to give"
-              + " their usual refund rate");
+      return Signal.notMeasured(REFUND_GROUP, Reason.of("signal_no_usual_refund_rate"));
     }
     double rate = Math.max(MIN_USUAL_REFUND_RATE, (double) usualRefunded / usualOrders);
     double expected = rate * recentOrders;
@@ -642,15 +620,7 @@ final class BatchSignals {
     if (n < MIN_REFUNDS_FOR_WAVE) {
       out.put(
           REFUND_WAVE,
-          new Signal(
-              REFUND_WAVE,
-              Double.NaN,
-              "未测量（退款集中度）：删除前 " + RECENT_DAYS + " 天这些商品只有 " + n + " 笔退款",
-              "not measured (refund concentration): the products had only "
-                  + n
-                  + " refund(s) in the "
-                  + RECENT_DAYS
-                  + " days before"));
+          Signal.notMeasured(REFUND_WAVE, Reason.of("signal_few_refunds", RECENT_DAYS, n)));
     } else {
       double city = topExcess(cities, n, base.cityShare);
       double link = topExcess(links, n, base.linkShare);
@@ -678,7 +648,8 @@ final class BatchSignals {
         EXPRESS_REFUND,
         known == 0
             ? Signal.notMeasured(
-                EXPRESS_REFUND, "是否极速退款", "whether refunds were express", "售后列表.csv")
+                EXPRESS_REFUND,
+                Reason.of("signal_upload_express_refunds", fileOf(FileKind.AFTER_SALES)))
             : new Signal(
                 EXPRESS_REFUND,
                 share(express, known),
@@ -707,14 +678,7 @@ final class BatchSignals {
     if (total == 0 || products.isEmpty()) {
       for (String code : List.of(BEST_SELLERS, BREADTH)) {
         out.put(
-            code,
-            new Signal(
-                code,
-                Double.NaN,
-                "未测量：订单明细里没有删除前 " + BASELINE_DAYS + " 天的订单",
-                "not measured: the orders export has no orders in the "
-                    + BASELINE_DAYS
-                    + " days before the deletion"));
+            code, Signal.notMeasured(code, Reason.of("signal_no_orders_before", BASELINE_DAYS)));
       }
       return;
     }

@@ -31,7 +31,7 @@ public final class ChannelImpact {
   static final int MAX_VALUES = 6;
 
   public static final String OTHER = "*other";
-  public static final String TOO_FEW = "not measured: too few orders in this channel to measure";
+  public static final Reason TOO_FEW = Reason.of("too_few_channel_orders", MIN_ORDERS);
 
   private static final Map<String, String> DIMENSIONS =
       Map.of("traffic_source", "流量来源", "traffic_channel", "流量渠道", "traffic_format", "流量体裁");
@@ -44,7 +44,7 @@ public final class ChannelImpact {
    */
   public record Result(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       int beforeDays,
       int afterDays,
@@ -75,8 +75,10 @@ public final class ChannelImpact {
   public static Result of(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
     ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
     if (!frame.hasDeletions() || frame.windowStart() == null) {
-      String why =
-          frame.hasDeletions() ? "not measured: upload 订单明细.csv" : ImpactFrame.NO_DELETIONS;
+      Reason why =
+          frame.hasDeletions()
+              ? Reason.of("upload", TrafficImpact.NEEDS_ORDERS)
+              : ImpactFrame.NO_DELETIONS;
       return new Result(false, why, frame.firstDeletion(), 0, 0, List.of());
     }
     Periods periods = Periods.of(frame.firstDeletion(), frame.windowStart(), frame.windowEnd());
@@ -97,7 +99,7 @@ public final class ChannelImpact {
     if (dimensions.isEmpty()) {
       return new Result(
           false,
-          "not measured: the orders export has no traffic source columns",
+          Reason.of("no_traffic_source_columns"),
           frame.firstDeletion(),
           periods.beforeDays(),
           periods.afterDays(),

@@ -27,8 +27,8 @@ public final class CompassExports {
 
   public static final String DEAL_WORKBOOK = "抖音电商罗盘-成交分析-YYYYMMDD-YYYYMMDD.xlsx";
   public static final String SOURCES_FILE = "商品卡流量分析流量来源数据_YYYY_MM_DD~YYYY_MM_DD.xlsx";
-  static final String NO_DAYS_BEFORE = "not measured: 成交概览 has no days before the first deletion";
-  static final String NO_DAYS_AFTER = "not measured: 成交概览 has no days from the first deletion on";
+  static final Reason NO_DAYS_BEFORE = Reason.of("compass_no_days_before");
+  static final Reason NO_DAYS_AFTER = Reason.of("compass_no_days_after");
 
   /** Periods by their last day, then by their first. */
   private static final Comparator<List<LocalDate>> PERIOD_ORDER =
@@ -48,7 +48,7 @@ public final class CompassExports {
    */
   public record ShopTraffic(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       LocalDate beforeFrom,
       LocalDate beforeTo,
@@ -74,7 +74,7 @@ public final class CompassExports {
    */
   public record Sources(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate from,
       LocalDate to,
       int periods,
@@ -97,7 +97,7 @@ public final class CompassExports {
    */
   public record DealProducts(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate from,
       LocalDate to,
       double gmv,
@@ -124,7 +124,7 @@ public final class CompassExports {
 
   static ShopTraffic shopTraffic(Table overview, LocalDate split) {
     if (overview.isEmpty()) {
-      return notMeasured("not measured: upload " + DEAL_WORKBOOK, split);
+      return notMeasured(Reason.of("upload", DEAL_WORKBOOK), split);
     }
     if (split == null) {
       return notMeasured(ImpactFrame.NO_DELETIONS, null);
@@ -188,13 +188,13 @@ public final class CompassExports {
         rows);
   }
 
-  private static ShopTraffic notMeasured(String why, LocalDate split) {
+  private static ShopTraffic notMeasured(Reason why, LocalDate split) {
     return new ShopTraffic(false, why, split, null, null, null, null, 0, 0, List.of());
   }
 
   static Sources sources(Table sources) {
     if (sources.isEmpty()) {
-      return new Sources(false, "not measured: upload " + SOURCES_FILE, null, null, 0, List.of());
+      return new Sources(false, Reason.of("upload", SOURCES_FILE), null, null, 0, List.of());
     }
     DateColumn starts = sources.dateColumn("period_start");
     DateColumn ends = sources.dateColumn("period_end");
@@ -235,7 +235,7 @@ public final class CompassExports {
   static DealProducts dealProducts(Table deal, Table orders) {
     if (deal.isEmpty()) {
       return new DealProducts(
-          false, "not measured: upload " + DEAL_WORKBOOK, null, null, 0, 0, 0, 0, List.of());
+          false, Reason.of("upload", DEAL_WORKBOOK), null, null, 0, 0, 0, 0, List.of());
     }
     // Every paid order that was not closed, the deleted and the doubtful too: 罗盘 counts them.
     Table ordersDaily = TrafficImpact.dailySales(orders, Set.of());

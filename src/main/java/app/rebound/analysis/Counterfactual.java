@@ -41,6 +41,13 @@ public final class Counterfactual {
   /** Fewer pre-period days than this cannot pin a weekly pattern (each weekday at least twice). */
   public static final int MIN_PRE_DAYS = 14;
 
+  /** The refusals' codes a caller may restate (an action's effect counts from its start). */
+  static final String FEW_PRE_DAYS = "few_pre_days";
+
+  static final String NO_DATA_AFTER = "no_data_after_deletion";
+
+  static final String NO_SALES_BEFORE = "no_sales_before";
+
   /** The weights are chosen on at most this many days before the deletion (12 weeks). */
   static final int FIT_DAYS = 84;
 
@@ -190,12 +197,12 @@ public final class Counterfactual {
   }
 
   /** Either an estimate, or the plain reason none can be given. */
-  public record Result(Estimate estimate, String refusal) {
+  public record Result(Estimate estimate, Reason refusal) {
     public boolean measured() {
       return estimate != null;
     }
 
-    static Result refused(String reason) {
+    static Result refused(Reason reason) {
       return new Result(null, reason);
     }
   }
@@ -233,10 +240,10 @@ public final class Counterfactual {
     List<Model> models = new ArrayList<>();
     List<Result> results = new ArrayList<>();
     for (Input in : inputs) {
-      String refusal = refusal(in);
+      Reason refusal = refusal(in);
       Model model = refusal == null ? Model.fit(in) : null;
       if (model == null && refusal == null) {
-        refusal = "no sales before the deletion to compare against";
+        refusal = Reason.of(NO_SALES_BEFORE);
       }
       models.add(model);
       results.add(refusal == null ? null : Result.refused(refusal));
@@ -285,17 +292,13 @@ public final class Counterfactual {
     return new Joint(results, loss, loss - half, loss + half, expected, low, high, rho, total);
   }
 
-  private static String refusal(Input in) {
+  private static Reason refusal(Input in) {
     int n = in.affected().length;
     if (in.firstPostDay() < MIN_PRE_DAYS) {
-      return "only "
-          + Math.max(0, in.firstPostDay())
-          + " day(s) of data before the deletion; at least "
-          + MIN_PRE_DAYS
-          + " are needed";
+      return Reason.of(FEW_PRE_DAYS, Math.max(0, in.firstPostDay()), MIN_PRE_DAYS);
     }
     if (in.firstPostDay() >= n) {
-      return "no data after the deletion yet";
+      return Reason.of(NO_DATA_AFTER);
     }
     return null;
   }

@@ -33,10 +33,9 @@ public final class Funnel {
       "pooled rates' DiD; normal 95% from the daily gaps between affected and unaffected rates, "
           + "widened for AR(1) autocorrelation";
 
-  public static final String TOO_FEW_DAYS =
-      "not measured: too few days with both the affected and the unaffected products active";
+  public static final Reason TOO_FEW_DAYS = Reason.of("too_few_funnel_days", MIN_DAYS);
 
-  public static final String NO_PAID_ORDERS = "not measured: no paid orders in the orders export";
+  public static final Reason NO_PAID_ORDERS = Reason.of("no_paid_orders");
 
   /** The steps: id, numerator, denominator, the export it needs. */
   private static final String[][] STEPS = {
@@ -58,7 +57,7 @@ public final class Funnel {
    */
   public record Result(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       int beforeDays,
       int afterDays,
@@ -77,8 +76,10 @@ public final class Funnel {
   public static Result of(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
     ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
     if (!frame.hasDeletions() || frame.windowStart() == null) {
-      String why =
-          frame.hasDeletions() ? "not measured: upload 订单明细.csv" : ImpactFrame.NO_DELETIONS;
+      Reason why =
+          frame.hasDeletions()
+              ? Reason.of("upload", TrafficImpact.NEEDS_ORDERS)
+              : ImpactFrame.NO_DELETIONS;
       return new Result(false, why, frame.firstDeletion(), 0, 0, List.of(), List.of());
     }
     boolean traffic = shop.has(FileKind.TRAFFIC);
@@ -130,8 +131,7 @@ public final class Funnel {
     List<Measure> out = new ArrayList<>();
     for (String[] step : STEPS) {
       if (step[3].equals(TrafficImpact.NEEDS_TRAFFIC) && !traffic) {
-        out.add(
-            Measure.missing(step[0], scope, "share", step[3], "not measured: upload " + step[3]));
+        out.add(Measure.missing(step[0], scope, "share", step[3], Reason.of("upload", step[3])));
       } else {
         out.add(step(step, panel, affected, unaffected, periods, scope));
       }
@@ -167,7 +167,7 @@ public final class Funnel {
         gaps.get(p).add(aNum[t] / aDen[t] - uNum[t] / uDen[t]);
       }
     }
-    String whyNot = null;
+    Reason whyNot = null;
     Effect effect = null;
     int fewest = Math.min(gaps.get(0).size(), gaps.get(1).size());
     if (fewest < MIN_DAYS) {

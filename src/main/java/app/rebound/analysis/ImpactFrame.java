@@ -35,7 +35,7 @@ record ImpactFrame(
     LocalDate windowEnd,
     Set<String> deletedSubOrders) {
 
-  static final String NO_DELETIONS = "not measured: no deleted sales found";
+  static final Reason NO_DELETIONS = Reason.of("no_deletions");
 
   static ImpactFrame of(ShopData shop, Table deletedOrders) {
     Table splitTable = productSplits(deletedOrders);

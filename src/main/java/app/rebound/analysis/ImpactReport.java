@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * impact.json: what was deleted and why, and what it cost, as one immutable record. The same JSON
  * is written by {@code analyze} and answered by {@code GET /api/shops/{shop}/impact}; the README
- * documents every field. Sentences (signals, consequences) are in the report's language.
+ * documents every field. Sentences (signals, consequences) are in the report's language; why
+ * something was not measured is a {@link Reason}, put into words where the JSON is written.
  */
 public record ImpactReport(
     String lang,
@@ -62,8 +63,11 @@ public record ImpactReport(
       String settle,
       List<String> drivers) {}
 
-  /** A signal's code and measured value (null when not measured) beside the sentence. */
-  public record SignalValue(String code, Double value) {}
+  /**
+   * A signal's code and measured value beside the sentence; when not measured the value is null and
+   * the reason says why.
+   */
+  public record SignalValue(String code, Double value, Reason reason) {}
 
   public record ConsequenceRow(String text, String source) {}
 
@@ -72,13 +76,14 @@ public record ImpactReport(
   /**
    * A measured loss over the affected products' days after their deletion. Positive means lost.
    *
+   * @param reason why not measured; for a measured total, null or how many products it leaves out
    * @param unit what the numbers count: visitors, impressions, buyers, yuan
    * @param needs the export the measure needs
    * @param fit the pre-period fit, per product in product rows (null for shop totals)
    */
   public record Loss(
       boolean measured,
-      String message,
+      Reason reason,
       String needs,
       String unit,
       double loss,
@@ -198,7 +203,9 @@ public record ImpactReport(
                             .map(
                                 s ->
                                     new SignalValue(
-                                        s.code(), s.measured() ? round(s.value(), 4) : null))
+                                        s.code(),
+                                        s.measured() ? round(s.value(), 4) : null,
+                                        s.reason()))
                             .toList(),
                         c.consequences().stream()
                             .map(q -> new ConsequenceRow(zh ? q.zh() : q.en(), q.source()))
@@ -289,7 +296,7 @@ public record ImpactReport(
   private static Loss shopLoss(
       SeriesImpact.MetricImpact m, String needs, String unit, int decimals, boolean zh) {
     if (!m.measured()) {
-      return new Loss(false, m.message(), needs, unit, 0, 0, 0, false, null, null, null);
+      return new Loss(false, m.reason(), needs, unit, 0, 0, 0, false, null, null, null);
     }
     double expected = 0;
     for (SeriesImpact.ProductEstimate p : m.products()) {
@@ -299,7 +306,7 @@ public record ImpactReport(
     }
     return new Loss(
         true,
-        m.message(),
+        m.reason(),
         needs,
         unit,
         round(m.loss(), decimals),
@@ -319,7 +326,7 @@ public record ImpactReport(
     Loss l = shopLoss(m, TrafficImpact.NEEDS_ORDERS, "yuan", 2, true);
     return new Loss(
         l.measured(),
-        l.message(),
+        l.reason(),
         l.needs(),
         l.unit(),
         l.loss(),
@@ -341,7 +348,7 @@ public record ImpactReport(
     if (p == null) {
       return new Loss(
           false,
-          m.measured() ? "no data for this product" : m.message(),
+          m.measured() ? Reason.of("no_data_for_product") : m.reason(),
           needs,
           unit,
           0,

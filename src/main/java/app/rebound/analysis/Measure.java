@@ -9,15 +9,15 @@ package app.rebound.analysis;
  * shop-level measures.
  *
  * <p>When the export a measure needs was not uploaded, or there is too little data, {@code
- * measured} is false, {@code message} says why ("not measured: upload 评价.csv") and the effect is
- * null: never a zero.
+ * measured} is false, {@code reason} says why (code {@code upload}, argument 评价.csv) and the effect
+ * is null: never a zero.
  *
  * @param id stable name, e.g. doubtful_review_share
  * @param scope product, affected_products or shop
  * @param unit share, stars, per_30_days, yuan_per_day, affiliates, score, per_day
  * @param needs the export file the measure reads, e.g. 评价.csv
  * @param measured whether an effect with an interval could be given
- * @param message null when measured; otherwise why not, starting "not measured: "
+ * @param reason null when measured; otherwise why not
  * @param affected the affected product(s) or the shop; null when the needed file is missing
  * @param unaffected the comparison products; null for shop-level measures or when the file is
  *     missing
@@ -29,7 +29,7 @@ public record Measure(
     String unit,
     String needs,
     boolean measured,
-    String message,
+    Reason reason,
     Arm affected,
     Arm unaffected,
     Effect effect) {
@@ -80,8 +80,8 @@ public record Measure(
   }
 
   /** The file was not uploaded (or holds no usable column): no arms, no effect. */
-  static Measure missing(String id, String scope, String unit, String needs, String message) {
-    return new Measure(id, scope, unit, needs, false, message, null, null, null);
+  static Measure missing(String id, String scope, String unit, String needs, Reason reason) {
+    return new Measure(id, scope, unit, needs, false, reason, null, null, null);
   }
 
   static Measure of(
@@ -92,7 +92,7 @@ public record Measure(
       Arm affected,
       Arm unaffected,
       Effect effect,
-      String whyNot) {
+      Reason whyNot) {
     boolean measured = effect != null;
     return new Measure(
         id, scope, unit, needs, measured, measured ? null : whyNot, affected, unaffected, effect);

@@ -64,15 +64,9 @@ public final class PartnershipImpact {
     products.addAll(frame.splits().keySet());
 
     // Series are allocated per calendar day: a window beyond any real export is not measured.
-    String spanWhyNot =
+    Reason spanWhyNot =
         frame.days() > MAX_WINDOW_DAYS
-            ? "not measured: "
-                + ORDERS_FILE
-                + " spans "
-                + frame.days()
-                + " days, more than the "
-                + MAX_WINDOW_DAYS
-                + " one analysis reads"
+            ? Reason.of("window_too_long", ORDERS_FILE, frame.days(), MAX_WINDOW_DAYS)
             : null;
     // The 精选联盟 commission orders are the affiliate source merchants have; without them the
     // orders' 达人ID and the 达人合作 layout of our own stand in.
@@ -84,29 +78,25 @@ public final class PartnershipImpact {
             : commissions
                 ? commissionOrders(shop.table(FileKind.COMMISSIONS), frame.deletedSubOrders())
                 : affiliateOrders(shop.orders(), frame.deletedSubOrders());
-    String ordersWhyNot =
+    Reason ordersWhyNot =
         spanWhyNot != null
             ? spanWhyNot
             : frame.days() == 0
-                ? "not measured: upload " + ORDERS_FILE
+                ? Reason.of("upload", ORDERS_FILE)
                 : affiliateOrders.isEmpty()
                     ? commissions
-                        ? "not measured: no paid commission order in " + COMMISSIONS_FILE
-                        : "not measured: no paid order in " + ORDERS_FILE + " names a 达人ID"
+                        ? Reason.of("no_paid_commission_orders", COMMISSIONS_FILE)
+                        : Reason.of("no_affiliate_orders", ORDERS_FILE)
                     : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
     boolean cooperation = shop.has(FileKind.AFFILIATES);
     String coopNeeds = cooperation || !commissions ? COOPERATION_FILE : COMMISSIONS_FILE;
-    String coopWhyNot =
+    Reason coopWhyNot =
         !cooperation && !commissions
-            ? "not measured: upload "
-                + COMMISSIONS_FILE
-                + " (or "
-                + COOPERATION_FILE
-                + ", a layout of our own)"
+            ? Reason.of("upload_commissions", COMMISSIONS_FILE, COOPERATION_FILE)
             : spanWhyNot != null
                 ? spanWhyNot
                 : frame.days() == 0
-                    ? "not measured: upload " + ORDERS_FILE + " (its dates set the window)"
+                    ? Reason.of("upload_orders_for_window", ORDERS_FILE)
                     : !cooperation && affiliateOrders.isEmpty()
                         ? ordersWhyNot
                         : !frame.hasDeletions() ? ImpactFrame.NO_DELETIONS : null;
@@ -170,8 +160,8 @@ public final class PartnershipImpact {
       Map<String, double[]> gmv,
       Map<String, double[]> cooperating,
       Map<String, double[]> cancellations,
-      String ordersWhyNot,
-      String coopWhyNot,
+      Reason ordersWhyNot,
+      Reason coopWhyNot,
       String ordersNeeds,
       String coopNeeds) {}
 
@@ -238,7 +228,7 @@ public final class PartnershipImpact {
       String scope,
       String unit,
       String needs,
-      String whyNot,
+      Reason whyNot,
       Map<String, double[]> daily,
       ImpactFrame frame,
       Map<String, LocalDate> affected,
@@ -538,7 +528,7 @@ public final class PartnershipImpact {
       String id,
       String unit,
       String needs,
-      String whyNot,
+      Reason whyNot,
       Map<String, double[]> daily,
       Set<String> affected,
       Set<String> unaffected,

@@ -13,7 +13,7 @@ import java.util.List;
  * @param unit what a value counts, as in {@link Measure#unit()}
  * @param needs the export the series reads
  * @param measured false when that export was not uploaded (points then empty)
- * @param message null, or "not measured: upload …"
+ * @param reason null, or why not (e.g. {@code upload} 评价.csv)
  * @param split the first deletion date, where the dashboard draws its line; null without deletions
  */
 public record Series(
@@ -22,14 +22,14 @@ public record Series(
     String unit,
     String needs,
     boolean measured,
-    String message,
+    Reason reason,
     LocalDate split,
     List<Point> points) {
 
   /** One point; a value is null where there is nothing to average (a week without reviews). */
   public record Point(LocalDate date, Double affected, Double unaffected) {}
 
-  static Series missing(String id, String period, String unit, String needs, String message) {
-    return new Series(id, period, unit, needs, false, message, null, List.of());
+  static Series missing(String id, String period, String unit, String needs, Reason reason) {
+    return new Series(id, period, unit, needs, false, reason, null, List.of());
   }
 }

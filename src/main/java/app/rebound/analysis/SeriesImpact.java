@@ -43,12 +43,13 @@ public final class SeriesImpact {
       double[] cumulativeLoss) {}
 
   /**
-   * @param measured false when no affected product could be measured (then message says why)
+   * @param measured false when no affected product could be measured
+   * @param reason why not measured; when measured, null or how many products were left out
    */
   public record MetricImpact(
       String metric,
       boolean measured,
-      String message,
+      Reason reason,
       double loss,
       double lossLow,
       double lossHigh,
@@ -56,9 +57,9 @@ public final class SeriesImpact {
       ShopSeries daily,
       Counterfactual.Calibration calibration) {
 
-    static MetricImpact notMeasured(String metric, String message) {
+    static MetricImpact notMeasured(String metric, Reason reason) {
       return new MetricImpact(
-          metric, false, message, 0, 0, 0, List.of(), null, Counterfactual.Calibration.NONE);
+          metric, false, reason, 0, 0, 0, List.of(), null, Counterfactual.Calibration.NONE);
     }
 
     public boolean significant() {
@@ -91,7 +92,7 @@ public final class SeriesImpact {
     // their summed errors, not added as if they were independent.
     Counterfactual.Joint joint = Counterfactual.jointly(inputs);
     List<ProductEstimate> estimates = new ArrayList<>();
-    List<String> refusals = new ArrayList<>();
+    List<Reason> refusals = new ArrayList<>();
     int n = panel.days().size();
     double[] actual = new double[n];
     double[] lossByDay = new double[n];
@@ -100,7 +101,7 @@ public final class SeriesImpact {
       estimates.add(
           new ProductEstimate(products.get(i), affectedSince.get(products.get(i)), result));
       if (!result.measured()) {
-        refusals.add(products.get(i) + ": " + result.refusal());
+        refusals.add(result.refusal());
         continue;
       }
       Counterfactual.Estimate e = result.estimate();
@@ -112,10 +113,13 @@ public final class SeriesImpact {
       }
     }
     if (estimates.stream().noneMatch(p -> p.result().measured())) {
-      String why =
+      // Each product's own reason is in its row; the total names it when all share one.
+      Reason why =
           refusals.isEmpty()
-              ? "no affected product has " + metric + " data"
-              : String.join("; ", refusals);
+              ? Reason.of("no_product_data")
+              : refusals.stream().distinct().count() == 1
+                  ? refusals.get(0)
+                  : Reason.of("products_not_measured", refusals.size());
       return MetricImpact.notMeasured(metric, why);
     }
     double[] cumulative = new double[n];
@@ -127,7 +131,9 @@ public final class SeriesImpact {
     return new MetricImpact(
         metric,
         true,
-        refusals.isEmpty() ? null : String.join("; ", refusals),
+        refusals.isEmpty()
+            ? null
+            : Reason.of("some_products_not_measured", refusals.size(), products.size()),
         joint.loss(),
         joint.lossLow(),
         joint.lossHigh(),

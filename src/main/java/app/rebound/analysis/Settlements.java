@@ -42,7 +42,7 @@ public final class Settlements {
    */
   public record Result(
       boolean measured,
-      String message,
+      Reason reason,
       String needs,
       LocalDate from,
       LocalDate to,
@@ -59,7 +59,7 @@ public final class Settlements {
     public static Result notMeasured(long deletedOrders) {
       return new Result(
           false,
-          "not measured: upload " + NEEDS,
+          Reason.of("upload", NEEDS),
           NEEDS,
           null,
           null,

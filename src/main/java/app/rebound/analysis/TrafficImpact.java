@@ -54,7 +54,7 @@ public final class TrafficImpact {
       impressions = SeriesImpact.MetricImpact.notMeasured("impressions", ImpactFrame.NO_DELETIONS);
       conversion = SeriesImpact.MetricImpact.notMeasured("conversion", ImpactFrame.NO_DELETIONS);
     } else if (!shop.has(FileKind.TRAFFIC)) {
-      String upload = "not measured: upload " + NEEDS_TRAFFIC;
+      Reason upload = Reason.of("upload", NEEDS_TRAFFIC);
       visitors = SeriesImpact.MetricImpact.notMeasured("visitors", upload);
       impressions = SeriesImpact.MetricImpact.notMeasured("impressions", upload);
       conversion = SeriesImpact.MetricImpact.notMeasured("conversion", upload);

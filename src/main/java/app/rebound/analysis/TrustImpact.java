@@ -217,8 +217,7 @@ public final class TrustImpact {
     for (String id : ids) {
       String unit = id.equals("average_rating") ? "stars" : "share";
       if (reviews == null) {
-        out.add(
-            Measure.missing(id, scope, unit, REVIEWS_FILE, "not measured: upload " + REVIEWS_FILE));
+        out.add(Measure.missing(id, scope, unit, REVIEWS_FILE, Reason.of("upload", REVIEWS_FILE)));
       } else if (!frame.hasDeletions()) {
         out.add(Measure.missing(id, scope, unit, REVIEWS_FILE, ImpactFrame.NO_DELETIONS));
       }
@@ -244,15 +243,14 @@ public final class TrustImpact {
       LocalDate unaffectedSplit) {
     String id = "refund_rate";
     if (refunds == null) {
-      return Measure.missing(
-          id, scope, "share", ORDERS_FILE, "not measured: upload " + ORDERS_FILE);
+      return Measure.missing(id, scope, "share", ORDERS_FILE, Reason.of("upload", ORDERS_FILE));
     }
     if (!frame.hasDeletions()) {
       return Measure.missing(id, scope, "share", ORDERS_FILE, ImpactFrame.NO_DELETIONS);
     }
     Arms.Cells cells =
         Arms.cells(refunds, affected, frame.unaffected(), unaffectedSplit, REFUND_EXCLUDE_DAYS);
-    return Arms.share(id, scope, ORDERS_FILE, cells, MIN_ORDERS, "paid orders");
+    return Arms.share(id, scope, ORDERS_FILE, cells, MIN_ORDERS, "paid_orders");
   }
 
   /**
@@ -263,9 +261,9 @@ public final class TrustImpact {
     String scope = Measure.SCOPE_SHOP;
     List<Measure> out = new ArrayList<>();
     if (!shop.has(FileKind.SHOP_SCORES)) {
-      String message = "not measured: upload " + SCORES_FILE;
-      out.add(Measure.missing("shop_experience_score", scope, "score", SCORES_FILE, message));
-      out.add(Measure.missing("complaints_per_day", scope, "per_day", SCORES_FILE, message));
+      Reason upload = Reason.of("upload", SCORES_FILE);
+      out.add(Measure.missing("shop_experience_score", scope, "score", SCORES_FILE, upload));
+      out.add(Measure.missing("complaints_per_day", scope, "per_day", SCORES_FILE, upload));
       return out;
     }
     if (!frame.hasDeletions()) {
@@ -288,7 +286,7 @@ public final class TrustImpact {
               scope,
               "per_day",
               SCORES_FILE,
-              "not measured: " + SCORES_FILE + " has no 投诉量 column"));
+              Reason.of("no_complaints_column", SCORES_FILE)));
     } else {
       out.add(
           shopChange("complaints_per_day", "per_day", scores, "complaints", frame.firstDeletion()));
@@ -314,18 +312,9 @@ public final class TrustImpact {
     Did.Stats sb = Did.stats(b);
     Did.Stats sa = Did.stats(a);
     Measure.Arm arm = Measure.Arm.of(b.length, a.length, null, null, sb.mean(), sa.mean());
-    String whyNot = null;
+    Reason whyNot = null;
     if (b.length < MIN_SCORE_DAYS || a.length < MIN_SCORE_DAYS) {
-      whyNot =
-          "not measured: only "
-              + b.length
-              + " day(s) of "
-              + SCORES_FILE
-              + " before the first deletion and "
-              + a.length
-              + " after; at least "
-              + MIN_SCORE_DAYS
-              + " each are needed";
+      whyNot = Reason.of("few_score_days", b.length, SCORES_FILE, a.length, MIN_SCORE_DAYS);
     }
     Measure.Effect effect = whyNot == null ? Did.shopChange(b, a) : null;
     return Measure.of(id, Measure.SCOPE_SHOP, unit, SCORES_FILE, arm, null, effect, whyNot);
@@ -337,7 +326,7 @@ public final class TrustImpact {
     Set<String> unaffected = frame.unaffected();
     LocalDate split = frame.firstDeletion();
     List<Series> out = new ArrayList<>();
-    String noReviews = "not measured: upload " + REVIEWS_FILE;
+    Reason noReviews = Reason.of("upload", REVIEWS_FILE);
     if (reviews == null) {
       out.add(
           Series.missing("doubtful_reviews_per_day", "day", "reviews", REVIEWS_FILE, noReviews));
@@ -371,7 +360,7 @@ public final class TrustImpact {
               "week",
               "share",
               ORDERS_FILE,
-              "not measured: upload " + ORDERS_FILE));
+              Reason.of("upload", ORDERS_FILE)));
     } else {
       out.add(
           new Series(
@@ -385,10 +374,9 @@ public final class TrustImpact {
               Arms.points(refunds, affected, unaffected, true, true)));
     }
     if (!shop.has(FileKind.SHOP_SCORES)) {
-      String message = "not measured: upload " + SCORES_FILE;
-      out.add(
-          Series.missing("shop_experience_score_per_day", "day", "score", SCORES_FILE, message));
-      out.add(Series.missing("complaints_per_day", "day", "per_day", SCORES_FILE, message));
+      Reason upload = Reason.of("upload", SCORES_FILE);
+      out.add(Series.missing("shop_experience_score_per_day", "day", "score", SCORES_FILE, upload));
+      out.add(Series.missing("complaints_per_day", "day", "per_day", SCORES_FILE, upload));
     } else {
       Table scores = shop.table(FileKind.SHOP_SCORES).sortOn("date");
       out.add(

@@ -8,6 +8,7 @@ import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.Reason;
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
@@ -173,7 +174,7 @@ record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
             loss.loss(),
             loss.lossLow(),
             loss.lossHigh())
-        : loss.message();
+        : Reason.text(loss.reason(), false);
   }
 
   private static String describe(FileReport file) {

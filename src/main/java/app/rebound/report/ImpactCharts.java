@@ -4,6 +4,7 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import app.rebound.analysis.ImpactReport.Daily;
 import app.rebound.analysis.ImpactReport.ProductRow;
+import app.rebound.analysis.Reason;
 import app.rebound.analysis.Series;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -346,28 +347,14 @@ public final class ImpactCharts {
     return Optional.of(DeletionsChart.createChart(dataset, text, labels));
   }
 
-  /**
-   * "not measured: upload 评价.csv" in the chart's language; other reasons keep their English detail.
-   */
+  /** Why a series was not measured, in the chart's language; without a reason, its export. */
   static String notMeasured(Series series, Labels labels) {
-    String message = series.message();
-    String upload = "not measured: upload ";
-    if (message == null || message.isBlank()) {
-      return series.needs() == null
-          ? labels.text(Label.NOT_MEASURED, "?")
-          : labels.text(Label.NOT_MEASURED_UPLOAD, series.needs());
+    Reason reason = series.reason();
+    if (reason == null) {
+      reason =
+          series.needs() == null ? Reason.of("not_measured") : Reason.of("upload", series.needs());
     }
-    if (message.startsWith(upload)) {
-      return labels.text(Label.NOT_MEASURED_UPLOAD, message.substring(upload.length()));
-    }
-    if (message.equals(labels.text(Label.NOT_MEASURED_NO_DELETIONS))
-        || message.equals(Label.NOT_MEASURED_NO_DELETIONS.en())) {
-      return labels.text(Label.NOT_MEASURED_NO_DELETIONS);
-    }
-    String prefix = "not measured: ";
-    return labels.zh() && message.startsWith(prefix)
-        ? labels.text(Label.NOT_MEASURED, message.substring(prefix.length()))
-        : message;
+    return reason.text(labels.zh());
   }
 
   private static NumberFormat format(Kind kind, Labels labels) {

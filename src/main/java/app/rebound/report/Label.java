@@ -48,9 +48,6 @@ enum Label {
   PARTNERS_CANCELLED_AXIS("取消次数", "Cancellations"),
   AFFILIATE_GMV_TITLE("达人带货成交金额（每天）", "Affiliate GMV per day"),
   AFFILIATE_GMV_AXIS("成交金额（¥）", "GMV (¥)"),
-  NOT_MEASURED_UPLOAD("未计算：请上传 %s", "not measured: upload %s"),
-  NOT_MEASURED_NO_DELETIONS("未计算：没有找到被删除的销量", "not measured: no deleted sales found"),
-  NOT_MEASURED("未计算：%s", "not measured: %s"),
 
   DELETIONS_TITLE("销量删除批次", "Sales deletions by batch"),
   DELETIONS_NOTE("按可能原因着色", "Coloured by likely cause"),

@@ -9,6 +9,7 @@ import app.rebound.advice.RankedAction;
 import app.rebound.advice.RecoveryPlan;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.Reason;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,8 +31,10 @@ public record ShopReport(ImpactReport impact, Plan plan) {
     return new ShopReport(impact, RecoveryPlan.of(impact, assumptions, asOf));
   }
 
+  /** The JSON, each reason with its message in the report's language. */
   public JsonNode toJson() {
     ObjectNode node = Json.MAPPER.valueToTree(impact);
+    Reason.addMessages(node, !"en".equals(impact.lang()));
     node.set("actions", Json.MAPPER.valueToTree(plan.actions()));
     ObjectNode planNode = node.putObject("plan");
     planNode.put("as_of", plan.asOf().toString());

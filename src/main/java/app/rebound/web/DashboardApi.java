@@ -1,5 +1,7 @@
 package app.rebound.web;
 
+import app.rebound.Json;
+import app.rebound.analysis.Reason;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -70,7 +72,9 @@ final class DashboardApi {
   private void answer(Context ctx, Function<DashboardData.Loaded, Object> build) throws Exception {
     DashboardData.Loaded l = data.load(ctx);
     switch (l.analysis().state()) {
-      case READY -> ctx.json(build.apply(l));
+      case READY ->
+          ctx.json(
+              Reason.addMessages(Json.MAPPER.valueToTree(build.apply(l)), l.lang() == Lang.ZH));
       case RUNNING ->
           ctx.status(HttpStatus.ACCEPTED)
               .json(

@@ -5,6 +5,7 @@ import app.rebound.advice.Plan;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.Reason;
 import app.rebound.report.AppealPackWriter;
 import app.rebound.report.ChartTable;
 import app.rebound.service.Analyses;
@@ -207,7 +208,7 @@ final class DashboardData {
                     () ->
                         new NotFoundResponse(
                             "no affected product \"" + productId + "\" in shop " + l.shop()));
-    String missing = Dashboards.whyMissing(id, l.report(), product);
+    Reason missing = Dashboards.whyMissing(id, l.report(), product);
     if (missing != null) {
       throw new NotFoundResponse(Messages.of(l.lang()).reason(missing));
     }

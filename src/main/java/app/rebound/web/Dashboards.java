@@ -9,6 +9,7 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
 import app.rebound.analysis.ProductImpact;
+import app.rebound.analysis.Reason;
 import app.rebound.analysis.Settlements;
 import app.rebound.analysis.TrustResult;
 import app.rebound.report.ChartTable;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
  */
 public final class Dashboards {
 
+  /** A measure the report lacks (analysed before it existed). */
+  static final Reason NOT_MEASURED = Reason.of("not_measured");
+
   private Dashboards() {}
 
   /** Draws a chart for a slot: (chart id, product id or null) → SVG, or empty. */
@@ -50,12 +54,12 @@ public final class Dashboards {
 
   /**
    * A measured loss (positive = lost) with its 95% range; loss, low, high and expected are null
-   * when not measured, and message then says why.
+   * when not measured, and reason then says why.
    */
   public record LossView(
       String unit,
       boolean measured,
-      String message,
+      Reason reason,
       String needs,
       Double loss,
       Double low,
@@ -77,7 +81,7 @@ public final class Dashboards {
         return new LossView(
             null,
             false,
-            "not measured",
+            NOT_MEASURED,
             null,
             null,
             null,
@@ -93,7 +97,7 @@ public final class Dashboards {
         return new LossView(
             loss.unit(),
             false,
-            loss.message(),
+            loss.reason(),
             loss.needs(),
             null,
             null,
@@ -142,7 +146,7 @@ public final class Dashboards {
       String unit,
       String needs,
       boolean measured,
-      String message,
+      Reason reason,
       Double before,
       Double after,
       Double estimate,
@@ -163,7 +167,7 @@ public final class Dashboards {
           m.unit(),
           m.needs(),
           m.measured(),
-          m.message(),
+          m.reason(),
           arm == null ? null : arm.before(),
           arm == null ? null : arm.after(),
           e == null ? null : e.estimate(),
@@ -174,9 +178,9 @@ public final class Dashboards {
           other == null ? null : other.after());
     }
 
-    static MeasureView missing(String id, String message) {
+    static MeasureView missing(String id, Reason reason) {
       return new MeasureView(
-          id, null, null, null, false, message, null, null, null, null, null, false, null, null);
+          id, null, null, null, false, reason, null, null, null, null, null, false, null, null);
     }
 
     /** Whether the change is relative to the unaffected products' own before → after. */
@@ -192,7 +196,7 @@ public final class Dashboards {
   public record ChartSlot(
       String id,
       boolean available,
-      String missing,
+      Reason reason,
       String svgHref,
       String pngHref,
       @JsonIgnore String svg,
@@ -220,14 +224,14 @@ public final class Dashboards {
 
   /**
    * The settled money (结算账单) beside GMV, over the settlement export's own period. Figures are null
-   * when not measured; message then names the export to upload.
+   * when not measured; reason then names the export to upload.
    *
    * @param settledShare the share of the period's paid GMV whose sub-orders have settled; null when
    *     the orders export has no order paid in the period
    */
   public record SettlementView(
       boolean measured,
-      String message,
+      Reason reason,
       String needs,
       LocalDate from,
       LocalDate to,
@@ -247,7 +251,7 @@ public final class Dashboards {
       if (!s.measured()) {
         return new SettlementView(
             false,
-            s.message(),
+            s.reason(),
             s.needs(),
             null,
             null,
@@ -478,10 +482,9 @@ public final class Dashboards {
   static final CompassExports.Result NOT_ANALYSED_COMPASS =
       new CompassExports.Result(
           new CompassExports.ShopTraffic(
-              false, "not measured", null, null, null, null, null, 0, 0, List.of()),
-          new CompassExports.Sources(false, "not measured", null, null, 0, List.of()),
-          new CompassExports.DealProducts(
-              false, "not measured", null, null, 0, 0, 0, 0, List.of()));
+              false, NOT_MEASURED, null, null, null, null, null, 0, 0, List.of()),
+          new CompassExports.Sources(false, NOT_MEASURED, null, null, 0, List.of()),
+          new CompassExports.DealProducts(false, NOT_MEASURED, null, null, 0, 0, 0, 0, List.of()));
 
   static Trust trust(String shop, ImpactReport r, Draw draw, Period period) {
     TrustResult t = r.trust();
@@ -558,7 +561,7 @@ public final class Dashboards {
                             .filter(m -> m.id().equals(DOUBTFUL))
                             .findFirst()
                             .map(MeasureView::of)
-                            .orElse(MeasureView.missing(DOUBTFUL, "not measured")),
+                            .orElse(MeasureView.missing(DOUBTFUL, NOT_MEASURED)),
                     (a, b) -> a));
     List<ProductLine> rows = new ArrayList<>();
     for (ImpactReport.ProductRow p : r.products()) {
@@ -571,7 +574,7 @@ public final class Dashboards {
               p.deletedShare(),
               productLoss(p.visitors(), p.visitorsDaily(), p.deletedSince(), period),
               productLoss(p.gmv(), p.gmvDaily(), p.deletedSince(), period),
-              trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, "not measured"))));
+              trust.getOrDefault(p.productId(), MeasureView.missing(DOUBTFUL, NOT_MEASURED))));
     }
     rows.sort(order(sort));
     return new Products(sort.param(), List.copyOf(rows), period);
@@ -693,7 +696,7 @@ public final class Dashboards {
         .filter(m -> m.id().equals(id))
         .findFirst()
         .map(MeasureView::of)
-        .orElse(MeasureView.missing(id, "not measured"));
+        .orElse(MeasureView.missing(id, NOT_MEASURED));
   }
 
   private static List<ProductMeasures> productMeasures(List<ProductImpact> products) {
@@ -721,7 +724,9 @@ public final class Dashboards {
                 ImpactReport.ProductRow::productId, ImpactReport.ProductRow::name, (a, b) -> a));
   }
 
-  static final String CHART_NOT_DRAWN = "chart not drawn";
+  static final Reason CHART_NOT_DRAWN = Reason.of("chart_not_drawn");
+
+  private static final Reason NO_SUCH_PRODUCT = Reason.of("no_such_product");
 
   private static List<ChartSlot> charts(
       String shop, ImpactReport r, String productId, Draw draw, String... ids) {
@@ -739,7 +744,7 @@ public final class Dashboards {
           productId == null
               ? ""
               : "?product=" + URLEncoder.encode(productId, StandardCharsets.UTF_8);
-      String reason = whyMissing(id, r, product);
+      Reason reason = whyMissing(id, r, product);
       Optional<String> svg = reason == null ? draw.svg(id, productId) : Optional.empty();
       slots.add(
           new ChartSlot(
@@ -755,16 +760,14 @@ public final class Dashboards {
   }
 
   /** Why a chart has nothing to draw: its measure's reason; null when its data is there. */
-  static String whyMissing(String chartId, ImpactReport r, ImpactReport.ProductRow product) {
+  static Reason whyMissing(String chartId, ImpactReport r, ImpactReport.ProductRow product) {
     return switch (chartId) {
       case "visitors", "visitors_cumulative" -> reason(r.traffic().visitors());
       case "impressions" -> reason(r.traffic().impressions());
       case "buyers" -> reason(r.conversion());
       case "gmv", "gmv_cumulative" -> reason(r.gmv());
-      case "product_visitors" ->
-          product == null ? "not measured: no such product" : reason(product.visitors());
-      case "product_gmv" ->
-          product == null ? "not measured: no such product" : reason(product.gmv());
+      case "product_visitors" -> product == null ? NO_SUCH_PRODUCT : reason(product.visitors());
+      case "product_gmv" -> product == null ? NO_SUCH_PRODUCT : reason(product.gmv());
       case "trust_rating" -> reason(r.trust().shop(), "average_rating");
       case "trust_doubtful" -> reason(r.trust().shop(), DOUBTFUL);
       case "trust_refund" -> reason(r.trust().shop(), "refund_rate");
@@ -774,7 +777,7 @@ public final class Dashboards {
       case "partners_cancelled" -> reason(r.partnerships().shop(), "affiliate_cancellations");
       case "affiliate_gmv" -> reason(r.partnerships().shop(), "affiliate_gmv");
       case "deletions_timeline" ->
-          r.deletions().batches().isEmpty() ? "not measured: no deleted sales found" : null;
+          r.deletions().batches().isEmpty() ? Reason.of("no_deletions") : null;
       default -> throw new IllegalArgumentException("unknown chart \"" + chartId + "\"");
     };
   }
@@ -800,27 +803,27 @@ public final class Dashboards {
           "affiliate_gmv",
           "deletions_timeline");
 
-  private static String reason(ImpactReport.Loss loss) {
-    return loss == null ? "not measured" : loss.measured() ? null : loss.message();
+  private static Reason reason(ImpactReport.Loss loss) {
+    return loss == null ? NOT_MEASURED : loss.measured() ? null : loss.reason();
   }
 
-  private static String reason(List<Measure> measures, String id) {
+  private static Reason reason(List<Measure> measures, String id) {
     Optional<Measure> m = measures.stream().filter(x -> x.id().equals(id)).findFirst();
     if (m.isEmpty()) {
-      return "not measured";
+      return NOT_MEASURED;
     }
-    return m.get().measured() || m.get().affected() != null ? null : m.get().message();
+    return m.get().measured() || m.get().affected() != null ? null : m.get().reason();
   }
 
   // ---- /traffic: channels and funnel (issue 19) ----
 
   /**
-   * The loss and the before/after by 流量来源, 流量渠道 and 流量体裁; message says why when not measured (null
+   * The loss and the before/after by 流量来源, 流量渠道 and 流量体裁; reason says why when not measured (null
    * report field: analysed before channels existed).
    */
   public record ChannelsView(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       int beforeDays,
       int afterDays,
@@ -828,11 +831,11 @@ public final class Dashboards {
 
     static ChannelsView of(ChannelImpact.Result c) {
       if (c == null) {
-        return new ChannelsView(false, "not measured", null, 0, 0, List.of());
+        return new ChannelsView(false, NOT_MEASURED, null, 0, 0, List.of());
       }
       return new ChannelsView(
           c.measured(),
-          c.message(),
+          c.reason(),
           c.split(),
           c.beforeDays(),
           c.afterDays(),
@@ -869,7 +872,7 @@ public final class Dashboards {
   /** The funnel of the affected products pooled and of each affected product. */
   public record FunnelView(
       boolean measured,
-      String message,
+      Reason reason,
       LocalDate split,
       int beforeDays,
       int afterDays,
@@ -878,11 +881,11 @@ public final class Dashboards {
 
     static FunnelView of(Funnel.Result f) {
       if (f == null) {
-        return new FunnelView(false, "not measured", null, 0, 0, List.of(), List.of());
+        return new FunnelView(false, NOT_MEASURED, null, 0, 0, List.of(), List.of());
       }
       return new FunnelView(
           f.measured(),
-          f.message(),
+          f.reason(),
           f.split(),
           f.beforeDays(),
           f.afterDays(),
@@ -937,7 +940,7 @@ public final class Dashboards {
       String id,
       String needs,
       boolean measured,
-      String message,
+      Reason reason,
       Measure.Arm affected,
       Measure.Arm unaffected,
       Double estimate,
@@ -951,7 +954,7 @@ public final class Dashboards {
           m.id(),
           m.needs(),
           m.measured(),
-          m.message(),
+          m.reason(),
           m.affected(),
           m.unaffected(),
           e == null ? null : e.estimate(),

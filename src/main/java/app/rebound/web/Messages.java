@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.PlatformTime;
 import app.rebound.analysis.Counterfactual;
+import app.rebound.analysis.Reason;
 import app.rebound.ingest.FileKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,41 +36,6 @@ public final class Messages {
       DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.SIMPLIFIED_CHINESE);
   private static final DateTimeFormatter DATE_EN =
       DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
-  private static final Pattern UPLOAD = Pattern.compile("not measured: upload (.+)");
-
-  /**
-   * The analysis's other reasons with numbers in them, as it writes them in English, and the bundle
-   * key that says the same in this language; a group that is a word ("reviews") is looked up as
-   * reason.word.*.
-   */
-  private static final Map<Pattern, String> REASON_PATTERNS =
-      Map.of(
-          Pattern.compile(
-              "not measured: only (\\d+) (reviews|paid orders) of (the affected products before"
-                  + " the deletion|the affected products after it|the unaffected products before the split|the unaffected"
-                  + " products after it); at least (\\d+) are needed"),
-          "reason.too_few",
-          Pattern.compile(
-              "not measured: only (\\d+) unaffected product\\(s\\) with days before and after"
-                  + " the split; at least (\\d+) are needed"),
-          "reason.few_unaffected",
-          Pattern.compile(
-              "only (\\d+) unaffected product\\(s\\) with traffic; at least (\\d+) are needed"
-                  + " to build a counterfactual"),
-          "reason.few_controls",
-          Pattern.compile(
-              "only (\\d+) day\\(s\\) of data before the deletion; at least (\\d+) are needed"),
-          "reason.few_pre_days",
-          Pattern.compile(
-              "only (\\d+) day\\(s\\) of data (?:between the products' deletion and|before) the"
-                  + " start; at least (\\d+) are needed"),
-          "reason.few_days_before_start",
-          Pattern.compile("no data after the start yet"),
-          "reason.no_data_after_start",
-          Pattern.compile(
-              "not measured: only (\\d+) day\\(s\\) of (\\S+) before the first deletion and"
-                  + " (\\d+) after; at least (\\d+) each are needed"),
-          "reason.few_score_days");
 
   static {
     for (Lang lang : Lang.values()) {
@@ -295,46 +261,9 @@ public final class Messages {
         : "(" + change(unit, low) + " – " + change(unit, high) + ")";
   }
 
-  /**
-   * Why something was not measured, in this language: the analysis writes "not measured: upload X"
-   * and a few other fixed reasons in English; those read in Chinese on Chinese pages, others stay
-   * as written.
-   */
-  public String reason(String message) {
-    if (message == null) {
-      return "";
-    }
-    Matcher upload = UPLOAD.matcher(message);
-    if (upload.matches()) {
-      return format("reason.upload", upload.group(1).trim());
-    }
-    if (message.matches("\\d{5,}: .+")) {
-      // per-product reasons joined by the impact stage: "3500…: reason; 3500…: reason"
-      StringBuilder joined = new StringBuilder();
-      for (String part : message.split("; (?=\\d{5,}: )")) {
-        int colon = part.indexOf(": ");
-        joined
-            .append(joined.length() == 0 ? "" : "; ")
-            .append(part, 0, colon + 2)
-            .append(reason(part.substring(colon + 2)));
-      }
-      return joined.toString();
-    }
-    for (var pattern : REASON_PATTERNS.entrySet()) {
-      Matcher m = pattern.getKey().matcher(message);
-      if (m.matches()) {
-        Object[] args = new Object[m.groupCount()];
-        for (int i = 0; i < args.length; i++) {
-          String group = m.group(i + 1);
-          args[i] = texts.getProperty("reason.word." + group.replaceAll("[^A-Za-z]+", "_"), group);
-        }
-        return format(pattern.getValue(), args);
-      }
-    }
-    String known =
-        texts.getProperty(
-            "reason." + message.replaceAll("[^A-Za-z]+", "_").toLowerCase(Locale.ROOT));
-    return known != null ? known : message;
+  /** Why something was not measured, in this language: the reason's words from its code. */
+  public String reason(Reason reason) {
+    return Reason.text(reason, lang == Lang.ZH);
   }
 
   public Set<String> keys() {

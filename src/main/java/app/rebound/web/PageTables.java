@@ -144,7 +144,7 @@ final class PageTables {
               Cell.date(t.startedOn()),
               t.effect().measured()
                   ? Cell.money(t.effect().gain())
-                  : Cell.text(msg.reason(t.effect().message())),
+                  : Cell.text(msg.reason(t.effect().reason())),
               expected == null ? Cell.EMPTY : Cell.money(expected.expectedGmv())));
     }
     tables.put(
@@ -317,7 +317,7 @@ final class PageTables {
         // the page spans the reason over the other four columns
         rows.add(
             List.of(
-                what, Cell.text(msg.reason(loss.message())), Cell.EMPTY, Cell.EMPTY, Cell.EMPTY));
+                what, Cell.text(msg.reason(loss.reason())), Cell.EMPTY, Cell.EMPTY, Cell.EMPTY));
         continue;
       }
       Double expected = loss.expected();
@@ -352,7 +352,7 @@ final class PageTables {
               Cell.text(msg.getOr("measure." + m.id(), m.id())),
               level(m.unit(), m.before()),
               level(m.unit(), m.after()),
-              m.measured() ? level(m.unit(), m.estimate()) : Cell.text(msg.reason(m.message())),
+              m.measured() ? level(m.unit(), m.estimate()) : Cell.text(msg.reason(m.reason())),
               m.measured() ? Cell.text(msg.changeRange(m.unit(), m.low(), m.high())) : Cell.EMPTY));
     }
     return new Table(

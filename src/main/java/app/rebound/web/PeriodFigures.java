@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.Reason;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  */
 final class PeriodFigures {
 
-  static final String NO_DAYS_AFTER = "no days after the deletion in this period";
+  static final Reason NO_DAYS_AFTER = Reason.of("no_days_after_in_period");
 
   private PeriodFigures() {}
 
@@ -48,7 +49,7 @@ final class PeriodFigures {
       return full;
     }
     if (daily == null) {
-      return notMeasured(full, "not measured: no daily series to split by period");
+      return notMeasured(full, Reason.of("no_daily_series"));
     }
     double loss = 0;
     double expected = 0;
@@ -76,7 +77,7 @@ final class PeriodFigures {
     double half = (full.lossHigh() - full.lossLow()) / 2 * Math.sqrt(share);
     return new ImpactReport.Loss(
         true,
-        full.message(),
+        full.reason(),
         full.needs(),
         full.unit(),
         loss,
@@ -122,7 +123,7 @@ final class PeriodFigures {
     return sum;
   }
 
-  private static ImpactReport.Loss notMeasured(ImpactReport.Loss full, String why) {
+  private static ImpactReport.Loss notMeasured(ImpactReport.Loss full, Reason why) {
     return new ImpactReport.Loss(
         false, why, full.needs(), full.unit(), 0, 0, 0, false, null, null, null);
   }

@@ -206,12 +206,14 @@ final class ShopApi {
    */
   void actions(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
+    Lang lang = Lang.of(ctx);
     List<Map<String, Object>> out = new ArrayList<>();
     for (ActionsTaken.Row action : ActionsTaken.measure(workspaces.database(shop))) {
       ActionEffect.Result effect = action.effect();
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("measured", effect.measured());
-      e.put("message", effect.message());
+      e.put("reason", effect.reason());
+      e.put("message", effect.reason() == null ? null : Messages.of(lang).reason(effect.reason()));
       e.put("gain", effect.measured() ? effect.gain() : null);
       e.put("gain_low", effect.measured() ? effect.gainLow() : null);
       e.put("gain_high", effect.measured() ? effect.gainHigh() : null);

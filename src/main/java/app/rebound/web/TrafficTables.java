@@ -172,7 +172,7 @@ public final class TrafficTables {
         cells.add(PageTables.loss(msg, row.loss()));
         cells.add(Cell.text(msg.lossRange(row.loss())));
       } else {
-        cells.add(Cell.text(msg.reason(row.loss().message())));
+        cells.add(Cell.text(msg.reason(row.loss().reason())));
         cells.add(Cell.EMPTY);
       }
       rows.add(cells);
@@ -215,7 +215,7 @@ public final class TrafficTables {
         cells.add(Cell.percent(s.estimate()));
         cells.add(Cell.text(msg.changeRange("share", s.low(), s.high())));
       } else {
-        cells.add(Cell.text(msg.reason(s.message())));
+        cells.add(Cell.text(msg.reason(s.reason())));
         cells.add(Cell.EMPTY);
       }
       rows.add(cells);

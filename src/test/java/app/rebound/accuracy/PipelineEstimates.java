@@ -2,6 +2,7 @@ package app.rebound.accuracy;
 
 import app.rebound.analysis.DeletedOrders;
 import app.rebound.analysis.ExportFolders;
+import app.rebound.analysis.Reason;
 import app.rebound.analysis.SeriesImpact;
 import app.rebound.analysis.ShopData;
 import app.rebound.analysis.TrafficImpact;
@@ -36,8 +37,8 @@ public final class PipelineEstimates {
 
   private static Estimate estimate(SeriesImpact.MetricImpact m) {
     if (!m.measured()) {
-      return Estimate.notMeasured(m.message());
+      return Estimate.notMeasured(Reason.text(m.reason(), false));
     }
-    return new Estimate(true, m.loss(), m.lossLow(), m.lossHigh(), m.message());
+    return new Estimate(true, m.loss(), m.lossLow(), m.lossHigh(), Reason.text(m.reason(), false));
   }
 }

@@ -7,6 +7,7 @@ import app.rebound.analysis.ImpactReport.BatchRow;
 import app.rebound.analysis.ImpactReport.Loss;
 import app.rebound.analysis.Measure;
 import app.rebound.analysis.PartnershipResult;
+import app.rebound.analysis.Reason;
 import app.rebound.analysis.TrustResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ final class Reports {
 
   static Loss missing(String unit, String needs) {
     return new Loss(
-        false, "not measured: upload " + needs, needs, unit, 0, 0, 0, false, null, null, null);
+        false, Reason.of("upload", needs), needs, unit, 0, 0, 0, false, null, null, null);
   }
 
   static BatchRow batch(String id, LocalDate date, int orders, double money, String cause) {
@@ -75,7 +76,7 @@ final class Reports {
         "share",
         "x.csv",
         false,
-        "not measured: upload x.csv",
+        Reason.of("upload", "x.csv"),
         null,
         null,
         null);

@@ -118,7 +118,7 @@ class ActionEffectTest {
     System.out.printf(
         "injected %.2f; measured %.2f [%.2f, %.2f] over %d days (%s)%n",
         truth, result.gain(), result.gainLow(), result.gainHigh(), result.daysObserved(), started);
-    assertTrue(result.measured(), result.message());
+    assertTrue(result.measured(), String.valueOf(result.reason()));
     assertEquals(28, result.daysObserved());
     assertTrue(
         result.gainLow() <= truth && truth <= result.gainHigh(),
@@ -137,7 +137,7 @@ class ActionEffectTest {
     System.out.printf(
         "no injection: measured %.2f [%.2f, %.2f]%n",
         result.gain(), result.gainLow(), result.gainHigh());
-    assertTrue(result.measured(), result.message());
+    assertTrue(result.measured(), String.valueOf(result.reason()));
     assertTrue(
         result.gainLow() <= 0 && 0 <= result.gainHigh(),
         "[" + result.gainLow() + ", " + result.gainHigh() + "] includes zero");
@@ -148,6 +148,6 @@ class ActionEffectTest {
     ActionEffect.Result result = ActionEffect.measure(shop, SIM_START.plusDays(100), started);
     assertFalse(result.measured());
     assertEquals(0, result.daysObserved());
-    assertTrue(result.message().contains("no data after the start"), result.message());
+    assertEquals(Reason.of("no_data_after_start"), result.reason());
   }
 }

@@ -141,7 +141,7 @@ class ChannelsAndFunnelTest {
     ChannelImpact.Result result = ChannelImpact.of(shop, DeletedOrders.of(shop), Set.of());
     ImpactReport.Loss live = source(result, "直播").loss();
     assertFalse(live.measured());
-    assertEquals(ChannelImpact.TOO_FEW, live.message());
+    assertEquals(ChannelImpact.TOO_FEW, live.reason());
   }
 
   /**
@@ -236,7 +236,7 @@ class ChannelsAndFunnelTest {
     ShopData short_ = ShopData.of(tables);
     Measure completion = step(Funnel.of(short_, DeletedOrders.of(short_), Set.of()), "refund_rate");
     assertFalse(completion.measured());
-    assertEquals(Funnel.TOO_FEW_DAYS, completion.message());
+    assertEquals(Funnel.TOO_FEW_DAYS, completion.reason());
   }
 
   @Test

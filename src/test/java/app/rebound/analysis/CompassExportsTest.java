@@ -55,7 +55,7 @@ class CompassExportsTest {
   @Test
   void the_shops_exposure_is_summed_over_carriers_and_compared_before_and_after_the_deletion() {
     CompassExports.ShopTraffic s = CompassExports.shopTraffic(overview(), SPLIT);
-    assertTrue(s.measured(), s.message());
+    assertTrue(s.measured(), String.valueOf(s.reason()));
     assertEquals(SPLIT.minusDays(28), s.beforeFrom(), "the 28 days before, as the channels use");
     assertEquals(SPLIT.minusDays(1), s.beforeTo());
     assertEquals(SPLIT, s.afterFrom());
@@ -77,15 +77,15 @@ class CompassExportsTest {
   @Test
   void the_shop_traffic_says_why_when_it_cannot_compare() {
     assertEquals(
-        "not measured: upload " + CompassExports.DEAL_WORKBOOK,
-        CompassExports.shopTraffic(Rows.empty(FileKind.DEAL_OVERVIEW), SPLIT).message());
-    assertEquals(ImpactFrame.NO_DELETIONS, CompassExports.shopTraffic(overview(), null).message());
+        Reason.of("upload", CompassExports.DEAL_WORKBOOK),
+        CompassExports.shopTraffic(Rows.empty(FileKind.DEAL_OVERVIEW), SPLIT).reason());
+    assertEquals(ImpactFrame.NO_DELETIONS, CompassExports.shopTraffic(overview(), null).reason());
     assertEquals(
         CompassExports.NO_DAYS_BEFORE,
-        CompassExports.shopTraffic(overview(), SPLIT.minusDays(40)).message());
+        CompassExports.shopTraffic(overview(), SPLIT.minusDays(40)).reason());
     assertEquals(
         CompassExports.NO_DAYS_AFTER,
-        CompassExports.shopTraffic(overview(), SPLIT.plusDays(10)).message());
+        CompassExports.shopTraffic(overview(), SPLIT.plusDays(10)).reason());
   }
 
   @Test

@@ -94,7 +94,7 @@ class CounterfactualTest {
     Counterfactual.Result shortPre =
         Counterfactual.estimate(DAYS, c.clone(), Controls.pooled("controls", c), 10);
     assertFalse(shortPre.measured());
-    assertTrue(shortPre.refusal().contains("before the deletion"));
+    assertEquals(Reason.of("few_pre_days", 10, Counterfactual.MIN_PRE_DAYS), shortPre.refusal());
   }
 
   @Test

@@ -301,7 +301,7 @@ class DeletionStagesTest {
     ShopData shop = ShopData.of(Map.of(FileKind.ORDERS, orders(), FileKind.DELETIONS, deletions()));
     TrafficImpact.Result impact = TrafficImpact.of(shop, DeletedOrders.of(shop));
     assertFalse(impact.visitors().measured());
-    assertEquals("not measured: upload 商品流量.csv", impact.visitors().message());
+    assertEquals(Reason.of("upload", "商品流量.csv"), impact.visitors().reason());
     assertEquals(0, impact.visitors().loss());
   }
 }

@@ -137,7 +137,7 @@ class PartnershipImpactTest {
     PartnershipResult r = partnerships(true);
     assertEquals(LocalDate.of(2026, 6, 11), r.firstDeletion());
     Measure active = find(r.shop(), "cooperating_affiliates");
-    assertTrue(active.measured(), active.message());
+    assertTrue(active.measured(), String.valueOf(active.reason()));
     assertEquals(3.0, active.affected().before(), 1e-12);
     assertEquals(1.6, active.affected().after(), 1e-12);
     assertEquals((1 + 0.4) / 2, active.unaffected().before(), 1e-12);
@@ -199,12 +199,10 @@ class PartnershipImpactTest {
       Measure m = find(r.shop(), id);
       assertFalse(m.measured());
       assertEquals("达人合作.csv", m.needs());
-      assertEquals(
-          "not measured: upload 精选联盟订单明细.xlsx (or 达人合作.csv, a layout of our own)", m.message());
+      Reason upload = Reason.of("upload_commissions", "精选联盟订单明细.xlsx", "达人合作.csv");
+      assertEquals(upload, m.reason());
       assertNull(m.effect());
-      assertEquals(
-          "not measured: upload 精选联盟订单明细.xlsx (or 达人合作.csv, a layout of our own)",
-          find(r.products().get(0).measures(), id).message());
+      assertEquals(upload, find(r.products().get(0).measures(), id).reason());
     }
     assertTrue(find(r.shop(), "active_affiliates").measured());
     assertTrue(find(r.shop(), "affiliate_gmv").measured());
@@ -269,14 +267,14 @@ class PartnershipImpactTest {
       Measure c = find(fromCommissions.shop(), id);
       Measure o = find(fromOrders.shop(), id);
       assertEquals("精选联盟订单明细.xlsx", c.needs());
-      assertTrue(c.measured(), c.message());
+      assertTrue(c.measured(), String.valueOf(c.reason()));
       assertEquals(o.affected().before(), c.affected().before(), 1e-12, id);
       assertEquals(o.affected().after(), c.affected().after(), 1e-12, id);
       assertEquals(o.unaffected().after(), c.unaffected().after(), 1e-12, id + ": refund left out");
       assertEquals(o.effect().estimate(), c.effect().estimate(), 1e-12, id);
     }
     Measure cooperating = find(fromCommissions.shop(), "cooperating_affiliates");
-    assertTrue(cooperating.measured(), cooperating.message());
+    assertTrue(cooperating.measured(), String.valueOf(cooperating.reason()));
     assertEquals("精选联盟订单明细.xlsx", cooperating.needs());
   }
 
@@ -326,7 +324,7 @@ class PartnershipImpactTest {
     Measure m =
         find(PartnershipImpact.of(shop, DeletedOrders.of(shop)).shop(), "active_affiliates");
     assertFalse(m.measured());
-    assertEquals("not measured: no paid order in 订单明细.csv names a 达人ID", m.message());
+    assertEquals(Reason.of("no_affiliate_orders", "订单明细.csv"), m.reason());
   }
 
   @Test
@@ -342,7 +340,8 @@ class PartnershipImpactTest {
     for (String id : List.of("active_affiliates", "cooperating_affiliates")) {
       Measure m = find(result.shop(), id);
       assertFalse(m.measured(), id);
-      assertTrue(m.message().contains("more than the " + PartnershipImpact.MAX_WINDOW_DAYS), id);
+      assertEquals("window_too_long", m.reason().code(), id);
+      assertEquals(String.valueOf(PartnershipImpact.MAX_WINDOW_DAYS), m.reason().args().get(2), id);
     }
   }
 }

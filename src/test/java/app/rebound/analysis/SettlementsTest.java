@@ -102,7 +102,7 @@ class SettlementsTest {
   void without_the_export_it_names_the_download_to_upload() {
     Settlements.Result r = of(Rows.empty(FileKind.SETTLEMENTS));
     assertFalse(r.measured());
-    assertEquals("not measured: upload 结算账单.csv", r.message());
+    assertEquals(Reason.of("upload", "结算账单.csv"), r.reason());
     assertEquals(1, r.deletedOrders());
     assertNull(r.from());
   }

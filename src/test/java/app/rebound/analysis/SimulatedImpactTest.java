@@ -120,7 +120,7 @@ class SimulatedImpactTest {
 
   static String line(Measure m) {
     if (!m.measured()) {
-      return String.format("  %-26s %s", m.id(), m.message());
+      return String.format("  %-26s %s", m.id(), Reason.text(m.reason(), false));
     }
     return String.format(
         "  %-26s A %s→%s U %s→%s  eff %.4f [%.4f, %.4f]",

@@ -253,7 +253,7 @@ class TrustImpactTest {
   void refund_rate_counts_refunds_and_open_after_sales_among_paid_orders() {
     TrustResult r = trust(shop(Map.of(FileKind.ORDERS, orders())));
     Measure refund = find(r.shop(), "refund_rate");
-    assertTrue(refund.measured(), refund.message());
+    assertTrue(refund.measured(), String.valueOf(refund.reason()));
     assertEquals(
         10, refund.affected().nBefore(), "deleted and just-before-deletion orders left out");
     assertEquals(10, refund.affected().nAfter(), "the unpaid closed order is left out");
@@ -305,7 +305,7 @@ class TrustImpactTest {
     Measure none =
         find(trust(shop(Map.of(FileKind.SHOP_SCORES, scores(false)))).shop(), "complaints_per_day");
     assertFalse(none.measured());
-    assertEquals("not measured: 店铺体验分.csv has no 投诉量 column", none.message());
+    assertEquals(Reason.of("no_complaints_column", "店铺体验分.csv"), none.reason());
   }
 
   @Test
@@ -315,18 +315,18 @@ class TrustImpactTest {
       Measure m = find(r.shop(), id);
       assertFalse(m.measured());
       assertEquals("评价.csv", m.needs());
-      assertEquals("not measured: upload 评价.csv", m.message());
+      assertEquals(Reason.of("upload", "评价.csv"), m.reason());
       assertNull(m.effect());
       assertNull(m.affected());
     }
-    assertEquals("not measured: upload 订单明细.csv", find(r.shop(), "refund_rate").message());
+    assertEquals(Reason.of("upload", "订单明细.csv"), find(r.shop(), "refund_rate").reason());
     assertEquals(
-        "not measured: upload 店铺体验分.csv", find(r.shop(), "shop_experience_score").message());
-    assertEquals("not measured: upload 店铺体验分.csv", find(r.shop(), "complaints_per_day").message());
+        Reason.of("upload", "店铺体验分.csv"), find(r.shop(), "shop_experience_score").reason());
+    assertEquals(Reason.of("upload", "店铺体验分.csv"), find(r.shop(), "complaints_per_day").reason());
     assertTrue(r.series().stream().noneMatch(Series::measured));
     assertEquals(
-        "not measured: upload 评价.csv",
-        find(r.products().get(0).measures(), "average_rating").message());
+        Reason.of("upload", "评价.csv"),
+        find(r.products().get(0).measures(), "average_rating").reason());
   }
 
   @Test
@@ -338,9 +338,8 @@ class TrustImpactTest {
     assertFalse(m.measured());
     assertNull(m.effect());
     assertEquals(1, m.affected().nBefore());
-    assertEquals(
-        "not measured: only 1 reviews of the affected products before the deletion; at least 5 are needed",
-        m.message());
+    assertEquals(Reason.of("too_few_reviews_affected_before", 1, 5), m.reason());
+    assertEquals("未测量：受影响商品在删除前只有 1 条评价，至少需要 5 条", m.reason().text(true));
   }
 
   @Test
@@ -350,8 +349,7 @@ class TrustImpactTest {
     tables.put(FileKind.DELETIONS, Rows.empty(FileKind.DELETIONS));
     TrustResult r = trust(ShopData.of(tables));
     assertNull(r.firstDeletion());
-    assertEquals(
-        "not measured: no deleted sales found", find(r.shop(), "average_rating").message());
+    assertEquals(Reason.of("no_deletions"), find(r.shop(), "average_rating").reason());
     assertTrue(r.products().isEmpty());
   }
 
@@ -388,7 +386,10 @@ class TrustImpactTest {
     assertTrue(json.contains("\"n_before\""));
     assertTrue(json.contains("\"count_after\""));
     assertTrue(json.contains("\"first_deletion\" : \"2026-06-10\""));
-    assertTrue(json.contains("\"message\" : \"not measured: upload 订单明细.csv\""));
+    assertTrue(
+        json.replaceAll("\\s+", "")
+            .contains("\"reason\":{\"code\":\"upload\",\"args\":[\"订单明细.csv\"]}"),
+        "a reason is its code and arguments");
     assertFalse(json.contains("NaN"));
     assertFalse(json.contains("excludes_zero"), "a derived flag, not a field");
   }

@@ -153,7 +153,7 @@ class ImpactChartsTest {
     ImpactReport noReviews = ImpactReports.sample("zh", "评价.csv");
     String zh = ChartRenderer.svg(chart("trust_rating", noReviews, null, "zh"), 640, 360);
     String en = ChartRenderer.svg(chart("trust_rating", noReviews, null, "en"), 640, 360);
-    assertTrue(zh.contains(">未计算：请上传 评价.csv<"), zh);
+    assertTrue(zh.contains(">未测量：请上传 评价.csv<"), zh);
     assertTrue(en.contains(">not measured: upload 评价.csv<"));
   }
 

@@ -69,7 +69,7 @@ class CompassPagesTest {
 
             // 成交概览: 直播 1,000 + 商品卡 500 a day before 2026-05-30, 500 + 500 from it.
             var shop = compass.shopTraffic();
-            assertTrue(shop.measured(), shop.message());
+            assertTrue(shop.measured(), String.valueOf(shop.reason()));
             assertEquals(LocalDate.of(2026, 5, 30), shop.split());
             assertEquals(LocalDate.of(2026, 5, 2), shop.beforeFrom(), "the 28 days before it");
             assertEquals(LocalDate.of(2026, 6, 14), shop.afterTo());

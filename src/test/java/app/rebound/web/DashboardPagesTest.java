@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
 import app.rebound.analysis.ImpactReport;
+import app.rebound.analysis.Reason;
 import app.rebound.service.Analyses;
 import app.rebound.service.ShopReport;
 import app.rebound.store.UploadFile;
@@ -88,8 +89,9 @@ class DashboardPagesTest {
    * A view record as the API writes it, read back as a tree (so numbers compare as the JSON has
    * them).
    */
+  /** A page's record as the Chinese API answers it: each reason with its message in Chinese. */
   private static JsonNode tree(Object record) throws Exception {
-    return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(record));
+    return Reason.addMessages(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(record)), true);
   }
 
   private static JsonNode json(io.javalin.testtools.HttpClient client, String path)
@@ -233,7 +235,7 @@ class DashboardPagesTest {
         "无可测损失 (-¥1,200–¥7,400)",
         Messages.of(Lang.ZH).loss(unclear) + " " + Messages.of(Lang.ZH).lossRange(unclear));
     assertEquals("No measurable loss", Messages.of(Lang.EN).loss(unclear));
-    assertEquals("未测量：请上传 商品流量.csv", Messages.of(Lang.ZH).reason("not measured: upload 商品流量.csv"));
+    assertEquals("未测量：请上传 商品流量.csv", Messages.of(Lang.ZH).reason(Reason.of("upload", "商品流量.csv")));
   }
 
   @Test
@@ -343,7 +345,7 @@ class DashboardPagesTest {
                 String shown =
                     row.loss().measured()
                         ? msg.lossRange(row.loss())
-                        : html(msg.reason(row.loss().message()));
+                        : html(msg.reason(row.loss().reason()));
                 assertTrue(p.contains(shown), lang + " " + d.id() + " " + row.value());
               }
             }
@@ -373,7 +375,7 @@ class DashboardPagesTest {
                   trafficPage.contains(msg.loss(view)) && trafficPage.contains(msg.lossRange(view)),
                   loss);
             } else {
-              assertTrue(trafficPage.contains(html(msg.reason(view.message()))), loss);
+              assertTrue(trafficPage.contains(html(msg.reason(view.reason()))), loss);
             }
           }
           for (String api : List.of("/trust", "/partners")) {
@@ -384,7 +386,7 @@ class DashboardPagesTest {
               String shown =
                   view.measured()
                       ? msg.change(view.unit(), view.estimate())
-                      : html(msg.reason(view.message()));
+                      : html(msg.reason(view.reason()));
               assertTrue(p.contains(shown), api + " " + view.id() + " " + shown);
               if (view.measured()) {
                 assertTrue(
@@ -632,7 +634,7 @@ class DashboardPagesTest {
         (server, client) -> {
           assertTrue(
               page(client, shop("/traffic?lang=zh"))
-                  .contains(Messages.of(Lang.ZH).get("reason.chart_not_drawn")),
+                  .contains(Messages.of(Lang.ZH).reason(Dashboards.CHART_NOT_DRAWN)),
               "without a chart source every slot says the chart is not drawn");
         });
   }

@@ -3,6 +3,7 @@ package app.rebound.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.analysis.Reason;
 import app.rebound.ingest.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,25 +118,17 @@ class MessagesTest {
   }
 
   @Test
-  void the_analysis_reasons_with_numbers_read_in_chinese() {
-    Messages zh = Messages.of(Lang.ZH);
+  void the_analysis_reasons_with_numbers_read_in_each_language_from_their_code() {
+    Reason few = Reason.of("too_few_reviews_affected_after", 3, 5);
+    assertEquals("未测量：受影响商品在删除后只有 3 条评价，至少需要 5 条", Messages.of(Lang.ZH).reason(few));
     assertEquals(
-        "未测量：受影响商品在删除后只有 3 条评价，至少需要 5",
-        zh.reason(
-            "not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
+        "not measured: the affected products have 3 reviews after the deletion; at least 5 are"
+            + " needed",
+        Messages.of(Lang.EN).reason(few));
     assertEquals(
         "未测量：删除前只有 10 天数据，至少需要 14 天",
-        zh.reason("only 10 day(s) of data before the deletion; at least 14 are needed"));
-    assertEquals(
-        "3500000000000000001: 未测量：删除之后还没有数据; 3500000000000000002: 未测量：删除前只有 9 天数据，至少需要 14 天",
-        zh.reason(
-            "3500000000000000001: no data after the deletion yet; 3500000000000000002: only 9 day(s) of data"
-                + " before the deletion; at least 14 are needed"));
-    assertEquals(
-        "not measured: only 3 reviews of the affected products after it; at least 5 are needed",
-        Messages.of(Lang.EN)
-            .reason(
-                "not measured: only 3 reviews of the affected products after it; at least 5 are needed"));
+        Messages.of(Lang.ZH).reason(Reason.of("few_pre_days", 10, 14)));
+    assertEquals("", Messages.of(Lang.ZH).reason(null), "a measured figure has no reason");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
+import app.rebound.analysis.Reason;
 import app.rebound.ingest.ExportReader;
 import app.rebound.service.Analyses;
 import app.rebound.store.UploadFile;
@@ -254,9 +255,8 @@ class SettlementOverviewTest {
         app(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
-            Messages msg = Messages.of(lang);
             String tile = tile(page(client, "/shops/" + PLAIN_SHOP + "?lang=" + lang.code()));
-            assertTrue(tile.contains(msg.format("reason.upload", "结算账单.csv")), tile);
+            assertTrue(tile.contains(Reason.of("upload", "结算账单.csv").text(lang == Lang.ZH)), tile);
             assertFalse(tile.contains("¥"), "no figure without the export: " + tile);
           }
           JsonNode s =
