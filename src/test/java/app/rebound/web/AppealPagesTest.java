@@ -25,6 +25,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +189,13 @@ class AppealPagesTest {
         (server, client) -> {
           String detail = page(client, "/shops/" + SHOP + "/appeal/" + group.id());
           assertTrue(detail.contains("id=\"letter-body\""), "the letter is shown");
+          List<String> warnings = new ArrayList<>();
+          Matcher warn = Pattern.compile("<p class=\"warn\"[^>]*>([^<]*)</p>").matcher(detail);
+          while (warn.find()) {
+            warnings.add(warn.group(1));
+          }
+          assertEquals(
+              warnings.stream().distinct().count(), warnings.size(), "a warning said twice");
           assertTrue(
               detail.contains(group.orders().get(0)) && detail.contains("id=\"short-reason\""));
           var http = java.net.http.HttpClient.newHttpClient();
