@@ -1,10 +1,5 @@
 package app.rebound;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
@@ -25,16 +20,7 @@ public final class MeasureNames {
   }
 
   private static Properties load(String lang) {
-    String name = "/app/rebound/web/messages_" + lang + ".properties";
-    try (InputStream in = MeasureNames.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from the classpath");
-      }
-      Properties p = new Properties();
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.properties(
+        MeasureNames.class, "/app/rebound/web/messages_" + lang + ".properties");
   }
 }

@@ -1,5 +1,6 @@
 package app.rebound.advice;
 
+import app.rebound.Resources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -111,16 +112,7 @@ public final class Assumptions {
   }
 
   private static Properties chineseWords() {
-    try (InputStream in = Assumptions.class.getResourceAsStream(RESOURCE_ZH)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource app/rebound/advice/" + RESOURCE_ZH);
-      }
-      Properties p = new Properties();
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.properties(Assumptions.class, RESOURCE_ZH);
   }
 
   public List<Assumption> all() {

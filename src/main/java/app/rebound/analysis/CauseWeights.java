@@ -1,10 +1,6 @@
 package app.rebound.analysis;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import app.rebound.Resources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,16 +76,7 @@ final class CauseWeights {
   }
 
   static CauseWeights load() {
-    try (InputStream in = CauseWeights.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      Properties p = new Properties();
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return new CauseWeights(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new CauseWeights(Resources.properties(CauseWeights.class, RESOURCE));
   }
 
   Bins bins(String signal) {

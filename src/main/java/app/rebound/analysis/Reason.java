@@ -1,12 +1,8 @@
 package app.rebound.analysis;
 
+import app.rebound.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,16 +79,6 @@ public record Reason(String code, List<String> args) {
   }
 
   private static Properties load(String lang) {
-    String name = "reasons_" + lang + ".properties";
-    try (InputStream in = Reason.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("reason bundle " + name + " is missing from the classpath");
-      }
-      Properties texts = new Properties();
-      texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return texts;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.properties(Reason.class, "reasons_" + lang + ".properties");
   }
 }

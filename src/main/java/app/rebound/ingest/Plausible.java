@@ -1,10 +1,6 @@
 package app.rebound.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import app.rebound.Resources;
 import java.time.LocalDate;
 import java.util.Properties;
 
@@ -50,15 +46,6 @@ public record Plausible(
   }
 
   private static Properties load() {
-    try (InputStream in = Plausible.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource app/rebound/ingest/" + RESOURCE);
-      }
-      Properties properties = new Properties();
-      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return properties;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.properties(Plausible.class, RESOURCE);
   }
 }

@@ -2,6 +2,7 @@ package app.rebound.service;
 
 import app.rebound.Json;
 import app.rebound.PlatformTime;
+import app.rebound.Resources;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.BatchCause;
@@ -14,14 +15,10 @@ import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -120,14 +117,8 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
   }
 
   private static Properties texts(String lang) {
-    String name = "alerts_" + ("en".equals(lang) ? "en" : "zh") + ".properties";
-    Properties p = new Properties();
-    try (InputStream in = Alerts.class.getResourceAsStream(name)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
+    return Resources.properties(
+        Alerts.class, "alerts_" + ("en".equals(lang) ? "en" : "zh") + ".properties");
   }
 
   private String text(String key, Object... args) {

@@ -1,14 +1,10 @@
 package app.rebound.web;
 
 import app.rebound.PlatformTime;
+import app.rebound.Resources;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.FileKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -275,18 +271,7 @@ public final class Messages {
   }
 
   private static Properties load(Lang lang) {
-    String name = "messages_" + lang.code() + ".properties";
-    try (InputStream in = Messages.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "message bundle " + name + " is missing from the classpath");
-      }
-      Properties texts = new Properties();
-      texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return texts;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.properties(Messages.class, "messages_" + lang.code() + ".properties");
   }
 
   /**
