@@ -1,6 +1,6 @@
 package app.rebound.advice;
 
-import app.rebound.MeasureNames;
+import app.rebound.Words;
 import app.rebound.analysis.BatchCause;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
@@ -343,7 +343,7 @@ final class Scoring {
   /** Measures by the names the pages give them, "平均评分、退款率". */
   private String names(List<String> measureIds) {
     return measureIds.stream()
-        .map(id -> MeasureNames.of(id, zh))
+        .map(id -> Words.measure(id, zh))
         .collect(Collectors.joining(zh ? "、" : ", "));
   }
 

@@ -1,7 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.PlatformTime;
-import app.rebound.Resources;
+import app.rebound.Words;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.FileKind;
@@ -271,7 +271,7 @@ public final class Messages {
   }
 
   private static Properties load(Lang lang) {
-    return Resources.properties(Messages.class, "messages_" + lang.code() + ".properties");
+    return Words.bundle(lang == Lang.ZH);
   }
 
   /**
