@@ -183,11 +183,10 @@ public final class ServeCommand implements Callable<Integer> {
             Clock.systemDefaultZone(),
             alertLang.code(),
             Alerts.Retry.DEFAULT);
-    if (!webhooks.isEmpty()) {
-      analyses.listen(alerts);
-      alerts.resumePending();
-      alerts.checkDeadlinesEvery(DEADLINE_CHECK, shop -> appealOf(analyses, shop));
-    }
+    // Alerts are listed on the alerts page whether or not a group robot is told too.
+    analyses.listen(alerts);
+    alerts.resumePending();
+    alerts.checkDeadlinesEvery(DEADLINE_CHECK, shop -> appealOf(analyses, shop));
     analyses.submitStale(); // shops whose data changed since their last analysis, e.g. the new demo
     if (demoCreated) {
       submitDemoCase(workspaces, analyses);

@@ -128,6 +128,26 @@ class AlertsTest {
   }
 
   @Test
+  void without_a_group_robot_each_batch_still_raises_one_alert_listed_in_the_app()
+      throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone());
+        Alerts alerts = new Alerts(ws, List.of(), Clock.systemDefaultZone(), "zh", QUICK)) {
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      analyses.listen(alerts);
+      ws.upload("s", List.of(sample("订单明细.csv"), sample("销量删除记录.csv")), p -> {});
+      awaitReady(analyses, "s", "zh");
+      List<Alert> raised = awaitSettled(ws, "s", 2);
+      assertEquals(2, raised.size(), "one alert per batch of the sample");
+      for (Alert a : raised) {
+        assertEquals("new_deletion", a.kind());
+        assertTrue(a.deliveries().isEmpty(), "nothing to deliver to: " + a);
+      }
+      assertEquals(0, received.size());
+      analyses.close();
+    }
+  }
+
+  @Test
   void a_failed_delivery_is_retried_until_the_robot_takes_it_and_given_up_after_the_last_attempt()
       throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone());
