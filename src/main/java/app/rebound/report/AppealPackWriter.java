@@ -1,6 +1,7 @@
 package app.rebound.report;
 
 import app.rebound.PlatformTime;
+import app.rebound.Words;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealLetter;
 import app.rebound.advice.appeal.AppealReport;
@@ -189,7 +190,10 @@ public final class AppealPackWriter {
                 SpreadsheetSafe.id(o.orderId()),
                 cell(c.code()),
                 cell(AppealText.proof(c.code(), lang)),
-                c.state().name().toLowerCase(Locale.ROOT),
+                Words.get(
+                    "check.word." + c.state().name().toLowerCase(Locale.ROOT),
+                    zh,
+                    c.state().name()),
                 cell(held ? c.source(zh) : AppealText.howToAdd(c.code(), c.state(), lang))));
       }
     }

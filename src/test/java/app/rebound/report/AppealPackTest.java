@@ -104,7 +104,7 @@ class AppealPackTest {
       assertEquals(
           orders.size() * Proof.values().length, rows.size(), "one row per order and proof");
       for (CSVRecord r : rows) {
-        assertTrue(List.of("present", "absent", "unknown").contains(r.get("状态")), r.toString());
+        assertTrue(List.of("有", "没有", "未知（相应导出未上传）").contains(r.get("状态")), r.toString());
         assertTrue(!r.get("来源或需截图").isEmpty(), r.toString());
       }
       CSVRecord logistics =
@@ -113,7 +113,7 @@ class AppealPackTest {
           "订单明细.csv 快递信息", logistics.get("来源或需截图"), "a proof held names its export and column");
       CSVRecord chat =
           rows.stream().filter(r -> r.get("证明代码").equals("chat")).findFirst().orElseThrow();
-      assertEquals("unknown", chat.get("状态"));
+      assertEquals("未知（相应导出未上传）", chat.get("状态"), "in the pack's language, no raw code");
       assertEquals(
           AppealText.howToAdd("chat", "zh"), chat.get("来源或需截图"), "one not held names what to add");
     }
