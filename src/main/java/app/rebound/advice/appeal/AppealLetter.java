@@ -99,9 +99,8 @@ public record AppealLetter(String title, String body, String shortReason, List<S
             + product(g, w)
             + "，"
             + g.orders().size()
-            + " 笔订单（"
-            + AppealText.platformReason(g.reason(), w.lang)
-            + "）",
+            + " 笔订单——"
+            + AppealText.platformReason(g.reason(), w.lang),
         "Appeal against the "
             + notice(g, w)
             + ": "
