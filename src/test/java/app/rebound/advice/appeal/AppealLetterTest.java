@@ -62,6 +62,7 @@ class AppealLetterTest {
     for (String lang : List.of("zh", "en")) {
       AppealLetter letter = AppealLetter.of(g, shop, lang);
       String all = letter.title() + letter.body() + letter.shortReason();
+      assertFalse(letter.title().matches(".*（[^）]*（.*"), lang + ": brackets nested in the title");
       assertEquals(
           Set.copyOf(g.orders()), orderIds(all), lang + ": no other order of the shop is named");
       assertTrue(
