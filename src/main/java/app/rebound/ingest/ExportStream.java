@@ -250,7 +250,33 @@ public final class ExportStream {
         addError(RowError.of(line, headers.get(col).strip(), raw, e.problem()));
       }
     }
+    for (int i = 0; i < values.length; i++) {
+      Field field = fields.get(i);
+      if (sourceColumn[i] == null && field.fallback() != null) {
+        int from = fieldIndex(fields, field.fallback());
+        values[i] = values[from];
+        Integer col = sourceColumn[from];
+        if (values[i] == null
+            && field.required()
+            && col != null
+            && CellParser.clean(cells[col]) == null) {
+          ok = false; // the stand-in column is empty, so the required value is missing
+          addError(
+              RowError.of(
+                  line, headers.get(col).strip(), cells[col], Problem.EMPTY_REQUIRED.with()));
+        }
+      }
+    }
     return ok;
+  }
+
+  private static int fieldIndex(List<Field> fields, String name) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no field " + name);
   }
 
   /** What was read; valid once {@link #next()} has returned null. */
@@ -286,9 +312,18 @@ public final class ExportStream {
             warnings());
   }
 
-  /** What the file was accepted with: dropped total rows, rows above its header. */
+  /**
+   * What the file was accepted with: each absent column whose absence costs a measurement, dropped
+   * total rows, rows above its header.
+   */
   private List<IngestWarning> warnings() {
-    List<IngestWarning> out = new ArrayList<>(totalRowWarnings());
+    List<IngestWarning> out = new ArrayList<>();
+    for (Field field : match.kind().fields()) {
+      if (field.whenAbsent() != null && !match.fieldColumns().containsKey(field.name())) {
+        out.add(IngestWarning.of(field.whenAbsent(), rowsRead - rowsRejected, List.of()));
+      }
+    }
+    out.addAll(totalRowWarnings());
     if (!skippedAbove.isEmpty()) {
       out.add(
           IngestWarning.of(
@@ -396,6 +431,11 @@ public final class ExportStream {
   }
 
   private static Problem.Instance unknownKindProblem(HeaderMatch closest) {
+    if (closest.kind() == FileKind.ORDERS
+        && closest.missingRequired().equals(List.of("商品ID"))
+        && closest.duplicates().isEmpty()) {
+      return Problem.FILE_ORDERS_NO_PRODUCT_ID.with();
+    }
     String closestKind = closest.kind().zhName() + " (" + closest.kind().id() + ")";
     if (!closest.duplicates().isEmpty()) {
       return Problem.FILE_AMBIGUOUS.with(closestKind, String.join("; ", closest.duplicates()));
