@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +86,7 @@ public final class DeletionSummary {
                 orders
                     .dateTimeColumn("paid_at")
                     .isNotMissing()
-                    .and(orders.stringColumn("order_status").isNotEqualTo("已关闭")));
+                    .and(orders.stringColumn("order_status").isNotEqualTo(OrderStates.CLOSED)));
     return ByProduct.sums(paid, "quantity");
   }
 

@@ -42,6 +42,9 @@ public final class ExportStream {
    */
   static final int HEADER_SEARCH_ROWS = 5;
 
+  /** The most distinct unknown status words kept apart per column. */
+  private static final int MAX_UNKNOWN_LISTED = 100;
+
   // Today as of opening the file: one clock reading per file, the same for all its rows.
   private final Plausible plausible = Plausible.today();
   private final List<RowError> errors = new ArrayList<>();
@@ -55,6 +58,8 @@ public final class ExportStream {
   private long rowsRejected;
   private long totalRows;
   private final List<String> totalRowLines = new ArrayList<>();
+  // Per status column (OrderStates.vocabulary): each value outside its vocabulary and its rows.
+  private final Map<String, Map<String, Long>> unknownValues = new LinkedHashMap<>();
   private FileReport finalReport;
 
   private ExportStream(
@@ -217,6 +222,7 @@ public final class ExportStream {
         for (int i = 0; i < values.length; i++) {
           KindTable.append(columns.get(i), values[i]);
         }
+        countUnknownValues(fields, values);
         for (var extra : extras.entrySet()) {
           String cell = CellParser.clean(cells[extra.getKey()]);
           extra.getValue().append(cell == null ? "" : cell);
@@ -324,6 +330,15 @@ public final class ExportStream {
       }
     }
     out.addAll(totalRowWarnings());
+    for (var entry : unknownValues.entrySet()) {
+      long rows = entry.getValue().values().stream().mapToLong(Long::longValue).sum();
+      String header = headers.get(match.fieldColumns().get(entry.getKey())).strip();
+      List<String> examples =
+          entry.getValue().entrySet().stream()
+              .map(e -> e.getKey() + " (" + e.getValue() + ")")
+              .toList();
+      out.add(IngestWarning.of(Problem.UNKNOWN_VALUES, rows, examples, header, rows));
+    }
     if (!skippedAbove.isEmpty()) {
       out.add(
           IngestWarning.of(
@@ -334,6 +349,28 @@ public final class ExportStream {
               headerLine));
     }
     return out;
+  }
+
+  /**
+   * Counts the row's status values that are not in their column's vocabulary, so a word the
+   * analysis cannot classify is said, never silently read as something.
+   */
+  private void countUnknownValues(List<Field> fields, Object[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof String value) {
+        Field field = fields.get(i);
+        OrderStates.vocabulary(match.kind(), field.name())
+            .filter(known -> !known.contains(value))
+            .ifPresent(known -> countUnknown(field.name(), value));
+      }
+    }
+  }
+
+  private void countUnknown(String field, String value) {
+    Map<String, Long> counts = unknownValues.computeIfAbsent(field, f -> new LinkedHashMap<>());
+    // A broken file could hold a million distinct words: past a hundred they count as one.
+    String key = counts.size() < MAX_UNKNOWN_LISTED || counts.containsKey(value) ? value : "…";
+    counts.merge(key, 1L, Long::sum);
   }
 
   /** A 成交分析 row whose 日期 or 载体类型 reads 全部: a total, not a day of its own. */

@@ -150,6 +150,9 @@ public enum Problem {
   ORDERS_NO_LOGISTICS(
       "No 快递信息 column: the appeal evidence has no waybills (tracking numbers), and a batch''s"
           + " shipping signals are not measured"),
+  UNKNOWN_VALUES(
+      "Values of {0} that Rebound does not know: {1} rows. Kept as written; the analysis reads"
+          + " them as no known state (not completed, closed or refunded, no after-sale under way)"),
   DELETION_BEFORE_ORDERS(
       "Deletions dated before the shop''s first order ({1}): {0}. Kept, but no orders before them"
           + " measure their damage or their cause; upload the orders of the weeks before them");
