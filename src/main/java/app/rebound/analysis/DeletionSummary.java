@@ -90,7 +90,8 @@ public final class DeletionSummary {
     return ByProduct.sums(paid, "quantity");
   }
 
-  private static double units(Table rows) {
+  /** The rows' units: an empty or absent 商品数量 counts as one, since each line is at least one. */
+  static double units(Table rows) {
     return rows.intColumn("quantity").isMissing().size() == rows.rowCount()
         ? rows.rowCount()
         : rows.intColumn("quantity").sum() + rows.intColumn("quantity").isMissing().size();

@@ -90,6 +90,11 @@ class CustomOrderExportAnalysisTest {
     assertTrue(custom.deleted().orders() > 0);
     assertEquals(0.0, custom.deleted().money(), "no amounts, no money: never a made-up figure");
     assertEquals(full.causes().size(), custom.causes().size(), "the same batches");
+    assertEquals(custom.deleted().orders(), custom.deleted().units(), "one unit a line");
+    assertEquals(
+        custom.deleted().units(),
+        custom.causes().stream().mapToLong(BatchCause::units).sum(),
+        "the batches count units as the summary does");
     assertEquals(full.deleted().orders(), custom.report("zh").deletions().orders());
   }
 }
