@@ -1,10 +1,10 @@
 package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -16,24 +16,19 @@ import tech.tablesaw.api.Table;
  */
 public final class AfterSales {
 
-  /** The money went back to the buyer. */
-  static final Set<String> REFUNDED = Set.of("退款成功", "已全额退款", "同意退款，退款成功", "同意退款,退款成功", "退货退款成功");
-
-  /**
-   * An after-sale under way: not refunded yet, and not "no refund" either (the appeal may not claim
-   * it).
-   */
-  static final Set<String> OPEN =
-      Set.of("售后中", "退款中", "待收退货", "售后待处理", "待退货", "待商家处理", "待买家退货", "待商家收货", "仲裁中");
-
   private AfterSales() {}
 
+  /** The money went back to the buyer ({@link OrderStates#REFUNDED}). */
   public static boolean refunded(String status) {
-    return status != null && REFUNDED.contains(status.strip());
+    return OrderStates.refunded(status);
   }
 
+  /**
+   * An after-sale under way ({@link OrderStates#OPEN}): not refunded yet, and not "no refund"
+   * either (the appeal may not claim it).
+   */
   public static boolean open(String status) {
-    return status != null && OPEN.contains(status.strip());
+    return OrderStates.open(status);
   }
 
   private static int strength(String status) {

@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import app.rebound.analysis.OrderEvidence.Check;
 import app.rebound.analysis.OrderEvidence.Flag;
 import app.rebound.analysis.OrderEvidence.Proof;
+import app.rebound.ingest.OrderStates;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class AppealEvidence {
     double amount = amountCell == null ? 0 : amountCell;
     boolean refunded = AfterSales.refunded(afterSale);
     boolean openAfterSale = AfterSales.open(afterSale); // not refunded, and not "no refund" either
-    boolean delivered = completed != null || "已完成".equals(status);
+    boolean delivered = completed != null || OrderStates.completed(status);
     String reason = refunded ? OrderEvidence.REFUNDED : OrderEvidence.SHIPPED;
 
     List<Check> checks = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class BatchCauses {
     List<String> products = productsByOrders(rows);
     CauseRule.Verdict verdict = CauseRule.decide(signals, rows.rowCount());
     Table found = rows.where(rows.booleanColumn(DeletedOrders.IN_ORDERS).isTrue());
-    long units = (long) found.intColumn("quantity").sum();
+    long units = (long) DeletionSummary.units(found);
     double money = Math.round(found.doubleColumn("payable_amount").sum() * 100) / 100.0;
     List<Signal> all = new ArrayList<>(verdict.notes());
     all.addAll(signals.values());

@@ -1,6 +1,7 @@
 package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.OrderStates;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -201,7 +202,7 @@ final class BatchSignals {
       LocalDateTime paid = rows.dateTimeColumn("paid_at").get(row);
       LocalDateTime done = rows.dateTimeColumn("completed_at").get(row);
       boolean isCompleted =
-          done != null || "已完成".equals(rows.stringColumn("order_status").get(row));
+          done != null || OrderStates.completed(rows.stringColumn("order_status").get(row));
       if (isCompleted) {
         completed++;
       }
@@ -217,7 +218,7 @@ final class BatchSignals {
       if (link != null && !link.isBlank()) {
         links.merge(link.strip(), 1, Integer::sum);
       }
-      if (!ShopBaseline.REFUNDED.equals(rows.stringColumn("after_sale_status").get(row))) {
+      if (!AfterSales.refunded(rows.stringColumn("after_sale_status").get(row))) {
         notRefunded++;
       }
       LocalDateTime submitted = rows.dateTimeColumn("submitted_at").get(row);

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,11 +86,12 @@ public final class DeletionSummary {
                 orders
                     .dateTimeColumn("paid_at")
                     .isNotMissing()
-                    .and(orders.stringColumn("order_status").isNotEqualTo("已关闭")));
+                    .and(orders.stringColumn("order_status").isNotEqualTo(OrderStates.CLOSED)));
     return ByProduct.sums(paid, "quantity");
   }
 
-  private static double units(Table rows) {
+  /** The rows' units: an empty or absent 商品数量 counts as one, since each line is at least one. */
+  static double units(Table rows) {
     return rows.intColumn("quantity").isMissing().size() == rows.rowCount()
         ? rows.rowCount()
         : rows.intColumn("quantity").sum() + rows.intColumn("quantity").isMissing().size();

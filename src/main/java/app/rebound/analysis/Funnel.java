@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -248,7 +249,8 @@ public final class Funnel {
       rows.stringColumn("product_id").append(products.get(row));
       rows.dateColumn("date").append(at.toLocalDate());
       paid.append(1.0);
-      completed.append(completedAt.get(row) != null || "已完成".equals(status.get(row)) ? 1.0 : 0.0);
+      completed.append(
+          completedAt.get(row) != null || OrderStates.completed(status.get(row)) ? 1.0 : 0.0);
       String sale = afterSale.get(row);
       refunded.append(AfterSales.refunded(sale) || AfterSales.open(sale) ? 1.0 : 0.0);
     }

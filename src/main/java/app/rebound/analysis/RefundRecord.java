@@ -20,7 +20,10 @@ import tech.tablesaw.api.Table;
 public record RefundRecord(
     String subOrderId, LocalDateTime appliedAt, Boolean express, Double amount) {
 
-  /** Refunds the orders export shows: 退款成功 with a cancel reason, keyed by sub-order. */
+  /**
+   * Refunds the orders export shows: a refunded 售后状态 (退款成功, 已全额退款 …) with a cancel reason, keyed by
+   * sub-order.
+   */
   static Map<String, RefundRecord> fromOrders(Table orders) {
     Map<String, RefundRecord> out = new HashMap<>();
     StringColumn ids = orders.stringColumn("sub_order_id");
@@ -28,7 +31,7 @@ public record RefundRecord(
     StringColumn reason = orders.stringColumn("cancel_reason");
     DoubleColumn amount = orders.doubleColumn("payable_amount");
     for (int row = 0; row < orders.rowCount(); row++) {
-      if (ShopBaseline.REFUNDED.equals(status.get(row)) && !reason.get(row).isBlank()) {
+      if (AfterSales.refunded(status.get(row)) && !reason.get(row).isBlank()) {
         out.put(
             ids.get(row),
             new RefundRecord(

@@ -24,8 +24,6 @@ import tech.tablesaw.selection.Selection;
  */
 final class ShopBaseline {
 
-  static final String REFUNDED = "退款成功";
-
   /**
    * How many best sellers "the shop's best sellers" means: at least 3, or the top tenth of a big
    * catalogue.
@@ -384,7 +382,7 @@ final class ShopBaseline {
     for (int row = 0; row < kept.rowCount(); row++) {
       refunded.set(
           row,
-          REFUNDED.equals(afterSaleStatusCol.get(row)) && !cancelReasonCol.get(row).isBlank()
+          AfterSales.refunded(afterSaleStatusCol.get(row)) && !cancelReasonCol.get(row).isBlank()
               ? 1
               : 0);
     }

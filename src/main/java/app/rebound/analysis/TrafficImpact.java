@@ -1,6 +1,7 @@
 package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -205,7 +206,7 @@ public final class TrafficImpact {
                 orders
                     .dateTimeColumn("paid_at")
                     .isNotMissing()
-                    .and(orders.stringColumn("order_status").isNotEqualTo("已关闭"))
+                    .and(orders.stringColumn("order_status").isNotEqualTo(OrderStates.CLOSED))
                     .and(orders.stringColumn("sub_order_id").isNotIn(leftOut)));
     DateColumn day = paid.dateTimeColumn("paid_at").date().setName("date");
     paid.addColumns(day);

@@ -1,6 +1,7 @@
 package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class TrustImpact {
   static final String REVIEWS_FILE = "评价.csv";
   static final String ORDERS_FILE = "订单明细.csv";
   static final String SCORES_FILE = "店铺体验分.csv";
-  static final String CLOSED = "已关闭";
+  static final String CLOSED = OrderStates.CLOSED;
 
   private TrustImpact() {}
 

@@ -42,6 +42,9 @@ public final class ExportStream {
    */
   static final int HEADER_SEARCH_ROWS = 5;
 
+  /** The most distinct unknown status words kept apart per column. */
+  private static final int MAX_UNKNOWN_LISTED = 100;
+
   // Today as of opening the file: one clock reading per file, the same for all its rows.
   private final Plausible plausible = Plausible.today();
   private final List<RowError> errors = new ArrayList<>();
@@ -55,6 +58,8 @@ public final class ExportStream {
   private long rowsRejected;
   private long totalRows;
   private final List<String> totalRowLines = new ArrayList<>();
+  // Per status column (OrderStates.vocabulary): each value outside its vocabulary and its rows.
+  private final Map<String, Map<String, Long>> unknownValues = new LinkedHashMap<>();
   private FileReport finalReport;
 
   private ExportStream(
@@ -217,6 +222,7 @@ public final class ExportStream {
         for (int i = 0; i < values.length; i++) {
           KindTable.append(columns.get(i), values[i]);
         }
+        countUnknownValues(fields, values);
         for (var extra : extras.entrySet()) {
           String cell = CellParser.clean(cells[extra.getKey()]);
           extra.getValue().append(cell == null ? "" : cell);
@@ -250,7 +256,33 @@ public final class ExportStream {
         addError(RowError.of(line, headers.get(col).strip(), raw, e.problem()));
       }
     }
+    for (int i = 0; i < values.length; i++) {
+      Field field = fields.get(i);
+      if (sourceColumn[i] == null && field.fallback() != null) {
+        int from = fieldIndex(fields, field.fallback());
+        values[i] = values[from];
+        Integer col = sourceColumn[from];
+        if (values[i] == null
+            && field.required()
+            && col != null
+            && CellParser.clean(cells[col]) == null) {
+          ok = false; // the stand-in column is empty, so the required value is missing
+          addError(
+              RowError.of(
+                  line, headers.get(col).strip(), cells[col], Problem.EMPTY_REQUIRED.with()));
+        }
+      }
+    }
     return ok;
+  }
+
+  private static int fieldIndex(List<Field> fields, String name) {
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no field " + name);
   }
 
   /** What was read; valid once {@link #next()} has returned null. */
@@ -286,9 +318,27 @@ public final class ExportStream {
             warnings());
   }
 
-  /** What the file was accepted with: dropped total rows, rows above its header. */
+  /**
+   * What the file was accepted with: each absent column whose absence costs a measurement, dropped
+   * total rows, rows above its header.
+   */
   private List<IngestWarning> warnings() {
-    List<IngestWarning> out = new ArrayList<>(totalRowWarnings());
+    List<IngestWarning> out = new ArrayList<>();
+    for (Field field : match.kind().fields()) {
+      if (field.whenAbsent() != null && !match.fieldColumns().containsKey(field.name())) {
+        out.add(IngestWarning.of(field.whenAbsent(), rowsRead - rowsRejected, List.of()));
+      }
+    }
+    out.addAll(totalRowWarnings());
+    for (var entry : unknownValues.entrySet()) {
+      long rows = entry.getValue().values().stream().mapToLong(Long::longValue).sum();
+      String header = headers.get(match.fieldColumns().get(entry.getKey())).strip();
+      List<String> examples =
+          entry.getValue().entrySet().stream()
+              .map(e -> e.getKey() + " (" + e.getValue() + ")")
+              .toList();
+      out.add(IngestWarning.of(Problem.UNKNOWN_VALUES, rows, examples, header, rows));
+    }
     if (!skippedAbove.isEmpty()) {
       out.add(
           IngestWarning.of(
@@ -299,6 +349,28 @@ public final class ExportStream {
               headerLine));
     }
     return out;
+  }
+
+  /**
+   * Counts the row's status values that are not in their column's vocabulary, so a word the
+   * analysis cannot classify is said, never silently read as something.
+   */
+  private void countUnknownValues(List<Field> fields, Object[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof String value) {
+        Field field = fields.get(i);
+        OrderStates.vocabulary(match.kind(), field.name())
+            .filter(known -> !known.contains(value))
+            .ifPresent(known -> countUnknown(field.name(), value));
+      }
+    }
+  }
+
+  private void countUnknown(String field, String value) {
+    Map<String, Long> counts = unknownValues.computeIfAbsent(field, f -> new LinkedHashMap<>());
+    // A broken file could hold a million distinct words: past a hundred they count as one.
+    String key = counts.size() < MAX_UNKNOWN_LISTED || counts.containsKey(value) ? value : "…";
+    counts.merge(key, 1L, Long::sum);
   }
 
   /** A 成交分析 row whose 日期 or 载体类型 reads 全部: a total, not a day of its own. */
@@ -396,6 +468,11 @@ public final class ExportStream {
   }
 
   private static Problem.Instance unknownKindProblem(HeaderMatch closest) {
+    if (closest.kind() == FileKind.ORDERS
+        && closest.missingRequired().equals(List.of("商品ID"))
+        && closest.duplicates().isEmpty()) {
+      return Problem.FILE_ORDERS_NO_PRODUCT_ID.with();
+    }
     String closestKind = closest.kind().zhName() + " (" + closest.kind().id() + ")";
     if (!closest.duplicates().isEmpty()) {
       return Problem.FILE_AMBIGUOUS.with(closestKind, String.join("; ", closest.duplicates()));

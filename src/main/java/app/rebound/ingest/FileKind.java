@@ -21,58 +21,73 @@ public enum FileKind {
       List.of("sub_order_id"),
       List.of(
           optional(
-              "order_id",
-              ID,
-              "主订单编号",
-              "订单编号",
-              "订单号",
-              "order_id",
-              "main_order_id",
-              "parent_order_id"),
+                  "order_id",
+                  ID,
+                  "主订单编号",
+                  "订单编号",
+                  "订单号",
+                  "order_id",
+                  "main_order_id",
+                  "parent_order_id")
+              .costs(Problem.ORDERS_NO_ORDER_ID),
           required(
               "sub_order_id", ID, "子订单编号", "子订单号", "sub_order_id", "suborder_id", "order_item_id"),
           optional("product_name", TEXT, "选购商品", "商品名称", "商品标题", "product_name", "product_title"),
           optional("sku_spec", TEXT, "商品规格", "规格", "sku_spec", "sku"),
-          required("quantity", INTEGER, "商品数量", "购买数量", "数量", "quantity", "qty"),
+          optional("quantity", INTEGER, "商品数量", "购买数量", "数量", "quantity", "qty")
+              .costs(Problem.ORDERS_NO_QUANTITY),
+          // Required although custom exports can leave it out: every per-product figure joins the
+          // orders to the deletions, 罗盘 traffic and reviews by 商品ID. A stand-in key from 选购商品
+          // would join none of them, and one name can cover two products or change with an edit,
+          // so such a file is refused saying to export 商品ID (Problem.FILE_ORDERS_NO_PRODUCT_ID).
           required("product_id", ID, "商品ID", "商品编号", "product_id"),
           optional("merchant_code", TEXT, "商家编码", "merchant_code", "outer_id"),
           // 商品金额 is the unit price too (newer export templates), not a line total.
           optional("unit_price", MONEY, "商品单价", "商品金额", "单价", "unit_price", "price"),
           // Kept so stored shops keep their columns; 商品金额, once read here, is the unit price.
           optional("item_amount", MONEY, "item_amount"),
-          required(
-              "payable_amount",
-              MONEY,
-              "订单应付金额",
-              "应付金额",
-              "实付金额",
-              "支付金额",
-              "payable_amount",
-              "paid_amount",
-              "amount"),
+          optional(
+                  "payable_amount",
+                  MONEY,
+                  "订单应付金额",
+                  "应付金额",
+                  "实付金额",
+                  "支付金额",
+                  "payable_amount",
+                  "paid_amount",
+                  "amount")
+              .costs(Problem.ORDERS_NO_PAYABLE_AMOUNT),
           optional("shipping_fee", MONEY, "运费", "shipping_fee", "freight"),
           required(
-              "submitted_at",
-              DATETIME,
-              "订单提交时间",
-              "下单时间",
-              "创建时间",
-              "submitted_at",
-              "created_at",
-              "order_time"),
-          optional("paid_at", DATETIME, "支付完成时间", "支付时间", "paid_at", "pay_time"),
+                  "submitted_at",
+                  DATETIME,
+                  "订单提交时间",
+                  "下单时间",
+                  "创建时间",
+                  "submitted_at",
+                  "created_at",
+                  "order_time")
+              // One time is enough: a custom export with 支付完成时间 alone dates orders by payment.
+              .orElse("paid_at")
+              .costs(Problem.ORDERS_NO_SUBMITTED_AT),
+          optional("paid_at", DATETIME, "支付完成时间", "支付时间", "paid_at", "pay_time")
+              .costs(Problem.ORDERS_NO_PAID_AT),
           optional("shipped_at", DATETIME, "发货时间", "shipped_at", "ship_time"),
           optional("completed_at", DATETIME, "订单完成时间", "完成时间", "completed_at", "finish_time"),
-          optional("order_status", TEXT, "订单状态", "order_status", "status"),
-          optional("after_sale_status", TEXT, "售后状态", "after_sale_status", "refund_status"),
+          optional("order_status", TEXT, "订单状态", "order_status", "status")
+              .costs(Problem.ORDERS_NO_ORDER_STATUS),
+          optional("after_sale_status", TEXT, "售后状态", "after_sale_status", "refund_status")
+              .costs(Problem.ORDERS_NO_AFTER_SALE_STATUS),
           optional("cancel_reason", TEXT, "取消原因", "cancel_reason"),
-          optional("affiliate_id", ID, "达人ID", "作者ID", "affiliate_id", "author_id"),
+          optional("affiliate_id", ID, "达人ID", "作者ID", "affiliate_id", "author_id")
+              .costs(Problem.ORDERS_NO_AFFILIATE_ID),
           optional("affiliate_name", TEXT, "达人昵称", "作者昵称", "affiliate_name", "author_name"),
           optional("traffic_source", TEXT, "流量来源", "traffic_source"),
           optional("traffic_channel", TEXT, "流量渠道", "traffic_channel"),
           optional("traffic_format", TEXT, "流量体裁", "traffic_format"),
           optional("traffic_type", TEXT, "流量类型", "traffic_type"),
-          optional("logistics", TEXT, "快递信息", "物流信息", "logistics", "tracking"),
+          optional("logistics", TEXT, "快递信息", "物流信息", "logistics", "tracking")
+              .costs(Problem.ORDERS_NO_LOGISTICS),
           optional("province", TEXT, "省", "省份", "province"),
           optional("city", TEXT, "市", "城市", "city"),
           optional("buyer_note", TEXT, "买家留言", "buyer_note"),

@@ -91,9 +91,17 @@ public record HeaderMatch(
     List<String> missing =
         kind.requiredFields().stream()
             .filter(f -> !columns.containsKey(f.name()))
-            .map(Field::douyinHeader)
+            .filter(f -> f.fallback() == null || !columns.containsKey(f.fallback()))
+            .map(f -> missingName(kind, f))
             .toList();
     return new HeaderMatch(kind, columns, fen, extras, missing, duplicates);
+  }
+
+  /** A missing column as the report names it: "订单提交时间/支付完成时间" when either would do. */
+  private static String missingName(FileKind kind, Field field) {
+    return field.fallback() == null
+        ? field.douyinHeader()
+        : field.douyinHeader() + "/" + kind.field(field.fallback()).orElseThrow().douyinHeader();
   }
 
   public Optional<Integer> column(String field) {

@@ -76,6 +76,10 @@ public enum Problem {
   FILE_NO_PERIOD(
       "a 罗盘 product-card export without a 日期 column needs its period in the file name, as"
           + " downloaded: 商品卡列表数据_YYYY_MM_DD~YYYY_MM_DD.xlsx"),
+  FILE_ORDERS_NO_PRODUCT_ID(
+      "an orders export without 商品ID: every figure per product joins the orders to the deletions,"
+          + " traffic and reviews by 商品ID, and a product name cannot stand in for it; export the"
+          + " orders again (订单管理 → 批量导出) with the 商品ID column"),
   FILE_DEAL_SHEET_NOT_USED(
       "sheet {0} of the 罗盘 成交分析 workbook is not used by Rebound: it reads the sheets 成交概览 and"
           + " 商品构成"),
@@ -120,6 +124,35 @@ public enum Problem {
       "Main order ids (主订单编号) among the pasted ids: {0}. Each stands for its"
           + " sub-orders (子订单编号) in the shop''s orders, {1} in all, and those are recorded as"
           + " deleted"),
+  // An orders export without an optional column (a custom export): accepted, saying what it costs.
+  ORDERS_NO_ORDER_ID(
+      "No 主订单编号 column: a pasted notice naming main orders cannot be matched to their"
+          + " sub-orders, and orders with unusually many lines are not checked"),
+  ORDERS_NO_QUANTITY(
+      "No 商品数量 column: each order line counts as one unit, and the usual price paid per unit"
+          + " (a batch''s price signal) is not measured"),
+  ORDERS_NO_PAYABLE_AMOUNT(
+      "No 订单应付金额 column: the orders have no amounts, so GMV, the money of deleted and"
+          + " refunded orders and the price signals are not measured"),
+  ORDERS_NO_SUBMITTED_AT(
+      "No 订单提交时间 column: each order is dated by its 支付完成时间; an order never paid has no time"
+          + " and is refused"),
+  ORDERS_NO_PAID_AT(
+      "No 支付完成时间 column: no order is known to be paid, so the paid sales and GMV per day are not"
+          + " measured from the orders, and neither is the time from payment to completion"),
+  ORDERS_NO_ORDER_STATUS(
+      "No 订单状态 column: closed (已关闭) orders cannot be told apart and count as sales"),
+  ORDERS_NO_AFTER_SALE_STATUS(
+      "No 售后状态 column: refunds are not measured from the orders; upload 售后列表 for them"),
+  ORDERS_NO_AFFILIATE_ID(
+      "No 达人ID column: the effect on affiliate cooperation cannot be estimated from the orders;"
+          + " upload 精选联盟订单明细 for it"),
+  ORDERS_NO_LOGISTICS(
+      "No 快递信息 column: the appeal evidence has no waybills (tracking numbers), and a batch''s"
+          + " shipping signals are not measured"),
+  UNKNOWN_VALUES(
+      "Values of {0} that Rebound does not know: {1} rows. Kept as written; the analysis reads"
+          + " them as no known state (not completed, closed or refunded, no after-sale under way)"),
   DELETION_BEFORE_ORDERS(
       "Deletions dated before the shop''s first order ({1}): {0}. Kept, but no orders before them"
           + " measure their damage or their cause; upload the orders of the weeks before them");

@@ -1,6 +1,7 @@
 package app.rebound.store;
 
 import app.rebound.Json;
+import app.rebound.ingest.ExportStamp;
 import app.rebound.ingest.Field;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.IngestWarning;
@@ -31,8 +32,10 @@ import tech.tablesaw.columns.Column;
  * Merges one file's accepted rows into a kind's stored rows, by the kind's key, the newer row
  * winning, chunk by chunk as the file is read (SQLite upserts, no staging copy). For orders,
  * "newer" means a later latest event (submitted, paid, shipped, completed), so last week's export
- * uploaded after this week's does not turn a completed order back into a shipped one; on a tie, and
- * for every other kind, the later upload wins.
+ * uploaded after this week's does not turn a completed order back into a shipped one. On a tie (and
+ * for every other kind, whose rows have no event time) the later export wins where the file names
+ * say when they were exported ({@link ExportStamp}; a stamped file beats an unstamped one), and the
+ * later upload otherwise.
  */
 public final class Merge {
 
@@ -40,8 +43,16 @@ public final class Merge {
   private static final List<String> ORDER_EVENTS =
       List.of("submitted_at", "paid_at", "shipped_at", "completed_at");
 
+  /**
+   * A row's recency is its latest event in seconds times this, plus its file's export stamp
+   * (seconds since {@link ExportStamp#EPOCH}, below 2^31; 0 without one): one number SQLite
+   * compares, the event first and the stamp on a tie. Events fit until 2106.
+   */
+  static final long STAMP_SPAN = 1L << 31;
+
   private final Connection connection;
   private final FileKind kind;
+  private final long exportStamp;
   private final long storedBefore;
   private final String upsert;
   private final String hold;
@@ -61,10 +72,13 @@ public final class Merge {
    * Starts merging a file's rows of one kind. Each row is an upsert keyed by the kind's key: a new
    * key is inserted; a stored key is replaced only when the row is at least as recent and differs
    * in content.
+   *
+   * @param exportStamp the file's export moment from its name ({@link ExportStamp}), or 0
    */
-  Merge(Connection connection, FileKind kind) throws SQLException {
+  Merge(Connection connection, FileKind kind, long exportStamp) throws SQLException {
     this.connection = connection;
     this.kind = kind;
+    this.exportStamp = exportStamp;
     this.storedBefore = count(connection, kind);
     String main = KindSchema.table(kind);
     List<String> columns = KindSchema.columns(kind);
@@ -168,7 +182,7 @@ public final class Merge {
           }
         }
         String extra = extrasJson(extras, row);
-        long recency = recency(values, events);
+        long recency = recency(values, events) * STAMP_SPAN + exportStamp;
         for (PreparedStatement statement : List.of(ps, kept)) {
           for (int i = 0; i < fields.size(); i++) {
             ShopDatabase.bindValue(statement, i + 1, fields.get(i).type(), values[i]);

@@ -39,7 +39,11 @@ final class Schema {
 
   static final List<Migration> MIGRATIONS =
       List.of(
-          Schema::firstRelease, AlertTables::create, UploadRows::create, Schema::drillDownIndexes);
+          Schema::firstRelease,
+          AlertTables::create,
+          UploadRows::create,
+          Schema::drillDownIndexes,
+          Schema::recencyWithStamp);
 
   /** The schema version this release writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -97,6 +101,31 @@ final class Schema {
     }
     s.execute("CREATE INDEX IF NOT EXISTS rows_orders_by_product ON rows_orders (product_id)");
     s.execute("CREATE INDEX IF NOT EXISTS rows_deletions_by_notice ON rows_deletions (notice_id)");
+  }
+
+  /**
+   * Migration 5: a row's recency became its latest event times {@link Merge#STAMP_SPAN} plus its
+   * file's export stamp; the stored rows had the event alone (and no stamp), so it is scaled.
+   */
+  private static void recencyWithStamp(Statement s) throws SQLException {
+    for (FileKind kind : FileKind.values()) {
+      s.execute(KindSchema.createTable(kind, KindSchema.table(kind), true));
+      s.execute(KindSchema.createHeldTable(kind));
+      for (String table : List.of(KindSchema.table(kind), KindSchema.heldTable(kind))) {
+        s.execute(
+            "UPDATE "
+                + table
+                + " SET "
+                + KindSchema.RECENCY
+                + " = "
+                + KindSchema.RECENCY
+                + " * "
+                + Merge.STAMP_SPAN
+                + " WHERE "
+                + KindSchema.RECENCY
+                + " <> 0");
+      }
+    }
   }
 
   /** Migration 1: the tables of the first release. */

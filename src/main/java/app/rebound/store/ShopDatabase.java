@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -181,11 +182,11 @@ public final class ShopDatabase implements AutoCloseable {
     }
 
     /** Starts a file: a savepoint to return to if the file is refused part way, and its merge. */
-    public Merge beginFile(FileKind kind) throws SQLException {
+    public Merge beginFile(FileKind kind, OptionalLong exportStamp) throws SQLException {
       try (Statement s = connection.createStatement()) {
         s.execute("SAVEPOINT file");
       }
-      return new Merge(connection, kind);
+      return new Merge(connection, kind, exportStamp.orElse(0));
     }
 
     /** Merges a chunk of the file's accepted rows. */

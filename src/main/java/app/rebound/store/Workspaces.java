@@ -2,6 +2,7 @@ package app.rebound.store;
 
 import app.rebound.ingest.ExportFiles;
 import app.rebound.ingest.ExportReader;
+import app.rebound.ingest.ExportStamp;
 import app.rebound.ingest.ExportStream;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
@@ -290,7 +291,7 @@ public final class Workspaces implements AutoCloseable {
     if (kind == null) {
       return stream.report();
     }
-    Merge merge = tx.beginFile(kind);
+    Merge merge = tx.beginFile(kind, ExportStamp.of(name));
     long rows = 0;
     try (ReadAhead chunks = new ReadAhead(stream)) {
       for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {

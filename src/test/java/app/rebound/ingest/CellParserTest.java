@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CellParserTest {
 
@@ -79,5 +83,42 @@ class CellParserTest {
     Field rating = FileKind.REVIEWS.field("rating").orElseThrow();
     assertThrows(CellException.class, () -> CellParser.parse(rating, "6"));
     assertThrows(CellException.class, () -> CellParser.parse(rating, "0"));
+  }
+
+  @Test
+  void times_as_excel_saves_them_again_are_read() throws CellException {
+    // Excel re-saves 2026-09-10 08:00:00 as 2026/9/10 8:00: one-digit month, day and hour, no
+    // seconds.
+    assertEquals(LocalDateTime.of(2026, 9, 10, 8, 0), CellParser.parse(TIME, "2026/9/10 8:00"));
+    assertEquals(LocalDateTime.of(2026, 9, 1, 8, 5), CellParser.parse(TIME, "2026/9/1 8:05"));
+    assertEquals(
+        LocalDateTime.of(2026, 9, 22, 11, 0, 21), CellParser.parse(TIME, "2026/09/22 11:00:21"));
+    assertEquals(LocalDateTime.of(2026, 9, 22, 0, 0), CellParser.parse(TIME, "2026/09/22"));
+    assertEquals(LocalDate.of(2026, 9, 10), CellParser.parse(DAY, "2026/9/10"));
+    assertEquals(LocalDate.of(2026, 9, 10), CellParser.parse(DAY, "2026/9/10 8:00"));
+    assertThrows(CellException.class, () -> CellParser.parse(TIME, "2026/9/10 8"));
+    assertThrows(CellException.class, () -> CellParser.parse(TIME, "9/10/2026 8:00"));
+  }
+
+  /** Every id column of every kind, in the four forms spreadsheets protect ids with. */
+  static Stream<Field> idFields() {
+    return Arrays.stream(FileKind.values())
+        .flatMap(kind -> kind.fields().stream())
+        .filter(field -> field.type() == ValueType.ID);
+  }
+
+  @ParameterizedTest
+  @MethodSource("idFields")
+  void every_id_column_strips_the_four_protections_and_refuses_lost_ids(Field field)
+      throws CellException {
+    String id = "6920000000030013481";
+    for (String protectedId :
+        new String[] {"\t" + id, id + "\t", "'" + id, "=\"" + id + "\"", " \t" + id + "\t "}) {
+      assertEquals(id, CellParser.parse(field, protectedId), field.name() + " " + protectedId);
+    }
+    CellException lost =
+        assertThrows(CellException.class, () -> CellParser.parse(field, "6.92E+18"));
+    assertEquals(Problem.SCIENTIFIC_ID, lost.problem().problem(), field.name());
+    assertThrows(CellException.class, () -> CellParser.parse(field, "'6.92E+18"));
   }
 }

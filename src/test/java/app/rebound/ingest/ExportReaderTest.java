@@ -152,7 +152,7 @@ class ExportReaderTest {
   void a_file_lacking_required_columns_is_refused_with_their_names() throws IOException {
     ParsedExport p = utf8("子订单编号,商品ID,商品数量\n1,2,3\n");
     assertFalse(p.accepted());
-    assertEquals(List.of("订单应付金额", "订单提交时间"), p.report().missingColumns());
+    assertEquals(List.of("订单提交时间/支付完成时间"), p.report().missingColumns());
     assertTrue(p.report().message().contains("订单明细 (orders)"), p.report().message());
     assertTrue(p.report().message().contains("销量删除记录"), "lists the kinds: " + p.report().message());
   }

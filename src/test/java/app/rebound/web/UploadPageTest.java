@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,39 @@ class UploadPageTest {
             String en = client.get("/shops/demo/uploads?lang=en").body().string();
             assertTrue(
                 en.contains("Rows repeating the 子订单编号 of an earlier row of this file: 1."), en);
+          });
+    }
+  }
+
+  @Test
+  void a_custom_orders_export_names_each_missing_column_with_its_cost_on_the_page_and_in_ingest()
+      throws Exception {
+    try (Workspaces workspaces =
+        new Workspaces(
+            dataDir,
+            Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneId.of("Asia/Shanghai")))) {
+      JavalinTest.test(
+          WebApp.create(workspaces, WebConfig.defaults()),
+          (server, client) -> {
+            String custom =
+                "主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,支付完成时间,订单状态,售后状态\n"
+                    + "\t6920000000000000001,\t6920000000000000011,\t3500000000000000001,1,29.90,"
+                    + "2026-09-10 08:00:00,2026-09-10 08:01:00,已完成,-\n";
+            Multipart.form()
+                .file("file", "订单明细.csv", custom)
+                .postTo(client, "/api/shops/demo/uploads");
+            JsonNode ingest =
+                Json.MAPPER.readTree(client.get("/api/shops/demo/ingest").body().string());
+            List<String> codes = new ArrayList<>();
+            ingest.at("/files/0/warnings").forEach(w -> codes.add(w.get("code").asText()));
+            assertEquals(
+                List.of("orders_no_affiliate_id", "orders_no_logistics"), codes, ingest::toString);
+
+            String zh = client.get("/shops/demo/uploads?lang=zh").body().string();
+            assertTrue(zh.contains("没有 快递信息 列：申诉证据里没有物流单号"), zh);
+            assertTrue(zh.contains("没有 达人ID 列：达人合作的影响无法从订单估计"), zh);
+            String en = client.get("/shops/demo/uploads?lang=en").body().string();
+            assertTrue(en.contains("No 快递信息 column: the appeal evidence has no waybills"), en);
           });
     }
   }

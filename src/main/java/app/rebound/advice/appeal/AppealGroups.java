@@ -6,6 +6,7 @@ import app.rebound.analysis.DeletedOrders;
 import app.rebound.analysis.OrderEvidence;
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileKind;
+import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class AppealGroups {
     return order.shippedAt() == null
         && order.completedAt() == null
         && order.trackingNumber().isEmpty()
-        && !"已完成".equals(order.status())
+        && !OrderStates.completed(order.status())
         && !"已发货".equals(order.status());
   }
 
