@@ -55,9 +55,13 @@ final class DemoShop {
         .withLastNoticeDaysBeforeEnd(NEWEST_NOTICE_BEFORE_END);
   }
 
-  /** Writes the demo's exports into {@code dir}; the truth says what was simulated. */
+  /**
+   * Writes the demo's exports into {@code dir}, the platform's own downloads among them (结算账单,
+   * 售后列表, 精选联盟 commission orders, the 罗盘 成交分析 and 流量来源 workbooks), so every page has its figures;
+   * the truth says what was simulated.
+   */
   static GroundTruth write(Path dir, LocalDate today) throws IOException {
-    return ShopSimulator.write(config(today), dir);
+    return ShopSimulator.writeWithPlatformExports(config(today), dir);
   }
 
   /** The action the demo merchant started. */

@@ -27,6 +27,12 @@ final class CsvSink implements Closeable {
   }
 
   static CsvSink open(Path file, boolean gb18030, List<String> header) throws IOException {
+    return open(file, gb18030, null, header);
+  }
+
+  /** With a title line above the header (a 结算账单 names its account and period there); null: none. */
+  static CsvSink open(Path file, boolean gb18030, String title, List<String> header)
+      throws IOException {
     Charset charset = gb18030 ? Charset.forName("GB18030") : StandardCharsets.UTF_8;
     Writer w =
         new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset), 1 << 16);
@@ -34,6 +40,9 @@ final class CsvSink implements Closeable {
       w.write('\uFEFF');
     }
     CsvSink sink = new CsvSink(w);
+    if (title != null) {
+      sink.text(title).end();
+    }
     for (String h : header) {
       sink.text(h);
     }
@@ -60,6 +69,12 @@ final class CsvSink implements Closeable {
 
   CsvSink id(long id) {
     next().append("\"\t").append(id).append('"');
+    return this;
+  }
+
+  /** A long id as the fund and settlement downloads protect it: a leading apostrophe ('6920…). */
+  CsvSink quotedId(long id) {
+    next().append('\'').append(id);
     return this;
   }
 

@@ -25,7 +25,8 @@ final class Draws {
     AFFILIATES,
     SCORES,
     IDS,
-    CAUSES
+    CAUSES,
+    PLATFORM
   }
 
   private Draws() {}

@@ -79,6 +79,9 @@ final class Orders {
   final int[] fakeCount;
   long written;
 
+  /** The platform's downloads, fed each order as it is written; null when not wanted. */
+  private PlatformExports platform;
+
   Orders(ShopPlan plan, Traffic traffic) {
     this.plan = plan;
     this.dynamics = plan.config.causeDynamics();
@@ -295,6 +298,14 @@ final class Orders {
 
   /** Streams all days: orders, and for them reviews and chats. */
   void write(CsvSink orders, CsvSink reviews, CsvSink chats, TimeText clock) throws IOException {
+    write(orders, reviews, chats, clock, null);
+  }
+
+  /** As {@link #write}, also feeding every order to the platform's downloads (null: none). */
+  void write(
+      CsvSink orders, CsvSink reviews, CsvSink chats, TimeText clock, PlatformExports platform)
+      throws IOException {
+    this.platform = platform;
     SplittableRandom ids = Draws.rng(plan.config.seed(), Stream.IDS, 0, 0);
     long nextId = 6_920_000_030_000_000_000L + ids.nextInt(1_000_000);
     List<Row> day = new ArrayList<>();
@@ -545,6 +556,9 @@ final class Orders {
         .money(0);
     out.end();
     written++;
+    if (platform != null) {
+      platform.order(row, id);
+    }
     if (row.batch >= 0) {
       deleted.add(new Deleted(id, row.product, row.batch));
     }

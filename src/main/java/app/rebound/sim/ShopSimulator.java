@@ -16,13 +16,29 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a whole simulated shop in the Douyin export format (seven files) and its ground truth. The
- * plan is drawn first, then the daily counts, then the orders are streamed day by day.
+ * plan is drawn first, then the daily counts, then the orders are streamed day by day. {@link
+ * #writeWithPlatformExports} adds the platform's own downloads (PlatformExports) and leaves the
+ * seven files and the truth as they are.
  */
 public final class ShopSimulator {
 
   private ShopSimulator() {}
 
   public static GroundTruth write(SimConfig config, Path outDir) throws IOException {
+    return write(config, outDir, false);
+  }
+
+  /**
+   * The seven files and the truth, plus 结算账单.csv, 售后列表.csv, 精选联盟订单明细.xlsx and the 罗盘 成交分析 and
+   * 商品卡流量来源 workbooks, consistent with the simulated orders and traffic.
+   */
+  public static GroundTruth writeWithPlatformExports(SimConfig config, Path outDir)
+      throws IOException {
+    return write(config, outDir, true);
+  }
+
+  private static GroundTruth write(SimConfig config, Path outDir, boolean platformExports)
+      throws IOException {
     Files.createDirectories(outDir);
     ShopPlan plan = ShopPlan.create(config);
     Traffic traffic = Traffic.draw(plan);
@@ -32,7 +48,13 @@ public final class ShopSimulator {
     try (CsvSink o = CsvSink.open(outDir.resolve(Columns.ORDERS_FILE), gb, Columns.ORDERS);
         CsvSink r = CsvSink.open(outDir.resolve(Columns.REVIEWS_FILE), gb, Columns.REVIEWS);
         CsvSink c = CsvSink.open(outDir.resolve(Columns.CHATS_FILE), gb, Columns.CHATS)) {
-      orders.write(o, r, c, clock);
+      if (platformExports) {
+        try (PlatformExports platform = new PlatformExports(plan, traffic, clock, outDir)) {
+          orders.write(o, r, c, clock, platform);
+        }
+      } else {
+        orders.write(o, r, c, clock);
+      }
     }
     writeTraffic(plan, traffic, clock, outDir.resolve(Columns.TRAFFIC_FILE));
     writeScores(plan, traffic, clock, outDir.resolve(Columns.SCORES_FILE));

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.analysis.CompassExports;
+import app.rebound.analysis.ImpactAnalysis;
+import app.rebound.analysis.Settlements;
+import app.rebound.analysis.ShopData;
+import app.rebound.ingest.FileReport;
+import app.rebound.ingest.IngestReport;
 import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
 import app.rebound.sim.Cause;
@@ -19,6 +25,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +56,64 @@ class DemoShopTest {
     try (Stream<String> lines = Files.lines(tmp.resolve("订单明细.csv"))) {
       assertTrue(
           lines.noneMatch(l -> l.contains(TODAY.toString())), "no order is dated today or later");
+    }
+  }
+
+  @Test
+  void the_platform_downloads_are_read_and_every_figure_they_add_is_measured() throws Exception {
+    Path exports = tmp.resolve("exports");
+    DemoShop.write(exports, TODAY);
+    try (Workspaces workspaces = new Workspaces(tmp.resolve("data"), CLOCK)) {
+      IngestReport report =
+          workspaces.upload(ServeCommand.DEMO_SHOP, ShopRun.exportsIn(exports), stage -> {});
+      Map<String, FileReport> files =
+          report.files().stream().collect(Collectors.toMap(FileReport::name, f -> f));
+      String deal = "抖音电商罗盘-成交分析-20251117-20260316.xlsx";
+      Map<String, String> kinds =
+          Map.of(
+              "结算账单.csv",
+              "settlements",
+              "售后列表.csv",
+              "after_sales",
+              "精选联盟订单明细.xlsx [订单明细]",
+              "commissions",
+              deal + " [成交概览]",
+              "deal_overview",
+              deal + " [商品构成]",
+              "deal_products",
+              "商品卡流量分析流量来源数据_2026_02_15~2026_03_16.xlsx [流量来源]",
+              "traffic_sources");
+      for (var kind : kinds.entrySet()) {
+        FileReport file = files.get(kind.getKey());
+        assertTrue(file != null, kind.getKey() + " not in " + files.keySet());
+        assertEquals(kind.getValue(), file.kind(), file.toString());
+        assertTrue(file.rowsAccepted() > 0, file.toString());
+        assertEquals(0, file.rowsRejected(), file.toString());
+      }
+
+      ImpactAnalysis.Result result =
+          ImpactAnalysis.run(ShopData.load(workspaces.database(ServeCommand.DEMO_SHOP)));
+      Settlements.Result settlement = result.settlement();
+      assertTrue(settlement.measured(), settlement.toString());
+      // Most of the period's paid GMV has settled, not all: the newest orders are not settled yet.
+      assertTrue(
+          settlement.settledShare() > 0.4 && settlement.settledShare() < 0.95,
+          settlement.toString());
+      assertTrue(settlement.deletedOrdersSettled() > 0, settlement.toString());
+      assertTrue(settlement.deletedOrdersSettled() < settlement.deletedOrders());
+      CompassExports.Result compass = result.compass();
+      assertTrue(compass.shopTraffic().measured(), compass.shopTraffic().toString());
+      assertTrue(compass.sources().measured(), compass.sources().toString());
+      assertTrue(compass.dealProducts().measured(), compass.dealProducts().toString());
+      // 商品构成 counts every paid order, the orders export's paid money leaves the closed ones out.
+      double dealGmv = compass.dealProducts().gmv();
+      assertTrue(
+          compass.dealProducts().ordersGmv() <= dealGmv
+              && compass.dealProducts().ordersGmv() > 0.85 * dealGmv,
+          compass.dealProducts().toString());
+      assertTrue(
+          result.partnerships().toString().contains("精选联盟订单明细.xlsx"),
+          "affiliates measured from the commission orders: " + result.partnerships());
     }
   }
 

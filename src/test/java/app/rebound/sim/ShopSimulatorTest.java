@@ -107,6 +107,80 @@ class ShopSimulatorTest {
   }
 
   @Test
+  void the_platform_downloads_leave_the_seven_files_and_the_truth_byte_identical()
+      throws IOException {
+    SimConfig config = SimConfig.defaults().withSeed(7).withDays(60);
+    ShopSimulator.write(config, tmp.resolve("plain"));
+    ShopSimulator.writeWithPlatformExports(config, tmp.resolve("full"));
+    for (String file : FILES) {
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("plain").resolve(file)),
+          Files.readAllBytes(tmp.resolve("full").resolve(file)),
+          file);
+    }
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("plain/truth.json")),
+        Files.readAllBytes(tmp.resolve("full/truth.json")));
+    assertTrue(Files.exists(tmp.resolve("full/抖音电商罗盘-成交分析-20260501-20260629.xlsx")));
+    assertTrue(Files.exists(tmp.resolve("full/商品卡流量分析流量来源数据_2026_05_31~2026_06_29.xlsx")));
+    assertTrue(Files.exists(tmp.resolve("full").resolve(Columns.COMMISSIONS_FILE)));
+  }
+
+  @Test
+  void settlements_are_net_of_fees_after_completion_and_after_sales_match_the_orders()
+      throws IOException {
+    Path dir = tmp.resolve("s");
+    ShopSimulator.writeWithPlatformExports(SimConfig.defaults().withSeed(3), dir);
+    Map<String, Map<String, String>> orders =
+        ShopFiles.read(dir.resolve(Columns.ORDERS_FILE)).rows().stream()
+            .collect(Collectors.toMap(r -> r.get("子订单编号"), r -> r));
+    List<String> lines = Files.readAllLines(dir.resolve(Columns.SETTLEMENTS_FILE));
+    assertTrue(lines.get(0).contains("结算账单"), "a title line above the header: " + lines.get(0));
+    Path body = tmp.resolve("settlements.csv");
+    Files.write(body, lines.subList(1, lines.size()));
+    Map<String, Long> net = new HashMap<>();
+    int deductions = 0;
+    for (Map<String, String> s : ShopFiles.read(body).rows()) {
+      String id = s.get("子订单号");
+      assertTrue(id.matches("'69\\d{17}"), id);
+      Map<String, String> order = orders.get(id.substring(1));
+      assertNotNull(order, id);
+      long settled = fen(s.get("结算金额"));
+      assertEquals(fen(s.get("收入合计")) + fen(s.get("支出合计")), settled, s.toString());
+      assertEquals(fen(s.get("平台服务费")) + fen(s.get("佣金")), fen(s.get("支出合计")), s.toString());
+      assertEquals(fen(order.get("订单应付金额")), fen(s.get("用户实付")), s.toString());
+      if (settled < 0) {
+        deductions++;
+        assertEquals("退款成功", order.get("售后状态"), "only a refund is deducted: " + s);
+      } else if (order.get("订单状态").equals("已完成")) {
+        assertTrue(s.get("结算时间").compareTo(order.get("订单完成时间")) > 0, s.toString());
+      }
+      net.merge(id, settled, Long::sum);
+    }
+    assertTrue(deductions > 0, "a refund after settling is deducted now and then");
+    net.forEach(
+        (id, sum) -> {
+          if (orders.get(id.substring(1)).get("售后状态").equals("退款成功")) {
+            assertEquals(0, sum, "a refunded order's settlement and deduction cancel: " + id);
+          }
+        });
+    Map<String, String> afterSales = new HashMap<>();
+    for (Map<String, String> a : ShopFiles.read(dir.resolve(Columns.AFTER_SALES_FILE)).rows()) {
+      afterSales.put(a.get("商品单号"), a.get("售后状态"));
+    }
+    for (Map<String, String> order : orders.values()) {
+      String status = order.get("售后状态");
+      String record = afterSales.get(order.get("子订单编号"));
+      if (status.equals("-")) {
+        assertEquals(null, record, order.toString());
+      } else {
+        assertNotNull(record, "every refund or open after-sale has its record: " + order);
+        assertEquals(status.equals("退款成功"), record.equals("退款成功"), order.toString());
+      }
+    }
+  }
+
+  @Test
   void long_ids_are_written_as_a_quoted_leading_tab() throws IOException {
     shop(SimConfig.defaults(), "s");
     String line = Files.readAllLines(tmp.resolve("s").resolve(Columns.ORDERS_FILE)).get(1);
