@@ -36,7 +36,15 @@ public final class PlatformTime {
    * "2026年7月17日 23:59 前（北京时间）" / "by 23:59 on 17 Jul 2026 (Beijing time)".
    */
   public static String deadline(LocalDateTime deadline, boolean zh) {
-    LocalDateTime last = deadline.minusMinutes(1);
-    return zh ? BY_ZH.format(last) + " 前（北京时间）" : "by " + BY_EN.format(last) + " (Beijing time)";
+    return zh
+        ? lastMinute(deadline, true) + " 前（北京时间）"
+        : "by " + lastMinute(deadline, false) + " (Beijing time)";
+  }
+
+  /**
+   * A window's last minute as a deadline states it, "2026年7月17日 23:59" / "23:59 on 17 Jul 2026".
+   */
+  public static String lastMinute(LocalDateTime deadline, boolean zh) {
+    return (zh ? BY_ZH : BY_EN).format(deadline.minusMinutes(1));
   }
 }

@@ -22,12 +22,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -226,11 +224,8 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
     LocalDateTime last = deadlines.get(deadlines.size() - 1);
     return now.isBefore(last)
         ? text("window.open", PlatformTime.deadline(last, zh))
-        : text("window.closed", last.format(MINUTES));
+        : text("window.closed", PlatformTime.lastMinute(last, zh));
   }
-
-  private static final DateTimeFormatter MINUTES =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private String named(List<String> orders) {
     if (orders.size() <= ORDERS_NAMED) {

@@ -109,7 +109,11 @@ class AlertsTest {
         assertTrue(content.contains("违规单号 WG"), content);
         assertTrue(content.matches("(?s).*\\d{19}.*"), "names the orders: " + content);
         // Months after the sample's notices: no alert urges an appeal that can no longer be made.
-        assertTrue(content.contains("关闭，不能再申诉") || content.contains("没有值得申诉"), content);
+        // stated as its last minute, as every deadline is
+        assertTrue(
+            content.matches("(?s).*已于 \\d{4}年\\d{1,2}月\\d{1,2}日 23:59（北京时间）截止，不能再申诉.*")
+                || content.contains("没有值得申诉"),
+            content);
         assertTrue(!content.contains("请尽快"), content);
       }
       for (Alert a : raised) {
