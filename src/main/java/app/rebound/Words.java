@@ -1,5 +1,7 @@
 package app.rebound;
 
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -23,6 +25,18 @@ public final class Words {
   /** The words of a key; {@code fallback} where the bundle has none. */
   public static String get(String key, boolean zh, String fallback) {
     return bundle(zh).getProperty(key, fallback);
+  }
+
+  /**
+   * A key's pattern with its {0}, {1}… filled in ({@link MessageFormat}); pass numbers and dates
+   * already written as text, so a pattern never regroups or reformats them.
+   */
+  public static String format(String key, boolean zh, Object... args) {
+    String pattern = bundle(zh).getProperty(key);
+    if (pattern == null) {
+      return "??" + key + "??";
+    }
+    return new MessageFormat(pattern, zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH).format(args);
   }
 
   /** A measure's name as the pages print it ("平均评分"); an unknown id as it is. */
