@@ -174,58 +174,38 @@ final class Scoring {
             .count();
     int horizon = (int) gaps.horizon;
     String gap =
-        zh
-            ? f(
-                "%d 批、%d 单、%s 件被删除的销量仍可申诉；申诉通过后商品显示的销量加回 %s 件。%s",
-                open.size(), orders, count(units), count(units), measuredText(products))
-            : f(
-                "%s, %d orders, %s units of deleted sales can still be appealed; a granted appeal adds %s "
-                    + "units back to the products' sales count. %s",
-                batches(open.size()), orders, count(units), count(units), measuredText(products));
+        w(
+            "appeal.gap",
+            open.size(),
+            orders,
+            count(units),
+            count(units),
+            measuredText(products),
+            batches(open.size()));
     StringBuilder why =
-        new StringBuilder(
-            zh
-                ? f(
-                    "这些订单已付的 ¥%s 不会因申诉再收一次，不计入价值。假设：申诉成功率 %s、销量恢复后未来 %d 天收回商品损失的 %s（均为经验判断）",
-                    yuan(money), pct(p), horizon, pct(recovery))
-                : f(
-                    "The ¥%s these orders paid is not paid again by an appeal and is not counted. Assumed: a %s chance "
-                        + "of success, and %s of the products' loss won back over the next %d days once the sales "
-                        + "count shows again (both judgements)",
-                    yuan(money), pct(p), pct(recovery), horizon));
+        new StringBuilder(w("appeal.why", yuan(money), pct(p), horizon, pct(recovery)));
     why.append(
         gmvBack.measured()
-            ? (zh
-                ? f(
-                    "。按此，未来 %d 天预计找回成交额约 ¥%s、访客约 %s 位（这些商品删除后每天的损失 × %d 天 = ¥%s）",
-                    horizon, yuan(est), count(visitorsBack), horizon, yuan(gmvBack.estimate()))
-                : f(
-                    ". So about ¥%s of GMV and %s visitors are expected back over the next %d days (the products' loss "
-                        + "per day since their deletion × %d days = ¥%s)",
-                    yuan(est), count(visitorsBack), horizon, horizon, yuan(gmvBack.estimate())))
-            : (zh
-                ? "；商品成交额损失未测得，不计成交额（" + why(gaps.report.gmv()) + "）"
-                : "; the products' GMV loss was not measured, so no GMV is counted ("
-                    + why(gaps.report.gmv())
-                    + ")"));
+            ? w(
+                "appeal.why.back",
+                horizon,
+                yuan(est),
+                count(visitorsBack),
+                horizon,
+                yuan(gmvBack.estimate()))
+            : w("appeal.why.no_gmv", why(gaps.report.gmv())));
     if (excluded > 0) {
-      why.append(
-          zh
-              ? f("；%d 批疑似真实违规，不申诉，其订单不计入", excluded)
-              : f(
-                  "; %s that look like a real violation are not appealed and their orders not counted",
-                  batches(excluded)));
+      why.append(w("appeal.why.violations", excluded, batches(excluded)));
     }
     if (closed > 0) {
       why.append(
-          zh
-              ? f("；%d 批已过 %d 天申诉期", closed, (int) c.get("appeal.window_days"))
-              : f(
-                  "; %s past the %d-day window",
-                  closed == 1 ? "1 batch is" : closed + " batches are",
-                  (int) c.get("appeal.window_days")));
+          w(
+              "appeal.why.closed",
+              closed,
+              (int) c.get("appeal.window_days"),
+              closed == 1 ? "1 batch is" : closed + " batches are"));
     }
-    why.append(zh ? "。" : ".");
+    why.append(w("sentence_end"));
     double confidence =
         gmvBack.measured() && !gmvBack.significant()
             ? conf * c.get("confidence.not_significant_factor")
@@ -305,17 +285,12 @@ final class Scoring {
       }
       String name = r.name() == null || r.name().isBlank() ? r.productId() : r.name();
       int days = (int) gaps.productDays(r);
-      parts.add(
-          zh
-              ? f("%s 删除后 %d 天%s", name, days, lossWords(g, "损失成交额"))
-              : f(
-                  "%s, in the %d days since its deletion: %s",
-                  name, days, lossWords(g, "GMV lost")));
+      parts.add(w("appeal.product_loss", name, days, lossWords(g, w("appeal.gmv_lost"))));
     }
     if (parts.isEmpty()) {
       return "";
     }
-    return String.join(zh ? "；" : "; ", parts) + (zh ? "。" : ".");
+    return String.join(w("clause_separator"), parts) + w("sentence_end");
   }
 
   /**
@@ -905,6 +880,18 @@ final class Scoring {
 
   private static double clamp(double p) {
     return Math.max(0, Math.min(1, p));
+  }
+
+  /**
+   * The plan sentence {@code plan.why.<key>} in the plan's language; numbers are passed as text so
+   * the pattern never regroups them (the same digits as {@link #count} and {@link #yuan} wrote).
+   */
+  private String w(String key, Object... args) {
+    Object[] text = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      text[i] = String.valueOf(args[i]);
+    }
+    return Words.format("plan.why." + key, zh, text);
   }
 
   static String f(String format, Object... args) {
