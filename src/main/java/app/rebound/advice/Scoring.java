@@ -353,34 +353,21 @@ final class Scoring {
         violations.stream().mapToDouble(BatchRow::confidence).average().orElse(0.5)
             * c.get("compliance.confidence");
     String gap =
-        zh
-            ? f(
-                "%d 批、%d 单（¥%s）疑似真实违规；90 天内再犯将被罚款（至少 ¥%s）并停止参加营销活动 %d–%d 天",
-                violations.size(),
-                orders,
-                yuan(money),
-                yuan(c.get("compliance.penalty_min")),
-                (int) c.get("compliance.event_ban_days_low"),
-                (int) c.get("compliance.event_ban_days_high"))
-            : f(
-                "%s, %d orders (¥%s) look like a real violation; a repeat within 90 days brings a penalty "
-                    + "(at least ¥%s) and %d-%d days without marketing events",
-                batches(violations.size()),
-                orders,
-                yuan(money),
-                yuan(c.get("compliance.penalty_min")),
-                (int) c.get("compliance.event_ban_days_low"),
-                (int) c.get("compliance.event_ban_days_high"));
+        w(
+            "compliance.gap",
+            violations.size(),
+            orders,
+            yuan(money),
+            yuan(c.get("compliance.penalty_min")),
+            (int) c.get("compliance.event_ban_days_low"),
+            (int) c.get("compliance.event_ban_days_high"),
+            batches(violations.size()));
     String why =
-        zh
-            ? f(
-                "先整改：罚款 ¥%s 加上每天约 ¥%s 的活动 GMV，按再犯概率 %s 计；这些批次不申诉（自买、刷单、虚假物流的申诉不会通过），并会影响精选联盟资格。",
-                yuan(penalty), yuan(banDay), pct(c.get("compliance.repeat_probability")))
-            : f(
-                "Clean up first: a ¥%s penalty plus about ¥%s a day of event GMV, at a %s chance of a repeat; these "
-                    + "batches are not appealed (appeals for own-account orders, order gangs and fake logistics are "
-                    + "never granted) and they put 精选联盟 at risk.",
-                yuan(penalty), yuan(banDay), pct(c.get("compliance.repeat_probability")));
+        w(
+            "compliance.why",
+            yuan(penalty),
+            yuan(banDay),
+            pct(c.get("compliance.repeat_probability")));
     List<String> products =
         violations.stream().flatMap(b -> b.products().stream()).distinct().toList();
     return new Draft(
@@ -423,32 +410,16 @@ final class Scoring {
             value.high() * c.get("listing.recovery_high"));
     Gaps.Range imp = gaps.overHorizon(gaps.report.traffic().impressions());
     String gap =
-        zh
-            ? f(
-                "按删除后 %d 天每天的损失折算，未来 %d 天约少 %s 位访客（%s–%s）%s",
-                (int) gaps.windowDays,
-                (int) gaps.horizon,
-                count(v.estimate()),
-                count(v.low()),
-                count(v.high()),
-                imp.measured() ? f("、%s 次曝光", count(imp.estimate())) : "")
-            : f(
-                "At the rate of the %d days since the deletion, about %s fewer visitors (%s-%s)%s"
-                    + " over the next %d days",
-                (int) gaps.windowDays,
-                count(v.estimate()),
-                count(v.low()),
-                count(v.high()),
-                imp.measured() ? f(" and %s fewer impressions", count(imp.estimate())) : "",
-                (int) gaps.horizon);
+        w(
+            "listing.gap",
+            (int) gaps.windowDays,
+            (int) gaps.horizon,
+            count(v.estimate()),
+            count(v.low()),
+            count(v.high()),
+            imp.measured() ? w("listing.gap.impressions", count(imp.estimate())) : "");
     String why =
-        zh
-            ? f(
-                "每位访客约 ¥%s，损失约 ¥%s，按 %s 的挽回率计。",
-                money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")))
-            : f(
-                "At ¥%s per visitor that is about ¥%s, of which %s is taken as won back.",
-                money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")));
+        w("listing.why", money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")));
     return measured(
         Catalogue.LISTING,
         "listing",
