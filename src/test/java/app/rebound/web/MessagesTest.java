@@ -35,7 +35,7 @@ class MessagesTest {
   void every_placeholder_is_filled_in_no_apostrophe_quotes_it_away() {
     // MessageFormat reads a lone ' as the start of quoted text: "this shop's own losses (as of
     // {0})" showed "this shops own losses (as of {0})". An apostrophe is written '' in a bundle.
-    Object[] args = {2, 2, 2, 2, 2, 2}; // numbers, so {0,number} and choices take them too
+    Object[] args = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2}; // numbers, so {0,number} and choices take them
     for (Lang lang : Lang.values()) {
       Messages msg = Messages.of(lang);
       for (String key : msg.keys()) {
