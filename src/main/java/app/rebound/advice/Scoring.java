@@ -465,39 +465,24 @@ final class Scoring {
     var aov = gaps.orderValue();
     String gap =
         b.measured() && aov.isPresent()
-            ? (zh
-                ? f(
-                    "按删除后 %d 天每天的损失折算，未来 %d 天约少 %s 位买家，客单价 ¥%s，约 ¥%s",
-                    (int) gaps.windowDays,
-                    (int) gaps.horizon,
-                    count(b.estimate()),
-                    money(aov.get()),
-                    yuan(conv.estimate()))
-                : f(
-                    "At the rate of the %d days since the deletion, about %s fewer buyers over the"
-                        + " next %d days at ¥%s an order: about ¥%s",
-                    (int) gaps.windowDays,
-                    count(b.estimate()),
-                    (int) gaps.horizon,
-                    money(aov.get()),
-                    yuan(conv.estimate())))
-            : (zh
-                ? f(
-                    "买家数未测得；按删除后 %d 天每天的损失折算，未来 %d 天 GMV 损失约 ¥%s",
-                    (int) gaps.windowDays, (int) gaps.horizon, yuan(conv.estimate()))
-                : f(
-                    "Buyers not measured; at the rate of the %d days since the deletion, GMV loss"
-                        + " about ¥%s over the next %d days",
-                    (int) gaps.windowDays, yuan(conv.estimate()), (int) gaps.horizon));
+            ? w(
+                "promotion.gap",
+                (int) gaps.windowDays,
+                (int) gaps.horizon,
+                count(b.estimate()),
+                money(aov.get()),
+                yuan(conv.estimate()))
+            : w(
+                "promotion.gap.no_buyers",
+                (int) gaps.windowDays,
+                (int) gaps.horizon,
+                yuan(conv.estimate()));
     String why =
-        zh
-            ? f(
-                "转化损失中 %s 归于价格和促销（其余归于信任），按 %s 的挽回率、%s 的优惠成本计。",
-                pct(rest), pct(c.get("promotion.recovery")), pct(c.get("promotion.discount_rate")))
-            : f(
-                "%s of the conversion loss is put down to price and offers (the rest to trust), %s of it won back, "
-                    + "discounts costing %s of that.",
-                pct(rest), pct(c.get("promotion.recovery")), pct(c.get("promotion.discount_rate")));
+        w(
+            "promotion.why",
+            pct(rest),
+            pct(c.get("promotion.recovery")),
+            pct(c.get("promotion.discount_rate")));
     return measured(
         Catalogue.PROMOTION,
         "promotion",
@@ -513,11 +498,7 @@ final class Scoring {
     Gaps.Range conv = conversionValue();
     if (t.measured() == 0 || !conv.measured()) {
       String reason =
-          t.measured() == 0
-              ? (zh
-                  ? "信任指标未测得（上传 评价.csv、店铺体验分.csv）"
-                  : "trust measures not measured (upload 评价.csv, 店铺体验分.csv)")
-              : why(gaps.report.conversion());
+          t.measured() == 0 ? w("customer_service.no_trust") : why(gaps.report.conversion());
       return unmeasured(Catalogue.CUSTOMER_SERVICE, "customer_service", reason);
     }
     if (t.worse() == 0) {
@@ -531,20 +512,13 @@ final class Scoring {
             conv.estimate() * share * c.get("customer_service.recovery"),
             conv.low() * share * c.get("customer_service.recovery_low"),
             conv.high() * share * c.get("customer_service.recovery_high"));
-    String gap =
-        zh
-            ? f("%d 项信任指标中有 %d 项显著变差（%s）", t.measured(), t.worse(), names(t.worseIds()))
-            : f(
-                "%d of %d trust measures got significantly worse (%s)",
-                t.worse(), t.measured(), names(t.worseIds()));
+    String gap = w("customer_service.gap", t.measured(), t.worse(), names(t.worseIds()));
     String why =
-        zh
-            ? f(
-                "转化损失约 ¥%s，其中 %s 归于信任，按 %s 的挽回率计。",
-                yuan(conv.estimate()), pct(share), pct(c.get("customer_service.recovery")))
-            : f(
-                "Of the ¥%s conversion loss, %s is put down to trust, %s of it won back.",
-                yuan(conv.estimate()), pct(share), pct(c.get("customer_service.recovery")));
+        w(
+            "customer_service.why",
+            yuan(conv.estimate()),
+            pct(share),
+            pct(c.get("customer_service.recovery")));
     return measured(
         Catalogue.CUSTOMER_SERVICE,
         "customer_service",
