@@ -301,16 +301,8 @@ final class Scoring {
   String lossWords(ImpactReport.Loss g, String what) {
     String range = signedYuan(g.lossLow()) + "–" + signedYuan(g.lossHigh());
     return switch (g.verdict()) {
-      case ImpactReport.Loss.NO_MEASURABLE_LOSS ->
-          zh
-              ? f("无可测损失（点估计 %s，95%% 区间 %s 包含 0）", signedYuan(g.loss()), range)
-              : f(
-                  "no measurable loss (point estimate %s, 95%% range %s holds 0)",
-                  signedYuan(g.loss()), range);
-      case ImpactReport.Loss.ABOVE_EXPECTED ->
-          zh
-              ? f("高于预期 %s（95%% 区间 %s）", signedYuan(-g.loss()), range)
-              : f("above expected by %s (95%% range %s)", signedYuan(-g.loss()), range);
+      case ImpactReport.Loss.NO_MEASURABLE_LOSS -> w("loss.none", signedYuan(g.loss()), range);
+      case ImpactReport.Loss.ABOVE_EXPECTED -> w("loss.above", signedYuan(-g.loss()), range);
       default -> what + " " + signedYuan(g.loss());
     };
   }
@@ -319,7 +311,7 @@ final class Scoring {
   private String names(List<String> measureIds) {
     return measureIds.stream()
         .map(id -> Words.measure(id, zh))
-        .collect(Collectors.joining(zh ? "、" : ", "));
+        .collect(Collectors.joining(w("list_separator")));
   }
 
   /** ¥1,234 or -¥1,234, as the pages write a loss. */
@@ -559,28 +551,14 @@ final class Scoring {
                 && d.affected() != null
                 && d.affected().before() != null
                 && d.affected().after() != null
-            ? (zh
-                ? f("质疑销量的评价占比从 %s 变为 %s", pct(d.affected().before()), pct(d.affected().after()))
-                : f(
-                    "doubtful-review share went from %s to %s",
-                    pct(d.affected().before()), pct(d.affected().after())))
-            : (zh ? "质疑评价占比未测得" : "doubtful-review share not measured");
-    String gap =
-        zh
-            ? f("曝光损失约 ¥%s；%s", yuan(ev.estimate()), doubtText)
-            : f("Exposure loss about ¥%s; %s", yuan(ev.estimate()), doubtText);
+            ? w("interaction.doubt", pct(d.affected().before()), pct(d.affected().after()))
+            : w("interaction.doubt.not_measured");
+    String gap = w("interaction.gap", yuan(ev.estimate()), doubtText);
     String why =
-        zh
-            ? f(
-                "按曝光损失的 %s 计%s。",
-                pct(c.get("interaction.exposure_recovery")),
-                t.doubtfulWorse() ? "，加上回复质疑评价挽回的信任相关转化" : "（质疑评价未显著增加，不计回复的价值）")
-            : f(
-                "%s of the exposure loss%s.",
-                pct(c.get("interaction.exposure_recovery")),
-                t.doubtfulWorse()
-                    ? ", plus the trust-related conversion won back by replying to doubtful reviews"
-                    : " (doubtful reviews did not rise significantly, so replies add nothing)");
+        w(
+            "interaction.why",
+            pct(c.get("interaction.exposure_recovery")),
+            w(t.doubtfulWorse() ? "interaction.why.replies" : "interaction.why.no_replies"));
     return measured(
         Catalogue.INTERACTION,
         "interaction",
@@ -620,39 +598,22 @@ final class Scoring {
         r.estimate() * c.get("affiliate.commission_rate") + c.get("affiliate.sample_cost");
     double conf =
         c.get("affiliate.confidence") * (direct ? 1 : c.get("confidence.not_significant_factor"));
-    String gap =
-        zh
-            ? f("达人指标显著变差（%s）", names(p.worseIds()))
-            : f("Affiliate measures got significantly worse (%s)", names(p.worseIds()));
+    String gap = w("affiliate.gap", names(p.worseIds()));
     String why =
         direct
-            ? (zh
-                ? f(
-                    "按每天的损失折算，未来 %d 天达人 GMV 约少 ¥%s，按 %s 的挽回率计，佣金 %s。",
-                    (int) gaps.horizon,
-                    yuan(base.estimate()),
-                    pct(rate),
-                    pct(c.get("affiliate.commission_rate")))
-                : f(
-                    "At the daily rate, affiliate GMV down about ¥%s over the next %d days, %s won"
-                        + " back, paying %s commission.",
-                    yuan(base.estimate()),
-                    (int) gaps.horizon,
-                    pct(rate),
-                    pct(c.get("affiliate.commission_rate"))))
-            : (zh
-                ? f(
-                    "约失去 %s 位达人；达人 GMV 未测得，按每位 %s 单估算，置信度低。",
-                    count(p.affiliatesLost()), count(c.get("affiliate.orders_per_affiliate")))
-                : f(
-                    "About %s affiliates lost; affiliate GMV not measured, valued at %s orders each, so low confidence.",
-                    count(p.affiliatesLost()), count(c.get("affiliate.orders_per_affiliate"))));
+            ? w(
+                "affiliate.why",
+                (int) gaps.horizon,
+                yuan(base.estimate()),
+                pct(rate),
+                pct(c.get("affiliate.commission_rate")))
+            : w(
+                "affiliate.why.proxy",
+                count(p.affiliatesLost()),
+                count(c.get("affiliate.orders_per_affiliate")));
     if (gaps.anyViolation()) {
       conf *= c.get("confidence.not_significant_factor");
-      why +=
-          zh
-              ? "一批疑似违规：虚假交易记录会暂停精选联盟 3–90 天。"
-              : " A batch looks like a violation: a fake-transaction record bars 精选联盟 for 3-90 days.";
+      why += w("affiliate.why.violation");
     }
     return new Draft(
         Catalogue.AFFILIATE,
@@ -680,30 +641,14 @@ final class Scoring {
     // Both periods named: the measured loss since the first deletion, and its projection.
     String gap =
         measured
-            ? (zh
-                ? f(
-                    "删除后 %d 天 %s，按每天的损失折算，未来 %d 天约 ¥%s",
-                    (int) gaps.windowDays,
-                    lossWords(gaps.report.gmv(), "GMV 损失"),
-                    (int) gaps.horizon,
-                    yuan(base))
-                : f(
-                    "In the %d days since the deletion, %s; at that rate about ¥%s over the next %d days",
-                    (int) gaps.windowDays,
-                    lossWords(gaps.report.gmv(), "GMV lost"),
-                    yuan(base),
-                    (int) gaps.horizon))
-            : (zh
-                ? f("未来 %d 天 GMV 损失约 ¥%s（估算）", (int) gaps.horizon, yuan(base))
-                : f(
-                    "GMV loss about ¥%s over the next %d days (a proxy)",
-                    yuan(base), (int) gaps.horizon));
-    String why =
-        zh
-            ? f("及早发现下一次删除可避免其损失的 %s；这是判断，不是测量。", pct(c.get("monitoring.share")))
-            : f(
-                "Catching the next deletion early is taken to save %s of such a loss: a judgement, not a measurement.",
-                pct(c.get("monitoring.share")));
+            ? w(
+                "monitoring.gap",
+                (int) gaps.windowDays,
+                lossWords(gaps.report.gmv(), w("monitoring.gmv_lost")),
+                (int) gaps.horizon,
+                yuan(base))
+            : w("monitoring.gap.proxy", (int) gaps.horizon, yuan(base));
+    String why = w("monitoring.why", pct(c.get("monitoring.share")));
     double conf = measured ? c.get("monitoring.confidence") : c.get("confidence.unmeasured");
     return new Draft(
         Catalogue.MONITORING,
@@ -733,10 +678,7 @@ final class Scoring {
         c.get(prefix + ".confidence")
             * (r.significant() ? 1 : c.get("confidence.not_significant_factor"));
     if (!r.significant()) {
-      why +=
-          zh
-              ? "（损失的 95% 区间包含零，置信度降低）"
-              : " (the loss's 95% interval includes zero: lower confidence)";
+      why += w("not_significant");
     }
     return new Draft(
         id,
@@ -767,15 +709,12 @@ final class Scoring {
           case "promotion" -> est * c.get("promotion.discount_rate");
           default -> c.get(prefix + ".cost");
         };
-    String gap = zh ? "未测得：" + reason : "Not measured: " + reason;
+    String gap = w("unmeasured.gap", reason);
     String why =
-        zh
-            ? f(
-                "缺少测量，按被删除的 ¥%s 销量的 %s 粗略估算损失，置信度低。",
-                yuan(gaps.deletedMoney()), pct(c.get("proxy.gmv_loss_per_deleted_yuan")))
-            : f(
-                "The gap was not measured, so the loss is a rough proxy of %s of the ¥%s deleted: low confidence.",
-                pct(c.get("proxy.gmv_loss_per_deleted_yuan")), yuan(gaps.deletedMoney()));
+        w(
+            "unmeasured.why",
+            yuan(gaps.deletedMoney()),
+            pct(c.get("proxy.gmv_loss_per_deleted_yuan")));
     return new Draft(
         id,
         est,
@@ -792,9 +731,9 @@ final class Scoring {
   /** Why a loss was not measured, as the report says it. */
   private String why(ImpactReport.Loss loss) {
     if (loss == null) {
-      return zh ? "报告中没有这项测量" : "the report has no such measure";
+      return w("no_such_measure");
     }
-    return loss.reason() != null ? loss.reason().text(zh) : (zh ? "需要 " : "needs ") + loss.needs();
+    return loss.reason() != null ? loss.reason().text(zh) : w("needs", loss.needs());
   }
 
   private List<String> affectedProducts() {
@@ -837,10 +776,6 @@ final class Scoring {
       text[i] = String.valueOf(args[i]);
     }
     return Words.format("plan.why." + key, zh, text);
-  }
-
-  static String f(String format, Object... args) {
-    return String.format(Locale.ROOT, format, args);
   }
 
   static String yuan(double v) {
