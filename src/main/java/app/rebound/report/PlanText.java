@@ -14,6 +14,11 @@ record PlanText(boolean zh) {
     return new PlanText(!"en".equals(lang));
   }
 
+  /** A bundle pattern in the language, numbers passed already written as text. */
+  String w(String key, Object... args) {
+    return Words.format(key, zh, args);
+  }
+
   String t(String zh, String en) {
     return zh() ? zh : en;
   }

@@ -44,15 +44,15 @@ public final class ShopsSummary {
     PlanText text = PlanText.of(lang);
     List<String> header =
         List.of(
-            text.t("店铺", "shop"),
-            text.t("状态", "status"),
-            text.t("订单数", "orders"),
-            text.t("GMV 损失（元）", "GMV loss (yuan)"),
-            text.t("95% 区间下限", "95% interval low"),
-            text.t("95% 区间上限", "95% interval high"),
-            text.t("首要行动", "top action"),
-            text.t("首要行动预计挽回 GMV（元）", "top action expected GMV (yuan)"),
-            text.t("说明", "note"));
+            text.w("summary.col.shop"),
+            text.w("summary.col.status"),
+            text.w("summary.col.orders"),
+            text.w("summary.col.gmv_loss"),
+            text.w("summary.col.low"),
+            text.w("summary.col.high"),
+            text.w("summary.col.top_action"),
+            text.w("summary.col.top_gmv"),
+            text.w("summary.col.note"));
     List<List<Cell>> rows = new ArrayList<>();
     for (Line line : lines) {
       ImpactReport.Loss gmv = line.gmv();
@@ -71,41 +71,36 @@ public final class ShopsSummary {
               Cell.money(top == null ? null : top.expectedGmv()),
               Cell.text(note)));
     }
-    return new Table(text.t("店铺汇总", "shops"), header, rows);
+    return new Table(text.w("summary.title"), header, rows);
   }
 
   /** Why a shop is not ok, or what its GMV figure can and cannot say; in the summary's language. */
   private static String note(PlanText text, Line line, boolean measured) {
     if (line.reason() != null) {
       return switch (line.reason()) {
-        case NO_FILES -> text.t("文件夹里没有导出文件", "the folder holds no export file");
-        case NO_ORDERS ->
-            text.t(
-                "没有读到订单：需要订单明细导出（见 ingest.json）",
-                "no orders were read: the orders export (订单明细) is required (see ingest.json)");
-        case ALL_REFUSED ->
-            text.t("所有文件都被拒绝（见 ingest.json）", "every file was refused (see ingest.json)");
-        default -> text.t("出错：", "error: ") + line.reason();
+        case NO_FILES -> text.w("summary.note.no_files");
+        case NO_ORDERS -> text.w("summary.note.no_orders");
+        case ALL_REFUSED -> text.w("summary.note.all_refused");
+        default -> text.w("summary.note.error", line.reason());
       };
     }
     if (line.gmv() == null) {
       return null;
     }
     if (!measured) {
-      return text.t(
-          "GMV 损失未测得（原因见该店的 impact.json）", "GMV loss not measured (why: the shop's impact.json)");
+      return text.w("summary.note.not_measured");
     }
     if (line.gmv().lossLow() <= 0 && line.gmv().lossHigh() >= 0) {
-      return text.t("区间含 0：不能确认有 GMV 损失", "the interval holds 0: no measurable GMV loss");
+      return text.w("summary.note.holds_zero");
     }
     return null;
   }
 
   private static String status(PlanText text, String status) {
     return switch (status) {
-      case "ok" -> text.t("完成", "ok");
-      case "refused" -> text.t("导出文件被拒", "exports refused");
-      default -> text.t("出错", "failed");
+      case "ok" -> text.w("summary.status.ok");
+      case "refused" -> text.w("summary.status.refused");
+      default -> text.w("summary.status.failed");
     };
   }
 }

@@ -7,6 +7,7 @@ import app.rebound.analysis.Reason;
 import app.rebound.ingest.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,6 +50,24 @@ class MessagesTest {
             pattern.replace("''", "'").chars().filter(c -> c == '\'').count(),
             filled.chars().filter(c -> c == '\'').count(),
             lang + " " + key + " keeps its apostrophes: " + filled);
+      }
+    }
+  }
+
+  @Test
+  void no_key_is_written_twice_in_a_bundle() throws Exception {
+    // Properties keeps the last of two equal keys without a word: one page's text would change.
+    for (Lang lang : Lang.values()) {
+      Path file =
+          Path.of("src/main/resources/app/rebound/web/messages_" + lang.code() + ".properties");
+      Set<String> seen = new HashSet<>();
+      for (String line : Files.readAllLines(file)) {
+        int eq = line.indexOf('=');
+        if (line.isBlank() || line.startsWith("#") || eq < 0) {
+          continue;
+        }
+        String key = line.substring(0, eq).strip();
+        assertTrue(seen.add(key), file + " defines " + key + " twice");
       }
     }
   }
