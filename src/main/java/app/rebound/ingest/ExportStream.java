@@ -113,15 +113,10 @@ public final class ExportStream {
       }
       List<String> candidate = List.of(records.asHeader(row));
       if (candidate.size() > MAX_COLUMNS) {
-        finalReport =
-            FileReport.refused(
-                fileName,
-                null,
-                encoding,
-                List.of(),
-                Problem.FILE_TOO_MANY_COLUMNS.with(
-                    String.format(Locale.ROOT, "%,d", candidate.size()),
-                    String.format(Locale.ROOT, "%,d", MAX_COLUMNS)));
+        refuseWhole(
+            Problem.FILE_TOO_MANY_COLUMNS.with(
+                String.format(Locale.ROOT, "%,d", candidate.size()),
+                String.format(Locale.ROOT, "%,d", MAX_COLUMNS)));
         return;
       }
       HeaderMatch tryMatch = HeaderMatch.best(candidate);
@@ -139,8 +134,7 @@ public final class ExportStream {
       above.add(records.line() + ": " + RowError.shorten(text(row)));
     }
     if (closest == null) {
-      finalReport =
-          FileReport.refused(fileName, null, encoding, List.of(), Problem.FILE_EMPTY.with());
+      refuseWhole(Problem.FILE_EMPTY.with());
       return;
     }
     finalReport =
@@ -398,33 +392,20 @@ public final class ExportStream {
             IngestWarning.of(Problem.TOTAL_ROWS_DROPPED, totalRows, totalRowLines, totalRows));
   }
 
+  /** The file refused whole, before any kind fitted it: nothing of it is kept. */
+  private void refuseWhole(Problem.Instance problem) {
+    finalReport = FileReport.refused(fileName, null, encoding, List.of(), problem);
+  }
+
   /** A read that fails part way refuses the whole file, saying where; no row of it is kept. */
   private void refuseDecoding(UncheckedIOException e) {
     long line = records.position();
     if (e.getCause() instanceof CharacterCodingException) {
-      finalReport =
-          FileReport.refused(
-              fileName,
-              null,
-              encoding,
-              List.of(),
-              Problem.FILE_MIXED_ENCODING.with(encoding, records.undecodableLine()));
+      refuseWhole(Problem.FILE_MIXED_ENCODING.with(encoding, records.undecodableLine()));
     } else if (e.getCause() instanceof CSVException csv) {
-      finalReport =
-          FileReport.refused(
-              fileName,
-              null,
-              encoding,
-              List.of(),
-              Problem.FILE_BROKEN_QUOTES.with(line, csv.getMessage()));
+      refuseWhole(Problem.FILE_BROKEN_QUOTES.with(line, csv.getMessage()));
     } else if (e.getCause() instanceof RowSource.BrokenSheetException broken) {
-      finalReport =
-          FileReport.refused(
-              fileName,
-              null,
-              encoding,
-              List.of(),
-              Problem.FILE_BROKEN_SHEET.with(line, broken.getMessage()));
+      refuseWhole(Problem.FILE_BROKEN_SHEET.with(line, broken.getMessage()));
     } else {
       throw e;
     }
