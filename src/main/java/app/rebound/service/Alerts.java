@@ -9,6 +9,7 @@ import app.rebound.analysis.BatchCause;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.OrderEvidence;
 import app.rebound.store.Alert;
+import app.rebound.store.AlertText;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.ShopSummary;
 import app.rebound.store.Workspaces;
@@ -70,8 +71,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
   private final Workspaces workspaces;
   private final List<String> webhooks;
   private final Clock clock;
-  private final Properties texts;
-  private final boolean zh;
+  private final boolean sendZh;
   private final Retry retry;
   private final HttpClient http;
   private final ScheduledExecutorService sender =
@@ -83,14 +83,14 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
           });
 
   /**
-   * @param lang "zh" or "en": the language the alerts are written in
+   * @param lang "zh" or "en": the language the alerts are sent in (each is kept in both, so the
+   *     alerts page reads in its reader's)
    */
   public Alerts(Workspaces workspaces, List<URI> webhooks, Clock clock, String lang, Retry retry) {
     this.workspaces = workspaces;
     this.webhooks = webhooks.stream().map(URI::toString).toList();
     this.clock = clock;
-    this.texts = texts(lang);
-    this.zh = !"en".equals(lang);
+    this.sendZh = !"en".equals(lang);
     this.retry = retry;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
@@ -114,13 +114,17 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
     return uri;
   }
 
-  private static Properties texts(String lang) {
-    return Resources.properties(
-        Alerts.class, "alerts_" + ("en".equals(lang) ? "en" : "zh") + ".properties");
+  private static final Properties ZH = Resources.properties(Alerts.class, "alerts_zh.properties");
+  private static final Properties EN = Resources.properties(Alerts.class, "alerts_en.properties");
+
+  /** An alert's words in one language. */
+  @FunctionalInterface
+  private interface Wording {
+    String in(boolean zh);
   }
 
-  private String text(String key, Object... args) {
-    String pattern = texts.getProperty(key);
+  private static String text(boolean zh, String key, Object... args) {
+    String pattern = (zh ? ZH : EN).getProperty(key);
     for (int i = 0; i < args.length; i++) {
       pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
     }
@@ -140,7 +144,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
                 shop,
                 "analysis_failed:" + version,
                 "analysis_failed",
-                text("analysis_failed", shop, error)),
+                zh -> text(zh, "analysis_failed", shop, error)),
         0);
   }
 
@@ -194,15 +198,19 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
           shop,
           "deletion:" + batch.id(),
           "new_deletion",
-          text(
-              "new_deletion",
-              shop,
-              batch.id(),
-              batch.date(),
-              batch.orders(),
-              named(orders),
-              text("cause." + (batch.odds().undecided() ? "undecided" : batch.likelyCause())),
-              window(batch, appeal, now)));
+          zh ->
+              text(
+                  zh,
+                  "new_deletion",
+                  shop,
+                  batch.id(),
+                  batch.date(),
+                  batch.orders(),
+                  named(zh, orders),
+                  text(
+                      zh,
+                      "cause." + (batch.odds().undecided() ? "undecided" : batch.likelyCause())),
+                  window(zh, batch, appeal, now)));
     }
     raiseDeadlines(shop, appeal);
   }
@@ -211,7 +219,8 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
    * What the merchant can still do about the batch: the latest deadline of its groups still open,
    * or that its window has closed (an old notice found in a first upload).
    */
-  private String window(BatchCause batch, AppealReport appeal, LocalDateTime now) {
+  private static String window(
+      boolean zh, BatchCause batch, AppealReport appeal, LocalDateTime now) {
     var deadlines =
         appeal.groups().stream()
             .filter(g -> batch.id().equals(g.batch()))
@@ -219,19 +228,20 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
             .sorted()
             .toList();
     if (deadlines.isEmpty()) {
-      return text("window.none");
+      return text(zh, "window.none");
     }
     LocalDateTime last = deadlines.get(deadlines.size() - 1);
     return now.isBefore(last)
-        ? text("window.open", PlatformTime.deadline(last, zh))
-        : text("window.closed", PlatformTime.lastMinute(last, zh));
+        ? text(zh, "window.open", PlatformTime.deadline(last, zh))
+        : text(zh, "window.closed", PlatformTime.lastMinute(last, zh));
   }
 
-  private String named(List<String> orders) {
+  private static String named(boolean zh, List<String> orders) {
     if (orders.size() <= ORDERS_NAMED) {
       return String.join(", ", orders);
     }
     return text(
+        zh,
         "more_orders",
         String.join(", ", orders.subList(0, ORDERS_NAMED)),
         orders.size() - ORDERS_NAMED);
@@ -257,21 +267,24 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
               shop,
               "deadline:" + batch,
               "deadline",
-              text(
-                  "deadline",
-                  shop,
-                  batch,
-                  groups.stream()
-                      .map(AppealGroup::productName)
-                      .distinct()
-                      .collect(Collectors.joining(zh ? "、" : ", ")),
-                  groups.stream().mapToInt(g -> g.orders().size()).sum(),
-                  first.hoursLeft(now),
-                  PlatformTime.deadline(first.deadline(), zh)));
+              zh ->
+                  text(
+                      zh,
+                      "deadline",
+                      shop,
+                      batch,
+                      groups.stream()
+                          .map(AppealGroup::productName)
+                          .distinct()
+                          .collect(Collectors.joining(zh ? "、" : ", ")),
+                      groups.stream().mapToInt(g -> g.orders().size()).sum(),
+                      first.hoursLeft(now),
+                      PlatformTime.deadline(first.deadline(), zh)));
         });
   }
 
-  private void raise(String shop, String key, String kind, String text) {
+  private void raise(String shop, String key, String kind, Wording wording) {
+    AlertText text = new AlertText(wording.in(true), wording.in(false), sendZh);
     try {
       if (!workspaces.exists(shop)) {
         return; // deleted since the event: opening it would make it again, empty
@@ -280,7 +293,7 @@ public final class Alerts implements Analyses.Listener, AutoCloseable {
       Optional<Long> id = db.raiseAlert(key, kind, text, webhooks, PlatformTime.now(clock));
       if (id.isPresent()) {
         for (String url : webhooks) {
-          send(shop, id.get(), text, url, 0);
+          send(shop, id.get(), text.sent(), url, 0);
         }
       }
     } catch (Exception e) {

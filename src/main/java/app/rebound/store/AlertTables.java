@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The alerts of a shop and their delivery to each webhook (schema migration 2). */
+/**
+ * The alerts of a shop and their delivery to each webhook (schema migration 2; migration 6 keeps
+ * each message in both languages, so the alerts page reads in the reader's).
+ */
 final class AlertTables {
 
   private AlertTables() {}
@@ -28,18 +31,27 @@ final class AlertTables {
             + " updated_at TEXT NOT NULL, PRIMARY KEY (alert_id, url))");
   }
 
+  /** Migration 6: the message in Chinese and in English beside the one sent. */
+  static void bothLanguages(Statement s) throws SQLException {
+    s.execute("ALTER TABLE alerts ADD COLUMN text_zh TEXT");
+    s.execute("ALTER TABLE alerts ADD COLUMN text_en TEXT");
+  }
+
   /** The new alert's id, or empty when an alert with this key was raised before. */
   static Optional<Long> raise(
-      Connection c, String key, String kind, String text, List<String> urls, LocalDateTime at)
+      Connection c, String key, String kind, AlertText text, List<String> urls, LocalDateTime at)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR IGNORE INTO alerts (alert_key, kind, text, raised_at) VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO alerts (alert_key, kind, text, text_zh, text_en, raised_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, key);
       ps.setString(2, kind);
-      ps.setString(3, text);
-      ps.setString(4, at.toString());
+      ps.setString(3, text.sent());
+      ps.setString(4, text.zh());
+      ps.setString(5, text.en());
+      ps.setString(6, at.toString());
       if (ps.executeUpdate() == 0) {
         return Optional.empty();
       }
@@ -104,24 +116,32 @@ final class AlertTables {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT a.id, a.alert_key, a.kind, a.text, a.raised_at, d.url, d.state, d.attempts,"
-                    + " d.last_error, d.updated_at FROM alerts a LEFT JOIN alert_deliveries d ON"
+                "SELECT a.id, a.alert_key, a.kind, a.text, a.text_zh, a.text_en, a.raised_at, d.url,"
+                    + " d.state, d.attempts, d.last_error, d.updated_at FROM alerts a LEFT JOIN alert_deliveries d ON"
                     + " d.alert_id = a.id "
                     + where
                     + " ORDER BY a.id DESC, d.url")) {
       while (rs.next()) {
         long id = rs.getLong(1);
         heads.putIfAbsent(
-            id, new Object[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+            id,
+            new Object[] {
+              rs.getString(2),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getString(7)
+            });
         List<Alert.Delivery> list = deliveries.computeIfAbsent(id, k -> new ArrayList<>());
-        if (rs.getString(6) != null) {
+        if (rs.getString(8) != null) {
           list.add(
               new Alert.Delivery(
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getInt(8),
+                  rs.getString(8),
                   rs.getString(9),
-                  LocalDateTime.parse(rs.getString(10))));
+                  rs.getInt(10),
+                  rs.getString(11),
+                  LocalDateTime.parse(rs.getString(12))));
         }
       }
     }
@@ -134,7 +154,9 @@ final class AlertTables {
               (String) h[0],
               (String) h[1],
               (String) h[2],
-              LocalDateTime.parse((String) h[3]),
+              (String) h[3],
+              (String) h[4],
+              LocalDateTime.parse((String) h[5]),
               deliveries.get(head.getKey())));
     }
     return out;

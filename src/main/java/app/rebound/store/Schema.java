@@ -43,7 +43,8 @@ final class Schema {
           AlertTables::create,
           UploadRows::create,
           Schema::drillDownIndexes,
-          Schema::recencyWithStamp);
+          Schema::recencyWithStamp,
+          AlertTables::bothLanguages);
 
   /** The schema version this release writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -88,6 +89,7 @@ final class Schema {
   // Migration 3: each upload's own rows, so an upload can be deleted (UploadRows.create).
 
   // Migration 4: the indexes the row lists filter by (drillDownIndexes).
+  // Migration 6: each alert's message in both languages (AlertTables.bothLanguages).
 
   /**
    * Migration 4: the drill-down lists find a product's orders and a notice's deletions by index,

@@ -421,7 +421,7 @@ public final class ShopDatabase implements AutoCloseable {
    * a pending delivery to each webhook; the new alert's id.
    */
   public synchronized Optional<Long> raiseAlert(
-      String key, String kind, String text, List<String> webhooks, LocalDateTime at)
+      String key, String kind, AlertText text, List<String> webhooks, LocalDateTime at)
       throws SQLException {
     return inSqlTransaction(() -> AlertTables.raise(connection, key, kind, text, webhooks, at));
   }

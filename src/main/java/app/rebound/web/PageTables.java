@@ -273,7 +273,7 @@ final class PageTables {
           List.of(
               Cell.dateTime(a.raisedAt()),
               Cell.text(msg.get("alerts.kind." + a.kind())),
-              Cell.text(a.text()),
+              Cell.text(a.text(msg.lang() == Lang.ZH)),
               Cell.text(String.join("\n", deliveries))));
     }
     return Map.of(

@@ -120,6 +120,11 @@ class AlertsTest {
         assertEquals("new_deletion", a.kind());
         assertEquals(Alert.DELIVERED, a.deliveries().get(0).state());
         assertEquals(1, a.deliveries().get(0).attempts());
+        // sent in Chinese, kept in both: the English alerts page reads in English
+        assertEquals(a.text(), a.text(true));
+        assertTrue(
+            a.text(false).contains("Shop s") && a.text(false).contains("notice WG"), a.text(false));
+        assertTrue(!a.text(false).matches("(?s).*[\\x{4e00}-\\x{9fff}].*"), a.text(false));
       }
       // New data, a new analysis, the same batches: nothing is sent again.
       ws.upload("s", List.of(sample("评价.csv")), p -> {});

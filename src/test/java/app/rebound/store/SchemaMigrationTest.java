@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,36 @@ class SchemaMigrationTest {
       assertEquals(420, orders.column("buyer_note").countMissing());
       assertEquals(0, orders.column("sub_order_id").countMissing());
     }
+  }
+
+  @Test
+  void an_alert_raised_before_both_languages_were_kept_still_reads_as_it_was_sent()
+      throws Exception {
+    Path db = firstReleaseShop();
+    ShopDatabase.open(db).close();
+    // As the release before migration 6 left it: one alert, its message in the sent language.
+    sql(
+        db,
+        "ALTER TABLE alerts DROP COLUMN text_zh",
+        "ALTER TABLE alerts DROP COLUMN text_en",
+        "INSERT INTO alerts (alert_key, kind, text, raised_at) VALUES ('deletion:WG1',"
+            + " 'new_deletion', '【Rebound】店铺 s：新的销量删除', '2026-07-24T10:00')",
+        "PRAGMA user_version = 5");
+    try (ShopDatabase shop = ShopDatabase.open(db)) {
+      Alert old = shop.alerts().get(0);
+      assertEquals("【Rebound】店铺 s：新的销量删除", old.text(true));
+      assertEquals("【Rebound】店铺 s：新的销量删除", old.text(false), "no English was kept");
+      shop.raiseAlert(
+          "deletion:WG2",
+          "new_deletion",
+          new AlertText("店铺 s：新的销量删除", "Shop s: a new sales deletion", false),
+          List.of(),
+          LocalDateTime.of(2026, 7, 25, 9, 0));
+      Alert fresh = shop.alerts().get(0);
+      assertEquals("Shop s: a new sales deletion", fresh.text());
+      assertEquals("店铺 s：新的销量删除", fresh.text(true));
+    }
+    assertEquals(Schema.VERSION, userVersion(db));
   }
 
   @Test

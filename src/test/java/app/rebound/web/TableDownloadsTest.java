@@ -9,6 +9,7 @@ import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.analysis.OrderEvidence;
 import app.rebound.service.Analyses;
 import app.rebound.service.AppealCases;
+import app.rebound.store.AlertText;
 import app.rebound.store.Workspaces;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
@@ -90,7 +91,12 @@ class TableDownloadsTest {
     long alert =
         workspaces
             .database(SHOP)
-            .raiseAlert("k", "new_deletion", "=cmd|' /C calc'!A0 删除", List.of(hook), at)
+            .raiseAlert(
+                "k",
+                "new_deletion",
+                new AlertText("=cmd|' /C calc'!A0 删除", "=cmd|' /C calc'!A0 deleted", true),
+                List.of(hook),
+                at)
             .orElseThrow();
     workspaces.database(SHOP).recordAlertAttempt(alert, hook, "failed", "connection refused", at);
   }
