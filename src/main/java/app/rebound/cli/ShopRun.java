@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -157,12 +158,15 @@ record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
       Files.write(out.resolve(group.pack()), AppealPackWriter.zip(group, appeal, lang.code()));
     }
     log.printf(
-        "analyze wrote: appeal.json (%d deleted orders, %d groups, %d still open at %s)%n",
-        appeal.orders().size(), appeal.groups().size(), open.size(), at);
+        "analyze wrote: appeal.json (%d deleted orders, %d groups, %d still open at %s Beijing time)%n",
+        appeal.orders().size(),
+        appeal.groups().size(),
+        open.size(),
+        at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     for (AppealGroup group : open) {
       log.printf(
-          "analyze wrote: %s (%d orders, appeal by %s)%n",
-          group.pack(), group.orders().size(), group.deadline());
+          "analyze wrote: %s (%d orders, appeal by %s Beijing time)%n",
+          group.pack(), group.orders().size(), PlatformTime.lastMinute(group.deadline(), false));
     }
   }
 
