@@ -50,7 +50,7 @@ class OneFigureTest {
     assertTrue(
         monitoring
             .gap()
-            .startsWith("删除后 " + days + " 天 无可测损失（点估计 " + shopLoss + "，95% 区间 " + range + " 包含 0）"),
+            .startsWith("删除后 " + days + " 天：无可测损失（点估计 " + shopLoss + "，95% 区间 " + range + " 包含 0）"),
         monitoring.gap());
     assertTrue(csv.contains(monitoring.gap()), "actions.csv has the plan's sentence");
 
