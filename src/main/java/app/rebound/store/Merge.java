@@ -185,7 +185,7 @@ public final class Merge {
         long recency = recency(values, events) * STAMP_SPAN + exportStamp;
         for (PreparedStatement statement : List.of(ps, kept)) {
           for (int i = 0; i < fields.size(); i++) {
-            ShopDatabase.bindValue(statement, i + 1, fields.get(i).type(), values[i]);
+            SqlValues.bind(statement, i + 1, fields.get(i).type(), values[i]);
           }
           statement.setString(fields.size() + 1, extra);
           statement.setLong(fields.size() + 2, uploadId);

@@ -63,7 +63,7 @@ final class RowTables {
         while (rs.next()) {
           List<Object> row = new ArrayList<>(view.columns().size());
           for (int i = 0; i < view.columns().size(); i++) {
-            row.add(ShopDatabase.readValue(rs, i + 1, view.columns().get(i).type()));
+            row.add(SqlValues.read(rs, i + 1, view.columns().get(i).type()));
           }
           sink.accept(row);
         }

@@ -1,14 +1,11 @@
 package app.rebound.store;
 
 import app.rebound.Json;
-import app.rebound.ingest.Field;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.IngestWarning;
-import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
 import app.rebound.ingest.Problem;
-import app.rebound.ingest.ValueType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -28,18 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * One shop's SQLite database: its uploads with their reports, the merged rows of every export kind,
@@ -61,17 +53,11 @@ public final class ShopDatabase implements AutoCloseable {
   static final int MAX_LINES_PER_ORDER = 100;
 
   private final Connection connection;
-  private final RowSnapshots snapshots;
-
-  /**
-   * Rows the last load read from SQLite (the rest came from a snapshot): tests see which way it
-   * went.
-   */
-  long rowsReadFromDatabase;
+  private final RowLoads loads;
 
   private ShopDatabase(Connection connection, RowSnapshots snapshots) {
     this.connection = connection;
-    this.snapshots = snapshots;
+    this.loads = new RowLoads(connection, snapshots);
   }
 
   /**
@@ -378,42 +364,12 @@ public final class ShopDatabase implements AutoCloseable {
   public synchronized long recordAction(
       String actionId, LocalDate startedOn, List<String> products, LocalDateTime at)
       throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO actions_taken (action_id, started_on,"
-                + " products_json, created_at) VALUES (?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, actionId);
-      ps.setString(2, startedOn.toString());
-      ps.setString(3, Json.MAPPER.writeValueAsString(products));
-      ps.setString(4, at.toString());
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ActionTables.record(connection, actionId, startedOn, products, at);
   }
 
   /** Every recorded action, oldest first. */
   public synchronized List<TakenAction> actionsTaken() throws SQLException {
-    List<TakenAction> out = new ArrayList<>();
-    try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT id, action_id, started_on, products_json FROM actions_taken ORDER BY id")) {
-      while (rs.next()) {
-        List<String> products = List.of(Json.MAPPER.readValue(rs.getString(4), String[].class));
-        out.add(
-            new TakenAction(
-                rs.getLong(1), rs.getString(2), LocalDate.parse(rs.getString(3)), products));
-      }
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    return out;
+    return ActionTables.all(connection);
   }
 
   /**
@@ -527,10 +483,6 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * The sub-orders whose sales the platform gave back, by every case: they no longer count as
-   * deleted.
-   */
-  /**
    * The main order (主订单编号) of each sub-order whose 快递信息 is on another sub-order too: what tells a
    * multi-item parcel from a reused waybill, without holding a million main order ids.
    */
@@ -597,6 +549,10 @@ public final class ShopDatabase implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The sub-orders whose sales the platform gave back, by every case: they no longer count as
+   * deleted.
+   */
   public synchronized Set<String> restoredOrders() throws SQLException {
     return CaseTables.restoredOrders(connection);
   }
@@ -705,37 +661,14 @@ public final class ShopDatabase implements AutoCloseable {
           if (!dataVersion().equals(Optional.of(version))) {
             return false;
           }
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
-            for (var entry : jsonByLang.entrySet()) {
-              ps.setLong(1, uploadId);
-              ps.setString(2, entry.getKey());
-              ps.setString(3, at.toString());
-              ps.setString(4, entry.getValue());
-              ps.executeUpdate();
-            }
-          }
-          try (PreparedStatement ps =
-              connection.prepareStatement("DELETE FROM analyses WHERE upload_id < ?")) {
-            ps.setLong(1, uploadId); // older versions are never read again
-            ps.executeUpdate();
-          }
+          AnalysisTables.save(connection, uploadId, at, jsonByLang);
           return true;
         });
   }
 
   /** The stored analysis of exactly this upload's data in a language, if it was finished. */
   public synchronized Optional<String> analysis(long uploadId, String lang) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT report_json FROM analyses WHERE upload_id = ? AND lang = ?")) {
-      ps.setLong(1, uploadId);
-      ps.setString(2, lang);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return AnalysisTables.find(connection, uploadId, lang);
   }
 
   /**
@@ -745,30 +678,12 @@ public final class ShopDatabase implements AutoCloseable {
    */
   public synchronized Optional<String> analysisPart(long uploadId, String lang, String path)
       throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ?")) {
-      ps.setString(1, path);
-      ps.setLong(2, uploadId);
-      ps.setString(3, lang);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(Objects.requireNonNullElse(rs.getString(1), "null"))
-            : Optional.empty();
-      }
-    }
+    return AnalysisTables.part(connection, uploadId, lang, path);
   }
 
   /** Whether an analysis of this upload's data is stored in a language, without reading it. */
   public synchronized boolean hasAnalysis(long uploadId, String lang) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("SELECT 1 FROM analyses WHERE upload_id = ? AND lang = ?")) {
-      ps.setLong(1, uploadId);
-      ps.setString(2, lang);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return AnalysisTables.has(connection, uploadId, lang);
   }
 
   /** One page of a view's rows, filtered and sorted, with how many match. */
@@ -783,10 +698,7 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   public synchronized long count(FileKind kind) throws SQLException {
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + KindSchema.table(kind))) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
+    return loads.count(kind);
   }
 
   /**
@@ -835,7 +747,7 @@ public final class ShopDatabase implements AutoCloseable {
    * @param withExtras whether to add the export's unknown columns (costly for wide exports)
    */
   public synchronized Table load(FileKind kind, boolean withExtras) throws SQLException {
-    return load(kind, kind.fields(), withExtras);
+    return loads.load(kind, kind.fields(), withExtras);
   }
 
   /**
@@ -843,196 +755,13 @@ public final class ShopDatabase implements AutoCloseable {
    * million orders hold far less memory without the columns no stage reads.
    */
   public synchronized Table load(FileKind kind, List<String> fieldNames) throws SQLException {
-    return load(
+    return loads.load(
         kind, kind.fields().stream().filter(f -> fieldNames.contains(f.name())).toList(), false);
   }
 
-  private Table load(FileKind kind, List<Field> fields, boolean withExtras) throws SQLException {
-    if (withExtras) {
-      return loadFromDatabase(kind, fields, true, 0);
-    }
-    long version = rowsVersion(kind);
-    List<Field> kept = RowSnapshots.withKey(kind, fields);
-    Optional<RowSnapshots.Found> found =
-        version == 0 ? Optional.empty() : snapshots.newest(kind, kept, version);
-    boolean current = found.isPresent() && found.get().version() == version;
-    rowsReadFromDatabase = 0;
-    Table rows =
-        found.isEmpty()
-            ? null
-            : current
-                ? found.get().rows()
-                // An older snapshot needs only the rows changed since.
-                : KeyOrder.merge(
-                    kind,
-                    found.get().rows(),
-                    loadFromDatabase(kind, kept, false, found.get().version()));
-    // A file cut short at a block boundary reads as fewer rows without an error: the count tells.
-    boolean whole = rows != null && rows.rowCount() == count(kind);
-    if (!whole) {
-      rows = loadFromDatabase(kind, kept, false, 0);
-    }
-    if (version > 0 && !(current && whole)) {
-      try {
-        snapshots.write(kind, version, rows);
-      } catch (IOException e) {
-        // Not fatal: the rows are in hand and the next load makes the snapshot again.
-        System.err.println("could not keep a snapshot of " + kind.id() + ": " + e);
-      }
-    }
-    // In place: selectColumns would copy every column of a million rows.
-    return rows.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
-  }
-
-  /**
-   * The upload that last changed the kind's rows (0 when there are none). A database written before
-   * the versions were kept gets its version from the rows themselves, once.
-   */
-  private long rowsVersion(FileKind kind) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("SELECT upload_id FROM kind_versions WHERE kind = ?")) {
-      ps.setString(1, kind.id());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
-    }
-    long version;
-    try (Statement s = connection.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT coalesce(max("
-                    + KindSchema.UPLOAD
-                    + "), 0) FROM "
-                    + KindSchema.table(kind))) {
-      version = rs.next() ? rs.getLong(1) : 0;
-    }
-    if (version > 0) {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "INSERT OR IGNORE INTO kind_versions (kind, upload_id) VALUES (?, ?)")) {
-        ps.setString(1, kind.id());
-        ps.setLong(2, version);
-        ps.executeUpdate();
-      }
-    }
-    return version;
-  }
-
-  /** The kind's rows changed by uploads after the given one (all rows for 0), in key order. */
-  private Table loadFromDatabase(
-      FileKind kind, List<Field> fields, boolean withExtras, long afterUpload) throws SQLException {
-    Table table = KindTable.empty(kind);
-    table.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
-    List<Column<?>> columns = fields.stream().<Column<?>>map(f -> table.column(f.name())).toList();
-    Map<String, StringColumn> extras = new LinkedHashMap<>();
-    String sql =
-        "SELECT "
-            + fields.stream().map(f -> KindSchema.quote(f.name())).collect(Collectors.joining(", "))
-            + ", "
-            + KindSchema.EXTRA
-            + " FROM "
-            + KindSchema.table(kind)
-            + (afterUpload > 0 ? " WHERE " + KindSchema.UPLOAD + " > " + afterUpload : "")
-            + " ORDER BY "
-            + KindSchema.keyList(kind);
-    int row = 0;
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        for (int i = 0; i < fields.size(); i++) {
-          KindTable.append(columns.get(i), readValue(rs, i + 1, fields.get(i)));
-        }
-        if (withExtras) {
-          appendExtras(extras, rs.getString(fields.size() + 1), row);
-        }
-        row++;
-      }
-    }
-    rowsReadFromDatabase += row;
-    // Added at the end: Tablesaw pads a column shorter than the table, which would shift its
-    // values.
-    extras.values().forEach(table::addColumns);
-    return table;
-  }
-
-  private static void appendExtras(Map<String, StringColumn> extras, String json, int row) {
-    Map<String, String> values = json == null ? Map.of() : parseExtras(json);
-    for (String key : values.keySet()) {
-      extras.computeIfAbsent(
-          key,
-          k -> {
-            StringColumn c = StringColumn.create(KindTable.EXTRA_PREFIX + k);
-            for (int i = 0; i < row; i++) {
-              c.append("");
-            }
-            return c;
-          });
-    }
-    for (var entry : extras.entrySet()) {
-      entry.getValue().append(values.getOrDefault(entry.getKey(), ""));
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> parseExtras(String json) {
-    try {
-      return Json.MAPPER.readValue(json, LinkedHashMap.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored extra columns are not JSON", e);
-    }
-  }
-
-  static Object readValue(ResultSet rs, int index, Field field) throws SQLException {
-    return readValue(rs, index, field.type());
-  }
-
-  static Object readValue(ResultSet rs, int index, ValueType type) throws SQLException {
-    switch (type) {
-      case ID, TEXT -> {
-        String s = rs.getString(index);
-        return s == null || s.isEmpty() ? null : s;
-      }
-      case INTEGER -> {
-        int v = rs.getInt(index);
-        return rs.wasNull() ? null : v;
-      }
-      case MONEY, DECIMAL -> {
-        double v = rs.getDouble(index);
-        return rs.wasNull() ? null : v;
-      }
-      case DATETIME -> {
-        long v = rs.getLong(index);
-        return rs.wasNull() ? null : LocalDateTime.ofEpochSecond(v, 0, ZoneOffset.UTC);
-      }
-      case DATE -> {
-        long v = rs.getLong(index);
-        return rs.wasNull() ? null : LocalDate.ofEpochDay(v);
-      }
-      case FLAG -> {
-        int v = rs.getInt(index);
-        return rs.wasNull() ? null : v != 0;
-      }
-      default -> throw new IllegalArgumentException(type.toString());
-    }
-  }
-
-  static void bindValue(PreparedStatement ps, int index, ValueType type, Object value)
-      throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.NULL);
-      return;
-    }
-    switch (type) {
-      case ID, TEXT -> ps.setString(index, (String) value);
-      case INTEGER -> ps.setInt(index, (Integer) value);
-      case MONEY, DECIMAL -> ps.setDouble(index, (Double) value);
-      case DATETIME -> ps.setLong(index, ((LocalDateTime) value).toEpochSecond(ZoneOffset.UTC));
-      case DATE -> ps.setLong(index, ((LocalDate) value).toEpochDay());
-      case FLAG -> ps.setInt(index, ((Boolean) value) ? 1 : 0);
-      default -> throw new IllegalArgumentException(type.toString());
-    }
+  /** Rows the last load read from SQLite (the rest came from a snapshot): tests see which way. */
+  synchronized long rowsReadFromDatabase() {
+    return loads.rowsReadFromDatabase();
   }
 
   private static String toJson(IngestReport report) {

@@ -79,7 +79,7 @@ class RowSnapshotsTest {
       Table firstLoad = ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
       assertEquals(300, firstLoad.rowCount());
       ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
-      assertEquals(0, ws.database("shop1").rowsReadFromDatabase, "read from the snapshot alone");
+      assertEquals(0, ws.database("shop1").rowsReadFromDatabase(), "read from the snapshot alone");
       assertTrue(
           snapshotFiles(snapshots()).contains("orders-1.avro"),
           snapshotFiles(snapshots()).toString());
@@ -103,7 +103,7 @@ class RowSnapshotsTest {
         }
         ws.upload("shop1", List.of(csv("week" + week + ".csv", next.toString())), s -> {});
         Table updated = ws.database("shop1").load(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS);
-        long changed = ws.database("shop1").rowsReadFromDatabase;
+        long changed = ws.database("shop1").rowsReadFromDatabase();
         assertTrue(
             changed > 0 && changed <= 40, "only the week's changed rows are read back: " + changed);
         assertEquals(
