@@ -2,11 +2,11 @@ package app.rebound.web;
 
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
-import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.PastedNotice;
 import app.rebound.ingest.Plausible;
 import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
+import app.rebound.service.ShopChanges;
 import app.rebound.service.UploadProgress;
 import app.rebound.store.DeletedUpload;
 import app.rebound.store.Workspaces;
@@ -29,12 +29,19 @@ final class ShopApi {
   private final Workspaces workspaces;
   private final Analyses analyses;
   private final UploadProgress progress;
+  private final ShopChanges changes;
   private final WebConfig config;
 
-  ShopApi(Workspaces workspaces, Analyses analyses, UploadProgress progress, WebConfig config) {
+  ShopApi(
+      Workspaces workspaces,
+      Analyses analyses,
+      UploadProgress progress,
+      ShopChanges changes,
+      WebConfig config) {
     this.workspaces = workspaces;
     this.analyses = analyses;
     this.progress = progress;
+    this.changes = changes;
     this.config = config;
   }
 
@@ -47,16 +54,7 @@ final class ShopApi {
   /** POST /api/shops/{shop}/uploads: 200 with the report; a refusal is mapped to 400 in WebApp. */
   void upload(Context ctx) throws Exception {
     String shop = ShopIds.fromPath(ctx);
-    IngestReport report;
-    try {
-      report =
-          workspaces.upload(
-              shop, UploadParts.files(ctx, config.maxUploadBytes()), progress.tracker(shop));
-    } finally {
-      progress.finish(shop);
-    }
-    analyses.submit(shop);
-    ctx.json(report);
+    ctx.json(changes.upload(shop, UploadParts.files(ctx, config.maxUploadBytes())));
   }
 
   /**
@@ -68,15 +66,7 @@ final class ShopApi {
     String shop = ShopIds.existing(ctx, workspaces);
     NoticeForm form =
         NoticeForm.of(JsonBodies.object(ctx, "notice_id, processed_at and order_ids"));
-    PastedNotice notice = PastedNotice.read(form.input(), Plausible.today());
-    IngestReport report;
-    try {
-      report = workspaces.uploadNotice(shop, notice, progress.tracker(shop));
-    } finally {
-      progress.finish(shop);
-    }
-    analyses.submit(shop);
-    ctx.json(report);
+    ctx.json(changes.notice(shop, PastedNotice.read(form.input(), Plausible.today())));
   }
 
   /**
@@ -144,18 +134,15 @@ final class ShopApi {
    */
   void deleteUpload(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    DeletedUpload deleted = workspaces.deleteUpload(shop, UploadIds.fromPath(ctx, shop));
-    analyses.submit(shop);
-    ctx.json(deleted);
+    ctx.json(changes.deleteUpload(shop, UploadIds.fromPath(ctx, shop)));
   }
 
   /** DELETE /api/shops/{shop}: 204 once the shop and everything in it is gone; 404 if unknown. */
   void deleteShop(Context ctx) throws Exception {
     String shop = ShopIds.fromPath(ctx);
-    if (!workspaces.deleteShop(shop)) {
+    if (!changes.deleteShop(shop)) {
       throw new ShopNotFoundException(shop);
     }
-    analyses.forget(shop);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

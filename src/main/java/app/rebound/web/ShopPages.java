@@ -4,8 +4,7 @@ import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.NoticeRefusedException;
 import app.rebound.ingest.PastedNotice;
 import app.rebound.ingest.Plausible;
-import app.rebound.service.Analyses;
-import app.rebound.service.UploadProgress;
+import app.rebound.service.ShopChanges;
 import app.rebound.store.ShopSummary;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRecord;
@@ -24,22 +23,19 @@ final class ShopPages {
   static final String CONFIRMED = "yes";
 
   private final Workspaces workspaces;
-  private final Analyses analyses;
-  private final UploadProgress progress;
+  private final ShopChanges changes;
   private final WebConfig config;
   private final Templates templates;
   private final List<NavEntry> nav;
 
   ShopPages(
       Workspaces workspaces,
-      Analyses analyses,
-      UploadProgress progress,
+      ShopChanges changes,
       WebConfig config,
       Templates templates,
       List<NavEntry> nav) {
     this.workspaces = workspaces;
-    this.analyses = analyses;
-    this.progress = progress;
+    this.changes = changes;
     this.config = config;
     this.templates = templates;
     this.nav = nav;
@@ -81,12 +77,7 @@ final class ShopPages {
   }
 
   private void store(Context ctx, String shop, List<UploadFile> files) throws Exception {
-    try {
-      workspaces.upload(shop, files, progress.tracker(shop));
-    } finally {
-      progress.finish(shop);
-    }
-    analyses.submit(shop);
+    changes.upload(shop, files);
     ctx.redirect(shopPath(shop), HttpStatus.SEE_OTHER);
   }
 
@@ -98,8 +89,7 @@ final class ShopPages {
     String shop = ShopIds.existing(ctx, workspaces);
     long upload = UploadIds.fromPath(ctx, shop);
     requireConfirmed(ctx);
-    workspaces.deleteUpload(shop, upload);
-    analyses.submit(shop);
+    changes.deleteUpload(shop, upload);
     ctx.redirect(shopPath(shop) + "/uploads", HttpStatus.SEE_OTHER);
   }
 
@@ -107,10 +97,9 @@ final class ShopPages {
   void deleteShop(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     requireConfirmed(ctx);
-    if (!workspaces.deleteShop(shop)) {
+    if (!changes.deleteShop(shop)) {
       throw new ShopNotFoundException(shop); // deleted by another request meanwhile
     }
-    analyses.forget(shop);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 
@@ -140,13 +129,7 @@ final class ShopPages {
    */
   void notice(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    PastedNotice notice = PastedNotice.read(NoticeForm.of(ctx).input(), Plausible.today());
-    try {
-      workspaces.uploadNotice(shop, notice, progress.tracker(shop));
-    } finally {
-      progress.finish(shop);
-    }
-    analyses.submit(shop);
+    changes.notice(shop, PastedNotice.read(NoticeForm.of(ctx).input(), Plausible.today()));
     ctx.redirect(shopPath(shop) + "/uploads", HttpStatus.SEE_OTHER);
   }
 

@@ -4,6 +4,7 @@ import app.rebound.Json;
 import app.rebound.ingest.NoticeRefusedException;
 import app.rebound.service.Analyses;
 import app.rebound.service.AppealCases;
+import app.rebound.service.ShopChanges;
 import app.rebound.service.UploadProgress;
 import app.rebound.store.CaseConflictException;
 import app.rebound.store.CaseNotFoundException;
@@ -87,9 +88,10 @@ public final class WebApp {
       List<NavEntry> nav) {
     Warmup.start(); // beside Javalin's own start below, on the other core
     UploadProgress progress = new UploadProgress();
-    ShopApi api = new ShopApi(workspaces, analyses, progress, config);
+    ShopChanges changes = new ShopChanges(workspaces, analyses, progress);
+    ShopApi api = new ShopApi(workspaces, analyses, progress, changes, config);
     Templates templates = new Templates();
-    ShopPages pages = new ShopPages(workspaces, analyses, progress, config, templates, nav);
+    ShopPages pages = new ShopPages(workspaces, changes, config, templates, nav);
     DashboardData data = new DashboardData(workspaces, new ReportCache(status), charts);
     DashboardApi dashboardApi = new DashboardApi(data);
     DashboardPages dashboards = new DashboardPages(workspaces, data, templates, nav);

@@ -1,0 +1,71 @@
+package app.rebound.service;
+
+import app.rebound.ingest.IngestReport;
+import app.rebound.ingest.PastedNotice;
+import app.rebound.store.DeletedUpload;
+import app.rebound.store.UploadFile;
+import app.rebound.store.UploadRefusedException;
+import app.rebound.store.Workspaces;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Every change to a shop's data, as the pages and the API make it: stored (with its progress shown
+ * while it runs), then the shop analysed again — or forgotten, when the shop is deleted. One place,
+ * so no controller stores without the analysis following.
+ */
+public final class ShopChanges {
+
+  private final Workspaces workspaces;
+  private final Analyses analyses;
+  private final UploadProgress progress;
+
+  public ShopChanges(Workspaces workspaces, Analyses analyses, UploadProgress progress) {
+    this.workspaces = workspaces;
+    this.analyses = analyses;
+    this.progress = progress;
+  }
+
+  /** Stores the files as one upload (refused whole, or kept whole) and has the shop analysed. */
+  public IngestReport upload(String shop, List<UploadFile> files)
+      throws IOException, SQLException, UploadRefusedException {
+    IngestReport report;
+    try {
+      report = workspaces.upload(shop, files, progress.tracker(shop));
+    } finally {
+      progress.finish(shop);
+    }
+    analyses.submit(shop);
+    return report;
+  }
+
+  /** Stores a pasted deletion notice as an upload of a deletions export, then analyses. */
+  public IngestReport notice(String shop, PastedNotice notice)
+      throws IOException, SQLException, UploadRefusedException {
+    IngestReport report;
+    try {
+      report = workspaces.uploadNotice(shop, notice, progress.tracker(shop));
+    } finally {
+      progress.finish(shop);
+    }
+    analyses.submit(shop);
+    return report;
+  }
+
+  /** Deletes one upload and has the shop analysed on what is left. */
+  public DeletedUpload deleteUpload(String shop, long upload) throws SQLException {
+    DeletedUpload deleted = workspaces.deleteUpload(shop, upload);
+    analyses.submit(shop);
+    return deleted;
+  }
+
+  /** Deletes the shop and everything in it; false when there was no such shop. */
+  public boolean deleteShop(String shop) throws IOException, SQLException {
+    if (!workspaces.deleteShop(shop)) {
+      return false;
+    }
+    analyses.forget(shop);
+    return true;
+  }
+}
