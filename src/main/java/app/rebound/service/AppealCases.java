@@ -1,5 +1,6 @@
 package app.rebound.service;
 
+import app.rebound.BadInputException;
 import app.rebound.PlatformTime;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
@@ -71,7 +72,7 @@ public final class AppealCases {
    */
   public CaseFile open(String shop, String groupId) throws Exception {
     if (groupId == null || groupId.isBlank()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "group_id is required: the id of a group of the shop's appeal workbench");
     }
     AppealGroup group =
@@ -80,7 +81,7 @@ public final class AppealCases {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new BadInputException(
                         "no appeal group '" + groupId + "' in the shop's current data"));
     LocalDateTime now = PlatformTime.now(workspaces.clock());
     if (group.closed(now)) {
@@ -137,16 +138,21 @@ public final class AppealCases {
    */
   public CaseFile change(String shop, long id, Request request) throws SQLException {
     if (request.status() == null || request.status().isBlank()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "status is required; one of " + CaseStatus.codes(List.of(CaseStatus.values())));
     }
-    CaseStatus next = CaseStatus.of(request.status().trim());
+    CaseStatus next;
+    try {
+      next = CaseStatus.of(request.status().trim());
+    } catch (IllegalArgumentException unknown) {
+      throw new BadInputException(unknown.getMessage());
+    }
     LocalDateTime now = PlatformTime.now(workspaces.clock());
     LocalDate on = request.on() == null ? now.toLocalDate() : request.on();
     checkDates(next, on, request.followUpOn(), now.toLocalDate());
     String note = request.note() == null ? "" : request.note().strip();
     if (note.length() > MAX_NOTE_CHARS) {
-      throw new IllegalArgumentException("note is longer than " + MAX_NOTE_CHARS + " characters");
+      throw new BadInputException("note is longer than " + MAX_NOTE_CHARS + " characters");
     }
     db(shop).changeCase(id, current -> decide(current, next, on, note, request), now);
     // Does nothing when the stored analysis still holds; starts one when the change dropped it.
@@ -186,16 +192,13 @@ public final class AppealCases {
   private static void checkDates(
       CaseStatus next, LocalDate on, LocalDate followUpOn, LocalDate today) {
     if (on.isAfter(today)) {
-      throw new IllegalArgumentException(
-          "date " + on + " is in the future: give the day it happened");
+      throw new BadInputException("date " + on + " is in the future: give the day it happened");
     }
     if (followUpOn != null && followUpOn.isBefore(on)) {
-      throw new IllegalArgumentException(
-          "follow_up_on " + followUpOn + " is before the date " + on);
+      throw new BadInputException("follow_up_on " + followUpOn + " is before the date " + on);
     }
     if (followUpOn != null && next.finished()) {
-      throw new IllegalArgumentException(
-          "a case that is " + next + " is final and has no follow-up");
+      throw new BadInputException("a case that is " + next + " is final and has no follow-up");
     }
   }
 
@@ -208,7 +211,7 @@ public final class AppealCases {
     // A draft's day is when it was opened here; the merchant may have appealed on the platform
     // before that.
     if (current.status() != CaseStatus.DRAFT && on.isBefore(current.statusOn())) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "date "
               + on
               + " is before "
@@ -246,14 +249,14 @@ public final class AppealCases {
   static List<String> restored(AppealCase current, CaseStatus next, List<String> given) {
     if (!next.restores()) {
       if (given != null && !given.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "restored_orders go only with approved or partly_approved, not " + next);
       }
       return List.of();
     }
     if (given == null) {
       if (next == CaseStatus.PARTLY_APPROVED) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "partly_approved needs restored_orders: which of the case's "
                 + current.orders().size()
                 + " orders the platform gave back");
@@ -263,14 +266,14 @@ public final class AppealCases {
     Set<String> ids =
         given.stream().map(String::trim).collect(Collectors.toCollection(LinkedHashSet::new));
     if (ids.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           next
               + " needs at least one restored order; a decision that restores"
               + " none is rejected");
     }
     List<String> unknown = ids.stream().filter(o -> !current.orders().contains(o)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "restored_orders must be orders of case "
               + current.id()
               + "; these are"

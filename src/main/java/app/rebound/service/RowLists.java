@@ -1,5 +1,6 @@
 package app.rebound.service;
 
+import app.rebound.BadInputException;
 import app.rebound.store.RowPage;
 import app.rebound.store.RowQuery;
 import app.rebound.store.RowView;
@@ -53,7 +54,7 @@ public final class RowLists {
         RowView.of(r.kind())
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new BadInputException(
                         "no row list \""
                             + r.kind()
                             + "\": use orders, deleted, reviews or affiliates"));
@@ -62,7 +63,7 @@ public final class RowLists {
         view.column(sortName)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new BadInputException(
                         "cannot sort "
                             + view.id()
                             + " by \""
@@ -75,11 +76,11 @@ public final class RowLists {
     } else if (r.dir().equals("asc") || r.dir().equals("desc")) {
       descending = r.dir().equals("desc");
     } else {
-      throw new IllegalArgumentException("dir must be asc or desc, not \"" + r.dir() + "\"");
+      throw new BadInputException("dir must be asc or desc, not \"" + r.dir() + "\"");
     }
     String notice = trimmed("notice", r.notice());
     if (notice != null && !view.hasNotice()) {
-      throw new IllegalArgumentException(view.id() + " rows name no notice: drop notice=");
+      throw new BadInputException(view.id() + " rows name no notice: drop notice=");
     }
     return new Checked(
         view,
@@ -116,13 +117,12 @@ public final class RowLists {
       return 1;
     }
     if (!page.matches("[0-9]+")) {
-      throw new IllegalArgumentException(
-          "page must be a whole number from 1, not \"" + page + "\"");
+      throw new BadInputException("page must be a whole number from 1, not \"" + page + "\"");
     }
     // More digits than a long holds is still just far past the end.
     long n = page.length() > 18 ? Long.MAX_VALUE : Long.parseLong(page);
     if (n < 1) {
-      throw new IllegalArgumentException("page must be 1 or more, not " + page);
+      throw new BadInputException("page must be 1 or more, not " + page);
     }
     return n;
   }
@@ -133,7 +133,7 @@ public final class RowLists {
     }
     String v = value.strip();
     if (v.length() > MAX_SEARCH_LENGTH) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           name + " is " + v.length() + " characters: at most " + MAX_SEARCH_LENGTH);
     }
     return v;

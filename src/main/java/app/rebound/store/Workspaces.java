@@ -1,5 +1,6 @@
 package app.rebound.store;
 
+import app.rebound.BadInputException;
 import app.rebound.ingest.ExportFiles;
 import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.ExportStamp;
@@ -97,7 +98,7 @@ public final class Workspaces implements AutoCloseable {
 
   public static String requireValidShopId(String id) {
     if (!isValidShopId(id)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "shop id must be 1–64 letters, digits, - or _ (got \"" + id + "\")");
     }
     return id;

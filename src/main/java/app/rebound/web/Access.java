@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.store.Workspaces;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -82,7 +83,7 @@ final class Access {
     shopTokens.forEach(
         (token, shops) -> {
           if (shops.isEmpty()) {
-            throw new IllegalArgumentException("a shop token needs at least one shop");
+            throw new BadInputException("a shop token needs at least one shop");
           }
           shops.forEach(Workspaces::requireValidShopId);
           grants.add(
@@ -201,12 +202,12 @@ final class Access {
 
   private static String checkToken(String token, Set<String> seen) {
     if (token == null || !TOKEN.matcher(token).matches()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "an access token must be printable ASCII without spaces, quotes, ',', ';'"
               + " or '\\' (it travels in a header, a URL and a cookie)");
     }
     if (!seen.add(token)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "the same access token is given twice; give each token once, with all its shops");
     }
     return token;

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.PlatformTime;
 import app.rebound.service.AppealCases;
 import app.rebound.store.AppealCase;
@@ -125,8 +126,7 @@ final class CasePages {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field + " must be a date like 2026-06-20, not '" + text + "'");
+      throw new BadInputException(field + " must be a date like 2026-06-20, not '" + text + "'");
     }
   }
 

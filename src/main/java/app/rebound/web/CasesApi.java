@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.service.AppealCases;
 import app.rebound.store.AppealCase;
 import app.rebound.store.CaseEvent;
@@ -137,7 +138,7 @@ final class CasesApi {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a case id is a number, was '" + id + "'");
+      throw new BadInputException("a case id is a number, was '" + id + "'");
     }
   }
 
@@ -157,7 +158,7 @@ final class CasesApi {
       return null;
     }
     if (!node.isTextual()) {
-      throw new IllegalArgumentException(field + " must be text");
+      throw new BadInputException(field + " must be text");
     }
     return node.asText();
   }
@@ -171,8 +172,7 @@ final class CasesApi {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field + " must be a date like 2026-06-20, was '" + text + "'");
+      throw new BadInputException(field + " must be a date like 2026-06-20, was '" + text + "'");
     }
   }
 
@@ -183,12 +183,12 @@ final class CasesApi {
       return null;
     }
     if (!node.isArray()) {
-      throw new IllegalArgumentException(field + " must be a list of sub-order ids (as strings)");
+      throw new BadInputException(field + " must be a list of sub-order ids (as strings)");
     }
     List<String> ids = new ArrayList<>();
     for (JsonNode id : node) {
       if (!id.isTextual() || id.asText().isBlank()) {
-        throw new IllegalArgumentException(field + " must be a list of sub-order ids (as strings)");
+        throw new BadInputException(field + " must be a list of sub-order ids (as strings)");
       }
       ids.add(id.asText().trim());
     }

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.advice.Plan;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ImpactReport;
@@ -121,13 +122,12 @@ final class DashboardPages {
         data.plan(l).actions().stream()
             .filter(a -> a.id().equals(actionId))
             .findFirst()
-            .orElseThrow(
-                () -> new IllegalArgumentException("the plan has no action '" + actionId + "'"));
+            .orElseThrow(() -> new BadInputException("the plan has no action '" + actionId + "'"));
     LocalDate startedOn;
     try {
       startedOn = LocalDate.parse(String.valueOf(ctx.formParam("started_on")));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("started_on must be a date like 2026-06-20");
+      throw new BadInputException("started_on must be a date like 2026-06-20");
     }
     workspaces
         .database(shop)

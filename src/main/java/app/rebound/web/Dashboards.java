@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ChannelImpact;
 import app.rebound.analysis.CompassExports;
@@ -417,7 +418,7 @@ public final class Dashboards {
           return s;
         }
       }
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "unknown sort \""
               + param
               + "\": use one of "
@@ -778,7 +779,7 @@ public final class Dashboards {
       case "affiliate_gmv" -> reason(r.partnerships().shop(), "affiliate_gmv");
       case "deletions_timeline" ->
           r.deletions().batches().isEmpty() ? Reason.of("no_deletions") : null;
-      default -> throw new IllegalArgumentException("unknown chart \"" + chartId + "\"");
+      default -> throw new BadInputException("unknown chart \"" + chartId + "\"");
     };
   }
 

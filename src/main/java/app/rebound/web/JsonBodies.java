@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,10 +33,10 @@ final class JsonBodies {
     try {
       body = Json.MAPPER.readTree(ctx.body());
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
+      throw new BadInputException("the body is not JSON: " + e.getOriginalMessage());
     }
     if (body == null || !body.isObject()) {
-      throw new IllegalArgumentException("the body must be a JSON object with " + required);
+      throw new BadInputException("the body must be a JSON object with " + required);
     }
     return body;
   }

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.ingest.NoticeProblem;
 import app.rebound.ingest.PastedNotice;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public record NoticeForm(
       List<String> lines = new ArrayList<>();
       for (JsonNode id : ids) {
         if (!id.isTextual()) { // a JSON number of 19 digits has lost them in many clients
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               PastedNotice.FIELD_ORDER_IDS
                   + " must be the pasted text or a list of ids as strings");
         }

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.ingest.PastedNotice;
@@ -157,26 +158,26 @@ final class ShopApi {
     JsonNode body = JsonBodies.object(ctx, "action, started_on and products");
     String action = body.path("action").asText("");
     if (!RankedAction.ACTION_IDS.contains(action)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
     }
     LocalDate startedOn;
     try {
       startedOn = LocalDate.parse(body.path("started_on").asText(""));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "started_on must be a date like 2026-06-20, was '"
               + body.path("started_on").asText("")
               + "'");
     }
     JsonNode productsNode = body.path("products");
     if (!productsNode.isArray()) {
-      throw new IllegalArgumentException("products must be a list of product ids");
+      throw new BadInputException("products must be a list of product ids");
     }
     List<String> products = new ArrayList<>();
     for (JsonNode product : productsNode) {
       if (!product.isTextual() || product.asText().isBlank()) {
-        throw new IllegalArgumentException("products must be a list of product ids");
+        throw new BadInputException("products must be a list of product ids");
       }
       products.add(product.asText().trim());
     }

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.NoticeRefusedException;
 import app.rebound.ingest.PastedNotice;
@@ -117,7 +118,7 @@ final class ShopPages {
   void refused(Context ctx, IngestReport report) throws Exception {
     String shop = ShopIds.ofUpload(ctx);
     if (shop == null || !Workspaces.isValidShopId(shop)) {
-      throw new IllegalArgumentException("shop id missing or malformed: " + shop);
+      throw new BadInputException("shop id missing or malformed: " + shop);
     }
     ctx.status(HttpStatus.BAD_REQUEST);
     renderShop(ctx, shop, report, NoticeForm.EMPTY);

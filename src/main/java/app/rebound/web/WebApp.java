@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import app.rebound.Json;
 import app.rebound.ingest.NoticeRefusedException;
 import app.rebound.service.Analyses;
@@ -256,8 +257,9 @@ public final class WebApp {
           javalin.routes.exception(
               CaseConflictException.class,
               (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
+          // The sender's mistake only: any other IllegalArgumentException is ours, a 500.
           javalin.routes.exception(
-              IllegalArgumentException.class,
+              BadInputException.class,
               (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
           javalin.routes.exception(
               UploadTooLargeException.class,

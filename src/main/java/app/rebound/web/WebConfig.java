@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.BadInputException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -48,11 +49,10 @@ public record WebConfig(
 
   public WebConfig {
     if (maxUploadBytes <= 0) {
-      throw new IllegalArgumentException(
-          "maxUploadBytes must be positive (got " + maxUploadBytes + ")");
+      throw new BadInputException("maxUploadBytes must be positive (got " + maxUploadBytes + ")");
     }
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "the request timeout must be positive (got " + requestTimeout + ")");
     }
     shopTokens = Map.copyOf(shopTokens);
@@ -83,7 +83,7 @@ public record WebConfig(
   /** One more token that sees only {@code shops}; a token already given is refused. */
   public WebConfig withShopToken(String token, List<String> shops) {
     if (shopTokens.containsKey(token)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "the same access token is given twice; give each token once, with all its shops");
     }
     Map<String, Set<String>> tokens = new LinkedHashMap<>(shopTokens);

@@ -609,6 +609,25 @@ class DashboardPagesTest {
   }
 
   @Test
+  void an_illegal_argument_inside_rebound_is_our_error_not_the_merchants_bad_request()
+      throws Exception {
+    ChartSource broken =
+        (id, report, product, lang) -> {
+          throw new IllegalArgumentException("a bug in a chart");
+        };
+    JavalinTest.test(
+        WebApp.create(workspaces, analyses, broken, WebConfig.defaults(), Nav.ENTRIES),
+        (server, client) -> {
+          Response svg = client.get(shop("/charts/gmv_cumulative.svg"));
+          assertEquals(500, svg.code(), "a 400 would tell the merchant to fix their request");
+          assertTrue(
+              !svg.body().string().contains("a bug in a chart"), "internals stay in the log");
+          Response bad = client.get("/api/shops/" + SHOP + "/cases/not-a-number");
+          assertEquals(400, bad.code(), "the sender's own mistake is still a 400");
+        });
+  }
+
+  @Test
   void a_chart_without_its_export_says_which_file_to_upload() throws Exception {
     workspaces.upload(
         "bare",
