@@ -17,6 +17,7 @@ import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,24 @@ final class DashboardData {
         new Period.Query(
             ctx.queryParam(Period.PARAM), ctx.queryParam(Period.FROM), ctx.queryParam(Period.TO));
     return new Loaded(shop, lang, reports.get(shop, lang.code()), query);
+  }
+
+  /**
+   * The shop's finished analysis, for what needs it whole (a download, a chart, a form that acts on
+   * the plan); 409 saying where the analysis stands while it runs or why it failed.
+   */
+  Loaded loadReady(Context ctx) throws Exception {
+    Loaded l = load(ctx);
+    if (!l.ready()) {
+      throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
+    }
+    return l;
+  }
+
+  /** Where the shop's analysis stands, as the pages show it. */
+  static Views.Progress progress(Loaded l) {
+    ReportCache.Analysis a = l.analysis();
+    return new Views.Progress(a.state().name().toLowerCase(Locale.ROOT), a.progress(), a.error());
   }
 
   Dashboards.Overview overview(Loaded l) {

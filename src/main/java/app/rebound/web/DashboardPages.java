@@ -8,7 +8,6 @@ import app.rebound.report.PlanWriters;
 import app.rebound.report.Table;
 import app.rebound.service.ActionsTaken;
 import app.rebound.store.Workspaces;
-import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +78,7 @@ final class DashboardPages {
         new Views.Overview(
             chrome,
             l.shop(),
-            progress(l),
+            DashboardData.progress(l),
             l.ready() ? data.overview(l) : null,
             workspaces.summary(l.shop()),
             workspaces.database(l.shop()).uploads()));
@@ -113,10 +111,7 @@ final class DashboardPages {
    */
   void recordAction(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    DashboardData.Loaded l = data.load(ctx);
-    if (!l.ready()) {
-      throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
-    }
+    DashboardData.Loaded l = data.loadReady(ctx);
     String actionId = ctx.formParam("action");
     RankedAction planned =
         data.plan(l).actions().stream()
@@ -138,10 +133,7 @@ final class DashboardPages {
 
   /** GET /shops/{shop}/plan.pdf, plan.md, actions.csv: 409 while the analysis runs. */
   void planDownload(Context ctx, String file) throws Exception {
-    DashboardData.Loaded l = data.load(ctx);
-    if (!l.ready()) {
-      throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
-    }
+    DashboardData.Loaded l = data.loadReady(ctx);
     String type =
         switch (file) {
           case "plan.pdf" -> "application/pdf";
@@ -205,15 +197,13 @@ final class DashboardPages {
     templates.respond(
         ctx,
         "appeal_group.jte",
-        new Views.Page<>(chrome(ctx, msg, l, title, here), l.shop(), progress(l), group));
+        new Views.Page<>(
+            chrome(ctx, msg, l, title, here), l.shop(), DashboardData.progress(l), group));
   }
 
   /** GET /shops/{shop}/appeal/{group}/pack.zip?lang= */
   void appealPack(Context ctx) throws Exception {
-    DashboardData.Loaded l = data.load(ctx);
-    if (!l.ready()) {
-      throw new ConflictResponse("the analysis is not finished yet; try again in a moment");
-    }
+    DashboardData.Loaded l = data.loadReady(ctx);
     DashboardData.Pack pack = data.appealPack(l, ctx);
     ctx.contentType("application/zip")
         .header("Content-Disposition", "attachment; filename=\"" + pack.fileName() + "\"")
@@ -244,15 +234,13 @@ final class DashboardPages {
     templates.respond(
         ctx,
         "product.jte",
-        new Views.Page<>(chrome(ctx, msg, l, title, here), l.shop(), progress(l), product));
+        new Views.Page<>(
+            chrome(ctx, msg, l, title, here), l.shop(), DashboardData.progress(l), product));
   }
 
   /** GET /shops/{shop}/charts/{chart}.svg|.png?product=&lang= */
   void chart(Context ctx) throws Exception {
-    DashboardData.Loaded l = data.load(ctx);
-    if (!l.ready()) {
-      throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
-    }
+    DashboardData.Loaded l = data.loadReady(ctx);
     DashboardData.Chart chart =
         data.chart(l, ctx.pathParam("chart"), ctx.queryParam(DashboardData.PRODUCT_PARAM));
     ctx.contentType(chart.contentType())
@@ -267,10 +255,7 @@ final class DashboardPages {
    * record the page renders, in the page's language.
    */
   void table(Context ctx, String page) throws Exception {
-    DashboardData.Loaded l = data.load(ctx);
-    if (!l.ready()) {
-      throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
-    }
+    DashboardData.Loaded l = data.loadReady(ctx);
     Messages msg = Messages.of(l.lang());
     String scope = page;
     Map<String, Table> tables;
@@ -314,7 +299,8 @@ final class DashboardPages {
     templates.respond(
         ctx,
         template,
-        new Views.Page<>(chrome, l.shop(), progress(l), l.ready() ? build.apply(l) : null));
+        new Views.Page<>(
+            chrome, l.shop(), DashboardData.progress(l), l.ready() ? build.apply(l) : null));
   }
 
   private Chrome chrome(
@@ -328,10 +314,5 @@ final class DashboardPages {
         l.shop(),
         refresh,
         RequestGuard.csrfToken(ctx));
-  }
-
-  private static Views.Progress progress(DashboardData.Loaded l) {
-    ReportCache.Analysis a = l.analysis();
-    return new Views.Progress(a.state().name().toLowerCase(Locale.ROOT), a.progress(), a.error());
   }
 }
