@@ -121,11 +121,7 @@ public final class AppealEvidence {
       // The batch's cause is a close call: the order waits for what would settle it.
       checks.add(
           new Check(
-              OrderEvidence.BATCH_CAUSE,
-              Check.State.UNKNOWN,
-              true,
-              cause.odds().settleZh(),
-              cause.odds().settleEn()));
+              OrderEvidence.BATCH_CAUSE, Check.State.UNKNOWN, true, "", cause.odds().settle()));
     }
     double score = Math.round(score(checks) * 100) / 100.0;
     String verdict = verdict(flags, checks, score);

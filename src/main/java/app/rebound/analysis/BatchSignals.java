@@ -122,25 +122,13 @@ final class BatchSignals {
             IN_ORDERS,
             share(n, total),
             absent == 0
-                ? "全部 " + total + " 笔被删订单都在订单明细里"
-                : total + " 笔被删订单中 " + absent + " 笔不在订单明细里，无法检查它们的物流和付款；请上传包含这些订单的 订单明细.csv",
-            absent == 0
-                ? "all " + total + " deleted orders are in the orders export"
-                : absent
-                    + " of "
-                    + total
-                    + " deleted orders are not in the orders export, so their logistics and payment"
-                    + " cannot be checked: upload an 订单明细.csv that includes them"));
+                ? Words.of("signal_in_orders_all", total)
+                : Words.of(
+                    "signal_in_orders_some_absent", total, absent, fileOf(FileKind.ORDERS))));
     if (batch.stringColumn(DeletedOrders.SOURCE).isIn(DeletedOrders.FROM_ORDERS_FLAG).size()
         == total) {
       out.put(
-          DATE_ASSUMED,
-          new Signal(
-              DATE_ASSUMED,
-              1,
-              "没有销量删除记录，删除日期按最后一笔被删订单付款的次日估算：" + date,
-              "no deletions export: the deletion date is taken as the day after the last deleted order was paid, "
-                  + date));
+          DATE_ASSUMED, new Signal(DATE_ASSUMED, 1, Words.of("signal_batch_date_assumed", date)));
     }
     if (n == 0) {
       for (String code :
@@ -255,99 +243,43 @@ final class BatchSignals {
         reviewed++;
       }
     }
-    out.put(TRACKING, share(TRACKING, tracked, n, "有物流单号", "have a tracking number"));
-    out.put(
-        REUSED_WAYBILL,
-        share(
-            REUSED_WAYBILL,
-            reused,
-            n,
-            "的物流单号也出现在别的订单上（一个包裹不能寄两次）",
-            "carry a waybill number that also appears on another order (one parcel cannot be sent twice)"));
-    out.put(COMPLETED, share(COMPLETED, completed, n, "已完成", "were completed"));
+    out.put(TRACKING, share(TRACKING, tracked, n));
+    out.put(REUSED_WAYBILL, share(REUSED_WAYBILL, reused, n));
+    out.put(COMPLETED, share(COMPLETED, completed, n));
     double excess = Math.max(0, share(reused, n) - base.reusedBaseRate);
     out.put(
         REUSED_EXCESS,
         new Signal(
             REUSED_EXCESS,
             excess,
-            String.format(
-                Locale.ROOT,
-                "物流单号与别的订单重复的比例比店铺平时（%.1f%%）高 %.1f 个百分点",
-                100 * base.reusedBaseRate,
-                100 * excess),
-            String.format(
-                Locale.ROOT,
-                "the share of orders whose waybill is on another order is %.1f points above the"
-                    + " shop's usual %.1f%%",
-                100 * excess,
-                100 * base.reusedBaseRate)));
-    out.put(
-        NO_WAYBILL,
-        share(
-            NO_WAYBILL,
-            noWaybill,
-            n,
-            "已发货或已完成却没有物流单号",
-            "were shipped or completed without any tracking number"));
-    out.put(
-        ONE_AREA,
-        concentration(
-            ONE_AREA, cities, n, base.cityShare, "来自同一城市", "came from one city", "城市", "city"));
-    out.put(
-        ONE_LINK,
-        concentration(
-            ONE_LINK,
-            links,
-            n,
-            base.linkShare,
-            "来自同一个分享链接（达人）",
-            "came through one share link (affiliate)",
-            "达人",
-            "affiliate"));
+            Words.of(
+                "signal_" + REUSED_EXCESS,
+                oneDecimal(100 * base.reusedBaseRate),
+                oneDecimal(100 * excess))));
+    out.put(NO_WAYBILL, share(NO_WAYBILL, noWaybill, n));
+    out.put(ONE_AREA, concentration(ONE_AREA, cities, n, base.cityShare));
+    out.put(ONE_LINK, concentration(ONE_LINK, links, n, base.linkShare));
     out.put(
         CHAT,
         base.chatted == null
             ? Signal.notMeasured(CHAT, Reason.of("signal_upload_chats", fileOf(FileKind.CHATS)))
-            : share(CHAT, chatted, n, "买家与客服聊过天", "had a customer-service chat with the buyer"));
+            : share(CHAT, chatted, n));
     out.put(
         REVIEW,
         base.reviewed == null
             ? Signal.notMeasured(
                 REVIEW, Reason.of("signal_upload_reviews", fileOf(FileKind.REVIEWS)))
-            : share(REVIEW, reviewed, n, "有买家评价", "were reviewed by the buyer"));
-    out.put(NO_REFUND, share(NO_REFUND, notRefunded, n, "没有退款", "were not refunded"));
-    out.put(
-        BURST,
-        share(
-            BURST,
-            bursts(times),
-            n,
-            "与同批另一笔订单下单时间相差不到 3 分钟",
-            "were placed within 3 minutes of another order of the batch"));
-    out.put(
-        NIGHT, share(NIGHT, night, n, "在凌晨 0:00–5:59 下单", "were placed at night (00:00–05:59)"));
+            : share(REVIEW, reviewed, n));
+    out.put(NO_REFUND, share(NO_REFUND, notRefunded, n));
+    out.put(BURST, share(BURST, bursts(times), n));
+    out.put(NIGHT, share(NIGHT, night, n));
     if (priced == 0) {
       out.put(LOW_PRICE, Signal.notMeasured(LOW_PRICE, Reason.of("signal_no_undeleted_orders")));
     } else {
-      out.put(
-          LOW_PRICE,
-          share(
-              LOW_PRICE,
-              low,
-              priced,
-              "每件实付不到该商品平时成交价（其他订单的中位数）的一半",
-              "paid less than half the product's usual price per unit (median of its other orders)"));
+      out.put(LOW_PRICE, share(LOW_PRICE, low, priced));
     }
-    out.put(ONE_CENT, share(ONE_CENT, oneCent, n, "每件只付了 ¥0.01", "paid ¥0.01 per unit"));
-    out.put(
-        FAST_COMPLETE,
-        share(
-            FAST_COMPLETE,
-            fast,
-            n,
-            "付款后 24 小时内就已完成（真实包裹到不了这么快）",
-            "were completed within 24 hours of payment (too fast for a real parcel)"));
+    out.put(ONE_CENT, share(ONE_CENT, oneCent, n));
+    out.put(FAST_COMPLETE, share(FAST_COMPLETE, fast, n));
   }
 
   /**
@@ -355,14 +287,7 @@ final class BatchSignals {
    * of the shop's orders.
    */
   static Signal concentration(
-      String code,
-      Map<String, Integer> counts,
-      int n,
-      Map<String, Double> usual,
-      String zhWhat,
-      String enWhat,
-      String zhKind,
-      String enKind) {
+      String code, Map<String, Integer> counts, int n, Map<String, Double> usual) {
     if (n < MIN_ORDERS_FOR_CONCENTRATION) {
       return Signal.notMeasured(code, Reason.of("signal_few_orders", MIN_ORDERS_FOR_CONCENTRATION));
     }
@@ -374,7 +299,7 @@ final class BatchSignals {
                     .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
             .orElse(null);
     if (top == null) {
-      return new Signal(code, 0, "本批订单没有" + zhKind + "信息", "the batch's orders name no " + enKind);
+      return new Signal(code, 0, Words.of("signal_" + code + "_none"));
     }
     double batchShare = share(top.getValue(), n);
     double usualShare = usual.getOrDefault(top.getKey(), 0.0);
@@ -382,25 +307,8 @@ final class BatchSignals {
     return new Signal(
         code,
         excess,
-        String.format(
-            Locale.ROOT,
-            "%d 笔被删订单中 %d 笔（%s）%s（%s），该%s平时占店铺订单的 %s",
-            n,
-            top.getValue(),
-            pct(batchShare),
-            zhWhat,
-            top.getKey(),
-            zhKind,
-            pct(usualShare)),
-        String.format(
-            Locale.ROOT,
-            "%d of %d deleted orders (%s) %s (%s), which has %s of the shop's orders otherwise",
-            top.getValue(),
-            n,
-            pct(batchShare),
-            enWhat,
-            top.getKey(),
-            pct(usualShare)));
+        Words.of(
+            "signal_" + code, n, top.getValue(), pct(batchShare), top.getKey(), pct(usualShare)));
   }
 
   /** Orders placed within BURST_SECONDS of another order of the batch. */
@@ -453,53 +361,34 @@ final class BatchSignals {
     double usual = Math.max(MIN_USUAL_COMPLAINTS, usualAvg);
     double ratio = recentAvg / usual;
     double extra = (recentAvg - usual) * recent.size();
-    out.put(
-        COMPLAINTS_EXTRA,
-        aboveUsual(
-            COMPLAINTS_EXTRA,
-            extra,
-            "删除前 " + recent.size() + " 天的投诉比平时的水平",
-            " 起",
-            "complaints",
-            "the usual level in the " + recent.size() + " days before"));
-    String leftOutZh = spikeDays == 0 ? "" : "（不计 " + spikeDays + " 个远高于平时的日子）";
-    String leftOutEn =
-        spikeDays == 0 ? "" : " (leaving out " + spikeDays + " day(s) far above the usual)";
+    out.put(COMPLAINTS_EXTRA, aboveUsual(COMPLAINTS_EXTRA, extra, recent.size()));
+    // The days left out are said only when there are some.
     return new Signal(
         COMPLAINTS,
         ratio,
-        String.format(
-            Locale.ROOT,
-            "删除前 %d 天日均投诉 %.1f 起，此前 %d 天日均 %.1f 起%s（%.1f 倍）",
+        Words.of(
+            "signal_" + COMPLAINTS + (spikeDays == 0 ? "" : "_spikes_left_out"),
             RECENT_DAYS,
-            recentAvg,
+            oneDecimal(recentAvg),
             BASELINE_DAYS,
-            usualAvg,
-            leftOutZh,
-            ratio),
-        String.format(
-            Locale.ROOT,
-            "complaints in the %d days before: %.1f a day, against %.1f a day in the %d days"
-                + " before that%s (%.1f×)",
-            RECENT_DAYS,
-            recentAvg,
-            usualAvg,
-            BASELINE_DAYS,
-            leftOutEn,
-            ratio));
+            oneDecimal(usualAvg),
+            oneDecimal(ratio),
+            spikeDays));
   }
 
   /**
-   * How many events (complaints, refunds) above or below the usual level: "4.5 above", "多 4.5 起".
+   * How many events (complaints, refunds) above or below the usual level over the days before: "4.5
+   * above", "多 4.5 起".
    */
-  private static Signal aboveUsual(
-      String code, double extra, String zhLead, String zhUnit, String enWhat, String enTail) {
-    String amount = String.format(Locale.ROOT, "%.1f", Math.abs(extra));
+  private static Signal aboveUsual(String code, double extra, int days) {
     return new Signal(
         code,
         extra,
-        zhLead + (extra >= 0 ? "多 " : "少 ") + amount + zhUnit,
-        amount + " " + enWhat + (extra >= 0 ? " above " : " below ") + enTail);
+        Words.of(
+            "signal_" + code,
+            days,
+            Words.of(extra >= 0 ? "above" : "below"),
+            oneDecimal(Math.abs(extra))));
   }
 
   /**
@@ -558,35 +447,16 @@ final class BatchSignals {
     double expected = rate * recentOrders;
     double floor = Math.max(expected, MIN_EXPECTED_REFUNDS);
     double ratio = refunded / floor;
-    out.put(
-        REFUNDS_EXTRA,
-        aboveUsual(
-            REFUNDS_EXTRA,
-            refunded - floor,
-            "删除前 " + RECENT_DAYS + " 天下单的被删商品订单的退款比预期",
-            " 笔",
-            "refunds",
-            "the expected among the batch's products' orders of the "
-                + RECENT_DAYS
-                + " days before"));
+    out.put(REFUNDS_EXTRA, aboveUsual(REFUNDS_EXTRA, refunded - floor, RECENT_DAYS));
     return new Signal(
         REFUND_GROUP,
         ratio,
-        String.format(
-            Locale.ROOT,
-            "删除前 %d 天下单的被删商品订单中 %d 笔退款成功，按平时退款率约 %.1f 笔（%.1f 倍）",
+        Words.of(
+            "signal_" + REFUND_GROUP,
             RECENT_DAYS,
             refunded,
-            expected,
-            ratio),
-        String.format(
-            Locale.ROOT,
-            "of the batch's products' orders placed in the %d days before, %d were refunded"
-                + " where the usual refund rate gives about %.1f (%.1f×)",
-            RECENT_DAYS,
-            refunded,
-            expected,
-            ratio));
+            oneDecimal(expected),
+            oneDecimal(ratio)));
   }
 
   /**
@@ -628,22 +498,7 @@ final class BatchSignals {
       double v = Math.max(city, link);
       out.put(
           REFUND_WAVE,
-          new Signal(
-              REFUND_WAVE,
-              v,
-              String.format(
-                  Locale.ROOT,
-                  "删除前 %d 天这些商品的 %d 笔退款中，来自同一城市或同一分享链接的比例比平时高 %s",
-                  RECENT_DAYS,
-                  n,
-                  pct(v)),
-              String.format(
-                  Locale.ROOT,
-                  "of the products' %d refunds in the %d days before, the share from one city or"
-                      + " one share link is %s above its usual share",
-                  n,
-                  RECENT_DAYS,
-                  pct(v))));
+          new Signal(REFUND_WAVE, v, Words.of("signal_" + REFUND_WAVE, RECENT_DAYS, n, pct(v))));
     }
     out.put(
         EXPRESS_REFUND,
@@ -654,8 +509,7 @@ final class BatchSignals {
             : new Signal(
                 EXPRESS_REFUND,
                 share(express, known),
-                known + " 笔退款中 " + express + " 笔是极速退款",
-                express + " of " + known + " refunds were express refunds (极速退款)"));
+                Words.of("signal_" + EXPRESS_REFUND, known, express)));
   }
 
   private static double topExcess(Map<String, Integer> counts, int n, Map<String, Double> usual) {
@@ -690,22 +544,12 @@ final class BatchSignals {
         new Signal(
             BEST_SELLERS,
             share(onTop, products.size()),
-            String.format(
-                Locale.ROOT,
-                "本批 %d 个商品中 %d 个是删除前 %d 天的畅销品（销量前 %d 名，合计占 %s 以上的销量）",
+            Words.of(
+                "signal_" + BEST_SELLERS,
                 products.size(),
                 onTop,
                 BASELINE_DAYS,
                 top.size(),
-                pct(ShopBaseline.BEST_SELLER_UNITS)),
-            String.format(
-                Locale.ROOT,
-                "%d of the batch's %d products are among the shop's %d best sellers of the %d days"
-                    + " before (together %s or more of the units)",
-                onTop,
-                products.size(),
-                top.size(),
-                BASELINE_DAYS,
                 pct(ShopBaseline.BEST_SELLER_UNITS))));
     long hit = products.stream().mapToLong(p -> units.getOrDefault(p, 0L)).sum();
     double breadth = (double) hit / total;
@@ -714,27 +558,13 @@ final class BatchSignals {
         new Signal(
             BREADTH,
             breadth,
-            String.format(
-                Locale.ROOT,
-                "本批 %d 个商品在删除前 %d 天占店铺销量（件数）的 %s",
-                products.size(),
-                BASELINE_DAYS,
-                pct(breadth)),
-            String.format(
-                Locale.ROOT,
-                "the batch's %d products made %s of the shop's units in the %d days before",
-                products.size(),
-                pct(breadth),
-                BASELINE_DAYS)));
+            Words.of("signal_" + BREADTH, products.size(), BASELINE_DAYS, pct(breadth))));
   }
 
-  private static Signal share(String code, int k, int n, String zhWhat, String enWhat) {
+  /** k of the n deleted orders: "6 笔被删订单中 3 笔（50%）有物流单号". */
+  private static Signal share(String code, int k, int n) {
     double s = share(k, n);
-    return new Signal(
-        code,
-        s,
-        n + " 笔被删订单中 " + k + " 笔（" + pct(s) + "）" + zhWhat,
-        k + " of " + n + " deleted orders (" + pct(s) + ") " + enWhat);
+    return new Signal(code, s, Words.of("signal_" + code, n, k, pct(s)));
   }
 
   static double share(int k, int n) {
@@ -743,6 +573,11 @@ final class BatchSignals {
 
   static String pct(double share) {
     return Double.isNaN(share) ? "?" : Math.round(share * 100) + "%";
+  }
+
+  /** A figure as the sentences print it: one decimal, "4.5". */
+  static String oneDecimal(double x) {
+    return String.format(Locale.ROOT, "%.1f", x);
   }
 
   static String fileOf(FileKind kind) {

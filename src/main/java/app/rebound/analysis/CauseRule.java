@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import static app.rebound.analysis.BatchSignals.*;
 
+import app.rebound.ingest.FileKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,14 +47,21 @@ final class CauseRule {
     return Collections.unmodifiableMap(out);
   }
 
-  /** Where a signal that is not measured comes from, to name what would settle a close call. */
-  static final Map<String, String[]> SETTLED_BY =
-      Map.of(
-          COMPLAINTS, new String[] {"店铺体验分.csv（投诉量）", "店铺体验分.csv (投诉量, complaints)"},
-          CHAT, new String[] {"客服聊天记录.csv", "客服聊天记录.csv (customer-service chats)"},
-          REVIEW, new String[] {"评价.csv", "评价.csv (reviews)"},
-          EXPRESS_REFUND, new String[] {"售后列表.csv（是否极速退款）", "售后列表.csv (是否极速退款, express refunds)"},
-          REFUND_WAVE, new String[] {"售后列表.csv（售后申请时间）", "售后列表.csv (售后申请时间, refund times)"});
+  /**
+   * Where a signal that is not measured comes from, to name what would settle a close call: in the
+   * order of the exports' Chinese names (the order the sentence has always listed them in).
+   */
+  static final Map<String, Words> SETTLED_BY = settledBy();
+
+  private static Map<String, Words> settledBy() {
+    Map<String, Words> out = new LinkedHashMap<>();
+    out.put(REFUND_WAVE, Words.of("settle_refund_times", fileOf(FileKind.AFTER_SALES)));
+    out.put(EXPRESS_REFUND, Words.of("settle_express_refunds", fileOf(FileKind.AFTER_SALES)));
+    out.put(CHAT, Words.of("settle_chats", fileOf(FileKind.CHATS)));
+    out.put(COMPLAINTS, Words.of("settle_complaints", fileOf(FileKind.SHOP_SCORES)));
+    out.put(REVIEW, Words.of("settle_reviews", fileOf(FileKind.REVIEWS)));
+    return Collections.unmodifiableMap(out);
+  }
 
   /** Fewer deleted orders than this: one order moves a share by more than 20 points. */
   static final int MIN_ORDERS = 5;
@@ -63,11 +71,10 @@ final class CauseRule {
   /** How many signals the diagnosis names as having moved the odds most. */
   static final int DRIVERS = 3;
 
-  static final Map<String, String[]> CAUSE_NAMES =
-      Map.of(
-          BatchCause.SYSTEM_ERROR, new String[] {"系统误判", "a system error"},
-          BatchCause.MALICIOUS_REPORT, new String[] {"恶意举报", "a malicious report"},
-          BatchCause.VIOLATION, new String[] {"真实违规", "a real violation"});
+  /** A cause's name in a sentence: 系统误判, a system error. */
+  static Words causeName(String cause) {
+    return Words.of("cause_" + cause);
+  }
 
   record Verdict(
       String cause, double confidence, boolean thin, CauseOdds odds, List<Signal> notes) {}
@@ -119,59 +126,42 @@ final class CauseRule {
       probabilities.put(causes.get(c), Math.round(p[c] * 1000) / 1000.0);
     }
     List<CauseOdds.Driver> drivers = drivers(s, pulls, top, second);
-    String[] settle = undecided ? settle(s, w, top, second) : new String[] {"", ""};
-    CauseOdds odds =
-        new CauseOdds(probabilities, undecided, causes.get(second), drivers, settle[0], settle[1]);
+    Words settle = undecided ? settle(s, w, top, second) : null;
+    CauseOdds odds = new CauseOdds(probabilities, undecided, causes.get(second), drivers, settle);
 
-    List<String> reasonsZh = new ArrayList<>();
-    List<String> reasonsEn = new ArrayList<>();
+    List<Words> reasons = new ArrayList<>();
     List<String> files = new ArrayList<>();
     if (orders < MIN_ORDERS) {
-      reasonsZh.add("本批只有 " + orders + " 笔订单");
-      reasonsEn.add("the batch has only " + orders + (orders == 1 ? " order" : " orders"));
+      reasons.add(Words.of(orders == 1 ? "thin_one_order" : "thin_few_orders", orders));
     }
     if (!(inOrders >= MIN_IN_ORDERS)) {
-      reasonsZh.add("被删订单有 " + pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders)) + " 不在订单明细里");
-      reasonsEn.add(
-          pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders))
-              + " of the deleted orders are not in the orders export");
-      files.add("订单明细.csv");
+      reasons.add(Words.of("thin_not_in_orders", pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders))));
+      files.add(fileOf(FileKind.ORDERS));
     }
     boolean violation = cause.equals(BatchCause.VIOLATION);
     if (Double.isNaN(value(s, CHAT)) && (undecided || !violation) && inOrders > 0) {
-      reasonsZh.add("没有客服聊天记录，无法看出买家是否真实");
-      reasonsEn.add("no customer-service chats to show whether the buyers were real");
-      files.add("客服聊天记录.csv");
+      reasons.add(Words.of("thin_no_chats"));
+      files.add(fileOf(FileKind.CHATS));
     }
     if (Double.isNaN(value(s, COMPLAINTS)) && !violation) {
-      reasonsZh.add("没有删除前的投诉量，无法区分恶意举报和系统误判");
-      reasonsEn.add(
-          "no complaint counts before the deletion to tell a malicious report from a system error");
-      files.add("店铺体验分.csv");
+      reasons.add(Words.of("thin_no_complaints"));
+      files.add(fileOf(FileKind.SHOP_SCORES));
     }
-    boolean thin = !reasonsZh.isEmpty();
+    boolean thin = !reasons.isEmpty();
     List<Signal> notes = new ArrayList<>();
     notes.add(summary(probabilities, cause, odds));
     for (CauseOdds.Driver d : drivers) {
-      notes.add(new Signal("cause_driver_" + d.code(), d.factor(), d.zh(), d.en()));
+      notes.add(new Signal("cause_driver_" + d.code(), d.factor(), d.words()));
     }
     if (thin) {
-      String settleFiles = files.isEmpty() ? "更多被删订单" : String.join("、", files);
-      String settleFilesEn = files.isEmpty() ? "more deleted orders" : String.join(", ", files);
+      Object why = Words.join("join_reasons", reasons);
       notes.add(
           new Signal(
               "thin_evidence",
-              reasonsZh.size(),
-              "证据不足："
-                  + String.join("；", reasonsZh)
-                  + "。"
-                  + (files.isEmpty() ? "原因只能作参考" : "上传 " + settleFiles + " 可以确定"),
-              "thin evidence: "
-                  + String.join("; ", reasonsEn)
-                  + "."
-                  + (files.isEmpty()
-                      ? " Treat the cause as a hint"
-                      : " Uploading " + settleFilesEn + " would settle it")));
+              reasons.size(),
+              files.isEmpty()
+                  ? Words.of("thin_evidence", why)
+                  : Words.of("thin_evidence_upload", why, Words.join("join_files", files))));
     }
     return new Verdict(cause, p[top], thin, odds, notes);
   }
@@ -221,27 +211,14 @@ final class CauseRule {
           String towards = CauseWeights.CAUSES.get(diff > 0 ? top : second);
           String against = CauseWeights.CAUSES.get(diff > 0 ? second : top);
           double factor = Math.exp(Math.abs(diff));
-          Signal signal = s.get(code);
-          out.add(
-              new CauseOdds.Driver(
-                  code,
-                  towards,
-                  against,
-                  factor,
-                  String.format(
-                      Locale.ROOT,
-                      "%s：%s的可能是%s的 %s 倍",
-                      signal.zh(),
-                      CAUSE_NAMES.get(towards)[0],
-                      CAUSE_NAMES.get(against)[0],
-                      times(factor)),
-                  String.format(
-                      Locale.ROOT,
-                      "%s: makes %s %s times as likely as %s",
-                      signal.en(),
-                      CAUSE_NAMES.get(towards)[1],
-                      times(factor),
-                      CAUSE_NAMES.get(against)[1])));
+          Words words =
+              Words.of(
+                  "cause_driver",
+                  s.get(code).words(),
+                  causeName(towards),
+                  causeName(against),
+                  times(factor));
+          out.add(new CauseOdds.Driver(code, towards, against, factor, words));
         });
     out.sort(Comparator.comparingDouble((CauseOdds.Driver d) -> -d.factor()));
     return out.subList(0, Math.min(DRIVERS, out.size()));
@@ -251,51 +228,24 @@ final class CauseRule {
    * What would settle a close call: the unmeasured signals that could move the odds between the two
    * most likely causes, or else the evidence outside the exports that tells them apart.
    */
-  static String[] settle(Map<String, Signal> s, CauseWeights w, int a, int b) {
-    List<String> zh = new ArrayList<>();
-    List<String> en = new ArrayList<>();
+  static Words settle(Map<String, Signal> s, CauseWeights w, int a, int b) {
+    List<Words> evidence = new ArrayList<>();
     SETTLED_BY.forEach(
-        (code, names) -> {
+        (code, export) -> {
           Signal signal = s.get(code);
           if ((signal == null || !signal.measured()) && separates(w.bins(code), a, b)) {
-            if (!zh.contains(names[0])) {
-              zh.add(names[0]);
-              en.add(names[1]);
-            }
+            evidence.add(export);
           }
         });
-    zh.sort(Comparator.naturalOrder());
-    en.sort(Comparator.naturalOrder());
     boolean violationInPlay =
         CauseWeights.CAUSES.get(a).equals(BatchCause.VIOLATION)
             || CauseWeights.CAUSES.get(b).equals(BatchCause.VIOLATION);
-    String otherZh =
-        violationInPlay ? "快递公司后台带重量的运单截图和买家账号信息（证明是真实包裹和真实买家）" : "违规通知详情（是否因投诉举报触发）和删除前投诉、退款的截图";
-    String otherEn =
-        violationInPlay
-            ? "the waybills with parcel weights from the courier's back office and the buyers'"
-                + " accounts (real parcels, real buyers)"
-            : "the violation notice's details (whether a complaint or report started it) and"
-                + " screenshots of the complaints and refunds before the deletion";
-    String namesZh = CAUSE_NAMES.get(CauseWeights.CAUSES.get(a))[0];
-    String namesZh2 = CAUSE_NAMES.get(CauseWeights.CAUSES.get(b))[0];
-    String namesEn = CAUSE_NAMES.get(CauseWeights.CAUSES.get(a))[1];
-    String namesEn2 = CAUSE_NAMES.get(CauseWeights.CAUSES.get(b))[1];
-    return new String[] {
-      "未定：" + namesZh + "与" + namesZh2 + "的可能相近。可以确定的是：" + String.join("、", plus(zh, otherZh)),
-      "undecided: "
-          + namesEn
-          + " and "
-          + namesEn2
-          + " are close. What would settle it: "
-          + String.join("; ", plus(en, otherEn))
-    };
-  }
-
-  private static List<String> plus(List<String> list, String last) {
-    List<String> out = new ArrayList<>(list);
-    out.add(last);
-    return out;
+    evidence.add(Words.of(violationInPlay ? "settle_parcels_and_buyers" : "settle_notice_details"));
+    return Words.of(
+        "cause_undecided",
+        causeName(CauseWeights.CAUSES.get(a)),
+        causeName(CauseWeights.CAUSES.get(b)),
+        Words.join("join_evidence", evidence));
   }
 
   /** A signal separates two causes when some bin's likelihoods differ between them. */
@@ -309,23 +259,14 @@ final class CauseRule {
   }
 
   private static Signal summary(Map<String, Double> p, String cause, CauseOdds odds) {
-    String zh =
-        String.format(
-            Locale.ROOT,
-            "各原因的可能：系统误判 %s，恶意举报 %s，真实违规 %s。%s",
+    Words words =
+        Words.of(
+            "cause_probabilities",
             pct(p.get(BatchCause.SYSTEM_ERROR)),
             pct(p.get(BatchCause.MALICIOUS_REPORT)),
             pct(p.get(BatchCause.VIOLATION)),
-            odds.undecided() ? odds.settleZh() : "最可能是" + CAUSE_NAMES.get(cause)[0]);
-    String en =
-        String.format(
-            Locale.ROOT,
-            "probability of each cause: system error %s, malicious report %s, violation %s. %s",
-            pct(p.get(BatchCause.SYSTEM_ERROR)),
-            pct(p.get(BatchCause.MALICIOUS_REPORT)),
-            pct(p.get(BatchCause.VIOLATION)),
-            odds.undecided() ? odds.settleEn() : "Most likely " + CAUSE_NAMES.get(cause)[1]);
-    return new Signal("cause_probabilities", p.get(cause), zh, en);
+            odds.undecided() ? odds.settle() : Words.of("cause_most_likely", causeName(cause)));
+    return new Signal("cause_probabilities", p.get(cause), words);
   }
 
   private static String times(double factor) {

@@ -198,7 +198,7 @@ public record ImpactReport(
                         c.likelyCause(),
                         round(c.confidence(), 2),
                         c.thinEvidence(),
-                        c.signals().stream().map(s -> zh ? s.zh() : s.en()).toList(),
+                        c.signals().stream().map(s -> s.text(zh)).toList(),
                         c.signals().stream()
                             .map(
                                 s ->
@@ -208,12 +208,12 @@ public record ImpactReport(
                                         s.reason()))
                             .toList(),
                         c.consequences().stream()
-                            .map(q -> new ConsequenceRow(zh ? q.zh() : q.en(), q.source()))
+                            .map(q -> new ConsequenceRow(q.text(zh), q.source()))
                             .toList(),
                         c.odds().probabilities(),
                         c.undecided(),
-                        c.undecided() ? (zh ? c.odds().settleZh() : c.odds().settleEn()) : null,
-                        c.odds().drivers().stream().map(d -> zh ? d.zh() : d.en()).toList()))
+                        c.undecided() ? c.odds().settle(zh) : null,
+                        c.odds().drivers().stream().map(d -> d.text(zh)).toList()))
             .toList();
     Deletions deletions =
         new Deletions(

@@ -81,23 +81,25 @@ public record OrderEvidence(
    * @param state present, absent (the data says no), or unknown (the export that would say is not
    *     uploaded)
    * @param needed whether the order's appeal reason needs this proof
-   * @param source the export (and column) it comes from, or what would settle it, in Chinese
-   * @param sourceEn the same in English (the same text where it names only exports and columns)
+   * @param source the export (and column) it comes from, named as in both languages; empty for
+   *     {@link #BATCH_CAUSE}
+   * @param settle what would settle the batch's cause ({@link #BATCH_CAUSE}); null for a proof
    */
-  public record Check(String code, State state, boolean needed, String source, String sourceEn) {
+  public record Check(String code, State state, boolean needed, String source, Words settle) {
     public enum State {
       PRESENT,
       ABSENT,
       UNKNOWN
     }
 
-    /** A proof whose source names exports and columns only: the same words in both languages. */
+    /** A proof: its source names exports and columns only, the same in both languages. */
     public Check(String code, State state, boolean needed, String source) {
-      this(code, state, needed, source, source);
+      this(code, state, needed, source, null);
     }
 
+    /** Where the proof comes from, or what would settle the batch, in Chinese or English. */
     public String source(boolean zh) {
-      return zh ? source : sourceEn;
+      return settle == null ? source : settle.text(zh);
     }
   }
 

@@ -3,11 +3,9 @@ package app.rebound.analysis;
 import app.rebound.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
@@ -37,12 +35,7 @@ public record Reason(String code, List<String> args) {
 
   /** The reason in Chinese or English; a code without words shows as ??code?? so it is seen. */
   public String text(boolean zh) {
-    String pattern = (zh ? ZH : EN).getProperty(code);
-    if (pattern == null) {
-      return "??" + code + "??";
-    }
-    Locale locale = zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    return new MessageFormat(pattern, locale).format(args.toArray());
+    return Words.format(zh ? ZH : EN, code, args.toArray(), zh);
   }
 
   /** A reason's text, empty for none. */

@@ -2,24 +2,30 @@ package app.rebound.analysis;
 
 /**
  * One measured fact about a deletion batch, as a sentence a merchant understands with the shop's
- * own numbers, in Chinese and English, plus its code and value for later stages. A signal that
- * cannot be measured (its export is missing, or too few orders) has the value NaN, a {@link Reason}
- * and that reason's words as its sentences.
+ * own numbers ({@link Words}: a code and its arguments), plus its code and value for later stages.
+ * A signal that cannot be measured (its export is missing, or too few orders) has the value NaN and
+ * a {@link Reason}, whose words are its sentence.
  *
+ * @param words the sentence; null when not measured
  * @param reason why not measured; null when measured
  */
-public record Signal(String code, double value, String zh, String en, Reason reason) {
+public record Signal(String code, double value, Words words, Reason reason) {
 
-  public Signal(String code, double value, String zh, String en) {
-    this(code, value, zh, en, null);
+  public Signal(String code, double value, Words words) {
+    this(code, value, words, null);
   }
 
   public boolean measured() {
     return !Double.isNaN(value);
   }
 
+  /** The sentence in Chinese or English. */
+  public String text(boolean zh) {
+    return reason != null ? reason.text(zh) : words.text(zh);
+  }
+
   /** A signal left out, with why. */
   static Signal notMeasured(String code, Reason reason) {
-    return new Signal(code, Double.NaN, reason.text(true), reason.text(false), reason);
+    return new Signal(code, Double.NaN, null, reason);
   }
 }

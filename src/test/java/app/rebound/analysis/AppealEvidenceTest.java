@@ -234,7 +234,7 @@ class AppealEvidenceTest {
             .filter(c -> c.code().equals(OrderEvidence.BATCH_CAUSE))
             .findFirst()
             .orElseThrow()
-            .source();
+            .source(true);
     assertTrue(settle.contains("店铺体验分.csv"), settle);
     OrderEvidence decided = evidence(shop, Set.of(FileKind.CHATS)).get(id);
     assertEquals(OrderEvidence.APPEAL, decided.verdict(), "the same order once the cause is known");

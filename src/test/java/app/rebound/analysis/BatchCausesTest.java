@@ -220,15 +220,16 @@ class BatchCausesTest {
     assertEquals(1.0, value(cause, BatchSignals.COMPLAINTS), 1e-9);
     assertFalse(cause.thinEvidence());
     assertTrue(cause.confidence() >= 0.9, "confidence " + cause.confidence());
-    assertEquals("6 笔被删订单中 3 笔（50%）有物流单号", byCode(cause).get(BatchSignals.TRACKING).zh());
+    assertEquals("6 笔被删订单中 3 笔（50%）有物流单号", byCode(cause).get(BatchSignals.TRACKING).text(true));
     assertEquals(
         "3 of 6 deleted orders (50%) have a tracking number",
-        byCode(cause).get(BatchSignals.TRACKING).en());
+        byCode(cause).get(BatchSignals.TRACKING).text(false));
     assertTrue(
         cause.consequences().stream()
-            .anyMatch(c -> c.en().contains("−15") && c.zh().contains("70 分降到 60 分")));
+            .anyMatch(c -> c.text(false).contains("−15") && c.text(true).contains("70 分降到 60 分")));
     assertTrue(
-        cause.consequences().stream().anyMatch(c -> c.en().contains("so the minimum applies")));
+        cause.consequences().stream()
+            .anyMatch(c -> c.text(false).contains("so the minimum applies")));
     assertTrue(
         cause.consequences().stream().allMatch(c -> c.source().equals("《抖音电商虚假交易实施细则》（2026-08）")));
   }
@@ -257,8 +258,9 @@ class BatchCausesTest {
     assertEquals(21.0, value(cause, BatchSignals.COMPLAINTS_EXTRA), 1e-9);
     assertEquals(
         "21.0 complaints above the usual level in the 7 days before",
-        byCode(cause).get(BatchSignals.COMPLAINTS_EXTRA).en());
-    assertEquals("删除前 7 天的投诉比平时的水平多 21.0 起", byCode(cause).get(BatchSignals.COMPLAINTS_EXTRA).zh());
+        byCode(cause).get(BatchSignals.COMPLAINTS_EXTRA).text(false));
+    assertEquals(
+        "删除前 7 天的投诉比平时的水平多 21.0 起", byCode(cause).get(BatchSignals.COMPLAINTS_EXTRA).text(true));
     // P1 and P2 never refunded before: the expected count is floored at 1, so 5 refunds are 5×.
     assertEquals(5.0, value(cause, BatchSignals.REFUND_GROUP), 1e-9);
     assertEquals(4.0, value(cause, BatchSignals.REFUNDS_EXTRA), 1e-9);
@@ -270,10 +272,10 @@ class BatchCausesTest {
     assertEquals(0.0, value(cause, BatchSignals.REUSED_WAYBILL));
     assertFalse(cause.thinEvidence());
     assertTrue(cause.confidence() >= 0.9, "confidence " + cause.confidence());
-    assertTrue(cause.consequences().get(0).en().startsWith("if the appeal is not won"));
+    assertTrue(cause.consequences().get(0).text(false).startsWith("if the appeal is not won"));
     assertTrue(
-        cause.consequences().get(1).zh().contains("2026年7月6日 23:59 前（北京时间）"),
-        cause.consequences().get(1).zh());
+        cause.consequences().get(1).text(true).contains("2026年7月6日 23:59 前（北京时间）"),
+        cause.consequences().get(1).text(true));
   }
 
   @Test
@@ -327,13 +329,15 @@ class BatchCausesTest {
     }
     assertEquals(
         "not measured (buyers' customer-service chats): upload 客服聊天记录.csv",
-        signals.get(BatchSignals.CHAT).en());
-    assertEquals("未测量（买家评价）：请上传 评价.csv", signals.get(BatchSignals.REVIEW).zh());
-    assertTrue(signals.get(BatchSignals.COMPLAINTS).en().contains("upload 店铺体验分.csv"));
+        signals.get(BatchSignals.CHAT).text(false));
+    assertEquals("未测量（买家评价）：请上传 评价.csv", signals.get(BatchSignals.REVIEW).text(true));
+    assertTrue(signals.get(BatchSignals.COMPLAINTS).text(false).contains("upload 店铺体验分.csv"));
     Signal thin = signals.get("thin_evidence");
-    assertTrue(thin.en().contains("only 3 orders"), thin.en());
-    assertTrue(thin.en().contains("客服聊天记录.csv") && thin.en().contains("店铺体验分.csv"), thin.en());
-    assertTrue(thin.zh().startsWith("证据不足"), thin.zh());
+    assertTrue(thin.text(false).contains("only 3 orders"), thin.text(false));
+    assertTrue(
+        thin.text(false).contains("客服聊天记录.csv") && thin.text(false).contains("店铺体验分.csv"),
+        thin.text(false));
+    assertTrue(thin.text(true).startsWith("证据不足"), thin.text(true));
     assertEquals(
         1.0, signals.get(BatchSignals.TRACKING).value(), "the orders export alone still measures");
   }
@@ -348,7 +352,7 @@ class BatchCausesTest {
     assertEquals(10, cause.orders());
     assertEquals(0.6, value(cause, BatchSignals.IN_ORDERS), 1e-9);
     assertTrue(cause.thinEvidence());
-    assertTrue(byCode(cause).get("thin_evidence").en().contains("订单明细.csv"));
+    assertTrue(byCode(cause).get("thin_evidence").text(false).contains("订单明细.csv"));
     assertEquals(
         BatchCause.VIOLATION, cause.likelyCause(), "the six orders present still look fake");
     assertTrue(cause.confidence() < violation().cause(ALL).confidence());

@@ -190,7 +190,7 @@ public final class CauseAccuracySuite {
   /** The signals that moved the batch's odds most, in English, for the report's misses. */
   static String drivers(BatchCause c) {
     return c.odds().drivers().stream()
-        .map(CauseOdds.Driver::en)
+        .map(d -> d.text(false))
         .collect(Collectors.joining(" · "))
         .replace('\t', ' ');
   }

@@ -38,7 +38,7 @@ class CauseRuleTest {
   }
 
   static void put(Map<String, Signal> s, String code, double value) {
-    s.put(code, new Signal(code, value, code, code));
+    s.put(code, new Signal(code, value, Words.of(code)));
   }
 
   @Test
@@ -127,8 +127,8 @@ class CauseRuleTest {
     double attack = v.odds().probabilities().get(BatchCause.MALICIOUS_REPORT);
     assertTrue(Math.abs(system - attack) < 0.2, v.odds().probabilities().toString());
     assertTrue(v.odds().undecided());
-    assertTrue(v.odds().settleZh().contains("店铺体验分.csv"), v.odds().settleZh());
-    assertTrue(v.odds().settleEn().contains("店铺体验分.csv"), v.odds().settleEn());
+    assertTrue(v.odds().settle(true).contains("店铺体验分.csv"), v.odds().settle(true));
+    assertTrue(v.odds().settle(false).contains("店铺体验分.csv"), v.odds().settle(false));
     put(s, BatchSignals.COMPLAINTS, 1.0);
     assertFalse(CauseRule.decide(s, 20).odds().undecided(), "calm complaints settle it");
   }
