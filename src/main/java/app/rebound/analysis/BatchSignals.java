@@ -122,13 +122,13 @@ final class BatchSignals {
             IN_ORDERS,
             share(n, total),
             absent == 0
-                ? Words.of("signal_in_orders_all", total)
-                : Words.of(
+                ? Phrase.of("signal_in_orders_all", total)
+                : Phrase.of(
                     "signal_in_orders_some_absent", total, absent, fileOf(FileKind.ORDERS))));
     if (batch.stringColumn(DeletedOrders.SOURCE).isIn(DeletedOrders.FROM_ORDERS_FLAG).size()
         == total) {
       out.put(
-          DATE_ASSUMED, new Signal(DATE_ASSUMED, 1, Words.of("signal_batch_date_assumed", date)));
+          DATE_ASSUMED, new Signal(DATE_ASSUMED, 1, Phrase.of("signal_batch_date_assumed", date)));
     }
     if (n == 0) {
       for (String code :
@@ -252,7 +252,7 @@ final class BatchSignals {
         new Signal(
             REUSED_EXCESS,
             excess,
-            Words.of(
+            Phrase.of(
                 "signal_" + REUSED_EXCESS,
                 oneDecimal(100 * base.reusedBaseRate),
                 oneDecimal(100 * excess))));
@@ -299,7 +299,7 @@ final class BatchSignals {
                     .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
             .orElse(null);
     if (top == null) {
-      return new Signal(code, 0, Words.of("signal_" + code + "_none"));
+      return new Signal(code, 0, Phrase.of("signal_" + code + "_none"));
     }
     double batchShare = share(top.getValue(), n);
     double usualShare = usual.getOrDefault(top.getKey(), 0.0);
@@ -307,7 +307,7 @@ final class BatchSignals {
     return new Signal(
         code,
         excess,
-        Words.of(
+        Phrase.of(
             "signal_" + code, n, top.getValue(), pct(batchShare), top.getKey(), pct(usualShare)));
   }
 
@@ -366,7 +366,7 @@ final class BatchSignals {
     return new Signal(
         COMPLAINTS,
         ratio,
-        Words.of(
+        Phrase.of(
             "signal_" + COMPLAINTS + (spikeDays == 0 ? "" : "_spikes_left_out"),
             RECENT_DAYS,
             oneDecimal(recentAvg),
@@ -384,10 +384,10 @@ final class BatchSignals {
     return new Signal(
         code,
         extra,
-        Words.of(
+        Phrase.of(
             "signal_" + code,
             days,
-            Words.of(extra >= 0 ? "above" : "below"),
+            Phrase.of(extra >= 0 ? "above" : "below"),
             oneDecimal(Math.abs(extra))));
   }
 
@@ -451,7 +451,7 @@ final class BatchSignals {
     return new Signal(
         REFUND_GROUP,
         ratio,
-        Words.of(
+        Phrase.of(
             "signal_" + REFUND_GROUP,
             RECENT_DAYS,
             refunded,
@@ -498,7 +498,7 @@ final class BatchSignals {
       double v = Math.max(city, link);
       out.put(
           REFUND_WAVE,
-          new Signal(REFUND_WAVE, v, Words.of("signal_" + REFUND_WAVE, RECENT_DAYS, n, pct(v))));
+          new Signal(REFUND_WAVE, v, Phrase.of("signal_" + REFUND_WAVE, RECENT_DAYS, n, pct(v))));
     }
     out.put(
         EXPRESS_REFUND,
@@ -509,7 +509,7 @@ final class BatchSignals {
             : new Signal(
                 EXPRESS_REFUND,
                 share(express, known),
-                Words.of("signal_" + EXPRESS_REFUND, known, express)));
+                Phrase.of("signal_" + EXPRESS_REFUND, known, express)));
   }
 
   private static double topExcess(Map<String, Integer> counts, int n, Map<String, Double> usual) {
@@ -544,7 +544,7 @@ final class BatchSignals {
         new Signal(
             BEST_SELLERS,
             share(onTop, products.size()),
-            Words.of(
+            Phrase.of(
                 "signal_" + BEST_SELLERS,
                 products.size(),
                 onTop,
@@ -558,13 +558,13 @@ final class BatchSignals {
         new Signal(
             BREADTH,
             breadth,
-            Words.of("signal_" + BREADTH, products.size(), BASELINE_DAYS, pct(breadth))));
+            Phrase.of("signal_" + BREADTH, products.size(), BASELINE_DAYS, pct(breadth))));
   }
 
   /** k of the n deleted orders: "6 笔被删订单中 3 笔（50%）有物流单号". */
   private static Signal share(String code, int k, int n) {
     double s = share(k, n);
-    return new Signal(code, s, Words.of("signal_" + code, n, k, pct(s)));
+    return new Signal(code, s, Phrase.of("signal_" + code, n, k, pct(s)));
   }
 
   static double share(int k, int n) {

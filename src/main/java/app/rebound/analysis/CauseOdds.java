@@ -21,7 +21,7 @@ public record CauseOdds(
     boolean undecided,
     String runnerUp,
     List<Driver> drivers,
-    Words settle) {
+    Phrase settle) {
 
   public CauseOdds {
     // In cause order, so impact.json lists them the same way every run.
@@ -40,7 +40,7 @@ public record CauseOdds(
    *
    * @param words the signal's sentence with the factor
    */
-  public record Driver(String code, String towards, String against, double factor, Words words) {
+  public record Driver(String code, String towards, String against, double factor, Phrase words) {
 
     /** The pull in Chinese or English. */
     public String text(boolean zh) {

@@ -51,15 +51,15 @@ final class CauseRule {
    * Where a signal that is not measured comes from, to name what would settle a close call: in the
    * order of the exports' Chinese names (the order the sentence has always listed them in).
    */
-  static final Map<String, Words> SETTLED_BY = settledBy();
+  static final Map<String, Phrase> SETTLED_BY = settledBy();
 
-  private static Map<String, Words> settledBy() {
-    Map<String, Words> out = new LinkedHashMap<>();
-    out.put(REFUND_WAVE, Words.of("settle_refund_times", fileOf(FileKind.AFTER_SALES)));
-    out.put(EXPRESS_REFUND, Words.of("settle_express_refunds", fileOf(FileKind.AFTER_SALES)));
-    out.put(CHAT, Words.of("settle_chats", fileOf(FileKind.CHATS)));
-    out.put(COMPLAINTS, Words.of("settle_complaints", fileOf(FileKind.SHOP_SCORES)));
-    out.put(REVIEW, Words.of("settle_reviews", fileOf(FileKind.REVIEWS)));
+  private static Map<String, Phrase> settledBy() {
+    Map<String, Phrase> out = new LinkedHashMap<>();
+    out.put(REFUND_WAVE, Phrase.of("settle_refund_times", fileOf(FileKind.AFTER_SALES)));
+    out.put(EXPRESS_REFUND, Phrase.of("settle_express_refunds", fileOf(FileKind.AFTER_SALES)));
+    out.put(CHAT, Phrase.of("settle_chats", fileOf(FileKind.CHATS)));
+    out.put(COMPLAINTS, Phrase.of("settle_complaints", fileOf(FileKind.SHOP_SCORES)));
+    out.put(REVIEW, Phrase.of("settle_reviews", fileOf(FileKind.REVIEWS)));
     return Collections.unmodifiableMap(out);
   }
 
@@ -72,8 +72,8 @@ final class CauseRule {
   static final int DRIVERS = 3;
 
   /** A cause's name in a sentence: 系统误判, a system error. */
-  static Words causeName(String cause) {
-    return Words.of("cause_" + cause);
+  static Phrase causeName(String cause) {
+    return Phrase.of("cause_" + cause);
   }
 
   record Verdict(
@@ -126,25 +126,26 @@ final class CauseRule {
       probabilities.put(causes.get(c), Math.round(p[c] * 1000) / 1000.0);
     }
     List<CauseOdds.Driver> drivers = drivers(s, pulls, top, second);
-    Words settle = undecided ? settle(s, w, top, second) : null;
+    Phrase settle = undecided ? settle(s, w, top, second) : null;
     CauseOdds odds = new CauseOdds(probabilities, undecided, causes.get(second), drivers, settle);
 
-    List<Words> reasons = new ArrayList<>();
+    List<Phrase> reasons = new ArrayList<>();
     List<String> files = new ArrayList<>();
     if (orders < MIN_ORDERS) {
-      reasons.add(Words.of(orders == 1 ? "thin_one_order" : "thin_few_orders", orders));
+      reasons.add(Phrase.of(orders == 1 ? "thin_one_order" : "thin_few_orders", orders));
     }
     if (!(inOrders >= MIN_IN_ORDERS)) {
-      reasons.add(Words.of("thin_not_in_orders", pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders))));
+      reasons.add(
+          Phrase.of("thin_not_in_orders", pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders))));
       files.add(fileOf(FileKind.ORDERS));
     }
     boolean violation = cause.equals(BatchCause.VIOLATION);
     if (Double.isNaN(value(s, CHAT)) && (undecided || !violation) && inOrders > 0) {
-      reasons.add(Words.of("thin_no_chats"));
+      reasons.add(Phrase.of("thin_no_chats"));
       files.add(fileOf(FileKind.CHATS));
     }
     if (Double.isNaN(value(s, COMPLAINTS)) && !violation) {
-      reasons.add(Words.of("thin_no_complaints"));
+      reasons.add(Phrase.of("thin_no_complaints"));
       files.add(fileOf(FileKind.SHOP_SCORES));
     }
     boolean thin = !reasons.isEmpty();
@@ -154,14 +155,14 @@ final class CauseRule {
       notes.add(new Signal("cause_driver_" + d.code(), d.factor(), d.words()));
     }
     if (thin) {
-      Object why = Words.join("join_reasons", reasons);
+      Object why = Phrase.join("join_reasons", reasons);
       notes.add(
           new Signal(
               "thin_evidence",
               reasons.size(),
               files.isEmpty()
-                  ? Words.of("thin_evidence", why)
-                  : Words.of("thin_evidence_upload", why, Words.join("join_files", files))));
+                  ? Phrase.of("thin_evidence", why)
+                  : Phrase.of("thin_evidence_upload", why, Phrase.join("join_files", files))));
     }
     return new Verdict(cause, p[top], thin, odds, notes);
   }
@@ -211,8 +212,8 @@ final class CauseRule {
           String towards = CauseWeights.CAUSES.get(diff > 0 ? top : second);
           String against = CauseWeights.CAUSES.get(diff > 0 ? second : top);
           double factor = Math.exp(Math.abs(diff));
-          Words words =
-              Words.of(
+          Phrase words =
+              Phrase.of(
                   "cause_driver",
                   s.get(code).words(),
                   causeName(towards),
@@ -228,8 +229,8 @@ final class CauseRule {
    * What would settle a close call: the unmeasured signals that could move the odds between the two
    * most likely causes, or else the evidence outside the exports that tells them apart.
    */
-  static Words settle(Map<String, Signal> s, CauseWeights w, int a, int b) {
-    List<Words> evidence = new ArrayList<>();
+  static Phrase settle(Map<String, Signal> s, CauseWeights w, int a, int b) {
+    List<Phrase> evidence = new ArrayList<>();
     SETTLED_BY.forEach(
         (code, export) -> {
           Signal signal = s.get(code);
@@ -240,12 +241,13 @@ final class CauseRule {
     boolean violationInPlay =
         CauseWeights.CAUSES.get(a).equals(BatchCause.VIOLATION)
             || CauseWeights.CAUSES.get(b).equals(BatchCause.VIOLATION);
-    evidence.add(Words.of(violationInPlay ? "settle_parcels_and_buyers" : "settle_notice_details"));
-    return Words.of(
+    evidence.add(
+        Phrase.of(violationInPlay ? "settle_parcels_and_buyers" : "settle_notice_details"));
+    return Phrase.of(
         "cause_undecided",
         causeName(CauseWeights.CAUSES.get(a)),
         causeName(CauseWeights.CAUSES.get(b)),
-        Words.join("join_evidence", evidence));
+        Phrase.join("join_evidence", evidence));
   }
 
   /** A signal separates two causes when some bin's likelihoods differ between them. */
@@ -259,13 +261,13 @@ final class CauseRule {
   }
 
   private static Signal summary(Map<String, Double> p, String cause, CauseOdds odds) {
-    Words words =
-        Words.of(
+    Phrase words =
+        Phrase.of(
             "cause_probabilities",
             pct(p.get(BatchCause.SYSTEM_ERROR)),
             pct(p.get(BatchCause.MALICIOUS_REPORT)),
             pct(p.get(BatchCause.VIOLATION)),
-            odds.undecided() ? odds.settle() : Words.of("cause_most_likely", causeName(cause)));
+            odds.undecided() ? odds.settle() : Phrase.of("cause_most_likely", causeName(cause)));
     return new Signal("cause_probabilities", p.get(cause), words);
   }
 

@@ -7,7 +7,7 @@ package app.rebound.analysis;
  * @param words what the penalty is, with the batch's figures
  * @param source the rule it comes from
  */
-public record Consequence(Words words, String source) {
+public record Consequence(Phrase words, String source) {
 
   /** The penalty in Chinese or English. */
   public String text(boolean zh) {

@@ -24,8 +24,8 @@ final class Consequences {
     double penalty = PENALTY_RATE * money;
     Object limit =
         penalty < 1000
-            ? Words.of("penalty_minimum_applies")
-            : penalty > PENALTY_MAX ? Words.of("penalty_maximum_applies") : "";
+            ? Phrase.of("penalty_minimum_applies")
+            : penalty > PENALTY_MAX ? Phrase.of("penalty_maximum_applies") : "";
     List<Consequence> penalties =
         List.of(
             penalty("penalty_warning"),
@@ -53,7 +53,7 @@ final class Consequences {
   }
 
   private static Consequence penalty(String code, Object... args) {
-    return new Consequence(Words.of(code, args), SOURCE);
+    return new Consequence(Phrase.of(code, args), SOURCE);
   }
 
   /** Yuan as the penalties print them: 1,234.50. */

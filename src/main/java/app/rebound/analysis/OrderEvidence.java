@@ -85,7 +85,7 @@ public record OrderEvidence(
    *     {@link #BATCH_CAUSE}
    * @param settle what would settle the batch's cause ({@link #BATCH_CAUSE}); null for a proof
    */
-  public record Check(String code, State state, boolean needed, String source, Words settle) {
+  public record Check(String code, State state, boolean needed, String source, Phrase settle) {
     public enum State {
       PRESENT,
       ABSENT,

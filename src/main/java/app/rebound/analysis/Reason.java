@@ -35,7 +35,7 @@ public record Reason(String code, List<String> args) {
 
   /** The reason in Chinese or English; a code without words shows as ??code?? so it is seen. */
   public String text(boolean zh) {
-    return Words.format(zh ? ZH : EN, code, args.toArray(), zh);
+    return Phrase.format(zh ? ZH : EN, code, args.toArray(), zh);
   }
 
   /** A reason's text, empty for none. */

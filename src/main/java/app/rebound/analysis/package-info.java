@@ -13,8 +13,8 @@
  *
  * <p>The cause diagnosis's sentences (each signal, the drivers, the probabilities, what would
  * settle a close call, the penalties, the appeal check waiting for it) are {@link
- * app.rebound.analysis.Words} the same way: a code and its arguments, put into a language by the
- * same lookup ({@link app.rebound.analysis.Words#format}) from the sibling bundles {@code
+ * app.rebound.analysis.Phrase} the same way: a code and its arguments, put into a language by the
+ * same lookup ({@link app.rebound.analysis.Phrase#format}) from the sibling bundles {@code
  * diagnosis_zh.properties} and {@code diagnosis_en.properties}. A sibling rather than more keys in
  * the reasons bundle because a reason is a code a client acts on (impact.json's {@code
  * reason.code}, listed in the README) while a diagnosis sentence is only read; and because these

@@ -38,7 +38,7 @@ class CauseRuleTest {
   }
 
   static void put(Map<String, Signal> s, String code, double value) {
-    s.put(code, new Signal(code, value, Words.of(code)));
+    s.put(code, new Signal(code, value, Phrase.of(code)));
   }
 
   @Test

@@ -28,7 +28,7 @@ import tech.tablesaw.api.Table;
  * a Chinese page: the sample shop, the sample with each deciding export left out, and one simulated
  * shop of each kind the cause accuracy suite simulates.
  */
-class DiagnosisWordsTest {
+class DiagnosisPhrasesTest {
 
   /** Latin words a Chinese sentence may hold: file endings and units merchants know. */
   private static final Set<String> ALLOWED_LATIN = Set.of("CSV", "csv", "GMV", "SKU", "xlsx");
@@ -78,8 +78,8 @@ class DiagnosisWordsTest {
   void every_code_the_diagnosis_uses_has_words_in_both_languages_and_reads_in_chinese() {
     assertFalse(SEEN.isEmpty(), "the runs diagnose batches");
     for (String code : CODES) {
-      assertTrue(Words.codes(true).contains(code), code + " has words in diagnosis_zh");
-      assertTrue(Words.codes(false).contains(code), code + " has words in diagnosis_en");
+      assertTrue(Phrase.codes(true).contains(code), code + " has words in diagnosis_zh");
+      assertTrue(Phrase.codes(false).contains(code), code + " has words in diagnosis_en");
     }
     SEEN.forEach(
         (words, zh) -> {
@@ -109,11 +109,11 @@ class DiagnosisWordsTest {
 
   @Test
   void every_pattern_has_both_languages_fills_its_arguments_and_is_chinese_in_chinese() {
-    assertEquals(new TreeSet<>(Words.codes(true)), new TreeSet<>(Words.codes(false)));
+    assertEquals(new TreeSet<>(Phrase.codes(true)), new TreeSet<>(Phrase.codes(false)));
     Object[] args = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
-    for (String code : Words.codes(true)) {
-      String zh = new Words(code, List.of(args)).text(true);
-      String en = new Words(code, List.of(args)).text(false);
+    for (String code : Phrase.codes(true)) {
+      String zh = new Phrase(code, List.of(args)).text(true);
+      String en = new Phrase(code, List.of(args)).text(false);
       assertFalse(englishIn(zh), code + ": " + zh);
       assertFalse(RAW.matcher(zh).find(), code + " fills its placeholders: " + zh);
       assertFalse(RAW.matcher(en).find(), code + " in English: " + en);
@@ -123,16 +123,16 @@ class DiagnosisWordsTest {
 
   @Test
   void a_words_argument_is_put_into_the_language_of_the_sentence_around_it() {
-    Words settle =
-        Words.of(
+    Phrase settle =
+        Phrase.of(
             "cause_undecided",
-            Words.of("cause_system_error"),
-            Words.of("cause_malicious_report"),
-            Words.join(
+            Phrase.of("cause_system_error"),
+            Phrase.of("cause_malicious_report"),
+            Phrase.join(
                 "join_evidence",
                 List.of(
-                    Words.of("settle_complaints", "店铺体验分.csv"),
-                    Words.of("settle_notice_details"))));
+                    Phrase.of("settle_complaints", "店铺体验分.csv"),
+                    Phrase.of("settle_notice_details"))));
     assertEquals(
         "未定：系统误判与恶意举报的可能相近。可以确定的是：店铺体验分.csv（投诉量）、违规通知详情（是否因投诉举报触发）和删除前投诉、退款的截图", settle.text(true));
     assertEquals(
@@ -185,11 +185,11 @@ class DiagnosisWordsTest {
   }
 
   /** The words, and every words among their arguments. */
-  private static void see(Words words) {
+  private static void see(Phrase words) {
     CODES.add(words.code());
     SEEN.put(words.code() + " " + words.args(), words.text(true));
     assertFalse(RAW.matcher(words.text(false)).find(), words + " in English: " + words.text(false));
-    words.args().stream().filter(Words.class::isInstance).forEach(a -> see((Words) a));
+    words.args().stream().filter(Phrase.class::isInstance).forEach(a -> see((Phrase) a));
   }
 
   private static boolean englishIn(String text) {

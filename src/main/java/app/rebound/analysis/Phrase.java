@@ -19,14 +19,14 @@ import java.util.Set;
  *
  * @param code snake_case, a key of both bundles
  * @param args the pattern's {0}, {1}…: each the text as written (a number as the sentence prints
- *     it, a file name, a date), or another {@code Words}, put into the same language first
+ *     it, a file name, a date), or another {@code Phrase}, put into the same language first
  */
-public record Words(String code, List<Object> args) {
+public record Phrase(String code, List<Object> args) {
 
   private static final Properties ZH = load("zh");
   private static final Properties EN = load("en");
 
-  public Words {
+  public Phrase {
     List<Object> checked = new ArrayList<>();
     for (Object arg : args == null ? List.of() : args) {
       checked.add(arg(arg));
@@ -34,9 +34,9 @@ public record Words(String code, List<Object> args) {
     args = List.copyOf(checked);
   }
 
-  /** Words with their arguments: text as written ({@code String.valueOf}), or nested words. */
-  public static Words of(String code, Object... args) {
-    return new Words(code, Arrays.asList(args));
+  /** A phrase with its arguments: text as written ({@code String.valueOf}), or nested words. */
+  public static Phrase of(String code, Object... args) {
+    return new Phrase(code, Arrays.asList(args));
   }
 
   /**
@@ -57,7 +57,7 @@ public record Words(String code, List<Object> args) {
 
   /** The sentence in Chinese or English; a code without words shows as ??code?? so it is seen. */
   public String text(boolean zh) {
-    Object[] rendered = args.stream().map(a -> a instanceof Words w ? w.text(zh) : a).toArray();
+    Object[] rendered = args.stream().map(a -> a instanceof Phrase w ? w.text(zh) : a).toArray();
     return format(zh ? ZH : EN, code, rendered, zh);
   }
 
@@ -84,17 +84,17 @@ public record Words(String code, List<Object> args) {
    * its fields), anything else is its text.
    */
   private static Object arg(Object arg) {
-    if (arg instanceof Words) {
+    if (arg instanceof Phrase) {
       return arg;
     }
     if (arg instanceof Map<?, ?> fields) {
       List<?> args = (List<?>) fields.get("args");
-      return new Words((String) fields.get("code"), args == null ? null : new ArrayList<>(args));
+      return new Phrase((String) fields.get("code"), args == null ? null : new ArrayList<>(args));
     }
     return String.valueOf(arg);
   }
 
   private static Properties load(String lang) {
-    return Resources.properties(Words.class, "diagnosis_" + lang + ".properties");
+    return Resources.properties(Phrase.class, "diagnosis_" + lang + ".properties");
   }
 }
