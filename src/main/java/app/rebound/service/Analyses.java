@@ -151,14 +151,14 @@ public final class Analyses implements AutoCloseable {
     }
     long upload = data.get().upload();
     // A stored analysis is a few MB: read it once per data version, then answer from memory while
-    // the data
-    // version holds and the analysis is still stored (a restored appeal drops it with the version
-    // bump).
+    // the data version holds and the analysis is still stored (a restored appeal drops it with the
+    // version bump).
     String key = shop + "\n" + lang + (path == null ? "" : "\n" + path);
     Stored cached = stored.get(key);
     // An analysis missing a part (stored by an older Rebound, before the plan or the appeal
-    // existed) is not
-    // served: its pages would fail; it is run again like one never made.
+    // existed)
+    // or stored in another format is not served: its pages would fail or read in old words; it is
+    // run again like one never made.
     boolean complete = complete(db, upload);
     if (complete && cached != null && cached.version().equals(data.get())) {
       return new Status(State.READY, cached.json(), null, null);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,28 @@ import java.util.Optional;
  */
 final class AnalysisTables {
 
+  /**
+   * What a stored analysis holds, as this release writes it. Raise it when a release changes the
+   * analysis's fields or its words (as the cause diagnosis's sentences becoming codes did): an
+   * analysis stored with another number is not served but run again from the stored rows, so an
+   * upgraded server never shows an old release's words or reads a shape it no longer knows.
+   */
+  static final int FORMAT = 1;
+
   private AnalysisTables() {}
+
+  /** Migration 7: each analysis says which format wrote it; those stored before are format 0. */
+  static void formatColumn(Statement s) throws SQLException {
+    boolean present = false;
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(analyses)")) {
+      while (rs.next()) {
+        present |= "format".equals(rs.getString("name"));
+      }
+    }
+    if (!present) {
+      s.execute("ALTER TABLE analyses ADD COLUMN format INTEGER NOT NULL DEFAULT 0");
+    }
+  }
 
   /**
    * Stores every language of one analysis and forgets those of older data; inside a transaction.
@@ -25,12 +47,14 @@ final class AnalysisTables {
       throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json) VALUES (?, ?, ?, ?)")) {
+            "INSERT OR REPLACE INTO analyses (upload_id, lang, created_at, report_json, format)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
       for (var entry : jsonByLang.entrySet()) {
         ps.setLong(1, uploadId);
         ps.setString(2, entry.getKey());
         ps.setString(3, at.toString());
         ps.setString(4, entry.getValue());
+        ps.setInt(5, FORMAT);
         ps.executeUpdate();
       }
     }
@@ -45,7 +69,8 @@ final class AnalysisTables {
       throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT report_json FROM analyses WHERE upload_id = ? AND lang = ?")) {
+            "SELECT report_json FROM analyses WHERE upload_id = ? AND lang = ? AND format = "
+                + FORMAT)) {
       ps.setLong(1, uploadId);
       ps.setString(2, lang);
       try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +84,8 @@ final class AnalysisTables {
       throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ?")) {
+            "SELECT report_json -> ? FROM analyses WHERE upload_id = ? AND lang = ? AND format = "
+                + FORMAT)) {
       ps.setString(1, path);
       ps.setLong(2, uploadId);
       ps.setString(3, lang);
@@ -73,7 +99,8 @@ final class AnalysisTables {
 
   static boolean has(Connection connection, long uploadId, String lang) throws SQLException {
     try (PreparedStatement ps =
-        connection.prepareStatement("SELECT 1 FROM analyses WHERE upload_id = ? AND lang = ?")) {
+        connection.prepareStatement(
+            "SELECT 1 FROM analyses WHERE upload_id = ? AND lang = ? AND format = " + FORMAT)) {
       ps.setLong(1, uploadId);
       ps.setString(2, lang);
       try (ResultSet rs = ps.executeQuery()) {

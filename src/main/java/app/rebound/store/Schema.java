@@ -44,7 +44,8 @@ final class Schema {
           UploadRows::create,
           Schema::drillDownIndexes,
           Schema::recencyWithStamp,
-          AlertTables::bothLanguages);
+          AlertTables::bothLanguages,
+          AnalysisTables::formatColumn);
 
   /** The schema version this release writes. */
   static final int VERSION = MIGRATIONS.size();
@@ -90,6 +91,7 @@ final class Schema {
 
   // Migration 4: the indexes the row lists filter by (drillDownIndexes).
   // Migration 6: each alert's message in both languages (AlertTables.bothLanguages).
+  // Migration 7: each stored analysis names the format that wrote it (AnalysisTables.formatColumn).
 
   /**
    * Migration 4: the drill-down lists find a product's orders and a notice's deletions by index,

@@ -9,6 +9,9 @@ import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -95,6 +98,31 @@ class AnalysesTest {
           "{}", awaitReady(analyses, "old", "zh").json(), "the incomplete analysis is not served");
       assertTrue(analyses.appeal("old").isPresent());
       assertTrue(ws.database("old").hasAnalysis(version, Analyses.APPEAL));
+      analyses.close();
+    }
+  }
+
+  @Test
+  void an_analysis_stored_by_a_release_that_wrote_another_format_is_made_again() throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      ws.upload("older", List.of(sample("订单明细.csv"), sample("销量删除记录.csv")), p -> {});
+      ws.database("older")
+          .saveAnalysis(
+              ws.database("older").dataVersion().orElseThrow(),
+              LocalDateTime.now(),
+              Map.of("zh", "{}", "en", "{}", Analyses.APPEAL, "{}"));
+      // Every part there, but written by the release before the format was kept (format 0).
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:sqlite:" + data.resolve("shops/older/shop.db").toAbsolutePath());
+          Statement st = c.createStatement()) {
+        assertEquals(3, st.executeUpdate("UPDATE analyses SET format = 0"));
+      }
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      assertNotEquals(
+          "{}",
+          awaitReady(analyses, "older", "en").json(),
+          "an old release's analysis (its words, its fields) is not served");
       analyses.close();
     }
   }
