@@ -1,11 +1,15 @@
 package app.rebound.service;
 
+import app.rebound.BadInputException;
+import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.analysis.ShopData;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.TakenAction;
+import app.rebound.store.Workspaces;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +29,22 @@ public final class ActionsTaken {
       LocalDate startedOn,
       List<String> products,
       ActionEffect.Result effect) {}
+
+  /**
+   * Records that the merchant started a catalogue action on these products from that day; its id.
+   * An id outside the catalogue is the sender's mistake.
+   */
+  public static long start(
+      Workspaces workspaces, String shop, String action, LocalDate startedOn, List<String> products)
+      throws SQLException {
+    if (!RankedAction.ACTION_IDS.contains(action)) {
+      throw new BadInputException(
+          "unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
+    }
+    return workspaces
+        .database(shop)
+        .recordAction(action, startedOn, products, LocalDateTime.now(workspaces.clock()));
+  }
 
   public static List<Row> measure(ShopDatabase db) throws SQLException {
     List<TakenAction> taken = db.actionsTaken();

@@ -17,7 +17,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -124,10 +123,7 @@ final class DashboardPages {
     } catch (DateTimeParseException e) {
       throw new BadInputException("started_on must be a date like 2026-06-20");
     }
-    workspaces
-        .database(shop)
-        .recordAction(
-            actionId, startedOn, planned.products(), LocalDateTime.now(workspaces.clock()));
+    ActionsTaken.start(workspaces, shop, actionId, startedOn, planned.products());
     ctx.redirect(ShopPages.shopPath(shop) + "/plan", HttpStatus.SEE_OTHER);
   }
 

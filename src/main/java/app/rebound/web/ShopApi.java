@@ -1,7 +1,6 @@
 package app.rebound.web;
 
 import app.rebound.BadInputException;
-import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.ingest.PastedNotice;
 import app.rebound.ingest.Plausible;
@@ -16,7 +15,6 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,10 +155,6 @@ final class ShopApi {
     String shop = ShopIds.existing(ctx, workspaces);
     JsonNode body = JsonBodies.object(ctx, "action, started_on and products");
     String action = body.path("action").asText("");
-    if (!RankedAction.ACTION_IDS.contains(action)) {
-      throw new BadInputException(
-          "unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
-    }
     LocalDate startedOn;
     try {
       startedOn = LocalDate.parse(body.path("started_on").asText(""));
@@ -181,10 +175,7 @@ final class ShopApi {
       }
       products.add(product.asText().trim());
     }
-    long id =
-        workspaces
-            .database(shop)
-            .recordAction(action, startedOn, products, LocalDateTime.now(workspaces.clock()));
+    long id = ActionsTaken.start(workspaces, shop, action, startedOn, products);
     ctx.status(HttpStatus.CREATED).json(Map.of("id", id));
   }
 
