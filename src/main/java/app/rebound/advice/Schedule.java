@@ -95,13 +95,10 @@ final class Schedule {
                   String.valueOf(b.orders()))));
       return out;
     }
-    // The same deadline as the appeal workbench: from the notice's time, or its day when unknown.
-    LocalDateTime deadline =
-        PlatformTime.appealDeadline(
-            b.noticeAt() != null ? b.noticeAt() : b.date().atStartOfDay(), window);
+    LocalDateTime deadline = b.appealDeadline(window);
     LocalDate last = deadline.minusMinutes(1).toLocalDate();
     String by = PlatformTime.deadline(deadline, zh);
-    if (asOf.isAfter(last) || !appealRanked) {
+    if (!b.appealOpenOn(asOf, window) || !appealRanked) {
       out.add(
           new PlanStep(
               asOf,

@@ -118,7 +118,7 @@ final class Scoring {
   }
 
   static boolean windowOpen(BatchRow b, LocalDate asOf, double windowDays) {
-    return b.date() != null && asOf.isBefore(b.date().plusDays((long) windowDays));
+    return b.appealOpenOn(asOf, (int) windowDays);
   }
 
   /**

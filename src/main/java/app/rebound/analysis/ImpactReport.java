@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.PlatformTime;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -61,7 +62,22 @@ public record ImpactReport(
       Map<String, Double> probabilities,
       boolean undecided,
       String settle,
-      List<String> drivers) {}
+      List<String> drivers) {
+
+    /**
+     * The end of the batch's appeal window, the platform's rule counted as the appeal workbench
+     * counts it: from the notice's time, or from the start of its day when no time is known.
+     */
+    public LocalDateTime appealDeadline(int windowDays) {
+      return PlatformTime.appealDeadline(
+          noticeAt != null ? noticeAt : date.atStartOfDay(), windowDays);
+    }
+
+    /** Whether an appeal can still be submitted on that day (its window ends after it starts). */
+    public boolean appealOpenOn(LocalDate day, int windowDays) {
+      return date != null && !day.isAfter(appealDeadline(windowDays).minusMinutes(1).toLocalDate());
+    }
+  }
 
   /**
    * A signal's code and measured value beside the sentence; when not measured the value is null and
