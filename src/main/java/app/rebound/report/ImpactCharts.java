@@ -92,11 +92,7 @@ public final class ImpactCharts {
     ARMS.put(
         "affiliate_gmv",
         new ArmsSpec(
-            false,
-            "affiliate_gmv_per_day",
-            Label.AFFILIATE_GMV_TITLE,
-            Label.AFFILIATE_GMV_AXIS,
-            Kind.MONEY));
+            false, "affiliate_gmv_per_day", Label.AFFILIATE_GMV_TITLE, Label.GMV_AXIS, Kind.MONEY));
   }
 
   private static final List<String> IDS;

@@ -1,5 +1,6 @@
 package app.rebound.report;
 
+import app.rebound.Words;
 import java.text.DateFormat;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -11,8 +12,10 @@ import java.util.Locale;
 import java.util.TimeZone;
 
 /**
- * The words and number formats of one language ("zh", anything else is English). Dates: zh "6月7日",
- * en "Jun 7"; money in ¥ with thousands separators in both.
+ * The words and number formats of the charts in one language ("zh", anything else is English): the
+ * words from the message bundles by their {@link Label}; dates as the bundle's {@code
+ * chart.date_pattern} writes them (zh "6月7日", en "Jun 7"); money in ¥ with thousands separators in
+ * both.
  */
 record Labels(String lang) {
 
@@ -32,11 +35,12 @@ record Labels(String lang) {
   }
 
   String text(Label label) {
-    return zh() ? label.zh() : label.en();
+    return label.text(zh());
   }
 
-  String text(Label label, Object arg) {
-    return String.format(locale(), text(label), arg);
+  /** A label whose words hold a name, such as the product of a product chart. */
+  String text(Label label, String arg) {
+    return label.text(zh(), arg);
   }
 
   Locale locale() {
@@ -44,7 +48,8 @@ record Labels(String lang) {
   }
 
   private String datePattern() {
-    return zh() ? "M月d日" : "MMM d";
+    // A date format, not a MessageFormat pattern: read as written.
+    return Words.get("chart.date_pattern", zh(), "yyyy-MM-dd");
   }
 
   /** The date axis' tick format. */

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The words and number formats of the plan downloads in one language ("zh", anything else is
- * English).
+ * English). Every word comes from the message bundles: the files' own as {@code plan.file.*}, and
+ * the plan page's where the files say the same thing (headers such as {@code plan.cost}).
  */
 record PlanText(boolean zh) {
 
@@ -17,10 +18,6 @@ record PlanText(boolean zh) {
   /** A bundle pattern in the language, numbers passed already written as text. */
   String w(String key, Object... args) {
     return Words.format(key, zh, args);
-  }
-
-  String t(String zh, String en) {
-    return zh() ? zh : en;
   }
 
   /** The action's name, as the pages name it; an id outside the catalogue as it is. */
@@ -56,10 +53,6 @@ record PlanText(boolean zh) {
 
   String percent(double share) {
     return Math.round(share * 100) + "%";
-  }
-
-  String notMeasured() {
-    return t("未测得", "not measured");
   }
 
   private Locale locale() {

@@ -38,31 +38,26 @@ public final class PlanWriters {
 
   /**
    * actions.csv columns, in order: the RankedAction fields, with the action's name after its id.
+   * Each header is the bundle's {@code plan.file.csv.<field>}: the words a Chinese merchant reads;
+   * English plans keep the field names README documents.
    */
   enum Column {
-    id("行动编号"),
-    name("行动"),
-    rank("排名"),
-    expected_gmv("预计挽回 GMV（元）"),
-    expected_gmv_low("预计挽回 GMV 下限（元）"),
-    expected_gmv_high("预计挽回 GMV 上限（元）"),
-    cost("成本（元）"),
-    effort("投入"),
-    confidence("置信度"),
-    days_to_effect("见效天数"),
-    products("商品ID"),
-    gap("针对的损失"),
-    rationale("依据"),
-    net_value("净值（元）"),
-    units_restored("恢复的销量（件）"),
-    rank_rule("排名规则");
-
-    /** The header a Chinese merchant reads; English plans keep the field names README documents. */
-    final String zh;
-
-    Column(String zh) {
-      this.zh = zh;
-    }
+    id,
+    name,
+    rank,
+    expected_gmv,
+    expected_gmv_low,
+    expected_gmv_high,
+    cost,
+    effort,
+    confidence,
+    days_to_effect,
+    products,
+    gap,
+    rationale,
+    net_value,
+    units_restored,
+    rank_rule
   }
 
   /** Charts in the PDF, in order; those the report cannot draw are left out. */
@@ -139,7 +134,9 @@ public final class PlanWriters {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     String[] header =
-        Arrays.stream(Column.values()).map(c -> text.zh() ? c.zh : c.name()).toArray(String[]::new);
+        Arrays.stream(Column.values())
+            .map(c -> text.w("plan.file.csv." + c.name()))
+            .toArray(String[]::new);
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).get();
     try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, format)) {
@@ -183,16 +180,16 @@ public final class PlanWriters {
       Plan plan, ImpactReport report, String shopName, boolean charts) {
     PlanText t = PlanText.of(plan.lang());
     List<Block> out = new ArrayList<>();
-    String shop = shopName == null || shopName.isBlank() ? t.t("店铺", "Shop") : shopName;
-    out.add(new Heading(t.t(shop + " 销量恢复计划", "Recovery plan for " + shop), 1));
-    out.add(new Para(t.t("截至 ", "As of ") + plan.asOf()));
+    String shop = shopName == null || shopName.isBlank() ? t.w("plan.file.shop") : shopName;
+    out.add(new Heading(t.w("plan.file.title", shop), 1));
+    out.add(new Para(t.w("plan.file.as_of", String.valueOf(plan.asOf()))));
 
     if (report != null) {
-      out.add(new Heading(t.t("主要损失", "Key losses"), 2));
+      out.add(new Heading(t.w("plan.file.losses"), 2));
       out.add(
           new Table(
               new double[] {0.34, 0.26, 0.40},
-              List.of(t.t("项目", "Measure"), t.t("数值", "Value"), t.t("95% 区间", "95% range")),
+              List.of(t.w("plan.file.measure"), t.w("plan.value"), t.w("loss.col.range")),
               losses(report, t)));
       List<ProductRow> products =
           report.products().stream()
@@ -200,15 +197,15 @@ public final class PlanWriters {
               .limit(TOP_PRODUCTS)
               .toList();
       if (!products.isEmpty()) {
-        out.add(new Heading(t.t("受影响商品", "Products affected"), 2));
+        out.add(new Heading(t.w("plan.file.products"), 2));
         out.add(
             new Table(
                 new double[] {0.34, 0.14, 0.18, 0.34},
                 List.of(
-                    t.t("商品", "Product"),
-                    t.t("被删订单", "Deleted orders"),
-                    t.t("被删金额", "Deleted sales"),
-                    t.t("GMV 损失（95% 区间）", "GMV lost (95% range)")),
+                    t.w("products.col.name"),
+                    t.w("plan.file.deleted_orders"),
+                    t.w("plan.file.deleted_sales"),
+                    t.w("plan.file.gmv_lost_range")),
                 products.stream()
                     .map(
                         p ->
@@ -222,20 +219,18 @@ public final class PlanWriters {
     }
 
     Map<String, String> names = productNames(report);
-    out.add(new Heading(t.t("行动排序", "Ranked actions"), 2));
+    out.add(new Heading(t.w("plan.actions"), 2));
     out.add(
         new Table(
             new double[] {0.04, 0.14, 0.19, 0.09, 0.08, 0.11, 0.35},
             List.of(
                 "#",
-                t.t("行动", "Action"),
-                t.t(
-                    "未来 " + plan.horizonDays() + " 天预期 GMV\n（低–高）\n净值",
-                    "Expected GMV, next " + plan.horizonDays() + " days\n(low–high)\nnet"),
-                t.t("成本", "Cost"),
-                t.t("投入", "Effort"),
-                t.t("把握", "Confidence"),
-                t.t("理由", "Rationale")),
+                t.w("plan.action"),
+                t.w("plan.file.expected", String.valueOf(plan.horizonDays())),
+                t.w("plan.cost"),
+                t.w("plan.effort"),
+                t.w("plan.confidence"),
+                t.w("plan.file.rationale")),
             plan.actions().stream()
                 .sorted(Comparator.comparingInt(RankedAction::rank))
                 .map(
@@ -247,42 +242,43 @@ public final class PlanWriters {
                                 + "\n"
                                 + t.moneyRange(a.expectedGmvLow(), a.expectedGmvHigh())
                                 + "\n"
-                                + t.t("净值 ", "net ")
-                                + t.money(a.net()),
+                                + t.w("plan.file.net", t.money(a.net())),
                             t.money(a.cost()),
                             t.effort(a.effort()),
                             t.percent(a.confidence()),
                             reasons(a, names, t)))
                 .toList()));
 
-    out.add(new Heading(t.t("逐周步骤", "Week by week"), 2));
+    out.add(new Heading(t.w("plan.file.steps"), 2));
     out.add(
         new Table(
             new double[] {0.10, 0.22, 0.18, 0.50},
-            List.of(t.t("周", "Week"), t.t("日期", "Dates"), t.t("行动", "Action"), t.t("步骤", "Step")),
+            List.of(
+                t.w("plan.file.week"),
+                t.w("plan.file.dates"),
+                t.w("plan.action"),
+                t.w("plan.step")),
             plan.steps().stream()
                 .sorted(Comparator.comparing(PlanStep::start))
                 .map(
                     s ->
                         List.of(
-                            t.t(
-                                "第 " + week(plan.asOf(), s.start()) + " 周",
-                                "Week " + week(plan.asOf(), s.start())),
+                            t.w("plan.file.week_n", String.valueOf(week(plan.asOf(), s.start()))),
                             s.start() + " – " + s.end(),
                             t.action(s.actionId()),
                             nz(s.text())))
                 .toList()));
 
-    out.add(new Heading(t.t("所用假设", "Assumptions used"), 2));
+    out.add(new Heading(t.w("plan.assumptions"), 2));
     out.add(
         new Table(
             new double[] {0.20, 0.10, 0.10, 0.35, 0.25},
             List.of(
-                t.t("键", "Key"),
-                t.t("数值", "Value"),
-                t.t("单位", "Unit"),
-                t.t("说明", "Description"),
-                t.t("来源", "Source")),
+                t.w("plan.key"),
+                t.w("plan.value"),
+                t.w("plan.file.unit"),
+                t.w("plan.file.description"),
+                t.w("plan.source")),
             plan.assumptions().stream()
                 .map(
                     (Assumption a) ->
@@ -301,7 +297,7 @@ public final class PlanWriters {
         chart.ifPresent(c -> drawn.add(new Chart(id, c)));
       }
       if (!drawn.isEmpty()) {
-        out.add(new Heading(t.t("关键图表", "Key charts"), 2));
+        out.add(new Heading(t.w("plan.file.charts"), 2));
         out.addAll(drawn);
       }
     }
@@ -311,46 +307,46 @@ public final class PlanWriters {
   private static List<List<String>> losses(ImpactReport report, PlanText t) {
     ImpactReport.Deletions d = report.deletions();
     return List.of(
-        List.of(t.t("被删除订单", "Deleted orders"), t.count(d.orders()), ""),
-        List.of(t.t("被删除销量", "Deleted units"), t.count(d.units()), ""),
-        List.of(t.t("被删除金额", "Deleted sales"), t.money(d.money()), ""),
+        List.of(t.w("plan.file.loss.deleted_orders"), t.count(d.orders()), ""),
+        List.of(t.w("plan.file.loss.deleted_units"), t.count(d.units()), ""),
+        List.of(t.w("plan.file.loss.deleted_sales"), t.money(d.money()), ""),
         lossRow(
-            t.t("访客损失", "Visitors lost") + since(report, report.firstDeletion(), t),
+            since(t.w("plan.file.loss.visitors"), report, report.firstDeletion(), t),
             report.traffic().visitors(),
             t,
             false),
         lossRow(
-            t.t("GMV 损失", "GMV lost") + since(report, report.firstDeletion(), t),
+            since(t.w("plan.file.loss.gmv"), report, report.firstDeletion(), t),
             report.gmv(),
             t,
             true));
   }
 
-  /** The period a loss spans, named as the pages name it: "（删除后 16 天）". */
-  private static String since(ImpactReport report, LocalDate from, PlanText t) {
+  /** A loss's name with the period it spans, as the pages name it: "GMV 损失（删除后 16 天）". */
+  private static String since(String name, ImpactReport report, LocalDate from, PlanText t) {
     String days = days(report, from, t);
-    return days.isEmpty() ? "" : t.t("（" + days + "）", " (" + days + ")");
+    return days.isEmpty() ? name : t.w("plan.file.bracketed", name, days);
   }
 
-  /** The same period without brackets, "删除后 16 天"; empty when unknown. */
+  /** The period without brackets, "删除后 16 天"; empty when unknown. */
   private static String days(ImpactReport report, LocalDate from, PlanText t) {
     long days = report.daysSince(from);
-    return days <= 0 ? "" : t.t("删除后 " + days + " 天", days + " days since the deletion");
+    return days <= 0 ? "" : t.w("plan.file.days_since", String.valueOf(days));
   }
 
   private static List<String> lossRow(String label, Loss loss, PlanText t, boolean money) {
     if (loss == null || !loss.measured()) {
       String needs =
-          loss == null || loss.needs() == null ? "" : t.t("需要上传 ", "needs ") + loss.needs();
-      return List.of(label, t.notMeasured(), needs);
+          loss == null || loss.needs() == null ? "" : t.w("plan.file.needs", loss.needs());
+      return List.of(label, t.w("plan.file.not_measured"), needs);
     }
     Function<Double, String> f = money ? t::money : t::count;
     String range = f.apply(loss.lossLow()) + "–" + f.apply(loss.lossHigh());
     // As the pages say it: a range holding zero is no measurable loss, not the point as damage.
     String value =
         switch (loss.verdict()) {
-          case Loss.NO_MEASURABLE_LOSS -> t.t("无可测损失", "No measurable loss");
-          case Loss.ABOVE_EXPECTED -> t.t("高于预期 ", "Above expected by ") + f.apply(-loss.loss());
+          case Loss.NO_MEASURABLE_LOSS -> t.w("loss.none");
+          case Loss.ABOVE_EXPECTED -> t.w("loss.above", f.apply(-loss.loss()));
           default -> f.apply(loss.loss());
         };
     return List.of(label, value, range);
@@ -362,36 +358,30 @@ public final class PlanWriters {
     String within =
         Stream.of(row.get(2), loss != null && loss.measured() ? period : "")
             .filter(x -> !x.isEmpty())
-            .collect(Collectors.joining(t.t("，", ", ")));
-    return within.isEmpty() ? row.get(1) : row.get(1) + t.t("（", " (") + within + t.t("）", ")");
+            .collect(Collectors.joining(t.w("plan.file.clause_separator")));
+    return within.isEmpty() ? row.get(1) : t.w("plan.file.bracketed", row.get(1), within);
   }
 
   private static String reasons(RankedAction a, Map<String, String> names, PlanText t) {
-    StringBuilder s = new StringBuilder(t.t("排序依据：", "Ranked: ") + t.rule(a.rankRule()));
+    StringBuilder s = new StringBuilder(t.w("plan.file.ranked_by", t.rule(a.rankRule())));
     s.append('\n').append(nz(a.rationale()));
     if (a.unitsRestored() > 0) {
-      s.append('\n')
-          .append(
-              t.t(
-                  "申诉通过恢复销量 " + t.count(a.unitsRestored()) + " 件",
-                  "A granted appeal restores "
-                      + t.count(a.unitsRestored())
-                      + " units of sales count"));
+      s.append('\n').append(t.w("plan.file.units_restored", t.count(a.unitsRestored())));
     }
     if (a.gap() != null && !a.gap().isBlank()) {
-      s.append('\n').append(t.t("差距：", "Gap: ")).append(a.gap());
+      s.append('\n').append(t.w("plan.file.gap", a.gap()));
     }
     if (a.products() != null && !a.products().isEmpty()) {
+      String separator = t.w("plan.step.product_separator");
       s.append('\n')
-          .append(t.t("商品：", "Products: "))
           .append(
-              a.products().stream()
-                  .map(p -> names.getOrDefault(p, p))
-                  .collect(Collectors.joining(t.t("、", ", "))));
+              t.w(
+                  "plan.file.products_of",
+                  a.products().stream()
+                      .map(p -> names.getOrDefault(p, p))
+                      .collect(Collectors.joining(separator))));
     }
-    s.append('\n')
-        .append(
-            t.t("见效约 " + a.daysToEffect() + " 天", "Effect in about " + a.daysToEffect() + " days"));
+    s.append('\n').append(t.w("plan.file.effect_in", String.valueOf(a.daysToEffect())));
     return s.toString();
   }
 
