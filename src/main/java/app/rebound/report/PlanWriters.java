@@ -264,7 +264,9 @@ public final class PlanWriters {
                     s ->
                         List.of(
                             t.w("plan.file.week_n", String.valueOf(week(plan.asOf(), s.start()))),
-                            s.start() + " – " + s.end(),
+                            s.start().equals(s.end())
+                                ? s.start().toString()
+                                : s.start() + " – " + s.end(),
                             t.action(s.actionId()),
                             nz(s.text())))
                 .toList()));
@@ -381,7 +383,7 @@ public final class PlanWriters {
                       .map(p -> names.getOrDefault(p, p))
                       .collect(Collectors.joining(separator))));
     }
-    s.append('\n').append(t.w("plan.file.effect_in", String.valueOf(a.daysToEffect())));
+    s.append('\n').append(t.w("plan.file.effect_in", a.daysToEffect()));
     return s.toString();
   }
 

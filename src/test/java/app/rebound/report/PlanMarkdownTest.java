@@ -35,7 +35,7 @@ class PlanMarkdownTest {
     assertTrue(appeal > 0 && appeal < listing && listing < monitoring, md);
     assertTrue(md.contains("¥12,346<br>¥9,000–¥16,001"), md);
     assertTrue(md.contains("保湿面霜-01"), "product ids read as names");
-    assertTrue(md.contains("## 主要损失") && md.contains("## 逐周步骤") && md.contains("## 所用假设"), md);
+    assertTrue(md.contains("## 主要损失") && md.contains("## 逐周安排") && md.contains("## 所用假设"), md);
     assertTrue(md.contains("| 第 2 周 |"), md);
   }
 
