@@ -9,6 +9,7 @@ import app.rebound.store.Workspaces;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every change to a shop's data, as the pages and the API make it: stored (with its progress shown
@@ -30,22 +31,28 @@ public final class ShopChanges {
   /** Stores the files as one upload (refused whole, or kept whole) and has the shop analysed. */
   public IngestReport upload(String shop, List<UploadFile> files)
       throws IOException, SQLException, UploadRefusedException {
-    IngestReport report;
-    try {
-      report = workspaces.upload(shop, files, progress.tracker(shop));
-    } finally {
-      progress.finish(shop);
-    }
-    analyses.submit(shop);
-    return report;
+    return stored(shop, tracker -> workspaces.upload(shop, files, tracker));
   }
 
   /** Stores a pasted deletion notice as an upload of a deletions export, then analyses. */
   public IngestReport notice(String shop, PastedNotice notice)
       throws IOException, SQLException, UploadRefusedException {
+    return stored(shop, tracker -> workspaces.uploadNotice(shop, notice, tracker));
+  }
+
+  /** One upload into the store, told its progress. */
+  @FunctionalInterface
+  private interface Upload {
+    IngestReport into(Consumer<String> tracker)
+        throws IOException, SQLException, UploadRefusedException;
+  }
+
+  /** The upload made with its progress shown while it runs, then the shop analysed again. */
+  private IngestReport stored(String shop, Upload upload)
+      throws IOException, SQLException, UploadRefusedException {
     IngestReport report;
     try {
-      report = workspaces.uploadNotice(shop, notice, progress.tracker(shop));
+      report = upload.into(progress.tracker(shop));
     } finally {
       progress.finish(shop);
     }

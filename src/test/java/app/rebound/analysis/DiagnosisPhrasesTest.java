@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.ChineseText;
 import app.rebound.Json;
 import app.rebound.ingest.FileKind;
 import app.rebound.sim.ShopSimulator;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,6 @@ import tech.tablesaw.api.Table;
 class DiagnosisPhrasesTest {
 
   /** Latin words a Chinese sentence may hold: file endings and units merchants know. */
-  private static final Set<String> ALLOWED_LATIN = Set.of("CSV", "csv", "GMV", "SKU", "xlsx");
-
-  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
-
   private static final Pattern RAW = Pattern.compile("\\?\\?|\\{\\d\\}");
 
   /** Exports without which the sample's batches are close calls or thin evidence. */
@@ -83,7 +79,7 @@ class DiagnosisPhrasesTest {
     }
     SEEN.forEach(
         (words, zh) -> {
-          assertFalse(englishIn(zh), words + ": " + zh);
+          assertFalse(ChineseText.englishIn(zh), words + ": " + zh);
           assertFalse(RAW.matcher(zh).find(), words + " shows a raw code: " + zh);
         });
     // The runs reach the sentences a merchant depends on, so the checks above are not vacuous.
@@ -114,7 +110,7 @@ class DiagnosisPhrasesTest {
     for (String code : Phrase.codes(true)) {
       String zh = new Phrase(code, List.of(args)).text(true);
       String en = new Phrase(code, List.of(args)).text(false);
-      assertFalse(englishIn(zh), code + ": " + zh);
+      assertFalse(ChineseText.englishIn(zh), code + ": " + zh);
       assertFalse(RAW.matcher(zh).find(), code + " fills its placeholders: " + zh);
       assertFalse(RAW.matcher(en).find(), code + " in English: " + en);
       assertFalse(Reason.codes(true).contains(code), code + " names one thing: it is a reason too");
@@ -190,15 +186,5 @@ class DiagnosisPhrasesTest {
     SEEN.put(words.code() + " " + words.args(), words.text(true));
     assertFalse(RAW.matcher(words.text(false)).find(), words + " in English: " + words.text(false));
     words.args().stream().filter(Phrase.class::isInstance).forEach(a -> see((Phrase) a));
-  }
-
-  private static boolean englishIn(String text) {
-    Matcher m = LATIN_WORD.matcher(text);
-    while (m.find()) {
-      if (!ALLOWED_LATIN.contains(m.group())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.ChineseText;
 import app.rebound.advice.Assumptions;
 import app.rebound.analysis.ExportFolders;
 import app.rebound.analysis.ImpactAnalysis;
@@ -43,11 +44,6 @@ class ReasonsTest {
    * Latin words a Chinese sentence may hold: file endings, units merchants know, and the dates of a
    * 罗盘 file name as it downloads (抖音电商罗盘-成交分析-YYYYMMDD-YYYYMMDD.xlsx).
    */
-  private static final Set<String> ALLOWED_LATIN =
-      Set.of("CSV", "csv", "GMV", "SKU", "xlsx", "YYYY", "YYYYMMDD");
-
-  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{3,}");
-
   private static final Pattern RAW_CODE = Pattern.compile("\\?\\?|\\b[a-z]+_[a-z_]+\\b");
 
   /** Without it there is nothing to measure, and every reason says so. */
@@ -96,7 +92,7 @@ class ReasonsTest {
     for (String code : Reason.codes(true)) {
       Reason r = new Reason(code, List.of("1", "2", "3", "4"));
       String zh = r.text(true);
-      assertFalse(englishIn(zh), code + ": " + zh);
+      assertFalse(ChineseText.englishIn(zh), code + ": " + zh);
       assertFalse(zh.matches("(?s).*\\{\\d\\}.*"), code + " fills its placeholders: " + zh);
       assertFalse(r.text(false).matches("(?s).*\\{\\d\\}.*"), code + " in English");
     }
@@ -144,7 +140,9 @@ class ReasonsTest {
     }
     // A signal not measured is its reason's sentence.
     for (JsonNode batch : tree.path("deletions").path("batches")) {
-      batch.path("signals").forEach(s -> assertFalse(englishIn(s.asText()), s.asText()));
+      batch
+          .path("signals")
+          .forEach(s -> assertFalse(ChineseText.englishIn(s.asText()), s.asText()));
     }
   }
 
@@ -184,19 +182,9 @@ class ReasonsTest {
     assertFalse(seen.isEmpty(), "the runs give reasons");
     seen.forEach(
         (reason, zh) -> {
-          assertFalse(englishIn(zh), reason + ": " + zh);
+          assertFalse(ChineseText.englishIn(zh), reason + ": " + zh);
           assertFalse(RAW_CODE.matcher(zh).find(), reason + " shows a raw code: " + zh);
         });
-  }
-
-  private static boolean englishIn(String text) {
-    Matcher m = LATIN_WORD.matcher(text);
-    while (m.find()) {
-      if (!ALLOWED_LATIN.contains(m.group())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Set<String> codes(Map<Reason, String> seen) {
