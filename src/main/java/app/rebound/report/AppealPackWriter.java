@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVPrinter;
  * One submission group's appeal pack, a ZIP: the letter as text (with the short form for the reason
  * field) and as PDF, the group's orders, the evidence index (each order's proofs and where each
  * comes from) and the screenshots the merchant still has to take. Chinese by default, English with
- * "en". Entry names are fixed ASCII, so nothing from the data ever names a file.
+ * "en"; the words are the message bundles' (appeal.pack.* and the page's column names). Entry names
+ * are fixed ASCII, so nothing from the data ever names a file.
  */
 public final class AppealPackWriter {
 
@@ -49,48 +50,35 @@ public final class AppealPackWriter {
   /** Text files end lines the Windows way: merchants open them in Notepad. */
   private static final String NL = "\r\n";
 
-  /** orders.csv columns; the Chinese names are the orders export's own where it has one. */
-  enum OrderColumn {
-    ORDER_ID("子订单编号", "Order ID"),
-    PRODUCT_ID("商品ID", "Product ID"),
-    PRODUCT_NAME("商品名称", "Product name"),
-    PAID_AT("支付时间", "Paid at"),
-    AMOUNT("订单应付金额", "Amount (yuan)"),
-    QUANTITY("商品数量", "Quantity"),
-    STATUS("订单状态", "Status"),
-    AFTER_SALE("售后状态", "After-sale status"),
-    TRACKING_NUMBER("物流单号", "Tracking number"),
-    CARRIER("快递公司", "Carrier"),
-    SHIPPED_AT("发货时间", "Shipped at"),
-    COMPLETED_AT("订单完成时间", "Completed at"),
-    SCORE("证据分", "Evidence score"),
-    VERDICT("结论", "Verdict");
+  /**
+   * orders.csv columns, as bundle keys; the Chinese names are the orders export's own where it has
+   * one.
+   */
+  private static final List<String> ORDER_COLUMNS =
+      List.of(
+          "appeal.pack.orders.order_id",
+          "appeal.product_id",
+          "appeal.pack.orders.product_name",
+          "appeal.pack.orders.paid_at",
+          "appeal.pack.orders.amount",
+          "rows.col.quantity",
+          "appeal.pack.orders.status",
+          "appeal.pack.orders.after_sale",
+          "appeal.tracking",
+          "appeal.pack.orders.carrier",
+          "appeal.pack.orders.shipped_at",
+          "appeal.pack.orders.completed_at",
+          "appeal.score",
+          "appeal.pack.orders.verdict");
 
-    final String zh;
-    final String en;
-
-    OrderColumn(String zh, String en) {
-      this.zh = zh;
-      this.en = en;
-    }
-  }
-
-  /** evidence_index.csv columns. */
-  enum EvidenceColumn {
-    ORDER_ID("子订单编号", "Order ID"),
-    PROOF_CODE("证明代码", "Proof code"),
-    PROOF("证明", "Proof"),
-    STATE("状态", "State"),
-    SOURCE("来源或需截图", "Source or screenshot to take");
-
-    final String zh;
-    final String en;
-
-    EvidenceColumn(String zh, String en) {
-      this.zh = zh;
-      this.en = en;
-    }
-  }
+  /** evidence_index.csv columns, as bundle keys. */
+  private static final List<String> EVIDENCE_COLUMNS =
+      List.of(
+          "appeal.pack.orders.order_id",
+          "appeal.pack.evidence.proof_code",
+          "appeal.pack.evidence.proof",
+          "appeal.pack.evidence.state",
+          "appeal.pack.evidence.source");
 
   private AppealPackWriter() {}
 
@@ -120,11 +108,8 @@ public final class AppealPackWriter {
         + letter.body().replace("\n", NL)
         + NL
         + NL
-        + (zh
-            ? "—— 申诉理由栏用的短文（" + AppealLetter.SHORT_REASON_LIMIT + " 字以内）——"
-            : "—— Short form for the reason field (at most "
-                + AppealLetter.SHORT_REASON_LIMIT
-                + " characters) ——")
+        + Words.format(
+            "appeal.pack.short_form", zh, String.valueOf(AppealLetter.SHORT_REASON_LIMIT))
         + NL
         + letter.shortReason()
         + NL;
@@ -144,11 +129,6 @@ public final class AppealPackWriter {
    * orders.csv: UTF-8 with BOM, one row per order of the group; every text cell spreadsheet-safe.
    */
   static byte[] ordersCsv(List<OrderEvidence> orders, String lang) {
-    boolean zh = !"en".equals(lang);
-    List<String> header = new ArrayList<>();
-    for (OrderColumn c : OrderColumn.values()) {
-      header.add(zh ? c.zh : c.en);
-    }
     List<List<String>> rows = new ArrayList<>();
     for (OrderEvidence o : orders) {
       rows.add(
@@ -168,7 +148,7 @@ public final class AppealPackWriter {
               PlanWriters.number(o.score()),
               cell(AppealText.verdict(o.verdict(), lang))));
     }
-    return csv(header, rows);
+    return csv(header(ORDER_COLUMNS, lang), rows);
   }
 
   /**
@@ -177,10 +157,6 @@ public final class AppealPackWriter {
    */
   static byte[] evidenceCsv(List<OrderEvidence> orders, String lang) {
     boolean zh = !"en".equals(lang);
-    List<String> header = new ArrayList<>();
-    for (EvidenceColumn c : EvidenceColumn.values()) {
-      header.add(zh ? c.zh : c.en);
-    }
     List<List<String>> rows = new ArrayList<>();
     for (OrderEvidence o : orders) {
       for (Check c : o.checks()) {
@@ -197,7 +173,12 @@ public final class AppealPackWriter {
                 cell(held ? c.source(zh) : AppealText.howToAdd(c.code(), c.state(), lang))));
       }
     }
-    return csv(header, rows);
+    return csv(header(EVIDENCE_COLUMNS, lang), rows);
+  }
+
+  private static List<String> header(List<String> columnKeys, String lang) {
+    boolean zh = !"en".equals(lang);
+    return columnKeys.stream().map(key -> Words.format(key, zh)).toList();
   }
 
   /**
@@ -208,45 +189,33 @@ public final class AppealPackWriter {
       AppealGroup g, List<OrderEvidence> orders, AppealLetter letter, String lang) {
     boolean zh = !"en".equals(lang);
     List<String> lines = new ArrayList<>();
-    lines.add((zh ? "申诉截图清单：" : "Screenshot checklist: ") + letter.title());
+    lines.add(Words.format("appeal.pack.checklist.title", zh, letter.title()));
     lines.add(
-        (zh ? "申诉截止：" : "Appeal deadline: ")
-            + PlatformTime.deadline(g.deadline(), zh)
-            + (g.deadlineEstimated()
-                ? (zh ? "（按删除日期估算）" : " (estimated from the deletion day)")
-                : ""));
+        Words.format(
+            g.deadlineEstimated()
+                ? "appeal.pack.checklist.deadline.estimated"
+                : "appeal.pack.checklist.deadline",
+            zh,
+            PlatformTime.deadline(g.deadline(), zh)));
     letter.warnings().forEach(w -> lines.add("! " + w));
     lines.add("");
     lines.add(
-        zh
-            ? "按申诉理由“" + AppealText.reason(g.reason(), lang) + "”，平台要求："
-            : "For the reason \""
-                + AppealText.reason(g.reason(), lang)
-                + "\" the platform asks for:");
+        Words.format("appeal.pack.checklist.needed", zh, AppealText.reason(g.reason(), lang)));
     AppealText.evidenceNeeded(g.reason(), lang).forEach(e -> lines.add("[ ] " + e));
     missing(
         lines,
         AppealLetter.missingByProof(orders, Check.State.UNKNOWN),
         Check.State.UNKNOWN,
         lang,
-        zh
-            ? "导出数据无法判断的证明（相应导出未上传）："
-            : "Proofs the data cannot tell (their export is not uploaded):");
+        Words.format("appeal.pack.checklist.unknown", zh));
     missing(
         lines,
         AppealLetter.missingByProof(orders, Check.State.ABSENT),
         Check.State.ABSENT,
         lang,
-        zh
-            ? "导出数据显示没有的证明（能找到才附上，找不到就别附）："
-            : "Proofs the exports say are absent (attach only what you find):");
+        Words.format("appeal.pack.checklist.absent", zh));
     lines.add("");
-    lines.add(
-        zh
-            ? "提示：平台最多接受 5 张图片，最有力的放在前面；申诉理由栏可直接粘贴 " + LETTER_TXT + " 末尾的短文。"
-            : "Note: the platform takes at most 5 images, put the strongest first; paste the short form at the end of "
-                + LETTER_TXT
-                + " into the reason field.");
+    lines.add(Words.format("appeal.pack.checklist.note", zh, LETTER_TXT));
     return String.join(NL, lines) + NL;
   }
 
@@ -270,11 +239,12 @@ public final class AppealPackWriter {
         (code, ids) ->
             lines.add(
                 "[ ] "
-                    + AppealText.howToAdd(code, state, lang)
-                    + (zh
-                        ? "（" + AppealText.proof(code, lang) + "）：订单 "
-                        : " (" + AppealText.proof(code, lang) + "): orders ")
-                    + String.join(zh ? "、" : ", ", ids)));
+                    + Words.format(
+                        "appeal.pack.checklist.item",
+                        zh,
+                        AppealText.howToAdd(code, state, lang),
+                        AppealText.proof(code, lang),
+                        AppealText.list(ids, lang))));
   }
 
   private static byte[] csv(List<String> header, List<List<String>> rows) {
