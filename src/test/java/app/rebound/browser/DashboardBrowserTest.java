@@ -428,12 +428,12 @@ class DashboardBrowserTest {
 
   @Test
   @Order(9)
-  void on_a_390px_phone_no_page_scrolls_sideways_the_nav_collapses_tiles_stack_and_tables_scroll()
+  void on_a_390px_phone_no_page_scrolls_sideways_the_nav_collapses_tiles_and_tables_stack()
       throws Exception {
     assertTrue(
         productPath != null && appealGroupPath != null && casePath != null,
         "runs after the tests that reach the product, appeal group and case pages");
-    int wideTables = 0;
+    int stackedTables = 0;
     try {
       for (String lang : List.of("zh", "en")) {
         viewport(390, 844, true);
@@ -449,8 +449,9 @@ class DashboardBrowserTest {
               390L,
               driver.executeScript("return window.innerWidth"),
               where + ": the phone zoomed out to show something wider than itself");
-          wideTables += assertTablesScrollInTheirBox(where);
+          stackedTables += assertTablesFitTheirBox(where);
           assertTilesStack(where);
+          assertTouchTargets(where);
           assertNavCollapsesAndOpens(where);
           if (page.getKey().equals("overview")) {
             screenshot("overview", lang + "_390_menu");
@@ -469,6 +470,10 @@ class DashboardBrowserTest {
                   .allMatch(WebElement::isDisplayed),
               where + ": every nav link shown on a wide screen");
           assertFitsTheWindow(where);
+          assertTrue(
+              driver.findElements(By.cssSelector("main table.stack thead")).stream()
+                  .allMatch(h -> "table-header-group".equals(h.getCssValue("display"))),
+              where + ": tables keep their header row on a wide screen");
           screenshot(page.getKey(), lang + "_1400");
         }
         // The desktop keeps its tiles side by side.
@@ -482,8 +487,7 @@ class DashboardBrowserTest {
     } finally {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
-    assertTrue(
-        wideTables > 0, "some table is wider than a phone, so its box's scrolling was tried");
+    assertTrue(stackedTables > 0, "some table was stacked into cards on the phone");
   }
 
   @Test
@@ -985,11 +989,12 @@ class DashboardBrowserTest {
   }
 
   /**
-   * Every table sits in a box that scrolls sideways and fits the window; a table wider than its box
-   * scrolls there while the page stays put. Returns how many tables were wider than their box.
+   * Every table sits in a box that fits the window. A table that stacks into cards (class stack) is
+   * no wider than its box; any other (a chart's data) may be wider and then scrolls in its box
+   * while the page stays put. Returns how many tables were stacked.
    */
   @SuppressWarnings("unchecked")
-  private static int assertTablesScrollInTheirBox(String where) {
+  private static int assertTablesFitTheirBox(String where) {
     List<Map<String, Object>> tables =
         (List<Map<String, Object>>)
             driver.executeScript(
@@ -1001,6 +1006,7 @@ class DashboardBrowserTest {
                     + "  const wide = box.scrollWidth > box.clientWidth;"
                     + "  if (wide) { box.scrollLeft = box.scrollWidth; }"
                     + "  const r = {table: name(t), box: name(box), wide: wide,"
+                    + "    stack: t.classList.contains('stack'),"
                     + "    right: box.getBoundingClientRect().right, scrolled: box.scrollLeft,"
                     + "    pageScrolled: window.scrollX};"
                     + "  box.scrollLeft = 0; return r; });");
@@ -1009,20 +1015,43 @@ class DashboardBrowserTest {
                 driver.executeScript(
                     "return Math.min(window.innerWidth, document.documentElement.clientWidth)"))
             .longValue();
-    int wide = 0;
+    int stacked = 0;
     for (Map<String, Object> t : tables) {
       String table = where + ": table " + t.get("table");
       assertTrue(t.get("box") != null, table + " is not inside a box that scrolls sideways");
       assertTrue(
           ((Number) t.get("right")).doubleValue() <= window + 0.5,
           table + "'s box " + t.get("box") + " is wider than the window");
-      if (Boolean.TRUE.equals(t.get("wide"))) {
-        wide++;
+      boolean wide = Boolean.TRUE.equals(t.get("wide"));
+      if (Boolean.TRUE.equals(t.get("stack"))) {
+        stacked++;
+        assertFalse(wide, table + " stacks into cards yet is wider than its box");
+      } else if (wide) {
         assertTrue(((Number) t.get("scrolled")).doubleValue() > 0, table + "'s box did not scroll");
         assertEquals(0, ((Number) t.get("pageScrolled")).intValue(), table + ": the page scrolled");
       }
     }
-    return wide;
+    return stacked;
+  }
+
+  /**
+   * What a finger presses on a phone (buttons, boxes, menu, header and pager links) is 40 px high.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertTouchTargets(String where) {
+    List<String> small =
+        (List<String>)
+            driver.executeScript(
+                JS_NAME
+                    + "const css = 'main button, main select, main input[type=text],"
+                    + " main input[type=search], main input[type=date], .nav-toggle-label,"
+                    + " .lang-switch a, .pager a, .table-download a, table.stack.sortable th a';"
+                    + "return Array.from(document.querySelectorAll(css))"
+                    + " .filter(el => el.getClientRects().length > 0)"
+                    + " .filter(el => el.getBoundingClientRect().height < 39.5)"
+                    + " .slice(0, 8).map(el => name(el) + ' ' + el.textContent.trim().slice(0, 20)"
+                    + "   + ' (' + Math.round(el.getBoundingClientRect().height) + ' px)');");
+    assertTrue(small.isEmpty(), where + ": touch targets under 40 px: " + small);
   }
 
   /** Tiles in one column: each tile starts at the same left edge as the first. */

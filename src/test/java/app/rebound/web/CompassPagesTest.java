@@ -102,7 +102,7 @@ class CompassPagesTest {
                         msg.date(LocalDate.of(2026, 5, 1)),
                         msg.date(LocalDate.of(2026, 5, 31)))));
             assertTrue(page.contains(msg.format("compass.sources.latest", msg.number(2))));
-            assertTrue(page.contains("<td>搜索</td>"));
+            assertTrue(page.contains("\">搜索</td>"));
             assertTrue(page.contains(">" + msg.number(2000) + "<"), "May's 推荐 exposure");
             assertFalse(page.contains(">" + msg.number(14000) + "<"), "not April's");
             assertFalse(page.contains(">" + msg.number(16000) + "<"), "nor the two added");

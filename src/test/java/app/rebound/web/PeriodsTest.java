@@ -233,7 +233,7 @@ class PeriodsTest {
           assertTrue(tile(week, "gmv").contains("环比"), tile(week, "gmv"));
           assertTrue(week.contains("id=\"losses-since\""), "the table says it keeps its run");
           assertFalse(since.contains("id=\"losses-since\""));
-          String table = "<table class=\"losses\"";
+          String table = "<table class=\"losses";
           assertEquals(
               since.substring(
                   since.indexOf(table), since.indexOf("</table>", since.indexOf(table))),

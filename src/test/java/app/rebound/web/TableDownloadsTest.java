@@ -35,6 +35,9 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +203,93 @@ class TableDownloadsTest {
               assertTrue(
                   links.stream().anyMatch(l -> l.contains(kind)), kind + " crawled in " + lang);
             }
+          }
+        });
+  }
+
+  /**
+   * On a phone a table turns into one card per row, each cell under its column's header (see
+   * rebound.css): so every table a merchant reads carries the stacking class, and every cell the
+   * header of the column it sits in as its data-label, in the page's language. A chart's data table
+   * (dates down, a few series across) stays a table.
+   */
+  @Test
+  void every_table_on_every_page_stacks_on_a_phone_each_cell_labelled_by_its_columns_header()
+      throws Exception {
+    JavalinTest.test(
+        app(),
+        (server, client) -> {
+          String origin = client.getOrigin();
+          assertEquals(
+              303,
+              BrowserSession.open(origin)
+                  .post("/shops/" + SHOP + "/actions", "action=compliance&started_on=2026-06-01")
+                  .statusCode());
+          String css = get(origin, "/assets/rebound.css");
+          String phone = css.substring(css.indexOf("@media (max-width: 48rem)"));
+          assertTrue(
+              phone.contains("table.stack td::before {\n    content: attr(data-label);"),
+              "the phone's stylesheet writes each cell's data-label before it");
+          for (Lang lang : Lang.values()) {
+            String q = "?lang=" + lang.code();
+            List<String> pages = new ArrayList<>(crawl(origin, lang));
+            pages.add("/" + q);
+            for (String p :
+                List.of("", "/uploads", "/rows/orders", "/rows/deleted", "/rows/reviews")) {
+              pages.add("/shops/" + SHOP + p + q);
+            }
+            Set<String> stacked = new LinkedHashSet<>();
+            for (String page : pages) {
+              Document html = Jsoup.parse(get(origin, page));
+              for (Element table : html.select("main table")) {
+                String where = page + ": table " + table.id() + "." + table.className();
+                if (!table.parents().select("details.chart-data").isEmpty()) {
+                  assertFalse(table.hasClass("stack"), where + ": a chart's data stays a table");
+                  continue;
+                }
+                assertTrue(table.hasClass("stack"), where + " does not stack on a phone");
+                List<String> header =
+                    table.select("thead th").eachText().stream()
+                        .map(h -> h.replaceAll("[▲▼]", "").trim())
+                        .toList();
+                for (Element tr : table.select("tbody tr")) {
+                  int column = 0;
+                  for (Element td : tr.select("td")) {
+                    assertEquals(
+                        header.get(column),
+                        td.attr("data-label"),
+                        where + " column " + column + ": " + td.text());
+                    column += td.hasAttr("colspan") ? Integer.parseInt(td.attr("colspan")) : 1;
+                  }
+                  assertEquals(header.size(), column, where + ": a row fills the header");
+                }
+                stacked.addAll(table.classNames());
+                stacked.add("#" + table.id());
+              }
+            }
+            List<String> expected =
+                List.of(
+                    "actions",
+                    "taken",
+                    "steps",
+                    "assumptions",
+                    "products",
+                    "losses",
+                    "measures",
+                    "channels",
+                    "funnel-counts",
+                    "funnel-rates",
+                    "compass",
+                    "appeal-groups",
+                    "refused",
+                    "evidence",
+                    "cases",
+                    "#alerts",
+                    "shops",
+                    "exports",
+                    "row-errors",
+                    "#rows");
+            assertTrue(stacked.containsAll(expected), "crawled in " + lang + ": " + stacked);
           }
         });
   }

@@ -49,7 +49,11 @@ class UploadPageTest {
                 assertTrue(html.contains(msg.get("downloads." + id + ".name")), lang + " " + id);
               }
               assertTrue(
-                  html.contains("class=\"own-layout\"><td>" + msg.get("downloads.deletions.name")),
+                  html.contains(
+                      "class=\"own-layout\"><td data-label=\""
+                          + msg.get("downloads.name")
+                          + "\">"
+                          + msg.get("downloads.deletions.name")),
                   "our own layouts are set apart");
               assertTrue(
                   msg.get("downloads.deletions.where").contains(msg.get("notice.title")),
