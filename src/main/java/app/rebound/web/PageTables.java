@@ -166,7 +166,10 @@ final class PageTables {
                 .map(
                     s ->
                         List.of(
-                            Cell.text(msg.date(s.start()) + " – " + msg.date(s.end())),
+                            Cell.text(
+                                s.start().equals(s.end())
+                                    ? msg.date(s.start())
+                                    : msg.date(s.start()) + " – " + msg.date(s.end())),
                             Cell.text(msg.getOr("action." + s.actionId(), s.actionId())),
                             Cell.text(s.text())))
                 .toList()));
