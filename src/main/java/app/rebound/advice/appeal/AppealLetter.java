@@ -78,6 +78,14 @@ public record AppealLetter(String title, String body, String shortReason, List<S
 
   // ---- the parts ----
 
+  /**
+   * "4 笔订单均…" / "All 4 orders …" when every order of several holds the proof, "3 笔中 2 笔…" / "2 of 3
+   * orders …" otherwise: a careful merchant does not write "4 of 4".
+   */
+  private static String heldKey(String key, int held, int of) {
+    return held == of && of > 1 ? key + ".all" : key.equals("held") ? "held.count" : key;
+  }
+
   static String title(AppealGroup g, Wording w) {
     return w.t(
         "title",
@@ -123,7 +131,9 @@ public record AppealLetter(String title, String body, String shortReason, List<S
       if (with.isEmpty()) {
         continue;
       }
-      out.add(w.t("held.count", orders.size(), with.size(), holds(p, w)) + details(p, with, w));
+      out.add(
+          w.t(heldKey("held", with.size(), orders.size()), orders.size(), with.size(), holds(p, w))
+              + details(p, with, w));
     }
     return out;
   }
@@ -226,7 +236,7 @@ public record AppealLetter(String title, String body, String shortReason, List<S
       if (held > 0) {
         sentences.add(
             List.of(
-                w.t("short.held", orders.size(), held, holds(p, w)),
+                w.t(heldKey("short.held", held, orders.size()), orders.size(), held, holds(p, w)),
                 w.t("short.held.brief", orders.size(), held, holds(p, w))));
       }
     }

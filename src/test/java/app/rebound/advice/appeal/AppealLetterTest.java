@@ -79,9 +79,9 @@ class AppealLetterTest {
     }
     AppealLetter zh = AppealLetter.of(g, shop, "zh");
     assertTrue(
-        zh.body().contains("3 笔中 3 笔有物流单号和快递公司：SF000101（顺丰速运）、SF000102（顺丰速运）、SF000103（顺丰速运）"),
+        zh.body().contains("3 笔订单均有物流单号和快递公司：SF000101（顺丰速运）、SF000102（顺丰速运）、SF000103（顺丰速运）"),
         zh.body());
-    assertTrue(zh.body().contains("3 笔中 3 笔有与买家的飞鸽客服聊天记录"), zh.body());
+    assertTrue(zh.body().contains("3 笔订单均有与买家的飞鸽客服聊天记录"), zh.body());
     assertTrue(
         zh.body().contains("orders.csv") && zh.body().contains("evidence_index.csv"),
         "the pack's files");
@@ -103,7 +103,7 @@ class AppealLetterTest {
     assertFalse(body.contains("SF000102"), "no waybill where the data has none");
     assertTrue(
         body.contains("1 of 2 orders have a customer-service (飞鸽) chat with the buyer"), body);
-    assertTrue(body.contains("2 of 2 orders have a shipping time"), body);
+    assertTrue(body.contains("All 2 orders have a shipping time"), body);
   }
 
   @Test
