@@ -124,7 +124,7 @@ final class BatchSignals {
             absent == 0
                 ? Phrase.of("signal_in_orders_all", total)
                 : Phrase.of(
-                    "signal_in_orders_some_absent", total, absent, fileOf(FileKind.ORDERS))));
+                    "signal_in_orders_some_absent", total, absent, FileKind.ORDERS.csvName())));
     if (batch.stringColumn(DeletedOrders.SOURCE).isIn(DeletedOrders.FROM_ORDERS_FLAG).size()
         == total) {
       out.put(
@@ -148,7 +148,7 @@ final class BatchSignals {
         out.put(
             code,
             Signal.notMeasured(
-                code, Reason.of("signal_upload_deleted_orders", fileOf(FileKind.ORDERS))));
+                code, Reason.of("signal_upload_deleted_orders", FileKind.ORDERS.csvName())));
       }
     } else {
       orderSignals(rows, base, out);
@@ -262,13 +262,13 @@ final class BatchSignals {
     out.put(
         CHAT,
         base.chatted == null
-            ? Signal.notMeasured(CHAT, Reason.of("signal_upload_chats", fileOf(FileKind.CHATS)))
+            ? Signal.notMeasured(CHAT, Reason.of("signal_upload_chats", FileKind.CHATS.csvName()))
             : share(CHAT, chatted, n));
     out.put(
         REVIEW,
         base.reviewed == null
             ? Signal.notMeasured(
-                REVIEW, Reason.of("signal_upload_reviews", fileOf(FileKind.REVIEWS)))
+                REVIEW, Reason.of("signal_upload_reviews", FileKind.REVIEWS.csvName()))
             : share(REVIEW, reviewed, n));
     out.put(NO_REFUND, share(NO_REFUND, notRefunded, n));
     out.put(BURST, share(BURST, bursts(times), n));
@@ -338,9 +338,9 @@ final class BatchSignals {
     if (!base.complaintsMeasured()) {
       return base.shopScoresUploaded
           ? Signal.notMeasured(
-              COMPLAINTS, Reason.of("signal_no_complaints_column", fileOf(FileKind.SHOP_SCORES)))
+              COMPLAINTS, Reason.of("signal_no_complaints_column", FileKind.SHOP_SCORES.csvName()))
           : Signal.notMeasured(
-              COMPLAINTS, Reason.of("signal_upload_complaints", fileOf(FileKind.SHOP_SCORES)));
+              COMPLAINTS, Reason.of("signal_upload_complaints", FileKind.SHOP_SCORES.csvName()));
     }
     var recent = base.complaints.subMap(date.minusDays(RECENT_DAYS), true, date, false);
     var before =
@@ -351,7 +351,7 @@ final class BatchSignals {
           COMPLAINTS,
           Reason.of(
               "signal_complaints_not_covered",
-              fileOf(FileKind.SHOP_SCORES),
+              FileKind.SHOP_SCORES.csvName(),
               RECENT_DAYS + BASELINE_DAYS));
     }
     double recentAvg = recent.values().stream().mapToInt(Integer::intValue).average().orElse(0);
@@ -505,7 +505,7 @@ final class BatchSignals {
         known == 0
             ? Signal.notMeasured(
                 EXPRESS_REFUND,
-                Reason.of("signal_upload_express_refunds", fileOf(FileKind.AFTER_SALES)))
+                Reason.of("signal_upload_express_refunds", FileKind.AFTER_SALES.csvName()))
             : new Signal(
                 EXPRESS_REFUND,
                 share(express, known),
@@ -578,9 +578,5 @@ final class BatchSignals {
   /** A figure as the sentences print it: one decimal, "4.5". */
   static String oneDecimal(double x) {
     return String.format(Locale.ROOT, "%.1f", x);
-  }
-
-  static String fileOf(FileKind kind) {
-    return kind.zhName() + ".csv";
   }
 }

@@ -55,11 +55,11 @@ final class CauseRule {
 
   private static Map<String, Phrase> settledBy() {
     Map<String, Phrase> out = new LinkedHashMap<>();
-    out.put(REFUND_WAVE, Phrase.of("settle_refund_times", fileOf(FileKind.AFTER_SALES)));
-    out.put(EXPRESS_REFUND, Phrase.of("settle_express_refunds", fileOf(FileKind.AFTER_SALES)));
-    out.put(CHAT, Phrase.of("settle_chats", fileOf(FileKind.CHATS)));
-    out.put(COMPLAINTS, Phrase.of("settle_complaints", fileOf(FileKind.SHOP_SCORES)));
-    out.put(REVIEW, Phrase.of("settle_reviews", fileOf(FileKind.REVIEWS)));
+    out.put(REFUND_WAVE, Phrase.of("settle_refund_times", FileKind.AFTER_SALES.csvName()));
+    out.put(EXPRESS_REFUND, Phrase.of("settle_express_refunds", FileKind.AFTER_SALES.csvName()));
+    out.put(CHAT, Phrase.of("settle_chats", FileKind.CHATS.csvName()));
+    out.put(COMPLAINTS, Phrase.of("settle_complaints", FileKind.SHOP_SCORES.csvName()));
+    out.put(REVIEW, Phrase.of("settle_reviews", FileKind.REVIEWS.csvName()));
     return Collections.unmodifiableMap(out);
   }
 
@@ -137,16 +137,16 @@ final class CauseRule {
     if (!(inOrders >= MIN_IN_ORDERS)) {
       reasons.add(
           Phrase.of("thin_not_in_orders", pct(1 - (Double.isNaN(inOrders) ? 0 : inOrders))));
-      files.add(fileOf(FileKind.ORDERS));
+      files.add(FileKind.ORDERS.csvName());
     }
     boolean violation = cause.equals(BatchCause.VIOLATION);
     if (Double.isNaN(value(s, CHAT)) && (undecided || !violation) && inOrders > 0) {
       reasons.add(Phrase.of("thin_no_chats"));
-      files.add(fileOf(FileKind.CHATS));
+      files.add(FileKind.CHATS.csvName());
     }
     if (Double.isNaN(value(s, COMPLAINTS)) && !violation) {
       reasons.add(Phrase.of("thin_no_complaints"));
-      files.add(fileOf(FileKind.SHOP_SCORES));
+      files.add(FileKind.SHOP_SCORES.csvName());
     }
     boolean thin = !reasons.isEmpty();
     List<Signal> notes = new ArrayList<>();

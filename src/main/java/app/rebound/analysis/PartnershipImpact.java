@@ -33,9 +33,9 @@ public final class PartnershipImpact {
    */
   public static final int ACTIVE_WINDOW_DAYS = 7;
 
-  static final String ORDERS_FILE = "订单明细.csv";
-  static final String COOPERATION_FILE = "达人合作.csv";
-  static final String COMMISSIONS_FILE = "精选联盟订单明细.xlsx";
+  static final String ORDERS_FILE = FileKind.ORDERS.csvName();
+  static final String COOPERATION_FILE = FileKind.AFFILIATES.csvName();
+  static final String COMMISSIONS_FILE = FileKind.COMMISSIONS.zhName() + ".xlsx";
 
   /**
    * Days without a commission order after which an affiliate's cooperation on a product counts as

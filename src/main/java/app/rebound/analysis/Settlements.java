@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
 public final class Settlements {
 
   /** The export the figures need. */
-  public static final String NEEDS = "结算账单.csv";
+  public static final String NEEDS = FileKind.SETTLEMENTS.csvName();
 
   private Settlements() {}
 

@@ -19,8 +19,8 @@ import tech.tablesaw.api.Table;
  */
 public final class TrafficImpact {
 
-  public static final String NEEDS_TRAFFIC = "商品流量.csv";
-  public static final String NEEDS_ORDERS = "订单明细.csv";
+  public static final String NEEDS_TRAFFIC = FileKind.TRAFFIC.csvName();
+  public static final String NEEDS_ORDERS = FileKind.ORDERS.csvName();
 
   private TrafficImpact() {}
 

@@ -54,9 +54,9 @@ public final class TrustImpact {
    */
   public static final int REFUND_EXCLUDE_DAYS = 7;
 
-  static final String REVIEWS_FILE = "评价.csv";
-  static final String ORDERS_FILE = "订单明细.csv";
-  static final String SCORES_FILE = "店铺体验分.csv";
+  static final String REVIEWS_FILE = FileKind.REVIEWS.csvName();
+  static final String ORDERS_FILE = FileKind.ORDERS.csvName();
+  static final String SCORES_FILE = FileKind.SHOP_SCORES.csvName();
   static final String CLOSED = OrderStates.CLOSED;
 
   private TrustImpact() {}

@@ -416,6 +416,11 @@ public enum FileKind {
     return zhName;
   }
 
+  /** The file a "not measured" reason asks the merchant to upload: "订单明细.csv". */
+  public String csvName() {
+    return zhName + ".csv";
+  }
+
   public String enName() {
     return enName;
   }
