@@ -191,6 +191,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (demoCreated) {
       submitDemoCase(workspaces, analyses);
     }
+    WebApp.warmUp();
     Javalin app = WebApp.create(workspaces, analyses, config);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -44,6 +44,15 @@ public final class WebApp {
 
   private WebApp() {}
 
+  /**
+   * Loads, on a background thread, what the first page needs whatever the shop ({@link Warmup}):
+   * for whoever starts a server, beside Javalin's own start on the other core. Creating an app
+   * starts nothing.
+   */
+  public static void warmUp() {
+    Warmup.start();
+  }
+
   public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config) {
     return create(workspaces, analyses, config, Nav.ENTRIES);
   }
@@ -87,7 +96,6 @@ public final class WebApp {
       ChartSource charts,
       WebConfig config,
       List<NavEntry> nav) {
-    Warmup.start(); // beside Javalin's own start below, on the other core
     UploadProgress progress = new UploadProgress();
     ShopChanges changes = new ShopChanges(workspaces, analyses, progress);
     ShopApi api = new ShopApi(workspaces, analyses, progress, changes, config);

@@ -207,6 +207,7 @@ public final class BenchStage {
   static long open(Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      WebApp.warmUp(); // as serve does
       Javalin server = WebApp.create(ws, analyses, WebConfig.defaults());
       server.start("127.0.0.1", 0);
       try {
