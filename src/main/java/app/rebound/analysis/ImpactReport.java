@@ -4,6 +4,7 @@ import app.rebound.PlatformTime;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +176,7 @@ public record ImpactReport(
     if (since == null || end == null) {
       return 0;
     }
-    return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(since, end) + 1);
+    return Math.max(0, ChronoUnit.DAYS.between(since, end) + 1);
   }
 
   /** The first deletion's day, null without one: where the shop's own loss starts. */
