@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * impact.json: what was deleted and why, and what it cost, as one immutable record. The same JSON
- * is written by {@code analyze} and answered by {@code GET /api/shops/{shop}/impact}; the README
- * documents every field. Sentences (signals, consequences) are in the report's language; why
- * something was not measured is a {@link Reason}, put into words where the JSON is written.
+ * is written by {@code analyze} and answered by {@code GET /api/shops/{shop}/impact};
+ * docs/formats.md documents every field. Sentences (signals, consequences) are in the report's
+ * language; why something was not measured is a {@link Reason}, put into words where the JSON is
+ * written.
  */
 public record ImpactReport(
     String lang,

@@ -17,8 +17,8 @@
  * same lookup ({@link app.rebound.analysis.Phrase#format}) from the sibling bundles {@code
  * diagnosis_zh.properties} and {@code diagnosis_en.properties}. A sibling rather than more keys in
  * the reasons bundle because a reason is a code a client acts on (impact.json's {@code
- * reason.code}, listed in the README) while a diagnosis sentence is only read; and because these
- * sentences nest (a driver holds its signal's sentence, a close call a list of exports), so their
- * arguments may be words of their own, which a reason's never are.
+ * reason.code}, listed in docs/formats.md) while a diagnosis sentence is only read; and because
+ * these sentences nest (a driver holds its signal's sentence, a close call a list of exports), so
+ * their arguments may be words of their own, which a reason's never are.
  */
 package app.rebound.analysis;

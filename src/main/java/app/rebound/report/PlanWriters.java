@@ -39,7 +39,7 @@ public final class PlanWriters {
   /**
    * actions.csv columns, in order: the RankedAction fields, with the action's name after its id.
    * Each header is the bundle's {@code plan.file.csv.<field>}: the words a Chinese merchant reads;
-   * English plans keep the field names README documents.
+   * English plans keep the field names docs/formats.md documents.
    */
   enum Column {
     id,
