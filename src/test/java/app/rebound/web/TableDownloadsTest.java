@@ -121,6 +121,15 @@ class TableDownloadsTest {
   /** A cell's text as read on the page, how many columns it spans, and whether it is an id. */
   record Td(String text, int span, boolean id) {}
 
+  /** The plan lists started actions only once one is recorded: so every table is there. */
+  private static void startAnAction(String origin) throws Exception {
+    assertEquals(
+        303,
+        BrowserSession.open(origin)
+            .post("/shops/" + SHOP + "/actions", "action=compliance&started_on=2026-06-01")
+            .statusCode());
+  }
+
   /** A downloaded workbook and the name it is saved under. */
   record Download(XSSFWorkbook workbook, String fileName) {}
 
@@ -131,12 +140,7 @@ class TableDownloadsTest {
         app(),
         (server, client) -> {
           String origin = client.getOrigin();
-          // the plan lists started actions only once one is recorded
-          assertEquals(
-              303,
-              BrowserSession.open(origin)
-                  .post("/shops/" + SHOP + "/actions", "action=compliance&started_on=2026-06-01")
-                  .statusCode());
+          startAnAction(origin);
           Map<String, String> sheetsInChinese = new HashMap<>();
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
@@ -220,11 +224,7 @@ class TableDownloadsTest {
         app(),
         (server, client) -> {
           String origin = client.getOrigin();
-          assertEquals(
-              303,
-              BrowserSession.open(origin)
-                  .post("/shops/" + SHOP + "/actions", "action=compliance&started_on=2026-06-01")
-                  .statusCode());
+          startAnAction(origin);
           String css = get(origin, "/assets/rebound.css");
           String phone = css.substring(css.indexOf("@media (max-width: 48rem)"));
           assertTrue(
