@@ -2,8 +2,6 @@ package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.KindTable;
-import app.rebound.store.ShopDatabase;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,24 +58,28 @@ public record ShopData(Map<FileKind, Table> tables) {
           "notice_id");
 
   /**
-   * The shop's stored tables, with the sales the platform gave back on appeal counted again:
-   * restored sub-orders are left out of the deletions and lose their deletion flag in the orders.
+   * The shop's tables as the store keeps them, made ready for the analysis: 主订单编号 kept only where a
+   * parcel holds several sub-orders, the sales the platform gave back on appeal counted again
+   * (restored sub-orders leave the deletions and lose their deletion flag in the orders),
+   * after-sales folded into the orders. The tables are freshly loaded and not shared: they are
+   * changed in place.
+   *
+   * @param tables every kind's rows; the orders with {@link #ANALYSIS_ORDER_FIELDS}
+   * @param mainOrdersSharingParcels the main order of each sub-order whose 快递信息 another shares
+   * @param restored the sub-orders whose sales an appeal case gave back
    */
-  public static ShopData load(ShopDatabase db) throws SQLException {
-    Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
-    for (FileKind kind : FileKind.values()) {
-      tables.put(
-          kind,
-          kind == FileKind.ORDERS ? db.load(kind, ANALYSIS_ORDER_FIELDS) : db.load(kind, false));
-    }
-    withMainOrders(tables.get(FileKind.ORDERS), db.mainOrdersSharingParcels());
-    Set<String> restored = db.restoredOrders();
+  public static ShopData stored(
+      Map<FileKind, Table> tables,
+      Map<String, String> mainOrdersSharingParcels,
+      Set<String> restored) {
+    Map<FileKind, Table> out = new EnumMap<>(tables);
+    withMainOrders(out.get(FileKind.ORDERS), mainOrdersSharingParcels);
     if (!restored.isEmpty()) {
-      tables.put(FileKind.DELETIONS, withoutRestored(tables.get(FileKind.DELETIONS), restored));
-      unflagRestored(tables.get(FileKind.ORDERS), restored);
+      out.put(FileKind.DELETIONS, withoutRestored(out.get(FileKind.DELETIONS), restored));
+      unflagRestored(out.get(FileKind.ORDERS), restored);
     }
-    AfterSales.intoOrders(tables);
-    return new ShopData(tables);
+    AfterSales.intoOrders(out);
+    return new ShopData(out);
   }
 
   /**

@@ -17,6 +17,7 @@ import app.rebound.report.AppealPackWriter;
 import app.rebound.report.PlanWriters;
 import app.rebound.report.ShopsSummary;
 import app.rebound.service.ShopReport;
+import app.rebound.service.StoredShop;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
@@ -113,7 +114,7 @@ record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
             report.ordersDistinct());
       }
       LocalDateTime at = now == null ? PlatformTime.now(Clock.systemUTC()) : now;
-      ShopData shop = ShopData.load(workspaces.database(SHOP));
+      ShopData shop = StoredShop.load(workspaces.database(SHOP));
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
       Assumptions assumptions = Assumptions.defaults();
       ShopReport shopReport = ShopReport.of(result, lang.code(), assumptions, at.toLocalDate());

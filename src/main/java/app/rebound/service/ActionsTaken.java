@@ -51,7 +51,7 @@ public final class ActionsTaken {
     if (taken.isEmpty()) {
       return List.of();
     }
-    ShopData data = ShopData.load(db);
+    ShopData data = StoredShop.load(db);
     List<Row> rows = new ArrayList<>();
     for (TakenAction action : taken) {
       rows.add(

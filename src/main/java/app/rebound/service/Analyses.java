@@ -202,7 +202,7 @@ public final class Analyses implements AutoCloseable {
         }
         version = latest.get().upload();
         progress.put(shop, "loading the shop's data");
-        ShopData data = ShopData.load(db);
+        ShopData data = StoredShop.load(db);
         progress.put(shop, "measuring the impact");
         ImpactAnalysis.Result result = ImpactAnalysis.run(data);
         progress.put(shop, "planning the recovery");

@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.rebound.ingest.FileKind;
+import app.rebound.service.StoredShop;
 import app.rebound.store.CaseChange;
 import app.rebound.store.CaseStatus;
 import app.rebound.store.ShopDatabase;
@@ -62,7 +63,7 @@ class ShopDataTest {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
       ws.upload("s", shop(), step -> {});
       ShopDatabase db = ws.database("s");
-      assertEquals(List.of("d1", "d2", "f1", "f2"), deleted(ShopData.load(db)));
+      assertEquals(List.of("d1", "d2", "f1", "f2"), deleted(StoredShop.load(db)));
 
       long id =
           db.openCase(
@@ -89,7 +90,7 @@ class ShopDataTest {
                   List.of("d1", "f1")),
           LocalDateTime.now(CLOCK));
 
-      ShopData loaded = ShopData.load(db);
+      ShopData loaded = StoredShop.load(db);
       assertEquals(List.of("d2", "f2"), deleted(loaded));
       Table deletions = loaded.table(FileKind.DELETIONS);
       assertEquals(List.of("d2"), deletions.stringColumn("sub_order_id").asList());
@@ -112,7 +113,7 @@ class ShopDataTest {
             + "S,s1,1,p2,10.00,2026-06-02 12:00:00,JD300-京东\n";
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
       ws.upload("s", List.of(csv("订单明细.csv", orders)), step -> {});
-      Table loaded = ShopData.load(ws.database("s")).orders();
+      Table loaded = StoredShop.load(ws.database("s")).orders();
       // The main order only where a parcel holds several sub-orders.
       // Rows come in key order (子订单编号).
       assertEquals(List.of("M", "M", "", "X1", "X2"), loaded.stringColumn("order_id").asList());

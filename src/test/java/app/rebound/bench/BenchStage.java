@@ -9,6 +9,7 @@ import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.ExportStream;
 import app.rebound.service.Analyses;
 import app.rebound.service.ShopReport;
+import app.rebound.service.StoredShop;
 import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
 import app.rebound.web.WebApp;
@@ -161,7 +162,7 @@ public final class BenchStage {
   static long analyze(Path data) throws Exception {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       long t = System.nanoTime();
-      ShopData shop = ShopData.load(ws.database("bench"));
+      ShopData shop = StoredShop.load(ws.database("bench"));
       t = lap("load", t);
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop, BenchStage::lap);
       t = System.nanoTime();

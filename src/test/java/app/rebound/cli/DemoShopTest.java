@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.analysis.CompassExports;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.Settlements;
-import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.service.ActionsTaken;
 import app.rebound.service.Analyses;
+import app.rebound.service.StoredShop;
 import app.rebound.sim.Cause;
 import app.rebound.sim.GroundTruth;
 import app.rebound.store.AppealCase;
@@ -92,7 +92,7 @@ class DemoShopTest {
       }
 
       ImpactAnalysis.Result result =
-          ImpactAnalysis.run(ShopData.load(workspaces.database(ServeCommand.DEMO_SHOP)));
+          ImpactAnalysis.run(StoredShop.load(workspaces.database(ServeCommand.DEMO_SHOP)));
       Settlements.Result settlement = result.settlement();
       assertTrue(settlement.measured(), settlement.toString());
       // Most of the period's paid GMV has settled, not all: the newest orders are not settled yet.

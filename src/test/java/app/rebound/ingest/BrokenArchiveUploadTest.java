@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
 import app.rebound.analysis.ImpactAnalysis;
-import app.rebound.analysis.ShopData;
+import app.rebound.service.StoredShop;
 import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
 import app.rebound.web.WebApp;
@@ -106,7 +106,7 @@ class BrokenArchiveUploadTest {
 
   private static String analysis(Workspaces workspaces) throws Exception {
     return Json.MAPPER.writeValueAsString(
-        ImpactAnalysis.run(ShopData.load(workspaces.database("demo")), "en"));
+        ImpactAnalysis.run(StoredShop.load(workspaces.database("demo")), "en"));
   }
 
   private static HttpResponse<String> post(int port, Case upload) throws Exception {

@@ -8,7 +8,6 @@ import app.rebound.Slow;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.DeletedOrders;
-import app.rebound.analysis.ShopData;
 import app.rebound.store.CaseConflictException;
 import app.rebound.store.DataVersion;
 import app.rebound.store.ShopDatabase;
@@ -118,7 +117,7 @@ class ConcurrentAnalysesTest {
       // writer.
       Map<DataVersion, Long> expected = new ConcurrentHashMap<>();
       expected.put(
-          db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
+          db.dataVersion().orElseThrow(), (long) DeletedOrders.of(StoredShop.load(db)).rowCount());
 
       AtomicBoolean writing = new AtomicBoolean(true);
       Queue<Seen> seen = new ConcurrentLinkedQueue<>();
@@ -196,7 +195,7 @@ class ConcurrentAnalysesTest {
       ws.upload(SHOP, List.of(deletionOf(candidates.get(i), i)), p -> {});
       uploads++;
       expected.put(
-          db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
+          db.dataVersion().orElseThrow(), (long) DeletedOrders.of(StoredShop.load(db)).rowCount());
       analyses.submit(SHOP);
       if (pending != null) {
         cases.change(
@@ -207,7 +206,8 @@ class ConcurrentAnalysesTest {
             SHOP, pending, new AppealCases.Request("approved", null, "sales restored", null, null));
         approvals++;
         expected.put(
-            db.dataVersion().orElseThrow(), (long) DeletedOrders.of(ShopData.load(db)).rowCount());
+            db.dataVersion().orElseThrow(),
+            (long) DeletedOrders.of(StoredShop.load(db)).rowCount());
         pending = null;
       }
       if (i % 3 == 2) {

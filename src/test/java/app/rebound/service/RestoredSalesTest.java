@@ -8,7 +8,6 @@ import app.rebound.Json;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.DeletedOrders;
-import app.rebound.analysis.ShopData;
 import app.rebound.store.AppealCase;
 import app.rebound.store.CaseConflictException;
 import app.rebound.store.Workspaces;
@@ -72,7 +71,7 @@ class RestoredSalesTest {
               .appealCase();
       assertEquals(group.orders(), approved.restoredOrders());
 
-      assertEquals(70 - restored, DeletedOrders.of(ShopData.load(ws.database("s"))).rowCount());
+      assertEquals(70 - restored, DeletedOrders.of(StoredShop.load(ws.database("s"))).rowCount());
       assertEquals(
           70 - restored,
           deletedOrders(AnalysesTest.awaitReady(analyses, "s", "zh")),

@@ -13,6 +13,7 @@ import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.KindTable;
 import app.rebound.ingest.RowError;
+import app.rebound.service.StoredShop;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -216,7 +217,7 @@ class BadInputCorpusTest {
 
   /** The shop's impact analysis as JSON: what the merchant would be shown. */
   String analysis() throws Exception {
-    ShopData shop = ShopData.load(workspaces.database(SHOP));
+    ShopData shop = StoredShop.load(workspaces.database(SHOP));
     return Json.MAPPER.writeValueAsString(ImpactAnalysis.run(shop, "en"));
   }
 

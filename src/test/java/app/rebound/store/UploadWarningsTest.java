@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.analysis.BatchCause;
 import app.rebound.analysis.ImpactAnalysis;
-import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.IngestWarning;
+import app.rebound.service.StoredShop;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,7 +156,7 @@ class UploadWarningsTest {
 
     // The handling holds: the shop is analysed and the unknown ones count in their batches.
     Map<String, Integer> batches =
-        ImpactAnalysis.run(ShopData.load(workspaces.database(SHOP))).causes().stream()
+        ImpactAnalysis.run(StoredShop.load(workspaces.database(SHOP))).causes().stream()
             .collect(Collectors.toMap(BatchCause::id, BatchCause::orders));
     assertEquals(2, batches.get("WG8"), batches.toString());
     assertEquals(1, batches.get("WG9"), batches.toString());
