@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.BadInputException;
 import app.rebound.analysis.ActionEffect;
+import app.rebound.analysis.Reason;
 import app.rebound.ingest.PastedNotice;
 import app.rebound.ingest.Plausible;
 import app.rebound.service.ActionsTaken;
@@ -185,26 +186,47 @@ final class ShopApi {
    */
   void actions(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    Lang lang = Lang.of(ctx);
-    List<Map<String, Object>> out = new ArrayList<>();
+    Messages msg = Messages.of(Lang.of(ctx));
+    List<StartedAction> out = new ArrayList<>();
     for (ActionsTaken.Row action : ActionsTaken.measure(workspaces.database(shop))) {
-      ActionEffect.Result effect = action.effect();
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("measured", effect.measured());
-      e.put("reason", effect.reason());
-      e.put("message", effect.reason() == null ? null : Messages.of(lang).reason(effect.reason()));
-      e.put("gain", effect.measured() ? effect.gain() : null);
-      e.put("gain_low", effect.measured() ? effect.gainLow() : null);
-      e.put("gain_high", effect.measured() ? effect.gainHigh() : null);
-      e.put("days_observed", effect.daysObserved());
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", action.id());
-      row.put("action", action.action());
-      row.put("started_on", action.startedOn().toString());
-      row.put("products", action.products());
-      row.put("effect", e);
-      out.add(row);
+      out.add(StartedAction.of(action, msg));
     }
     ctx.json(out);
+  }
+
+  /** One started action as the API answers it (snake_case through the JSON mapper). */
+  record StartedAction(
+      long id, String action, String startedOn, List<String> products, Effect effect) {
+
+    static StartedAction of(ActionsTaken.Row row, Messages msg) {
+      return new StartedAction(
+          row.id(),
+          row.action(),
+          row.startedOn().toString(),
+          row.products(),
+          Effect.of(row.effect(), msg));
+    }
+  }
+
+  /** The action's effect so far; the gain and its interval only when measured, else why not. */
+  record Effect(
+      boolean measured,
+      Reason reason,
+      String message,
+      Double gain,
+      Double gainLow,
+      Double gainHigh,
+      int daysObserved) {
+
+    static Effect of(ActionEffect.Result e, Messages msg) {
+      return new Effect(
+          e.measured(),
+          e.reason(),
+          e.reason() == null ? null : msg.reason(e.reason()),
+          e.measured() ? e.gain() : null,
+          e.measured() ? e.gainLow() : null,
+          e.measured() ? e.gainHigh() : null,
+          e.daysObserved());
+    }
   }
 }
