@@ -264,11 +264,25 @@ final class CauseRule {
     Phrase words =
         Phrase.of(
             "cause_probabilities",
-            pct(p.get(BatchCause.SYSTEM_ERROR)),
-            pct(p.get(BatchCause.MALICIOUS_REPORT)),
-            pct(p.get(BatchCause.VIOLATION)),
+            probability(p.get(BatchCause.SYSTEM_ERROR)),
+            probability(p.get(BatchCause.MALICIOUS_REPORT)),
+            probability(p.get(BatchCause.VIOLATION)),
             odds.undecided() ? odds.settle() : Phrase.of("cause_most_likely", causeName(cause)));
     return new Signal("cause_probabilities", p.get(cause), words);
+  }
+
+  /**
+   * A cause's probability as the sentence prints it: whole percent, but never "0%" or "100%" — the
+   * model is never that sure, and a merchant would read certainty into it.
+   */
+  static String probability(double p) {
+    if (p > 0.995) {
+      return ">99%";
+    }
+    if (p < 0.005) {
+      return "<1%";
+    }
+    return pct(p);
   }
 
   private static String times(double factor) {

@@ -166,6 +166,20 @@ public final class Messages {
     return String.format(Locale.ENGLISH, "%.1f%%", share * 100);
   }
 
+  /**
+   * A probability the model gives (a batch's cause): as {@link #percent}, but never "0.0%" or
+   * "100.0%", which would claim a certainty no diagnosis from exports has.
+   */
+  public String probability(double p) {
+    if (p >= 0.9995) {
+      return ">99.9%";
+    }
+    if (p < 0.0005) {
+      return "<0.1%";
+    }
+    return percent(p);
+  }
+
   /** A date: 2026年6月7日 in Chinese, Jun 7, 2026 in English. */
   public String date(LocalDate date) {
     return date == null ? "" : (lang == Lang.ZH ? DATE_ZH : DATE_EN).format(date);

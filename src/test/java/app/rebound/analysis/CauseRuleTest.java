@@ -183,4 +183,11 @@ class CauseRuleTest {
     // In the 28 days before: P1 6 + 12, P2 4, P3 2 units.
     assertEquals(18 / 24.0, BatchCausesTest.value(cause, BatchSignals.BREADTH), 1e-9);
   }
+
+  @Test
+  void the_diagnosis_sentence_never_gives_a_cause_0_or_100_percent() {
+    assertEquals(">99%", CauseRule.probability(1.0));
+    assertEquals("<1%", CauseRule.probability(0.001));
+    assertEquals("97%", CauseRule.probability(0.966));
+  }
 }

@@ -402,7 +402,7 @@ class DashboardPagesTest {
             assertTrue(deletionsPage.contains("id=\"batch-" + batch.id() + "\""), batch.id());
             assertTrue(deletionsPage.contains(msg.date(batch.date())));
             assertTrue(deletionsPage.contains(msg.money(batch.money())));
-            assertTrue(deletionsPage.contains(msg.percent(batch.confidence())));
+            assertTrue(deletionsPage.contains(html(msg.probability(batch.confidence()))));
             for (String signal : batch.signals()) {
               assertTrue(deletionsPage.contains(html(signal)), signal);
             }

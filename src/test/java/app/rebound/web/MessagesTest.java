@@ -181,4 +181,13 @@ class MessagesTest {
     assertTrue(Lang.byCode("fr").isEmpty());
     assertEquals(Lang.EN, Lang.byCode(" EN ").orElseThrow());
   }
+
+  @Test
+  void a_causes_probability_never_reads_as_certain() {
+    Messages en = Messages.of(Lang.EN);
+    assertEquals(">99.9%", en.probability(1.0));
+    assertEquals(">99.9%", en.probability(0.99971));
+    assertEquals("<0.1%", en.probability(0.0));
+    assertEquals("96.6%", en.probability(0.966));
+  }
 }
