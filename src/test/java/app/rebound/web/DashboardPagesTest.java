@@ -402,7 +402,12 @@ class DashboardPagesTest {
             assertTrue(deletionsPage.contains("id=\"batch-" + batch.id() + "\""), batch.id());
             assertTrue(deletionsPage.contains(msg.date(batch.date())));
             assertTrue(deletionsPage.contains(msg.money(batch.money())));
-            assertTrue(deletionsPage.contains(html(msg.probability(batch.confidence()))));
+            // the likely cause's confidence is its probability, written once: "96.6%" beside
+            // "96.6%"
+            double p = batch.probabilities().getOrDefault(batch.likelyCause(), batch.confidence());
+            assertTrue(
+                deletionsPage.contains("(confidence " + html(msg.probability(p)) + ")"),
+                batch.id());
             for (String signal : batch.signals()) {
               assertTrue(deletionsPage.contains(html(signal)), signal);
             }
