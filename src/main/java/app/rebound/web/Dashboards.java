@@ -14,6 +14,7 @@ import app.rebound.analysis.Reason;
 import app.rebound.analysis.Settlements;
 import app.rebound.analysis.TrustResult;
 import app.rebound.report.ChartTable;
+import app.rebound.report.ImpactCharts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -783,26 +784,8 @@ public final class Dashboards {
     };
   }
 
-  /** Every chart id the pages and downloads know. */
-  static final List<String> CHART_IDS =
-      List.of(
-          "visitors",
-          "impressions",
-          "gmv",
-          "buyers",
-          "visitors_cumulative",
-          "gmv_cumulative",
-          "product_visitors",
-          "product_gmv",
-          "trust_rating",
-          "trust_doubtful",
-          "trust_refund",
-          "shop_score",
-          "complaints",
-          "partners_active",
-          "partners_cancelled",
-          "affiliate_gmv",
-          "deletions_timeline");
+  /** Every chart id the pages and downloads know: the charts report/ImpactCharts draws. */
+  static final List<String> CHART_IDS = ImpactCharts.ids();
 
   private static Reason reason(ImpactReport.Loss loss) {
     return loss == null ? NOT_MEASURED : loss.measured() ? null : loss.reason();
