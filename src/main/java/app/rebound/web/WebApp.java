@@ -119,7 +119,7 @@ public final class WebApp {
           limitUploads(javalin, config.maxUploadBytes());
           javalin.jetty.multipartConfig.cacheDirectory(workspaces.uploadTemp().toString());
           // Jetty applies this idle timeout to each request's reads and writes: a stalled client is
-          // dropped.
+          // dropped, not waited for.
           long timeoutMillis = config.requestTimeout().toMillis();
           javalin.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(timeoutMillis));
           javalin.jetty.modifyServer(server -> SlowClients.limit(server, config.requestTimeout()));
@@ -131,9 +131,10 @@ public final class WebApp {
               });
 
           // Every request: who is asking (401 without a valid token). Every path about one shop:
-          // may they (403),
-          // before its handler reads or writes anything. Path patterns, as beforeMatched sees no
-          // path params.
+          // may
+          // they (403), before its handler reads or writes anything. Path patterns, as
+          // beforeMatched
+          // sees no path params.
           javalin.routes.before(guard::checkHost);
           javalin.routes.before(access::authenticate);
           // A notice's body is bounded by its own, smaller limit before the guard reads its form.
@@ -145,6 +146,14 @@ public final class WebApp {
             javalin.routes.before(
                 shopPath, ctx -> Access.requireShop(ctx, ctx.pathParam(ShopIds.PATH_PARAM)));
           }
+          // Shops, uploads and pasted notices: each store changes the shop, then it is analysed.
+          javalin.routes.get("/", pages::shops);
+          javalin.routes.post("/shops", pages::create);
+          javalin.routes.get("/shops/{shop}/uploads", pages::shop);
+          javalin.routes.post("/shops/{shop}/uploads", pages::upload);
+          javalin.routes.post("/shops/{shop}/notices", pages::notice);
+          javalin.routes.post("/shops/{shop}/uploads/{upload}/delete", pages::deleteUpload);
+          javalin.routes.post("/shops/{shop}/delete", pages::deleteShop);
           javalin.routes.get("/api/shops", api::list);
           javalin.routes.post("/api/shops/{shop}/uploads", api::upload);
           javalin.routes.get("/api/shops/{shop}/uploads", api::uploads);
@@ -154,38 +163,29 @@ public final class WebApp {
           javalin.routes.get("/api/shops/{shop}/ingest", api::latestReport);
           javalin.routes.get("/api/shops/{shop}/impact", api::impact);
           javalin.routes.get("/api/shops/{shop}/progress", api::progress);
-          javalin.routes.post("/api/shops/{shop}/actions", api::recordAction);
-          javalin.routes.get("/api/shops/{shop}/actions", api::actions);
+
+          // The dashboards, each page with its JSON twin, its charts and its tables as .xlsx.
+          javalin.routes.get("/shops/{shop}", dashboards::overview);
+          javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
+          javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
+          javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
+          javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
+          javalin.routes.get("/shops/{shop}/products", dashboards::products);
+          javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
+          javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
+          for (String page : DashboardPages.TABLE_PAGES) {
+            javalin.routes.get(
+                "/shops/{shop}/" + page + "/tables/{table}", ctx -> dashboards.table(ctx, page));
+          }
           javalin.routes.get("/api/shops/{shop}/overview", dashboardApi::overview);
           javalin.routes.get("/api/shops/{shop}/traffic", dashboardApi::traffic);
           javalin.routes.get("/api/shops/{shop}/trust", dashboardApi::trust);
           javalin.routes.get("/api/shops/{shop}/partners", dashboardApi::partners);
           javalin.routes.get("/api/shops/{shop}/deletions", dashboardApi::deletions);
-          javalin.routes.get("/api/shops/{shop}/plan", dashboardApi::plan);
-          javalin.routes.get("/api/shops/{shop}/appeal", dashboardApi::appeal);
-          javalin.routes.get("/api/shops/{shop}/appeal/{group}", dashboardApi::appealGroup);
           javalin.routes.get("/api/shops/{shop}/products", dashboardApi::products);
           javalin.routes.get("/api/shops/{shop}/products/{product}", dashboardApi::product);
-          javalin.routes.post("/api/shops/{shop}/cases", casesApi::open);
-          javalin.routes.get("/api/shops/{shop}/cases", casesApi::list);
-          javalin.routes.get(
-              "/api/shops/{shop}/cases/due", casesApi::dueInShop); // before {id}: "due" is no id
-          javalin.routes.get("/api/shops/{shop}/cases/{id}", casesApi::get);
-          javalin.routes.post("/api/shops/{shop}/cases/{id}/events", casesApi::change);
-          javalin.routes.get("/api/cases/due", casesApi::due);
 
-          javalin.routes.get("/", pages::shops);
-          javalin.routes.post("/shops", pages::create);
-          javalin.routes.get("/shops/{shop}", dashboards::overview);
-          javalin.routes.get("/shops/{shop}/uploads", pages::shop);
-          javalin.routes.post("/shops/{shop}/uploads", pages::upload);
-          javalin.routes.post("/shops/{shop}/notices", pages::notice);
-          javalin.routes.post("/shops/{shop}/uploads/{upload}/delete", pages::deleteUpload);
-          javalin.routes.post("/shops/{shop}/delete", pages::deleteShop);
-          javalin.routes.get("/shops/{shop}/traffic", dashboards::traffic);
-          javalin.routes.get("/shops/{shop}/trust", dashboards::trust);
-          javalin.routes.get("/shops/{shop}/partners", dashboards::partners);
-          javalin.routes.get("/shops/{shop}/deletions", dashboards::deletions);
+          // The recovery plan, its downloads and the actions the merchant started.
           javalin.routes.get("/shops/{shop}/plan", dashboards::plan);
           javalin.routes.post("/shops/{shop}/actions", dashboards::recordAction);
           javalin.routes.get(
@@ -194,6 +194,11 @@ public final class WebApp {
               "/shops/{shop}/plan.md", ctx -> dashboards.planDownload(ctx, "plan.md"));
           javalin.routes.get(
               "/shops/{shop}/actions.csv", ctx -> dashboards.planDownload(ctx, "actions.csv"));
+          javalin.routes.get("/api/shops/{shop}/plan", dashboardApi::plan);
+          javalin.routes.post("/api/shops/{shop}/actions", api::recordAction);
+          javalin.routes.get("/api/shops/{shop}/actions", api::actions);
+
+          // The appeal workbench and the cases followed to their outcome.
           javalin.routes.get("/shops/{shop}/appeal", dashboards::appeal);
           javalin.routes.get("/shops/{shop}/appeal/{group}", dashboards::appealGroup);
           javalin.routes.get("/shops/{shop}/appeal/{group}/pack.zip", dashboards::appealPack);
@@ -201,20 +206,24 @@ public final class WebApp {
           javalin.routes.get("/shops/{shop}/cases", casePages::list);
           javalin.routes.get("/shops/{shop}/cases/{id}", casePages::detail);
           javalin.routes.post("/shops/{shop}/cases/{id}/events", casePages::change);
+          javalin.routes.get("/shops/{shop}/cases/tables/{table}", casePages::table);
+          javalin.routes.get("/api/shops/{shop}/appeal", dashboardApi::appeal);
+          javalin.routes.get("/api/shops/{shop}/appeal/{group}", dashboardApi::appealGroup);
+          javalin.routes.post("/api/shops/{shop}/cases", casesApi::open);
+          javalin.routes.get("/api/shops/{shop}/cases", casesApi::list);
+          javalin.routes.get(
+              "/api/shops/{shop}/cases/due", casesApi::dueInShop); // before {id}: "due" is no id
+          javalin.routes.get("/api/shops/{shop}/cases/{id}", casesApi::get);
+          javalin.routes.post("/api/shops/{shop}/cases/{id}/events", casesApi::change);
+          javalin.routes.get("/api/cases/due", casesApi::due);
+
+          // Alerts and the stored rows behind every figure.
           javalin.routes.get("/shops/{shop}/alerts", alertPages::list);
+          javalin.routes.get("/shops/{shop}/alerts/tables/{table}", alertPages::table);
           javalin.routes.get("/api/shops/{shop}/alerts", alertPages::api);
           javalin.routes.get("/shops/{shop}/rows/{kind}", rowPages::page);
           javalin.routes.get("/shops/{shop}/rows/{kind}/tables/{table}", rowPages::table);
           javalin.routes.get("/api/shops/{shop}/rows/{kind}", rowPages::api);
-          javalin.routes.get("/shops/{shop}/products", dashboards::products);
-          javalin.routes.get("/shops/{shop}/products/{product}", dashboards::product);
-          javalin.routes.get("/shops/{shop}/charts/{chart}", dashboards::chart);
-          for (String page : DashboardPages.TABLE_PAGES) {
-            javalin.routes.get(
-                "/shops/{shop}/" + page + "/tables/{table}", ctx -> dashboards.table(ctx, page));
-          }
-          javalin.routes.get("/shops/{shop}/cases/tables/{table}", casePages::table);
-          javalin.routes.get("/shops/{shop}/alerts/tables/{table}", alertPages::table);
 
           javalin.routes.exception(
               UploadRefusedException.class,
