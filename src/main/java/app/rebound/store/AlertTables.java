@@ -31,23 +31,10 @@ final class AlertTables {
             + " updated_at TEXT NOT NULL, PRIMARY KEY (alert_id, url))");
   }
 
-  /**
-   * Migration 6: the message in Chinese and in English beside the one sent. Only the columns not
-   * there yet are added, so a database whose version was set back (as tests of earlier migrations
-   * do) passes through it too.
-   */
+  /** Migration 6: the message in Chinese and in English beside the one sent. */
   static void bothLanguages(Statement s) throws SQLException {
-    List<String> present = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery("PRAGMA table_info(alerts)")) {
-      while (rs.next()) {
-        present.add(rs.getString("name"));
-      }
-    }
-    for (String column : List.of("text_zh", "text_en")) {
-      if (!present.contains(column)) {
-        s.execute("ALTER TABLE alerts ADD COLUMN " + column + " TEXT");
-      }
-    }
+    Schema.addColumnIfMissing(s, "alerts", "text_zh", "TEXT");
+    Schema.addColumnIfMissing(s, "alerts", "text_en", "TEXT");
   }
 
   /** The new alert's id, or empty when an alert with this key was raised before. */

@@ -28,15 +28,7 @@ final class AnalysisTables {
 
   /** Migration 7: each analysis says which format wrote it; those stored before are format 0. */
   static void formatColumn(Statement s) throws SQLException {
-    boolean present = false;
-    try (ResultSet rs = s.executeQuery("PRAGMA table_info(analyses)")) {
-      while (rs.next()) {
-        present |= "format".equals(rs.getString("name"));
-      }
-    }
-    if (!present) {
-      s.execute("ALTER TABLE analyses ADD COLUMN format INTEGER NOT NULL DEFAULT 0");
-    }
+    Schema.addColumnIfMissing(s, "analyses", "format", "INTEGER NOT NULL DEFAULT 0");
   }
 
   /**

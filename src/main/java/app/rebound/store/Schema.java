@@ -175,12 +175,7 @@ final class Schema {
   /** Adds to one of the kind's row tables a column for each field it lacks. */
   static void addMissingColumns(Connection connection, Statement s, FileKind kind, String table)
       throws SQLException {
-    Set<String> present = new HashSet<>();
-    try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, null)) {
-      while (rs.next()) {
-        present.add(rs.getString("COLUMN_NAME"));
-      }
-    }
+    Set<String> present = columns(connection, table);
     for (Field field : kind.fields()) {
       if (!present.contains(field.name())) {
         s.execute(
@@ -192,5 +187,26 @@ final class Schema {
                 + KindSchema.sqlType(field.type()));
       }
     }
+  }
+
+  /**
+   * Adds one column unless the table has it: a migration that adds columns also passes a database
+   * whose version was set back (as tests of earlier migrations do).
+   */
+  static void addColumnIfMissing(Statement s, String table, String column, String definition)
+      throws SQLException {
+    if (!columns(s.getConnection(), table).contains(column)) {
+      s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
+    }
+  }
+
+  private static Set<String> columns(Connection connection, String table) throws SQLException {
+    Set<String> present = new HashSet<>();
+    try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, null)) {
+      while (rs.next()) {
+        present.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return present;
   }
 }

@@ -79,11 +79,11 @@ public record AppealLetter(String title, String body, String shortReason, List<S
   // ---- the parts ----
 
   /**
-   * "4 笔订单均…" / "All 4 orders …" when every order of several holds the proof, "3 笔中 2 笔…" / "2 of 3
-   * orders …" otherwise: a careful merchant does not write "4 of 4".
+   * Whether every order of several holds the proof: the letter then says "4 笔订单均…" / "All 4 orders
+   * …", not "4 笔中 4 笔" / "4 of 4"; otherwise "3 笔中 2 笔…" / "2 of 3 orders …".
    */
-  private static String heldKey(String key, int held, int of) {
-    return held == of && of > 1 ? key + ".all" : key.equals("held") ? "held.count" : key;
+  private static boolean everyOrder(int held, int of) {
+    return held == of && of > 1;
   }
 
   static String title(AppealGroup g, Wording w) {
@@ -132,7 +132,11 @@ public record AppealLetter(String title, String body, String shortReason, List<S
         continue;
       }
       out.add(
-          w.t(heldKey("held", with.size(), orders.size()), orders.size(), with.size(), holds(p, w))
+          w.t(
+                  everyOrder(with.size(), orders.size()) ? "held.all" : "held.count",
+                  orders.size(),
+                  with.size(),
+                  holds(p, w))
               + details(p, with, w));
     }
     return out;
@@ -236,7 +240,11 @@ public record AppealLetter(String title, String body, String shortReason, List<S
       if (held > 0) {
         sentences.add(
             List.of(
-                w.t(heldKey("short.held", held, orders.size()), orders.size(), held, holds(p, w)),
+                w.t(
+                    everyOrder(held, orders.size()) ? "short.held.all" : "short.held",
+                    orders.size(),
+                    held,
+                    holds(p, w)),
                 w.t("short.held.brief", orders.size(), held, holds(p, w))));
       }
     }
