@@ -3,14 +3,18 @@ package app.rebound.analysis;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The GMV loss and the before/after of paid orders split by the orders' 流量来源, 流量渠道 and 流量体裁: a
@@ -83,16 +87,22 @@ public final class ChannelImpact {
     }
     Periods periods = Periods.of(frame.firstDeletion(), frame.windowStart(), frame.windowEnd());
     Table orders = shop.orders();
+    List<String> columns =
+        Stream.of("traffic_source", "traffic_channel", "traffic_format")
+            .filter(
+                c ->
+                    orders.columnNames().contains(c)
+                        && orders.stringColumn(c).countMissing() < orders.rowCount())
+            .toList();
+    // The paid orders read once; each channel selects its rows of this small table.
+    Table paid = PaidOrders.of(orders, fakeOrders, columns.toArray(String[]::new));
     List<Dimension> dimensions = new ArrayList<>();
-    for (String column : List.of("traffic_source", "traffic_channel", "traffic_format")) {
-      if (!orders.columnNames().contains(column)
-          || orders.stringColumn(column).countMissing() == orders.rowCount()) {
-        continue;
-      }
+    for (String column : columns) {
+      Map<String, Set<String>> groups = groups(orders.stringColumn(column));
+      Map<String, Selection> rows = rowsByGroup(paid.stringColumn(column), groups);
       List<Channel> channels = new ArrayList<>();
-      for (var entry : groups(orders.stringColumn(column)).entrySet()) {
-        channels.add(
-            channel(column, entry.getKey(), entry.getValue(), orders, frame, periods, fakeOrders));
+      for (String value : groups.keySet()) {
+        channels.add(channel(value, paid.where(rows.get(value)), frame, periods));
       }
       dimensions.add(new Dimension(column, DIMENSIONS.get(column), channels));
     }
@@ -134,17 +144,28 @@ public final class ChannelImpact {
     return out;
   }
 
-  private static Channel channel(
-      String column,
-      String value,
-      Set<String> raw,
-      Table orders,
-      ImpactFrame frame,
-      Periods periods,
-      Set<String> fakeOrders) {
-    Table rows = orders.where(orders.stringColumn(column).trim().isIn(raw));
-    Table daily = TrafficImpact.dailySales(rows, fakeOrders);
-    Table counts = Funnel.dailyOrders(rows, fakeOrders);
+  /**
+   * @param paid the channel's rows of {@link PaidOrders}
+   */
+  /** Each group's rows, in one pass over the values (trimmed, as the groups are). */
+  private static Map<String, Selection> rowsByGroup(
+      StringColumn values, Map<String, Set<String>> groups) {
+    Map<String, Selection> byRaw = new HashMap<>();
+    Map<String, Selection> out = new LinkedHashMap<>();
+    for (var group : groups.entrySet()) {
+      Selection rows = new BitmapBackedSelection();
+      out.put(group.getKey(), rows);
+      group.getValue().forEach(raw -> byRaw.put(raw, rows));
+    }
+    for (int row = 0; row < values.size(); row++) {
+      byRaw.get(values.get(row).trim()).add(row);
+    }
+    return out;
+  }
+
+  private static Channel channel(String value, Table paid, ImpactFrame frame, Periods periods) {
+    Table daily = PaidOrders.dailySales(paid);
+    Table counts = PaidOrders.dailyCounts(paid);
     double[] a = periods.totals(counts, "paid", frame.splits().keySet());
     double[] u = periods.totals(counts, "paid", frame.unaffected());
     // At least one day each, so a deletion on the export's first or last day gives zeros, not NaN.

@@ -3,15 +3,12 @@ package app.rebound.analysis;
 import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
 import app.rebound.ingest.FileKind;
-import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -231,30 +228,6 @@ public final class Funnel {
    * and how many refunded or in after-sale (as the trust page's refund rate counts).
    */
   static Table dailyOrders(Table orders, Set<String> fakeOrders) {
-    Table rows = Arms.unitTable("paid_orders");
-    DoubleColumn paid = DoubleColumn.create("paid");
-    DoubleColumn completed = DoubleColumn.create("completed");
-    DoubleColumn refunded = DoubleColumn.create("refunded");
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    StringColumn products = orders.stringColumn("product_id");
-    DateTimeColumn paidAt = orders.dateTimeColumn("paid_at");
-    DateTimeColumn completedAt = orders.dateTimeColumn("completed_at");
-    StringColumn status = orders.stringColumn("order_status");
-    StringColumn afterSale = orders.stringColumn("after_sale_status");
-    for (int row = 0; row < orders.rowCount(); row++) {
-      LocalDateTime at = paidAt.get(row);
-      if (at == null || fakeOrders.contains(ids.get(row))) {
-        continue;
-      }
-      rows.stringColumn("product_id").append(products.get(row));
-      rows.dateColumn("date").append(at.toLocalDate());
-      paid.append(1.0);
-      completed.append(
-          completedAt.get(row) != null || OrderStates.completed(status.get(row)) ? 1.0 : 0.0);
-      String sale = afterSale.get(row);
-      refunded.append(AfterSales.refunded(sale) || AfterSales.open(sale) ? 1.0 : 0.0);
-    }
-    rows.addColumns(paid, completed, refunded);
-    return ProductDays.sums(rows, "paid", "completed", "refunded");
+    return PaidOrders.dailyCounts(PaidOrders.of(orders, fakeOrders));
   }
 }

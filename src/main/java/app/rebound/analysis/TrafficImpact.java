@@ -1,13 +1,11 @@
 package app.rebound.analysis;
 
 import app.rebound.ingest.FileKind;
-import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
@@ -198,20 +196,6 @@ public final class TrafficImpact {
    * deletion).
    */
   static Table dailySales(Table orders, Set<String> leftOut) {
-    // The rows are chosen on the whole table, then only three columns are copied (not the million
-    // ids).
-    Table paid =
-        Views.columns(orders, "product_id", "paid_at", "payable_amount")
-            .where(
-                orders
-                    .dateTimeColumn("paid_at")
-                    .isNotMissing()
-                    .and(orders.stringColumn("order_status").isNotEqualTo(OrderStates.CLOSED))
-                    .and(orders.stringColumn("sub_order_id").isNotIn(leftOut)));
-    DateColumn day = paid.dateTimeColumn("paid_at").date().setName("date");
-    paid.addColumns(day);
-    Table daily = ProductDays.sums(paid, "payable_amount");
-    daily.column("payable_amount").setName("gmv");
-    return daily;
+    return PaidOrders.dailySales(PaidOrders.of(orders, leftOut));
   }
 }
