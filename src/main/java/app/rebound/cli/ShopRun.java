@@ -18,6 +18,7 @@ import app.rebound.report.PlanWriters;
 import app.rebound.report.ShopsSummary;
 import app.rebound.service.ShopReport;
 import app.rebound.service.StoredShop;
+import app.rebound.store.RowsInHand;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
@@ -84,8 +85,9 @@ record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
     try (Workspaces workspaces = new Workspaces(scratch, Clock.systemDefaultZone(), maxRows)) {
       IngestReport report;
       boolean refused = false;
+      RowsInHand inHand = StoredShop.rowsInHand();
       try {
-        report = workspaces.upload(SHOP, files, stage -> {});
+        report = workspaces.upload(SHOP, files, stage -> {}, inHand);
       } catch (UploadRefusedException e) {
         report = e.report();
         refused = true;
@@ -114,7 +116,7 @@ record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
             report.ordersDistinct());
       }
       LocalDateTime at = now == null ? PlatformTime.now(Clock.systemUTC()) : now;
-      ShopData shop = StoredShop.load(workspaces.database(SHOP));
+      ShopData shop = StoredShop.load(workspaces.database(SHOP), inHand);
       ImpactAnalysis.Result result = ImpactAnalysis.run(shop);
       Assumptions assumptions = Assumptions.defaults();
       ShopReport shopReport = ShopReport.of(result, lang.code(), assumptions, at.toLocalDate());

@@ -2,10 +2,13 @@ package app.rebound.service;
 
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.FileKind;
+import app.rebound.store.RowsInHand;
 import app.rebound.store.ShopDatabase;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -18,13 +21,34 @@ public final class StoredShop {
 
   /** Every kind's rows (the orders with only the columns the analysis reads), ready to analyse. */
   public static ShopData load(ShopDatabase db) throws SQLException {
+    return load(db, kind -> Optional.empty());
+  }
+
+  /** Keeps what an upload stores as {@link #load} would read it back. */
+  public static RowsInHand rowsInHand() {
+    return new RowsInHand(Map.of(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS));
+  }
+
+  /**
+   * The shop just uploaded: each kind from the rows in hand where they stand for the stored ones
+   * (no read back), from the store otherwise; the same data either way.
+   */
+  public static ShopData load(ShopDatabase db, RowsInHand inHand) throws SQLException {
+    return load(db, inHand::table);
+  }
+
+  private static ShopData load(ShopDatabase db, Function<FileKind, Optional<Table>> inHand)
+      throws SQLException {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     for (FileKind kind : FileKind.values()) {
+      Optional<Table> rows = inHand.apply(kind);
       tables.put(
           kind,
-          kind == FileKind.ORDERS
-              ? db.load(kind, ShopData.ANALYSIS_ORDER_FIELDS)
-              : db.load(kind, false));
+          rows.isPresent()
+              ? rows.get()
+              : kind == FileKind.ORDERS
+                  ? db.load(kind, ShopData.ANALYSIS_ORDER_FIELDS)
+                  : db.load(kind, false));
     }
     return ShopData.stored(tables, db.mainOrdersSharingParcels(), db.restoredOrders());
   }

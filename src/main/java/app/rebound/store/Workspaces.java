@@ -9,6 +9,7 @@ import app.rebound.ingest.FileKind;
 import app.rebound.ingest.FileReport;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.IngestWarning;
+import app.rebound.ingest.MergeCounts;
 import app.rebound.ingest.PastedNotice;
 import app.rebound.ingest.ReadAhead;
 import java.io.ByteArrayInputStream;
@@ -172,7 +173,17 @@ public final class Workspaces implements AutoCloseable {
    */
   public IngestReport upload(String shopId, List<UploadFile> files, Consumer<String> progress)
       throws IOException, SQLException, UploadRefusedException {
-    return upload(shopId, tx -> new UploadBatch(files, List.of()), progress);
+    return upload(shopId, tx -> new UploadBatch(files, List.of()), progress, null);
+  }
+
+  /**
+   * As {@link #upload(String, List, Consumer)}, keeping the stored rows in hand too, for an
+   * analysis that follows at once ({@link RowsInHand}).
+   */
+  public IngestReport upload(
+      String shopId, List<UploadFile> files, Consumer<String> progress, RowsInHand inHand)
+      throws IOException, SQLException, UploadRefusedException {
+    return upload(shopId, tx -> new UploadBatch(files, List.of()), progress, inHand);
   }
 
   /**
@@ -192,7 +203,8 @@ public final class Workspaces implements AutoCloseable {
               new UploadFile(notice.uploadName(), () -> new ByteArrayInputStream(csv));
           return new UploadBatch(List.of(file), notice.warnings(mainOrders));
         },
-        progress);
+        progress,
+        null);
   }
 
   /**
@@ -207,10 +219,17 @@ public final class Workspaces implements AutoCloseable {
     UploadBatch files(ShopDatabase.Transaction tx) throws SQLException;
   }
 
-  private IngestReport upload(String shopId, FilesSource source, Consumer<String> progress)
+  /**
+   * @param inHand keeps the stored rows as well, or null
+   */
+  private IngestReport upload(
+      String shopId, FilesSource source, Consumer<String> progress, RowsInHand inHand)
       throws IOException, SQLException, UploadRefusedException {
     requireValidShopId(shopId);
     boolean existed = exists(shopId);
+    if (existed && inHand != null) {
+      inHand.shopNotEmpty();
+    }
     ShopDatabase db = database(shopId);
     IngestReport[] result = new IngestReport[1];
     try {
@@ -231,7 +250,7 @@ public final class Workspaces implements AutoCloseable {
                 exports.read(
                     file.name(),
                     in,
-                    stream -> reports.add(storeExport(tx, stream, uploadId, progress)));
+                    stream -> reports.add(storeExport(tx, stream, uploadId, progress, inHand)));
               }
             }
             // Warnings that rest on the whole upload and shop go to its last stored file of their
@@ -285,7 +304,11 @@ public final class Workspaces implements AutoCloseable {
 
   /** Stores one export's accepted rows (a file, a sheet or an archive member) and reports it. */
   private static FileReport storeExport(
-      ShopDatabase.Transaction tx, ExportStream stream, long uploadId, Consumer<String> progress)
+      ShopDatabase.Transaction tx,
+      ExportStream stream,
+      long uploadId,
+      Consumer<String> progress,
+      RowsInHand inHand)
       throws IOException, SQLException {
     String name = stream.name();
     FileKind kind = stream.kind();
@@ -298,18 +321,26 @@ public final class Workspaces implements AutoCloseable {
       for (Table chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
         tx.add(merge, chunk, uploadId);
         rows += chunk.rowCount();
+        if (inHand != null) {
+          inHand.add(kind, chunk);
+        }
         progress.accept("reading " + name + ": " + rows + " rows");
       }
     }
     FileReport report = stream.report();
     if (report.refused()) {
       tx.discardFile();
+      if (inHand != null) {
+        inHand.fileRefused();
+      }
       return report;
     }
     progress.accept("storing " + name);
-    return report
-        .withChanges(tx.finishFile(merge, report.rowsAccepted(), uploadId))
-        .withWarnings(merge.warnings());
+    MergeCounts changes = tx.finishFile(merge, report.rowsAccepted(), uploadId);
+    if (inHand != null) {
+      inHand.fileStored(kind, changes, report.rowsAccepted());
+    }
+    return report.withChanges(changes).withWarnings(merge.warnings());
   }
 
   /**
