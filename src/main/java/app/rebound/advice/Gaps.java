@@ -72,15 +72,7 @@ final class Gaps {
   }
 
   Range overHorizon(Loss loss) {
-    if (loss == null || !loss.measured()) {
-      return Range.NONE;
-    }
-    return new Range(
-        true,
-        loss.significant(),
-        Math.max(0, loss.loss()) * scale,
-        Math.max(0, loss.lossLow()) * scale,
-        Math.max(0, loss.lossHigh()) * scale);
+    return scaled(loss, scale);
   }
 
   Range gmv() {
@@ -102,16 +94,24 @@ final class Gaps {
    * back). The one definition of "未来 N 天" for a product's figure.
    */
   Range productOverHorizon(ImpactReport.ProductRow p, Loss loss) {
+    return scaled(loss, horizon / productDays(p));
+  }
+
+  /**
+   * A measured loss and its 95% range times {@code factor}, each never below zero (a gain is
+   * nothing to win back); {@link Range#NONE} when not measured. The shop's and a product's horizon
+   * alike.
+   */
+  private static Range scaled(Loss loss, double factor) {
     if (loss == null || !loss.measured()) {
       return Range.NONE;
     }
-    double perDay = horizon / productDays(p);
     return new Range(
         true,
         loss.significant(),
-        Math.max(0, loss.loss()) * perDay,
-        Math.max(0, loss.lossLow()) * perDay,
-        Math.max(0, loss.lossHigh()) * perDay);
+        Math.max(0, loss.loss()) * factor,
+        Math.max(0, loss.lossLow()) * factor,
+        Math.max(0, loss.lossHigh()) * factor);
   }
 
   Range visitors() {

@@ -202,18 +202,8 @@ public final class AppealPackWriter {
     lines.add(
         Words.format("appeal.pack.checklist.needed", zh, AppealText.reason(g.reason(), lang)));
     AppealText.evidenceNeeded(g.reason(), lang).forEach(e -> lines.add("[ ] " + e));
-    missing(
-        lines,
-        AppealLetter.missingByProof(orders, Check.State.UNKNOWN),
-        Check.State.UNKNOWN,
-        lang,
-        Words.format("appeal.pack.checklist.unknown", zh));
-    missing(
-        lines,
-        AppealLetter.missingByProof(orders, Check.State.ABSENT),
-        Check.State.ABSENT,
-        lang,
-        Words.format("appeal.pack.checklist.absent", zh));
+    missing(lines, orders, Check.State.UNKNOWN, lang, "appeal.pack.checklist.unknown");
+    missing(lines, orders, Check.State.ABSENT, lang, "appeal.pack.checklist.absent");
     lines.add("");
     lines.add(Words.format("appeal.pack.checklist.note", zh, LETTER_TXT));
     return String.join(NL, lines) + NL;
@@ -225,16 +215,17 @@ public final class AppealPackWriter {
    */
   private static void missing(
       List<String> lines,
-      Map<String, List<String>> byProof,
+      List<OrderEvidence> orders,
       Check.State state,
       String lang,
-      String heading) {
+      String headingKey) {
+    Map<String, List<String>> byProof = AppealLetter.missingByProof(orders, state);
     if (byProof.isEmpty()) {
       return;
     }
     boolean zh = !"en".equals(lang);
     lines.add("");
-    lines.add(heading);
+    lines.add(Words.format(headingKey, zh));
     byProof.forEach(
         (code, ids) ->
             lines.add(

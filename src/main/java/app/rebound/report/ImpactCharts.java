@@ -227,12 +227,7 @@ public final class ImpactCharts {
     if (daily == null || daily.days().isEmpty()) {
       return Optional.empty();
     }
-    ChartText text =
-        new ChartText(
-            labels.text(title),
-            labels.text(Label.BAND_NOTE),
-            labels.text(axis),
-            format(kind, labels));
+    ChartText text = text(labels.text(title), labels.text(Label.BAND_NOTE), axis, kind, labels);
     return Optional.of(
         CounterfactualChart.createChart(
             CounterfactualChart.createDataset(daily, deletions, labels), text, labels));
@@ -250,11 +245,7 @@ public final class ImpactCharts {
       return Optional.empty();
     }
     ChartText text =
-        new ChartText(
-            labels.text(title),
-            labels.text(Label.CUMULATIVE_NOTE),
-            labels.text(axis),
-            format(kind, labels));
+        text(labels.text(title), labels.text(Label.CUMULATIVE_NOTE), axis, kind, labels);
     return Optional.of(
         CumulativeLossChart.createChart(
             CumulativeLossChart.createDataset(daily, deletions, labels.text(key)), text, labels));
@@ -291,11 +282,7 @@ public final class ImpactCharts {
     }
     String name = p.name() == null || p.name().isBlank() ? p.productId() : p.name();
     ChartText text =
-        new ChartText(
-            labels.text(title, name),
-            labels.text(Label.PRODUCT_BAND_NOTE),
-            labels.text(axis),
-            format(kind, labels));
+        text(labels.text(title, name), labels.text(Label.PRODUCT_BAND_NOTE), axis, kind, labels);
     return Optional.of(
         CounterfactualChart.createChart(
             CounterfactualChart.createDataset(daily, dates, labels), text, labels));
@@ -315,12 +302,7 @@ public final class ImpactCharts {
     }
     Series series = found.get();
     String subtitle = series.measured() ? null : notMeasured(series, labels);
-    ChartText text =
-        new ChartText(
-            labels.text(spec.title()),
-            subtitle,
-            labels.text(spec.axis()),
-            format(spec.kind(), labels));
+    ChartText text = text(labels.text(spec.title()), subtitle, spec.axis(), spec.kind(), labels);
     return Optional.of(
         ArmsChart.createChart(ArmsChart.createDataset(series, labels), text, labels));
   }
@@ -335,11 +317,12 @@ public final class ImpactCharts {
       return Optional.empty();
     }
     ChartText text =
-        new ChartText(
+        text(
             labels.text(Label.DELETIONS_TITLE),
             labels.text(Label.DELETIONS_NOTE),
-            labels.text(Label.DELETIONS_AXIS),
-            format(Kind.COUNT, labels));
+            Label.DELETIONS_AXIS,
+            Kind.COUNT,
+            labels);
     return Optional.of(DeletionsChart.createChart(dataset, text, labels));
   }
 
@@ -351,6 +334,11 @@ public final class ImpactCharts {
           series.needs() == null ? Reason.of("not_measured") : Reason.of("upload", series.needs());
     }
     return reason.text(labels.zh());
+  }
+
+  /** A chart's words: its title and note as given, its value axis named and formatted by kind. */
+  private static ChartText text(String title, String note, Label axis, Kind kind, Labels labels) {
+    return new ChartText(title, note, labels.text(axis), format(kind, labels));
   }
 
   private static NumberFormat format(Kind kind, Labels labels) {

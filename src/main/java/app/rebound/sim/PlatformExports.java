@@ -65,6 +65,11 @@ final class PlatformExports implements Closeable {
     long sign() {
       return deduction ? -1 : 1;
     }
+
+    /** The deduction that takes this settlement back at {@code when}. */
+    Settlement deductedAt(long when) {
+      return new Settlement(when, id, product, quantity, total, paid, fee, commission, true);
+    }
   }
 
   private final ShopPlan plan;
@@ -193,7 +198,7 @@ final class PlatformExports implements Closeable {
                   ? 60 + r.nextInt(600)
                   : 12 * 3600 + (long) (r.nextDouble() * 2 * TimeText.DAY));
       if (settledAt >= 0 && finished < export) {
-        settlements.add(
+        Settlement settled =
             new Settlement(
                 settledAt,
                 id,
@@ -203,18 +208,9 @@ final class PlatformExports implements Closeable {
                 row.payable,
                 fee,
                 commission,
-                false));
-        settlements.add(
-            new Settlement(
-                finished,
-                id,
-                row.product,
-                row.quantity,
-                gross,
-                row.payable,
-                fee,
-                commission,
-                true));
+                false);
+        settlements.add(settled);
+        settlements.add(settled.deductedAt(finished));
       }
       applied = Math.min(applied, export - 3600);
       finished = Math.min(finished, export - 1);

@@ -32,14 +32,7 @@ final class AlertPages {
         ctx,
         "alerts.jte",
         new Views.Page<>(
-            new Chrome(
-                msg,
-                Nav.links(nav, msg, here, shop),
-                msg.get("alerts.title"),
-                Chrome.here(ctx, here),
-                shop,
-                0,
-                RequestGuard.csrfToken(ctx)),
+            Chrome.of(ctx, msg, nav, msg.get("alerts.title"), here, shop, 0),
             shop,
             null,
             workspaces.database(shop).alerts()));

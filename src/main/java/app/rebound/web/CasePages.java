@@ -131,13 +131,6 @@ final class CasePages {
   }
 
   private Chrome chrome(Context ctx, Messages msg, String title, String here, String shop) {
-    return new Chrome(
-        msg,
-        Nav.links(nav, msg, here, shop),
-        title,
-        Chrome.here(ctx, here),
-        shop,
-        0,
-        RequestGuard.csrfToken(ctx));
+    return Chrome.of(ctx, msg, nav, title, here, shop, 0);
   }
 }

@@ -23,6 +23,28 @@ public record Chrome(
     int refreshSeconds,
     String csrf) {
 
+  /**
+   * The layout of a page at {@code here} about {@code shopId} (or null), as every page builds it:
+   * the navigation marked at {@code here} and the request's own query and form token.
+   */
+  static Chrome of(
+      Context ctx,
+      Messages msg,
+      List<NavEntry> nav,
+      String title,
+      String here,
+      String shopId,
+      int refreshSeconds) {
+    return new Chrome(
+        msg,
+        Nav.links(nav, msg, here, shopId),
+        title,
+        here(ctx, here),
+        shopId,
+        refreshSeconds,
+        RequestGuard.csrfToken(ctx));
+  }
+
   /** The hidden field's name that carries {@link #csrf} in a form. */
   public String csrfField() {
     return RequestGuard.FORM_FIELD;

@@ -188,13 +188,8 @@ final class DashboardPages {
     String id = ctx.pathParam(DashboardData.GROUP_PARAM);
     String title =
         msg.format("appeal.group.title", group == null ? id : group.row().group().productName());
-    String here =
-        ShopPages.shopPath(l.shop()) + "/appeal/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    templates.respond(
-        ctx,
-        "appeal_group.jte",
-        new Views.Page<>(
-            chrome(ctx, msg, l, title, here), l.shop(), DashboardData.progress(l), group));
+    String here = itemPath(l, "appeal", id);
+    respond(ctx, "appeal_group.jte", chrome(ctx, msg, l, title, here), l, group);
   }
 
   /** GET /shops/{shop}/appeal/{group}/pack.zip?lang= */
@@ -225,13 +220,8 @@ final class DashboardPages {
     String title =
         msg.format(
             "product.title", product == null || product.name().isBlank() ? id : product.name());
-    String here =
-        ShopPages.shopPath(l.shop()) + "/products/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    templates.respond(
-        ctx,
-        "product.jte",
-        new Views.Page<>(
-            chrome(ctx, msg, l, title, here), l.shop(), DashboardData.progress(l), product));
+    String here = itemPath(l, "products", id);
+    respond(ctx, "product.jte", chrome(ctx, msg, l, title, here), l, product);
   }
 
   /** GET /shops/{shop}/charts/{chart}.svg|.png?product=&lang= */
@@ -292,23 +282,25 @@ final class DashboardPages {
     Messages msg = Messages.of(l.lang());
     String here = ShopPages.shopPath(l.shop()) + "/" + name;
     Chrome chrome = chrome(ctx, msg, l, msg.get(name + ".title"), here);
+    respond(ctx, template, chrome, l, l.ready() ? build.apply(l) : null);
+  }
+
+  /** The page of one item of a list (a product, an appeal group), its id URL-encoded. */
+  private static String itemPath(DashboardData.Loaded l, String list, String id) {
+    String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8);
+    return ShopPages.shopPath(l.shop()) + "/" + list + "/" + encoded;
+  }
+
+  /** What every dashboard page gets: its chrome, the analysis's progress, and its content. */
+  private <T> void respond(
+      Context ctx, String template, Chrome chrome, DashboardData.Loaded l, T content) {
     templates.respond(
-        ctx,
-        template,
-        new Views.Page<>(
-            chrome, l.shop(), DashboardData.progress(l), l.ready() ? build.apply(l) : null));
+        ctx, template, new Views.Page<>(chrome, l.shop(), DashboardData.progress(l), content));
   }
 
   private Chrome chrome(
       Context ctx, Messages msg, DashboardData.Loaded l, String title, String here) {
     int refresh = l.ready() || DashboardData.failed(l) ? 0 : REFRESH_SECONDS;
-    return new Chrome(
-        msg,
-        Nav.links(nav, msg, here, l.shop()),
-        title,
-        Chrome.here(ctx, here),
-        l.shop(),
-        refresh,
-        RequestGuard.csrfToken(ctx));
+    return Chrome.of(ctx, msg, nav, title, here, l.shop(), refresh);
   }
 }

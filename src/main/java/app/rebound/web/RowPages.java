@@ -125,16 +125,8 @@ final class RowPages {
     }
     String sort = r.sort().name();
     String dir = r.descending() ? "desc" : "asc";
-    String here = base;
     return new RowListView(
-        new Chrome(
-            msg,
-            Nav.links(nav, msg, here, shop),
-            msg.get("rows.title." + kind),
-            Chrome.here(ctx, here),
-            shop,
-            0,
-            RequestGuard.csrfToken(ctx)),
+        Chrome.of(ctx, msg, nav, msg.get("rows.title." + kind), base, shop, 0),
         shop,
         kind,
         base,

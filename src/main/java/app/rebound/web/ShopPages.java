@@ -171,14 +171,7 @@ final class ShopPages {
   }
 
   private Chrome chrome(Context ctx, Messages msg, String title, String here, String shopId) {
-    return new Chrome(
-        msg,
-        Nav.links(nav, msg, here, shopId),
-        title,
-        Chrome.here(ctx, here),
-        shopId,
-        0,
-        RequestGuard.csrfToken(ctx));
+    return Chrome.of(ctx, msg, nav, title, here, shopId, 0);
   }
 
   static String shopPath(String shop) {

@@ -251,36 +251,17 @@ public final class WebApp {
                   }
                 }
               });
-          javalin.routes.exception(
-              Access.Missing.class, (e, ctx) -> respond(ctx, pages, drainCap, 401, e.getMessage()));
-          javalin.routes.exception(
-              RequestGuard.Refused.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));
-          javalin.routes.exception(
-              Access.Forbidden.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 403, e.getMessage()));
-          javalin.routes.exception(
-              ShopNotFoundException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
-          javalin.routes.exception(
-              UploadNotFoundException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
-          javalin.routes.exception(
-              UploadNotDeletableException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
-          javalin.routes.exception(
-              CaseNotFoundException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 404, e.getMessage()));
-          javalin.routes.exception(
-              CaseConflictException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 409, e.getMessage()));
+          mapToStatus(javalin, Access.Missing.class, 401, pages, drainCap);
+          mapToStatus(javalin, RequestGuard.Refused.class, 403, pages, drainCap);
+          mapToStatus(javalin, Access.Forbidden.class, 403, pages, drainCap);
+          mapToStatus(javalin, ShopNotFoundException.class, 404, pages, drainCap);
+          mapToStatus(javalin, UploadNotFoundException.class, 404, pages, drainCap);
+          mapToStatus(javalin, UploadNotDeletableException.class, 409, pages, drainCap);
+          mapToStatus(javalin, CaseNotFoundException.class, 404, pages, drainCap);
+          mapToStatus(javalin, CaseConflictException.class, 409, pages, drainCap);
           // The sender's mistake only: any other IllegalArgumentException is ours, a 500.
-          javalin.routes.exception(
-              BadInputException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 400, e.getMessage()));
-          javalin.routes.exception(
-              UploadTooLargeException.class,
-              (e, ctx) -> respond(ctx, pages, drainCap, 413, e.getMessage()));
+          mapToStatus(javalin, BadInputException.class, 400, pages, drainCap);
+          mapToStatus(javalin, UploadTooLargeException.class, 413, pages, drainCap);
           javalin.routes.exception(
               HttpResponseException.class,
               (e, ctx) -> respond(ctx, pages, drainCap, e.getStatus(), e.getMessage()));
@@ -306,6 +287,13 @@ public final class WebApp {
 
   private static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+  }
+
+  /** An exception of this type answers with this status and its message, as a page or JSON. */
+  private static <E extends Exception> void mapToStatus(
+      JavalinConfig javalin, Class<E> type, int status, ShopPages pages, long drainCap) {
+    javalin.routes.exception(
+        type, (e, ctx) -> respond(ctx, pages, drainCap, status, e.getMessage()));
   }
 
   /** An error as JSON under /api, else as a page; the unread rest of an upload is dropped first. */
