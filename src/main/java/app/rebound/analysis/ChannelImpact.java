@@ -124,10 +124,13 @@ public final class ChannelImpact {
    * pooled, so a long tail of labels does not become a table of unmeasurable rows.
    */
   static Map<String, Set<String>> groups(StringColumn values) {
-    Map<String, Integer> counts = new TreeMap<>();
+    // Counted by raw value first (a few distinct labels, hashes cached), then by trimmed value.
+    Map<String, Integer> raw = new HashMap<>();
     for (int row = 0; row < values.size(); row++) {
-      counts.merge(values.get(row).trim(), 1, Integer::sum);
+      raw.merge(values.get(row), 1, Integer::sum);
     }
+    Map<String, Integer> counts = new TreeMap<>();
+    raw.forEach((value, n) -> counts.merge(value.trim(), n, Integer::sum));
     List<String> bySize =
         counts.keySet().stream()
             .sorted(Comparator.comparing((String v) -> -counts.get(v)).thenComparing(v -> v))

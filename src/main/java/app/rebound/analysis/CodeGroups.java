@@ -1,9 +1,8 @@
 package app.rebound.analysis;
 
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -30,7 +29,9 @@ final class CodeGroups {
     DateColumn dates = byDay ? rows.dateColumn("date") : null;
     packedDates = byDay ? new ArrayList<>() : null;
     group = new int[rows.rowCount()];
-    Map<Long, Integer> index = new HashMap<>();
+    // Primitive keys and values: a boxed Long and Integer per row were most of a large shop's cost.
+    Long2IntOpenHashMap index = new Long2IntOpenHashMap();
+    index.defaultReturnValue(-1);
     for (int row = 0; row < rows.rowCount(); row++) {
       if (byDay && dates.isMissing(row)) {
         group[row] = -1;
@@ -39,8 +40,8 @@ final class CodeGroups {
       int code = dictionary.getKeyForIndex(row);
       int packed = byDay ? dates.getIntInternal(row) : 0;
       long key = ((long) code << 32) | (packed & 0xffffffffL);
-      Integer found = index.get(key);
-      if (found == null) {
+      int found = index.get(key);
+      if (found < 0) {
         found = products.size();
         index.put(key, found);
         products.add(dictionary.getValueForKey(code));

@@ -76,10 +76,12 @@ public final class ImpactAnalysis {
     TrafficImpact.Result traffic = TrafficImpact.of(shop, deleted, fake);
     t = clock.done("traffic, conversion, GMV", t);
     ChannelImpact.Result channels = ChannelImpact.of(shop, deleted, fake);
+    t = clock.done("channels", t);
     Funnel.Result funnel = Funnel.of(shop, deleted, fake);
+    t = clock.done("funnel", t);
     // Split at the shop's first deletion, as the channels are.
     CompassExports.Result compass = CompassExports.of(shop, channels.split());
-    t = clock.done("channels and funnel", t);
+    t = clock.done("罗盘 exports", t);
     TrustResult trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
     PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);

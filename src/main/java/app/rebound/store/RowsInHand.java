@@ -5,6 +5,7 @@ import app.rebound.ingest.FileKind;
 import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.ints.IntComparator;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -92,15 +93,28 @@ public final class RowsInHand {
         .toList();
   }
 
-  /** The rows sorted as SQLite's ORDER BY on the key sorts them ({@link KeyOrder}). */
+  /**
+   * The rows sorted as SQLite's ORDER BY on the key sorts them ({@link KeyOrder}). An export comes
+   * in some order of its own, often by id or by time and so by id: rows already in key order, or in
+   * reverse, are not sorted again.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Table inKeyOrder(FileKind kind, Table rows) {
     List<Column<?>> key = kind.keyFields().stream().<Column<?>>map(rows::column).toList();
-    int[] order = new int[rows.rowCount()];
-    for (int i = 0; i < order.length; i++) {
+    IntComparator byKey = (i, j) -> KeyOrder.compare(key, i, key, j);
+    int n = rows.rowCount();
+    if (inOrder(n, byKey)) {
+      return rows;
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    IntArrays.mergeSort(order, (i, j) -> KeyOrder.compare(key, i, key, j));
+    if (inOrder(n, (i, j) -> byKey.compare(j, i))) {
+      IntArrays.reverse(order);
+    } else {
+      IntArrays.mergeSort(order, byKey);
+    }
     Table out = rows.emptyCopy();
     for (int c = 0; c < rows.columnCount(); c++) {
       Column target = out.column(c);
@@ -110,5 +124,15 @@ public final class RowsInHand {
       }
     }
     return out;
+  }
+
+  /** Whether rows 0..n-1 are strictly ascending by the comparator (keys here are unique). */
+  private static boolean inOrder(int n, IntComparator order) {
+    for (int i = 1; i < n; i++) {
+      if (order.compare(i - 1, i) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }
