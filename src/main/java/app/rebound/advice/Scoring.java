@@ -43,7 +43,7 @@ final class Scoring {
 
   /** An action before ranking. */
   record Draft(
-      String id,
+      ActionId id,
       double expected,
       double low,
       double high,
@@ -57,7 +57,7 @@ final class Scoring {
 
     /** An action that restores no sales count: every one but the appeal. */
     Draft(
-        String id,
+        ActionId id,
         double expected,
         double low,
         double high,
@@ -211,7 +211,7 @@ final class Scoring {
             ? conf * c.get("confidence.not_significant_factor")
             : conf;
     return new Draft(
-        Catalogue.APPEAL,
+        ActionId.APPEAL,
         est,
         low,
         high,
@@ -363,7 +363,7 @@ final class Scoring {
     List<String> products =
         violations.stream().flatMap(b -> b.products().stream()).distinct().toList();
     return new Draft(
-        Catalogue.COMPLIANCE,
+        ActionId.COMPLIANCE,
         est,
         low,
         high,
@@ -388,7 +388,7 @@ final class Scoring {
     var gpv = gaps.gmvPerVisitor();
     if (!v.measured() || gpv.isEmpty()) {
       return unmeasured(
-          Catalogue.LISTING,
+          ActionId.LISTING,
           "listing",
           why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
@@ -413,7 +413,7 @@ final class Scoring {
     String why =
         w("listing.why", money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")));
     return measured(
-        Catalogue.LISTING,
+        ActionId.LISTING,
         "listing",
         r,
         c.get("listing.cost"),
@@ -442,7 +442,7 @@ final class Scoring {
   private Draft promotion() {
     Gaps.Range conv = conversionValue();
     if (!conv.measured()) {
-      return unmeasured(Catalogue.PROMOTION, "promotion", why(gaps.report.conversion()));
+      return unmeasured(ActionId.PROMOTION, "promotion", why(gaps.report.conversion()));
     }
     double rest = 1 - trustShare();
     Gaps.Range r =
@@ -476,7 +476,7 @@ final class Scoring {
             pct(c.get("promotion.recovery")),
             pct(c.get("promotion.discount_rate")));
     return measured(
-        Catalogue.PROMOTION,
+        ActionId.PROMOTION,
         "promotion",
         r,
         cost,
@@ -491,7 +491,7 @@ final class Scoring {
     if (t.measured() == 0 || !conv.measured()) {
       String reason =
           t.measured() == 0 ? w("customer_service.no_trust") : why(gaps.report.conversion());
-      return unmeasured(Catalogue.CUSTOMER_SERVICE, "customer_service", reason);
+      return unmeasured(ActionId.CUSTOMER_SERVICE, "customer_service", reason);
     }
     if (t.worse() == 0) {
       return null; // trust held: no gap for customer service to close
@@ -512,7 +512,7 @@ final class Scoring {
             pct(share),
             pct(c.get("customer_service.recovery")));
     return measured(
-        Catalogue.CUSTOMER_SERVICE,
+        ActionId.CUSTOMER_SERVICE,
         "customer_service",
         r,
         c.get("customer_service.cost"),
@@ -531,7 +531,7 @@ final class Scoring {
     boolean exposure = v.measured() && gpv.isPresent();
     if (!exposure && !t.doubtfulWorse()) {
       return unmeasured(
-          Catalogue.INTERACTION,
+          ActionId.INTERACTION,
           "interaction",
           why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
@@ -560,7 +560,7 @@ final class Scoring {
             pct(c.get("interaction.exposure_recovery")),
             w(t.doubtfulWorse() ? "interaction.why.replies" : "interaction.why.no_replies"));
     return measured(
-        Catalogue.INTERACTION,
+        ActionId.INTERACTION,
         "interaction",
         r,
         c.get("interaction.cost"),
@@ -616,7 +616,7 @@ final class Scoring {
       why += w("affiliate.why.violation");
     }
     return new Draft(
-        Catalogue.AFFILIATE,
+        ActionId.AFFILIATE,
         r.estimate(),
         r.low(),
         r.high(),
@@ -651,7 +651,7 @@ final class Scoring {
     String why = w("monitoring.why", pct(c.get("monitoring.share")));
     double conf = measured ? c.get("monitoring.confidence") : c.get("confidence.unmeasured");
     return new Draft(
-        Catalogue.MONITORING,
+        ActionId.MONITORING,
         base * c.get("monitoring.share"),
         low * c.get("monitoring.share_low"),
         high * c.get("monitoring.share_high"),
@@ -667,7 +667,7 @@ final class Scoring {
   // ------------------------------------------------------------------------------------------
 
   private Draft measured(
-      String id,
+      ActionId id,
       String prefix,
       Gaps.Range r,
       double cost,
@@ -696,7 +696,7 @@ final class Scoring {
   /**
    * The gap was not measured: kept with a proxy value from the deleted money and low confidence.
    */
-  private Draft unmeasured(String id, String prefix, String reason) {
+  private Draft unmeasured(ActionId id, String prefix, String reason) {
     double proxy = gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
     String rate =
         switch (prefix) {

@@ -142,7 +142,7 @@ public final class PlanWriters {
         CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (RankedAction a : plan.actions()) {
         printer.printRecord(
-            SpreadsheetSafe.cell(a.id()),
+            SpreadsheetSafe.cell(a.id().code()),
             SpreadsheetSafe.cell(text.action(a.id())),
             number(a.rank()),
             number(a.expectedGmv()),

@@ -2,6 +2,7 @@ package app.rebound.web;
 
 import app.rebound.PlatformTime;
 import app.rebound.Words;
+import app.rebound.advice.ActionId;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.FileKind;
@@ -67,6 +68,11 @@ public final class Messages {
    */
   public String getOr(String key, String fallback) {
     return texts.getProperty(key, fallback == null ? "" : fallback);
+  }
+
+  /** An action's name ("申诉恢复销量"), as every page and table names it. */
+  public String action(ActionId id) {
+    return getOr("action." + id.code(), id.code());
   }
 
   /**
