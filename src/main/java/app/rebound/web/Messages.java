@@ -6,6 +6,7 @@ import app.rebound.advice.ActionId;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.FileKind;
+import app.rebound.report.ChartId;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -73,6 +74,11 @@ public final class Messages {
   /** An action's name ("申诉恢复销量"), as every page and table names it. */
   public String action(ActionId id) {
     return getOr("action." + id.code(), id.code());
+  }
+
+  /** A chart's caption ("访客：实际与预期（95% 区间）"), as its slot on every page names it. */
+  public String chart(ChartId id) {
+    return getOr("chart." + id.code(), id.code());
   }
 
   /**
