@@ -389,7 +389,6 @@ final class Scoring {
     if (!v.measured() || gpv.isEmpty()) {
       return unmeasured(
           ActionId.LISTING,
-          "listing",
           why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range value = v.times(gpv.get());
@@ -414,7 +413,6 @@ final class Scoring {
         w("listing.why", money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")));
     return measured(
         ActionId.LISTING,
-        "listing",
         r,
         c.get("listing.cost"),
         gap,
@@ -442,7 +440,7 @@ final class Scoring {
   private Draft promotion() {
     Gaps.Range conv = conversionValue();
     if (!conv.measured()) {
-      return unmeasured(ActionId.PROMOTION, "promotion", why(gaps.report.conversion()));
+      return unmeasured(ActionId.PROMOTION, why(gaps.report.conversion()));
     }
     double rest = 1 - trustShare();
     Gaps.Range r =
@@ -476,13 +474,7 @@ final class Scoring {
             pct(c.get("promotion.recovery")),
             pct(c.get("promotion.discount_rate")));
     return measured(
-        ActionId.PROMOTION,
-        "promotion",
-        r,
-        cost,
-        gap,
-        why,
-        productsBy(ImpactReport.ProductRow::conversion));
+        ActionId.PROMOTION, r, cost, gap, why, productsBy(ImpactReport.ProductRow::conversion));
   }
 
   private Draft customerService() {
@@ -491,7 +483,7 @@ final class Scoring {
     if (t.measured() == 0 || !conv.measured()) {
       String reason =
           t.measured() == 0 ? w("customer_service.no_trust") : why(gaps.report.conversion());
-      return unmeasured(ActionId.CUSTOMER_SERVICE, "customer_service", reason);
+      return unmeasured(ActionId.CUSTOMER_SERVICE, reason);
     }
     if (t.worse() == 0) {
       return null; // trust held: no gap for customer service to close
@@ -512,13 +504,7 @@ final class Scoring {
             pct(share),
             pct(c.get("customer_service.recovery")));
     return measured(
-        ActionId.CUSTOMER_SERVICE,
-        "customer_service",
-        r,
-        c.get("customer_service.cost"),
-        gap,
-        why,
-        affectedProducts());
+        ActionId.CUSTOMER_SERVICE, r, c.get("customer_service.cost"), gap, why, affectedProducts());
   }
 
   // ---- interaction
@@ -532,7 +518,6 @@ final class Scoring {
     if (!exposure && !t.doubtfulWorse()) {
       return unmeasured(
           ActionId.INTERACTION,
-          "interaction",
           why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range ev = exposure ? v.times(gpv.get()) : Gaps.Range.NONE;
@@ -561,7 +546,6 @@ final class Scoring {
             w(t.doubtfulWorse() ? "interaction.why.replies" : "interaction.why.no_replies"));
     return measured(
         ActionId.INTERACTION,
-        "interaction",
         r,
         c.get("interaction.cost"),
         gap,
@@ -667,13 +651,8 @@ final class Scoring {
   // ------------------------------------------------------------------------------------------
 
   private Draft measured(
-      ActionId id,
-      String prefix,
-      Gaps.Range r,
-      double cost,
-      String gap,
-      String why,
-      List<String> products) {
+      ActionId id, Gaps.Range r, double cost, String gap, String why, List<String> products) {
+    String prefix = id.code(); // an action's assumptions are keyed by its code: listing.cost …
     double conf =
         c.get(prefix + ".confidence")
             * (r.significant() ? 1 : c.get("confidence.not_significant_factor"));
@@ -696,17 +675,18 @@ final class Scoring {
   /**
    * The gap was not measured: kept with a proxy value from the deleted money and low confidence.
    */
-  private Draft unmeasured(ActionId id, String prefix, String reason) {
+  private Draft unmeasured(ActionId id, String reason) {
+    String prefix = id.code(); // an action's assumptions are keyed by its code: listing.cost …
     double proxy = gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
     String rate =
-        switch (prefix) {
-          case "interaction" -> "interaction.exposure_recovery";
+        switch (id) {
+          case INTERACTION -> "interaction.exposure_recovery";
           default -> prefix + ".recovery";
         };
     double est = proxy * c.get(rate);
     double cost =
-        switch (prefix) {
-          case "promotion" -> est * c.get("promotion.discount_rate");
+        switch (id) {
+          case PROMOTION -> est * c.get("promotion.discount_rate");
           default -> c.get(prefix + ".cost");
         };
     String gap = w("unmeasured.gap", reason);
