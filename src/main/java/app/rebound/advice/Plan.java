@@ -2,6 +2,7 @@ package app.rebound.advice;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The recovery plan: actions ranked by expected net value, dated steps over 90 days from {@code
@@ -18,6 +19,11 @@ public record Plan(
     actions = List.copyOf(actions);
     steps = List.copyOf(steps);
     assumptions = List.copyOf(assumptions);
+  }
+
+  /** The plan's entry for this action; empty when the plan does not rank it. */
+  public Optional<RankedAction> action(ActionId id) {
+    return actions.stream().filter(a -> a.id() == id).findFirst();
   }
 
   /**

@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * One action of the plan with its expected value over the next 30 days (the horizon).
  *
- * @param id appeal, listing, promotion, interaction, customer_service, affiliate, monitoring or
- *     compliance
+ * @param id which action of the catalogue
  * @param rank 1 is done first
  * @param expectedGmv GMV expected back over 30 days, yuan
  * @param cost what the action costs over the same 30 days, yuan
@@ -21,7 +20,7 @@ import java.util.List;
  *     before the value ({@link #VIOLATION_FIRST}, {@link #APPEAL_WINDOW_FIRST})
  */
 public record RankedAction(
-    String id,
+    ActionId id,
     int rank,
     double expectedGmv,
     double expectedGmvLow,
@@ -44,18 +43,6 @@ public record RankedAction(
 
   /** An appeal window is open and closes within days: it comes before the value-ranked actions. */
   public static final String APPEAL_WINDOW_FIRST = "appeal_window_first";
-
-  /** Every action id a plan can hold, in the catalogue's order. */
-  public static final List<String> ACTION_IDS =
-      List.of(
-          Catalogue.APPEAL,
-          Catalogue.LISTING,
-          Catalogue.PROMOTION,
-          Catalogue.INTERACTION,
-          Catalogue.CUSTOMER_SERVICE,
-          Catalogue.AFFILIATE,
-          Catalogue.MONITORING,
-          Catalogue.COMPLIANCE);
 
   public RankedAction {
     products = List.copyOf(products);

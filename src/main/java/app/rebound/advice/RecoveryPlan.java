@@ -35,7 +35,7 @@ public final class RecoveryPlan {
               round(d.low()),
               round(d.high()),
               round(d.cost()),
-              Catalogue.get(d.id()).effort(),
+              Catalogue.effort(d.id()),
               Math.round(d.confidence() * 100) / 100.0,
               d.days(),
               d.products(),
@@ -58,23 +58,24 @@ public final class RecoveryPlan {
   /** The rule that puts an action where it is; the page and files name it. */
   static String rule(Scoring.Draft d) {
     return switch (d.id()) {
-      case Catalogue.COMPLIANCE -> RankedAction.VIOLATION_FIRST;
+      case COMPLIANCE -> RankedAction.VIOLATION_FIRST;
       // an appeal draft exists only while a window is open: it must be done before it closes
-      case Catalogue.APPEAL -> RankedAction.APPEAL_WINDOW_FIRST;
+      case APPEAL -> RankedAction.APPEAL_WINDOW_FIRST;
       default -> RankedAction.BY_NET_VALUE;
     };
   }
 
   /**
    * Compliance first, then an appeal whose window is open (it cannot wait for its value to be
-   * compared), then by expected net value, ties by confidence then id.
+   * compared), then by expected net value, ties by confidence then by the id as written (its
+   * alphabetical order, not the catalogue's).
    */
   static Comparator<Scoring.Draft> order() {
-    return Comparator.comparing((Scoring.Draft d) -> !d.id().equals(Catalogue.COMPLIANCE))
-        .thenComparing((Scoring.Draft d) -> !d.id().equals(Catalogue.APPEAL))
+    return Comparator.comparing((Scoring.Draft d) -> d.id() != ActionId.COMPLIANCE)
+        .thenComparing((Scoring.Draft d) -> d.id() != ActionId.APPEAL)
         .thenComparing(Comparator.comparingDouble(Scoring.Draft::net).reversed())
         .thenComparing(Comparator.comparingDouble(Scoring.Draft::confidence).reversed())
-        .thenComparing(Scoring.Draft::id);
+        .thenComparing((Scoring.Draft d) -> d.id().code());
   }
 
   private static double round(double v) {

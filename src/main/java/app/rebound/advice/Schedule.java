@@ -36,7 +36,7 @@ final class Schedule {
     int window = (int) c.get("appeal.window_days");
     int nonAppeal = 0;
     for (RankedAction a : actions) {
-      if (a.id().equals(Catalogue.APPEAL)) {
+      if (a.id() == ActionId.APPEAL) {
         continue; // dated from the batches below
       }
       int phase = Math.min(2, (a.rank() - 1) / PER_PHASE);
@@ -46,7 +46,7 @@ final class Schedule {
       steps.add(new PlanStep(start, end, a.id(), Catalogue.what(a.id(), zh)));
       steps.add(new PlanStep(end.plusDays(1), end.plusDays(7), a.id(), followUp(a, names, zh)));
     }
-    boolean appealRanked = actions.stream().anyMatch(a -> a.id().equals(Catalogue.APPEAL));
+    boolean appealRanked = actions.stream().anyMatch(a -> a.id() == ActionId.APPEAL);
     for (BatchRow b : batches.stream().sorted(Comparator.comparing(BatchRow::date)).toList()) {
       steps.addAll(appealSteps(b, window, zh, asOf, appealRanked));
     }
@@ -54,7 +54,7 @@ final class Schedule {
         new PlanStep(
             asOf.plusDays(84),
             asOf.plusDays(90),
-            Catalogue.MONITORING,
+            ActionId.MONITORING,
             Words.format("plan.step.review", zh)));
     steps.sort(Comparator.comparing(PlanStep::start).thenComparing(PlanStep::end));
     return steps;
@@ -80,13 +80,13 @@ final class Schedule {
   static List<PlanStep> appealSteps(
       BatchRow b, int window, boolean zh, LocalDate asOf, boolean appealRanked) {
     List<PlanStep> out = new ArrayList<>();
-    String id = Catalogue.APPEAL;
+    ActionId id = ActionId.APPEAL;
     if (BatchCause.VIOLATION.equals(b.likelyCause())) {
       out.add(
           new PlanStep(
               asOf,
               asOf,
-              Catalogue.COMPLIANCE,
+              ActionId.COMPLIANCE,
               Words.format(
                   "plan.step.violation",
                   zh,

@@ -43,7 +43,7 @@ final class Scoring {
 
   /** An action before ranking. */
   record Draft(
-      String id,
+      ActionId id,
       double expected,
       double low,
       double high,
@@ -57,7 +57,7 @@ final class Scoring {
 
     /** An action that restores no sales count: every one but the appeal. */
     Draft(
-        String id,
+        ActionId id,
         double expected,
         double low,
         double high,
@@ -211,7 +211,7 @@ final class Scoring {
             ? conf * c.get("confidence.not_significant_factor")
             : conf;
     return new Draft(
-        Catalogue.APPEAL,
+        ActionId.APPEAL,
         est,
         low,
         high,
@@ -363,7 +363,7 @@ final class Scoring {
     List<String> products =
         violations.stream().flatMap(b -> b.products().stream()).distinct().toList();
     return new Draft(
-        Catalogue.COMPLIANCE,
+        ActionId.COMPLIANCE,
         est,
         low,
         high,
@@ -388,8 +388,7 @@ final class Scoring {
     var gpv = gaps.gmvPerVisitor();
     if (!v.measured() || gpv.isEmpty()) {
       return unmeasured(
-          Catalogue.LISTING,
-          "listing",
+          ActionId.LISTING,
           why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range value = v.times(gpv.get());
@@ -413,8 +412,7 @@ final class Scoring {
     String why =
         w("listing.why", money(gpv.get()), yuan(value.estimate()), pct(c.get("listing.recovery")));
     return measured(
-        Catalogue.LISTING,
-        "listing",
+        ActionId.LISTING,
         r,
         c.get("listing.cost"),
         gap,
@@ -442,7 +440,7 @@ final class Scoring {
   private Draft promotion() {
     Gaps.Range conv = conversionValue();
     if (!conv.measured()) {
-      return unmeasured(Catalogue.PROMOTION, "promotion", why(gaps.report.conversion()));
+      return unmeasured(ActionId.PROMOTION, why(gaps.report.conversion()));
     }
     double rest = 1 - trustShare();
     Gaps.Range r =
@@ -476,13 +474,7 @@ final class Scoring {
             pct(c.get("promotion.recovery")),
             pct(c.get("promotion.discount_rate")));
     return measured(
-        Catalogue.PROMOTION,
-        "promotion",
-        r,
-        cost,
-        gap,
-        why,
-        productsBy(ImpactReport.ProductRow::conversion));
+        ActionId.PROMOTION, r, cost, gap, why, productsBy(ImpactReport.ProductRow::conversion));
   }
 
   private Draft customerService() {
@@ -491,7 +483,7 @@ final class Scoring {
     if (t.measured() == 0 || !conv.measured()) {
       String reason =
           t.measured() == 0 ? w("customer_service.no_trust") : why(gaps.report.conversion());
-      return unmeasured(Catalogue.CUSTOMER_SERVICE, "customer_service", reason);
+      return unmeasured(ActionId.CUSTOMER_SERVICE, reason);
     }
     if (t.worse() == 0) {
       return null; // trust held: no gap for customer service to close
@@ -512,13 +504,7 @@ final class Scoring {
             pct(share),
             pct(c.get("customer_service.recovery")));
     return measured(
-        Catalogue.CUSTOMER_SERVICE,
-        "customer_service",
-        r,
-        c.get("customer_service.cost"),
-        gap,
-        why,
-        affectedProducts());
+        ActionId.CUSTOMER_SERVICE, r, c.get("customer_service.cost"), gap, why, affectedProducts());
   }
 
   // ---- interaction
@@ -531,8 +517,7 @@ final class Scoring {
     boolean exposure = v.measured() && gpv.isPresent();
     if (!exposure && !t.doubtfulWorse()) {
       return unmeasured(
-          Catalogue.INTERACTION,
-          "interaction",
+          ActionId.INTERACTION,
           why(gaps.report.traffic() == null ? null : gaps.report.traffic().visitors()));
     }
     Gaps.Range ev = exposure ? v.times(gpv.get()) : Gaps.Range.NONE;
@@ -560,8 +545,7 @@ final class Scoring {
             pct(c.get("interaction.exposure_recovery")),
             w(t.doubtfulWorse() ? "interaction.why.replies" : "interaction.why.no_replies"));
     return measured(
-        Catalogue.INTERACTION,
-        "interaction",
+        ActionId.INTERACTION,
         r,
         c.get("interaction.cost"),
         gap,
@@ -616,7 +600,7 @@ final class Scoring {
       why += w("affiliate.why.violation");
     }
     return new Draft(
-        Catalogue.AFFILIATE,
+        ActionId.AFFILIATE,
         r.estimate(),
         r.low(),
         r.high(),
@@ -651,7 +635,7 @@ final class Scoring {
     String why = w("monitoring.why", pct(c.get("monitoring.share")));
     double conf = measured ? c.get("monitoring.confidence") : c.get("confidence.unmeasured");
     return new Draft(
-        Catalogue.MONITORING,
+        ActionId.MONITORING,
         base * c.get("monitoring.share"),
         low * c.get("monitoring.share_low"),
         high * c.get("monitoring.share_high"),
@@ -667,13 +651,8 @@ final class Scoring {
   // ------------------------------------------------------------------------------------------
 
   private Draft measured(
-      String id,
-      String prefix,
-      Gaps.Range r,
-      double cost,
-      String gap,
-      String why,
-      List<String> products) {
+      ActionId id, Gaps.Range r, double cost, String gap, String why, List<String> products) {
+    String prefix = id.code(); // an action's assumptions are keyed by its code: listing.cost …
     double conf =
         c.get(prefix + ".confidence")
             * (r.significant() ? 1 : c.get("confidence.not_significant_factor"));
@@ -696,17 +675,18 @@ final class Scoring {
   /**
    * The gap was not measured: kept with a proxy value from the deleted money and low confidence.
    */
-  private Draft unmeasured(String id, String prefix, String reason) {
+  private Draft unmeasured(ActionId id, String reason) {
+    String prefix = id.code(); // an action's assumptions are keyed by its code: listing.cost …
     double proxy = gaps.deletedMoney() * c.get("proxy.gmv_loss_per_deleted_yuan");
     String rate =
-        switch (prefix) {
-          case "interaction" -> "interaction.exposure_recovery";
+        switch (id) {
+          case INTERACTION -> "interaction.exposure_recovery";
           default -> prefix + ".recovery";
         };
     double est = proxy * c.get(rate);
     double cost =
-        switch (prefix) {
-          case "promotion" -> est * c.get("promotion.discount_rate");
+        switch (id) {
+          case PROMOTION -> est * c.get("promotion.discount_rate");
           default -> c.get(prefix + ".cost");
         };
     String gap = w("unmeasured.gap", reason);

@@ -1,6 +1,6 @@
 package app.rebound.cli;
 
-import app.rebound.advice.RankedAction;
+import app.rebound.advice.ActionId;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.BatchCause;
@@ -37,7 +37,7 @@ final class DemoShop {
   static final int NEWEST_NOTICE_BEFORE_END = 1;
 
   /** The action the demo merchant started, a few days after the oldest batch. */
-  static final String ACTION = RankedAction.ACTION_IDS.get(1); // listing: refresh the product cards
+  static final ActionId ACTION = ActionId.LISTING; // refresh the product cards
 
   // The effect of an action is measured from 14 days of data after the deletion before it.
   static final int ACTION_AFTER_NOTICE_DAYS = 14;
@@ -65,7 +65,7 @@ final class DemoShop {
   }
 
   /** The action the demo merchant started. */
-  record StartedAction(String action, LocalDate startedOn, List<String> products) {}
+  record StartedAction(ActionId action, LocalDate startedOn, List<String> products) {}
 
   /** On the products of the oldest batch a merchant would act on (not a violation), after it. */
   static StartedAction startedAction(GroundTruth truth) {

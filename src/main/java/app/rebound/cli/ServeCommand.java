@@ -409,7 +409,10 @@ public final class ServeCommand implements Callable<Integer> {
       workspaces
           .database(DEMO_SHOP)
           .recordAction(
-              action.action(), action.startedOn(), action.products(), LocalDateTime.now(clock));
+              action.action().code(),
+              action.startedOn(),
+              action.products(),
+              LocalDateTime.now(clock));
       System.out.printf("Loaded the demo shop: %d orders%n", report.ordersDistinct());
       return true;
     } catch (UploadRefusedException e) {

@@ -9,7 +9,7 @@ import app.rebound.analysis.Series;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +18,10 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * The charts of an impact result by id, for the web pages and the PDF. Each is a dataset built from
- * the report, then a chart drawn from it, every word in the asked language. An unknown id, a
- * product not in the report, or data that is absent (traffic not measured, no deletion batches)
- * gives empty, so the page can say why instead; trust and partnership series that were not measured
- * give a chart whose subtitle names the export to upload.
+ * the report, then a chart drawn from it, every word in the asked language. No id, a product not in
+ * the report, or data that is absent (traffic not measured, no deletion batches) gives empty, so
+ * the page can say why instead; trust and partnership series that were not measured give a chart
+ * whose subtitle names the export to upload.
  */
 public final class ImpactCharts {
 
@@ -34,11 +34,11 @@ public final class ImpactCharts {
     PERCENT
   }
 
-  private static final Map<String, ArmsSpec> ARMS = new LinkedHashMap<>();
+  private static final Map<ChartId, ArmsSpec> ARMS = new EnumMap<>(ChartId.class);
 
   static {
     ARMS.put(
-        "trust_rating",
+        ChartId.TRUST_RATING,
         new ArmsSpec(
             true,
             "average_rating_per_week",
@@ -46,7 +46,7 @@ public final class ImpactCharts {
             Label.TRUST_RATING_AXIS,
             Kind.COUNT));
     ARMS.put(
-        "trust_doubtful",
+        ChartId.TRUST_DOUBTFUL,
         new ArmsSpec(
             true,
             "doubtful_reviews_per_day",
@@ -54,7 +54,7 @@ public final class ImpactCharts {
             Label.TRUST_DOUBTFUL_AXIS,
             Kind.COUNT));
     ARMS.put(
-        "trust_refund",
+        ChartId.TRUST_REFUND,
         new ArmsSpec(
             true,
             "refund_rate_per_week",
@@ -62,7 +62,7 @@ public final class ImpactCharts {
             Label.TRUST_REFUND_AXIS,
             Kind.PERCENT));
     ARMS.put(
-        "shop_score",
+        ChartId.SHOP_SCORE,
         new ArmsSpec(
             true,
             "shop_experience_score_per_day",
@@ -70,11 +70,11 @@ public final class ImpactCharts {
             Label.SHOP_SCORE_AXIS,
             Kind.COUNT));
     ARMS.put(
-        "complaints",
+        ChartId.COMPLAINTS,
         new ArmsSpec(
             true, "complaints_per_day", Label.COMPLAINTS_TITLE, Label.COMPLAINTS_AXIS, Kind.COUNT));
     ARMS.put(
-        "partners_active",
+        ChartId.PARTNERS_ACTIVE,
         new ArmsSpec(
             false,
             "active_affiliates_per_day",
@@ -82,7 +82,7 @@ public final class ImpactCharts {
             Label.PARTNERS_ACTIVE_AXIS,
             Kind.COUNT));
     ARMS.put(
-        "partners_cancelled",
+        ChartId.PARTNERS_CANCELLED,
         new ArmsSpec(
             false,
             "affiliate_cancellations_per_day",
@@ -90,44 +90,20 @@ public final class ImpactCharts {
             Label.PARTNERS_CANCELLED_AXIS,
             Kind.COUNT));
     ARMS.put(
-        "affiliate_gmv",
+        ChartId.AFFILIATE_GMV,
         new ArmsSpec(
             false, "affiliate_gmv_per_day", Label.AFFILIATE_GMV_TITLE, Label.GMV_AXIS, Kind.MONEY));
   }
 
-  private static final List<String> IDS;
-
-  static {
-    List<String> ids =
-        new ArrayList<>(
-            List.of(
-                "visitors",
-                "impressions",
-                "gmv",
-                "buyers",
-                "visitors_cumulative",
-                "gmv_cumulative",
-                "product_visitors",
-                "product_gmv"));
-    ids.addAll(ARMS.keySet());
-    ids.add("deletions_timeline");
-    IDS = List.copyOf(ids);
-  }
-
   private ImpactCharts() {}
 
-  /** Every chart id, shop charts and product charts alike, in the order a page would show them. */
-  public static List<String> ids() {
-    return IDS;
-  }
-
   /**
-   * @param productId the product of {@code product_visitors} and {@code product_gmv}; null for shop
-   *     charts
+   * @param productId the product of {@link ChartId#PRODUCT_VISITORS} and {@link
+   *     ChartId#PRODUCT_GMV}; null for shop charts
    * @param lang "zh" or "en"; null takes the report's language
    */
   public static Optional<JFreeChart> byId(
-      String chartId, ImpactReport report, String productId, String lang) {
+      ChartId chartId, ImpactReport report, String productId, String lang) {
     if (chartId == null || report == null) {
       return Optional.empty();
     }
@@ -135,7 +111,7 @@ public final class ImpactCharts {
     ImpactReport.Charts series = report.series();
     List<LocalDate> deletions = series == null ? List.of() : series.deletionDates();
     switch (chartId) {
-      case "visitors":
+      case VISITORS:
         return shop(
             series,
             ImpactReport.Charts::visitors,
@@ -144,7 +120,7 @@ public final class ImpactCharts {
             Label.VISITORS_TITLE,
             Label.VISITORS_AXIS,
             Kind.COUNT);
-      case "impressions":
+      case IMPRESSIONS:
         return shop(
             series,
             ImpactReport.Charts::impressions,
@@ -153,7 +129,7 @@ public final class ImpactCharts {
             Label.IMPRESSIONS_TITLE,
             Label.IMPRESSIONS_AXIS,
             Kind.COUNT);
-      case "buyers":
+      case BUYERS:
         return shop(
             series,
             ImpactReport.Charts::buyers,
@@ -162,7 +138,7 @@ public final class ImpactCharts {
             Label.BUYERS_TITLE,
             Label.BUYERS_AXIS,
             Kind.COUNT);
-      case "gmv":
+      case GMV:
         return shop(
             series,
             ImpactReport.Charts::gmv,
@@ -171,7 +147,7 @@ public final class ImpactCharts {
             Label.GMV_TITLE,
             Label.GMV_AXIS,
             Kind.MONEY);
-      case "visitors_cumulative":
+      case VISITORS_CUMULATIVE:
         return cumulative(
             series == null ? null : series.visitors(),
             deletions,
@@ -180,7 +156,7 @@ public final class ImpactCharts {
             Label.LOST_VISITORS,
             Label.LOST_VISITORS_AXIS,
             Kind.COUNT);
-      case "gmv_cumulative":
+      case GMV_CUMULATIVE:
         return cumulative(
             series == null ? null : series.gmv(),
             deletions,
@@ -189,7 +165,7 @@ public final class ImpactCharts {
             Label.LOST_GMV,
             Label.LOST_GMV_AXIS,
             Kind.MONEY);
-      case "product_visitors":
+      case PRODUCT_VISITORS:
         return product(
             report,
             productId,
@@ -198,7 +174,7 @@ public final class ImpactCharts {
             Label.PRODUCT_VISITORS_TITLE,
             Label.VISITORS_AXIS,
             Kind.COUNT);
-      case "product_gmv":
+      case PRODUCT_GMV:
         return product(
             report,
             productId,
@@ -207,11 +183,10 @@ public final class ImpactCharts {
             Label.PRODUCT_GMV_TITLE,
             Label.GMV_AXIS,
             Kind.MONEY);
-      case "deletions_timeline":
+      case DELETIONS_TIMELINE:
         return deletions(report, labels);
-      default:
-        ArmsSpec spec = ARMS.get(chartId);
-        return spec == null ? Optional.empty() : arms(report, spec, labels);
+      default: // the trust and partnership charts
+        return arms(report, ARMS.get(chartId), labels);
     }
   }
 

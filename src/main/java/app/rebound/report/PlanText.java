@@ -1,6 +1,7 @@
 package app.rebound.report;
 
 import app.rebound.Words;
+import app.rebound.advice.ActionId;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -20,9 +21,9 @@ record PlanText(boolean zh) {
     return Words.format(key, zh, args);
   }
 
-  /** The action's name, as the pages name it; an id outside the catalogue as it is. */
-  String action(String id) {
-    return Words.action(id, zh());
+  /** The action's name, as the pages name it. */
+  String action(ActionId id) {
+    return Words.action(id.code(), zh());
   }
 
   /** Why an action stands where it does in the ranking, as the plan page says it. */

@@ -61,7 +61,8 @@ public final class PlanWriters {
   }
 
   /** Charts in the PDF, in order; those the report cannot draw are left out. */
-  static final List<String> CHARTS = List.of("gmv", "visitors", "deletions_timeline");
+  static final List<ChartId> CHARTS =
+      List.of(ChartId.GMV, ChartId.VISITORS, ChartId.DELETIONS_TIMELINE);
 
   private static final int TOP_PRODUCTS = 10;
 
@@ -77,7 +78,7 @@ public final class PlanWriters {
   private record Table(double[] widths, List<String> header, List<List<String>> rows)
       implements Block {}
 
-  private record Chart(String id, JFreeChart chart) implements Block {}
+  private record Chart(ChartId id, JFreeChart chart) implements Block {}
 
   public static byte[] pdf(Plan plan, ImpactReport report, String shopName) {
     try (PdfLayout page = new PdfLayout()) {
@@ -93,7 +94,7 @@ public final class PlanWriters {
           }
           page.table(widths, t.header(), t.rows(), PdfLayout.BODY);
         } else if (block instanceof Chart c) {
-          page.image(ChartRenderer.png(c.chart(), 900, 450), c.id());
+          page.image(ChartRenderer.png(c.chart(), 900, 450), c.id().code());
         }
       }
       return page.save();
@@ -142,7 +143,7 @@ public final class PlanWriters {
         CSVPrinter printer = new CSVPrinter(writer, format)) {
       for (RankedAction a : plan.actions()) {
         printer.printRecord(
-            SpreadsheetSafe.cell(a.id()),
+            SpreadsheetSafe.cell(a.id().code()),
             SpreadsheetSafe.cell(text.action(a.id())),
             number(a.rank()),
             number(a.expectedGmv()),
@@ -294,7 +295,7 @@ public final class PlanWriters {
 
     if (charts && report != null) {
       List<Block> drawn = new ArrayList<>();
-      for (String id : CHARTS) {
+      for (ChartId id : CHARTS) {
         Optional<JFreeChart> chart = ImpactCharts.byId(id, report, null, t.zh() ? "zh" : "en");
         chart.ifPresent(c -> drawn.add(new Chart(id, c)));
       }

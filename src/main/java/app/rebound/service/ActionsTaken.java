@@ -1,7 +1,6 @@
 package app.rebound.service;
 
-import app.rebound.BadInputException;
-import app.rebound.advice.RankedAction;
+import app.rebound.advice.ActionId;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.analysis.ShopData;
 import app.rebound.store.ShopDatabase;
@@ -25,25 +24,24 @@ public final class ActionsTaken {
 
   public record Row(
       long id,
-      String action,
+      ActionId action,
       LocalDate startedOn,
       List<String> products,
       ActionEffect.Result effect) {}
 
   /**
    * Records that the merchant started a catalogue action on these products from that day; its id.
-   * An id outside the catalogue is the sender's mistake.
    */
   public static long start(
-      Workspaces workspaces, String shop, String action, LocalDate startedOn, List<String> products)
+      Workspaces workspaces,
+      String shop,
+      ActionId action,
+      LocalDate startedOn,
+      List<String> products)
       throws SQLException {
-    if (!RankedAction.ACTION_IDS.contains(action)) {
-      throw new BadInputException(
-          "unknown action '" + action + "'; one of " + RankedAction.ACTION_IDS);
-    }
     return workspaces
         .database(shop)
-        .recordAction(action, startedOn, products, LocalDateTime.now(workspaces.clock()));
+        .recordAction(action.code(), startedOn, products, LocalDateTime.now(workspaces.clock()));
   }
 
   public static List<Row> measure(ShopDatabase db) throws SQLException {
@@ -57,7 +55,8 @@ public final class ActionsTaken {
       rows.add(
           new Row(
               action.id(),
-              action.actionId(),
+              // only start() writes this table, so a stored code is always a catalogue one
+              ActionId.parse(action.actionId()),
               action.startedOn(),
               action.products(),
               ActionEffect.measure(data, action.startedOn(), action.products())));

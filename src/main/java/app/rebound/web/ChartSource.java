@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.analysis.ImpactReport;
+import app.rebound.report.ChartId;
 import app.rebound.report.ChartRenderer;
 import app.rebound.report.ChartTable;
 import app.rebound.report.ImpactCharts;
@@ -15,22 +16,23 @@ import java.util.Optional;
 public interface ChartSource {
 
   /** The chart as an SVG document; productId is null for shop charts. */
-  Optional<String> svg(String chartId, ImpactReport report, String productId, String lang);
+  Optional<String> svg(ChartId chartId, ImpactReport report, String productId, String lang);
 
   /** The chart as PNG bytes; none unless built with {@link #of(ChartSource, PngSource)}. */
-  default Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang) {
+  default Optional<byte[]> png(
+      ChartId chartId, ImpactReport report, String productId, String lang) {
     return Optional.empty();
   }
 
   /** The chart's data as a table, for beneath the chart; none unless the source draws tables. */
   default Optional<ChartTable> table(
-      String chartId, ImpactReport report, String productId, String lang) {
+      ChartId chartId, ImpactReport report, String productId, String lang) {
     return Optional.empty();
   }
 
   @FunctionalInterface
   interface PngSource {
-    Optional<byte[]> png(String chartId, ImpactReport report, String productId, String lang);
+    Optional<byte[]> png(ChartId chartId, ImpactReport report, String productId, String lang);
   }
 
   /**
@@ -40,20 +42,20 @@ public interface ChartSource {
   static ChartSource impactCharts() {
     return new ChartSource() {
       @Override
-      public Optional<String> svg(String id, ImpactReport report, String product, String lang) {
+      public Optional<String> svg(ChartId id, ImpactReport report, String product, String lang) {
         return ImpactCharts.byId(id, report, product, lang)
             .map(c -> ChartRenderer.svg(c, 720, 360));
       }
 
       @Override
-      public Optional<byte[]> png(String id, ImpactReport report, String product, String lang) {
+      public Optional<byte[]> png(ChartId id, ImpactReport report, String product, String lang) {
         return ImpactCharts.byId(id, report, product, lang)
             .map(c -> ChartRenderer.png(c, 1440, 720));
       }
 
       @Override
       public Optional<ChartTable> table(
-          String id, ImpactReport report, String product, String lang) {
+          ChartId id, ImpactReport report, String product, String lang) {
         return ImpactCharts.byId(id, report, product, lang).flatMap(ChartTable::of);
       }
     };
@@ -68,13 +70,13 @@ public interface ChartSource {
     return new ChartSource() {
       @Override
       public Optional<String> svg(
-          String chartId, ImpactReport report, String productId, String lang) {
+          ChartId chartId, ImpactReport report, String productId, String lang) {
         return svg.svg(chartId, report, productId, lang);
       }
 
       @Override
       public Optional<byte[]> png(
-          String chartId, ImpactReport report, String productId, String lang) {
+          ChartId chartId, ImpactReport report, String productId, String lang) {
         return png.png(chartId, report, productId, lang);
       }
     };

@@ -7,6 +7,7 @@ import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Reason;
 import app.rebound.report.AppealPackWriter;
+import app.rebound.report.ChartId;
 import app.rebound.report.ChartTable;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
@@ -211,12 +212,13 @@ final class DashboardData {
    */
   Chart chart(Loaded l, String file, String productId) {
     int dot = file.lastIndexOf('.');
-    String id = dot < 0 ? file : file.substring(0, dot);
+    Optional<ChartId> asked = ChartId.byCode(dot < 0 ? file : file.substring(0, dot));
     String type = dot < 0 ? "" : file.substring(dot + 1);
-    if (!Dashboards.CHART_IDS.contains(id) || !(type.equals("svg") || type.equals("png"))) {
+    if (asked.isEmpty() || !(type.equals("svg") || type.equals("png"))) {
       throw new NotFoundResponse(
-          "no chart \"" + file + "\": use one of " + Dashboards.CHART_IDS + " with .svg or .png");
+          "no chart \"" + file + "\": use one of " + ChartId.codes() + " with .svg or .png");
     }
+    ChartId id = asked.get();
     ImpactReport.ProductRow product =
         productId == null
             ? null
@@ -236,11 +238,11 @@ final class DashboardData {
       return new Chart(
           "image/svg+xml",
           svg.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseThrow(() -> notDrawn(l)),
-          id + ".svg");
+          id.code() + ".svg");
     }
     byte[] png =
         charts.png(id, l.report(), productId, l.lang().code()).orElseThrow(() -> notDrawn(l));
-    return new Chart("image/png", png, id + ".png");
+    return new Chart("image/png", png, id.code() + ".png");
   }
 
   record Chart(String contentType, byte[] bytes, String fileName) {}
@@ -255,16 +257,16 @@ final class DashboardData {
     String lang = l.lang().code();
     return new Dashboards.Draw() {
       @Override
-      public Optional<String> svg(String chartId, String productId) {
+      public Optional<String> svg(ChartId chartId, String productId) {
         return entry.svg(
-            chartId + "\n" + productId + "\n" + lang,
+            chartId.code() + "\n" + productId + "\n" + lang,
             () -> charts.svg(chartId, l.report(), productId, lang));
       }
 
       @Override
-      public Optional<ChartTable> table(String chartId, String productId) {
+      public Optional<ChartTable> table(ChartId chartId, String productId) {
         return entry.table(
-            chartId + "\n" + productId + "\n" + lang,
+            chartId.code() + "\n" + productId + "\n" + lang,
             () -> charts.table(chartId, l.report(), productId, lang));
       }
     };

@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.BadInputException;
+import app.rebound.advice.ActionId;
 import app.rebound.advice.Plan;
 import app.rebound.advice.RankedAction;
 import app.rebound.analysis.ImpactReport;
@@ -111,19 +112,18 @@ final class DashboardPages {
   void recordAction(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     DashboardData.Loaded l = data.loadReady(ctx);
-    String actionId = ctx.formParam("action");
+    String asked = ctx.formParam("action");
     RankedAction planned =
-        data.plan(l).actions().stream()
-            .filter(a -> a.id().equals(actionId))
-            .findFirst()
-            .orElseThrow(() -> new BadInputException("the plan has no action '" + actionId + "'"));
+        ActionId.byCode(asked)
+            .flatMap(data.plan(l)::action)
+            .orElseThrow(() -> new BadInputException("the plan has no action '" + asked + "'"));
     LocalDate startedOn;
     try {
       startedOn = LocalDate.parse(String.valueOf(ctx.formParam("started_on")));
     } catch (DateTimeParseException e) {
       throw new BadInputException("started_on must be a date like 2026-06-20");
     }
-    ActionsTaken.start(workspaces, shop, actionId, startedOn, planned.products());
+    ActionsTaken.start(workspaces, shop, planned.id(), startedOn, planned.products());
     ctx.redirect(ShopPages.shopPath(shop) + "/plan", HttpStatus.SEE_OTHER);
   }
 

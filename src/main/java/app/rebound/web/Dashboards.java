@@ -13,8 +13,8 @@ import app.rebound.analysis.ProductImpact;
 import app.rebound.analysis.Reason;
 import app.rebound.analysis.Settlements;
 import app.rebound.analysis.TrustResult;
+import app.rebound.report.ChartId;
 import app.rebound.report.ChartTable;
-import app.rebound.report.ImpactCharts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,10 +44,10 @@ public final class Dashboards {
   /** Draws a chart for a slot: (chart id, product id or null) → SVG, or empty. */
   @FunctionalInterface
   interface Draw {
-    Optional<String> svg(String chartId, String productId);
+    Optional<String> svg(ChartId chartId, String productId);
 
     /** The same chart's data as a table; none by default. */
-    default Optional<ChartTable> table(String chartId, String productId) {
+    default Optional<ChartTable> table(ChartId chartId, String productId) {
       return Optional.empty();
     }
   }
@@ -196,7 +196,7 @@ public final class Dashboards {
    * its data table (null when the chart has no points) are for the page only, not the JSON.
    */
   public record ChartSlot(
-      String id,
+      ChartId id,
       boolean available,
       Reason reason,
       String svgHref,
@@ -454,7 +454,14 @@ public final class Dashboards {
         shopMeasure(r.partnerships().shop(), "active_affiliates"),
         actions.subList(0, Math.min(3, actions.size())),
         appealDeadline,
-        charts(shop, r, null, draw, "deletions_timeline", "visitors_cumulative", "gmv_cumulative"),
+        charts(
+            shop,
+            r,
+            null,
+            draw,
+            ChartId.DELETIONS_TIMELINE,
+            ChartId.VISITORS_CUMULATIVE,
+            ChartId.GMV_CUMULATIVE),
         period);
   }
 
@@ -469,11 +476,11 @@ public final class Dashboards {
             r,
             null,
             draw,
-            "visitors",
-            "visitors_cumulative",
-            "impressions",
-            "gmv",
-            "gmv_cumulative"),
+            ChartId.VISITORS,
+            ChartId.VISITORS_CUMULATIVE,
+            ChartId.IMPRESSIONS,
+            ChartId.GMV,
+            ChartId.GMV_CUMULATIVE),
         ChannelsView.of(r.channels()),
         FunnelView.of(r.funnel()),
         period,
@@ -500,12 +507,12 @@ public final class Dashboards {
             r,
             null,
             draw,
-            "buyers",
-            "trust_rating",
-            "trust_doubtful",
-            "trust_refund",
-            "shop_score",
-            "complaints"),
+            ChartId.BUYERS,
+            ChartId.TRUST_RATING,
+            ChartId.TRUST_DOUBTFUL,
+            ChartId.TRUST_REFUND,
+            ChartId.SHOP_SCORE,
+            ChartId.COMPLAINTS),
         period);
   }
 
@@ -514,7 +521,14 @@ public final class Dashboards {
     return new Partners(
         measures(p.shop()),
         productMeasures(p.products()),
-        charts(shop, r, null, draw, "partners_active", "partners_cancelled", "affiliate_gmv"),
+        charts(
+            shop,
+            r,
+            null,
+            draw,
+            ChartId.PARTNERS_ACTIVE,
+            ChartId.PARTNERS_CANCELLED,
+            ChartId.AFFILIATE_GMV),
         period);
   }
 
@@ -549,7 +563,7 @@ public final class Dashboards {
     return new Deletions(
         DeletionTotals.of(r.deletions()),
         batches,
-        charts(shop, r, null, draw, "deletions_timeline"));
+        charts(shop, r, null, draw, ChartId.DELETIONS_TIMELINE));
   }
 
   static Products products(ImpactReport r, Sort sort, Period period) {
@@ -609,7 +623,7 @@ public final class Dashboards {
                 .filter(b -> b.products().contains(productId))
                 .map(ImpactReport.BatchRow::id)
                 .toList(),
-            charts(shop, r, productId, draw, "product_visitors", "product_gmv"),
+            charts(shop, r, productId, draw, ChartId.PRODUCT_VISITORS, ChartId.PRODUCT_GMV),
             productLoss(p.visitors(), p.visitorsDaily(), p.deletedSince(), period),
             productLoss(p.gmv(), p.gmvDaily(), p.deletedSince(), period),
             period));
@@ -731,7 +745,7 @@ public final class Dashboards {
   private static final Reason NO_SUCH_PRODUCT = Reason.of("no_such_product");
 
   private static List<ChartSlot> charts(
-      String shop, ImpactReport r, String productId, Draw draw, String... ids) {
+      String shop, ImpactReport r, String productId, Draw draw, ChartId... ids) {
     ImpactReport.ProductRow product =
         productId == null
             ? null
@@ -740,8 +754,8 @@ public final class Dashboards {
                 .findFirst()
                 .orElse(null);
     List<ChartSlot> slots = new ArrayList<>();
-    for (String id : ids) {
-      String href = "/shops/" + shop + "/charts/" + id;
+    for (ChartId id : ids) {
+      String href = "/shops/" + shop + "/charts/" + id.code();
       String query =
           productId == null
               ? ""
@@ -762,30 +776,26 @@ public final class Dashboards {
   }
 
   /** Why a chart has nothing to draw: its measure's reason; null when its data is there. */
-  static Reason whyMissing(String chartId, ImpactReport r, ImpactReport.ProductRow product) {
+  static Reason whyMissing(ChartId chartId, ImpactReport r, ImpactReport.ProductRow product) {
     return switch (chartId) {
-      case "visitors", "visitors_cumulative" -> reason(r.traffic().visitors());
-      case "impressions" -> reason(r.traffic().impressions());
-      case "buyers" -> reason(r.conversion());
-      case "gmv", "gmv_cumulative" -> reason(r.gmv());
-      case "product_visitors" -> product == null ? NO_SUCH_PRODUCT : reason(product.visitors());
-      case "product_gmv" -> product == null ? NO_SUCH_PRODUCT : reason(product.gmv());
-      case "trust_rating" -> reason(r.trust().shop(), "average_rating");
-      case "trust_doubtful" -> reason(r.trust().shop(), DOUBTFUL);
-      case "trust_refund" -> reason(r.trust().shop(), "refund_rate");
-      case "shop_score" -> reason(r.trust().shop(), "shop_experience_score");
-      case "complaints" -> reason(r.trust().shop(), "complaints_per_day");
-      case "partners_active" -> reason(r.partnerships().shop(), "active_affiliates");
-      case "partners_cancelled" -> reason(r.partnerships().shop(), "affiliate_cancellations");
-      case "affiliate_gmv" -> reason(r.partnerships().shop(), "affiliate_gmv");
-      case "deletions_timeline" ->
+      case VISITORS, VISITORS_CUMULATIVE -> reason(r.traffic().visitors());
+      case IMPRESSIONS -> reason(r.traffic().impressions());
+      case BUYERS -> reason(r.conversion());
+      case GMV, GMV_CUMULATIVE -> reason(r.gmv());
+      case PRODUCT_VISITORS -> product == null ? NO_SUCH_PRODUCT : reason(product.visitors());
+      case PRODUCT_GMV -> product == null ? NO_SUCH_PRODUCT : reason(product.gmv());
+      case TRUST_RATING -> reason(r.trust().shop(), "average_rating");
+      case TRUST_DOUBTFUL -> reason(r.trust().shop(), DOUBTFUL);
+      case TRUST_REFUND -> reason(r.trust().shop(), "refund_rate");
+      case SHOP_SCORE -> reason(r.trust().shop(), "shop_experience_score");
+      case COMPLAINTS -> reason(r.trust().shop(), "complaints_per_day");
+      case PARTNERS_ACTIVE -> reason(r.partnerships().shop(), "active_affiliates");
+      case PARTNERS_CANCELLED -> reason(r.partnerships().shop(), "affiliate_cancellations");
+      case AFFILIATE_GMV -> reason(r.partnerships().shop(), "affiliate_gmv");
+      case DELETIONS_TIMELINE ->
           r.deletions().batches().isEmpty() ? Reason.of("no_deletions") : null;
-      default -> throw new BadInputException("unknown chart \"" + chartId + "\"");
     };
   }
-
-  /** Every chart id the pages and downloads know: the charts report/ImpactCharts draws. */
-  static final List<String> CHART_IDS = ImpactCharts.ids();
 
   private static Reason reason(ImpactReport.Loss loss) {
     return loss == null ? NOT_MEASURED : loss.measured() ? null : loss.reason();

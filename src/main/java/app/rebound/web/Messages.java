@@ -2,9 +2,11 @@ package app.rebound.web;
 
 import app.rebound.PlatformTime;
 import app.rebound.Words;
+import app.rebound.advice.ActionId;
 import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.FileKind;
+import app.rebound.report.ChartId;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -67,6 +69,16 @@ public final class Messages {
    */
   public String getOr(String key, String fallback) {
     return texts.getProperty(key, fallback == null ? "" : fallback);
+  }
+
+  /** An action's name ("申诉恢复销量"), as every page and table names it. */
+  public String action(ActionId id) {
+    return getOr("action." + id.code(), id.code());
+  }
+
+  /** A chart's caption ("访客：实际与预期（95% 区间）"), as its slot on every page names it. */
+  public String chart(ChartId id) {
+    return getOr("chart." + id.code(), id.code());
   }
 
   /**

@@ -111,7 +111,7 @@ final class PageTables {
       actions.add(
           List.of(
               Cell.count(a.rank()),
-              Cell.text(msg.getOr("action." + a.id(), a.id())),
+              Cell.text(msg.action(a.id())),
               Cell.money(a.expectedGmv()),
               Cell.money(a.cost()),
               Cell.money(a.net()),
@@ -140,7 +140,7 @@ final class PageTables {
       RankedAction expected = view.expected(t.action());
       taken.add(
           List.of(
-              Cell.text(msg.getOr("action." + t.action(), t.action())),
+              Cell.text(msg.action(t.action())),
               Cell.date(t.startedOn()),
               t.effect().measured()
                   ? Cell.money(t.effect().gain())
@@ -170,7 +170,7 @@ final class PageTables {
                                 s.start().equals(s.end())
                                     ? msg.date(s.start())
                                     : msg.date(s.start()) + " – " + msg.date(s.end())),
-                            Cell.text(msg.getOr("action." + s.actionId(), s.actionId())),
+                            Cell.text(msg.action(s.actionId())),
                             Cell.text(s.text())))
                 .toList()));
     List<List<Cell>> assumptions = new ArrayList<>();

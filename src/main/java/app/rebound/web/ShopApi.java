@@ -1,6 +1,7 @@
 package app.rebound.web;
 
 import app.rebound.BadInputException;
+import app.rebound.advice.ActionId;
 import app.rebound.analysis.ActionEffect;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.PastedNotice;
@@ -176,7 +177,7 @@ final class ShopApi {
       }
       products.add(product.asText().trim());
     }
-    long id = ActionsTaken.start(workspaces, shop, action, startedOn, products);
+    long id = ActionsTaken.start(workspaces, shop, ActionId.parse(action), startedOn, products);
     ctx.status(HttpStatus.CREATED).json(Map.of("id", id));
   }
 
@@ -196,7 +197,7 @@ final class ShopApi {
 
   /** One started action as the API answers it (snake_case through the JSON mapper). */
   record StartedAction(
-      long id, String action, String startedOn, List<String> products, Effect effect) {
+      long id, ActionId action, String startedOn, List<String> products, Effect effect) {
 
     static StartedAction of(ActionsTaken.Row row, Messages msg) {
       return new StartedAction(

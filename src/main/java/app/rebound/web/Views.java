@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import app.rebound.advice.ActionId;
 import app.rebound.advice.Plan;
 import app.rebound.advice.RankedAction;
 import app.rebound.ingest.IngestReport;
@@ -71,8 +72,8 @@ public final class Views {
      * What the plan expected of an action over its horizon, or null when the plan no longer ranks
      * it.
      */
-    public RankedAction expected(String actionId) {
-      return plan.actions().stream().filter(a -> a.id().equals(actionId)).findFirst().orElse(null);
+    public RankedAction expected(ActionId actionId) {
+      return plan.action(actionId).orElse(null);
     }
   }
 

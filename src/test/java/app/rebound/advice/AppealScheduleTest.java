@@ -67,7 +67,7 @@ class AppealScheduleTest {
     List<PlanStep> steps =
         Schedule.appealSteps(batch("V", DAY, 5, 500, "violation"), WINDOW, false, DAY, true);
     assertEquals(1, steps.size());
-    assertEquals("compliance", steps.get(0).actionId());
+    assertEquals(ActionId.COMPLIANCE, steps.get(0).actionId());
   }
 
   @Test
@@ -75,7 +75,7 @@ class AppealScheduleTest {
     LocalDate asOf = DAY.plusDays(1);
     Plan p = RecoveryPlan.of(new Reports.Builder().build(), Assumptions.defaults(), asOf);
     for (RankedAction a : p.actions()) {
-      assertTrue(p.steps().stream().anyMatch(s -> s.actionId().equals(a.id())), a.id());
+      assertTrue(p.steps().stream().anyMatch(s -> s.actionId() == a.id()), a.id().code());
     }
     for (PlanStep s : p.steps()) {
       assertFalse(s.start().isBefore(asOf), s.toString());

@@ -126,7 +126,7 @@ class AssumptionsTest {
 
   private static double listing(Plan p) {
     return p.actions().stream()
-        .filter(a -> a.id().equals("listing"))
+        .filter(a -> a.id() == ActionId.LISTING)
         .findFirst()
         .orElseThrow()
         .expectedGmv();

@@ -24,8 +24,8 @@ class RankingRulesTest {
     return RecoveryPlan.of(b.build(), A, AS_OF);
   }
 
-  static RankedAction action(Plan p, String id) {
-    return p.actions().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+  static RankedAction action(Plan p, ActionId id) {
+    return p.actions().stream().filter(a -> a.id() == id).findFirst().orElse(null);
   }
 
   @Test
@@ -56,15 +56,15 @@ class RankingRulesTest {
         List.of(
             batch("N1", DAY, 10, 1000, "system_error"), batch("N2", DAY, 50, 50000, "violation"));
     Plan p = plan(b);
-    assertEquals("compliance", p.actions().get(0).id());
+    assertEquals(ActionId.COMPLIANCE, p.actions().get(0).id());
     assertEquals(RankedAction.VIOLATION_FIRST, p.actions().get(0).rankRule());
-    RankedAction appeal = action(p, "appeal");
+    RankedAction appeal = action(p, ActionId.APPEAL);
     assertNotNull(appeal);
     assertEquals(10, appeal.unitsRestored(), "the violation batch's 50 units are left out");
     assertTrue(appeal.rationale().contains("not appealed"), appeal.rationale());
     assertTrue(
         p.steps().stream()
-            .noneMatch(s -> s.actionId().equals("appeal") && s.text().contains("N2")));
+            .noneMatch(s -> s.actionId() == ActionId.APPEAL && s.text().contains("N2")));
   }
 
   @Test
@@ -74,12 +74,12 @@ class RankingRulesTest {
         List.of(
             batch("N1", DAY, 100, 30000, "malicious_report"), batch("N2", DAY, 1, 10, "violation"));
     Plan p = plan(b);
-    assertEquals("compliance", p.actions().get(0).id());
+    assertEquals(ActionId.COMPLIANCE, p.actions().get(0).id());
   }
 
   @Test
   void without_a_violation_there_is_no_compliance_action() {
-    assertNull(action(plan(new Reports.Builder()), "compliance"));
+    assertNull(action(plan(new Reports.Builder()), ActionId.COMPLIANCE));
   }
 
   @Test
@@ -92,8 +92,8 @@ class RankingRulesTest {
             measure("refund_rate", 0.05, 0.02, 0.08),
             measure("shop_experience_score", -12, -15, -9));
     Plan p = plan(b);
-    RankedAction cs = action(p, "customer_service");
-    RankedAction promo = action(p, "promotion");
+    RankedAction cs = action(p, ActionId.CUSTOMER_SERVICE);
+    RankedAction promo = action(p, ActionId.PROMOTION);
     assertNotNull(cs);
     assertTrue(promo == null || cs.rank() < promo.rank(), p.actions().toString());
     assertTrue(cs.gap().contains("4 of 4"), cs.gap());
@@ -102,13 +102,13 @@ class RankingRulesTest {
   @Test
   void a_shop_whose_trust_held_gets_promotion_and_no_customer_service() {
     Plan p = plan(new Reports.Builder());
-    assertNotNull(action(p, "promotion"));
-    assertNull(action(p, "customer_service"));
+    assertNotNull(action(p, ActionId.PROMOTION));
+    assertNull(action(p, ActionId.CUSTOMER_SERVICE));
   }
 
   @Test
   void no_affiliate_action_when_partnerships_were_not_measured() {
-    assertNull(action(plan(new Reports.Builder()), "affiliate"));
+    assertNull(action(plan(new Reports.Builder()), ActionId.AFFILIATE));
   }
 
   @Test
@@ -118,7 +118,7 @@ class RankingRulesTest {
         List.of(
             measure("affiliate_gmv", -200, -500, 100),
             measure("affiliate_cancellations", 1, -1, 3));
-    assertNull(action(plan(b), "affiliate"));
+    assertNull(action(plan(b), ActionId.AFFILIATE));
   }
 
   @Test
@@ -128,7 +128,7 @@ class RankingRulesTest {
         List.of(
             measure("affiliate_gmv", 300, 100, 500),
             measure("affiliate_cancellations", -2, -3, -1));
-    assertNull(action(plan(b), "affiliate"));
+    assertNull(action(plan(b), ActionId.AFFILIATE));
   }
 
   @Test
@@ -136,7 +136,7 @@ class RankingRulesTest {
     Reports.Builder b = new Reports.Builder();
     b.partners =
         List.of(measure("affiliate_gmv", -200, -300, -100), unmeasured("affiliate_cancellations"));
-    RankedAction a = action(plan(b), "affiliate");
+    RankedAction a = action(plan(b), ActionId.AFFILIATE);
     assertNotNull(a);
     assertEquals(200 * 30 * A.get("affiliate.recovery"), a.expectedGmv(), 0.01);
     assertTrue(a.rationale().contains("6,000"), a.rationale());
@@ -149,13 +149,13 @@ class RankingRulesTest {
     b.impressions = missing("impressions", "商品流量.csv");
     b.buyers = missing("buyers", "商品流量.csv");
     Plan p = plan(b);
-    RankedAction listing = action(p, "listing");
+    RankedAction listing = action(p, ActionId.LISTING);
     if (listing != null) {
       assertTrue(listing.confidence() <= A.get("confidence.unmeasured"));
       assertTrue(listing.gap().contains("商品流量.csv"), listing.gap());
       assertTrue(listing.rationale().contains("not measured"), listing.rationale());
     }
-    RankedAction measuredListing = action(plan(new Reports.Builder()), "listing");
+    RankedAction measuredListing = action(plan(new Reports.Builder()), ActionId.LISTING);
     assertTrue(measuredListing.confidence() > A.get("confidence.unmeasured"));
   }
 
@@ -163,8 +163,8 @@ class RankingRulesTest {
   void a_loss_whose_interval_includes_zero_lowers_confidence_and_says_so() {
     Reports.Builder b = new Reports.Builder();
     b.visitors = Reports.loss("visitors", 1000, -500, 2500, 20000);
-    RankedAction listing = action(plan(b), "listing");
-    RankedAction significant = action(plan(new Reports.Builder()), "listing");
+    RankedAction listing = action(plan(b), ActionId.LISTING);
+    RankedAction significant = action(plan(new Reports.Builder()), ActionId.LISTING);
     assertTrue(listing.confidence() < significant.confidence());
     assertTrue(listing.rationale().contains("includes zero"), listing.rationale());
   }
@@ -174,10 +174,10 @@ class RankingRulesTest {
     Reports.Builder b = new Reports.Builder();
     b.batches = List.of(batch("OLD", DAY.minusDays(20), 10, 1000, "system_error"));
     Plan p = plan(b);
-    assertNull(action(p, "appeal"));
+    assertNull(action(p, ActionId.APPEAL));
     assertTrue(
         p.steps().stream()
-            .anyMatch(s -> s.actionId().equals("appeal") && s.text().contains("closed")));
+            .anyMatch(s -> s.actionId() == ActionId.APPEAL && s.text().contains("closed")));
     assertFalse(p.steps().stream().anyMatch(s -> s.text().startsWith("Submit")));
   }
 
@@ -197,8 +197,8 @@ class RankingRulesTest {
         List.of(
             measure("doubtful_review_share", 0.1, 0.05, 0.15),
             measure("average_rating", 0, -0.1, 0.1));
-    RankedAction before = action(plan(held), "interaction");
-    RankedAction after = action(plan(rose), "interaction");
+    RankedAction before = action(plan(held), ActionId.INTERACTION);
+    RankedAction after = action(plan(rose), ActionId.INTERACTION);
     assertTrue(after.expectedGmv() > before.expectedGmv());
     assertTrue(before.rationale().contains("did not rise"), before.rationale());
   }
@@ -220,8 +220,8 @@ class RankingRulesTest {
 
   @Test
   void the_appeal_is_valued_by_its_products_own_loss_won_back_not_by_the_money_already_paid() {
-    RankedAction small = action(plan(appealable(2_000)), "appeal");
-    RankedAction large = action(plan(appealable(2_000_000)), "appeal");
+    RankedAction small = action(plan(appealable(2_000)), ActionId.APPEAL);
+    RankedAction large = action(plan(appealable(2_000_000)), ActionId.APPEAL);
     // the series is absent, so the product's loss spans the default window
     double perHorizon = A.get("horizon.days") / A.get("loss.window_days_default");
     double expected =
@@ -242,13 +242,13 @@ class RankingRulesTest {
     b.products.clear();
     b.gmv = missing("yuan", "商品流量.csv");
     Plan p = plan(b);
-    RankedAction appeal = action(p, "appeal");
+    RankedAction appeal = action(p, ActionId.APPEAL);
     assertEquals(0, appeal.expectedGmv(), 0.001);
     assertEquals(1, appeal.rank(), "the open window comes first without a violation");
     assertEquals(RankedAction.APPEAL_WINDOW_FIRST, appeal.rankRule());
     assertTrue(appeal.rationale().contains("not measured"), appeal.rationale());
     p.actions().stream()
-        .filter(a -> !a.id().equals("appeal"))
-        .forEach(a -> assertEquals(RankedAction.BY_NET_VALUE, a.rankRule(), a.id()));
+        .filter(a -> a.id() != ActionId.APPEAL)
+        .forEach(a -> assertEquals(RankedAction.BY_NET_VALUE, a.rankRule(), a.id().code()));
   }
 }

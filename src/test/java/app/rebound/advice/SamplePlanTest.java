@@ -28,7 +28,7 @@ class SamplePlanTest {
       assertFalse(plan.actions().isEmpty());
       assertTrue(plan.lang().equals(lang));
       for (RankedAction a : plan.actions()) {
-        assertFalse(a.rationale().isBlank(), a.id());
+        assertFalse(a.rationale().isBlank(), a.id().code());
         assertTrue(a.rationale().matches("(?s).*\\d.*"), "numbers in " + a.rationale());
       }
       for (ImpactReport.BatchRow b : report.deletions().batches()) {
@@ -38,9 +38,9 @@ class SamplePlanTest {
             "batch " + b.id() + "'s " + money + " is quoted");
       }
       assertTrue(
-          plan.actions().stream().anyMatch(a -> a.id().equals("appeal")),
+          plan.actions().stream().anyMatch(a -> a.id() == ActionId.APPEAL),
           "the open batch is appealed");
-      assertTrue(plan.steps().stream().anyMatch(s -> s.actionId().equals("appeal")));
+      assertTrue(plan.steps().stream().anyMatch(s -> s.actionId() == ActionId.APPEAL));
       assertFalse(plan.steps().isEmpty());
     }
   }
@@ -54,7 +54,7 @@ class SamplePlanTest {
       assertTrue(steps.add(s.text()), "a step repeated word for word: " + s.text());
     }
     for (RankedAction a : plan.actions()) {
-      if (a.products() == null || a.products().isEmpty() || a.id().equals("appeal")) {
+      if (a.products() == null || a.products().isEmpty() || a.id() == ActionId.APPEAL) {
         continue;
       }
       String firstName =
@@ -67,7 +67,7 @@ class SamplePlanTest {
           plan.steps().stream()
               .anyMatch(
                   s ->
-                      s.actionId().equals(a.id())
+                      s.actionId() == a.id()
                           && s.text().startsWith("检查")
                           && s.text().contains(firstName)),
           a.id() + "'s follow-up names " + firstName);

@@ -103,7 +103,8 @@ class ChartFontsTest {
   @Test
   void a_png_of_a_product_chart_draws_every_label_in_the_bundled_cjk_font() throws Exception {
     JFreeChart chart =
-        ImpactCharts.byId("product_visitors", sample, ImpactChartsTest.CREAM, "zh").orElseThrow();
+        ImpactCharts.byId(ChartId.PRODUCT_VISITORS, sample, ImpactChartsTest.CREAM, "zh")
+            .orElseThrow();
     List<Drawn> drawn = drawn(chart);
     assertTrue(
         drawn.stream().anyMatch(d -> d.text().contains("保湿面霜-01")),
@@ -121,7 +122,7 @@ class ChartFontsTest {
   @Test
   void every_chart_draws_every_label_in_the_bundled_font_in_both_languages() {
     for (String lang : List.of("zh", "en")) {
-      for (String id : ImpactCharts.ids()) {
+      for (ChartId id : ChartId.values()) {
         JFreeChart chart =
             ImpactCharts.byId(id, sample, ImpactChartsTest.CREAM, lang).orElseThrow();
         List<Drawn> drawn = drawn(chart);

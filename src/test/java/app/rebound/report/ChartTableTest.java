@@ -36,7 +36,7 @@ class ChartTableTest {
   void the_visitors_table_has_each_day_with_expected_its_range_and_actual_as_the_report_has_them() {
     for (String lang : List.of("zh", "en")) {
       Labels labels = Labels.of(lang);
-      JFreeChart chart = ImpactChartsTest.chart("visitors", simulated, null, lang);
+      JFreeChart chart = ImpactChartsTest.chart(ChartId.VISITORS, simulated, null, lang);
       ChartTable table = ChartTable.of(chart).orElseThrow();
       Daily daily = simulated.series().visitors();
 
@@ -49,7 +49,7 @@ class ChartTableTest {
 
   @Test
   void each_day_of_the_svg_has_a_title_with_the_values_of_its_table_row() {
-    JFreeChart chart = ImpactChartsTest.chart("visitors", simulated, null, "en");
+    JFreeChart chart = ImpactChartsTest.chart(ChartId.VISITORS, simulated, null, "en");
     String svg = ChartRenderer.svg(chart, 720, 360);
     ChartTable table = ChartTable.of(chart).orElseThrow();
     List<String> titles = titles(svg);
@@ -68,7 +68,7 @@ class ChartTableTest {
   @Test
   void the_deletions_table_has_the_orders_deleted_on_each_batch_date() {
     Labels labels = Labels.of("en");
-    JFreeChart chart = ImpactChartsTest.chart("deletions_timeline", simulated, null, "en");
+    JFreeChart chart = ImpactChartsTest.chart(ChartId.DELETIONS_TIMELINE, simulated, null, "en");
     ChartTable table = ChartTable.of(chart).orElseThrow();
 
     Map<LocalDate, Integer> orders = new TreeMap<>();

@@ -34,9 +34,9 @@ class ImpactChartsTest {
     simulated = ImpactReports.simulated(tmp.resolve("shop"), "zh");
   }
 
-  static JFreeChart chart(String id, ImpactReport report, String productId, String lang) {
+  static JFreeChart chart(ChartId id, ImpactReport report, String productId, String lang) {
     Optional<JFreeChart> chart = ImpactCharts.byId(id, report, productId, lang);
-    assertTrue(chart.isPresent(), id + " in " + lang);
+    assertTrue(chart.isPresent(), id.code() + " in " + lang);
     return chart.get();
   }
 
@@ -50,12 +50,12 @@ class ImpactChartsTest {
   void every_chart_id_builds_and_renders_from_the_sample_exports_in_both_languages()
       throws Exception {
     for (String lang : List.of("zh", "en")) {
-      for (String id : ImpactCharts.ids()) {
+      for (ChartId id : ChartId.values()) {
         JFreeChart chart = chart(id, sample, CREAM, lang);
         String svg = ChartRenderer.svg(chart, 640, 360);
-        assertTrue(svg.startsWith("<svg"), id);
+        assertTrue(svg.startsWith("<svg"), id.code());
         assertWellFormed(svg);
-        assertTrue(ChartRenderer.png(chart, 320, 180).length > 0, id);
+        assertTrue(ChartRenderer.png(chart, 320, 180).length > 0, id.code());
       }
     }
   }
@@ -63,9 +63,10 @@ class ImpactChartsTest {
   @Test
   void every_chart_id_builds_from_a_simulated_shop() {
     String product = simulated.products().get(0).productId();
-    for (String id : ImpactCharts.ids()) {
+    for (ChartId id : ChartId.values()) {
       assertTrue(
-          ChartRenderer.svg(chart(id, simulated, product, "en"), 640, 360).contains("</svg>"), id);
+          ChartRenderer.svg(chart(id, simulated, product, "en"), 640, 360).contains("</svg>"),
+          id.code());
     }
   }
 
@@ -90,13 +91,13 @@ class ImpactChartsTest {
             "partners_cancelled",
             "affiliate_gmv",
             "deletions_timeline"),
-        ImpactCharts.ids());
+        ChartId.codes());
   }
 
   @Test
   void visitors_svg_in_chinese_has_the_series_labels_the_title_and_dates_like_6月7日()
       throws Exception {
-    String svg = ChartRenderer.svg(chart("visitors", simulated, null, "zh"), 800, 450);
+    String svg = ChartRenderer.svg(chart(ChartId.VISITORS, simulated, null, "zh"), 800, 450);
     assertWellFormed(svg);
     assertTrue(svg.contains(">实际<"), "actual line in the legend");
     assertTrue(svg.contains(">无删除时的预期<"), "expected line in the legend");
@@ -114,7 +115,7 @@ class ImpactChartsTest {
 
   @Test
   void visitors_svg_in_english_has_the_series_labels_the_title_and_dates_like_Jun_7() {
-    String svg = ChartRenderer.svg(chart("visitors", simulated, null, "en"), 800, 450);
+    String svg = ChartRenderer.svg(chart(ChartId.VISITORS, simulated, null, "en"), 800, 450);
     assertTrue(svg.contains(">Actual<"));
     assertTrue(svg.contains(">Expected without the deletion<"));
     assertTrue(svg.contains(">Visitors: actual vs expected without the deletion<"));
@@ -127,7 +128,7 @@ class ImpactChartsTest {
 
   @Test
   void money_axes_are_in_yuan_with_thousands_separators() {
-    String svg = ChartRenderer.svg(chart("gmv", simulated, null, "en"), 800, 450);
+    String svg = ChartRenderer.svg(chart(ChartId.GMV, simulated, null, "en"), 800, 450);
     assertTrue(Pattern.compile(">¥\\d{1,3},\\d{3}<").matcher(svg).find(), "a tick like ¥1,000");
     assertTrue(svg.contains(">GMV (¥)<"));
     assertEquals("¥12,346", Labels.of("zh").money().format(12345.6));
@@ -137,8 +138,10 @@ class ImpactChartsTest {
   void deletions_timeline_names_the_likely_causes_in_the_language() {
     List<String> causes =
         simulated.deletions().batches().stream().map(BatchRow::likelyCause).distinct().toList();
-    String zh = ChartRenderer.svg(chart("deletions_timeline", simulated, null, "zh"), 800, 450);
-    String en = ChartRenderer.svg(chart("deletions_timeline", simulated, null, "en"), 800, 450);
+    String zh =
+        ChartRenderer.svg(chart(ChartId.DELETIONS_TIMELINE, simulated, null, "zh"), 800, 450);
+    String en =
+        ChartRenderer.svg(chart(ChartId.DELETIONS_TIMELINE, simulated, null, "en"), 800, 450);
     assertTrue(zh.contains(">销量删除批次<") && en.contains(">Sales deletions by batch<"));
     for (String cause : causes) {
       Label label = DeletionsChart.CAUSES.get(DeletionsChart.causeCode(cause));
@@ -151,8 +154,8 @@ class ImpactChartsTest {
   @Test
   void a_trust_series_not_measured_says_what_to_upload_in_its_subtitle() {
     ImpactReport noReviews = ImpactReports.sample("zh", "评价.csv");
-    String zh = ChartRenderer.svg(chart("trust_rating", noReviews, null, "zh"), 640, 360);
-    String en = ChartRenderer.svg(chart("trust_rating", noReviews, null, "en"), 640, 360);
+    String zh = ChartRenderer.svg(chart(ChartId.TRUST_RATING, noReviews, null, "zh"), 640, 360);
+    String en = ChartRenderer.svg(chart(ChartId.TRUST_RATING, noReviews, null, "en"), 640, 360);
     assertTrue(zh.contains(">未测量：请上传 评价.csv<"), zh);
     assertTrue(en.contains(">not measured: upload 评价.csv<"));
   }
@@ -160,19 +163,21 @@ class ImpactChartsTest {
   @Test
   void traffic_charts_are_empty_without_the_traffic_export_and_gmv_still_draws() {
     ImpactReport noTraffic = ImpactReports.sample("zh", "商品流量.csv");
-    for (String id : List.of("visitors", "impressions", "buyers", "visitors_cumulative")) {
-      assertTrue(ImpactCharts.byId(id, noTraffic, null, "zh").isEmpty(), id);
+    for (ChartId id :
+        List.of(
+            ChartId.VISITORS, ChartId.IMPRESSIONS, ChartId.BUYERS, ChartId.VISITORS_CUMULATIVE)) {
+      assertTrue(ImpactCharts.byId(id, noTraffic, null, "zh").isEmpty(), id.code());
     }
-    assertTrue(ImpactCharts.byId("product_visitors", noTraffic, CREAM, "zh").isEmpty());
-    assertTrue(ImpactCharts.byId("gmv", noTraffic, null, "zh").isPresent());
+    assertTrue(ImpactCharts.byId(ChartId.PRODUCT_VISITORS, noTraffic, CREAM, "zh").isEmpty());
+    assertTrue(ImpactCharts.byId(ChartId.GMV, noTraffic, null, "zh").isPresent());
   }
 
   @Test
   void unknown_chart_id_or_product_gives_empty() {
-    assertTrue(ImpactCharts.byId("pie", sample, null, "zh").isEmpty());
+    assertTrue(ChartId.byCode("pie").isEmpty());
     assertTrue(ImpactCharts.byId(null, sample, null, "zh").isEmpty());
-    assertTrue(ImpactCharts.byId("product_gmv", sample, null, "zh").isEmpty());
-    assertTrue(ImpactCharts.byId("product_gmv", sample, "no-such-product", "zh").isEmpty());
+    assertTrue(ImpactCharts.byId(ChartId.PRODUCT_GMV, sample, null, "zh").isEmpty());
+    assertTrue(ImpactCharts.byId(ChartId.PRODUCT_GMV, sample, "no-such-product", "zh").isEmpty());
   }
 
   @Test
@@ -235,20 +240,21 @@ class ImpactChartsTest {
             sample.funnel(),
             sample.compass(),
             sample.settlement());
-    String svg = ChartRenderer.svg(chart("product_gmv", report, CREAM, "zh"), 640, 360);
+    String svg = ChartRenderer.svg(chart(ChartId.PRODUCT_GMV, report, CREAM, "zh"), 640, 360);
     assertWellFormed(svg);
     assertTrue(svg.contains("面霜 &lt;A&amp;B&gt;"), "the name is escaped text");
   }
 
   @Test
   void without_a_language_the_charts_speak_the_report_s() {
-    assertEquals("访客数：实际与无删除时的预期", chart("visitors", sample, null, null).getTitle().getText());
+    assertEquals(
+        "访客数：实际与无删除时的预期", chart(ChartId.VISITORS, sample, null, null).getTitle().getText());
   }
 
   @Test
   void a_chart_not_measured_hides_its_axes_and_names_the_reason_in_the_plot() {
     ImpactReport noScores = ImpactReports.sample("en", "店铺体验分.csv");
-    JFreeChart chart = chart("shop_score", noScores, null, "en");
+    JFreeChart chart = chart(ChartId.SHOP_SCORE, noScores, null, "en");
     assertFalse(chart.getXYPlot().getDomainAxis().isVisible());
     assertEquals("not measured: upload 店铺体验分.csv", chart.getXYPlot().getNoDataMessage());
   }

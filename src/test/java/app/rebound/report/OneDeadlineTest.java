@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.PlatformTime;
+import app.rebound.advice.ActionId;
 import app.rebound.advice.Assumptions;
 import app.rebound.advice.Plan;
 import app.rebound.advice.RecoveryPlan;
@@ -53,7 +54,7 @@ class OneDeadlineTest {
         Plan plan = RecoveryPlan.of(report, assumptions, g.noticeAt().toLocalDate());
         assertTrue(
             plan.steps().stream()
-                .anyMatch(s -> s.actionId().equals("appeal") && s.text().contains(deadline)),
+                .anyMatch(s -> s.actionId() == ActionId.APPEAL && s.text().contains(deadline)),
             g.id() + " " + deadline + " in " + plan.steps());
         String checklist =
             AppealPackWriter.checklist(

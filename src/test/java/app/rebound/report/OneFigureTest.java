@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
+import app.rebound.advice.ActionId;
 import app.rebound.advice.Assumptions;
 import app.rebound.advice.Plan;
 import app.rebound.advice.RankedAction;
@@ -46,7 +47,7 @@ class OneFigureTest {
     assertTrue(
         md.contains("GMV 损失（删除后 " + days + " 天） | 无可测损失 | " + MarkdownText.escape(range)),
         "plan.md names the period and says no measurable loss");
-    RankedAction monitoring = action(plan, "monitoring");
+    RankedAction monitoring = action(plan, ActionId.MONITORING);
     assertTrue(
         monitoring
             .gap()
@@ -57,14 +58,14 @@ class OneFigureTest {
     // Every projected gap says what it projects from and over which days: the measured days since
     // the deletion, and the plan's horizon (as the table's column says), never "30 天内" alone.
     int horizon = (int) Assumptions.defaults().get("horizon.days");
-    for (String id : List.of("listing", "promotion")) {
+    for (ActionId id : List.of(ActionId.LISTING, ActionId.PROMOTION)) {
       String gap = action(plan, id).gap();
       assertTrue(
           gap.startsWith("按删除后 " + days + " 天每天的损失折算，未来 " + horizon + " 天约少 "), id + ": " + gap);
     }
     assertTrue(!md.contains(horizon + " 天内少了"), "no gap reads as a past loss over the horizon");
 
-    RankedAction appeal = action(plan, "appeal");
+    RankedAction appeal = action(plan, ActionId.APPEAL);
     for (ImpactReport.ProductRow p : report.products()) {
       if (!appeal.products().contains(p.productId())) {
         continue;
@@ -98,10 +99,12 @@ class OneFigureTest {
     String md = PlanWriters.markdown(plan, report, "sample");
     assertTrue(md.contains("未来 14 天预期 GMV"), "the table's column names the horizon");
     assertTrue(!md.contains("未来 30 天"), "no figure speaks of the shipped 30 days");
-    assertTrue(action(plan, "listing").gap().contains("未来 14 天约少"), action(plan, "listing").gap());
+    assertTrue(
+        action(plan, ActionId.LISTING).gap().contains("未来 14 天约少"),
+        action(plan, ActionId.LISTING).gap());
   }
 
-  private static RankedAction action(Plan plan, String id) {
-    return plan.actions().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+  private static RankedAction action(Plan plan, ActionId id) {
+    return plan.actions().stream().filter(a -> a.id() == id).findFirst().orElseThrow();
   }
 }

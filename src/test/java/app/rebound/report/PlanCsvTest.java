@@ -75,7 +75,7 @@ class PlanCsvTest {
     for (int i = 0; i < rows.size(); i++) {
       var a = plan.actions().get(i);
       CSVRecord r = rows.get(i);
-      assertEquals(a.id(), r.get("id"));
+      assertEquals(a.id().code(), r.get("id"));
       assertEquals(a.rank(), Integer.parseInt(r.get("rank")));
       assertEquals(a.expectedGmv(), Double.parseDouble(r.get("expected_gmv")));
       assertEquals(a.expectedGmvLow(), Double.parseDouble(r.get("expected_gmv_low")));

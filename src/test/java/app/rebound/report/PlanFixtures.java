@@ -1,5 +1,6 @@
 package app.rebound.report;
 
+import app.rebound.advice.ActionId;
 import app.rebound.advice.Assumption;
 import app.rebound.advice.Plan;
 import app.rebound.advice.PlanStep;
@@ -22,7 +23,7 @@ final class PlanFixtures {
         List.of(
             // listed out of rank order on purpose: writers sort by rank
             new RankedAction(
-                "listing",
+                ActionId.LISTING,
                 2,
                 8200.4,
                 5100,
@@ -37,7 +38,7 @@ final class PlanFixtures {
                 0,
                 RankedAction.BY_NET_VALUE),
             new RankedAction(
-                "appeal",
+                ActionId.APPEAL,
                 1,
                 12345.6,
                 9000,
@@ -52,7 +53,7 @@ final class PlanFixtures {
                 0,
                 RankedAction.BY_NET_VALUE),
             new RankedAction(
-                "monitoring",
+                ActionId.MONITORING,
                 3,
                 0,
                 0,
@@ -67,9 +68,9 @@ final class PlanFixtures {
                 0,
                 RankedAction.BY_NET_VALUE)),
         List.of(
-            new PlanStep(AS_OF, AS_OF.plusDays(6), "appeal", "整理证据并提交申诉"),
-            new PlanStep(AS_OF.plusDays(7), AS_OF.plusDays(13), "listing", "更新保湿面霜-01 的详情页"),
-            new PlanStep(AS_OF.plusDays(7), AS_OF.plusDays(27), "monitoring", "每天查看销量删除记录")),
+            new PlanStep(AS_OF, AS_OF.plusDays(6), ActionId.APPEAL, "整理证据并提交申诉"),
+            new PlanStep(AS_OF.plusDays(7), AS_OF.plusDays(13), ActionId.LISTING, "更新保湿面霜-01 的详情页"),
+            new PlanStep(AS_OF.plusDays(7), AS_OF.plusDays(27), ActionId.MONITORING, "每天查看销量删除记录")),
         List.of(
             new Assumption("appeal_success_rate", 0.35, "比例", "申诉成功的订单比例", "行业经验"),
             new Assumption("days", 30, "天", "预期 GMV 的时间窗", "计划设定")));
@@ -81,7 +82,7 @@ final class PlanFixtures {
         AS_OF,
         List.of(
             new RankedAction(
-                "appeal",
+                ActionId.APPEAL,
                 1,
                 12345.6,
                 9000,
@@ -97,7 +98,7 @@ final class PlanFixtures {
                 0,
                 RankedAction.BY_NET_VALUE),
             new RankedAction(
-                "affiliate",
+                ActionId.AFFILIATE,
                 2,
                 4000,
                 1000,
@@ -113,11 +114,14 @@ final class PlanFixtures {
                 RankedAction.BY_NET_VALUE)),
         List.of(
             new PlanStep(
-                AS_OF, AS_OF.plusDays(6), "appeal", "Collect the evidence and file the appeal"),
+                AS_OF,
+                AS_OF.plusDays(6),
+                ActionId.APPEAL,
+                "Collect the evidence and file the appeal"),
             new PlanStep(
                 AS_OF.plusDays(14),
                 AS_OF.plusDays(20),
-                "affiliate",
+                ActionId.AFFILIATE,
                 "Contact the cancelled affiliates")),
         List.of(
             new Assumption(

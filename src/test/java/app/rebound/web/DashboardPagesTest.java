@@ -49,7 +49,7 @@ class DashboardPagesTest {
           (id, report, product, lang) ->
               Optional.of(
                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title>"
-                      + id
+                      + id.code()
                       + (product == null ? "" : " " + product)
                       + "</title></svg>"),
           (id, report, product, lang) -> Optional.of(PNG));
@@ -608,7 +608,19 @@ class DashboardPagesTest {
           assertEquals(PNG.length, png.body().length);
           assertEquals((byte) 0x89, png.body()[0]);
 
-          assertEquals(404, client.get(shop("/charts/nonsense.svg")).code());
+          Response nonsense = client.get(shop("/charts/nonsense.svg"));
+          assertEquals(404, nonsense.code());
+          assertTrue(
+              nonsense
+                  .body()
+                  .string()
+                  .contains(
+                      "use one of [visitors, impressions, gmv, buyers, visitors_cumulative,"
+                          + " gmv_cumulative, product_visitors, product_gmv, trust_rating,"
+                          + " trust_doubtful, trust_refund, shop_score, complaints, partners_active,"
+                          + " partners_cancelled, affiliate_gmv, deletions_timeline] with .svg or"
+                          + " .png"),
+              "the refusal names every chart id as the URLs write it");
           assertEquals(404, client.get(shop("/charts/product_gmv.svg?product=999")).code());
         });
   }
