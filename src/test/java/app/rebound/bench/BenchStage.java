@@ -1,5 +1,6 @@
 package app.rebound.bench;
 
+import app.rebound.App;
 import app.rebound.Json;
 import app.rebound.advice.Assumptions;
 import app.rebound.advice.appeal.AppealReport;
@@ -39,10 +40,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import picocli.CommandLine;
 
 /**
  * One stage run in its own JVM, so each peak-heap figure is that stage's alone. Prints one MEASURED
- * line. Usage: BenchStage STAGE ORDERS_CSV [DATA_DIR]
+ * line. Usage: BenchStage STAGE ORDERS_CSV [DATA_DIR] (for "command", the folder to write reports
+ * into)
  */
 public final class BenchStage {
 
@@ -55,6 +58,7 @@ public final class BenchStage {
           case "commons-csv" -> commonsCsvPass(orders);
           case "duckdb" -> duckDbPass(orders);
           case "parse" -> parse(orders);
+          case "command" -> command(orders.getParent(), Path.of(args[2]));
           case "ingest" -> ingest(orders, Path.of(args[2]));
           case "analyze" -> analyze(Path.of(args[2]));
           case "weekly" -> weekly(Path.of(args[3]), Path.of(args[2]));
@@ -97,6 +101,25 @@ public final class BenchStage {
       throw new IllegalStateException("no rows");
     }
     return rows;
+  }
+
+  /**
+   * The {@code analyze} command a merchant runs, in this JVM: the shop folder (every export beside
+   * the orders file) read, validated and stored in a scratch workspace, analysed, and every report
+   * written (impact.json, plan.pdf/.md, actions.csv, appeal.json, packs) in Chinese.
+   */
+  static long command(Path shop, Path out) throws Exception {
+    int exit =
+        new CommandLine(new App())
+            .execute(
+                "analyze", "--input", shop.toString(), "--out", out.toString(), "--lang", "zh");
+    if (exit != 0) {
+      throw new IllegalStateException("analyze exited with " + exit);
+    }
+    return Json.MAPPER
+        .readTree(out.resolve("ingest.json").toFile())
+        .get("orders_distinct")
+        .asLong();
   }
 
   /** Reading and validating into Tablesaw chunks, as an upload does, without storing them. */
