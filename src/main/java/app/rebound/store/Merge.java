@@ -60,6 +60,16 @@ public final class Merge {
   private long changed;
 
   /**
+   * Copies the rows this file added to a kind that was empty when the file began into the upload's
+   * own rows, in one statement per batch: such a row is new, so its own copy is the stored row
+   * itself, and binding its values a second time was a third of a large first upload's cost.
+   */
+  private final String copyAdded;
+
+  /** The last stored row (rowid) already copied by {@link #copyAdded}. */
+  private long copiedUpTo;
+
+  /**
    * The file's keys as 64-bit hashes (two independent 32-bit ones): 8 bytes a row, where the keys
    * themselves would take a hundred. A collision would only report a repeat too many.
    */
@@ -138,6 +148,16 @@ public final class Merge {
             + held
             + "."
             + KindSchema.RECENCY;
+    this.copyAdded =
+        "INSERT INTO "
+            + held
+            + " ("
+            + String.join(", ", columns)
+            + ") SELECT "
+            + String.join(", ", columns)
+            + " FROM "
+            + main
+            + " WHERE rowid > ?";
     List<String> names = kind.fields().stream().map(Field::name).toList();
     this.keyIndexes = kind.keyFields().stream().mapToInt(names::indexOf).toArray();
   }
@@ -175,7 +195,8 @@ public final class Merge {
           values[i] = value;
         }
         String key = keyOf(values);
-        if (!fileKeys.add(hash64(key))) {
+        boolean firstOfKey = fileKeys.add(hash64(key));
+        if (!firstOfKey) {
           repeats++;
           if (repeatExamples.size() < IngestWarning.MAX_EXAMPLES && !repeatExamples.contains(key)) {
             repeatExamples.add(key);
@@ -183,7 +204,9 @@ public final class Merge {
         }
         String extra = extrasJson(extras, row);
         long recency = recency(values, events) * STAMP_SPAN + exportStamp;
-        for (PreparedStatement statement : List.of(ps, kept)) {
+        // A key new to a kind that was empty is stored as it comes: copied, not bound again.
+        boolean copied = storedBefore == 0 && firstOfKey;
+        for (PreparedStatement statement : copied ? List.of(ps) : List.of(ps, kept)) {
           for (int i = 0; i < fields.size(); i++) {
             SqlValues.bind(statement, i + 1, fields.get(i).type(), values[i]);
           }
@@ -193,13 +216,31 @@ public final class Merge {
           statement.addBatch();
         }
         if ((row + 1) % BATCH == 0) {
-          changed += sum(ps.executeBatch());
-          kept.executeBatch();
+          flush(ps, kept);
         }
       }
-      changed += sum(ps.executeBatch());
-      kept.executeBatch();
+      flush(ps, kept);
     }
+  }
+
+  /**
+   * Runs a batch: the stored rows first, then the copies of the rows it added, then the upload's
+   * own copies of the other rows (a later duplicate of a copied row overrides it by the same rule).
+   */
+  private void flush(PreparedStatement ps, PreparedStatement kept) throws SQLException {
+    changed += sum(ps.executeBatch());
+    if (storedBefore == 0) {
+      try (PreparedStatement copy = connection.prepareStatement(copyAdded)) {
+        copy.setLong(1, copiedUpTo);
+        copy.executeUpdate();
+      }
+      try (Statement s = connection.createStatement();
+          ResultSet rs =
+              s.executeQuery("SELECT coalesce(max(rowid), 0) FROM " + KindSchema.table(kind))) {
+        copiedUpTo = rs.next() ? rs.getLong(1) : copiedUpTo;
+      }
+    }
+    kept.executeBatch();
   }
 
   private String keyOf(Object[] values) {
