@@ -3,18 +3,18 @@ package app.rebound.web;
 import app.rebound.BadInputException;
 import app.rebound.service.AppealCases;
 import app.rebound.store.AppealCase;
+import app.rebound.store.CaseChange;
 import app.rebound.store.CaseEvent;
 import app.rebound.store.CaseStatus;
 import app.rebound.store.Workspaces;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The JSON API of appeal cases: HTTP in and out only; {@link AppealCases} decides. */
 final class CasesApi {
@@ -34,19 +34,19 @@ final class CasesApi {
   void open(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
     JsonNode body = body(ctx, "group_id");
-    ctx.status(HttpStatus.CREATED).json(fileJson(cases.open(shop, text(body, "group_id"))));
+    ctx.status(HttpStatus.CREATED).json(FileJson.of(cases.open(shop, text(body, "group_id"))));
   }
 
   /** GET /api/shops/{shop}/cases: every case with its current status, oldest first. */
   void list(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    ctx.json(cases.list(shop).stream().map(CasesApi::caseJson).toList());
+    ctx.json(cases.list(shop).stream().map(CaseJson::of).toList());
   }
 
   /** GET /api/shops/{shop}/cases/{id}: the case and its full history. */
   void get(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    ctx.json(fileJson(cases.file(shop, caseId(ctx))));
+    ctx.json(FileJson.of(cases.file(shop, caseId(ctx))));
   }
 
   /**
@@ -66,7 +66,7 @@ final class CasesApi {
             text(body, "note"),
             date(body, "follow_up_on"),
             ids(body, "restored_orders"));
-    ctx.status(HttpStatus.CREATED).json(fileJson(cases.change(shop, id, request)));
+    ctx.status(HttpStatus.CREATED).json(FileJson.of(cases.change(shop, id, request)));
   }
 
   /**
@@ -74,7 +74,7 @@ final class CasesApi {
    */
   void dueInShop(Context ctx) throws Exception {
     String shop = ShopIds.existing(ctx, workspaces);
-    ctx.json(cases.due(shop, day(ctx)).stream().map(CasesApi::caseJson).toList());
+    ctx.json(cases.due(shop, day(ctx)).stream().map(CaseJson::of).toList());
   }
 
   /**
@@ -82,54 +82,87 @@ final class CasesApi {
    * every shop the request's token may see.
    */
   void due(Context ctx) throws Exception {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (AppealCases.Due due : cases.due(day(ctx), Access.scope(ctx)::allows)) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("shop", due.shop());
-      row.putAll(caseJson(due.appealCase()));
-      out.add(row);
-    }
-    ctx.json(out);
+    ctx.json(
+        cases.due(day(ctx), Access.scope(ctx)::allows).stream()
+            .map(due -> new DueJson(due.shop(), CaseJson.of(due.appealCase())))
+            .toList());
   }
 
-  static Map<String, Object> caseJson(AppealCase c) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", c.id());
-    out.put("group_id", c.groupId());
-    out.put("batch", c.batch());
-    out.put("product_id", c.productId());
-    out.put("reason", c.reason());
-    out.put("created_at", c.createdAt().toString());
-    out.put("status", c.status().code());
-    out.put("status_on", c.statusOn().toString());
-    out.put("finished", c.status().finished());
-    out.put("next_statuses", CaseStatus.codes(c.status().next()));
-    out.put("follow_up_on", c.followUpOn() == null ? null : c.followUpOn().toString());
-    out.put("orders", c.orders());
-    out.put("order_count", c.orders().size());
-    out.put("restored_orders", c.restoredOrders());
-    out.put("restored", c.restoredOrders().size());
-    return out;
+  /** A case as the API answers it: its fields, what it may move to next, and its order counts. */
+  record CaseJson(
+      long id,
+      String groupId,
+      String batch,
+      String productId,
+      String reason,
+      String createdAt,
+      String status,
+      String statusOn,
+      boolean finished,
+      List<String> nextStatuses,
+      String followUpOn,
+      List<String> orders,
+      int orderCount,
+      List<String> restoredOrders,
+      int restored) {
+
+    static CaseJson of(AppealCase c) {
+      return new CaseJson(
+          c.id(),
+          c.groupId(),
+          c.batch(),
+          c.productId(),
+          c.reason(),
+          c.createdAt().toString(),
+          c.status().code(),
+          c.statusOn().toString(),
+          c.status().finished(),
+          CaseStatus.codes(c.status().next()),
+          dayText(c.followUpOn()),
+          c.orders(),
+          c.orders().size(),
+          c.restoredOrders(),
+          c.restoredOrders().size());
+    }
   }
 
-  static Map<String, Object> fileJson(AppealCases.CaseFile file) {
-    Map<String, Object> out = caseJson(file.appealCase());
-    List<Map<String, Object>> history = new ArrayList<>();
-    for (CaseEvent event : file.history()) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("id", event.id());
-      e.put("status", event.change().status().code());
-      e.put("date", event.change().on().toString());
-      e.put("note", event.change().note());
-      e.put(
-          "follow_up_on",
-          event.change().followUpOn() == null ? null : event.change().followUpOn().toString());
-      e.put("restored_orders", event.change().restoredOrders());
-      e.put("recorded_at", event.recordedAt().toString());
-      history.add(e);
+  /** A case due for follow-up, with the shop it belongs to first. */
+  record DueJson(String shop, @JsonUnwrapped CaseJson appealCase) {}
+
+  /** A case with its history, oldest change first. */
+  record FileJson(@JsonUnwrapped CaseJson appealCase, List<EventJson> history) {
+
+    static FileJson of(AppealCases.CaseFile file) {
+      return new FileJson(
+          CaseJson.of(file.appealCase()), file.history().stream().map(EventJson::of).toList());
     }
-    out.put("history", history);
-    return out;
+  }
+
+  /** One change of a case's history. */
+  record EventJson(
+      long id,
+      String status,
+      String date,
+      String note,
+      String followUpOn,
+      List<String> restoredOrders,
+      String recordedAt) {
+
+    static EventJson of(CaseEvent event) {
+      CaseChange change = event.change();
+      return new EventJson(
+          event.id(),
+          change.status().code(),
+          change.on().toString(),
+          change.note(),
+          dayText(change.followUpOn()),
+          change.restoredOrders(),
+          event.recordedAt().toString());
+    }
+  }
+
+  private static String dayText(LocalDate day) {
+    return day == null ? null : day.toString();
   }
 
   /** The {id} of a case path as a number; 400 when it is not one. Pages and API read it alike. */
