@@ -147,9 +147,6 @@ public final class ChannelImpact {
     return out;
   }
 
-  /**
-   * @param paid the channel's rows of {@link PaidOrders}
-   */
   /** Each group's rows, in one pass over the values (trimmed, as the groups are). */
   private static Map<String, Selection> rowsByGroup(
       StringColumn values, Map<String, Set<String>> groups) {
@@ -166,6 +163,9 @@ public final class ChannelImpact {
     return out;
   }
 
+  /**
+   * @param paid the channel's rows of {@link PaidOrders}
+   */
   private static Channel channel(String value, Table paid, ImpactFrame frame, Periods periods) {
     Table daily = PaidOrders.dailySales(paid);
     Table counts = PaidOrders.dailyCounts(paid);

@@ -199,7 +199,7 @@ public final class Funnel {
 
   /** Impressions and visitors from 商品流量, paid, completed and refunded orders, per product-day. */
   static DailyPanel panel(ShopData shop, Set<String> fakeOrders, boolean traffic) {
-    Table orders = dailyOrders(shop.orders(), fakeOrders);
+    Table orders = PaidOrders.dailyCounts(PaidOrders.of(shop.orders(), fakeOrders));
     Table all = Table.create(StringColumn.create("product_id"), DateColumn.create("date"));
     for (String m : METRICS) {
       all.addColumns(DoubleColumn.create(m));
@@ -221,13 +221,5 @@ public final class Funnel {
             .append(daily.columnNames().contains(m) ? daily.numberColumn(m).getDouble(row) : 0.0);
       }
     }
-  }
-
-  /**
-   * Paid orders per product and day of payment (fake orders left out), with how many were completed
-   * and how many refunded or in after-sale (as the trust page's refund rate counts).
-   */
-  static Table dailyOrders(Table orders, Set<String> fakeOrders) {
-    return PaidOrders.dailyCounts(PaidOrders.of(orders, fakeOrders));
   }
 }
