@@ -6,8 +6,10 @@ import app.rebound.advice.appeal.AppealReport;
 import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ShopData;
 import app.rebound.store.DataVersion;
+import app.rebound.store.RowsInHand;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.Workspaces;
+import java.lang.ref.SoftReference;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,6 +69,9 @@ public final class Analyses implements AutoCloseable {
   private final Map<String, String> progress = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
 
+  /** Per shop: the rows its last upload kept in hand, until its analysis takes them. */
+  private final Map<String, SoftReference<RowsInHand>> handed = new ConcurrentHashMap<>();
+
   /** The last stored analysis read per shop and part, with the data version it was read at. */
   private final Map<String, Stored> stored = new ConcurrentHashMap<>();
 
@@ -111,6 +116,16 @@ public final class Analyses implements AutoCloseable {
   /** Who hears of each stored or failed analysis from now on (the alerts). */
   public void listen(Listener value) {
     listener = value;
+  }
+
+  /**
+   * As {@link #submit(String)}, after an upload that kept its rows in hand: the analysis of the
+   * data that upload made reads them instead of the store. Held softly, so a server short of memory
+   * lets them go and reads the store, as it does when a later change came first.
+   */
+  public void submit(String shop, RowsInHand rows) {
+    handed.put(shop, new SoftReference<>(rows));
+    submit(shop);
   }
 
   /** Schedules an analysis of the shop's current data unless one is finished or already running. */
@@ -202,7 +217,9 @@ public final class Analyses implements AutoCloseable {
         }
         version = latest.get().upload();
         progress.put(shop, "loading the shop's data");
-        ShopData data = StoredShop.load(db);
+        RowsInHand rows = handedOver(shop, version);
+        ShopData data =
+            rows == null ? StoredShop.load(db) : StoredShop.loadKeepingSnapshots(db, rows);
         progress.put(shop, "measuring the impact");
         ImpactAnalysis.Result result = ImpactAnalysis.run(data);
         progress.put(shop, "planning the recovery");
@@ -231,12 +248,23 @@ public final class Analyses implements AutoCloseable {
   }
 
   /**
+   * The rows the shop's last upload handed over, when that upload made the data version being
+   * analysed (no upload or delete since); taken, so they are read once and then let go.
+   */
+  private RowsInHand handedOver(String shop, long version) {
+    SoftReference<RowsInHand> ref = handed.remove(shop);
+    RowsInHand rows = ref == null ? null : ref.get();
+    return rows != null && rows.upload() == version ? rows : null;
+  }
+
+  /**
    * Forgets what is kept in memory of a deleted shop, so a new shop of the same id never gets its
    * analyses (its data versions start again from 1).
    */
   public void forget(String shop) {
     String prefix = shop + "\n";
     stored.keySet().removeIf(key -> key.startsWith(prefix));
+    handed.remove(shop);
     failures.keySet().removeIf(key -> key.startsWith(shop + "@"));
   }
 

@@ -3,6 +3,7 @@ package app.rebound.service;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.PastedNotice;
 import app.rebound.store.DeletedUpload;
+import app.rebound.store.RowsInHand;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRefusedException;
 import app.rebound.store.Workspaces;
@@ -28,35 +29,42 @@ public final class ShopChanges {
     this.progress = progress;
   }
 
-  /** Stores the files as one upload (refused whole, or kept whole) and has the shop analysed. */
+  /**
+   * Stores the files as one upload (refused whole, or kept whole) and has the shop analysed, from
+   * the rows as parsed where they are all the shop holds of a kind (a first upload).
+   */
   public IngestReport upload(String shop, List<UploadFile> files)
       throws IOException, SQLException, UploadRefusedException {
-    return stored(shop, tracker -> workspaces.upload(shop, files, tracker));
+    return stored(shop, (tracker, rows) -> workspaces.upload(shop, files, tracker, rows));
   }
 
   /** Stores a pasted deletion notice as an upload of a deletions export, then analyses. */
   public IngestReport notice(String shop, PastedNotice notice)
       throws IOException, SQLException, UploadRefusedException {
-    return stored(shop, tracker -> workspaces.uploadNotice(shop, notice, tracker));
+    return stored(shop, (tracker, rows) -> workspaces.uploadNotice(shop, notice, tracker, rows));
   }
 
-  /** One upload into the store, told its progress. */
+  /** One upload into the store, told its progress, keeping its rows in hand. */
   @FunctionalInterface
   private interface Upload {
-    IngestReport into(Consumer<String> tracker)
+    IngestReport into(Consumer<String> tracker, RowsInHand rows)
         throws IOException, SQLException, UploadRefusedException;
   }
 
-  /** The upload made with its progress shown while it runs, then the shop analysed again. */
+  /**
+   * The upload made with its progress shown while it runs, then the shop analysed again (from the
+   * rows in hand where they stand for the stored ones).
+   */
   private IngestReport stored(String shop, Upload upload)
       throws IOException, SQLException, UploadRefusedException {
+    RowsInHand rows = StoredShop.rowsInHand();
     IngestReport report;
     try {
-      report = upload.into(progress.tracker(shop));
+      report = upload.into(progress.tracker(shop), rows);
     } finally {
       progress.finish(shop);
     }
-    analyses.submit(shop);
+    analyses.submit(shop, rows);
     return report;
   }
 

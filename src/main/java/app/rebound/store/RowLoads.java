@@ -48,6 +48,14 @@ final class RowLoads {
     }
   }
 
+  boolean holdsRows(FileKind kind) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + KindSchema.table(kind) + ")")) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
   Table load(FileKind kind, List<Field> fields, boolean withExtras) throws SQLException {
     if (withExtras) {
       return loadFromDatabase(kind, fields, true, 0);
@@ -83,6 +91,28 @@ final class RowLoads {
     }
     // In place: selectColumns would copy every column of a million rows.
     return rows.retainColumns(fields.stream().map(Field::name).toArray(String[]::new));
+  }
+
+  /**
+   * Keeps the kind's stored rows, already in hand in key order ({@link RowsInHand}), as its
+   * snapshot at the current version: the next load reads them from there, as if this load had read
+   * them from SQLite. Rows that are not all of the stored ones are refused.
+   */
+  void keepSnapshot(FileKind kind, Table rows) throws SQLException {
+    long version = rowsVersion(kind);
+    if (version == 0) {
+      return;
+    }
+    if (rows.rowCount() != count(kind)) {
+      throw new IllegalArgumentException(
+          kind.id() + ": " + rows.rowCount() + " rows in hand, " + count(kind) + " stored");
+    }
+    try {
+      snapshots.write(kind, version, rows);
+    } catch (IOException e) {
+      // Not fatal, as in load: the next load reads the rows from SQLite and makes the snapshot.
+      System.err.println("could not keep a snapshot of " + kind.id() + ": " + e);
+    }
   }
 
   /**

@@ -17,12 +17,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The rows an upload stores, kept as they were parsed, so that a run which analyses right after
- * uploading into a new shop (the {@code analyze} command) need not read a million rows back from
- * SQLite. A kind's rows stand for its stored rows only when every accepted row of it was new to the
- * shop (no key met another, in the shop or in the upload): then the merge kept each row as it came,
- * and the stored rows are these in key order. Otherwise {@link #table} is empty and the caller
- * reads that kind from the store, where the merge rule lives.
+ * The rows an upload stores, kept as they were parsed, so that the analysis which follows an upload
+ * into a new or empty shop (the {@code analyze} command, a server's first upload) need not read a
+ * million rows back from SQLite. A kind's rows stand for its stored rows only when the kind held no
+ * rows before the upload and every accepted row of it was new (no key met another in the upload):
+ * then the merge kept each row as it came, and the stored rows are these in key order. Otherwise
+ * {@link #table} is empty and the caller reads that kind from the store, where the merge rule
+ * lives.
  */
 public final class RowsInHand {
 
@@ -30,6 +31,7 @@ public final class RowsInHand {
   private final Map<FileKind, List<Table>> kept = new EnumMap<>(FileKind.class);
   private final List<Table> file = new ArrayList<>();
   private final Set<FileKind> merged = EnumSet.noneOf(FileKind.class);
+  private long upload;
 
   /**
    * @param fields the columns to keep of each kind (the columns the reader of {@link #tables}
@@ -45,14 +47,16 @@ public final class RowsInHand {
     this.fields = Map.copyOf(fields);
   }
 
-  /** The shop held rows before the upload: what it stores is no longer what it read. */
-  void shopNotEmpty() {
-    merged.addAll(EnumSet.allOf(FileKind.class));
+  /** The kind held rows before the upload: what it stores is no longer what the upload read. */
+  void heldRows(FileKind kind) {
+    merged.add(kind);
   }
 
   /** A chunk of the current file's accepted rows, after the merge has stored it. */
   void add(FileKind kind, Table chunk) {
-    file.add(chunk.retainColumns(names(kind).toArray(String[]::new)));
+    if (!merged.contains(kind)) { // only the store knows the kind's rows: nothing is kept
+      file.add(chunk.retainColumns(names(kind).toArray(String[]::new)));
+    }
   }
 
   /** The current file is done: its rows are kept if it was stored, each of them as a new row. */
@@ -67,6 +71,19 @@ public final class RowsInHand {
   /** The current file was refused: the store rolled it back, and so is it here. */
   void fileRefused() {
     file.clear();
+  }
+
+  /** The upload was committed as this upload (the shop's data version it made). */
+  void committed(long uploadId) {
+    upload = uploadId;
+  }
+
+  /**
+   * The upload whose stored rows these are, or 0 while it is not committed: they stand for the
+   * shop's rows only while no later upload or delete changed them.
+   */
+  public long upload() {
+    return upload;
   }
 
   /**

@@ -701,6 +701,11 @@ public final class ShopDatabase implements AutoCloseable {
     return loads.count(kind);
   }
 
+  /** Whether any row of the kind is stored (no count over a million rows). */
+  public synchronized boolean holdsRows(FileKind kind) throws SQLException {
+    return loads.holdsRows(kind);
+  }
+
   /**
    * The distinct orders stored now. The latest upload's report says (no count over a million rows
    * per page), unless an upload was deleted after it: then they are counted.
@@ -757,6 +762,14 @@ public final class ShopDatabase implements AutoCloseable {
   public synchronized Table load(FileKind kind, List<String> fieldNames) throws SQLException {
     return loads.load(
         kind, kind.fields().stream().filter(f -> fieldNames.contains(f.name())).toList(), false);
+  }
+
+  /**
+   * Keeps rows in hand that are all of the kind's stored rows, in key order, as the snapshot the
+   * next {@link #load} reads (instead of reading them from SQLite to write it).
+   */
+  public synchronized void keepSnapshot(FileKind kind, Table rows) throws SQLException {
+    loads.keepSnapshot(kind, rows);
   }
 
   /** Rows the last load read from SQLite (the rest came from a snapshot): tests see which way. */

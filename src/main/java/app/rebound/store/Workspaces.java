@@ -194,6 +194,13 @@ public final class Workspaces implements AutoCloseable {
    */
   public IngestReport uploadNotice(String shopId, PastedNotice notice, Consumer<String> progress)
       throws IOException, SQLException, UploadRefusedException {
+    return uploadNotice(shopId, notice, progress, null);
+  }
+
+  /** As {@link #uploadNotice(String, PastedNotice, Consumer)}, keeping its rows in hand too. */
+  public IngestReport uploadNotice(
+      String shopId, PastedNotice notice, Consumer<String> progress, RowsInHand inHand)
+      throws IOException, SQLException, UploadRefusedException {
     return upload(
         shopId,
         tx -> {
@@ -204,7 +211,7 @@ public final class Workspaces implements AutoCloseable {
           return new UploadBatch(List.of(file), notice.warnings(mainOrders));
         },
         progress,
-        null);
+        inHand);
   }
 
   /**
@@ -227,15 +234,20 @@ public final class Workspaces implements AutoCloseable {
       throws IOException, SQLException, UploadRefusedException {
     requireValidShopId(shopId);
     boolean existed = exists(shopId);
-    if (existed && inHand != null) {
-      inHand.shopNotEmpty();
-    }
     ShopDatabase db = database(shopId);
     IngestReport[] result = new IngestReport[1];
+    long[] committed = new long[1];
     try {
       db.inTransaction(
           tx -> {
             long uploadId = tx.newUpload(LocalDateTime.now(clock));
+            if (inHand != null) {
+              for (FileKind kind : FileKind.values()) {
+                if (db.holdsRows(kind)) {
+                  inHand.heldRows(kind);
+                }
+              }
+            }
             UploadBatch upload = source.files(tx);
             List<FileReport> reports = new ArrayList<>();
             ExportFiles exports =
@@ -282,12 +294,16 @@ public final class Workspaces implements AutoCloseable {
             progress.accept("committing");
             result[0] = new IngestReport(reports, orders);
             tx.saveReport(uploadId, result[0]);
+            committed[0] = uploadId;
           });
     } catch (UploadRefusedException e) {
       if (!existed) {
         forget(shopId); // a refused first upload leaves no empty shop behind
       }
       throw e;
+    }
+    if (inHand != null) {
+      inHand.committed(committed[0]);
     }
     return result[0];
   }

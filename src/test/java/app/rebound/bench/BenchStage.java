@@ -8,9 +8,12 @@ import app.rebound.analysis.ImpactAnalysis;
 import app.rebound.analysis.ShopData;
 import app.rebound.ingest.ExportReader;
 import app.rebound.ingest.ExportStream;
+import app.rebound.ingest.IngestReport;
 import app.rebound.service.Analyses;
+import app.rebound.service.ShopChanges;
 import app.rebound.service.ShopReport;
 import app.rebound.service.StoredShop;
+import app.rebound.service.UploadProgress;
 import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
 import app.rebound.web.WebApp;
@@ -60,6 +63,7 @@ public final class BenchStage {
           case "parse" -> parse(orders);
           case "command" -> command(orders.getParent(), Path.of(args[2]));
           case "ingest" -> ingest(orders, Path.of(args[2]));
+          case "job" -> job(orders, Path.of(args[2]));
           case "analyze" -> analyze(Path.of(args[2]));
           case "weekly" -> weekly(Path.of(args[3]), Path.of(args[2]));
           case "open" -> open(Path.of(args[2]));
@@ -138,22 +142,47 @@ public final class BenchStage {
    * The whole shop folder (orders and the other exports beside it) uploaded into a new workspace.
    */
   static long ingest(Path ordersFile, Path data) throws Exception {
-    List<UploadFile> files;
-    try (var paths = Files.list(ordersFile.getParent())) {
-      files =
-          paths
-              .filter(p -> p.toString().endsWith(".csv"))
-              .sorted()
-              .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
-              .toList();
-    }
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
-      var report = ws.upload("bench", files, s -> {});
-      return report.files().stream()
-          .filter(f -> "orders".equals(f.kind()))
-          .mapToLong(f -> f.rowsRead())
-          .sum();
+      return ordersRead(ws.upload("bench", shopFiles(ordersFile), s -> {}));
     }
+  }
+
+  /**
+   * What a merchant waits for on a running server: the shop folder uploaded into a new shop, as the
+   * upload page does (stored, then analysed from the rows in hand), until its analysis is stored
+   * and the dashboards can show it.
+   */
+  static long job(Path ordersFile, Path data) throws Exception {
+    try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
+      Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
+      try {
+        IngestReport report =
+            new ShopChanges(ws, analyses, new UploadProgress())
+                .upload("bench", shopFiles(ordersFile));
+        awaitStored(analyses);
+        return ordersRead(report);
+      } finally {
+        analyses.close();
+      }
+    }
+  }
+
+  /** The orders file and the other exports beside it. */
+  private static List<UploadFile> shopFiles(Path ordersFile) throws Exception {
+    try (var paths = Files.list(ordersFile.getParent())) {
+      return paths
+          .filter(p -> p.toString().endsWith(".csv"))
+          .sorted()
+          .map(p -> new UploadFile(p.getFileName().toString(), () -> Files.newInputStream(p)))
+          .toList();
+    }
+  }
+
+  private static long ordersRead(IngestReport report) {
+    return report.files().stream()
+        .filter(f -> "orders".equals(f.kind()))
+        .mapToLong(f -> f.rowsRead())
+        .sum();
   }
 
   /**
@@ -262,10 +291,21 @@ public final class BenchStage {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
       analyses.submit("bench");
-      while (analyses.status("bench", "zh").state() == Analyses.State.RUNNING) {
-        Thread.sleep(200);
-      }
+      awaitStored(analyses);
       analyses.close();
+    }
+  }
+
+  /** Waits while the shop's analysis runs; fails unless it was stored. */
+  private static void awaitStored(Analyses analyses) throws Exception {
+    while (analyses.status("bench", "zh").state() == Analyses.State.RUNNING) {
+      Thread.sleep(50);
+    }
+    for (String part : List.of("zh", "en", Analyses.APPEAL)) {
+      Analyses.Status status = analyses.status("bench", part);
+      if (status.state() != Analyses.State.READY) {
+        throw new IllegalStateException("the analysis was not stored: " + status.error());
+      }
     }
   }
 }

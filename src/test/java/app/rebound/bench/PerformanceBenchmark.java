@@ -71,11 +71,19 @@ public final class PerformanceBenchmark {
       Map<String, Run> medians = new LinkedHashMap<>();
       String failed = null;
       for (String stage :
-          List.of("commons-csv", "duckdb", "parse", "command", "ingest", "analyze", "reanalyze")) {
+          List.of(
+              "commons-csv",
+              "duckdb",
+              "parse",
+              "command",
+              "ingest",
+              "analyze",
+              "reanalyze",
+              "job")) {
         List<Run> results = new ArrayList<>();
         try {
           for (int run = 0; run < runs; run++) {
-            if (stage.equals("ingest") && Files.exists(data)) {
+            if ((stage.equals("ingest") || stage.equals("job")) && Files.exists(data)) {
               PathUtils.deleteDirectory(
                   data); // each ingest starts from an empty workspace; analyze reads the last
             }
@@ -172,8 +180,7 @@ public final class PerformanceBenchmark {
       double csv = medians.get("commons-csv").measured().seconds();
       double duck = medians.get("duckdb").measured().seconds();
       double command = medians.get("command").measured().seconds();
-      double job =
-          medians.get("ingest").measured().seconds() + medians.get("analyze").measured().seconds();
+      double job = medians.get("job").measured().seconds();
       summary.append(
           String.format(
               Locale.ROOT,
@@ -219,9 +226,11 @@ public final class PerformanceBenchmark {
             + "\n## The whole job and the targets\n\n"
             + "analyze = the `analyze` command in one JVM: every export of the shop folder read, validated and"
             + " stored in a scratch workspace, the analysis on the rows in hand, every report written (impact.json,"
-            + " plan.pdf, plan.md, actions.csv, appeal.json, packs) in one language (zh). job = the server's way:"
-            + " ingest (parse, validate, store the whole shop) + analyze (load from the store, impact, report and plan"
-            + " in two languages, appeal workbench), each timed in its own JVM.\n\n"
+            + " plan.pdf, plan.md, actions.csv, appeal.json, packs) in one language (zh). job = the server's way,"
+            + " in one JVM: the shop folder uploaded into a new shop as the upload page does (parse, validate, store),"
+            + " then its background analysis from the rows in hand (impact, report and plan in two languages, appeal"
+            + " workbench) until it is stored for the dashboards. ingest and analyze are its two halves run apart"
+            + " (analyze loading every row from the store, as after a restart).\n\n"
             + "| orders | Commons CSV s | DuckDB s | analyze s | analyze ÷ Commons CSV (target ≤ 2) | analyze ÷"
             + " DuckDB | analyze s per million orders | job s | job ÷ Commons CSV | weekly 50k upload + re-analysis s"
             + " (target ≤ 10% of the job) | server start to overview s (target < 1.5) |\n"

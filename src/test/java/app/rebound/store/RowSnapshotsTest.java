@@ -6,6 +6,8 @@ import static app.rebound.store.WorkspacesTest.csv;
 import static app.rebound.store.WorkspacesTest.order;
 import static app.rebound.store.WorkspacesTest.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.analysis.ShopData;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
@@ -118,48 +121,57 @@ class RowSnapshotsTest {
     }
   }
 
+  /**
+   * A file of every kind: the CSV sample's seven, the kinds only the real downloads give
+   * (after-sales, commission orders, a period total, settlements), the 罗盘 成交分析 workbook and a
+   * traffic-source file, built as downloaded.
+   */
+  private static List<UploadFile> everyKind() throws IOException {
+    List<UploadFile> files = new ArrayList<>();
+    for (String name :
+        List.of(
+            "订单明细.csv",
+            "销量删除记录.csv",
+            "商品流量.csv",
+            "评价.csv",
+            "店铺体验分.csv",
+            "达人合作.csv",
+            "客服聊天记录.csv")) {
+      files.add(sample(name));
+    }
+    // The kinds only the real downloads give: after-sales, commission orders, a period total,
+    // settlements.
+    for (String resource :
+        List.of(
+            "douyin-export-real-small/售后列表.csv",
+            "douyin-export-real-small/精选联盟订单明细.xlsx",
+            "compass-period/商品卡列表数据_2026_05_01~2026_05_31.csv",
+            "settlement/结算账单.csv")) {
+      files.add(
+          new UploadFile(
+              resource.substring(resource.indexOf('/') + 1),
+              () -> RowSnapshotsTest.class.getResourceAsStream("/samples/" + resource)));
+    }
+    // The 罗盘 成交分析 workbook and a traffic-source file, built as downloaded.
+    byte[] deal =
+        CompassFiles.dealWorkbook(
+            LocalDate.of(2026, 5, 1),
+            LocalDate.of(2026, 5, 31),
+            LocalDate.of(2026, 5, 30),
+            List.of("3500000000003000009"));
+    byte[] sources = CompassFiles.sourcesWorkbook(1);
+    files.add(
+        new UploadFile("抖音电商罗盘-成交分析-20260501-20260531.xlsx", () -> new ByteArrayInputStream(deal)));
+    files.add(
+        new UploadFile(
+            "商品卡流量分析流量来源数据_2026_05_01~2026_05_31.xlsx", () -> new ByteArrayInputStream(sources)));
+    return files;
+  }
+
   @Test
   void every_kind_of_the_sample_reads_back_the_same_from_its_snapshot() throws Exception {
     try (Workspaces ws = new Workspaces(data, CLOCK)) {
-      List<UploadFile> files = new ArrayList<>();
-      for (String name :
-          List.of(
-              "订单明细.csv",
-              "销量删除记录.csv",
-              "商品流量.csv",
-              "评价.csv",
-              "店铺体验分.csv",
-              "达人合作.csv",
-              "客服聊天记录.csv")) {
-        files.add(sample(name));
-      }
-      // The kinds only the real downloads give: after-sales, commission orders, a period total,
-      // settlements.
-      for (String resource :
-          List.of(
-              "douyin-export-real-small/售后列表.csv",
-              "douyin-export-real-small/精选联盟订单明细.xlsx",
-              "compass-period/商品卡列表数据_2026_05_01~2026_05_31.csv",
-              "settlement/结算账单.csv")) {
-        files.add(
-            new UploadFile(
-                resource.substring(resource.indexOf('/') + 1),
-                () -> RowSnapshotsTest.class.getResourceAsStream("/samples/" + resource)));
-      }
-      // The 罗盘 成交分析 workbook and a traffic-source file, built as downloaded.
-      byte[] deal =
-          CompassFiles.dealWorkbook(
-              LocalDate.of(2026, 5, 1),
-              LocalDate.of(2026, 5, 31),
-              LocalDate.of(2026, 5, 30),
-              List.of("3500000000003000009"));
-      byte[] sources = CompassFiles.sourcesWorkbook(1);
-      files.add(
-          new UploadFile(
-              "抖音电商罗盘-成交分析-20260501-20260531.xlsx", () -> new ByteArrayInputStream(deal)));
-      files.add(
-          new UploadFile(
-              "商品卡流量分析流量来源数据_2026_05_01~2026_05_31.xlsx", () -> new ByteArrayInputStream(sources)));
+      List<UploadFile> files = everyKind();
       ws.upload("shop1", files, s -> {});
       for (FileKind kind : FileKind.values()) {
         List<String> all = kind.fields().stream().map(f -> f.name()).toList();
@@ -169,6 +181,58 @@ class RowSnapshotsTest {
         assertSameRows(first, again);
         assertSameRows(fromDatabaseOnly(ws, kind, all), again);
       }
+    }
+  }
+
+  @Test
+  void rows_a_first_upload_kept_in_hand_make_the_snapshot_a_load_would() throws Exception {
+    try (Workspaces ws = new Workspaces(data, CLOCK)) {
+      ws.database("shop1"); // created empty first, as the server's new shop is
+      StringBuilder orders = new StringBuilder(HEADER);
+      for (int i = 0; i < 300; i++) {
+        orders.append(order(String.valueOf(9000 - i), "已发货", "2026-05-02 10:00:00", ""));
+      }
+      List<UploadFile> files = new ArrayList<>(everyKind());
+      files.set(0, csv("订单明细.csv", orders.toString())); // the sample's orders repeat a key
+      RowsInHand inHand = new RowsInHand(Map.of(FileKind.ORDERS, ShopData.ANALYSIS_ORDER_FIELDS));
+      ws.upload("shop1", files, s -> {}, inHand);
+      assertTrue(inHand.table(FileKind.ORDERS).isPresent(), "every order was new");
+      List<FileKind> kept = new ArrayList<>();
+      for (FileKind kind : FileKind.values()) {
+        // A kind whose file repeats a key (the commission orders') is read from the store.
+        if (inHand.table(kind).isEmpty()) {
+          continue;
+        }
+        kept.add(kind);
+        Table rows = inHand.table(kind).get();
+        assertTrue(rows.rowCount() > 0, kind.id());
+        ws.database("shop1").keepSnapshot(kind, rows);
+        List<String> fields = rows.columnNames();
+        Table fromSnapshot = ws.database("shop1").load(kind, fields);
+        assertEquals(0, ws.database("shop1").rowsReadFromDatabase(), kind.id() + ": kept");
+        assertSameRows(fromDatabaseOnly(ws, kind, fields), fromSnapshot);
+      }
+      assertTrue(kept.size() >= FileKind.values().length - 2, kept.toString());
+    }
+  }
+
+  @Test
+  void rows_in_hand_that_are_not_all_the_stored_rows_are_not_kept() throws Exception {
+    try (Workspaces ws = new Workspaces(data, CLOCK)) {
+      RowsInHand inHand = new RowsInHand(Map.of());
+      ws.upload(
+          "shop1",
+          List.of(
+              csv("订单明细.csv", HEADER + order("7001", "已发货", "2026-05-02 10:00:00", "")),
+              sample("评价.csv")),
+          s -> {},
+          inHand);
+      Table rows = inHand.table(FileKind.REVIEWS).orElseThrow();
+      Table fewer = rows.dropRows(0);
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> ws.database("shop1").keepSnapshot(FileKind.REVIEWS, fewer));
+      assertFalse(Files.exists(snapshots()), "nothing written");
     }
   }
 
