@@ -60,7 +60,8 @@ class AccessTest {
   }
 
   private Javalin app(WebConfig config) {
-    return WebApp.create(workspaces, analyses, ChartSource.none(), config, Nav.ENTRIES);
+    return WebApp.create(
+        workspaces, analyses, config, WebApp.Options.defaults().withCharts(ChartSource.none()));
   }
 
   private static WebConfig scoped() {

@@ -62,7 +62,10 @@ class CasePagesTest {
       clock.set(group.deadline().minusDays(2));
       Javalin web =
           WebApp.create(
-              workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+              workspaces,
+              analyses,
+              WebConfig.defaults(),
+              WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
       JavalinTest.test(
           web,
           (server, client) -> {

@@ -94,7 +94,7 @@ class CasesApiTest {
   void a_case_is_opened_from_a_group_changed_listed_and_shown_with_its_history() throws Exception {
     AppealGroup group = sampleGroup();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, WebConfig.defaults()),
+        WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
         (server, client) -> {
           Response created =
               postJson(client, "/api/shops/demo/cases", "{\"group_id\":\"" + group.id() + "\"}");
@@ -151,7 +151,7 @@ class CasesApiTest {
   void cases_due_are_listed_per_shop_and_across_shops_from_their_follow_up_day() throws Exception {
     AppealGroup group = sampleGroup();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, WebConfig.defaults()),
+        WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
         (server, client) -> {
           long id =
               json(postJson(
@@ -186,7 +186,7 @@ class CasesApiTest {
       throws Exception {
     AppealGroup group = sampleGroup();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, WebConfig.defaults()),
+        WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
         (server, client) -> {
           assertError(
               404, "no shop", postJson(client, "/api/shops/nowhere/cases", "{\"group_id\":\"x\"}"));

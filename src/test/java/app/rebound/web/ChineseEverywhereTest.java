@@ -126,7 +126,11 @@ class ChineseEverywhereTest {
   void every_page_of_a_shop_reads_in_chinese() {
     Map<String, Set<String>> found = new TreeMap<>();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+        WebApp.create(
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(CHARTS)),
         (server, client) -> {
           for (String shop : List.of(FULL, THIN)) {
             int pages = 0;
@@ -166,7 +170,11 @@ class ChineseEverywhereTest {
   void the_plan_downloads_read_in_chinese() {
     Map<String, Set<String>> found = new TreeMap<>();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+        WebApp.create(
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(CHARTS)),
         (server, client) -> {
           for (String shop : List.of(FULL, THIN)) {
             for (String file : List.of("plan.md", "actions.csv")) {

@@ -57,7 +57,10 @@ class CompassPagesTest {
   void the_traffic_page_shows_the_compass_figures_in_chinese_and_in_english() throws Exception {
     JavalinTest.test(
         WebApp.create(
-            workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS)),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
@@ -137,7 +140,10 @@ class CompassPagesTest {
       throws Exception {
     JavalinTest.test(
         WebApp.create(
-            workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS)),
         (server, client) -> {
           String zh = get(client, "/shops/" + SHOP + "/uploads?lang=zh");
           assertTrue(zh.contains(SampleShop.DEAL_WORKBOOK + " [成交概览]"), zh);

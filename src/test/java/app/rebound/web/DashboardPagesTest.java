@@ -76,7 +76,8 @@ class DashboardPagesTest {
   }
 
   private static Javalin app() {
-    return WebApp.create(workspaces, analyses, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+    return WebApp.create(
+        workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults().withCharts(CHARTS));
   }
 
   private static String page(io.javalin.testtools.HttpClient client, String path) {
@@ -512,7 +513,11 @@ class DashboardPagesTest {
         (shop, lang, path) ->
             new Analyses.Status(Analyses.State.RUNNING, null, "measuring the impact", null);
     Javalin app =
-        WebApp.create(workspaces, analyses, running, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        WebApp.create(
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(CHARTS).withStatus(running));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -539,7 +544,11 @@ class DashboardPagesTest {
             new Analyses.Status(
                 Analyses.State.FAILED, null, null, "IllegalStateException: <b>broken</b>");
     Javalin app =
-        WebApp.create(workspaces, analyses, failed, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        WebApp.create(
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(CHARTS).withStatus(failed));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -633,7 +642,11 @@ class DashboardPagesTest {
           throw new IllegalArgumentException("a bug in a chart");
         };
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, broken, WebConfig.defaults(), Nav.ENTRIES),
+        WebApp.create(
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(broken)),
         (server, client) -> {
           Response svg = client.get(shop("/charts/gmv_cumulative.svg"));
           assertEquals(500, svg.code(), "a 400 would tell the merchant to fix their request");
@@ -666,7 +679,11 @@ class DashboardPagesTest {
           assertEquals(404, client.get("/shops/bare/charts/visitors.svg").code());
         });
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, ChartSource.none(), WebConfig.defaults(), Nav.ENTRIES),
+        WebApp.create(
+            workspaces,
+            analyses,
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withCharts(ChartSource.none())),
         (server, client) -> {
           assertTrue(
               page(client, shop("/traffic?lang=zh"))

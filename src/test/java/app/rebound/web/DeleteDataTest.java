@@ -60,7 +60,8 @@ class DeleteDataTest {
   }
 
   private io.javalin.Javalin app(WebConfig config) {
-    return WebApp.create(workspaces, analyses, ChartSource.none(), config, Nav.ENTRIES);
+    return WebApp.create(
+        workspaces, analyses, config, WebApp.Options.defaults().withCharts(ChartSource.none()));
   }
 
   private static JsonNode json(Response response) throws Exception {

@@ -77,7 +77,10 @@ class NoticeFormTest {
 
   private static Javalin app() {
     return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        workspaces,
+        analyses,
+        WebConfig.defaults(),
+        WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
   }
 
   private static void uploadShop(String shop) throws Exception {

@@ -50,7 +50,10 @@ class PeriodsTest {
 
   private static Javalin app() {
     return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        workspaces,
+        analyses,
+        WebConfig.defaults(),
+        WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
   }
 
   private static String page(io.javalin.testtools.HttpClient client, String path) {

@@ -72,7 +72,10 @@ class RowListsTest {
 
   private static Javalin app() {
     return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        workspaces,
+        analyses,
+        WebConfig.defaults(),
+        WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
   }
 
   private static JsonNode json(HttpClient client, String path) throws Exception {
@@ -275,9 +278,8 @@ class RowListsTest {
         WebApp.create(
             workspaces,
             analyses,
-            DashboardPagesTest.CHARTS,
             WebConfig.defaults().withAccessToken("all").withShopToken("only-fifty", List.of(FIFTY)),
-            Nav.ENTRIES);
+            WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
     JavalinTest.test(
         app,
         (server, client) -> {

@@ -160,7 +160,10 @@ class SettlementOverviewTest {
 
   private static Javalin app() {
     return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        workspaces,
+        analyses,
+        WebConfig.defaults(),
+        WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
   }
 
   private static String page(io.javalin.testtools.HttpClient client, String path) {

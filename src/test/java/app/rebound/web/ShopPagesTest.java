@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -311,7 +312,11 @@ class ShopPagesTest {
             NavEntry.shop("nav.uploads", "/shops/{shop}"),
             NavEntry.shop("nav.test_only", "/shops/{shop}/overview"));
     JavalinTest.test(
-        WebApp.create(workspaces, WebConfig.defaults(), nav),
+        WebApp.create(
+            workspaces,
+            new Analyses(workspaces, Clock.systemDefaultZone(), 1),
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withNav(nav)),
         (server, client) -> {
           Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads");
           String shops = client.get("/").body().string();

@@ -112,7 +112,10 @@ class TableDownloadsTest {
 
   private static io.javalin.Javalin app() {
     return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+        workspaces,
+        analyses,
+        WebConfig.defaults(),
+        WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS));
   }
 
   /** A table as the page shows it, and the download link beside it (null when there is none). */
@@ -380,10 +383,8 @@ class TableDownloadsTest {
         WebApp.create(
             workspaces,
             analyses,
-            running,
-            DashboardPagesTest.CHARTS,
             WebConfig.defaults(),
-            Nav.ENTRIES),
+            WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS).withStatus(running)),
         (server, client) ->
             assertEquals(409, client.get("/shops/" + SHOP + "/traffic/tables/losses.xlsx").code()));
   }
@@ -393,7 +394,11 @@ class TableDownloadsTest {
     WebConfig config =
         WebConfig.defaults().withAccessToken("all").withShopToken("other", List.of("other"));
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, DashboardPagesTest.CHARTS, config, Nav.ENTRIES),
+        WebApp.create(
+            workspaces,
+            analyses,
+            config,
+            WebApp.Options.defaults().withCharts(DashboardPagesTest.CHARTS)),
         (server, client) -> {
           String path = "/shops/" + SHOP + "/traffic/tables/losses.xlsx";
           assertEquals(401, client.get(path).code());
