@@ -285,11 +285,9 @@ class TableDownloadsTest {
         data.dashboards(),
         (server, client) -> {
           Sheet sheet =
-              download(
-                      client.getOrigin(),
-                      "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=zh")
-                  .workbook()
-                  .getSheetAt(0);
+              firstSheet(
+                  client.getOrigin(),
+                  "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=zh");
           assertEquals("子订单编号", sheet.getRow(0).getCell(0).getStringCellValue());
           List<String> ids = new ArrayList<>();
           for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -303,9 +301,7 @@ class TableDownloadsTest {
           assertEquals(ids.get(0), new DataFormatter().formatCellValue(sheet.getRow(1).getCell(0)));
 
           Sheet products =
-              download(client.getOrigin(), "/shops/" + SHOP + "/products/tables/products.xlsx")
-                  .workbook()
-                  .getSheetAt(0);
+              firstSheet(client.getOrigin(), "/shops/" + SHOP + "/products/tables/products.xlsx");
           assertEquals("商品ID", products.getRow(0).getCell(1).getStringCellValue());
           Cell productId = products.getRow(1).getCell(1);
           assertEquals(CellType.STRING, productId.getCellType());
@@ -323,11 +319,9 @@ class TableDownloadsTest {
         data.dashboards(),
         (server, client) -> {
           Sheet sheet =
-              download(
-                      client.getOrigin(),
-                      "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=en")
-                  .workbook()
-                  .getSheetAt(0);
+              firstSheet(
+                  client.getOrigin(),
+                  "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=en");
           assertEquals("Amount", sheet.getRow(0).getCell(2).getStringCellValue());
           for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Cell amount = sheet.getRow(r).getCell(2);
@@ -472,6 +466,11 @@ class TableDownloadsTest {
   }
 
   // ---- reading the workbook as a spreadsheet does ----
+
+  /** The first sheet of the workbook downloaded from {@code link}. */
+  private static Sheet firstSheet(String origin, String link) throws Exception {
+    return download(origin, link).workbook().getSheetAt(0);
+  }
 
   private static Download download(String origin, String link) throws Exception {
     HttpResponse<byte[]> response =
