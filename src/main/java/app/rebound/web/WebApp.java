@@ -53,49 +53,61 @@ public final class WebApp {
     Warmup.start();
   }
 
-  public static Javalin create(Workspaces workspaces, Analyses analyses, WebConfig config) {
-    return create(workspaces, analyses, config, Nav.ENTRIES);
+  /**
+   * What an app is built with beside its data, its analyses and its limits: the dashboards' charts,
+   * the header navigation and where the analyses' status is read. {@link #defaults()} is what
+   * {@code serve} runs; a test swaps one part.
+   */
+  public static final class Options {
+    private final ChartSource charts;
+    private final List<NavEntry> nav;
+    private final ReportCache.StatusSource status; // null: the analyses' own
+
+    private Options(ChartSource charts, List<NavEntry> nav, ReportCache.StatusSource status) {
+      this.charts = charts;
+      this.nav = nav;
+      this.status = status;
+    }
+
+    /** The app's charts, its navigation, and the status the analyses report. */
+    public static Options defaults() {
+      return new Options(ChartSource.impactCharts(), Nav.ENTRIES, null);
+    }
+
+    /** The dashboards' charts drawn by {@code charts}. */
+    public Options withCharts(ChartSource charts) {
+      return new Options(charts, nav, status);
+    }
+
+    /** The header navigation given. */
+    public Options withNav(List<NavEntry> nav) {
+      return new Options(charts, nav, status);
+    }
+
+    /** The analyses' status read from {@code status} (tests hold it RUNNING or FAILED). */
+    Options withStatus(ReportCache.StatusSource status) {
+      return new Options(charts, nav, status);
+    }
   }
 
-  /** With its own background analyses (one at a time): for tests and single-shop use. */
+  /**
+   * With its own background analyses (one at a time) and the {@linkplain Options#defaults() default
+   * options}: for tests and single-shop use.
+   */
   public static Javalin create(Workspaces workspaces, WebConfig config) {
-    return create(workspaces, config, Nav.ENTRIES);
+    return create(
+        workspaces,
+        new Analyses(workspaces, Clock.systemDefaultZone(), 1),
+        config,
+        Options.defaults());
   }
 
-  public static Javalin create(Workspaces workspaces, WebConfig config, List<NavEntry> nav) {
-    return create(workspaces, new Analyses(workspaces, Clock.systemDefaultZone(), 1), config, nav);
-  }
-
-  /**
-   * As {@link #create(Workspaces, Analyses, ChartSource, WebConfig, List)} with the app's charts.
-   */
+  /** The app over {@code workspaces}, analysed by {@code analyses}, within {@code config}. */
   public static Javalin create(
-      Workspaces workspaces, Analyses analyses, WebConfig config, List<NavEntry> nav) {
-    return create(workspaces, analyses, ChartSource.impactCharts(), config, nav);
-  }
-
-  /**
-   * The app with its dashboards' charts drawn by {@code charts} and the header navigation given.
-   */
-  public static Javalin create(
-      Workspaces workspaces,
-      Analyses analyses,
-      ChartSource charts,
-      WebConfig config,
-      List<NavEntry> nav) {
-    return create(workspaces, analyses, analyses::status, charts, config, nav);
-  }
-
-  /**
-   * As above, with the analyses' status read from {@code status} (tests hold it RUNNING or FAILED).
-   */
-  static Javalin create(
-      Workspaces workspaces,
-      Analyses analyses,
-      ReportCache.StatusSource status,
-      ChartSource charts,
-      WebConfig config,
-      List<NavEntry> nav) {
+      Workspaces workspaces, Analyses analyses, WebConfig config, Options options) {
+    ReportCache.StatusSource status = options.status != null ? options.status : analyses::status;
+    ChartSource charts = options.charts;
+    List<NavEntry> nav = options.nav;
     UploadProgress progress = new UploadProgress();
     ShopChanges changes = new ShopChanges(workspaces, analyses, progress);
     ShopApi api = new ShopApi(workspaces, analyses, progress, changes, config);

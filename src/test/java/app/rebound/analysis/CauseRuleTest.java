@@ -41,15 +41,21 @@ class CauseRuleTest {
     s.put(code, new Signal(code, value, Phrase.of(code)));
   }
 
+  /** The rule's verdict on {@code s}, asserted to name {@code cause} and not to be undecided. */
+  static CauseRule.Verdict assertDecided(String cause, Map<String, Signal> s, int orders) {
+    CauseRule.Verdict v = CauseRule.decide(s, orders);
+    assertEquals(cause, v.cause());
+    assertFalse(v.odds().undecided(), v.odds().probabilities().toString());
+    return v;
+  }
+
   @Test
   void a_spike_of_five_times_the_usual_complaints_outweighs_no_refunds() {
     Map<String, Signal> s = genuineOrders();
     put(s, BatchSignals.REFUND_GROUP, 0.5);
     put(s, BatchSignals.CHAT, 0.5);
     put(s, BatchSignals.COMPLAINTS, 5.0);
-    CauseRule.Verdict v = CauseRule.decide(s, 20);
-    assertEquals(BatchCause.MALICIOUS_REPORT, v.cause());
-    assertFalse(v.odds().undecided(), v.odds().probabilities().toString());
+    CauseRule.Verdict v = assertDecided(BatchCause.MALICIOUS_REPORT, s, 20);
     assertEquals(BatchSignals.COMPLAINTS, v.odds().drivers().get(0).code());
     // A spike of 1.6 times is not one of 5: the same batch is then not an attack.
     put(s, BatchSignals.COMPLAINTS, 1.6);
@@ -69,9 +75,7 @@ class CauseRuleTest {
     put(s, BatchSignals.COMPLAINTS, 2.2);
     // 4 complaints above a usual 3.5 a week: chance about one week in twenty.
     put(s, BatchSignals.COMPLAINTS_EXTRA, 4.2);
-    CauseRule.Verdict few = CauseRule.decide(s, 20);
-    assertEquals(BatchCause.SYSTEM_ERROR, few.cause());
-    assertFalse(few.odds().undecided(), few.odds().probabilities().toString());
+    CauseRule.Verdict few = assertDecided(BatchCause.SYSTEM_ERROR, s, 20);
     // The same ratio on 40 complaints above the usual: the rise counts in full.
     put(s, BatchSignals.COMPLAINTS_EXTRA, 40);
     CauseRule.Verdict many = CauseRule.decide(s, 20);
@@ -92,9 +96,7 @@ class CauseRuleTest {
     put(s, BatchSignals.REFUND_GROUP, 0.5);
     put(s, BatchSignals.COMPLAINTS, 1.0);
     put(s, BatchSignals.REUSED_EXCESS, 0.08);
-    CauseRule.Verdict v = CauseRule.decide(s, 40);
-    assertEquals(BatchCause.VIOLATION, v.cause());
-    assertFalse(v.odds().undecided(), v.odds().probabilities().toString());
+    CauseRule.Verdict v = assertDecided(BatchCause.VIOLATION, s, 40);
     assertTrue(v.confidence() >= 0.9, "confidence " + v.confidence());
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,96 +25,11 @@ class DeletionStagesTest {
   static Table orders() {
     Table orders = Rows.empty(FileKind.ORDERS);
     // P1: four paid orders of 2, 1, 1, 1 units (5 counted) and one closed order that never counted.
-    add(
-        orders,
-        "sub_order_id",
-        "1",
-        "product_id",
-        P1,
-        "product_name",
-        "面霜",
-        "quantity",
-        2,
-        "payable_amount",
-        20.0,
-        "submitted_at",
-        "2026-05-01 10:00",
-        "paid_at",
-        "2026-05-01 10:01",
-        "order_status",
-        "已完成");
-    add(
-        orders,
-        "sub_order_id",
-        "2",
-        "product_id",
-        P1,
-        "product_name",
-        "面霜",
-        "quantity",
-        1,
-        "payable_amount",
-        10.0,
-        "submitted_at",
-        "2026-05-02 10:00",
-        "paid_at",
-        "2026-05-02 10:01",
-        "order_status",
-        "已完成");
-    add(
-        orders,
-        "sub_order_id",
-        "3",
-        "product_id",
-        P1,
-        "product_name",
-        "面霜",
-        "quantity",
-        1,
-        "payable_amount",
-        10.0,
-        "submitted_at",
-        "2026-05-03 10:00",
-        "paid_at",
-        "2026-05-03 10:01",
-        "order_status",
-        "已完成");
-    add(
-        orders,
-        "sub_order_id",
-        "4",
-        "product_id",
-        P1,
-        "product_name",
-        "面霜",
-        "quantity",
-        1,
-        "payable_amount",
-        10.0,
-        "submitted_at",
-        "2026-05-04 10:00",
-        "paid_at",
-        "2026-05-04 10:01",
-        "order_status",
-        "已发货");
-    add(
-        orders,
-        "sub_order_id",
-        "5",
-        "product_id",
-        P1,
-        "product_name",
-        "面霜",
-        "quantity",
-        3,
-        "payable_amount",
-        30.0,
-        "submitted_at",
-        "2026-05-04 11:00",
-        "paid_at",
-        "2026-05-04 11:01",
-        "order_status",
-        "已关闭");
+    order(orders, "1", P1, "面霜", 2, 20.0, "2026-05-01 10:00", "已完成");
+    order(orders, "2", P1, "面霜", 1, 10.0, "2026-05-02 10:00", "已完成");
+    order(orders, "3", P1, "面霜", 1, 10.0, "2026-05-03 10:00", "已完成");
+    order(orders, "4", P1, "面霜", 1, 10.0, "2026-05-04 10:00", "已发货");
+    order(orders, "5", P1, "面霜", 3, 30.0, "2026-05-04 11:00", "已关闭");
     // P2: one paid order, flagged as deleted inside the orders export, without a notice.
     add(
         orders,
@@ -138,28 +54,41 @@ class DeletionStagesTest {
     return orders;
   }
 
+  /** A paid order, paid a minute after it was submitted at {@code submitted}. */
+  private static void order(
+      Table orders,
+      String id,
+      String product,
+      String name,
+      int quantity,
+      double amount,
+      String submitted,
+      String status) {
+    LocalDateTime at = LocalDateTime.parse(submitted.replace(' ', 'T'));
+    add(
+        orders,
+        "sub_order_id",
+        id,
+        "product_id",
+        product,
+        "product_name",
+        name,
+        "quantity",
+        quantity,
+        "payable_amount",
+        amount,
+        "submitted_at",
+        submitted,
+        "paid_at",
+        at.plusMinutes(1).toString().replace('T', ' '),
+        "order_status",
+        status);
+  }
+
   static Table deletions() {
     Table deletions = Rows.empty(FileKind.DELETIONS);
-    add(
-        deletions,
-        "sub_order_id",
-        "1",
-        "product_id",
-        P1,
-        "processed_at",
-        "2026-05-10 00:00",
-        "notice_id",
-        "WG1");
-    add(
-        deletions,
-        "sub_order_id",
-        "2",
-        "product_id",
-        P1,
-        "processed_at",
-        "2026-05-11 00:00",
-        "notice_id",
-        "WG1");
+    Rows.deletion(deletions, "1", P1, "2026-05-10 00:00", "WG1");
+    Rows.deletion(deletions, "2", P1, "2026-05-11 00:00", "WG1");
     add(deletions, "sub_order_id", "3", "processed_at", "2026-05-12 00:00");
     return deletions;
   }
@@ -219,43 +148,21 @@ class DeletionStagesTest {
       int weekly = day.getDayOfWeek().getValue() >= 6 ? 150 : 100;
       int trend = d * 2;
       // Two unaffected products; P1 draws half their sum, and loses 10 visitors a day from day 28.
-      add(
-          traffic,
-          "date",
-          day.toString(),
-          "product_id",
-          "C1",
-          "impressions",
-          1000,
-          "visitors",
-          weekly + trend,
-          "buyers",
-          5);
-      add(
-          traffic,
-          "date",
-          day.toString(),
-          "product_id",
-          "C2",
-          "impressions",
-          1000,
-          "visitors",
-          weekly + trend,
-          "buyers",
-          5);
-      int p1 = weekly + trend - (d >= 28 ? 10 : 0);
-      add(
-          traffic,
-          "date",
-          day.toString(),
-          "product_id",
-          P1,
-          "impressions",
-          1000,
-          "visitors",
-          p1,
-          "buyers",
-          5);
+      for (String product : List.of("C1", "C2", P1)) {
+        int visitors = weekly + trend - (product.equals(P1) && d >= 28 ? 10 : 0);
+        add(
+            traffic,
+            "date",
+            day.toString(),
+            "product_id",
+            product,
+            "impressions",
+            1000,
+            "visitors",
+            visitors,
+            "buyers",
+            5);
+      }
     }
     Table orders = Rows.empty(FileKind.ORDERS);
     add(
@@ -275,16 +182,7 @@ class DeletionStagesTest {
         "order_status",
         "已完成");
     Table deletions = Rows.empty(FileKind.DELETIONS);
-    add(
-        deletions,
-        "sub_order_id",
-        "9",
-        "product_id",
-        P1,
-        "processed_at",
-        start.plusDays(28) + " 00:00",
-        "notice_id",
-        "WG9");
+    Rows.deletion(deletions, "9", P1, start.plusDays(28) + " 00:00", "WG9");
     ShopData shop =
         ShopData.of(
             Map.of(

@@ -32,18 +32,7 @@ class PartnershipImpactTest {
   static final String Q = "7590000000000000005";
 
   static Table deletions() {
-    Table t = Rows.empty(FileKind.DELETIONS);
-    add(
-        t,
-        "sub_order_id",
-        DELETED,
-        "product_id",
-        A,
-        "processed_at",
-        "2026-06-11 09:00",
-        "notice_id",
-        "WG1");
-    return t;
+    return Rows.deletion(Rows.empty(FileKind.DELETIONS), DELETED, A, "2026-06-11 09:00", "WG1");
   }
 
   /**

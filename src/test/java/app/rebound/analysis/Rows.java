@@ -36,6 +36,23 @@ final class Rows {
     return table;
   }
 
+  /**
+   * Appends one deleted sub-order as the deletions export lists it: its product, time and notice.
+   */
+  static Table deletion(
+      Table deletions, String subOrder, String product, String processedAt, String notice) {
+    return add(
+        deletions,
+        "sub_order_id",
+        subOrder,
+        "product_id",
+        product,
+        "processed_at",
+        processedAt,
+        "notice_id",
+        notice);
+  }
+
   private static Object convert(Column<?> column, Object v) {
     if (v instanceof String s) {
       return switch (column.type().name()) {

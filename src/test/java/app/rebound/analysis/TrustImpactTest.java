@@ -29,18 +29,7 @@ class TrustImpactTest {
   static final String DELETED = "6920000000000000999";
 
   static Table deletions() {
-    Table t = Rows.empty(FileKind.DELETIONS);
-    add(
-        t,
-        "sub_order_id",
-        DELETED,
-        "product_id",
-        A,
-        "processed_at",
-        "2026-06-10 09:00",
-        "notice_id",
-        "WG1");
-    return t;
+    return Rows.deletion(Rows.empty(FileKind.DELETIONS), DELETED, A, "2026-06-10 09:00", "WG1");
   }
 
   /**

@@ -2,7 +2,6 @@ package app.rebound.bench;
 
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
-import app.rebound.web.Nav;
 import app.rebound.web.WebApp;
 import app.rebound.web.WebConfig;
 import io.javalin.Javalin;
@@ -56,7 +55,7 @@ final class ServedShop implements AutoCloseable {
     }
     double analysisSeconds = (System.nanoTime() - start) / 1e9;
     Javalin app =
-        WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES)
+        WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults())
             .start("127.0.0.1", 0);
     return new ServedShop(shop, orders, analysisSeconds, workspaces, analyses, app);
   }

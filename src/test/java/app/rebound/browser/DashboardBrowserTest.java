@@ -12,7 +12,6 @@ import app.rebound.Slow;
 import app.rebound.service.Alerts;
 import app.rebound.service.Analyses;
 import app.rebound.store.Workspaces;
-import app.rebound.web.Nav;
 import app.rebound.web.Period;
 import app.rebound.web.WebApp;
 import app.rebound.web.WebConfig;
@@ -175,7 +174,7 @@ class DashboardBrowserTest {
         new Alerts(
             workspaces, List.of(robot), CLOCK, "zh", new Alerts.Retry(Duration.ofMillis(50), 4));
     analyses.listen(alerts); // as `serve --alert-webhook` does
-    app = WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES);
+    app = WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults());
     app.start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
 

@@ -39,6 +39,17 @@ class AnalyzeCommandTest {
     return cli.execute(args);
   }
 
+  /**
+   * Runs analyze on the sample into {@code out} with {@code more} options, asserting it exits 0.
+   */
+  private void analyzeTheSample(String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of("analyze", "--input", sampleDir().toString(), "--out", out.toString()));
+    args.addAll(List.of(more));
+    assertEquals(0, run(args.toArray(String[]::new)));
+  }
+
   @Test
   void analyze_refuses_a_file_over_the_row_limit_whole_and_reads_the_others() throws Exception {
     // Both orders exports have 425 data rows; the other files fewer than 300.
@@ -100,7 +111,7 @@ class AnalyzeCommandTest {
   @Test
   void analyze_on_the_shared_sample_writes_ingest_json_with_every_file_and_the_refused_rows()
       throws Exception {
-    assertEquals(0, run("analyze", "--input", sampleDir().toString(), "--out", out.toString()));
+    analyzeTheSample();
     JsonNode ingest = Json.MAPPER.readTree(out.resolve("ingest.json").toFile());
     assertEquals(420, ingest.get("orders_distinct").asLong());
     List<String> kinds = new ArrayList<>();
@@ -136,9 +147,7 @@ class AnalyzeCommandTest {
 
   @Test
   void analyze_writes_impact_json_with_batches_causes_and_losses() throws Exception {
-    assertEquals(
-        0,
-        run("analyze", "--input", sampleDir().toString(), "--out", out.toString(), "--lang", "en"));
+    analyzeTheSample("--lang", "en");
     JsonNode impact = Json.MAPPER.readTree(out.resolve("impact.json").toFile());
     assertEquals(70, impact.at("/deletions/orders").asLong());
     JsonNode batches = impact.at("/deletions/batches");
@@ -216,16 +225,7 @@ class AnalyzeCommandTest {
 
   @Test
   void now_takes_a_plain_date_as_the_start_of_that_day() throws Exception {
-    assertEquals(
-        0,
-        run(
-            "analyze",
-            "--input",
-            sampleDir().toString(),
-            "--out",
-            out.toString(),
-            "--now",
-            "2026-06-01"));
+    analyzeTheSample("--now", "2026-06-01");
     JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
     assertEquals("2026-06-01T00:00", appeal.get("as_of").asText());
   }
@@ -246,16 +246,7 @@ class AnalyzeCommandTest {
 
   @Test
   void analyze_writes_appeal_json_and_a_pack_for_each_group_still_open_at_now() throws Exception {
-    assertEquals(
-        0,
-        run(
-            "analyze",
-            "--input",
-            sampleDir().toString(),
-            "--out",
-            out.toString(),
-            "--now",
-            "2026-06-01T12:00"));
+    analyzeTheSample("--now", "2026-06-01T12:00");
     JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
     assertEquals("zh", appeal.get("lang").asText());
     assertEquals("2026-06-01T12:00", appeal.get("as_of").asText());
@@ -326,18 +317,7 @@ class AnalyzeCommandTest {
 
   @Test
   void groups_whose_window_has_closed_get_no_pack() throws Exception {
-    assertEquals(
-        0,
-        run(
-            "analyze",
-            "--input",
-            sampleDir().toString(),
-            "--out",
-            out.toString(),
-            "--now",
-            "2026-07-01T00:00",
-            "--lang",
-            "en"));
+    analyzeTheSample("--now", "2026-07-01T00:00", "--lang", "en");
     JsonNode appeal = Json.MAPPER.readTree(out.resolve("appeal.json").toFile());
     assertTrue(appeal.get("groups").size() > 0);
     for (JsonNode g : appeal.get("groups")) {

@@ -16,6 +16,25 @@ final class PlanFixtures {
 
   private PlanFixtures() {}
 
+  /** The appeal action both plans rank first: ¥12,345.6 expected, its gap and reason as given. */
+  static RankedAction appeal(String gap, String reason) {
+    return new RankedAction(
+        ActionId.APPEAL,
+        1,
+        12345.6,
+        9000,
+        16000.5,
+        0,
+        "low",
+        0.8,
+        7,
+        List.of(CREAM),
+        gap,
+        reason,
+        0,
+        RankedAction.BY_NET_VALUE);
+  }
+
   static Plan zh() {
     return new Plan(
         "zh",
@@ -37,21 +56,7 @@ final class PlanFixtures {
                 "补充真实买家秀和成分说明，提升详情页转化率；这是一段较长的中文理由，用来检验中文在表格单元格里可以在任意字符之间换行而不会溢出边界。",
                 0,
                 RankedAction.BY_NET_VALUE),
-            new RankedAction(
-                ActionId.APPEAL,
-                1,
-                12345.6,
-                9000,
-                16000.5,
-                0,
-                "low",
-                0.8,
-                7,
-                List.of(CREAM),
-                "被删销量可申诉",
-                "=HYPERLINK(\"http://evil.example\",\"点我\")",
-                0,
-                RankedAction.BY_NET_VALUE),
+            appeal("被删销量可申诉", "=HYPERLINK(\"http://evil.example\",\"点我\")"),
             new RankedAction(
                 ActionId.MONITORING,
                 3,
@@ -81,22 +86,10 @@ final class PlanFixtures {
         "en",
         AS_OF,
         List.of(
-            new RankedAction(
-                ActionId.APPEAL,
-                1,
-                12345.6,
-                9000,
-                16000.5,
-                0,
-                "low",
-                0.8,
-                7,
-                List.of(CREAM),
+            appeal(
                 "Deleted sales can be appealed",
                 "Most deleted orders were real buyers; a complete evidence pack "
-                    + "with logistics tracking and chat records restores the sales count and the ranking that followed it.",
-                0,
-                RankedAction.BY_NET_VALUE),
+                    + "with logistics tracking and chat records restores the sales count and the ranking that followed it."),
             new RankedAction(
                 ActionId.AFFILIATE,
                 2,

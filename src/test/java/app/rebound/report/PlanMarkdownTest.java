@@ -55,11 +55,14 @@ class PlanMarkdownTest {
         md);
   }
 
-  @Test
-  void a_pipe_in_a_text_does_not_break_the_table() {
+  /**
+   * The English plan with its first action alone, that action's gap and reason replaced, as
+   * Markdown.
+   */
+  private static String markdownOfFirstAction(String gap, String reason) {
     var plan = PlanFixtures.en();
     var a = plan.actions().get(0);
-    var piped =
+    var changed =
         new RankedAction(
             a.id(),
             a.rank(),
@@ -71,15 +74,20 @@ class PlanMarkdownTest {
             a.confidence(),
             a.daysToEffect(),
             a.products(),
-            a.gap(),
-            "left | right",
+            gap,
+            reason,
             0,
             RankedAction.BY_NET_VALUE);
-    String md =
-        PlanWriters.markdown(
-            new Plan("en", plan.asOf(), List.of(piped), plan.steps(), plan.assumptions()),
-            null,
-            "Shop");
+    return PlanWriters.markdown(
+        new Plan("en", plan.asOf(), List.of(changed), plan.steps(), plan.assumptions()),
+        null,
+        "Shop");
+  }
+
+  @Test
+  void a_pipe_in_a_text_does_not_break_the_table() {
+    String gap = PlanFixtures.en().actions().get(0).gap();
+    String md = markdownOfFirstAction(gap, "left | right");
     assertTrue(md.contains("left \\| right"), md);
   }
 
@@ -87,29 +95,7 @@ class PlanMarkdownTest {
   void html_links_and_headings_in_shop_text_stay_literal_text() {
     String hostile =
         "<img src=x onerror=alert(1)> [x](javascript:alert(1)) **bold** `code`\n# Fake heading\n- item";
-    var plan = PlanFixtures.en();
-    var a = plan.actions().get(0);
-    var named =
-        new RankedAction(
-            a.id(),
-            a.rank(),
-            a.expectedGmv(),
-            a.expectedGmvLow(),
-            a.expectedGmvHigh(),
-            a.cost(),
-            a.effort(),
-            a.confidence(),
-            a.daysToEffect(),
-            a.products(),
-            hostile,
-            hostile,
-            0,
-            RankedAction.BY_NET_VALUE);
-    String md =
-        PlanWriters.markdown(
-            new Plan("en", plan.asOf(), List.of(named), plan.steps(), plan.assumptions()),
-            null,
-            "Shop");
+    String md = markdownOfFirstAction(hostile, hostile);
     assertFalse(md.contains("<img"), md);
     assertTrue(md.contains("&lt;img src=x onerror=alert(1)&gt;"), md);
     assertFalse(md.contains("[x](javascript:"), "no link: " + md);

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
 import app.rebound.advice.appeal.AppealGroup;
-import app.rebound.service.Analyses;
 import app.rebound.service.AppealCases;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -21,17 +20,14 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tokens and their scopes: a token is needed once one is configured, and a shop token sees its
@@ -43,24 +39,10 @@ class AccessTest {
   private static final String ALPHA = "alpha-only=";
   private static final String ORDERS = "订单明细.csv";
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-  private Analyses analyses;
-
-  @BeforeEach
-  void open() throws Exception {
-    workspaces = new Workspaces(dataDir, CasesApiTest.CLOCK);
-    analyses = new Analyses(workspaces, CasesApiTest.CLOCK, 1);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
+  @RegisterExtension final DataFolder data = DataFolder.on(CasesApiTest.CLOCK);
 
   private Javalin app(WebConfig config) {
-    return WebApp.create(workspaces, analyses, ChartSource.none(), config, Nav.ENTRIES);
+    return data.served(config, WebApp.Options.defaults().withCharts(ChartSource.none()));
   }
 
   private static WebConfig scoped() {
@@ -71,10 +53,6 @@ class AccessTest {
 
   private static Response get(HttpClient client, String path, String token) {
     return client.get(path, r -> r.header("Authorization", "Bearer " + token));
-  }
-
-  private static JsonNode json(Response response) throws Exception {
-    return Json.MAPPER.readTree(response.body().string());
   }
 
   /**
@@ -89,15 +67,15 @@ class AccessTest {
                     new UploadFile(
                         name, () -> Files.newInputStream(SampleShop.samples().resolve(name))))
             .toList();
-    workspaces.upload(shop, files, step -> {});
-    SampleShop.awaitReady(analyses, shop, "zh");
+    data.workspaces().upload(shop, files, step -> {});
+    SampleShop.awaitReady(data.analyses(), shop, "zh");
     LocalDateTime now = LocalDateTime.now(CasesApiTest.CLOCK);
     AppealGroup group =
-        analyses.appeal(shop).orElseThrow().groups().stream()
+        data.analyses().appeal(shop).orElseThrow().groups().stream()
             .filter(g -> !g.closed(now))
             .findFirst()
             .orElseThrow();
-    AppealCases cases = new AppealCases(workspaces, analyses);
+    AppealCases cases = new AppealCases(data.workspaces(), data.analyses());
     long id = cases.open(shop, group.id()).appealCase().id();
     cases.change(
         shop, id, new AppealCases.Request("submitted", null, null, LocalDate.of(2026, 6, 2), null));
@@ -108,7 +86,7 @@ class AccessTest {
    * histories.
    */
   private String state(String shop) throws Exception {
-    var db = workspaces.database(shop);
+    var db = data.workspaces().database(shop);
     List<Object> state = new ArrayList<>();
     state.add(db.uploads().size());
     state.add(db.actionsTaken().size());
@@ -249,7 +227,8 @@ class AccessTest {
             }
           }
           assertEquals(before, state("beta"), "nothing of beta changed");
-          assertFalse(workspaces.exists("delta"), "no shop was created outside the token's scope");
+          assertFalse(
+              data.workspaces().exists("delta"), "no shop was created outside the token's scope");
 
           // Spellings of the same path that the router still maps to a handler of beta are refused
           // too.
@@ -287,7 +266,7 @@ class AccessTest {
                   .field("shop", "beta")
                   .postTo(client, "/shops", r -> r.header("Authorization", "Bearer " + ALPHA))
                   .code());
-          assertFalse(workspaces.exists("delta"));
+          assertFalse(data.workspaces().exists("delta"));
           assertEquals(before, state("beta"));
         });
   }
@@ -309,7 +288,7 @@ class AccessTest {
                   .field("shop", "alpha")
                   .postTo(client, "/shops", r -> r.header("Authorization", "Bearer " + ALPHA));
           assertEquals(303, form.code());
-          assertTrue(workspaces.exists("alpha") && workspaces.exists("gamma"));
+          assertTrue(data.workspaces().exists("alpha") && data.workspaces().exists("gamma"));
           assertEquals(2, json(get(client, "/api/shops", ALPHA)).size());
         });
   }

@@ -1,59 +1,25 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
+import static app.rebound.web.Http.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.rebound.Json;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ActionsApiTest {
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-
-  @BeforeEach
-  void openWorkspaces() throws Exception {
-    workspaces =
-        new Workspaces(
-            dataDir,
-            Clock.fixed(Instant.parse("2026-06-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-  }
-
-  @AfterEach
-  void closeWorkspaces() throws Exception {
-    workspaces.close();
-  }
-
-  private static Response postJson(HttpClient client, String path, String json) {
-    return client.request(
-        path,
-        r ->
-            r.post(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-  }
-
-  private static JsonNode json(Response response) throws Exception {
-    return Json.MAPPER.readTree(response.body().string());
-  }
+  @RegisterExtension final DataFolder data = DataFolder.at("2026-06-15T02:00:00Z");
 
   @Test
   void
       an_action_posted_as_started_is_listed_with_its_effect_measured_against_the_uploaded_orders() {
     JavalinTest.test(
-        WebApp.create(workspaces, WebConfig.defaults()),
+        data.app(),
         (server, client) -> {
           assertEquals(
               404,

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,16 +9,12 @@ import app.rebound.Json;
 import app.rebound.advice.appeal.AppealGroup;
 import app.rebound.advice.appeal.AppealReport;
 import app.rebound.report.AppealPackWriter;
-import app.rebound.service.Analyses;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,10 +25,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The appeal workbench over the sample shop, at moments chosen around its notice: the time left,
@@ -66,37 +62,17 @@ class AppealPagesTest {
     }
   }
 
-  @TempDir static Path data;
   private static final MovableClock CLOCK = new MovableClock();
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+
+  @RegisterExtension static final DataFolder data = DataFolder.on(CLOCK);
   private static AppealGroup group;
 
   @BeforeAll
   static void uploadTheSampleShop() throws Exception {
-    workspaces = new Workspaces(data, CLOCK);
-    analyses = new Analyses(workspaces, CLOCK, 1);
-    SampleShop.upload(workspaces, SHOP);
-    SampleShop.awaitReady(analyses, SHOP, "zh");
-    AppealReport report = analyses.appeal(SHOP).orElseThrow();
+    SampleShop.upload(data.workspaces(), SHOP);
+    SampleShop.awaitReady(data.analyses(), SHOP, "zh");
+    AppealReport report = data.analyses().appeal(SHOP).orElseThrow();
     group = report.groups().get(0);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static Javalin app() {
-    return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
-  }
-
-  private static String page(io.javalin.testtools.HttpClient client, String path) {
-    var response = client.get(path);
-    assertEquals(200, response.code(), path);
-    return response.body().string();
   }
 
   @Test
@@ -104,7 +80,7 @@ class AppealPagesTest {
       a_group_under_48_hours_from_its_deadline_is_flagged_urgent_on_the_workbench_and_the_overview() {
     CLOCK.set(group.deadline().minusHours(30));
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
@@ -126,7 +102,7 @@ class AppealPagesTest {
   void a_group_with_days_left_is_offered_without_the_warning() {
     CLOCK.set(group.deadline().minusHours(24 * 5 + 3));
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           Messages msg = Messages.of(Lang.EN);
           String workbench = page(client, "/shops/" + SHOP + "/appeal?lang=en");
@@ -143,7 +119,7 @@ class AppealPagesTest {
   void a_group_past_its_deadline_is_marked_closed_and_not_offered() throws Exception {
     CLOCK.set(group.deadline().plusMinutes(1));
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           // The language is asked for: the test client's cookie jar outlives one test, and a page
           // remembers the language an earlier test chose.
@@ -168,7 +144,7 @@ class AppealPagesTest {
   void the_group_page_lists_exactly_the_groups_orders_with_their_proofs() {
     CLOCK.set(group.deadline().minusDays(3));
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String detail = page(client, "/shops/" + SHOP + "/appeal/" + group.id() + "?lang=en");
           for (String order : group.orders()) {
@@ -185,7 +161,7 @@ class AppealPagesTest {
   void an_open_group_shows_its_letter_and_downloads_its_pack_in_the_pages_language() {
     CLOCK.set(group.deadline().minusDays(2));
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String detail = page(client, "/shops/" + SHOP + "/appeal/" + group.id());
           assertTrue(detail.contains("id=\"letter-body\""), "the letter is shown");
@@ -232,12 +208,12 @@ class AppealPagesTest {
 
   @Test
   void orders_that_look_fake_are_listed_as_not_to_appeal_with_their_reasons() throws Exception {
-    AppealReport report = analyses.appeal(SHOP).orElseThrow();
+    AppealReport report = data.analyses().appeal(SHOP).orElseThrow();
     var refused =
         report.orders().stream().filter(o -> o.verdict().equals("do_not_appeal")).toList();
     assertFalse(refused.isEmpty(), "the sample's WG3B2 batch looks like a real violation");
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String workbench = page(client, "/shops/" + SHOP + "/appeal?lang=zh");
           assertTrue(workbench.contains(refused.get(0).orderId()));

@@ -61,8 +61,7 @@ class CasePagesTest {
       // Two days before the deadline (the movable clock reads its instant as local time).
       clock.set(group.deadline().minusDays(2));
       Javalin web =
-          WebApp.create(
-              workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), DataFolder.DASHBOARDS);
       JavalinTest.test(
           web,
           (server, client) -> {

@@ -1,20 +1,17 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
+import static app.rebound.web.Http.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
 import app.rebound.advice.appeal.AppealGroup;
-import app.rebound.service.Analyses;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,10 +19,8 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CasesApiTest {
 
@@ -33,33 +28,7 @@ class CasesApiTest {
   static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-06-02T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-  private Analyses analyses;
-
-  @BeforeEach
-  void open() throws Exception {
-    workspaces = new Workspaces(dataDir, CLOCK);
-    analyses = new Analyses(workspaces, CLOCK, 1);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static Response postJson(HttpClient client, String path, String json) {
-    return client.request(
-        path,
-        r ->
-            r.post(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-  }
-
-  private static JsonNode json(Response response) throws Exception {
-    return Json.MAPPER.readTree(response.body().string());
-  }
+  @RegisterExtension final DataFolder data = DataFolder.on(CLOCK);
 
   /** Asserts the status and that the body is the API's error naming {@code part}. */
   private static void assertError(int status, String part, Response response) throws Exception {
@@ -81,10 +50,10 @@ class CasesApiTest {
                     new UploadFile(
                         name, () -> Files.newInputStream(SampleShop.samples().resolve(name))))
             .toList();
-    workspaces.upload("demo", files, step -> {});
-    SampleShop.awaitReady(analyses, "demo", "zh");
+    data.workspaces().upload("demo", files, step -> {});
+    SampleShop.awaitReady(data.analyses(), "demo", "zh");
     LocalDateTime now = LocalDateTime.now(CLOCK);
-    return analyses.appeal("demo").orElseThrow().groups().stream()
+    return data.analyses().appeal("demo").orElseThrow().groups().stream()
         .filter(g -> !g.closed(now))
         .max(Comparator.comparingInt(g -> g.orders().size()))
         .orElseThrow();
@@ -94,7 +63,7 @@ class CasesApiTest {
   void a_case_is_opened_from_a_group_changed_listed_and_shown_with_its_history() throws Exception {
     AppealGroup group = sampleGroup();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, WebConfig.defaults()),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults()),
         (server, client) -> {
           Response created =
               postJson(client, "/api/shops/demo/cases", "{\"group_id\":\"" + group.id() + "\"}");
@@ -151,7 +120,7 @@ class CasesApiTest {
   void cases_due_are_listed_per_shop_and_across_shops_from_their_follow_up_day() throws Exception {
     AppealGroup group = sampleGroup();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, WebConfig.defaults()),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults()),
         (server, client) -> {
           long id =
               json(postJson(
@@ -186,7 +155,7 @@ class CasesApiTest {
       throws Exception {
     AppealGroup group = sampleGroup();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, WebConfig.defaults()),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults()),
         (server, client) -> {
           assertError(
               404, "no shop", postJson(client, "/api/shops/nowhere/cases", "{\"group_id\":\"x\"}"));

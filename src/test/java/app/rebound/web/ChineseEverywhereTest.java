@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Slow;
-import app.rebound.service.Analyses;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -27,10 +23,9 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A Chinese merchant reads no English and no raw code: every page reachable from a shop's overview,
@@ -95,38 +90,31 @@ class ChineseEverywhereTest {
               Optional.of("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>"),
           (id, report, product, lang) -> Optional.empty());
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.now();
 
   @BeforeAll
   static void uploadTwoShops() throws Exception {
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
-    SampleShop.upload(workspaces, FULL);
-    workspaces.upload(
-        THIN,
-        Stream.of("订单明细.csv", "销量删除记录.csv")
-            .map(
-                n -> new UploadFile(n, () -> Files.newInputStream(SampleShop.samples().resolve(n))))
-            .toList(),
-        step -> {});
+    SampleShop.upload(data.workspaces(), FULL);
+    data.workspaces()
+        .upload(
+            THIN,
+            Stream.of("订单明细.csv", "销量删除记录.csv")
+                .map(
+                    n ->
+                        new UploadFile(
+                            n, () -> Files.newInputStream(SampleShop.samples().resolve(n))))
+                .toList(),
+            step -> {});
     for (String shop : List.of(FULL, THIN)) {
-      SampleShop.awaitReady(analyses, shop, "zh");
+      SampleShop.awaitReady(data.analyses(), shop, "zh");
     }
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
   }
 
   @Test
   void every_page_of_a_shop_reads_in_chinese() {
     Map<String, Set<String>> found = new TreeMap<>();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults().withCharts(CHARTS)),
         (server, client) -> {
           for (String shop : List.of(FULL, THIN)) {
             int pages = 0;
@@ -166,7 +154,7 @@ class ChineseEverywhereTest {
   void the_plan_downloads_read_in_chinese() {
     Map<String, Set<String>> found = new TreeMap<>();
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults().withCharts(CHARTS)),
         (server, client) -> {
           for (String shop : List.of(FULL, THIN)) {
             for (String file : List.of("plan.md", "actions.csv")) {

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
 import app.rebound.analysis.CompassExports;
-import app.rebound.service.Analyses;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The traffic page with the 罗盘 成交分析 workbook and two 流量来源 periods uploaded beside the sample shop:
@@ -28,23 +23,13 @@ class CompassPagesTest {
 
   private static final String SHOP = "compass";
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.now();
 
   @BeforeAll
   static void uploadTheSampleWithTheCompassExports() throws Exception {
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
-    SampleShop.upload(workspaces, SHOP, SampleShop.compassFiles());
-    SampleShop.awaitReady(analyses, SHOP, "zh");
-    SampleShop.awaitReady(analyses, SHOP, "en");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
+    SampleShop.upload(data.workspaces(), SHOP, SampleShop.compassFiles());
+    SampleShop.awaitReady(data.analyses(), SHOP, "zh");
+    SampleShop.awaitReady(data.analyses(), SHOP, "en");
   }
 
   private static String get(io.javalin.testtools.HttpClient client, String path) {
@@ -56,8 +41,7 @@ class CompassPagesTest {
   @Test
   void the_traffic_page_shows_the_compass_figures_in_chinese_and_in_english() throws Exception {
     JavalinTest.test(
-        WebApp.create(
-            workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+        data.dashboards(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
@@ -136,8 +120,7 @@ class CompassPagesTest {
   void the_uploads_page_names_each_sheet_of_the_workbook_with_its_kind_or_why_not()
       throws Exception {
     JavalinTest.test(
-        WebApp.create(
-            workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES),
+        data.dashboards(),
         (server, client) -> {
           String zh = get(client, "/shops/" + SHOP + "/uploads?lang=zh");
           assertTrue(zh.contains(SampleShop.DEAL_WORKBOOK + " [成交概览]"), zh);

@@ -1,5 +1,7 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
+import static app.rebound.web.Http.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,6 @@ import app.rebound.analysis.Reason;
 import app.rebound.service.Analyses;
 import app.rebound.service.ShopReport;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -21,19 +22,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboards over the sample shop with every export uploaded and its analysis READY. */
 class DashboardPagesTest {
@@ -41,48 +38,16 @@ class DashboardPagesTest {
   private static final String SHOP = SampleShop.ID;
   private static final List<String> PAGES =
       List.of("", "/traffic", "/trust", "/partners", "/deletions", "/products");
-  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
 
-  /** Stands in for app.rebound.report: a tiny SVG naming its chart. */
-  static final ChartSource CHARTS =
-      ChartSource.of(
-          (id, report, product, lang) ->
-              Optional.of(
-                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title>"
-                      + id.code()
-                      + (product == null ? "" : " " + product)
-                      + "</title></svg>"),
-          (id, report, product, lang) -> Optional.of(PNG));
-
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.now();
   private static ImpactReport zhReport;
   private static ImpactReport enReport;
 
   @BeforeAll
   static void uploadTheSampleShopAndWaitForItsAnalysis() throws Exception {
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
-    SampleShop.upload(workspaces, SHOP);
-    zhReport = ReportCache.parse(SampleShop.awaitReady(analyses, SHOP, "zh").json());
-    enReport = ReportCache.parse(SampleShop.awaitReady(analyses, SHOP, "en").json());
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static Javalin app() {
-    return WebApp.create(workspaces, analyses, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
-  }
-
-  private static String page(io.javalin.testtools.HttpClient client, String path) {
-    Response response = client.get(path);
-    assertEquals(200, response.code(), path);
-    return response.body().string();
+    SampleShop.upload(data.workspaces(), SHOP);
+    zhReport = ReportCache.parse(SampleShop.awaitReady(data.analyses(), SHOP, "zh").json());
+    enReport = ReportCache.parse(SampleShop.awaitReady(data.analyses(), SHOP, "en").json());
   }
 
   /**
@@ -92,13 +57,6 @@ class DashboardPagesTest {
   /** A page's record as the Chinese API answers it: each reason with its message in Chinese. */
   private static JsonNode tree(Object record) throws Exception {
     return Reason.addMessages(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(record)), true);
-  }
-
-  private static JsonNode json(io.javalin.testtools.HttpClient client, String path)
-      throws Exception {
-    Response response = client.get(path);
-    assertEquals(200, response.code(), path);
-    return Json.MAPPER.readTree(response.body().string());
   }
 
   /** A browser's form post (urlencoded), not following the redirect; answers the status. */
@@ -124,7 +82,7 @@ class DashboardPagesTest {
     List<String> pages = new ArrayList<>(PAGES);
     pages.add("/products/" + product);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (String p : pages) {
             String zh = page(client, shop(p) + "?lang=zh");
@@ -144,7 +102,7 @@ class DashboardPagesTest {
   @Test
   void overview_tiles_show_the_reports_numbers_formatted_per_language() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
@@ -240,17 +198,18 @@ class DashboardPagesTest {
 
   @Test
   void each_api_page_answers_the_record_its_page_renders() throws Exception {
-    Dashboards.Draw draw = (id, product) -> CHARTS.svg(id, zhReport, product, "zh");
+    Dashboards.Draw draw = (id, product) -> DataFolder.CHARTS.svg(id, zhReport, product, "zh");
     String product = zhReport.products().get(0).productId();
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
-          var zhPlan = ShopReport.parse(SampleShop.awaitReady(analyses, SHOP, "zh").json()).plan();
+          var zhPlan =
+              ShopReport.parse(SampleShop.awaitReady(data.analyses(), SHOP, "zh").json()).plan();
           // The sample's appeal windows closed long ago, so the deadline summary does not move with
           // the clock.
           var deadline =
               AppealViews.deadline(
-                  analyses.appeal(SHOP).orElseThrow().groups(), LocalDateTime.now());
+                  data.analyses().appeal(SHOP).orElseThrow().groups(), LocalDateTime.now());
           assertEquals(
               tree(
                   Dashboards.overview(
@@ -314,7 +273,7 @@ class DashboardPagesTest {
   @Test
   void the_traffic_page_shows_the_channels_and_the_funnel_in_both_languages() throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
@@ -364,7 +323,7 @@ class DashboardPagesTest {
   void each_pages_numbers_are_the_numbers_of_its_json() throws Exception {
     Messages msg = Messages.of(Lang.EN);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           JsonNode traffic = json(client, "/api" + shop("/traffic?lang=en"));
           String trafficPage = page(client, shop("/traffic?lang=en"));
@@ -439,7 +398,7 @@ class DashboardPagesTest {
   @Test
   void products_table_sorts_on_the_server_by_the_asked_column() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (Dashboards.Sort sort : Dashboards.Sort.values()) {
             String html = page(client, shop("/products?sort=" + sort.param()));
@@ -495,7 +454,7 @@ class DashboardPagesTest {
   @Test
   void an_unknown_product_is_a_404_page_and_a_404_json() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           Response page = client.get(shop("/products/999?lang=zh"));
           assertEquals(404, page.code());
@@ -511,8 +470,7 @@ class DashboardPagesTest {
     ReportCache.StatusSource running =
         (shop, lang, path) ->
             new Analyses.Status(Analyses.State.RUNNING, null, "measuring the impact", null);
-    Javalin app =
-        WebApp.create(workspaces, analyses, running, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+    Javalin app = data.served(WebConfig.defaults(), DataFolder.DASHBOARDS.withStatus(running));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -538,8 +496,7 @@ class DashboardPagesTest {
         (shop, lang, path) ->
             new Analyses.Status(
                 Analyses.State.FAILED, null, null, "IllegalStateException: <b>broken</b>");
-    Javalin app =
-        WebApp.create(workspaces, analyses, failed, CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+    Javalin app = data.served(WebConfig.defaults(), DataFolder.DASHBOARDS.withStatus(failed));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -553,7 +510,7 @@ class DashboardPagesTest {
   @Test
   void nav_shows_the_dashboards_on_shop_pages_only() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String traffic = page(client, shop("/traffic?lang=en"));
           for (String key :
@@ -577,7 +534,7 @@ class DashboardPagesTest {
   @Test
   void charts_show_inline_and_download_as_svg_and_png() throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String traffic = page(client, shop("/traffic"));
           assertTrue(
@@ -605,7 +562,7 @@ class DashboardPagesTest {
                       HttpResponse.BodyHandlers.ofByteArray());
           assertEquals(200, png.statusCode());
           assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
-          assertEquals(PNG.length, png.body().length);
+          assertEquals(DataFolder.PNG.length, png.body().length);
           assertEquals((byte) 0x89, png.body()[0]);
 
           Response nonsense = client.get(shop("/charts/nonsense.svg"));
@@ -633,7 +590,7 @@ class DashboardPagesTest {
           throw new IllegalArgumentException("a bug in a chart");
         };
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, broken, WebConfig.defaults(), Nav.ENTRIES),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults().withCharts(broken)),
         (server, client) -> {
           Response svg = client.get(shop("/charts/gmv_cumulative.svg"));
           assertEquals(500, svg.code(), "a 400 would tell the merchant to fix their request");
@@ -646,17 +603,19 @@ class DashboardPagesTest {
 
   @Test
   void a_chart_without_its_export_says_which_file_to_upload() throws Exception {
-    workspaces.upload(
-        "bare",
-        List.of(
-            new UploadFile(
-                "订单明细.csv", () -> Files.newInputStream(Multipart.SAMPLES.resolve("订单明细.csv"))),
-            new UploadFile(
-                "销量删除记录.csv", () -> Files.newInputStream(Multipart.SAMPLES.resolve("销量删除记录.csv")))),
-        step -> {});
-    SampleShop.awaitReady(analyses, "bare", "zh");
+    data.workspaces()
+        .upload(
+            "bare",
+            List.of(
+                new UploadFile(
+                    "订单明细.csv", () -> Files.newInputStream(Multipart.SAMPLES.resolve("订单明细.csv"))),
+                new UploadFile(
+                    "销量删除记录.csv",
+                    () -> Files.newInputStream(Multipart.SAMPLES.resolve("销量删除记录.csv")))),
+            step -> {});
+    SampleShop.awaitReady(data.analyses(), "bare", "zh");
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String traffic = page(client, "/shops/bare/traffic?lang=zh");
           assertTrue(traffic.contains("未测量：请上传 商品流量.csv"), traffic);
@@ -666,7 +625,7 @@ class DashboardPagesTest {
           assertEquals(404, client.get("/shops/bare/charts/visitors.svg").code());
         });
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, ChartSource.none(), WebConfig.defaults(), Nav.ENTRIES),
+        data.served(WebConfig.defaults(), WebApp.Options.defaults().withCharts(ChartSource.none())),
         (server, client) -> {
           assertTrue(
               page(client, shop("/traffic?lang=zh"))
@@ -678,7 +637,7 @@ class DashboardPagesTest {
   @Test
   void product_names_and_signals_render_as_text() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (String p : List.of("/products", "/deletions", "/trust")) {
             String html = page(client, shop(p));
@@ -692,7 +651,7 @@ class DashboardPagesTest {
   void every_measure_table_says_its_change_is_relative_to_the_unaffected_products() {
     String product = zhReport.products().get(0).productId();
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             String hint = html(Messages.of(lang).get("measure.hint"));
@@ -708,7 +667,7 @@ class DashboardPagesTest {
   void a_trust_change_sits_beside_the_four_levels_it_is_the_difference_in_differences_of() {
     Messages msg = Messages.of(Lang.ZH);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String html = page(client, shop("/trust?lang=zh"));
           int checked = 0;
@@ -751,7 +710,7 @@ class DashboardPagesTest {
   void the_plan_page_ranks_the_actions_in_each_language_and_its_json_has_the_same_order()
       throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String zh = page(client, shop("/plan?lang=zh"));
           assertTrue(
@@ -778,7 +737,7 @@ class DashboardPagesTest {
   @Test
   void the_plan_downloads_as_pdf_markdown_and_spreadsheet_safe_csv() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
           byte[] pdf =
@@ -803,7 +762,7 @@ class DashboardPagesTest {
   @Test
   void sixteen_parallel_plan_pdf_requests_all_answer_the_one_rendered_document() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
           HttpRequest request =
@@ -836,7 +795,7 @@ class DashboardPagesTest {
   @Test
   void marking_a_planned_action_started_shows_its_measured_gain_beside_the_plans_expectation() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           JsonNode plan = json(client, "/api/shops/" + SHOP + "/plan?lang=en");
           String action = plan.at("/actions/0/id").asText();

@@ -1,12 +1,10 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.rebound.Json;
-import app.rebound.service.Analyses;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
@@ -17,15 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Deleting an upload or a shop, through the API and through the uploads page's confirmed forms: the
@@ -40,31 +34,12 @@ class DeleteDataTest {
   private static final String TRAFFIC = "商品流量.csv";
   private static final String EVIL = "http://evil.example";
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-  private Analyses analyses;
-
-  @BeforeEach
-  void open() throws Exception {
-    workspaces =
-        new Workspaces(
-            dataDir,
-            Clock.fixed(Instant.parse("2026-06-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
+  @RegisterExtension
+  final DataFolder data =
+      DataFolder.at("2026-06-15T02:00:00Z").analysedOn(Clock.systemDefaultZone());
 
   private io.javalin.Javalin app(WebConfig config) {
-    return WebApp.create(workspaces, analyses, ChartSource.none(), config, Nav.ENTRIES);
-  }
-
-  private static JsonNode json(Response response) throws Exception {
-    return Json.MAPPER.readTree(response.body().string());
+    return data.served(config, WebApp.Options.defaults().withCharts(ChartSource.none()));
   }
 
   private static Response delete(HttpClient client, String path, String... headers) {
@@ -95,7 +70,7 @@ class DeleteDataTest {
 
   /** impact.json of the shop's current data, once its analysis is finished. */
   private JsonNode impact(HttpClient client, String shop) throws Exception {
-    SampleShop.awaitReady(analyses, shop, "en");
+    SampleShop.awaitReady(data.analyses(), shop, "en");
     Response response = client.get("/api/shops/" + shop + "/impact?lang=en");
     assertEquals(200, response.code());
     return json(response);
@@ -174,7 +149,7 @@ class DeleteDataTest {
                   .get("error")
                   .asText()
                   .contains("no upload 999 in shop \"demo\""));
-          assertFalse(workspaces.exists("nosuchshop"));
+          assertFalse(data.workspaces().exists("nosuchshop"));
           assertEquals(2, json(client.get("/api/shops/demo/uploads")).size());
         });
   }
@@ -182,7 +157,7 @@ class DeleteDataTest {
   @Test
   void an_upload_an_earlier_release_stored_answers_409_and_its_page_offers_no_button()
       throws Exception {
-    Path shop = dataDir.resolve("shops/old");
+    Path shop = data.dir().resolve("shops/old");
     Files.createDirectories(shop);
     Files.copy(Path.of("src/test/resources/store/first-release/shop.db"), shop.resolve("shop.db"));
     JavalinTest.test(
@@ -227,8 +202,8 @@ class DeleteDataTest {
               delete(client, "/api/shops/alpha", "Authorization", bearerAlpha, "Origin", EVIL);
           assertEquals(403, crossSite.code());
           assertTrue(crossSite.body().string().contains("another site"));
-          assertTrue(workspaces.exists("alpha") && workspaces.exists("beta"));
-          assertEquals(1, workspaces.database("beta").uploads().size());
+          assertTrue(data.workspaces().exists("alpha") && data.workspaces().exists("beta"));
+          assertEquals(1, data.workspaces().database("beta").uploads().size());
 
           // The token of the shop may delete what it may write.
           assertEquals(
@@ -236,8 +211,8 @@ class DeleteDataTest {
               delete(client, "/api/shops/alpha/uploads/1", "Authorization", bearerAlpha).code());
           assertEquals(
               204, delete(client, "/api/shops/alpha", "Authorization", bearerAlpha).code());
-          assertFalse(workspaces.exists("alpha"));
-          assertTrue(workspaces.exists("beta"));
+          assertFalse(data.workspaces().exists("alpha"));
+          assertTrue(data.workspaces().exists("beta"));
         });
   }
 
@@ -267,7 +242,7 @@ class DeleteDataTest {
                   "/api/shops/demo/impact")) {
             assertEquals(404, client.get(path).code(), path);
           }
-          assertFalse(Files.exists(dataDir.resolve("shops/demo")), "its folder is gone");
+          assertFalse(Files.exists(data.dir().resolve("shops/demo")), "its folder is gone");
           assertFalse(client.get("/").body().string().contains("/shops/demo\""));
           assertEquals(otherUploads, client.get("/api/shops/other/uploads").body().string());
           assertEquals(70, impact(client, "other").at("/deletions/orders").asLong());
@@ -317,23 +292,23 @@ class DeleteDataTest {
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
           assertEquals(403, forged.statusCode());
-          assertEquals(2, workspaces.database("demo").uploads().size());
+          assertEquals(2, data.workspaces().database("demo").uploads().size());
 
           HttpResponse<String> done = browser.post(deleteUpload, "confirm=yes");
           assertEquals(303, done.statusCode());
           assertEquals("/shops/demo/uploads", done.headers().firstValue("Location").orElseThrow());
-          assertEquals(1, workspaces.database("demo").uploads().size());
+          assertEquals(1, data.workspaces().database("demo").uploads().size());
           assertEquals(0, impact(client, "demo").at("/deletions/orders").asLong());
           assertEquals(404, browser.post(deleteUpload, "confirm=yes").statusCode());
 
           assertEquals(400, browser.post("/shops/demo/delete", "").statusCode());
-          assertTrue(workspaces.exists("demo"));
+          assertTrue(data.workspaces().exists("demo"));
           HttpResponse<String> gone = browser.post("/shops/demo/delete", "confirm=yes");
           assertEquals(303, gone.statusCode());
           assertEquals("/", gone.headers().firstValue("Location").orElseThrow());
-          assertFalse(workspaces.exists("demo"));
+          assertFalse(data.workspaces().exists("demo"));
           assertEquals(404, client.get("/shops/demo/uploads").code());
-          assertEquals(2, workspaces.database("other").uploads().size());
+          assertEquals(2, data.workspaces().database("other").uploads().size());
         });
   }
 

@@ -93,8 +93,7 @@ class EscapingTest {
     try (Workspaces workspaces = new Workspaces(dataDir, CasesApiTest.CLOCK);
         Analyses analyses = new Analyses(workspaces, CasesApiTest.CLOCK, 1)) {
       var app =
-          WebApp.create(
-              workspaces, analyses, ChartSource.impactCharts(), WebConfig.defaults(), Nav.ENTRIES);
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults());
       JavalinTest.test(
           app,
           (server, client) -> {

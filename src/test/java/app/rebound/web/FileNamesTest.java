@@ -52,7 +52,7 @@ class FileNamesTest {
     try (Workspaces workspaces = new Workspaces(data, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
           (server, client) -> {
             int shop = 0;
             for (String name : NAMES) {
@@ -131,7 +131,7 @@ class FileNamesTest {
       Path temp = workspaces.uploadTemp();
       Set<Path> before = multipartFiles(temp);
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
           (server, client) -> {
             byte[] head =
                 ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../evil-big.csv\"\r\n"

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
-import app.rebound.store.Workspaces;
 import io.javalin.testtools.JavalinTest;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,15 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests another web page could make the merchant's browser send (cross-site form posts, a
@@ -35,21 +28,7 @@ class ForgedRequestTest {
   private static final String ACTION =
       "{\"action\":\"listing\",\"started_on\":\"2026-06-01\",\"products\":[\"p\"]}";
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-
-  @BeforeEach
-  void openWorkspaces() throws Exception {
-    workspaces =
-        new Workspaces(
-            dataDir,
-            Clock.fixed(Instant.parse("2026-06-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-  }
-
-  @AfterEach
-  void closeWorkspaces() throws Exception {
-    workspaces.close();
-  }
+  @RegisterExtension final DataFolder data = DataFolder.at("2026-06-15T02:00:00Z");
 
   private static HttpResponse<String> send(
       String origin, String path, Consumer<HttpRequest.Builder> build) throws Exception {
@@ -84,7 +63,7 @@ class ForgedRequestTest {
   @Test
   void forged_form_posts_are_refused_and_the_pages_own_forms_go_through() {
     JavalinTest.test(
-        WebApp.create(workspaces, WebConfig.defaults()),
+        data.app(),
         (server, client) -> {
           String origin = client.getOrigin();
           assertEquals(
@@ -150,7 +129,7 @@ class ForgedRequestTest {
   @Test
   void a_json_body_sent_as_text_plain_or_a_cross_site_upload_is_refused() {
     JavalinTest.test(
-        WebApp.create(workspaces, WebConfig.defaults()),
+        data.app(),
         (server, client) -> {
           String origin = client.getOrigin();
           assertEquals(
@@ -201,7 +180,7 @@ class ForgedRequestTest {
               1,
               Json.MAPPER.readTree(send(origin, "/api/shops", r -> r.GET()).body()).size(),
               "no shop was created");
-          assertEquals(1, workspaces.database("s").uploads().size(), "no upload was stored");
+          assertEquals(1, data.workspaces().database("s").uploads().size(), "no upload was stored");
 
           // The shops page's own upload form, its token in a multipart field.
           BrowserSession page = BrowserSession.open(origin);
@@ -220,7 +199,7 @@ class ForgedRequestTest {
                           .header("Cookie", page.cookie)
                           .POST(HttpRequest.BodyPublishers.ofByteArray(own.bytes())));
           assertEquals(303, ownUpload.statusCode(), ownUpload.body());
-          assertTrue(workspaces.exists("mine"));
+          assertTrue(data.workspaces().exists("mine"));
         });
   }
 
@@ -240,7 +219,7 @@ class ForgedRequestTest {
   @Test
   void a_host_name_rebound_to_this_machine_gets_nothing() {
     JavalinTest.test(
-        WebApp.create(workspaces, WebConfig.defaults()),
+        data.app(),
         (server, client) -> {
           int port = server.port();
           String rebound = rawGet(port, "attacker.example:" + port);
@@ -256,8 +235,7 @@ class ForgedRequestTest {
   @Test
   void a_host_named_by_host_is_allowed_too() {
     JavalinTest.test(
-        WebApp.create(
-            workspaces, WebConfig.defaults().withAllowedHosts(java.util.List.of("Rebound.LAN"))),
+        data.app(WebConfig.defaults().withAllowedHosts(java.util.List.of("Rebound.LAN"))),
         (server, client) -> {
           int port = server.port();
           assertTrue(rawGet(port, "rebound.lan:" + port).startsWith("HTTP/1.1 200"));

@@ -50,7 +50,7 @@ class LimitsTest {
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone(), 300);
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
           (server, client) -> {
             Response response =
                 Multipart.samples("订单明细.csv", "商品流量.csv", "销量删除记录.csv")
@@ -84,7 +84,7 @@ class LimitsTest {
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(1));
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, config, Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, config, WebApp.Options.defaults()),
           (server, client) -> {
             long started = System.nanoTime();
             assertEquals(
@@ -101,7 +101,7 @@ class LimitsTest {
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
           (server, client) -> {
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
               OutputStream out = socket.getOutputStream();
@@ -138,7 +138,7 @@ class LimitsTest {
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(60));
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, config, Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, config, WebApp.Options.defaults()),
           (server, client) ->
               assertThrows(
                   SocketTimeoutException.class,

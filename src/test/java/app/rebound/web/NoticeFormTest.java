@@ -1,15 +1,13 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
-import app.rebound.service.Analyses;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.net.URI;
@@ -19,19 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The "paste a deletion notice" form of the upload page and its JSON twin: a pasted notice becomes
@@ -47,18 +40,13 @@ class NoticeFormTest {
   /** A shop the refusal tests post to: none of them stores anything. */
   private static final String REFUSALS = "refusals";
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.at("2026-06-01T02:00:00Z");
 
   /** The sub-orders of notice WG3B1 in the sample's deletions file. */
   private static List<String> noticeOrders;
 
   @BeforeAll
   static void open() throws Exception {
-    Clock clock = Clock.fixed(Instant.parse("2026-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    workspaces = new Workspaces(data, clock);
-    analyses = new Analyses(workspaces, clock, 1);
     uploadShop(REFUSALS);
     noticeOrders = new ArrayList<>();
     for (String line : Files.readAllLines(Multipart.SAMPLES.resolve("销量删除记录.csv"))) {
@@ -69,17 +57,6 @@ class NoticeFormTest {
     }
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static Javalin app() {
-    return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
-  }
-
   private static void uploadShop(String shop) throws Exception {
     List<UploadFile> files =
         WITHOUT_DELETIONS.stream()
@@ -88,7 +65,7 @@ class NoticeFormTest {
                     new UploadFile(
                         name, () -> Files.newInputStream(Multipart.SAMPLES.resolve(name))))
             .toList();
-    workspaces.upload(shop, files, step -> {});
+    data.workspaces().upload(shop, files, step -> {});
   }
 
   private static String form(Map<String, String> fields) {
@@ -118,16 +95,6 @@ class NoticeFormTest {
     return page.body();
   }
 
-  private static Response postJson(
-      io.javalin.testtools.HttpClient client, String path, String json) {
-    return client.request(
-        path,
-        request ->
-            request
-                .post(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-  }
-
   @Test
   void a_pasted_notice_is_an_upload_and_its_batch_is_on_the_deletions_and_appeal_pages()
       throws Exception {
@@ -147,7 +114,7 @@ class NoticeFormTest {
           });
     }
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           BrowserSession browser = BrowserSession.open(client.getOrigin());
           HttpResponse<String> posted =
@@ -162,7 +129,7 @@ class NoticeFormTest {
           assertTrue(uploads.contains("违规通知 WG7PASTE"), "the uploads list names the notice");
           assertTrue(uploads.contains(Messages.of(Lang.ZH).kind("deletions")));
 
-          SampleShop.awaitReady(analyses, shop, "zh");
+          SampleShop.awaitReady(data.analyses(), shop, "zh");
           JsonNode deletions =
               Json.MAPPER.readTree(get(browser, "/api/shops/" + shop + "/deletions"));
           JsonNode batch = deletions.at("/batches/0");
@@ -180,7 +147,7 @@ class NoticeFormTest {
     String shop = "api";
     uploadShop(shop);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           List<String> ids = new ArrayList<>(noticeOrders.subList(0, 3));
           ids.add("6920000000088880000"); // no order of the shop
@@ -220,9 +187,9 @@ class NoticeFormTest {
   @Test
   void a_refused_notice_names_each_field_in_json_and_stores_nothing() throws Exception {
     String shop = REFUSALS;
-    int uploadsBefore = workspaces.database(shop).uploads().size();
+    int uploadsBefore = data.workspaces().database(shop).uploads().size();
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String body =
               Json.MAPPER.writeValueAsString(
@@ -244,16 +211,16 @@ class NoticeFormTest {
               postJson(client, "/api/shops/nosuchshop/notices", body).code(),
               "a notice is pasted into a shop that has its orders");
         });
-    assertEquals(uploadsBefore, workspaces.database(shop).uploads().size());
+    assertEquals(uploadsBefore, data.workspaces().database(shop).uploads().size());
   }
 
   @Test
   void a_refused_form_shows_again_with_what_was_pasted_and_why_in_chinese_and_in_english()
       throws Exception {
     String shop = REFUSALS;
-    int uploadsBefore = workspaces.database(shop).uploads().size();
+    int uploadsBefore = data.workspaces().database(shop).uploads().size();
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           BrowserSession browser = BrowserSession.open(client.getOrigin());
           String pasted = noticeOrders.get(0) + "\n6.92E+18";
@@ -282,15 +249,16 @@ class NoticeFormTest {
               english);
           assertTrue(english.contains("Processed at (处理时间): impossible date or time"), english);
         });
-    assertEquals(uploadsBefore, workspaces.database(shop).uploads().size(), "nothing stored");
+    assertEquals(
+        uploadsBefore, data.workspaces().database(shop).uploads().size(), "nothing stored");
   }
 
   @Test
   void the_form_needs_the_pages_token_and_its_body_has_a_limit() throws Exception {
     String shop = REFUSALS;
-    int uploadsBefore = workspaces.database(shop).uploads().size();
+    int uploadsBefore = data.workspaces().database(shop).uploads().size();
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String origin = client.getOrigin();
           String fields = form(notice("WG1", "2026-05-30 10:00", noticeOrders.get(0)));
@@ -316,6 +284,7 @@ class NoticeFormTest {
           HttpResponse<String> large = browser.post("/shops/" + shop + "/notices", tooLong);
           assertEquals(413, large.statusCode());
         });
-    assertEquals(uploadsBefore, workspaces.database(shop).uploads().size(), "nothing stored");
+    assertEquals(
+        uploadsBefore, data.workspaces().database(shop).uploads().size(), "nothing stored");
   }
 }

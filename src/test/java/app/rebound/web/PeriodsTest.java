@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,20 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.analysis.ImpactReport;
-import app.rebound.service.Analyses;
-import app.rebound.store.Workspaces;
-import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The period picker and the tiles over a chosen period, on the sample shop's analysis. */
 class PeriodsTest {
@@ -29,34 +23,13 @@ class PeriodsTest {
   private static final Period.Query NONE = new Period.Query(null, null, null);
   private static final Period.Query LAST_7 = new Period.Query(Period.LAST_7, null, null);
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.now();
   private static ImpactReport report;
 
   @BeforeAll
   static void uploadTheSampleShopAndWaitForItsAnalysis() throws Exception {
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
-    SampleShop.upload(workspaces, SHOP);
-    report = ReportCache.parse(SampleShop.awaitReady(analyses, SHOP, "zh").json());
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static Javalin app() {
-    return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
-  }
-
-  private static String page(io.javalin.testtools.HttpClient client, String path) {
-    Response response = client.get(path);
-    assertEquals(200, response.code(), path);
-    return response.body().string();
+    SampleShop.upload(data.workspaces(), SHOP);
+    report = ReportCache.parse(SampleShop.awaitReady(data.analyses(), SHOP, "zh").json());
   }
 
   private static Dashboards.Traffic traffic(Period.Query q) {
@@ -164,7 +137,7 @@ class PeriodsTest {
     LocalDate dataLast =
         report.series().visitors().days().get(report.series().visitors().days().size() - 1);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String html =
               page(
@@ -183,7 +156,7 @@ class PeriodsTest {
   @Test
   void the_language_switch_keeps_the_period_and_never_echoes_a_token() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String html = page(client, "/shops/" + SHOP + "/traffic?period=7d&lang=zh&token=secret");
           assertTrue(
@@ -196,7 +169,7 @@ class PeriodsTest {
   @Test
   void the_picker_is_on_every_dashboard_and_keeps_the_language() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String product = "/products/" + report.products().get(0).productId();
           for (String p : List.of("", "/traffic", "/trust", "/partners", "/products", product)) {
@@ -222,7 +195,7 @@ class PeriodsTest {
   @Test
   void a_products_tiles_follow_the_period_while_its_loss_table_stays_since_the_deletion() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String path =
               "/shops/" + SHOP + "/products/" + report.products().get(0).productId() + "?lang=zh";
@@ -245,7 +218,7 @@ class PeriodsTest {
   @Test
   void two_periods_give_two_different_pages_and_each_tile_names_its_period() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String path = "/shops/" + SHOP + "/traffic?lang=zh&period=";
           String week = tile(page(client, path + "7d"), "visitors");

@@ -1,17 +1,14 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.rebound.Json;
 import app.rebound.ingest.FileKind;
-import app.rebound.service.Analyses;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
@@ -21,17 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The drill-down lists over two shops: "fifty" with 51 made-up orders (so paging and sorting can be
@@ -42,14 +36,10 @@ class RowListsTest {
   private static final String FIFTY = "fifty";
   private static final String SAMPLE = SampleShop.ID;
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.now();
 
   @BeforeAll
   static void uploadTheShops() throws Exception {
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
     StringBuilder csv = new StringBuilder("子订单编号,商品ID,选购商品,商品数量,订单应付金额,订单提交时间\n");
     for (int i = 1; i <= 51; i++) {
       // Amounts run against the ids, so sorting by amount is not sorting by id.
@@ -59,27 +49,12 @@ class RowListsTest {
               i, 1000 - i, 1 + i % 28));
     }
     byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-    workspaces.upload(
-        FIFTY, List.of(new UploadFile("订单明细.csv", () -> new ByteArrayInputStream(bytes))), s -> {});
-    SampleShop.upload(workspaces, SAMPLE);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static Javalin app() {
-    return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
-  }
-
-  private static JsonNode json(HttpClient client, String path) throws Exception {
-    Response r = client.get(path);
-    String body = r.body().string();
-    assertEquals(200, r.code(), path + ": " + body);
-    return Json.MAPPER.readTree(body);
+    data.workspaces()
+        .upload(
+            FIFTY,
+            List.of(new UploadFile("订单明细.csv", () -> new ByteArrayInputStream(bytes))),
+            s -> {});
+    SampleShop.upload(data.workspaces(), SAMPLE);
   }
 
   private static List<String> column(JsonNode page, String name) {
@@ -105,7 +80,7 @@ class RowListsTest {
   @Test
   void fifty_one_orders_make_two_pages_and_the_second_holds_one() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           JsonNode first = json(client, "/api/shops/fifty/rows/orders");
           assertEquals(51, first.get("total").asInt());
@@ -123,7 +98,7 @@ class RowListsTest {
   @Test
   void a_page_far_past_the_end_is_empty_not_an_error() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (String page : List.of("3", "9223372036854775807", "99999999999999999999999")) {
             JsonNode answer = json(client, "/api/shops/fifty/rows/orders?page=" + page);
@@ -137,7 +112,7 @@ class RowListsTest {
   @Test
   void a_column_sorts_ascending_and_descending() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           JsonNode asc = json(client, "/api/shops/fifty/rows/orders?sort=payable_amount&dir=asc");
           JsonNode desc = json(client, "/api/shops/fifty/rows/orders?sort=payable_amount&dir=desc");
@@ -158,7 +133,7 @@ class RowListsTest {
   @Test
   void the_search_finds_a_sub_order_by_its_whole_id_or_its_start() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           JsonNode exact = json(client, "/api/shops/fifty/rows/orders?q=6920000000000000007");
           assertEquals(List.of("6920000000000000007"), column(exact, "sub_order_id"));
@@ -189,7 +164,7 @@ class RowListsTest {
     List<String> expected = deletionsOf("WG3B1");
     assertFalse(expected.isEmpty());
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           JsonNode page =
               json(client, "/api/shops/sample/rows/deleted?notice=WG3B1&sort=sub_order_id");
@@ -211,9 +186,9 @@ class RowListsTest {
   @Test
   void reviews_and_affiliates_list_every_stored_row() throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
-          var db = workspaces.database(SAMPLE);
+          var db = data.workspaces().database(SAMPLE);
           assertEquals(
               db.count(FileKind.REVIEWS),
               json(client, "/api/shops/sample/rows/reviews").get("total").asLong());
@@ -226,7 +201,7 @@ class RowListsTest {
   @Test
   void sql_in_the_search_is_only_text_and_a_sort_outside_the_list_is_refused() throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (String q : List.of("' OR '1'='1", "1; DROP TABLE rows_orders; --")) {
             JsonNode answer =
@@ -240,14 +215,16 @@ class RowListsTest {
           assertEquals(400, bad.code());
           assertTrue(bad.body().string().contains("cannot sort orders by"));
           assertEquals(
-              51, workspaces.database(FIFTY).count(FileKind.ORDERS), "the orders are still there");
+              51,
+              data.workspaces().database(FIFTY).count(FileKind.ORDERS),
+              "the orders are still there");
         });
   }
 
   @Test
   void parameters_that_cannot_be_right_are_refused_with_400_saying_why() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String longQ = "1".repeat(101);
           for (String[] c :
@@ -272,12 +249,9 @@ class RowListsTest {
   @Test
   void another_shops_token_is_refused() {
     Javalin app =
-        WebApp.create(
-            workspaces,
-            analyses,
-            DashboardPagesTest.CHARTS,
+        data.served(
             WebConfig.defaults().withAccessToken("all").withShopToken("only-fifty", List.of(FIFTY)),
-            Nav.ENTRIES);
+            DataFolder.DASHBOARDS);
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -300,7 +274,7 @@ class RowListsTest {
   @Test
   void the_page_shows_its_columns_in_the_pages_language_ids_whole_and_links_to_the_next_page() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String zh =
               client.get("/shops/fifty/rows/orders?lang=zh&sort=sub_order_id").body().string();
@@ -324,7 +298,7 @@ class RowListsTest {
   @Test
   void the_download_holds_the_whole_filtered_list_with_ids_as_text() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String origin = client.getOrigin();
           try (var book =
@@ -364,12 +338,12 @@ class RowListsTest {
   @Test
   void the_overview_deletions_products_and_appeal_pages_link_to_their_rows() throws Exception {
     for (String lang : List.of("zh", "en")) {
-      SampleShop.awaitReady(analyses, SAMPLE, lang);
+      SampleShop.awaitReady(data.analyses(), SAMPLE, lang);
     }
-    var db = workspaces.database(SAMPLE);
-    var group = analyses.appeal(SAMPLE).orElseThrow().groups().get(0);
+    var db = data.workspaces().database(SAMPLE);
+    var group = data.analyses().appeal(SAMPLE).orElseThrow().groups().get(0);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (String lang : List.of("zh", "en")) {
             String overview = client.get("/shops/sample?lang=" + lang).body().string();

@@ -1,5 +1,6 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.Json;
 import app.rebound.analysis.Reason;
 import app.rebound.ingest.ExportReader;
-import app.rebound.service.Analyses;
 import app.rebound.store.UploadFile;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
@@ -19,7 +17,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,10 +25,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tech.tablesaw.api.Table;
 
 /**
@@ -45,9 +41,7 @@ class SettlementOverviewTest {
   private static final String PLAIN_SHOP = "plain";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.now();
 
   /** What the generated settlement export holds, added up here, apart from the analysis. */
   private static double settledTotal;
@@ -61,24 +55,16 @@ class SettlementOverviewTest {
 
   @BeforeAll
   static void uploadTwoShopsAndWaitForTheirAnalyses() throws Exception {
-    workspaces = new Workspaces(data, Clock.systemDefaultZone());
-    analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1);
     byte[] settlement = settlementOfTheSampleOrders();
     List<UploadFile> plain = samples("订单明细.csv", "销量删除记录.csv");
     List<UploadFile> settled = new ArrayList<>(plain);
     settled.add(new UploadFile("结算账单.csv", () -> new ByteArrayInputStream(settlement)));
-    workspaces.upload(SETTLED_SHOP, settled, step -> {});
-    workspaces.upload(PLAIN_SHOP, plain, step -> {});
+    data.workspaces().upload(SETTLED_SHOP, settled, step -> {});
+    data.workspaces().upload(PLAIN_SHOP, plain, step -> {});
     for (String lang : List.of("zh", "en")) {
-      SampleShop.awaitReady(analyses, SETTLED_SHOP, lang);
-      SampleShop.awaitReady(analyses, PLAIN_SHOP, lang);
+      SampleShop.awaitReady(data.analyses(), SETTLED_SHOP, lang);
+      SampleShop.awaitReady(data.analyses(), PLAIN_SHOP, lang);
     }
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
   }
 
   private static List<UploadFile> samples(String... names) {
@@ -158,17 +144,6 @@ class SettlementOverviewTest {
     }
   }
 
-  private static Javalin app() {
-    return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
-  }
-
-  private static String page(io.javalin.testtools.HttpClient client, String path) {
-    Response response = client.get(path);
-    assertEquals(200, response.code(), path);
-    return response.body().string();
-  }
-
   /** The tile's HTML: from its opening to the next tile. */
   private static String tile(String html) {
     int start = html.indexOf("id=\"tile-settled\"");
@@ -181,7 +156,7 @@ class SettlementOverviewTest {
   void the_overview_shows_the_settled_money_beside_gmv_in_both_languages() {
     assertTrue(deletedSettledOrders > 0, "the generated export settles deleted orders");
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           long deletedOrders =
               Json.MAPPER
@@ -228,7 +203,7 @@ class SettlementOverviewTest {
   @Test
   void the_overview_json_holds_the_same_settled_figures() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           Response response = client.get("/api/shops/" + SETTLED_SHOP + "/overview");
           assertEquals(200, response.code());
@@ -252,7 +227,7 @@ class SettlementOverviewTest {
   @Test
   void without_a_settlement_export_the_tile_says_which_download_adds_it() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           for (Lang lang : Lang.values()) {
             String tile = tile(page(client, "/shops/" + PLAIN_SHOP + "?lang=" + lang.code()));

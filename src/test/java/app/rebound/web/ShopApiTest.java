@@ -1,14 +1,13 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
@@ -17,50 +16,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ShopApiTest {
 
   private static final String ORDERS = "订单明细.csv";
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-
-  @BeforeEach
-  void openWorkspaces() throws Exception {
-    workspaces =
-        new Workspaces(
-            dataDir,
-            Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-  }
-
-  @AfterEach
-  void closeWorkspaces() throws Exception {
-    workspaces.close();
-  }
-
-  private Javalin app() {
-    return WebApp.create(workspaces, WebConfig.defaults());
-  }
-
-  private static JsonNode json(Response response) throws Exception {
-    return Json.MAPPER.readTree(response.body().string());
-  }
+  @RegisterExtension final DataFolder data = DataFolder.at("2026-11-27T02:00:00Z");
 
   @Test
   void
       impact_answers_202_while_the_analysis_runs_then_200_with_impact_json_in_the_asked_language() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response upload =
               Multipart.samples(ORDERS, "销量删除记录.csv", "商品流量.csv")
@@ -91,7 +62,7 @@ class ShopApiTest {
   @Test
   void shops_of_a_new_data_folder_are_an_empty_list() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response = client.get("/api/shops");
           assertEquals(200, response.code());
@@ -103,7 +74,7 @@ class ShopApiTest {
   @Test
   void upload_of_the_sample_orders_answers_its_report_with_the_four_refused_rows() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response = Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads");
           assertEquals(200, response.code(), response.body().string());
@@ -134,7 +105,7 @@ class ShopApiTest {
   @Test
   void shops_list_the_uploaded_shop_with_its_orders_and_uploads() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           JsonNode report =
               json(Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads"));
@@ -152,7 +123,7 @@ class ShopApiTest {
   @Test
   void upload_of_several_files_at_once_reports_each_file_by_its_kind() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response =
               Multipart.samples(ORDERS, "销量删除记录.csv", "商品流量.csv", "订单明细-GBK.csv")
@@ -172,7 +143,7 @@ class ShopApiTest {
   @Test
   void upload_to_a_malformed_shop_id_is_refused_with_400() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response =
               Multipart.samples(ORDERS).postTo(client, "/api/shops/-bad!id/uploads");
@@ -186,7 +157,7 @@ class ShopApiTest {
   @Test
   void upload_without_a_file_part_is_refused_with_400_and_says_what_to_send() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response noFilePart =
               Multipart.form().field("note", "hello").postTo(client, "/api/shops/demo/uploads");
@@ -202,14 +173,14 @@ class ShopApiTest {
           Response notMultipart = client.post("/api/shops/demo/uploads", "just text");
           assertEquals(400, notMultipart.code());
           assertTrue(json(notMultipart).get("error").asText().contains("multipart/form-data"));
-          assertFalse(workspaces.exists("demo"));
+          assertFalse(data.workspaces().exists("demo"));
         });
   }
 
   @Test
   void upload_of_only_unreadable_files_is_refused_with_400_and_each_files_message() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response =
               Multipart.form()
@@ -229,14 +200,14 @@ class ShopApiTest {
             assertFalse(file.get("message").asText().isBlank(), file.toString());
           }
           assertEquals("unknown.csv", files.get(3).get("name").asText());
-          assertFalse(workspaces.exists("demo"));
+          assertFalse(data.workspaces().exists("demo"));
         });
   }
 
   @Test
   void a_first_upload_without_the_orders_export_is_refused_and_creates_no_shop() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response =
               Multipart.samples("商品流量.csv", "销量删除记录.csv").postTo(client, "/api/shops/demo/uploads");
@@ -245,7 +216,7 @@ class ShopApiTest {
           JsonNode report = Json.MAPPER.readTree(body);
           assertEquals("no_orders", report.get("refusal").asText());
           assertEquals(0, report.get("orders_distinct").asInt());
-          assertFalse(workspaces.exists("demo"), "no 0-order shop with ¥0 tiles");
+          assertFalse(data.workspaces().exists("demo"), "no 0-order shop with ¥0 tiles");
           // With the orders, the same files are taken.
           Response taken =
               Multipart.samples(ORDERS, "商品流量.csv", "销量删除记录.csv")
@@ -257,7 +228,7 @@ class ShopApiTest {
 
   @Test
   void upload_over_the_size_limit_is_refused_with_413_and_a_clear_message() {
-    var app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(8 * 1024));
+    var app = data.app(WebConfig.defaults().withMaxUploadBytes(8 * 1024));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -266,7 +237,7 @@ class ShopApiTest {
           JsonNode error = json(response);
           assertEquals(413, error.get("status").asInt());
           assertTrue(error.get("error").asText().contains("8 KiB"), error.toString());
-          assertFalse(workspaces.exists("demo"));
+          assertFalse(data.workspaces().exists("demo"));
         });
   }
 
@@ -278,7 +249,7 @@ class ShopApiTest {
    */
   @Test
   void upload_over_the_size_limit_sent_without_a_length_is_refused_and_stores_nothing() {
-    var app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(8 * 1024));
+    var app = data.app(WebConfig.defaults().withMaxUploadBytes(8 * 1024));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -304,13 +275,13 @@ class ShopApiTest {
           } catch (IOException connectionClosedWhileSending) {
             // Jetty gave up on the connection: acceptable for a client that streams past the limit.
           }
-          assertFalse(workspaces.exists("demo"));
+          assertFalse(data.workspaces().exists("demo"));
         });
   }
 
   @Test
   void a_refused_or_too_large_upload_leaves_the_shops_earlier_data_intact() {
-    var app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(200 * 1024));
+    var app = data.app(WebConfig.defaults().withMaxUploadBytes(200 * 1024));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -339,7 +310,7 @@ class ShopApiTest {
   @Test
   void ingest_answers_the_latest_report_of_the_shop() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads");
           JsonNode second =
@@ -354,21 +325,21 @@ class ShopApiTest {
   @Test
   void ingest_of_an_unknown_shop_is_404_with_a_message() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response = client.get("/api/shops/nobody/ingest");
           assertEquals(404, response.code());
           JsonNode error = json(response);
           assertEquals(404, error.get("status").asInt());
           assertTrue(error.get("error").asText().contains("nobody"));
-          assertFalse(workspaces.exists("nobody"), "asking must not create the shop");
+          assertFalse(data.workspaces().exists("nobody"), "asking must not create the shop");
         });
   }
 
   @Test
   void uploads_list_each_upload_with_its_id_time_and_report() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           JsonNode first =
               json(Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads"));
@@ -391,7 +362,7 @@ class ShopApiTest {
   @Test
   void uploads_of_an_unknown_shop_is_404() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           assertEquals(404, client.get("/api/shops/nobody/uploads").code());
         });
@@ -400,7 +371,7 @@ class ShopApiTest {
   @Test
   void api_errors_are_json_without_stack_traces() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           for (Response response :
               List.of(

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.rebound.store.Workspaces;
-import io.javalin.Javalin;
+import app.rebound.service.Analyses;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.net.URI;
@@ -13,17 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ShopPagesTest {
 
@@ -31,25 +25,7 @@ class ShopPagesTest {
   private static final String SCRIPT = "<script>alert(1)</script>";
   private static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-  @TempDir Path dataDir;
-  private Workspaces workspaces;
-
-  @BeforeEach
-  void openWorkspaces() throws Exception {
-    workspaces =
-        new Workspaces(
-            dataDir,
-            Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-  }
-
-  @AfterEach
-  void closeWorkspaces() throws Exception {
-    workspaces.close();
-  }
-
-  private Javalin app() {
-    return WebApp.create(workspaces, WebConfig.defaults());
-  }
+  @RegisterExtension final DataFolder data = DataFolder.at("2026-11-27T02:00:00Z");
 
   /** The first value of a response header, or null. */
   private static String header(Response response, String name) {
@@ -68,7 +44,7 @@ class ShopPagesTest {
   @Test
   void shops_page_is_in_chinese_by_default() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           // A client of its own, without cookies: the test client's jar outlives one test, and a
           // language chosen by an earlier test would be remembered.
@@ -91,7 +67,7 @@ class ShopPagesTest {
   @Test
   void lang_en_sets_the_cookie_and_later_pages_without_it_are_english() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response switched = client.get("/?lang=en");
           assertTrue(switched.body().string().contains(en("shops.new.title")));
@@ -118,10 +94,10 @@ class ShopPagesTest {
   @Test
   void shops_page_lists_each_shop_with_its_orders_and_uploads_and_links_to_it() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads");
-          long orders = workspaces.summary("demo").ordersDistinct();
+          long orders = data.workspaces().summary("demo").ordersDistinct();
           String html = client.get("/").body().string();
           assertTrue(html.contains("<a href=\"/shops/demo\">demo</a>"), html);
           assertTrue(html.contains(String.format("%,d", orders)), html);
@@ -132,7 +108,7 @@ class ShopPagesTest {
   @Test
   void shop_page_shows_the_four_refused_rows_of_the_sample_with_their_line_numbers() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response posted = Multipart.samples(ORDERS).postTo(client, "/shops/demo/uploads");
           assertEquals(303, posted.code());
@@ -156,7 +132,7 @@ class ShopPagesTest {
   @Test
   void a_formula_product_name_is_shown_as_text_never_as_a_link() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Multipart.samples(ORDERS).postTo(client, "/shops/demo/uploads");
           String html = client.get("/shops/demo").body().string();
@@ -175,7 +151,7 @@ class ShopPagesTest {
     String csv = header + "\n" + row + "\n" + String.join(",", cells) + "\n";
 
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response posted =
               Multipart.form()
@@ -193,7 +169,7 @@ class ShopPagesTest {
   @Test
   void form_upload_of_only_unreadable_files_shows_the_page_again_with_400_and_each_files_message() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Multipart.samples(ORDERS).postTo(client, "/shops/demo/uploads");
           Response response =
@@ -214,27 +190,27 @@ class ShopPagesTest {
           assertTrue(
               html.matches("(?s).*<td class=\"num line\"[^>]*>422</td>.*"),
               "the earlier upload is still listed");
-          assertEquals(1, workspaces.summary("demo").uploads());
+          assertEquals(1, data.workspaces().summary("demo").uploads());
         });
   }
 
   @Test
   void new_shop_form_creates_the_shop_and_redirects_to_its_page() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response posted =
               Multipart.samples(ORDERS).field("shop", "new-shop").postTo(client, "/shops");
           assertEquals(303, posted.code());
           assertEquals("/shops/new-shop", header(posted, "Location"));
-          assertTrue(workspaces.exists("new-shop"));
+          assertTrue(data.workspaces().exists("new-shop"));
         });
   }
 
   @Test
   void new_shop_form_with_a_malformed_id_is_a_400_page_that_creates_nothing() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response posted =
               Multipart.samples(ORDERS).field("shop", "../etc").postTo(client, "/shops");
@@ -242,14 +218,14 @@ class ShopPagesTest {
           String html = posted.body().string();
           assertTrue(html.contains(zh("error.title")));
           assertTrue(html.contains("shop id"));
-          assertTrue(workspaces.list().isEmpty());
+          assertTrue(data.workspaces().list().isEmpty());
         });
   }
 
   @Test
   void new_shop_form_whose_files_are_all_refused_shows_the_report_and_creates_nothing() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response posted =
               Multipart.form()
@@ -258,13 +234,13 @@ class ShopPagesTest {
                   .postTo(client, "/shops");
           assertEquals(400, posted.code(), posted.body().string());
           assertTrue(posted.body().string().contains("empty.csv"));
-          assertFalse(workspaces.exists("fresh"));
+          assertFalse(data.workspaces().exists("fresh"));
         });
   }
 
   @Test
   void page_upload_over_the_size_limit_is_a_413_page() {
-    var app = WebApp.create(workspaces, WebConfig.defaults().withMaxUploadBytes(8 * 1024));
+    var app = data.app(WebConfig.defaults().withMaxUploadBytes(8 * 1024));
     JavalinTest.test(
         app,
         (server, client) -> {
@@ -278,21 +254,21 @@ class ShopPagesTest {
   @Test
   void unknown_shop_page_is_a_404_page() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response response = client.get("/shops/nobody");
           assertEquals(404, response.code());
           String html = response.body().string();
           assertTrue(html.contains(zh("error.title")));
           assertTrue(html.contains("nobody"));
-          assertFalse(workspaces.exists("nobody"));
+          assertFalse(data.workspaces().exists("nobody"));
         });
   }
 
   @Test
   void stylesheet_is_served_from_the_jar_with_cjk_fonts() {
     JavalinTest.test(
-        app(),
+        data.app(),
         (server, client) -> {
           Response css = client.get("/assets/rebound.css");
           assertEquals(200, css.code());
@@ -311,7 +287,11 @@ class ShopPagesTest {
             NavEntry.shop("nav.uploads", "/shops/{shop}"),
             NavEntry.shop("nav.test_only", "/shops/{shop}/overview"));
     JavalinTest.test(
-        WebApp.create(workspaces, WebConfig.defaults(), nav),
+        WebApp.create(
+            data.workspaces(),
+            new Analyses(data.workspaces(), Clock.systemDefaultZone(), 1),
+            WebConfig.defaults(),
+            WebApp.Options.defaults().withNav(nav)),
         (server, client) -> {
           Multipart.samples(ORDERS).postTo(client, "/api/shops/demo/uploads");
           String shops = client.get("/").body().string();

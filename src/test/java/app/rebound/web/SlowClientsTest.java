@@ -53,7 +53,7 @@ class SlowClientsTest {
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
           (server, client) -> {
             String base = "http://127.0.0.1:" + server.port();
             PageWatch shops = PageWatch.start(URI.create(base + "/api/shops"));
@@ -180,7 +180,7 @@ class SlowClientsTest {
     try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
         Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
       JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), Nav.ENTRIES),
+          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
           (server, client) -> {
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
               OutputStream out = socket.getOutputStream();

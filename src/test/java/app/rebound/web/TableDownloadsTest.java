@@ -10,14 +10,12 @@ import app.rebound.analysis.OrderEvidence;
 import app.rebound.service.Analyses;
 import app.rebound.service.AppealCases;
 import app.rebound.store.AlertText;
-import app.rebound.store.Workspaces;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -38,10 +36,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every table of the dashboards downloads as .xlsx: the tests read the pages as a browser gets
@@ -64,24 +61,20 @@ class TableDownloadsTest {
   private static final Pattern COLSPAN = Pattern.compile("colspan=\"(\\d+)\"");
   private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,]*(\\.\\d+)?");
 
-  @TempDir static Path data;
-  private static Workspaces workspaces;
-  private static Analyses analyses;
+  @RegisterExtension static final DataFolder data = DataFolder.on(CasesApiTest.CLOCK);
 
   @BeforeAll
   static void uploadTheSampleShopAndWaitForItsAnalysis() throws Exception {
     // A clock inside the sample's appeal windows, so the workbench has open and closed groups.
-    workspaces = new Workspaces(data, CasesApiTest.CLOCK);
-    analyses = new Analyses(workspaces, CasesApiTest.CLOCK, 1);
     // with the 罗盘 exports, so their tables on /traffic are crawled too
-    SampleShop.upload(workspaces, SHOP, SampleShop.compassFiles());
-    SampleShop.awaitReady(analyses, SHOP, "zh");
-    SampleShop.awaitReady(analyses, SHOP, "en");
+    SampleShop.upload(data.workspaces(), SHOP, SampleShop.compassFiles());
+    SampleShop.awaitReady(data.analyses(), SHOP, "zh");
+    SampleShop.awaitReady(data.analyses(), SHOP, "en");
     // a case due for follow-up, and an alert whose text a spreadsheet could take for a formula
-    AppealCases cases = new AppealCases(workspaces, analyses);
+    AppealCases cases = new AppealCases(data.workspaces(), data.analyses());
     long id =
         cases
-            .open(SHOP, analyses.appeal(SHOP).orElseThrow().groups().get(0).id())
+            .open(SHOP, data.analyses().appeal(SHOP).orElseThrow().groups().get(0).id())
             .appealCase()
             .id();
     cases.change(
@@ -92,7 +85,7 @@ class TableDownloadsTest {
     String hook = "http://127.0.0.1:9/hook";
     LocalDateTime at = LocalDateTime.now(CasesApiTest.CLOCK);
     long alert =
-        workspaces
+        data.workspaces()
             .database(SHOP)
             .raiseAlert(
                 "k",
@@ -101,18 +94,9 @@ class TableDownloadsTest {
                 List.of(hook),
                 at)
             .orElseThrow();
-    workspaces.database(SHOP).recordAlertAttempt(alert, hook, "failed", "connection refused", at);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    analyses.close();
-    workspaces.close();
-  }
-
-  private static io.javalin.Javalin app() {
-    return WebApp.create(
-        workspaces, analyses, DashboardPagesTest.CHARTS, WebConfig.defaults(), Nav.ENTRIES);
+    data.workspaces()
+        .database(SHOP)
+        .recordAlertAttempt(alert, hook, "failed", "connection refused", at);
   }
 
   /** A table as the page shows it, and the download link beside it (null when there is none). */
@@ -137,7 +121,7 @@ class TableDownloadsTest {
   void every_table_on_every_dashboard_page_downloads_with_the_pages_header_and_rows()
       throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String origin = client.getOrigin();
           startAnAction(origin);
@@ -221,7 +205,7 @@ class TableDownloadsTest {
   void every_table_on_every_page_stacks_on_a_phone_each_cell_labelled_by_its_columns_header()
       throws Exception {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           String origin = client.getOrigin();
           startAnAction(origin);
@@ -296,16 +280,14 @@ class TableDownloadsTest {
 
   @Test
   void a_nineteen_digit_order_id_is_a_text_cell_keeping_every_digit() throws Exception {
-    AppealGroup group = analyses.appeal(SHOP).orElseThrow().groups().get(0);
+    AppealGroup group = data.analyses().appeal(SHOP).orElseThrow().groups().get(0);
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           Sheet sheet =
-              download(
-                      client.getOrigin(),
-                      "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=zh")
-                  .workbook()
-                  .getSheetAt(0);
+              firstSheet(
+                  client.getOrigin(),
+                  "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=zh");
           assertEquals("子订单编号", sheet.getRow(0).getCell(0).getStringCellValue());
           List<String> ids = new ArrayList<>();
           for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -319,9 +301,7 @@ class TableDownloadsTest {
           assertEquals(ids.get(0), new DataFormatter().formatCellValue(sheet.getRow(1).getCell(0)));
 
           Sheet products =
-              download(client.getOrigin(), "/shops/" + SHOP + "/products/tables/products.xlsx")
-                  .workbook()
-                  .getSheetAt(0);
+              firstSheet(client.getOrigin(), "/shops/" + SHOP + "/products/tables/products.xlsx");
           assertEquals("商品ID", products.getRow(0).getCell(1).getStringCellValue());
           Cell productId = products.getRow(1).getCell(1);
           assertEquals(CellType.STRING, productId.getCellType());
@@ -331,19 +311,17 @@ class TableDownloadsTest {
 
   @Test
   void money_cells_are_numbers_holding_the_amounts_the_page_shows() throws Exception {
-    var appeal = analyses.appeal(SHOP).orElseThrow();
+    var appeal = data.analyses().appeal(SHOP).orElseThrow();
     AppealGroup group = appeal.groups().get(0);
     Map<String, Double> amounts = new HashMap<>();
     appeal.orders().forEach(o -> amounts.put(o.orderId(), o.amount()));
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           Sheet sheet =
-              download(
-                      client.getOrigin(),
-                      "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=en")
-                  .workbook()
-                  .getSheetAt(0);
+              firstSheet(
+                  client.getOrigin(),
+                  "/shops/" + SHOP + "/appeal/" + group.id() + "/tables/orders.xlsx?lang=en");
           assertEquals("Amount", sheet.getRow(0).getCell(2).getStringCellValue());
           for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Cell amount = sheet.getRow(r).getCell(2);
@@ -365,7 +343,7 @@ class TableDownloadsTest {
   @Test
   void a_table_download_answers_404_for_an_unknown_table_and_409_while_the_analysis_runs() {
     JavalinTest.test(
-        app(),
+        data.dashboards(),
         (server, client) -> {
           assertEquals(404, client.get("/shops/" + SHOP + "/traffic/tables/nonsense.xlsx").code());
           assertEquals(404, client.get("/shops/" + SHOP + "/traffic/tables/losses.csv").code());
@@ -377,13 +355,7 @@ class TableDownloadsTest {
     ReportCache.StatusSource running =
         (shop, lang, path) -> new Analyses.Status(Analyses.State.RUNNING, null, "reading", null);
     JavalinTest.test(
-        WebApp.create(
-            workspaces,
-            analyses,
-            running,
-            DashboardPagesTest.CHARTS,
-            WebConfig.defaults(),
-            Nav.ENTRIES),
+        data.served(WebConfig.defaults(), DataFolder.DASHBOARDS.withStatus(running)),
         (server, client) ->
             assertEquals(409, client.get("/shops/" + SHOP + "/traffic/tables/losses.xlsx").code()));
   }
@@ -393,7 +365,7 @@ class TableDownloadsTest {
     WebConfig config =
         WebConfig.defaults().withAccessToken("all").withShopToken("other", List.of("other"));
     JavalinTest.test(
-        WebApp.create(workspaces, analyses, DashboardPagesTest.CHARTS, config, Nav.ENTRIES),
+        data.dashboards(config),
         (server, client) -> {
           String path = "/shops/" + SHOP + "/traffic/tables/losses.xlsx";
           assertEquals(401, client.get(path).code());
@@ -494,6 +466,11 @@ class TableDownloadsTest {
   }
 
   // ---- reading the workbook as a spreadsheet does ----
+
+  /** The first sheet of the workbook downloaded from {@code link}. */
+  private static Sheet firstSheet(String origin, String link) throws Exception {
+    return download(origin, link).workbook().getSheetAt(0);
+  }
 
   private static Download download(String origin, String link) throws Exception {
     HttpResponse<byte[]> response =
