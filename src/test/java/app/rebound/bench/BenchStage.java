@@ -264,7 +264,7 @@ public final class BenchStage {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
       WebApp.warmUp(); // as serve does
-      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults(), WebApp.Options.defaults());
+      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults(), WebApp.Options.served());
       server.start("127.0.0.1", 0);
       try {
         var response =
