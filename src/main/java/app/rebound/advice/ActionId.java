@@ -1,6 +1,7 @@
 package app.rebound.advice;
 
 import app.rebound.BadInputException;
+import app.rebound.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ public enum ActionId {
 
   /** The action with this code, exactly as written; empty for any other text (and null). */
   public static Optional<ActionId> byCode(String code) {
-    return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+    return Codes.find(values(), ActionId::code, code);
   }
 
   /** The action a request names; any other code is the sender's mistake, told what is allowed. */

@@ -157,7 +157,19 @@ public record ImpactReport(
       double[] expected,
       double[] low,
       double[] high,
-      double[] cumulativeLoss) {}
+      double[] cumulativeLoss) {
+
+    /** The same series with every figure rounded to cents, as impact.json and the pages show it. */
+    Daily rounded() {
+      return new Daily(
+          days,
+          ImpactReport.rounded(actual),
+          ImpactReport.rounded(expected),
+          ImpactReport.rounded(low),
+          ImpactReport.rounded(high),
+          ImpactReport.rounded(cumulativeLoss));
+    }
+  }
 
   public record Charts(
       List<LocalDate> deletionDates, Daily visitors, Daily impressions, Daily buyers, Daily gmv) {}
@@ -420,27 +432,11 @@ public record ImpactReport(
       }
       cumulative[t] = running;
     }
-    return new Daily(
-        e.days(),
-        rounded(e.actual()),
-        rounded(e.predicted()),
-        rounded(e.low()),
-        rounded(e.high()),
-        rounded(cumulative));
+    return new Daily(e.days(), e.actual(), e.predicted(), e.low(), e.high(), cumulative).rounded();
   }
 
   private static Daily shopDaily(SeriesImpact.MetricImpact m) {
-    if (!m.measured()) {
-      return null;
-    }
-    SeriesImpact.ShopSeries s = m.daily();
-    return new Daily(
-        s.days(),
-        rounded(s.actual()),
-        rounded(s.expected()),
-        rounded(s.low()),
-        rounded(s.high()),
-        rounded(s.cumulativeLoss()));
+    return m.measured() ? m.daily().rounded() : null;
   }
 
   private static double[] rounded(double[] values) {

@@ -269,10 +269,8 @@ public final class PartnershipImpact {
         paid = submittedAtCol.get(row);
       }
       Double amount = payableAmountCol.get(row);
-      out.stringColumn("product_id").append(productIdCol.get(row));
-      out.stringColumn("affiliate_id").append(affiliate);
-      out.dateColumn("date").append(paid.toLocalDate());
-      out.doubleColumn("amount").append(amount == null ? 0 : amount);
+      appendAffiliateOrder(
+          out, productIdCol.get(row), affiliate, paid.toLocalDate(), amount == null ? 0 : amount);
     }
     return out;
   }
@@ -285,6 +283,15 @@ public final class PartnershipImpact {
         StringColumn.create("affiliate_id"),
         DateColumn.create("date"),
         DoubleColumn.create("amount"));
+  }
+
+  /** One row of the affiliate orders, in the columns {@link #emptyAffiliateOrders} makes. */
+  private static void appendAffiliateOrder(
+      Table out, String productId, String affiliateId, LocalDate date, double amount) {
+    out.stringColumn("product_id").append(productId);
+    out.stringColumn("affiliate_id").append(affiliateId);
+    out.dateColumn("date").append(date);
+    out.doubleColumn("amount").append(amount);
   }
 
   /**
@@ -305,10 +312,12 @@ public final class PartnershipImpact {
           || deletedSubOrders.contains(subOrder.get(row))) {
         continue;
       }
-      out.stringColumn("product_id").append(product.get(row));
-      out.stringColumn("affiliate_id").append(affiliate.get(row));
-      out.dateColumn("date").append(paidAt.get(row).toLocalDate());
-      out.doubleColumn("amount").append(amount.isMissing(row) ? 0 : amount.get(row));
+      appendAffiliateOrder(
+          out,
+          product.get(row),
+          affiliate.get(row),
+          paidAt.get(row).toLocalDate(),
+          amount.isMissing(row) ? 0 : amount.get(row));
     }
     return out;
   }

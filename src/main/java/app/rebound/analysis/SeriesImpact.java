@@ -31,20 +31,10 @@ public final class SeriesImpact {
   public record ProductEstimate(String productId, LocalDate since, Counterfactual.Result result) {}
 
   /**
-   * The shop's affected products summed per day: actual, expected, its 95% band, and the loss so
-   * far.
-   */
-  public record ShopSeries(
-      List<LocalDate> days,
-      double[] actual,
-      double[] expected,
-      double[] low,
-      double[] high,
-      double[] cumulativeLoss) {}
-
-  /**
    * @param measured false when no affected product could be measured
    * @param reason why not measured; when measured, null or how many products were left out
+   * @param daily the affected products summed per day (unrounded; the report rounds it); null when
+   *     not measured
    */
   public record MetricImpact(
       String metric,
@@ -54,7 +44,7 @@ public final class SeriesImpact {
       double lossLow,
       double lossHigh,
       List<ProductEstimate> products,
-      ShopSeries daily,
+      ImpactReport.Daily daily,
       Counterfactual.Calibration calibration) {
 
     static MetricImpact notMeasured(String metric, Reason reason) {
@@ -138,7 +128,7 @@ public final class SeriesImpact {
         joint.lossLow(),
         joint.lossHigh(),
         estimates,
-        new ShopSeries(
+        new ImpactReport.Daily(
             panel.days(), actual, joint.expected(), joint.low(), joint.high(), cumulative),
         joint.calibration());
   }

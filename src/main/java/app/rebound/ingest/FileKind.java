@@ -4,6 +4,7 @@ import static app.rebound.ingest.Field.optional;
 import static app.rebound.ingest.Field.required;
 import static app.rebound.ingest.ValueType.*;
 
+import app.rebound.Codes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -452,11 +453,6 @@ public enum FileKind {
   }
 
   public static Optional<FileKind> byId(String id) {
-    for (FileKind kind : values()) {
-      if (kind.id.equals(id)) {
-        return Optional.of(kind);
-      }
-    }
-    return Optional.empty();
+    return Codes.find(values(), FileKind::id, id);
   }
 }

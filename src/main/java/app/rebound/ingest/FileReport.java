@@ -43,7 +43,7 @@ public record FileReport(
   }
 
   public FileReport withChanges(MergeCounts merged) {
-    return with(merged, warnings);
+    return with(errors, message, merged, warnings);
   }
 
   /** The same report with more warnings after those it has. */
@@ -53,18 +53,12 @@ public record FileReport(
     }
     List<IngestWarning> all = new ArrayList<>(warnings);
     all.addAll(more);
-    return with(changes, all);
+    return with(errors, message, changes, all);
   }
 
   /** The same report with its message, row errors and warnings worded by {@code words}. */
   FileReport worded(IngestReport.Words words) {
-    return new FileReport(
-        name,
-        kind,
-        encoding,
-        rowsRead,
-        rowsAccepted,
-        rowsRejected,
+    return with(
         errors.stream()
             .map(
                 e ->
@@ -76,11 +70,7 @@ public record FileReport(
                         e.code(),
                         e.args()))
             .toList(),
-        errorsOmitted,
-        missingColumns,
         message == null ? null : words.say(messageCode, messageArgs, message),
-        messageCode,
-        messageArgs,
         changes,
         warnings.stream()
             .map(
@@ -94,7 +84,9 @@ public record FileReport(
             .toList());
   }
 
-  private FileReport with(MergeCounts changes, List<IngestWarning> warnings) {
+  /** The same file's report with these parts replaced (its name, kind and counts stay). */
+  private FileReport with(
+      List<RowError> errors, String message, MergeCounts changes, List<IngestWarning> warnings) {
     return new FileReport(
         name,
         kind,

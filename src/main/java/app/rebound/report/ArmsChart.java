@@ -45,8 +45,7 @@ final class ArmsChart {
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, dataset.weekly());
-    XYPlot plot =
-        new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
+    XYPlot plot = Charts.datePlot(dataset.lines(), renderer, text, labels);
     plot.setNoDataMessage(text.subtitle());
     JFreeChart chart = Charts.chart(plot, text, true);
     plot.setNoDataMessageFont(ChartFonts.font(Font.PLAIN, 13f));

@@ -1,5 +1,6 @@
 package app.rebound.report;
 
+import app.rebound.Codes;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,6 @@ public enum ChartId {
 
   /** The chart with this code, exactly as written; empty for any other text (and null). */
   public static Optional<ChartId> byCode(String code) {
-    return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    return Codes.find(values(), ChartId::code, code);
   }
 }

@@ -11,12 +11,14 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
+import org.jfree.data.xy.XYDataset;
 
 /**
  * What the charts share: x values of dates, the date and value axes, deletion markers, the theme.
@@ -52,6 +54,11 @@ final class Charts {
     axis.setNumberFormatOverride(text.format());
     axis.setAutoRangeIncludesZero(true);
     return axis;
+  }
+
+  /** A plot of values by day: the date axis below, the value axis from zero beside it. */
+  static XYPlot datePlot(XYDataset data, XYItemRenderer renderer, ChartText text, Labels labels) {
+    return new XYPlot(data, dateAxis(labels), valueAxis(text), renderer);
   }
 
   /** The chart with its title and subtitle, the theme applied (the bundled font everywhere). */

@@ -43,8 +43,7 @@ final class CounterfactualChart {
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     DeviationRenderer renderer = new DeviationRenderer(true, false);
-    XYPlot plot =
-        new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
+    XYPlot plot = Charts.datePlot(dataset.lines(), renderer, text, labels);
     JFreeChart chart = Charts.chart(plot, text, true);
     renderer.setSeriesPaint(0, Charts.EXPECTED);
     renderer.setSeriesFillPaint(0, new Color(0xBBBBBB));

@@ -36,8 +36,7 @@ final class CumulativeLossChart {
 
   static JFreeChart createChart(Dataset dataset, ChartText text, Labels labels) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-    XYPlot plot =
-        new XYPlot(dataset.lines(), Charts.dateAxis(labels), Charts.valueAxis(text), renderer);
+    XYPlot plot = Charts.datePlot(dataset.lines(), renderer, text, labels);
     JFreeChart chart = Charts.chart(plot, text, true);
     renderer.setSeriesPaint(0, Charts.AFFECTED);
     renderer.setSeriesStroke(0, new BasicStroke(2f));

@@ -2,6 +2,7 @@ package app.rebound.sim;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything that shapes a simulated shop. Same config, same files, byte for byte.
@@ -85,200 +86,110 @@ public record SimConfig(
         LAST_NOTICE_ANYWHERE);
   }
 
-  public SimConfig withSeed(long value) {
-    return new SimConfig(
-        value,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withProducts(int value) {
-    return new SimConfig(
-        seed,
-        value,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withDays(int value) {
-    return new SimConfig(
-        seed,
-        products,
-        value,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withStart(LocalDate value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        value,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withScenario(Scenario value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        value,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withEffectSize(double value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        value,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withTargetOrders(long value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        value,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withGb18030(boolean value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        value,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withPromotionSpike(boolean value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        value,
-        impactDynamics,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withImpactDynamics(ImpactDynamics value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        value,
-        causeDynamics,
-        lastNoticeDaysBeforeEnd);
-  }
-
-  public SimConfig withCauseDynamics(CauseDynamics value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        value,
-        lastNoticeDaysBeforeEnd);
-  }
-
   /** The last day of the window. */
   public LocalDate end() {
     return start.plusDays(days - 1L);
   }
 
+  public SimConfig withSeed(long value) {
+    return with(b -> b.seed = value);
+  }
+
+  public SimConfig withProducts(int value) {
+    return with(b -> b.products = value);
+  }
+
+  public SimConfig withDays(int value) {
+    return with(b -> b.days = value);
+  }
+
+  public SimConfig withStart(LocalDate value) {
+    return with(b -> b.start = value);
+  }
+
+  public SimConfig withScenario(Scenario value) {
+    return with(b -> b.scenario = value);
+  }
+
+  public SimConfig withEffectSize(double value) {
+    return with(b -> b.effectSize = value);
+  }
+
+  public SimConfig withTargetOrders(long value) {
+    return with(b -> b.targetOrders = value);
+  }
+
+  public SimConfig withGb18030(boolean value) {
+    return with(b -> b.gb18030 = value);
+  }
+
+  public SimConfig withPromotionSpike(boolean value) {
+    return with(b -> b.promotionSpike = value);
+  }
+
+  public SimConfig withImpactDynamics(ImpactDynamics value) {
+    return with(b -> b.impactDynamics = value);
+  }
+
+  public SimConfig withCauseDynamics(CauseDynamics value) {
+    return with(b -> b.causeDynamics = value);
+  }
+
   public SimConfig withLastNoticeDaysBeforeEnd(int value) {
-    return new SimConfig(
-        seed,
-        products,
-        days,
-        start,
-        scenario,
-        effectSize,
-        targetOrders,
-        gb18030,
-        promotionSpike,
-        impactDynamics,
-        causeDynamics,
-        value);
+    return with(b -> b.lastNoticeDaysBeforeEnd = value);
+  }
+
+  /** This config with one field changed, checked again by the constructor. */
+  private SimConfig with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The fields of a config, to change one and build again: the one place that lists them all. */
+  private static final class Copy {
+    long seed;
+    int products;
+    int days;
+    LocalDate start;
+    Scenario scenario;
+    double effectSize;
+    long targetOrders;
+    boolean gb18030;
+    boolean promotionSpike;
+    ImpactDynamics impactDynamics;
+    CauseDynamics causeDynamics;
+    int lastNoticeDaysBeforeEnd;
+
+    Copy(SimConfig c) {
+      seed = c.seed;
+      products = c.products;
+      days = c.days;
+      start = c.start;
+      scenario = c.scenario;
+      effectSize = c.effectSize;
+      targetOrders = c.targetOrders;
+      gb18030 = c.gb18030;
+      promotionSpike = c.promotionSpike;
+      impactDynamics = c.impactDynamics;
+      causeDynamics = c.causeDynamics;
+      lastNoticeDaysBeforeEnd = c.lastNoticeDaysBeforeEnd;
+    }
+
+    SimConfig build() {
+      return new SimConfig(
+          seed,
+          products,
+          days,
+          start,
+          scenario,
+          effectSize,
+          targetOrders,
+          gb18030,
+          promotionSpike,
+          impactDynamics,
+          causeDynamics,
+          lastNoticeDaysBeforeEnd);
+    }
   }
 }

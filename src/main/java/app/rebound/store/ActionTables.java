@@ -35,10 +35,7 @@ final class ActionTables {
       ps.setString(3, Json.MAPPER.writeValueAsString(products));
       ps.setString(4, at.toString());
       ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
+      return GeneratedKeys.id(ps);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

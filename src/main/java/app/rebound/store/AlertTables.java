@@ -55,11 +55,7 @@ final class AlertTables {
       if (ps.executeUpdate() == 0) {
         return Optional.empty();
       }
-      long id;
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
+      long id = GeneratedKeys.id(ps);
       try (PreparedStatement d =
           c.prepareStatement(
               "INSERT INTO alert_deliveries (alert_id, url, state, attempts, updated_at) VALUES"

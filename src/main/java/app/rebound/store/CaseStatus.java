@@ -1,5 +1,6 @@
 package app.rebound.store;
 
+import app.rebound.Codes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +35,11 @@ public enum CaseStatus {
   }
 
   public static CaseStatus of(String code) {
-    for (CaseStatus status : values()) {
-      if (status.code().equals(code)) {
-        return status;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown status '" + code + "'; one of " + codes(List.of(values())));
+    return Codes.find(values(), CaseStatus::code, code)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown status '" + code + "'; one of " + codes(List.of(values()))));
   }
 
   public boolean canBecome(CaseStatus next) {

@@ -85,10 +85,7 @@ final class CaseTables {
       ps.setString(8, draft.on().toString());
       ps.setString(9, text(draft.followUpOn()));
       ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
+      id = GeneratedKeys.id(ps);
     }
     insertEvent(c, id, draft, false, at);
     return id;

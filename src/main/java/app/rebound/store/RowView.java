@@ -1,5 +1,6 @@
 package app.rebound.store;
 
+import app.rebound.Codes;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.ValueType;
 import java.util.List;
@@ -116,12 +117,7 @@ public enum RowView {
   }
 
   public static Optional<RowView> of(String id) {
-    for (RowView view : values()) {
-      if (view.id.equals(id)) {
-        return Optional.of(view);
-      }
-    }
-    return Optional.empty();
+    return Codes.find(values(), RowView::id, id);
   }
 
   public String id() {

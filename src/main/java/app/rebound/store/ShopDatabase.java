@@ -151,10 +151,7 @@ public final class ShopDatabase implements AutoCloseable {
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, at.toString());
         ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          keys.next();
-          return keys.getLong(1);
-        }
+        return GeneratedKeys.id(ps);
       }
     }
 

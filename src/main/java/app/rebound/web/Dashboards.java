@@ -80,36 +80,10 @@ public final class Dashboards {
     /** With the 环比 of the tile's period beside the loss (null: none). */
     static LossView of(ImpactReport.Loss loss, PeriodFigures.Change change) {
       if (loss == null) {
-        return new LossView(
-            null,
-            false,
-            NOT_MEASURED,
-            null,
-            null,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            change);
+        return notMeasured(null, NOT_MEASURED, null, change);
       }
       if (!loss.measured()) {
-        return new LossView(
-            loss.unit(),
-            false,
-            loss.reason(),
-            loss.needs(),
-            null,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            change);
+        return notMeasured(loss.unit(), loss.reason(), loss.needs(), change);
       }
       return new LossView(
           loss.unit(),
@@ -125,6 +99,13 @@ public final class Dashboards {
           loss.verdict(),
           loss.calibration(),
           change);
+    }
+
+    /** A tile that measured nothing: only why not, and the 环比 beside it when there is one. */
+    private static LossView notMeasured(
+        String unit, Reason reason, String needs, PeriodFigures.Change change) {
+      return new LossView(
+          unit, false, reason, needs, null, null, null, false, null, null, null, null, change);
     }
 
     /** The 95% range holds zero: the page says "no measurable loss", not the point as damage. */
