@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.Slow;
 import app.rebound.sim.GroundTruth;
 import app.rebound.sim.Scenario;
-import app.rebound.sim.ShopSimulator;
-import app.rebound.sim.SimConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -39,14 +37,9 @@ class AppealVerdictAccuracyTest {
     for (Scenario scenario : SCENARIOS) {
       for (int i = 0; i < SEEDS_PER_SCENARIO; i++) {
         long seed = 7000L + 100L * scenario.ordinal() + i;
-        SimConfig config =
-            SimConfig.defaults()
-                .withSeed(seed)
-                .withScenario(scenario)
-                .withProducts(12 + (int) (seed % 9))
-                .withDays(60 + (int) (seed % 4) * 10);
-        Path dir = tmp.resolve(scenario.code() + "-" + seed);
-        GroundTruth truth = ShopSimulator.write(config, dir);
+        SimulatedShops.Written written = SimulatedShops.write(tmp, scenario, seed);
+        Path dir = written.dir();
+        GroundTruth truth = written.truth();
         shops++;
         Map<String, String> trueCause = new HashMap<>();
         truth.batches().forEach(b -> trueCause.put(b.id(), b.cause().code()));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.rebound.Slow;
 import app.rebound.sim.GroundTruth;
 import app.rebound.sim.Scenario;
-import app.rebound.sim.ShopSimulator;
-import app.rebound.sim.SimConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,14 +40,9 @@ class BatchCausesAccuracyTest {
     for (Scenario scenario : SCENARIOS) {
       for (int i = 0; i < SEEDS_PER_SCENARIO; i++) {
         long seed = 1000L * (scenario.ordinal() + 1) + i;
-        SimConfig config =
-            SimConfig.defaults()
-                .withSeed(seed)
-                .withScenario(scenario)
-                .withProducts(12 + (int) (seed % 9))
-                .withDays(60 + (int) (seed % 4) * 10);
-        Path dir = tmp.resolve(scenario.code() + "-" + seed);
-        GroundTruth truth = ShopSimulator.write(config, dir);
+        SimulatedShops.Written written = SimulatedShops.write(tmp, scenario, seed);
+        Path dir = written.dir();
+        GroundTruth truth = written.truth();
         shops++;
         ShopData shop = SimulatedShops.read(dir);
         Map<String, BatchCause> found =

@@ -3,6 +3,7 @@ package app.rebound.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Crashes;
 import app.rebound.Json;
 import app.rebound.Slow;
 import app.rebound.sim.ShopSimulator;
@@ -12,19 +13,12 @@ import app.rebound.store.CaseEvent;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,37 +42,11 @@ class KilledWorkTest {
       Path data, String shop, String mode, Instant now, long caseId, long afterMillis)
       throws Exception {
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                WorkChild.class.getName(),
-                data.toString(),
-                shop,
-                mode,
-                now.toString(),
-                String.valueOf(caseId))
-            .redirectErrorStream(true)
-            .start();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("REACHED")) {
-        // start-up logging
-      }
-      assertTrue(line != null, "the child ended before reaching the middle of its work");
-      Thread.sleep(afterMillis);
-      child.destroyForcibly();
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    }
-  }
-
-  static void assertIntact(Path db) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
-      rs.next();
-      assertEquals("ok", rs.getString(1));
-    }
+        Crashes.start(
+            WorkChild.class, data.toString(), shop, mode, now.toString(), String.valueOf(caseId));
+    assertTrue(
+        Crashes.killWhenReached(child, afterMillis) != null,
+        "the child ended before reaching the middle of its work");
   }
 
   @Test
@@ -99,7 +67,7 @@ class KilledWorkTest {
     }
     killWhenReached(data, "big", "analysis", Instant.now(), 0, 200);
 
-    assertIntact(data.resolve("shops/big/shop.db"));
+    Crashes.assertIntact(data.resolve("shops/big/shop.db"));
     try (Workspaces ws = new Workspaces(data, clock)) {
       ShopDatabase db = ws.database("big");
       long version = db.latestUploadId().orElseThrow();
@@ -131,13 +99,7 @@ class KilledWorkTest {
     Clock clock;
     long caseId;
     try (Workspaces ws = new Workspaces(data, Clock.systemUTC())) {
-      ws.upload(
-          "s",
-          List.of(
-              AnalysesTest.sample("订单明细.csv"),
-              AnalysesTest.sample("销量删除记录.csv"),
-              AnalysesTest.sample("商品流量.csv")),
-          p -> {});
+      RestoredSalesTest.uploadSample(ws);
     }
     Instant inWindow;
     try (Workspaces ws = new Workspaces(data, Clock.systemUTC())) {
@@ -161,7 +123,7 @@ class KilledWorkTest {
     }
     killWhenReached(data, "s", "cases", inWindow, caseId, 300);
 
-    assertIntact(data.resolve("shops/s/shop.db"));
+    Crashes.assertIntact(data.resolve("shops/s/shop.db"));
     try (Workspaces ws = new Workspaces(data, clock)) {
       Analyses analyses = new Analyses(ws, clock, 1);
       AppealCases.CaseFile file = new AppealCases(ws, analyses).file("s", caseId);

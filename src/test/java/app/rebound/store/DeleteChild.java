@@ -1,5 +1,6 @@
 package app.rebound.store;
 
+import app.rebound.Crashes;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -18,13 +19,7 @@ public final class DeleteChild {
           upload,
           step -> {
             if (step.equals(stopAt)) {
-              System.out.println("REACHED " + step);
-              System.out.flush();
-              try {
-                Thread.sleep(120_000);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              Crashes.reached(step);
             }
           });
     }

@@ -1,19 +1,12 @@
 package app.rebound.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Crashes;
 import app.rebound.Slow;
 import app.rebound.ingest.FileKind;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,34 +33,11 @@ class KilledDeleteTest {
       ws.upload("shop1", List.of(WorkspacesTest.sample("商品流量.csv")), s -> {});
     }
 
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                DeleteChild.class.getName(),
-                data.toString(),
-                String.valueOf(first),
-                step)
-            .redirectErrorStream(true)
-            .start();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("REACHED")) {
-        // skip start-up logging
-      }
-      assertEquals("REACHED " + step, line, "child never reached " + step);
-      child.destroyForcibly(); // SIGKILL: no rollback by the JVM
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    }
+    Process child = Crashes.start(DeleteChild.class, data.toString(), String.valueOf(first), step);
+    assertEquals(
+        "REACHED " + step, Crashes.killWhenReached(child, 0), "child never reached " + step);
 
-    try (Connection c =
-            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shops/shop1/shop.db"));
-        ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
-      rs.next();
-      assertEquals("ok", rs.getString(1));
-    }
+    Crashes.assertIntact(data.resolve("shops/shop1/shop.db"));
     try (Workspaces ws = new Workspaces(data, WorkspacesTest.CLOCK)) {
       ShopDatabase db = ws.database("shop1");
       assertEquals(2, db.uploads().size());

@@ -3,19 +3,14 @@ package app.rebound.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.rebound.Crashes;
 import app.rebound.Slow;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.IngestReport;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,35 +39,11 @@ class KilledUploadTest {
     Path next = data.resolve("next.csv");
     Files.writeString(next, rows, StandardCharsets.UTF_8);
 
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                UploadChild.class.getName(),
-                data.toString(),
-                next.toString(),
-                stage)
-            .redirectErrorStream(true)
-            .start();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null && !line.startsWith("REACHED")) {
-        // skip start-up logging
-      }
-      assertTrue(
-          line != null && line.startsWith("REACHED " + stage), "child never reached " + stage);
-      child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback by the JVM
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-    }
+    Process child = Crashes.start(UploadChild.class, data.toString(), next.toString(), stage);
+    String line = Crashes.killWhenReached(child, 0);
+    assertTrue(line != null && line.startsWith("REACHED " + stage), "child never reached " + stage);
 
-    try (Connection c =
-            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("shops/shop1/shop.db"));
-        ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
-      rs.next();
-      assertEquals("ok", rs.getString(1));
-    }
+    Crashes.assertIntact(data.resolve("shops/shop1/shop.db"));
     try (Workspaces ws = new Workspaces(data, WorkspacesTest.CLOCK)) {
       assertEquals(before, ws.latestReport("shop1").orElseThrow());
       assertEquals(1, ws.database("shop1").uploads().size());

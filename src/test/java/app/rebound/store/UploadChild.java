@@ -1,5 +1,6 @@
 package app.rebound.store;
 
+import app.rebound.Crashes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,13 +21,7 @@ public final class UploadChild {
           List.of(new UploadFile(file.getFileName().toString(), () -> Files.newInputStream(file))),
           stage -> {
             if (stage.startsWith(stopAt)) {
-              System.out.println("REACHED " + stage);
-              System.out.flush();
-              try {
-                Thread.sleep(120_000);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              Crashes.reached(stage);
             }
           });
     }

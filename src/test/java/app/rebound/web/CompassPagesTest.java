@@ -1,5 +1,7 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.json;
+import static app.rebound.web.Http.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,6 @@ import app.rebound.Json;
 import app.rebound.analysis.CompassExports;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,6 @@ class CompassPagesTest {
     SampleShop.awaitReady(data.analyses(), SHOP, "en");
   }
 
-  private static String get(io.javalin.testtools.HttpClient client, String path) {
-    Response response = client.get(path);
-    assertEquals(200, response.code(), path);
-    return response.body().string();
-  }
-
   @Test
   void the_traffic_page_shows_the_compass_figures_in_chinese_and_in_english() throws Exception {
     JavalinTest.test(
@@ -46,9 +41,9 @@ class CompassPagesTest {
           for (Lang lang : Lang.values()) {
             Messages msg = Messages.of(lang);
             String q = "?lang=" + lang.name().toLowerCase();
-            String page = get(client, "/shops/" + SHOP + "/traffic" + q);
+            String page = page(client, "/shops/" + SHOP + "/traffic" + q);
             assertFalse(page.contains("??"), "no missing key");
-            JsonNode api = Json.MAPPER.readTree(get(client, "/api/shops/" + SHOP + "/traffic" + q));
+            JsonNode api = json(client, "/api/shops/" + SHOP + "/traffic" + q);
             var compass = Json.MAPPER.treeToValue(api.get("compass"), CompassExports.Result.class);
 
             // 成交概览: 直播 1,000 + 商品卡 500 a day before 2026-05-30, 500 + 500 from it.
@@ -122,13 +117,13 @@ class CompassPagesTest {
     JavalinTest.test(
         data.dashboards(),
         (server, client) -> {
-          String zh = get(client, "/shops/" + SHOP + "/uploads?lang=zh");
+          String zh = page(client, "/shops/" + SHOP + "/uploads?lang=zh");
           assertTrue(zh.contains(SampleShop.DEAL_WORKBOOK + " [成交概览]"), zh);
           assertTrue(zh.contains(Messages.of(Lang.ZH).kind("deal_overview")));
           assertTrue(zh.contains(Messages.of(Lang.ZH).kind("traffic_sources")));
           assertTrue(zh.contains("罗盘成交分析工作簿的工作表 人群构成 本工具不使用"), "not 'unknown header'");
           assertTrue(zh.contains("已去掉合计行（全部）1 行"), "the 全部 row is said, not hidden");
-          String en = get(client, "/shops/" + SHOP + "/uploads?lang=en");
+          String en = page(client, "/shops/" + SHOP + "/uploads?lang=en");
           assertTrue(en.contains("sheet 人群构成 of the 罗盘 成交分析 workbook is not used by Rebound"));
           assertTrue(en.contains("Total rows (全部) dropped: 1"));
         });

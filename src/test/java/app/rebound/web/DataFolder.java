@@ -75,10 +75,6 @@ final class DataFolder
     return new DataFolder(clock, analysesClock);
   }
 
-  Clock clock() {
-    return clock;
-  }
-
   Path dir() {
     return dir;
   }

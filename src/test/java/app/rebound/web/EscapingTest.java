@@ -1,26 +1,22 @@
 package app.rebound.web;
 
+import static app.rebound.web.Http.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.rebound.Json;
-import app.rebound.service.Analyses;
-import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Whatever a shop's exports hold is shown as text: product names, review texts, partner nicknames,
@@ -41,7 +37,7 @@ class EscapingTest {
   private static final List<String> RAW =
       List.of("<script>alert", "<img src=x", "<b>x</b>", "onerror=alert(1)>");
 
-  @TempDir Path dataDir;
+  @RegisterExtension final DataFolder data = DataFolder.on(CasesApiTest.CLOCK);
 
   /** A sample export with text cells replaced by markup. */
   private static byte[] hostile(String file, Map<String, String> replacements) throws Exception {
@@ -80,131 +76,118 @@ class EscapingTest {
         .sample("客服聊天记录.csv");
   }
 
-  private static Response postJson(HttpClient client, String path, String json) {
-    return client.request(
-        path,
-        r ->
-            r.post(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-  }
-
   @Test
   void markup_in_the_data_file_names_and_notes_is_escaped_on_every_page() throws Exception {
-    try (Workspaces workspaces = new Workspaces(dataDir, CasesApiTest.CLOCK);
-        Analyses analyses = new Analyses(workspaces, CasesApiTest.CLOCK, 1)) {
-      var app =
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults());
-      JavalinTest.test(
-          app,
-          (server, client) -> {
-            Response upload = hostileUpload().postTo(client, "/api/shops/" + SHOP + "/uploads");
-            JsonNode report = Json.MAPPER.readTree(upload.body().string());
-            assertEquals(200, upload.code(), report.toString());
-            assertEquals(
-                BOLD_FILE, report.at("/files/3/name").asText(), "the name is kept as given");
-            assertEquals("reviews", report.at("/files/3/kind").asText());
-            SampleShop.awaitReady(analyses, SHOP, "zh");
-            SampleShop.awaitReady(analyses, SHOP, "en");
+    var app = data.served(WebConfig.defaults(), WebApp.Options.defaults());
+    JavalinTest.test(
+        app,
+        (server, client) -> {
+          Response upload = hostileUpload().postTo(client, "/api/shops/" + SHOP + "/uploads");
+          JsonNode report = Json.MAPPER.readTree(upload.body().string());
+          assertEquals(200, upload.code(), report.toString());
+          assertEquals(BOLD_FILE, report.at("/files/3/name").asText(), "the name is kept as given");
+          assertEquals("reviews", report.at("/files/3/kind").asText());
+          SampleShop.awaitReady(data.analyses(), SHOP, "zh");
+          SampleShop.awaitReady(data.analyses(), SHOP, "en");
 
-            JsonNode appeal =
-                Json.MAPPER.readTree(client.get("/api/shops/" + SHOP + "/appeal").body().string());
-            String group = appeal.at("/groups/0/id").asText();
-            assertFalse(group.isEmpty(), appeal.toString());
-            JsonNode opened =
-                Json.MAPPER.readTree(
-                    postJson(
-                            client,
-                            "/api/shops/" + SHOP + "/cases",
-                            "{\"group_id\":\"" + group + "\"}")
-                        .body()
-                        .string());
-            long caseId = opened.get("id").asLong();
-            assertEquals(
-                201,
-                postJson(
-                        client,
-                        "/api/shops/" + SHOP + "/cases/" + caseId + "/events",
-                        "{\"status\":\"submitted\",\"note\":\""
-                            + SCRIPT
-                            + " "
-                            + IMG.replace("\"", "")
-                            + "\"}")
-                    .code());
+          JsonNode appeal =
+              Json.MAPPER.readTree(client.get("/api/shops/" + SHOP + "/appeal").body().string());
+          String group = appeal.at("/groups/0/id").asText();
+          assertFalse(group.isEmpty(), appeal.toString());
+          JsonNode opened =
+              Json.MAPPER.readTree(
+                  postJson(
+                          client,
+                          "/api/shops/" + SHOP + "/cases",
+                          "{\"group_id\":\"" + group + "\"}")
+                      .body()
+                      .string());
+          long caseId = opened.get("id").asLong();
+          assertEquals(
+              201,
+              postJson(
+                      client,
+                      "/api/shops/" + SHOP + "/cases/" + caseId + "/events",
+                      "{\"status\":\"submitted\",\"note\":\""
+                          + SCRIPT
+                          + " "
+                          + IMG.replace("\"", "")
+                          + "\"}")
+                  .code());
 
-            String base = "/shops/" + SHOP;
-            List<String> pages =
-                new ArrayList<>(
-                    List.of(
-                        "/",
-                        base,
-                        base + "/traffic",
-                        base + "/trust",
-                        base + "/partners",
-                        base + "/deletions",
-                        base + "/plan",
-                        base + "/products",
-                        base + "/products/" + PRODUCT,
-                        base + "/appeal",
-                        base + "/appeal/" + group,
-                        base + "/uploads",
-                        base + "/cases",
-                        base + "/cases/" + caseId));
-            StringBuilder everything = new StringBuilder();
-            for (String lang : List.of("zh", "en")) {
-              for (String page : pages) {
-                Response response = client.get(page + "?lang=" + lang);
-                String html = response.body().string();
-                assertEquals(200, response.code(), page + ": " + html);
-                assertNoRawMarkup(page + "?lang=" + lang, html);
-                everything.append(html);
-              }
+          String base = "/shops/" + SHOP;
+          List<String> pages =
+              new ArrayList<>(
+                  List.of(
+                      "/",
+                      base,
+                      base + "/traffic",
+                      base + "/trust",
+                      base + "/partners",
+                      base + "/deletions",
+                      base + "/plan",
+                      base + "/products",
+                      base + "/products/" + PRODUCT,
+                      base + "/appeal",
+                      base + "/appeal/" + group,
+                      base + "/uploads",
+                      base + "/cases",
+                      base + "/cases/" + caseId));
+          StringBuilder everything = new StringBuilder();
+          for (String lang : List.of("zh", "en")) {
+            for (String page : pages) {
+              Response response = client.get(page + "?lang=" + lang);
+              String html = response.body().string();
+              assertEquals(200, response.code(), page + ": " + html);
+              assertNoRawMarkup(page + "?lang=" + lang, html);
+              everything.append(html);
             }
-            String all = everything.toString();
-            for (String escaped :
-                List.of(
-                    "&lt;script&gt;alert(1)&lt;/script&gt;",
-                    "&lt;img src=x onerror=alert(1)&gt;",
-                    "&lt;b&gt;x&lt;/b&gt;.csv")) {
-              assertTrue(all.contains(escaped), "the data reached the pages, escaped: " + escaped);
-            }
+          }
+          String all = everything.toString();
+          for (String escaped :
+              List.of(
+                  "&lt;script&gt;alert(1)&lt;/script&gt;",
+                  "&lt;img src=x onerror=alert(1)&gt;",
+                  "&lt;b&gt;x&lt;/b&gt;.csv")) {
+            assertTrue(all.contains(escaped), "the data reached the pages, escaped: " + escaped);
+          }
 
-            // Error pages echo what was asked for, escaped too.
-            String evil = URLEncoder.encode(SCRIPT, StandardCharsets.UTF_8);
-            for (String page :
-                List.of(
-                    base + "/products/" + evil,
-                    "/shops/" + evil + "/uploads",
-                    base + "/cases/" + evil,
-                    base + "/appeal/" + evil,
-                    "/nowhere/" + evil)) {
-              Response response = client.get(page);
-              assertTrue(response.code() >= 400, page);
-              assertNoRawMarkup(page, response.body().string());
-            }
+          // Error pages echo what was asked for, escaped too.
+          String evil = URLEncoder.encode(SCRIPT, StandardCharsets.UTF_8);
+          for (String page :
+              List.of(
+                  base + "/products/" + evil,
+                  "/shops/" + evil + "/uploads",
+                  base + "/cases/" + evil,
+                  base + "/appeal/" + evil,
+                  "/nowhere/" + evil)) {
+            Response response = client.get(page);
+            assertTrue(response.code() >= 400, page);
+            assertNoRawMarkup(page, response.body().string());
+          }
 
-            // The charts are inlined into pages as SVG: their text is escaped by the SVG writer.
-            int drawn = 0;
-            for (String chart :
-                List.of(
-                    "visitors",
-                    "gmv",
-                    "deletions_timeline",
-                    "product_visitors?product=" + PRODUCT,
-                    "product_gmv?product=" + PRODUCT)) {
-              String path =
-                  base
-                      + "/charts/"
-                      + chart.replace("?", ".svg?")
-                      + (chart.contains("?") ? "" : ".svg");
-              Response svg = client.get(path);
-              if (svg.code() == 200) {
-                drawn++;
-                assertNoRawMarkup(path, svg.body().string());
-              }
+          // The charts are inlined into pages as SVG: their text is escaped by the SVG writer.
+          int drawn = 0;
+          for (String chart :
+              List.of(
+                  "visitors",
+                  "gmv",
+                  "deletions_timeline",
+                  "product_visitors?product=" + PRODUCT,
+                  "product_gmv?product=" + PRODUCT)) {
+            String path =
+                base
+                    + "/charts/"
+                    + chart.replace("?", ".svg?")
+                    + (chart.contains("?") ? "" : ".svg");
+            Response svg = client.get(path);
+            if (svg.code() == 200) {
+              drawn++;
+              assertNoRawMarkup(path, svg.body().string());
             }
-            assertTrue(drawn >= 3, "charts drawn: " + drawn);
-          });
-    }
+          }
+          assertTrue(drawn >= 3, "charts drawn: " + drawn);
+        });
   }
 
   private static void assertNoRawMarkup(String where, String html) {

@@ -55,6 +55,12 @@ class ForgedRequestTest {
     return Json.MAPPER.readTree(send(origin, "/api/shops/s/actions", r -> r.GET()).body()).size();
   }
 
+  /** Uploads the sample's orders as shop "s", asserting they are taken; answers the origin. */
+  private static String shopWithOrders(io.javalin.testtools.HttpClient client) {
+    assertEquals(200, Multipart.samples("订单明细.csv").postTo(client, "/api/shops/s/uploads").code());
+    return client.getOrigin();
+  }
+
   private static void assertRefused(int status, String reason, HttpResponse<String> response) {
     assertEquals(status, response.statusCode(), response.body());
     assertTrue(response.body().contains(reason), response.body());
@@ -65,9 +71,7 @@ class ForgedRequestTest {
     JavalinTest.test(
         data.app(),
         (server, client) -> {
-          String origin = client.getOrigin();
-          assertEquals(
-              200, Multipart.samples("订单明细.csv").postTo(client, "/api/shops/s/uploads").code());
+          String origin = shopWithOrders(client);
           BrowserSession page = BrowserSession.open(origin);
           String action = "action=listing&started_on=2026-06-01";
 
@@ -131,9 +135,7 @@ class ForgedRequestTest {
     JavalinTest.test(
         data.app(),
         (server, client) -> {
-          String origin = client.getOrigin();
-          assertEquals(
-              200, Multipart.samples("订单明细.csv").postTo(client, "/api/shops/s/uploads").code());
+          String origin = shopWithOrders(client);
 
           // What <form enctype="text/plain"> or fetch(no-cors) can send from any page.
           HttpResponse<String> textPlain =

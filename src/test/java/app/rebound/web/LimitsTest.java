@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LimitsTest {
 
+  /** The row-limit test's own folder: it opens it twice, the second time with its limit. */
   @TempDir Path dataDir;
+
+  /** The folder of the other tests. */
+  @RegisterExtension final DataFolder data = DataFolder.now();
 
   @Test
   void a_file_over_the_row_limit_is_refused_whole_naming_the_file_and_the_limit() throws Exception {
@@ -80,71 +85,62 @@ class LimitsTest {
 
   @Test
   void a_request_that_stalls_longer_than_the_timeout_is_dropped() throws Exception {
-    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
-        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
-      WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(1));
-      JavalinTest.test(
-          WebApp.create(workspaces, analyses, config, WebApp.Options.defaults()),
-          (server, client) -> {
-            long started = System.nanoTime();
-            assertEquals(
-                -1, stallUpload(server.port(), 10_000), "the server closed the stalled connection");
-            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            assertTrue(seconds >= 1 && seconds < 10, seconds + " s");
-          });
-    }
+    WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(1));
+    JavalinTest.test(
+        data.served(config, WebApp.Options.defaults()),
+        (server, client) -> {
+          long started = System.nanoTime();
+          assertEquals(
+              -1, stallUpload(server.port(), 10_000), "the server closed the stalled connection");
+          long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+          assertTrue(seconds >= 1 && seconds < 10, seconds + " s");
+        });
   }
 
   @Test
   void a_large_upload_part_is_spooled_inside_the_data_folder_not_the_system_temp()
       throws Exception {
-    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
-        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
-      JavalinTest.test(
-          WebApp.create(workspaces, analyses, WebConfig.defaults(), WebApp.Options.defaults()),
-          (server, client) -> {
-            try (Socket socket = new Socket("127.0.0.1", server.port())) {
-              OutputStream out = socket.getOutputStream();
-              out.write(
-                  ("POST /api/shops/demo/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                          + "Content-Type: multipart/form-data; boundary=b\r\n"
-                          + "Content-Length: 10000000\r\n\r\n--b\r\n"
-                          + "Content-Disposition: form-data; name=\"file\"; filename=\"订单明细.csv\"\r\n"
-                          + "Content-Type: text/csv\r\n\r\n")
-                      .getBytes(StandardCharsets.UTF_8));
-              // Past the in-memory limit (1 MiB), then the client stalls mid-part.
-              byte[] line = "a,b,c,d,e,f,g,h\n".getBytes(StandardCharsets.US_ASCII);
-              for (int i = 0; i < 2 * 1024 * 1024 / line.length; i++) {
-                out.write(line);
-              }
-              out.flush();
-              Path spool = workspaces.uploadTemp();
-              boolean spooled = false;
-              for (int i = 0; i < 50 && !spooled; i++) {
-                Thread.sleep(100);
-                try (Stream<Path> files = Files.list(spool)) {
-                  spooled = files.findAny().isPresent();
-                }
-              }
-              assertTrue(spooled, "the part is spooled in " + spool);
+    JavalinTest.test(
+        data.served(WebConfig.defaults(), WebApp.Options.defaults()),
+        (server, client) -> {
+          try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(
+                ("POST /api/shops/demo/uploads HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: multipart/form-data; boundary=b\r\n"
+                        + "Content-Length: 10000000\r\n\r\n--b\r\n"
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"订单明细.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            // Past the in-memory limit (1 MiB), then the client stalls mid-part.
+            byte[] line = "a,b,c,d,e,f,g,h\n".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 2 * 1024 * 1024 / line.length; i++) {
+              out.write(line);
             }
-          });
-    }
+            out.flush();
+            Path spool = data.workspaces().uploadTemp();
+            boolean spooled = false;
+            for (int i = 0; i < 50 && !spooled; i++) {
+              Thread.sleep(100);
+              try (Stream<Path> files = Files.list(spool)) {
+                spooled = files.findAny().isPresent();
+              }
+            }
+            assertTrue(spooled, "the part is spooled in " + spool);
+          }
+        });
   }
 
   @Test
   void a_request_within_the_timeout_is_not_dropped() throws Exception {
-    try (Workspaces workspaces = new Workspaces(dataDir, Clock.systemDefaultZone());
-        Analyses analyses = new Analyses(workspaces, Clock.systemDefaultZone(), 1)) {
-      WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(60));
-      JavalinTest.test(
-          WebApp.create(workspaces, analyses, config, WebApp.Options.defaults()),
-          (server, client) ->
-              assertThrows(
-                  SocketTimeoutException.class,
-                  () -> stallUpload(server.port(), 3_000),
-                  "still open after 3 s of silence"));
-    }
+    WebConfig config = WebConfig.defaults().withRequestTimeout(Duration.ofSeconds(60));
+    JavalinTest.test(
+        data.served(config, WebApp.Options.defaults()),
+        (server, client) ->
+            assertThrows(
+                SocketTimeoutException.class,
+                () -> stallUpload(server.port(), 3_000),
+                "still open after 3 s of silence"));
   }
 
   /**
