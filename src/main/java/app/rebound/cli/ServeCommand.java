@@ -192,7 +192,7 @@ public final class ServeCommand implements Callable<Integer> {
       submitDemoCase(workspaces, analyses);
     }
     WebApp.warmUp();
-    Javalin app = WebApp.create(workspaces, analyses, config, WebApp.Options.served());
+    Javalin app = WebApp.create(workspaces, analyses, config, WebApp.Options.defaults());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -10,7 +10,6 @@ import app.rebound.report.AppealPackWriter;
 import app.rebound.report.ChartId;
 import app.rebound.report.ChartTable;
 import app.rebound.service.Analyses;
-import app.rebound.store.ShopSummary;
 import app.rebound.store.Workspaces;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.ConflictResponse;
@@ -18,7 +17,6 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,34 +78,6 @@ final class DashboardData {
       throw new ConflictResponse("the analysis is not finished yet: " + progress(l).text());
     }
     return l;
-  }
-
-  /**
-   * Prepares the overview of the shop whose data changed last, in the default language and period,
-   * as its first request would: the stored analysis read and parsed, the plan, the appeal groups
-   * and the overview's charts, all kept in the cache the request reads. For a server that has just
-   * started, so the page a merchant opens first answers at once; a request that comes meanwhile
-   * waits for this parse instead of starting its own. Nothing is computed that the request would
-   * not: a shop without a finished analysis is left as it is.
-   */
-  void prepareLatestOverview() throws Exception {
-    Optional<ShopSummary> latest =
-        workspaces.list().stream()
-            .filter(s -> s.lastUploadAt() != null)
-            .max(Comparator.comparing(ShopSummary::lastUploadAt));
-    if (latest.isEmpty()) {
-      return;
-    }
-    String shop = latest.get().id();
-    Loaded l =
-        new Loaded(
-            shop,
-            Lang.DEFAULT,
-            reports.get(shop, Lang.DEFAULT.code()),
-            new Period.Query(null, null, null));
-    if (l.ready()) {
-      overview(l);
-    }
   }
 
   /** Where the shop's analysis stands, as the pages show it. */

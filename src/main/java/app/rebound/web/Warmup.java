@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  * server starts: SQLite and its native library, Jackson's readers of the stored analysis, the
  * pages' texts, the chart font and JFreeChart. On a cold JVM these take about a second, which the
  * first request would otherwise wait for, while Javalin's start keeps only one core busy. No shop
- * is read here: nothing is computed or kept that a request would not have made itself. (A served
- * app prepares its first overview apart, {@link #inBackground}, once it knows its data.)
+ * is read: nothing is computed or kept that a request would not have made itself.
  */
 final class Warmup {
 
@@ -30,31 +29,6 @@ final class Warmup {
       return;
     }
     Thread thread = new Thread(Warmup::run, "warm-up");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  /** Work that prepares what a request would otherwise wait for. */
-  @FunctionalInterface
-  interface Preparation {
-    void run() throws Exception;
-  }
-
-  /**
-   * Runs the preparation on a background thread of its own; a failure is logged, and the request
-   * that needs what it prepares does it itself and reports the error.
-   */
-  static void inBackground(String name, Preparation preparation) {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                preparation.run();
-              } catch (Exception | LinkageError e) {
-                LOG.warn("preparing the {} failed; its first request will do it itself", name, e);
-              }
-            },
-            "prepare-" + name);
     thread.setDaemon(true);
     thread.start();
   }

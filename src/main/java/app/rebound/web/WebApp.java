@@ -55,60 +55,38 @@ public final class WebApp {
 
   /**
    * What an app is built with beside its data, its analyses and its limits: the dashboards' charts,
-   * the header navigation, where the analyses' status is read and whether the first overview is
-   * prepared while the server starts. {@link #served()} is what {@code serve} runs; {@link
-   * #defaults()} is the same without that background preparation (tests), and a test swaps one
-   * part.
+   * the header navigation and where the analyses' status is read. {@link #defaults()} is what
+   * {@code serve} runs; a test swaps one part.
    */
   public static final class Options {
     private final ChartSource charts;
     private final List<NavEntry> nav;
     private final ReportCache.StatusSource status; // null: the analyses' own
-    private final boolean prepareOverview;
 
-    private Options(
-        ChartSource charts,
-        List<NavEntry> nav,
-        ReportCache.StatusSource status,
-        boolean prepareOverview) {
+    private Options(ChartSource charts, List<NavEntry> nav, ReportCache.StatusSource status) {
       this.charts = charts;
       this.nav = nav;
       this.status = status;
-      this.prepareOverview = prepareOverview;
     }
 
     /** The app's charts, its navigation, and the status the analyses report. */
     public static Options defaults() {
-      return new Options(ChartSource.impactCharts(), Nav.ENTRIES, null, false);
-    }
-
-    /**
-     * As {@code serve} runs: the defaults, and the overview of the shop whose data changed last
-     * read and drawn in the background while Jetty starts ({@link
-     * DashboardData#prepareLatestOverview}), so the first page a merchant opens answers at once.
-     */
-    public static Options served() {
-      return defaults().withOverviewPrepared();
+      return new Options(ChartSource.impactCharts(), Nav.ENTRIES, null);
     }
 
     /** The dashboards' charts drawn by {@code charts}. */
     public Options withCharts(ChartSource charts) {
-      return new Options(charts, nav, status, prepareOverview);
+      return new Options(charts, nav, status);
     }
 
     /** The header navigation given. */
     public Options withNav(List<NavEntry> nav) {
-      return new Options(charts, nav, status, prepareOverview);
+      return new Options(charts, nav, status);
     }
 
     /** The analyses' status read from {@code status} (tests hold it RUNNING or FAILED). */
     Options withStatus(ReportCache.StatusSource status) {
-      return new Options(charts, nav, status, prepareOverview);
-    }
-
-    /** The first overview prepared while the server starts. */
-    public Options withOverviewPrepared() {
-      return new Options(charts, nav, status, true);
+      return new Options(charts, nav, status);
     }
   }
 
@@ -150,10 +128,6 @@ public final class WebApp {
     return Javalin.create(
         javalin -> {
           javalin.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-          if (options.prepareOverview) {
-            javalin.events.serverStarting(
-                () -> Warmup.inBackground("overview", data::prepareLatestOverview));
-          }
           limitUploads(javalin, config.maxUploadBytes());
           javalin.jetty.multipartConfig.cacheDirectory(workspaces.uploadTemp().toString());
           // Jetty applies this idle timeout to each request's reads and writes: a stalled client is

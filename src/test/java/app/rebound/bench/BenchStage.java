@@ -266,7 +266,7 @@ public final class BenchStage {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
       WebApp.warmUp(); // as serve does
-      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults(), WebApp.Options.served());
+      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults(), WebApp.Options.defaults());
       server.start("127.0.0.1", 0);
       try {
         var response =
@@ -317,7 +317,7 @@ public final class BenchStage {
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
       WebApp.warmUp();
-      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults(), WebApp.Options.served());
+      Javalin server = WebApp.create(ws, analyses, WebConfig.defaults(), WebApp.Options.defaults());
       server.start("127.0.0.1", 0);
       try {
         String base = "http://127.0.0.1:" + server.port() + "/api/shops/";
