@@ -20,6 +20,8 @@ import app.rebound.web.WebApp;
 import app.rebound.web.WebConfig;
 import io.javalin.Javalin;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -298,22 +300,7 @@ public final class BenchStage {
    */
   static long served(Path ordersFile, Path data, HttpClient client) throws Exception {
     String boundary = "----ReboundBench";
-    var body = new java.io.ByteArrayOutputStream();
-    for (UploadFile file : shopFiles(ordersFile)) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                  + file.name()
-                  + "\"\r\nContent-Type: text/csv\r\n\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-      try (InputStream in = file.opener().open()) {
-        in.transferTo(body);
-      }
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    byte[] form = body.toByteArray();
+    byte[] form = uploadForm(boundary, shopFiles(ordersFile));
     try (Workspaces ws = new Workspaces(data, Clock.systemDefaultZone())) {
       Analyses analyses = new Analyses(ws, Clock.systemDefaultZone(), 1);
       WebApp.warmUp();
@@ -331,6 +318,29 @@ public final class BenchStage {
         analyses.close();
       }
     }
+  }
+
+  /**
+   * A multipart/form-data body of the files, each a part named "file", as a browser's upload form
+   * sends it.
+   */
+  static byte[] uploadForm(String boundary, List<UploadFile> files) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (UploadFile file : files) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                  + file.name()
+                  + "\"\r\nContent-Type: text/csv\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      try (InputStream in = file.opener().open()) {
+        in.transferTo(body);
+      }
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
   }
 
   private static void uploadUntilAnalysed(

@@ -1,6 +1,7 @@
 package app.rebound.bench;
 
 import app.rebound.Json;
+import app.rebound.store.UploadFile;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -84,19 +85,16 @@ public final class LoadBenchmark {
   static Page upload() throws IOException {
     Path orders = Path.of("src/test/resources/samples/douyin-export-small/订单明细.csv");
     String boundary = "----LoadBenchmark";
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"订单明细.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(Files.readAllBytes(orders));
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    byte[] body =
+        BenchStage.uploadForm(
+            boundary,
+            List.of(
+                new UploadFile(
+                    orders.getFileName().toString(), () -> Files.newInputStream(orders))));
     return new Page(
         "upload (orders, 136 kB)",
         "/api/shops/" + UPLOAD_SHOP + "/uploads",
-        body.toByteArray(),
+        body,
         "multipart/form-data; boundary=" + boundary);
   }
 
