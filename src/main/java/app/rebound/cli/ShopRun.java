@@ -18,6 +18,7 @@ import app.rebound.report.PlanWriters;
 import app.rebound.report.ShopsSummary;
 import app.rebound.service.ShopReport;
 import app.rebound.service.StoredShop;
+import app.rebound.store.Durability;
 import app.rebound.store.RowsInHand;
 import app.rebound.store.UploadFile;
 import app.rebound.store.UploadRefusedException;
@@ -82,7 +83,8 @@ record ShopRun(Lang lang, LocalDateTime now, long maxRows) {
     }
     Files.createDirectories(out);
     Path scratch = Files.createTempDirectory("rebound-analyze");
-    try (Workspaces workspaces = new Workspaces(scratch, Clock.systemDefaultZone(), maxRows)) {
+    try (Workspaces workspaces =
+        new Workspaces(scratch, Clock.systemDefaultZone(), maxRows, Durability.SCRATCH)) {
       IngestReport report;
       boolean refused = false;
       RowsInHand inHand = StoredShop.rowsInHand();

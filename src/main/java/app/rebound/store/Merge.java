@@ -56,6 +56,10 @@ public final class Merge {
   private final long storedBefore;
   private final String upsert;
   private final String hold;
+
+  /** Whether each upload's own rows are kept ({@link Durability#KEPT}). */
+  private final boolean keepUploadRows;
+
   private final int[] keyIndexes;
   private long changed;
 
@@ -84,11 +88,14 @@ public final class Merge {
    * in content.
    *
    * @param exportStamp the file's export moment from its name ({@link ExportStamp}), or 0
+   * @param keepUploadRows whether the upload's own copy of each row is kept as well
    */
-  Merge(Connection connection, FileKind kind, long exportStamp) throws SQLException {
+  Merge(Connection connection, FileKind kind, long exportStamp, boolean keepUploadRows)
+      throws SQLException {
     this.connection = connection;
     this.kind = kind;
     this.exportStamp = exportStamp;
+    this.keepUploadRows = keepUploadRows;
     this.storedBefore = count(connection, kind);
     String main = KindSchema.table(kind);
     List<String> columns = KindSchema.columns(kind);
@@ -206,7 +213,8 @@ public final class Merge {
         long recency = recency(values, events) * STAMP_SPAN + exportStamp;
         // A key new to a kind that was empty is stored as it comes: copied, not bound again.
         boolean copied = storedBefore == 0 && firstOfKey;
-        for (PreparedStatement statement : copied ? List.of(ps) : List.of(ps, kept)) {
+        for (PreparedStatement statement :
+            copied || !keepUploadRows ? List.of(ps) : List.of(ps, kept)) {
           for (int i = 0; i < fields.size(); i++) {
             SqlValues.bind(statement, i + 1, fields.get(i).type(), values[i]);
           }
@@ -229,6 +237,9 @@ public final class Merge {
    */
   private void flush(PreparedStatement ps, PreparedStatement kept) throws SQLException {
     changed += sum(ps.executeBatch());
+    if (!keepUploadRows) {
+      return;
+    }
     if (storedBefore == 0) {
       try (PreparedStatement copy = connection.prepareStatement(copyAdded)) {
         copy.setLong(1, copiedUpTo);

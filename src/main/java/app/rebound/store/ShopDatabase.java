@@ -36,8 +36,9 @@ import tech.tablesaw.api.Table;
 /**
  * One shop's SQLite database: its uploads with their reports, the merged rows of every export kind,
  * the finished analyses, the actions the merchant started and the appeal cases with their history.
- * Every upload, and every delete of one, is one transaction (WAL journal, synchronous FULL): a
- * process killed half way leaves the shop exactly as it was before.
+ * Every upload, and every delete of one, is one transaction (for a merchant's shop WAL journal,
+ * synchronous FULL: {@link Durability}): a process killed half way leaves the shop exactly as it
+ * was before.
  */
 public final class ShopDatabase implements AutoCloseable {
 
@@ -53,10 +54,12 @@ public final class ShopDatabase implements AutoCloseable {
   static final int MAX_LINES_PER_ORDER = 100;
 
   private final Connection connection;
+  private final Durability durability;
   private final RowLoads loads;
 
-  private ShopDatabase(Connection connection, RowSnapshots snapshots) {
+  private ShopDatabase(Connection connection, Durability durability, RowSnapshots snapshots) {
     this.connection = connection;
+    this.durability = durability;
     this.loads = new RowLoads(connection, snapshots);
   }
 
@@ -67,16 +70,21 @@ public final class ShopDatabase implements AutoCloseable {
    * spend on another thread.
    */
   public static void prepare() throws SQLException {
-    connect("jdbc:sqlite::memory:").close();
+    connect("jdbc:sqlite::memory:", Durability.KEPT).close();
     Json.MAPPER.readerFor(IngestReport.class);
   }
 
   public static ShopDatabase open(Path file) throws SQLException {
+    return open(file, Durability.KEPT);
+  }
+
+  public static ShopDatabase open(Path file, Durability durability) throws SQLException {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
     while (true) {
       try {
         return new ShopDatabase(
-            connect("jdbc:sqlite:" + file.toAbsolutePath()),
+            connect("jdbc:sqlite:" + file.toAbsolutePath(), durability),
+            durability,
             new RowSnapshots(file.toAbsolutePath().getParent().resolve("snapshots")));
       } catch (SQLiteException e) {
         // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of
@@ -97,10 +105,15 @@ public final class ShopDatabase implements AutoCloseable {
     }
   }
 
-  private static Connection connect(String url) throws SQLException {
+  private static Connection connect(String url, Durability durability) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    if (durability == Durability.KEPT) {
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    } else {
+      config.setJournalMode(SQLiteConfig.JournalMode.MEMORY);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+    }
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // IMMEDIATE takes the write lock when a transaction begins: two uploads to one shop queue,
     // never deadlock.
@@ -114,6 +127,18 @@ public final class ShopDatabase implements AutoCloseable {
       throw e;
     }
     return connection;
+  }
+
+  private boolean keepsUploadRows() {
+    return durability == Durability.KEPT;
+  }
+
+  /**
+   * The table holding each upload's own rows of a kind: the per-upload copies where they are kept;
+   * in a scratch store, with its one upload, the merged rows themselves.
+   */
+  private String uploadRows(FileKind kind) {
+    return keepsUploadRows() ? KindSchema.heldTable(kind) : KindSchema.table(kind);
   }
 
   /**
@@ -144,12 +169,20 @@ public final class ShopDatabase implements AutoCloseable {
   /** Operations allowed inside an upload transaction. */
   public final class Transaction {
 
+    /**
+     * @throws IllegalStateException for a second upload into a {@link Durability#SCRATCH} store,
+     *     which keeps no upload's own rows apart
+     */
     public long newUpload(LocalDateTime at) throws SQLException {
+      if (!keepsUploadRows() && latestUploadId().isPresent()) {
+        throw new IllegalStateException("a scratch store takes one upload");
+      }
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "INSERT INTO uploads (created_at, report_json, rows_kept) VALUES (?, '{}', 1)",
+              "INSERT INTO uploads (created_at, report_json, rows_kept) VALUES (?, '{}', ?)",
               Statement.RETURN_GENERATED_KEYS)) {
         ps.setString(1, at.toString());
+        ps.setInt(2, keepsUploadRows() ? 1 : 0);
         ps.executeUpdate();
         return GeneratedKeys.id(ps);
       }
@@ -169,7 +202,7 @@ public final class ShopDatabase implements AutoCloseable {
       try (Statement s = connection.createStatement()) {
         s.execute("SAVEPOINT file");
       }
-      return new Merge(connection, kind, exportStamp.orElse(0));
+      return new Merge(connection, kind, exportStamp.orElse(0), keepsUploadRows());
     }
 
     /** Merges a chunk of the file's accepted rows. */
@@ -204,7 +237,9 @@ public final class ShopDatabase implements AutoCloseable {
     public List<IngestWarning> deletionWarnings(long uploadId) throws SQLException {
       List<IngestWarning> warnings = new ArrayList<>();
       String unknown =
-          " FROM held_deletions d WHERE d.upload_id = ? AND NOT EXISTS"
+          " FROM "
+              + uploadRows(FileKind.DELETIONS)
+              + " d WHERE d.upload_id = ? AND NOT EXISTS"
               + " (SELECT 1 FROM rows_orders o WHERE o.sub_order_id = d.sub_order_id)";
       long unknownCount = queryLong("SELECT COUNT(*)" + unknown, uploadId);
       if (unknownCount > 0) {
@@ -219,7 +254,11 @@ public final class ShopDatabase implements AutoCloseable {
       }
       Long firstOrder = queryNullableLong("SELECT MIN(submitted_at) FROM rows_orders");
       if (firstOrder != null) {
-        String early = " FROM held_deletions WHERE upload_id = ? AND processed_at < " + firstOrder;
+        String early =
+            " FROM "
+                + uploadRows(FileKind.DELETIONS)
+                + " WHERE upload_id = ? AND processed_at < "
+                + firstOrder;
         long earlyCount = queryLong("SELECT COUNT(*)" + early, uploadId);
         if (earlyCount > 0) {
           warnings.add(
@@ -298,7 +337,9 @@ public final class ShopDatabase implements AutoCloseable {
     /** Orders of this upload with more lines than any real order has. */
     public List<IngestWarning> orderWarnings(long uploadId) throws SQLException {
       String many =
-          " FROM held_orders WHERE upload_id = ? AND order_id IS NOT NULL AND order_id <> ''"
+          " FROM "
+              + uploadRows(FileKind.ORDERS)
+              + " WHERE upload_id = ? AND order_id IS NOT NULL AND order_id <> ''"
               + " GROUP BY order_id HAVING COUNT(*) > "
               + MAX_LINES_PER_ORDER;
       long count = queryLong("SELECT COUNT(*) FROM (SELECT order_id" + many + ")", uploadId);

@@ -59,6 +59,7 @@ public final class Workspaces implements AutoCloseable {
   private final Path uploadTemp;
   private final Clock clock;
   private final long maxRowsPerFile;
+  private final Durability durability;
   private final Map<String, ShopDatabase> open = new ConcurrentHashMap<>();
 
   public Workspaces(Path dataDir, Clock clock) throws IOException {
@@ -69,6 +70,14 @@ public final class Workspaces implements AutoCloseable {
    * @param maxRowsPerFile data rows one uploaded file may hold; a file over it is refused whole
    */
   public Workspaces(Path dataDir, Clock clock, long maxRowsPerFile) throws IOException {
+    this(dataDir, clock, maxRowsPerFile, Durability.KEPT);
+  }
+
+  /**
+   * @param durability {@link Durability#SCRATCH} for a data folder that one run makes and deletes
+   */
+  public Workspaces(Path dataDir, Clock clock, long maxRowsPerFile, Durability durability)
+      throws IOException {
     if (maxRowsPerFile < 1) {
       throw new IllegalArgumentException(
           "the most rows a file may hold must be at least 1 (got " + maxRowsPerFile + ")");
@@ -77,6 +86,7 @@ public final class Workspaces implements AutoCloseable {
     this.uploadTemp = dataDir.resolve(UPLOAD_TEMP);
     this.clock = clock;
     this.maxRowsPerFile = maxRowsPerFile;
+    this.durability = durability;
     Files.createDirectories(shopsDir);
     removeTombstones();
     removeIfPresent(uploadTemp); // spooled parts of uploads a crash or kill cut short
@@ -144,7 +154,7 @@ public final class Workspaces implements AutoCloseable {
             try {
               Path dir = shopsDir.resolve(id);
               Files.createDirectories(dir);
-              return ShopDatabase.open(dir.resolve(DATABASE));
+              return ShopDatabase.open(dir.resolve(DATABASE), durability);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             } catch (SQLException e) {
