@@ -13,8 +13,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.selection.BitmapBackedSelection;
-import tech.tablesaw.selection.Selection;
 
 /**
  * The GMV loss and the before/after of paid orders split by the orders' 流量来源, 流量渠道 and 流量体裁: a
@@ -94,15 +92,18 @@ public final class ChannelImpact {
                     orders.columnNames().contains(c)
                         && orders.stringColumn(c).countMissing() < orders.rowCount())
             .toList();
-    // The paid orders read once; each channel selects its rows of this small table.
+    // The paid orders read once; each dimension sums the daily tables of all its channels in one
+    // pass over this small table.
     Table paid = PaidOrders.of(orders, fakeOrders, columns.toArray(String[]::new));
     List<Dimension> dimensions = new ArrayList<>();
     for (String column : columns) {
       Map<String, Set<String>> groups = groups(orders.stringColumn(column));
-      Map<String, Selection> rows = rowsByGroup(paid.stringColumn(column), groups);
+      List<PaidOrders.Daily> daily =
+          PaidOrders.daily(paid, groupOf(paid.stringColumn(column), groups), groups.size());
       List<Channel> channels = new ArrayList<>();
+      int g = 0;
       for (String value : groups.keySet()) {
-        channels.add(channel(value, paid.where(rows.get(value)), frame, periods));
+        channels.add(channel(value, daily.get(g++), frame, periods));
       }
       dimensions.add(new Dimension(column, DIMENSIONS.get(column), channels));
     }
@@ -147,28 +148,31 @@ public final class ChannelImpact {
     return out;
   }
 
-  /** Each group's rows, in one pass over the values (trimmed, as the groups are). */
-  private static Map<String, Selection> rowsByGroup(
-      StringColumn values, Map<String, Set<String>> groups) {
-    Map<String, Selection> byRaw = new HashMap<>();
-    Map<String, Selection> out = new LinkedHashMap<>();
-    for (var group : groups.entrySet()) {
-      Selection rows = new BitmapBackedSelection();
-      out.put(group.getKey(), rows);
-      group.getValue().forEach(raw -> byRaw.put(raw, rows));
+  /** Each row's group, numbered in the groups' order (values trimmed, as the groups are). */
+  private static int[] groupOf(StringColumn values, Map<String, Set<String>> groups) {
+    Map<String, Integer> byValue = new HashMap<>();
+    int g = 0;
+    for (Set<String> group : groups.values()) {
+      for (String value : group) {
+        byValue.put(value, g);
+      }
+      g++;
     }
+    Map<String, Integer> byRaw = new HashMap<>(); // a few distinct labels: each trimmed once
+    int[] out = new int[values.size()];
     for (int row = 0; row < values.size(); row++) {
-      byRaw.get(values.get(row).trim()).add(row);
+      out[row] = byRaw.computeIfAbsent(values.get(row), raw -> byValue.get(raw.trim()));
     }
     return out;
   }
 
   /**
-   * @param paid the channel's rows of {@link PaidOrders}
+   * @param tables the channel's daily tables of {@link PaidOrders}
    */
-  private static Channel channel(String value, Table paid, ImpactFrame frame, Periods periods) {
-    Table daily = PaidOrders.dailySales(paid);
-    Table counts = PaidOrders.dailyCounts(paid);
+  private static Channel channel(
+      String value, PaidOrders.Daily tables, ImpactFrame frame, Periods periods) {
+    Table daily = tables.sales();
+    Table counts = tables.counts();
     double[] a = periods.totals(counts, "paid", frame.splits().keySet());
     double[] u = periods.totals(counts, "paid", frame.unaffected());
     // At least one day each, so a deletion on the export's first or last day gives zeros, not NaN.

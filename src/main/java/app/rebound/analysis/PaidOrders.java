@@ -1,8 +1,14 @@
 package app.rebound.analysis;
 
 import app.rebound.ingest.OrderStates;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -78,10 +84,7 @@ final class PaidOrders {
 
   /** Paid money (gmv) per product and day, closed orders left out. */
   static Table dailySales(Table paidOrders) {
-    Table open = paidOrders.where(paidOrders.booleanColumn("closed").isFalse());
-    Table daily = ProductDays.sums(open, "payable_amount");
-    daily.column("payable_amount").setName("gmv");
-    return daily;
+    return daily(paidOrders, new int[paidOrders.rowCount()], 1).get(0).sales();
   }
 
   /**
@@ -89,6 +92,107 @@ final class PaidOrders {
    * or in after-sale (as the trust page's refund rate counts).
    */
   static Table dailyCounts(Table paidOrders) {
-    return ProductDays.sums(paidOrders, "paid", "completed", "refunded");
+    return daily(paidOrders, new int[paidOrders.rowCount()], 1).get(0).counts();
+  }
+
+  /**
+   * One group's daily tables.
+   *
+   * @param sales product_id, date, gmv: paid money, closed orders left out
+   * @param counts product_id, date, paid, completed, refunded
+   */
+  record Daily(Table sales, Table counts) {}
+
+  /**
+   * The daily tables of each group of the paid orders (the channel view's channel values), in one
+   * pass: no copy of a group's rows. Rows in the order their product and day first appear in the
+   * group, each sum added in the orders' order with missing values skipped, as {@link
+   * ProductDays#sums} gives them.
+   *
+   * @param groupOf each row's group, 0 to groups - 1
+   */
+  static List<Daily> daily(Table paidOrders, int[] groupOf, int groups) {
+    CodeGroups days = CodeGroups.byProductAndDay(paidOrders);
+    BooleanColumn closed = paidOrders.booleanColumn("closed");
+    NumericColumn<?> amount = paidOrders.numberColumn("payable_amount");
+    List<NumericColumn<?>> counted =
+        Stream.of("paid", "completed", "refunded")
+            .<NumericColumn<?>>map(paidOrders::numberColumn)
+            .toList();
+    List<DaySums> sales = new ArrayList<>();
+    List<DaySums> counts = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      sales.add(new DaySums(List.of(amount)));
+      counts.add(new DaySums(counted));
+    }
+    for (int row = 0; row < paidOrders.rowCount(); row++) {
+      int day = days.group[row];
+      if (day < 0) {
+        continue;
+      }
+      counts.get(groupOf[row]).add(day, row);
+      if (Boolean.FALSE.equals(closed.get(row))) {
+        sales.get(groupOf[row]).add(day, row);
+      }
+    }
+    Table keys = days.keys();
+    List<Daily> out = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      out.add(
+          new Daily(
+              sales.get(g).table(keys, "gmv"),
+              counts.get(g).table(keys, "paid", "completed", "refunded")));
+    }
+    return out;
+  }
+
+  /** Sums of some columns per product and day, for the rows of one group. */
+  private static final class DaySums {
+    private final List<NumericColumn<?>> columns;
+    private final List<DoubleArrayList> sums = new ArrayList<>();
+
+    /** The shop's product-day (a {@link CodeGroups} group) of each of this group's days. */
+    private final IntArrayList days = new IntArrayList();
+
+    private final Int2IntOpenHashMap index = new Int2IntOpenHashMap();
+
+    DaySums(List<NumericColumn<?>> columns) {
+      this.columns = columns;
+      columns.forEach(c -> sums.add(new DoubleArrayList()));
+      index.defaultReturnValue(-1);
+    }
+
+    void add(int day, int row) {
+      int at = index.get(day);
+      if (at < 0) {
+        at = days.size();
+        index.put(day, at);
+        days.add(day);
+        sums.forEach(s -> s.add(0.0));
+      }
+      for (int c = 0; c < columns.size(); c++) {
+        if (!columns.get(c).isMissing(row)) {
+          DoubleArrayList sum = sums.get(c);
+          sum.set(at, sum.getDouble(at) + columns.get(c).getDouble(row));
+        }
+      }
+    }
+
+    Table table(Table keys, String... names) {
+      // Picked one by one: Table.rows() would give them in the table's order, not the days'.
+      StringColumn products = keys.stringColumn("product_id");
+      DateColumn dates = keys.dateColumn("date");
+      StringColumn product = StringColumn.create("product_id");
+      DateColumn date = DateColumn.create("date");
+      for (int day : days) {
+        product.append(products.get(day));
+        date.appendInternal(dates.getIntInternal(day));
+      }
+      Table out = Table.create("groups", product, date);
+      for (int c = 0; c < names.length; c++) {
+        out.addColumns(DoubleColumn.create(names[c], sums.get(c).toDoubleArray()));
+      }
+      return out;
+    }
   }
 }

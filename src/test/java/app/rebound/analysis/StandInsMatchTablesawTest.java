@@ -7,7 +7,9 @@ import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 import static tech.tablesaw.aggregate.AggregateFunctions.sumOfSquares;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
@@ -15,15 +17,18 @@ import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The hand-written groupings (CodeGroups through ProductDays and ByProduct) exist only because
  * summarize().by() is slow over a million rows: on random tables with missing values they must give
- * Tablesaw's figures, in Tablesaw's group order. Did's statistics are checked against Commons Math.
+ * Tablesaw's figures, in Tablesaw's group order; so must the paid orders' daily tables of each
+ * channel, summed in one pass. Did's statistics are checked against Commons Math.
  */
 class StandInsMatchTablesawTest {
 
@@ -123,6 +128,62 @@ class StandInsMatchTablesawTest {
     assertSameTable(rows.summarize("value", sum).by("product_id"), ByProduct.sums(rows, "value"));
     assertSameTable(
         rows.summarize("value", median).by("product_id"), ByProduct.medians(rows, "value"));
+  }
+
+  @RepeatedTest(25)
+  void each_groups_paid_order_days_equal_summarize_of_that_groups_rows(RepetitionInfo run) {
+    Random random = new Random(300 + run.getCurrentRepetition());
+    Table rows = randomRows(300 + run.getCurrentRepetition());
+    rows.column("value").setName("payable_amount");
+    BooleanColumn closed = BooleanColumn.create("closed");
+    DoubleColumn completed = DoubleColumn.create("completed");
+    int groups = 1 + random.nextInt(4);
+    int[] groupOf = new int[rows.rowCount()];
+    for (int row = 0; row < rows.rowCount(); row++) {
+      closed.append(random.nextInt(6) == 0);
+      completed.append(random.nextInt(2));
+      groupOf[row] = random.nextInt(groups);
+    }
+    rows.addColumns(
+        closed,
+        DoubleColumn.create("paid", rows.rowCount()).fillWith(1.0),
+        completed,
+        rows.doubleColumn("other").copy().setName("refunded"));
+    List<PaidOrders.Daily> daily = PaidOrders.daily(rows, groupOf, groups);
+    for (int g = 0; g < groups; g++) {
+      int group = g;
+      Table mine =
+          withDates(
+              rows.where(
+                  Selection.with(
+                      IntStream.range(0, rows.rowCount())
+                          .filter(r -> groupOf[r] == group)
+                          .toArray())));
+      assertSameTable(
+          mine.where(mine.booleanColumn("closed").isFalse())
+              .summarize("payable_amount", sum)
+              .by("product_id", "date"),
+          daily.get(g).sales(),
+          "product_id",
+          "product_id",
+          "date",
+          "date",
+          "Sum [payable_amount]",
+          "gmv");
+      assertSameTable(
+          mine.summarize("paid", "completed", "refunded", sum).by("product_id", "date"),
+          daily.get(g).counts(),
+          "product_id",
+          "product_id",
+          "date",
+          "date",
+          "Sum [paid]",
+          "paid",
+          "Sum [completed]",
+          "completed",
+          "Sum [refunded]",
+          "refunded");
+    }
   }
 
   /** Commons Math's own Welch–Satterthwaite degrees of freedom (protected in TTest). */
