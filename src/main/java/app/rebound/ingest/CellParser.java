@@ -21,6 +21,10 @@ public final class CellParser {
   private static final Set<String> EMPTY_MARKERS =
       Set.of("", "-", "--", "—", "null", "NULL", "数据将于第二天更新");
 
+  /** A longer cell is no marker: not hashed to look it up (most cells are longer). */
+  private static final int LONGEST_EMPTY_MARKER =
+      EMPTY_MARKERS.stream().mapToInt(String::length).max().orElseThrow();
+
   private static final Pattern ID = Pattern.compile("[0-9A-Za-z_\\-]{1,64}");
   private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}(\\.0+)?");
@@ -50,7 +54,7 @@ public final class CellParser {
     if (s.length() >= 3 && s.startsWith("=\"") && s.endsWith("\"")) {
       s = s.substring(2, s.length() - 1).strip();
     }
-    return EMPTY_MARKERS.contains(s) ? null : s;
+    return s.length() <= LONGEST_EMPTY_MARKER && EMPTY_MARKERS.contains(s) ? null : s;
   }
 
   private static boolean isTrimmed(String s) {
