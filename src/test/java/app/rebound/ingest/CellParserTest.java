@@ -45,9 +45,11 @@ class CellParserTest {
 
   @Test
   void empty_markers_are_missing_values() throws CellException {
-    for (String empty : new String[] {"", "-", "--", "  ", "\t"}) {
-      assertNull(CellParser.parse(MONEY, empty));
+    for (String empty :
+        new String[] {"", "-", "--", "  ", "\t", "—", "null", "NULL", " 数据将于第二天更新 "}) {
+      assertNull(CellParser.parse(MONEY, empty), empty);
     }
+    assertEquals("数据将于第二天更新了", CellParser.clean("数据将于第二天更新了"), "a longer text is text");
     assertThrows(CellException.class, () -> CellParser.parse(ID, "-"));
   }
 
