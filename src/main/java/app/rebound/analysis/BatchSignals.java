@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -177,6 +178,7 @@ final class BatchSignals {
     Map<String, Integer> cities = new HashMap<>();
     Map<String, Integer> links = new HashMap<>();
     List<LocalDateTime> times = new ArrayList<>();
+    IntFunction<String> areas = ShopBaseline.cities(rows);
     for (int row = 0; row < n; row++) {
       String id = rows.stringColumn("sub_order_id").get(row);
       String product = rows.stringColumn("product_id").get(row);
@@ -198,7 +200,7 @@ final class BatchSignals {
           && (isCompleted || rows.dateTimeColumn("shipped_at").get(row) != null)) {
         noWaybill++;
       }
-      String city = ShopBaseline.city(rows, row);
+      String city = areas.apply(row);
       if (!city.isEmpty()) {
         cities.merge(city, 1, Integer::sum);
       }

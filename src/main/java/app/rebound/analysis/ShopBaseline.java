@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -104,8 +105,9 @@ final class ShopBaseline {
     Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
     reusedBaseRate = reusedShare(shop.orders(), deleted, reusedWaybills);
     waybillsExported = waybillsExported(shop.orders());
-    cityShare = shares(shop.orders(), ShopBaseline::city);
-    linkShare = shares(shop.orders(), (t, row) -> t.stringColumn("affiliate_id").get(row));
+    int orders = shop.orders().rowCount();
+    cityShare = shares(orders, cities(shop.orders()));
+    linkShare = shares(orders, shop.orders().stringColumn("affiliate_id")::get);
     Map<String, RefundRecord> refundRecords = RefundRecord.fromOrders(shop.orders());
     if (shop.has(FileKind.AFTER_SALES)) {
       refundRecords = RefundRecord.withAfterSales(refundRecords, shop.table(FileKind.AFTER_SALES));
@@ -113,24 +115,26 @@ final class ShopBaseline {
     refunded = refunded(shop.orders(), deleted, refundRecords);
   }
 
-  /** 省 and 市 together: the buyer's area as the orders export gives it. */
-  static String city(Table orders, int row) {
-    String province = orders.stringColumn("province").get(row);
-    String city = orders.stringColumn("city").get(row);
-    return ((province == null ? "" : province.strip()) + " " + (city == null ? "" : city.strip()))
-        .strip();
+  /**
+   * 省 and 市 together by row: the buyer's area as the orders export gives it. The columns are found
+   * once (by name, a scan of the table's columns, was most of a large shop's baseline).
+   */
+  static IntFunction<String> cities(Table orders) {
+    StringColumn provinces = orders.stringColumn("province");
+    StringColumn cities = orders.stringColumn("city");
+    return row -> {
+      String province = provinces.get(row);
+      String city = cities.get(row);
+      return ((province == null ? "" : province.strip()) + " " + (city == null ? "" : city.strip()))
+          .strip();
+    };
   }
 
-  interface Cell {
-    String get(Table orders, int row);
-  }
-
-  /** Each non-blank value's share of all orders. */
-  static Map<String, Double> shares(Table orders, Cell cell) {
+  /** Each non-blank value's share of all n orders, given each order's value. */
+  static Map<String, Double> shares(int n, IntFunction<String> value) {
     Map<String, Integer> counts = new HashMap<>();
-    int n = orders.rowCount();
     for (int row = 0; row < n; row++) {
-      String v = cell.get(orders, row);
+      String v = value.apply(row);
       if (v != null && !v.isBlank()) {
         counts.merge(v.strip(), 1, Integer::sum);
       }
@@ -224,21 +228,24 @@ final class ShopBaseline {
       Table orders, Set<String> deleted, Map<String, RefundRecord> records) {
     List<RefundedOrder> out = new ArrayList<>();
     StringColumn ids = orders.stringColumn("sub_order_id");
+    StringColumn products = orders.stringColumn("product_id");
+    StringColumn links = orders.stringColumn("affiliate_id");
+    IntFunction<String> cities = cities(orders);
     var submitted = orders.dateTimeColumn("submitted_at");
     for (int row = 0; row < orders.rowCount(); row++) {
       RefundRecord record = records.get(ids.get(row));
       if (record == null || deleted.contains(ids.get(row)) || submitted.isMissing(row)) {
         continue;
       }
-      String link = orders.stringColumn("affiliate_id").get(row);
+      String link = links.get(row);
       // The day the refund was asked for where the after-sales export says, else the order's day.
       out.add(
           new RefundedOrder(
-              orders.stringColumn("product_id").get(row),
+              products.get(row),
               record.appliedAt() != null
                   ? record.appliedAt().toLocalDate()
                   : submitted.get(row).toLocalDate(),
-              city(orders, row),
+              cities.apply(row),
               link == null ? "" : link.strip(),
               record));
     }
