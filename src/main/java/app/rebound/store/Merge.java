@@ -111,50 +111,11 @@ public final class Merge {
         compared.stream()
             .map(c -> "excluded." + c + " IS NOT " + main + "." + c)
             .collect(Collectors.joining(" OR "));
-    String assignments =
-        columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-    this.upsert =
-        "INSERT INTO "
-            + main
-            + " ("
-            + String.join(", ", columns)
-            + ") VALUES ("
-            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
-            + ") ON CONFLICT ("
-            + KindSchema.keyList(kind)
-            + ") DO UPDATE SET "
-            + assignments
-            + " WHERE excluded."
-            + KindSchema.RECENCY
-            + " >= "
-            + main
-            + "."
-            + KindSchema.RECENCY
-            + " AND ("
-            + differs
-            + ")";
+    this.upsert = upsert(main, columns, KindSchema.keyList(kind), " AND (" + differs + ")");
     // The upload's own copy of the row (UploadRows), a later duplicate within the upload winning by
     // the same rule.
     String held = KindSchema.heldTable(kind);
-    this.hold =
-        "INSERT INTO "
-            + held
-            + " ("
-            + String.join(", ", columns)
-            + ") VALUES ("
-            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
-            + ") ON CONFLICT ("
-            + KindSchema.keyList(kind)
-            + ", "
-            + KindSchema.UPLOAD
-            + ") DO UPDATE SET "
-            + assignments
-            + " WHERE excluded."
-            + KindSchema.RECENCY
-            + " >= "
-            + held
-            + "."
-            + KindSchema.RECENCY;
+    this.hold = upsert(held, columns, KindSchema.keyList(kind) + ", " + KindSchema.UPLOAD, "");
     this.copyAdded =
         "INSERT INTO "
             + held
@@ -167,6 +128,30 @@ public final class Merge {
             + " WHERE rowid > ?";
     List<String> names = kind.fields().stream().map(Field::name).toList();
     this.keyIndexes = kind.keyFields().stream().mapToInt(names::indexOf).toArray();
+  }
+
+  /**
+   * Inserts a row of every column into the table; a row of the same key is replaced when the new
+   * one is at least as recent and the condition holds (SQL appended to the WHERE, or "").
+   */
+  private static String upsert(String table, List<String> columns, String key, String andWhen) {
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+        + ") ON CONFLICT ("
+        + key
+        + ") DO UPDATE SET "
+        + columns.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+        + " WHERE excluded."
+        + KindSchema.RECENCY
+        + " >= "
+        + table
+        + "."
+        + KindSchema.RECENCY
+        + andWhen;
   }
 
   FileKind kind() {

@@ -1,14 +1,11 @@
 package app.rebound.bench;
 
-import app.rebound.sim.ShopSimulator;
-import app.rebound.sim.SimConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +41,7 @@ public final class PerformanceBenchmark {
     for (String a : (joined.isEmpty() ? "100000 1000000" : joined).split("\\s+")) {
       sizes.add(Long.parseLong(a));
     }
-    Path work = Path.of("target", "bench");
+    Path work = BenchShops.WORK;
     Files.createDirectories(work);
     StringBuilder table = new StringBuilder();
     StringBuilder stagesTable = new StringBuilder();
@@ -52,20 +49,7 @@ public final class PerformanceBenchmark {
     for (long orders : sizes) {
       String heap = orders <= 1_000_000 ? "-Xmx1g" : "-Xmx8g";
       int runs = orders <= REPEAT_UP_TO ? RUNS : 1;
-      Path shop = work.resolve("shop-" + orders);
-      Path file = shop.resolve("订单明细.csv");
-      if (!Files.exists(file)) {
-        System.out.println("simulating " + orders + " orders ...");
-        int products = (int) Math.max(20, Math.min(2000, orders / 5000));
-        ShopSimulator.write(
-            SimConfig.defaults()
-                .withSeed(42)
-                .withDays(120)
-                .withProducts(products)
-                .withStart(LocalDate.of(2026, 3, 1))
-                .withTargetOrders(orders),
-            shop);
-      }
+      Path file = BenchShops.exports(orders).resolve("订单明细.csv");
       double mib = Files.size(file) / (1024.0 * 1024.0);
       Path data = work.resolve("perf-data-" + orders);
       Map<String, Run> medians = new LinkedHashMap<>();
