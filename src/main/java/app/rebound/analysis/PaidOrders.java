@@ -2,10 +2,10 @@ package app.rebound.analysis;
 
 import app.rebound.ingest.OrderStates;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,8 +21,8 @@ import tech.tablesaw.api.Table;
  * The shop's paid orders, one row each in the orders' order, fake orders left out, with the figures
  * the daily sales and the funnel's daily counts sum: what a paid order is, said once. A stage that
  * needs the daily tables for many subsets of the orders (the channel view: one per channel value)
- * reads the orders once into this small table and selects its rows, instead of copying the whole
- * orders table per subset.
+ * reads the orders once into this small table and sums every subset's in one pass ({@link #daily}),
+ * instead of copying the orders per subset.
  */
 final class PaidOrders {
 
@@ -122,8 +122,8 @@ final class PaidOrders {
     List<DaySums> sales = new ArrayList<>();
     List<DaySums> counts = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
-      sales.add(new DaySums(List.of(amount)));
-      counts.add(new DaySums(counted));
+      sales.add(new DaySums(List.of(amount), days.size()));
+      counts.add(new DaySums(counted, days.size()));
     }
     for (int row = 0; row < paidOrders.rowCount(); row++) {
       int day = days.group[row];
@@ -154,19 +154,24 @@ final class PaidOrders {
     /** The shop's product-day (a {@link CodeGroups} group) of each of this group's days. */
     private final IntArrayList days = new IntArrayList();
 
-    private final Int2IntOpenHashMap index = new Int2IntOpenHashMap();
+    /** Each of the shop's product-days' place among this group's days; -1 until it has a row. */
+    private final int[] index;
 
-    DaySums(List<NumericColumn<?>> columns) {
+    /**
+     * @param shopDays how many product-days the shop's paid orders have
+     */
+    DaySums(List<NumericColumn<?>> columns, int shopDays) {
       this.columns = columns;
       columns.forEach(c -> sums.add(new DoubleArrayList()));
-      index.defaultReturnValue(-1);
+      index = new int[shopDays];
+      Arrays.fill(index, -1);
     }
 
     void add(int day, int row) {
-      int at = index.get(day);
+      int at = index[day];
       if (at < 0) {
         at = days.size();
-        index.put(day, at);
+        index[day] = at;
         days.add(day);
         sums.forEach(s -> s.add(0.0));
       }

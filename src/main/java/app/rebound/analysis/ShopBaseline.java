@@ -117,14 +117,14 @@ final class ShopBaseline {
 
   /**
    * 省 and 市 together by row: the buyer's area as the orders export gives it. The columns are found
-   * once (by name, a scan of the table's columns, was most of a large shop's baseline).
+   * once: a lookup by name scans the table's columns, once per order otherwise.
    */
   static IntFunction<String> cities(Table orders) {
-    StringColumn provinces = orders.stringColumn("province");
-    StringColumn cities = orders.stringColumn("city");
+    StringColumn provinceColumn = orders.stringColumn("province");
+    StringColumn cityColumn = orders.stringColumn("city");
     return row -> {
-      String province = provinces.get(row);
-      String city = cities.get(row);
+      String province = provinceColumn.get(row);
+      String city = cityColumn.get(row);
       return ((province == null ? "" : province.strip()) + " " + (city == null ? "" : city.strip()))
           .strip();
     };

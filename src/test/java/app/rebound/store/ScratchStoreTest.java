@@ -70,10 +70,10 @@ class ScratchStoreTest {
         "\t7100000000000000001,\t7100000000000000001,\t3500000000003039604,2026/04/20,疑似虚假交易,WG8");
     files.add(text("销量删除记录-补充.csv", deletions));
     List<String> traffic = Files.readAllLines(SAMPLES.resolve("商品流量.csv"));
-    List<String> long_ = new ArrayList<>(traffic);
-    long_.addAll(traffic.subList(1, traffic.size()));
-    long_.addAll(traffic.subList(1, traffic.size()));
-    files.add(text("商品流量-长.csv", long_));
+    List<String> tooLong = new ArrayList<>(traffic);
+    tooLong.addAll(traffic.subList(1, traffic.size()));
+    tooLong.addAll(traffic.subList(1, traffic.size()));
+    files.add(text("商品流量-长.csv", tooLong));
     return files;
   }
 
