@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class ActionEffect {
       LocalDate day = deleted.dateColumn(DeletedOrders.BATCH_DATE).get(row);
       if (day != null
           && !day.isAfter(startedOn)
-          && products.contains(deleted.stringColumn("product_id").get(row))
+          && products.contains(deleted.stringColumn(ColumnNames.PRODUCT_ID).get(row))
           && (latest == null || day.isAfter(latest))) {
         latest = day;
       }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.OrderStates;
 import java.time.LocalDateTime;
@@ -46,9 +47,9 @@ public final class AfterSales {
     }
     Map<String, String> latest = new HashMap<>();
     Map<String, LocalDateTime> latestAt = new HashMap<>();
-    StringColumn ids = afterSales.stringColumn("sub_order_id");
-    StringColumn statuses = afterSales.stringColumn("status");
-    DateTimeColumn applied = afterSales.dateTimeColumn("applied_at");
+    StringColumn ids = afterSales.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn statuses = afterSales.stringColumn(ColumnNames.STATUS);
+    DateTimeColumn applied = afterSales.dateTimeColumn(ColumnNames.APPLIED_AT);
     for (int row = 0; row < afterSales.rowCount(); row++) {
       LocalDateTime at = applied.get(row);
       LocalDateTime seen = latestAt.get(ids.get(row));
@@ -58,8 +59,8 @@ public final class AfterSales {
       }
     }
     Table out = orders.copy();
-    StringColumn orderIds = out.stringColumn("sub_order_id");
-    StringColumn orderStatus = out.stringColumn("after_sale_status");
+    StringColumn orderIds = out.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn orderStatus = out.stringColumn(ColumnNames.AFTER_SALE_STATUS);
     for (int row = 0; row < out.rowCount(); row++) {
       String record = latest.get(orderIds.get(row));
       if (record != null && strength(record) > strength(orderStatus.get(row))) {

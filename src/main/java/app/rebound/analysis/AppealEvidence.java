@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import app.rebound.analysis.OrderEvidence.Check;
 import app.rebound.analysis.OrderEvidence.Flag;
 import app.rebound.analysis.OrderEvidence.Proof;
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.OrderStates;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -52,22 +53,22 @@ public final class AppealEvidence {
       ShopBaseline base,
       Set<String> nightBursts,
       Map<String, BatchCause> causeOf) {
-    String id = deleted.stringColumn("sub_order_id").get(row);
+    String id = deleted.stringColumn(ColumnNames.SUB_ORDER_ID).get(row);
     String batch = deleted.stringColumn(DeletedOrders.BATCH).get(row);
-    String product = deleted.stringColumn("product_id").get(row);
+    String product = deleted.stringColumn(ColumnNames.PRODUCT_ID).get(row);
     boolean inOrders = Boolean.TRUE.equals(deleted.booleanColumn(DeletedOrders.IN_ORDERS).get(row));
-    String logistics = text(deleted, "logistics", row);
+    String logistics = text(deleted, ColumnNames.LOGISTICS, row);
     String number = ShopBaseline.waybill(logistics);
     String carrier =
         logistics.indexOf('-') < 0 ? "" : logistics.substring(logistics.indexOf('-') + 1).strip();
-    LocalDateTime paid = deleted.dateTimeColumn("paid_at").get(row);
-    LocalDateTime shipped = deleted.dateTimeColumn("shipped_at").get(row);
-    LocalDateTime completed = deleted.dateTimeColumn("completed_at").get(row);
-    String status = text(deleted, "order_status", row);
-    String afterSale = text(deleted, "after_sale_status", row);
-    Integer quantityCell = deleted.intColumn("quantity").get(row);
+    LocalDateTime paid = deleted.dateTimeColumn(ColumnNames.PAID_AT).get(row);
+    LocalDateTime shipped = deleted.dateTimeColumn(ColumnNames.SHIPPED_AT).get(row);
+    LocalDateTime completed = deleted.dateTimeColumn(ColumnNames.COMPLETED_AT).get(row);
+    String status = text(deleted, ColumnNames.ORDER_STATUS, row);
+    String afterSale = text(deleted, ColumnNames.AFTER_SALE_STATUS, row);
+    Integer quantityCell = deleted.intColumn(ColumnNames.QUANTITY).get(row);
     int quantity = quantityCell == null ? 0 : quantityCell;
-    Double amountCell = deleted.doubleColumn("payable_amount").get(row);
+    Double amountCell = deleted.doubleColumn(ColumnNames.PAYABLE_AMOUNT).get(row);
     double amount = amountCell == null ? 0 : amountCell;
     boolean refunded = AfterSales.refunded(afterSale);
     boolean openAfterSale = AfterSales.open(afterSale); // not refunded, and not "no refund" either
@@ -85,8 +86,8 @@ public final class AppealEvidence {
       checks.add(
           check(
               Proof.SOURCE,
-              !text(deleted, "affiliate_id", row).isEmpty()
-                  || !text(deleted, "traffic_source", row).isEmpty(),
+              !text(deleted, ColumnNames.AFFILIATE_ID, row).isEmpty()
+                  || !text(deleted, ColumnNames.TRAFFIC_SOURCE, row).isEmpty(),
               false));
     } else {
       for (Proof p :
@@ -129,7 +130,7 @@ public final class AppealEvidence {
         id,
         batch,
         product,
-        text(deleted, "product_name", row),
+        text(deleted, ColumnNames.PRODUCT_NAME, row),
         paid,
         amount,
         quantity,
@@ -221,7 +222,7 @@ public final class AppealEvidence {
   static Set<String> nightBursts(Table deleted) {
     Map<String, List<Integer>> rowsByBatch = new HashMap<>();
     for (int row = 0; row < deleted.rowCount(); row++) {
-      if (deleted.dateTimeColumn("submitted_at").get(row) != null) {
+      if (deleted.dateTimeColumn(ColumnNames.SUBMITTED_AT).get(row) != null) {
         rowsByBatch
             .computeIfAbsent(
                 deleted.stringColumn(DeletedOrders.BATCH).get(row), b -> new ArrayList<>())
@@ -233,17 +234,17 @@ public final class AppealEvidence {
       rows.sort(
           (a, b) ->
               deleted
-                  .dateTimeColumn("submitted_at")
+                  .dateTimeColumn(ColumnNames.SUBMITTED_AT)
                   .get(a)
-                  .compareTo(deleted.dateTimeColumn("submitted_at").get(b)));
+                  .compareTo(deleted.dateTimeColumn(ColumnNames.SUBMITTED_AT).get(b)));
       for (int i = 0; i < rows.size(); i++) {
-        LocalDateTime at = deleted.dateTimeColumn("submitted_at").get(rows.get(i));
+        LocalDateTime at = deleted.dateTimeColumn(ColumnNames.SUBMITTED_AT).get(rows.get(i));
         boolean near =
             i > 0 && seconds(deleted, rows.get(i - 1), at) <= BatchSignals.BURST_SECONDS
                 || i + 1 < rows.size()
                     && seconds(deleted, rows.get(i + 1), at) <= BatchSignals.BURST_SECONDS;
         if (near && at.getHour() < BatchSignals.NIGHT_END_HOUR) {
-          out.add(deleted.stringColumn("sub_order_id").get(rows.get(i)));
+          out.add(deleted.stringColumn(ColumnNames.SUB_ORDER_ID).get(rows.get(i)));
         }
       }
     }
@@ -252,7 +253,8 @@ public final class AppealEvidence {
 
   private static long seconds(Table deleted, int otherRow, LocalDateTime at) {
     return Math.abs(
-        Duration.between(deleted.dateTimeColumn("submitted_at").get(otherRow), at).getSeconds());
+        Duration.between(deleted.dateTimeColumn(ColumnNames.SUBMITTED_AT).get(otherRow), at)
+            .getSeconds());
   }
 
   private static Check check(Proof proof, boolean present, boolean needed) {

@@ -3,6 +3,7 @@ package app.rebound.analysis;
 import app.rebound.analysis.Did.Stats;
 import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
+import app.rebound.ingest.ColumnNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +80,7 @@ final class Arms {
 
     Daily(Table table) {
       this.table = table;
-      StringColumn products = table.stringColumn("product_id");
+      StringColumn products = table.stringColumn(ColumnNames.PRODUCT_ID);
       for (int row = 0; row < table.rowCount(); row++) {
         rowsByProduct.computeIfAbsent(products.get(row), p -> new ArrayList<>()).add(row);
       }
@@ -89,7 +90,7 @@ final class Arms {
     NavigableMap<LocalDate, double[]> totals(Set<String> products) {
       if (products != totalsOf) { // asked with the same set object for every product of a shop
         NavigableMap<LocalDate, double[]> out = new TreeMap<>();
-        DateColumn dates = table.dateColumn("date");
+        DateColumn dates = table.dateColumn(ColumnNames.DATE);
         NumericColumn<?> counts = table.numberColumn("n");
         NumericColumn<?> sums = table.numberColumn("sum");
         NumericColumn<?> squares = table.numberColumn("sum_sq");
@@ -124,7 +125,7 @@ final class Arms {
     Stats[] a = {Stats.EMPTY, Stats.EMPTY};
     Stats[] u = {Stats.EMPTY, Stats.EMPTY};
     Table t = daily.table;
-    DateColumn dates = t.dateColumn("date");
+    DateColumn dates = t.dateColumn(ColumnNames.DATE);
     NumericColumn<?> counts = t.numberColumn("n");
     NumericColumn<?> sums = t.numberColumn("sum");
     NumericColumn<?> squares = t.numberColumn("sum_sq");
@@ -264,8 +265,8 @@ final class Arms {
   static Table unitTable(String name) {
     return Table.create(
         name,
-        StringColumn.create("product_id"),
-        DateColumn.create("date"),
+        StringColumn.create(ColumnNames.PRODUCT_ID),
+        DateColumn.create(ColumnNames.DATE),
         DoubleColumn.create("value"));
   }
 
@@ -277,8 +278,8 @@ final class Arms {
   static List<Series.Point> points(
       Table units, Set<String> affected, Set<String> unaffected, boolean weekly, boolean mean) {
     TreeMap<LocalDate, Stats[]> cells = new TreeMap<>();
-    StringColumn products = units.stringColumn("product_id");
-    DateColumn dates = units.dateColumn("date");
+    StringColumn products = units.stringColumn(ColumnNames.PRODUCT_ID);
+    DateColumn dates = units.dateColumn(ColumnNames.DATE);
     DoubleColumn values = units.doubleColumn("value");
     LocalDate first = null;
     LocalDate last = null;

@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import static tech.tablesaw.aggregate.AggregateFunctions.count;
 
+import app.rebound.ingest.ColumnNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class BatchCauses {
   static List<BatchCause> of(Table deletedOrders, ShopBaseline base) {
     Table batches =
         deletedOrders
-            .summarize("sub_order_id", count)
+            .summarize(ColumnNames.SUB_ORDER_ID, count)
             .by(DeletedOrders.BATCH, DeletedOrders.BATCH_DATE)
             .sortAscendingOn(DeletedOrders.BATCH_DATE, DeletedOrders.BATCH);
     List<BatchCause> out = new ArrayList<>();
@@ -47,7 +48,7 @@ public final class BatchCauses {
     CauseRule.Verdict verdict = CauseRule.decide(signals, rows.rowCount());
     Table found = rows.where(rows.booleanColumn(DeletedOrders.IN_ORDERS).isTrue());
     long units = (long) DeletionSummary.units(found);
-    double money = Math.round(found.doubleColumn("payable_amount").sum() * 100) / 100.0;
+    double money = Math.round(found.doubleColumn(ColumnNames.PAYABLE_AMOUNT).sum() * 100) / 100.0;
     List<Signal> all = new ArrayList<>(verdict.notes());
     all.addAll(signals.values());
     return new BatchCause(
@@ -67,8 +68,11 @@ public final class BatchCauses {
 
   /** Product ids, most deleted orders first, then by id. */
   static List<String> productsByOrders(Table rows) {
-    Table counts = rows.summarize("sub_order_id", count).by("product_id");
+    Table counts = rows.summarize(ColumnNames.SUB_ORDER_ID, count).by(ColumnNames.PRODUCT_ID);
     String n = counts.columnNames().get(1);
-    return counts.sortOn("-" + n, "product_id").stringColumn("product_id").asList();
+    return counts
+        .sortOn("-" + n, ColumnNames.PRODUCT_ID)
+        .stringColumn(ColumnNames.PRODUCT_ID)
+        .asList();
   }
 }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.OrderStates;
 import java.time.Duration;
@@ -180,46 +181,47 @@ final class BatchSignals {
     List<LocalDateTime> times = new ArrayList<>();
     IntFunction<String> areas = ShopBaseline.cities(rows);
     for (int row = 0; row < n; row++) {
-      String id = rows.stringColumn("sub_order_id").get(row);
-      String product = rows.stringColumn("product_id").get(row);
-      String logistics = rows.stringColumn("logistics").get(row);
+      String id = rows.stringColumn(ColumnNames.SUB_ORDER_ID).get(row);
+      String product = rows.stringColumn(ColumnNames.PRODUCT_ID).get(row);
+      String logistics = rows.stringColumn(ColumnNames.LOGISTICS).get(row);
       if (!logistics.isBlank()) {
         tracked++;
         if (base.reusedWaybills.contains(ShopBaseline.waybill(logistics))) {
           reused++;
         }
       }
-      LocalDateTime paid = rows.dateTimeColumn("paid_at").get(row);
-      LocalDateTime done = rows.dateTimeColumn("completed_at").get(row);
+      LocalDateTime paid = rows.dateTimeColumn(ColumnNames.PAID_AT).get(row);
+      LocalDateTime done = rows.dateTimeColumn(ColumnNames.COMPLETED_AT).get(row);
       boolean isCompleted =
-          done != null || OrderStates.completed(rows.stringColumn("order_status").get(row));
+          done != null
+              || OrderStates.completed(rows.stringColumn(ColumnNames.ORDER_STATUS).get(row));
       if (isCompleted) {
         completed++;
       }
       if (logistics.isBlank()
-          && (isCompleted || rows.dateTimeColumn("shipped_at").get(row) != null)) {
+          && (isCompleted || rows.dateTimeColumn(ColumnNames.SHIPPED_AT).get(row) != null)) {
         noWaybill++;
       }
       String city = areas.apply(row);
       if (!city.isEmpty()) {
         cities.merge(city, 1, Integer::sum);
       }
-      String link = rows.stringColumn("affiliate_id").get(row);
+      String link = rows.stringColumn(ColumnNames.AFFILIATE_ID).get(row);
       if (link != null && !link.isBlank()) {
         links.merge(link.strip(), 1, Integer::sum);
       }
-      if (!AfterSales.refunded(rows.stringColumn("after_sale_status").get(row))) {
+      if (!AfterSales.refunded(rows.stringColumn(ColumnNames.AFTER_SALE_STATUS).get(row))) {
         notRefunded++;
       }
-      LocalDateTime submitted = rows.dateTimeColumn("submitted_at").get(row);
+      LocalDateTime submitted = rows.dateTimeColumn(ColumnNames.SUBMITTED_AT).get(row);
       if (submitted != null) {
         times.add(submitted);
         if (submitted.getHour() < NIGHT_END_HOUR) {
           night++;
         }
       }
-      Integer quantity = rows.intColumn("quantity").get(row);
-      Double amount = rows.doubleColumn("payable_amount").get(row);
+      Integer quantity = rows.intColumn(ColumnNames.QUANTITY).get(row);
+      Double amount = rows.doubleColumn(ColumnNames.PAYABLE_AMOUNT).get(row);
       Double usual = base.usualUnitPrice.get(product);
       if (quantity != null && quantity > 0 && amount != null) {
         double unit = amount / quantity;
@@ -416,15 +418,15 @@ final class BatchSignals {
    */
   static Signal refundGroup(
       Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
-    Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
+    Set<String> products = new HashSet<>(batch.stringColumn(ColumnNames.PRODUCT_ID).asSet());
     LocalDate recentFrom = date.minusDays(RECENT_DAYS);
     long recentOrders = 0;
     long refunded = 0;
     long usualOrders = 0;
     long usualRefunded = 0;
     Table daily = base.refunds;
-    StringColumn productIds = daily.stringColumn("product_id");
-    DateColumn days = daily.dateColumn("date");
+    StringColumn productIds = daily.stringColumn(ColumnNames.PRODUCT_ID);
+    DateColumn days = daily.dateColumn(ColumnNames.DATE);
     DoubleColumn ordersPerDay = daily.doubleColumn("n");
     DoubleColumn refundsPerDay = daily.doubleColumn("sum");
     for (int row = 0; row < daily.rowCount(); row++) {
@@ -467,7 +469,7 @@ final class BatchSignals {
    * express refunds where the refund records say.
    */
   static void refundWave(Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
-    Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
+    Set<String> products = new HashSet<>(batch.stringColumn(ColumnNames.PRODUCT_ID).asSet());
     LocalDate from = date.minusDays(RECENT_DAYS);
     Map<String, Integer> cities = new HashMap<>();
     Map<String, Integer> links = new HashMap<>();
@@ -528,7 +530,7 @@ final class BatchSignals {
    */
   private static void productSignals(
       Table batch, LocalDate date, ShopBaseline base, Map<String, Signal> out) {
-    Set<String> products = new HashSet<>(batch.stringColumn("product_id").asSet());
+    Set<String> products = new HashSet<>(batch.stringColumn(ColumnNames.PRODUCT_ID).asSet());
     products.remove("");
     Map<String, Long> units = base.unitsBefore(date, BASELINE_DAYS);
     long total = units.values().stream().mapToLong(Long::longValue).sum();

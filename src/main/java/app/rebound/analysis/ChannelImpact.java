@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +37,13 @@ public final class ChannelImpact {
   public static final Reason TOO_FEW = Reason.of("too_few_channel_orders", MIN_ORDERS);
 
   private static final Map<String, String> DIMENSIONS =
-      Map.of("traffic_source", "流量来源", "traffic_channel", "流量渠道", "traffic_format", "流量体裁");
+      Map.of(
+          ColumnNames.TRAFFIC_SOURCE,
+          "流量来源",
+          ColumnNames.TRAFFIC_CHANNEL,
+          "流量渠道",
+          ColumnNames.TRAFFIC_FORMAT,
+          "流量体裁");
 
   private ChannelImpact() {}
 
@@ -86,7 +93,8 @@ public final class ChannelImpact {
     Periods periods = Periods.of(frame.firstDeletion(), frame.windowStart(), frame.windowEnd());
     Table orders = shop.orders();
     List<String> columns =
-        Stream.of("traffic_source", "traffic_channel", "traffic_format")
+        Stream.of(
+                ColumnNames.TRAFFIC_SOURCE, ColumnNames.TRAFFIC_CHANNEL, ColumnNames.TRAFFIC_FORMAT)
             .filter(
                 c ->
                     orders.columnNames().contains(c)
@@ -201,11 +209,11 @@ public final class ChannelImpact {
   static SeriesImpact.MetricImpact gmvLoss(Table daily, ImpactFrame frame) {
     Table pinned = daily.copy();
     if (pinned.rowCount() > 0) {
-      String any = pinned.stringColumn("product_id").get(0);
+      String any = pinned.stringColumn(ColumnNames.PRODUCT_ID).get(0);
       for (LocalDate day : List.of(frame.windowStart(), frame.windowEnd())) {
-        pinned.stringColumn("product_id").append(any);
-        pinned.dateColumn("date").append(day);
-        pinned.doubleColumn("gmv").append(0.0);
+        pinned.stringColumn(ColumnNames.PRODUCT_ID).append(any);
+        pinned.dateColumn(ColumnNames.DATE).append(day);
+        pinned.doubleColumn(ColumnNames.GMV).append(0.0);
       }
     }
     DailyPanel panel = DailyPanel.of(pinned, "gmv");

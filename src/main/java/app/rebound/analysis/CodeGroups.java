@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,8 @@ final class CodeGroups {
   private final List<Integer> packedDates;
 
   private CodeGroups(Table rows, boolean byDay) {
-    DictionaryMap dictionary = rows.stringColumn("product_id").getDictionary();
-    DateColumn dates = byDay ? rows.dateColumn("date") : null;
+    DictionaryMap dictionary = rows.stringColumn(ColumnNames.PRODUCT_ID).getDictionary();
+    DateColumn dates = byDay ? rows.dateColumn(ColumnNames.DATE) : null;
     packedDates = byDay ? new ArrayList<>() : null;
     group = new int[rows.rowCount()];
     // Primitive keys and values: a boxed Long and Integer per row were most of a large shop's cost.
@@ -67,9 +68,9 @@ final class CodeGroups {
 
   /** One row per group: product_id, and date when grouped by day. */
   Table keys() {
-    Table keys = Table.create("groups", StringColumn.create("product_id", products));
+    Table keys = Table.create("groups", StringColumn.create(ColumnNames.PRODUCT_ID, products));
     if (packedDates != null) {
-      DateColumn date = DateColumn.create("date");
+      DateColumn date = DateColumn.create(ColumnNames.DATE);
       packedDates.forEach(date::appendInternal);
       keys.addColumns(date);
     }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,13 +130,13 @@ public final class CompassExports {
     if (split == null) {
       return notMeasured(ImpactFrame.NO_DELETIONS, null);
     }
-    boolean hasGmv = overview.doubleColumn("gmv").countMissing() < overview.rowCount();
+    boolean hasGmv = overview.doubleColumn(ColumnNames.GMV).countMissing() < overview.rowCount();
     // Day → impressions, visitors, gmv summed over 载体类型.
     TreeMap<LocalDate, double[]> days = new TreeMap<>();
-    DateColumn dates = overview.dateColumn("date");
-    IntColumn impressions = overview.intColumn("impressions");
-    IntColumn visitors = overview.intColumn("visitors");
-    DoubleColumn gmv = overview.doubleColumn("gmv");
+    DateColumn dates = overview.dateColumn(ColumnNames.DATE);
+    IntColumn impressions = overview.intColumn(ColumnNames.IMPRESSIONS);
+    IntColumn visitors = overview.intColumn(ColumnNames.VISITORS);
+    DoubleColumn gmv = overview.doubleColumn(ColumnNames.GMV);
     for (int row = 0; row < overview.rowCount(); row++) {
       double[] day = days.computeIfAbsent(dates.get(row), d -> new double[3]);
       day[0] += impressions.getInt(row);
@@ -208,15 +209,15 @@ public final class CompassExports {
       if (starts.get(row).equals(latest.get(0)) && ends.get(row).equals(latest.get(1))) {
         rows.add(
             new SourceRow(
-                sources.stringColumn("channel").get(row),
-                sources.stringColumn("sub_channel").get(row),
-                sources.intColumn("impressions").getInt(row),
-                sources.intColumn("visitors").getInt(row),
+                sources.stringColumn(ColumnNames.CHANNEL).get(row),
+                sources.stringColumn(ColumnNames.SUB_CHANNEL).get(row),
+                sources.intColumn(ColumnNames.IMPRESSIONS).getInt(row),
+                sources.intColumn(ColumnNames.VISITORS).getInt(row),
                 orNull(sources.doubleColumn("click_rate"), row),
-                orNull(sources.doubleColumn("gmv"), row),
-                sources.intColumn("buyers").isMissing(row)
+                orNull(sources.doubleColumn(ColumnNames.GMV), row),
+                sources.intColumn(ColumnNames.BUYERS).isMissing(row)
                     ? null
-                    : sources.intColumn("buyers").getInt(row),
+                    : sources.intColumn(ColumnNames.BUYERS).getInt(row),
                 orNull(sources.doubleColumn("conversion_rate"), row)));
       }
     }
@@ -243,18 +244,18 @@ public final class CompassExports {
     for (int row = 0; row < ordersDaily.rowCount(); row++) {
       ordersByDay.merge(
           key(
-              ordersDaily.stringColumn("product_id").get(row),
-              ordersDaily.dateColumn("date").get(row)),
-          ordersDaily.doubleColumn("gmv").getDouble(row),
+              ordersDaily.stringColumn(ColumnNames.PRODUCT_ID).get(row),
+              ordersDaily.dateColumn(ColumnNames.DATE).get(row)),
+          ordersDaily.doubleColumn(ColumnNames.GMV).getDouble(row),
           Double::sum);
     }
     // Product → day → [罗盘 gmv summed over 载体类型, refunds]; names as the sheet writes them.
     Map<String, Map<LocalDate, double[]>> byProduct = new TreeMap<>();
     Map<String, String> names = new HashMap<>();
-    StringColumn ids = deal.stringColumn("product_id");
-    DateColumn dates = deal.dateColumn("date");
-    DoubleColumn gmv = deal.doubleColumn("gmv");
-    DoubleColumn refunds = deal.doubleColumn("refund_amount");
+    StringColumn ids = deal.stringColumn(ColumnNames.PRODUCT_ID);
+    DateColumn dates = deal.dateColumn(ColumnNames.DATE);
+    DoubleColumn gmv = deal.doubleColumn(ColumnNames.GMV);
+    DoubleColumn refunds = deal.doubleColumn(ColumnNames.REFUND_AMOUNT);
     for (int row = 0; row < deal.rowCount(); row++) {
       double[] day =
           byProduct
@@ -262,7 +263,7 @@ public final class CompassExports {
               .computeIfAbsent(dates.get(row), d -> new double[2]);
       day[0] += gmv.getDouble(row);
       day[1] += refunds.isMissing(row) ? 0 : refunds.getDouble(row);
-      String name = deal.stringColumn("product_name").get(row);
+      String name = deal.stringColumn(ColumnNames.PRODUCT_NAME).get(row);
       if (!name.isEmpty()) {
         names.putIfAbsent(ids.get(row), name);
       }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class DailyPanel {
    * @param daily one row per product and day (duplicates are summed), with the given metric columns
    */
   public static DailyPanel of(Table daily, String... metricColumns) {
-    DateColumn dates = daily.dateColumn("date");
+    DateColumn dates = daily.dateColumn(ColumnNames.DATE);
     LocalDate first = dates.min();
     LocalDate last = dates.max();
     List<LocalDate> days =
@@ -47,9 +48,9 @@ public final class DailyPanel {
             ? List.of()
             : Stream.iterate(first, d -> !d.isAfter(last), d -> d.plusDays(1)).toList();
     List<String> products =
-        daily.stringColumn("product_id").unique().asList().stream().sorted().toList();
+        daily.stringColumn(ColumnNames.PRODUCT_ID).unique().asList().stream().sorted().toList();
     DailyPanel panel = new DailyPanel(days, products);
-    StringColumn ids = daily.stringColumn("product_id");
+    StringColumn ids = daily.stringColumn(ColumnNames.PRODUCT_ID);
     for (String metric : metricColumns) {
       double[][] values = new double[products.size()][days.size()];
       NumericColumn<?> column = daily.numberColumn(metric);

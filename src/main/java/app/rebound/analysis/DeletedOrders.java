@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ public final class DeletedOrders {
    */
   static final String[] ORDER_COLUMNS =
       ShopData.ANALYSIS_ORDER_FIELDS.stream()
-          .filter(c -> !c.equals("sales_deleted") && !c.equals("notice_id"))
+          .filter(c -> !c.equals(ColumnNames.SALES_DELETED) && !c.equals(ColumnNames.NOTICE_ID))
           .toArray(String[]::new);
 
   public static final String BATCH = "batch";
@@ -46,7 +47,7 @@ public final class DeletedOrders {
    */
   public static Table of(ShopData shop) {
     Table fromFile = fromDeletionsFile(shop);
-    Table fromFlag = fromOrdersFlag(shop, fromFile.stringColumn("sub_order_id"));
+    Table fromFlag = fromOrdersFlag(shop, fromFile.stringColumn(ColumnNames.SUB_ORDER_ID));
     Table all = fromFile.append(fromFlag);
     return withOrderDetails(all, shop.orders());
   }
@@ -55,11 +56,13 @@ public final class DeletedOrders {
     Table deletions = shop.table(FileKind.DELETIONS);
     Table out = skeleton("deleted_orders");
     for (int row = 0; row < deletions.rowCount(); row++) {
-      String notice = deletions.stringColumn("notice_id").get(row);
-      LocalDateTime processed = deletions.dateTimeColumn("processed_at").get(row);
+      String notice = deletions.stringColumn(ColumnNames.NOTICE_ID).get(row);
+      LocalDateTime processed = deletions.dateTimeColumn(ColumnNames.PROCESSED_AT).get(row);
       LocalDate day = processed.toLocalDate();
-      out.stringColumn("sub_order_id").append(deletions.stringColumn("sub_order_id").get(row));
-      out.stringColumn("deleted_product_id").append(deletions.stringColumn("product_id").get(row));
+      out.stringColumn(ColumnNames.SUB_ORDER_ID)
+          .append(deletions.stringColumn(ColumnNames.SUB_ORDER_ID).get(row));
+      out.stringColumn("deleted_product_id")
+          .append(deletions.stringColumn(ColumnNames.PRODUCT_ID).get(row));
       out.stringColumn(BATCH).append(notice.isEmpty() ? day.toString() : notice);
       out.dateColumn(BATCH_DATE).append(day);
       out.stringColumn(SOURCE).append(FROM_DELETIONS_FILE);
@@ -75,15 +78,15 @@ public final class DeletedOrders {
   static Table fromOrdersFlag(ShopData shop, StringColumn alreadyListed) {
     Table orders = shop.orders();
     Table out = skeleton("flagged_orders");
-    BooleanColumn flag = orders.booleanColumn("sales_deleted");
+    BooleanColumn flag = orders.booleanColumn(ColumnNames.SALES_DELETED);
     Set<String> listed = new HashSet<>(alreadyListed.asList());
     Map<String, LocalDate> lastPaid = new HashMap<>();
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
-    StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
-    StringColumn noticeIdCol = orders.stringColumn("notice_id");
-    DateTimeColumn paidAtCol = orders.dateTimeColumn("paid_at");
-    DateTimeColumn submittedAtCol = orders.dateTimeColumn("submitted_at");
-    StringColumn productIdCol = orders.stringColumn("product_id");
+    StringColumn subOrderIdCol = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn noticeIdCol = orders.stringColumn(ColumnNames.NOTICE_ID);
+    DateTimeColumn paidAtCol = orders.dateTimeColumn(ColumnNames.PAID_AT);
+    DateTimeColumn submittedAtCol = orders.dateTimeColumn(ColumnNames.SUBMITTED_AT);
+    StringColumn productIdCol = orders.stringColumn(ColumnNames.PRODUCT_ID);
     for (int row = 0; row < orders.rowCount(); row++) {
       if (!Boolean.TRUE.equals(flag.get(row)) || listed.contains(subOrderIdCol.get(row))) {
         continue;
@@ -93,7 +96,7 @@ public final class DeletedOrders {
       LocalDateTime paid = paidAtCol.get(row);
       LocalDateTime time = paid != null ? paid : submittedAtCol.get(row);
       lastPaid.merge(batch, time.toLocalDate(), (a, b) -> a.isAfter(b) ? a : b);
-      out.stringColumn("sub_order_id").append(subOrderIdCol.get(row));
+      out.stringColumn(ColumnNames.SUB_ORDER_ID).append(subOrderIdCol.get(row));
       out.stringColumn("deleted_product_id").append(productIdCol.get(row));
       out.stringColumn(BATCH).append(batch);
       out.dateColumn(BATCH_DATE).appendMissing();
@@ -125,7 +128,7 @@ public final class DeletedOrders {
   private static Table skeleton(String name) {
     return Table.create(
         name,
-        StringColumn.create("sub_order_id"),
+        StringColumn.create(ColumnNames.SUB_ORDER_ID),
         StringColumn.create("deleted_product_id"),
         StringColumn.create(BATCH),
         DateColumn.create(BATCH_DATE),
@@ -139,15 +142,16 @@ public final class DeletedOrders {
         orders
             .where(
                 orders
-                    .stringColumn("sub_order_id")
-                    .isIn(deleted.stringColumn("sub_order_id").asSet()))
+                    .stringColumn(ColumnNames.SUB_ORDER_ID)
+                    .isIn(deleted.stringColumn(ColumnNames.SUB_ORDER_ID).asSet()))
             .selectColumns(ORDER_COLUMNS)
             .copy();
     details.addColumns(
         BooleanColumn.create(IN_ORDERS, details.rowCount())
-            .set(details.stringColumn("sub_order_id").isNotMissing(), true));
-    Table joined = deleted.joinOn("sub_order_id").with(details).type(JoinType.LEFT_OUTER).join();
-    StringColumn product = joined.stringColumn("product_id");
+            .set(details.stringColumn(ColumnNames.SUB_ORDER_ID).isNotMissing(), true));
+    Table joined =
+        deleted.joinOn(ColumnNames.SUB_ORDER_ID).with(details).type(JoinType.LEFT_OUTER).join();
+    StringColumn product = joined.stringColumn(ColumnNames.PRODUCT_ID);
     StringColumn fromNotice = joined.stringColumn("deleted_product_id");
     for (int row = 0; row < joined.rowCount(); row++) {
       if (!fromNotice.get(row).isEmpty()) {
@@ -161,7 +165,7 @@ public final class DeletedOrders {
       }
     }
     joined.removeColumns("deleted_product_id");
-    return joined.sortOn(BATCH_DATE, BATCH, "sub_order_id");
+    return joined.sortOn(BATCH_DATE, BATCH, ColumnNames.SUB_ORDER_ID);
   }
 
   /**
@@ -170,11 +174,11 @@ public final class DeletedOrders {
   public static Map<String, LocalDateTime> noticeTimes(Table deletions) {
     Map<String, LocalDateTime> out = new HashMap<>();
     for (int row = 0; row < deletions.rowCount(); row++) {
-      LocalDateTime at = deletions.dateTimeColumn("processed_at").get(row);
+      LocalDateTime at = deletions.dateTimeColumn(ColumnNames.PROCESSED_AT).get(row);
       if (at == null) {
         continue;
       }
-      String notice = deletions.stringColumn("notice_id").get(row);
+      String notice = deletions.stringColumn(ColumnNames.NOTICE_ID).get(row);
       String batch = notice == null || notice.isEmpty() ? at.toLocalDate().toString() : notice;
       out.merge(batch, at, (a, b) -> a.isBefore(b) ? a : b);
     }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,20 +44,27 @@ public final class DeletionSummary {
               rows.rowCount(),
               (long) units(rows),
               money(rows),
-              rows.stringColumn("product_id").unique().asList().stream().sorted().toList()));
+              rows.stringColumn(ColumnNames.PRODUCT_ID).unique().asList().stream()
+                  .sorted()
+                  .toList()));
     }
     batches.sort(Comparator.comparing(Batch::date).thenComparing(Batch::id));
 
     Table counted = countedUnits(orders);
     List<Product> products = new ArrayList<>();
     for (String product :
-        deletedOrders.stringColumn("product_id").unique().asList().stream().sorted().toList()) {
-      Table rows = deletedOrders.where(deletedOrders.stringColumn("product_id").isEqualTo(product));
-      Table countedRow = counted.where(counted.stringColumn("product_id").isEqualTo(product));
+        deletedOrders.stringColumn(ColumnNames.PRODUCT_ID).unique().asList().stream()
+            .sorted()
+            .toList()) {
+      Table rows =
+          deletedOrders.where(
+              deletedOrders.stringColumn(ColumnNames.PRODUCT_ID).isEqualTo(product));
+      Table countedRow =
+          counted.where(counted.stringColumn(ColumnNames.PRODUCT_ID).isEqualTo(product));
       long countedUnits = countedRow.isEmpty() ? 0 : (long) countedRow.numberColumn(1).getDouble(0);
       long deletedUnits = (long) units(rows);
       String name =
-          rows.stringColumn("product_name").asList().stream()
+          rows.stringColumn(ColumnNames.PRODUCT_NAME).asList().stream()
               .filter(s -> !s.isEmpty())
               .findFirst()
               .orElse("");
@@ -81,23 +89,27 @@ public final class DeletionSummary {
   /** Units of paid orders per product: what the displayed sales counted before any deletion. */
   static Table countedUnits(Table orders) {
     Table paid =
-        Views.columns(orders, "product_id", "quantity")
+        Views.columns(orders, ColumnNames.PRODUCT_ID, ColumnNames.QUANTITY)
             .where(
                 orders
-                    .dateTimeColumn("paid_at")
+                    .dateTimeColumn(ColumnNames.PAID_AT)
                     .isNotMissing()
-                    .and(orders.stringColumn("order_status").isNotEqualTo(OrderStates.CLOSED)));
-    return ByProduct.sums(paid, "quantity");
+                    .and(
+                        orders
+                            .stringColumn(ColumnNames.ORDER_STATUS)
+                            .isNotEqualTo(OrderStates.CLOSED)));
+    return ByProduct.sums(paid, ColumnNames.QUANTITY);
   }
 
   /** The rows' units: an empty or absent 商品数量 counts as one, since each line is at least one. */
   static double units(Table rows) {
-    return rows.intColumn("quantity").isMissing().size() == rows.rowCount()
+    return rows.intColumn(ColumnNames.QUANTITY).isMissing().size() == rows.rowCount()
         ? rows.rowCount()
-        : rows.intColumn("quantity").sum() + rows.intColumn("quantity").isMissing().size();
+        : rows.intColumn(ColumnNames.QUANTITY).sum()
+            + rows.intColumn(ColumnNames.QUANTITY).isMissing().size();
   }
 
   private static double money(Table rows) {
-    return Math.round(rows.doubleColumn("payable_amount").sum() * 100) / 100.0;
+    return Math.round(rows.doubleColumn(ColumnNames.PAYABLE_AMOUNT).sum() * 100) / 100.0;
   }
 }

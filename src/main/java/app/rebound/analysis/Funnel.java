@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import app.rebound.analysis.Measure.Arm;
 import app.rebound.analysis.Measure.Effect;
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -200,7 +201,9 @@ public final class Funnel {
   /** Impressions and visitors from 商品流量, paid, completed and refunded orders, per product-day. */
   static DailyPanel panel(ShopData shop, Set<String> fakeOrders, boolean traffic) {
     Table orders = PaidOrders.dailyCounts(PaidOrders.of(shop.orders(), fakeOrders));
-    Table all = Table.create(StringColumn.create("product_id"), DateColumn.create("date"));
+    Table all =
+        Table.create(
+            StringColumn.create(ColumnNames.PRODUCT_ID), DateColumn.create(ColumnNames.DATE));
     for (String m : METRICS) {
       all.addColumns(DoubleColumn.create(m));
     }
@@ -214,8 +217,9 @@ public final class Funnel {
   /** Appends the rows of a product-day table, the metrics it lacks as 0. */
   private static void append(Table into, Table daily) {
     for (int row = 0; row < daily.rowCount(); row++) {
-      into.stringColumn("product_id").append(daily.stringColumn("product_id").get(row));
-      into.dateColumn("date").append(daily.dateColumn("date").get(row));
+      into.stringColumn(ColumnNames.PRODUCT_ID)
+          .append(daily.stringColumn(ColumnNames.PRODUCT_ID).get(row));
+      into.dateColumn(ColumnNames.DATE).append(daily.dateColumn(ColumnNames.DATE).get(row));
       for (String m : METRICS) {
         into.doubleColumn(m)
             .append(daily.columnNames().contains(m) ? daily.numberColumn(m).getDouble(row) : 0.0);

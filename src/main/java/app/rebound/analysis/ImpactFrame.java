@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -42,14 +43,14 @@ record ImpactFrame(
     Map<String, LocalDate> splits = new TreeMap<>();
     for (int row = 0; row < splitTable.rowCount(); row++) {
       splits.put(
-          splitTable.stringColumn("product_id").get(row),
+          splitTable.stringColumn(ColumnNames.PRODUCT_ID).get(row),
           splitTable.dateColumn("split_date").get(row));
     }
     Set<String> products = new TreeSet<>();
     for (FileKind kind : new FileKind[] {FileKind.ORDERS, FileKind.REVIEWS, FileKind.AFFILIATES}) {
       for (String id :
           shop.table(kind)
-              .stringColumn("product_id")
+              .stringColumn(ColumnNames.PRODUCT_ID)
               .asSet()) { // the dictionary's values, not every row
         if (!id.isEmpty()) {
           products.add(id);
@@ -63,20 +64,21 @@ record ImpactFrame(
     LocalDate start = null;
     LocalDate end = null;
     // Columns looked up once: a lookup by name per row costs seconds over a million orders.
-    StringColumn productNames = orders.stringColumn("product_name");
-    StringColumn productIds = orders.stringColumn("product_id");
+    StringColumn productNames = orders.stringColumn(ColumnNames.PRODUCT_NAME);
+    StringColumn productIds = orders.stringColumn(ColumnNames.PRODUCT_ID);
     for (int row = 0; row < orders.rowCount(); row++) {
       String name = productNames.get(row);
       if (!name.isEmpty()) {
         names.putIfAbsent(productIds.get(row), name);
       }
     }
-    DateTimeColumn submitted = orders.dateTimeColumn("submitted_at");
+    DateTimeColumn submitted = orders.dateTimeColumn(ColumnNames.SUBMITTED_AT);
     if (submitted.countMissing() < submitted.size()) {
       start = submitted.min().toLocalDate();
       end = submitted.max().toLocalDate();
     }
-    Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
+    Set<String> deleted =
+        new HashSet<>(deletedOrders.stringColumn(ColumnNames.SUB_ORDER_ID).asList());
     return new ImpactFrame(
         Collections.unmodifiableMap(splits),
         Collections.unmodifiableSet(products),
@@ -90,7 +92,7 @@ record ImpactFrame(
   /** Stage: one row per affected product with its first deletion date (product_id, split_date). */
   static Table productSplits(Table deletedOrders) {
     Map<String, LocalDate> first = new TreeMap<>();
-    StringColumn products = deletedOrders.stringColumn("product_id");
+    StringColumn products = deletedOrders.stringColumn(ColumnNames.PRODUCT_ID);
     DateColumn dates = deletedOrders.dateColumn(DeletedOrders.BATCH_DATE);
     for (int row = 0; row < deletedOrders.rowCount(); row++) {
       String product = products.get(row);
@@ -102,10 +104,12 @@ record ImpactFrame(
     }
     Table out =
         Table.create(
-            "product_splits", StringColumn.create("product_id"), DateColumn.create("split_date"));
+            "product_splits",
+            StringColumn.create(ColumnNames.PRODUCT_ID),
+            DateColumn.create("split_date"));
     first.forEach(
         (product, date) -> {
-          out.stringColumn("product_id").append(product);
+          out.stringColumn(ColumnNames.PRODUCT_ID).append(product);
           out.dateColumn("split_date").append(date);
         });
     return out;

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.OrderStates;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -35,16 +36,16 @@ final class PaidOrders {
    * @param leftOut sub-orders left out (the fakes: they would inflate the days before the deletion)
    */
   static Table of(Table orders, Set<String> leftOut, String... carried) {
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    StringColumn products = orders.stringColumn("product_id");
-    DateTimeColumn paidAt = orders.dateTimeColumn("paid_at");
-    DateTimeColumn completedAt = orders.dateTimeColumn("completed_at");
-    NumericColumn<?> amounts = orders.numberColumn("payable_amount");
-    StringColumn status = orders.stringColumn("order_status");
-    StringColumn afterSale = orders.stringColumn("after_sale_status");
-    StringColumn product = StringColumn.create("product_id");
-    DateColumn date = DateColumn.create("date");
-    DoubleColumn amount = DoubleColumn.create("payable_amount");
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn products = orders.stringColumn(ColumnNames.PRODUCT_ID);
+    DateTimeColumn paidAt = orders.dateTimeColumn(ColumnNames.PAID_AT);
+    DateTimeColumn completedAt = orders.dateTimeColumn(ColumnNames.COMPLETED_AT);
+    NumericColumn<?> amounts = orders.numberColumn(ColumnNames.PAYABLE_AMOUNT);
+    StringColumn status = orders.stringColumn(ColumnNames.ORDER_STATUS);
+    StringColumn afterSale = orders.stringColumn(ColumnNames.AFTER_SALE_STATUS);
+    StringColumn product = StringColumn.create(ColumnNames.PRODUCT_ID);
+    DateColumn date = DateColumn.create(ColumnNames.DATE);
+    DoubleColumn amount = DoubleColumn.create(ColumnNames.PAYABLE_AMOUNT);
     BooleanColumn closed = BooleanColumn.create("closed");
     DoubleColumn paid = DoubleColumn.create("paid");
     DoubleColumn completed = DoubleColumn.create("completed");
@@ -114,7 +115,7 @@ final class PaidOrders {
   static List<Daily> daily(Table paidOrders, int[] groupOf, int groups) {
     CodeGroups days = CodeGroups.byProductAndDay(paidOrders);
     BooleanColumn closed = paidOrders.booleanColumn("closed");
-    NumericColumn<?> amount = paidOrders.numberColumn("payable_amount");
+    NumericColumn<?> amount = paidOrders.numberColumn(ColumnNames.PAYABLE_AMOUNT);
     List<NumericColumn<?>> counted =
         Stream.of("paid", "completed", "refunded")
             .<NumericColumn<?>>map(paidOrders::numberColumn)
@@ -185,10 +186,10 @@ final class PaidOrders {
 
     Table table(Table keys, String... names) {
       // Picked one by one: Table.rows() would give them in the table's order, not the days'.
-      StringColumn products = keys.stringColumn("product_id");
-      DateColumn dates = keys.dateColumn("date");
-      StringColumn product = StringColumn.create("product_id");
-      DateColumn date = DateColumn.create("date");
+      StringColumn products = keys.stringColumn(ColumnNames.PRODUCT_ID);
+      DateColumn dates = keys.dateColumn(ColumnNames.DATE);
+      StringColumn product = StringColumn.create(ColumnNames.PRODUCT_ID);
+      DateColumn date = DateColumn.create(ColumnNames.DATE);
       for (int day : days) {
         product.append(products.get(day));
         date.appendInternal(dates.getIntInternal(day));

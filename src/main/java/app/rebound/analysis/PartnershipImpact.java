@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -246,16 +247,17 @@ public final class PartnershipImpact {
    * payment, amount = 订单应付金额). Without 支付完成时间 in the export, orders not closed are taken as paid.
    */
   static Table affiliateOrders(Table orders, Set<String> deletedSubOrders) {
-    boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
+    boolean hasPaidColumn =
+        orders.dateTimeColumn(ColumnNames.PAID_AT).countMissing() < orders.rowCount();
     Table out = emptyAffiliateOrders();
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
-    StringColumn affiliateIdCol = orders.stringColumn("affiliate_id");
-    StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
-    DateTimeColumn paidAtCol = orders.dateTimeColumn("paid_at");
-    StringColumn orderStatusCol = orders.stringColumn("order_status");
-    DateTimeColumn submittedAtCol = orders.dateTimeColumn("submitted_at");
-    DoubleColumn payableAmountCol = orders.doubleColumn("payable_amount");
-    StringColumn productIdCol = orders.stringColumn("product_id");
+    StringColumn affiliateIdCol = orders.stringColumn(ColumnNames.AFFILIATE_ID);
+    StringColumn subOrderIdCol = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    DateTimeColumn paidAtCol = orders.dateTimeColumn(ColumnNames.PAID_AT);
+    StringColumn orderStatusCol = orders.stringColumn(ColumnNames.ORDER_STATUS);
+    DateTimeColumn submittedAtCol = orders.dateTimeColumn(ColumnNames.SUBMITTED_AT);
+    DoubleColumn payableAmountCol = orders.doubleColumn(ColumnNames.PAYABLE_AMOUNT);
+    StringColumn productIdCol = orders.stringColumn(ColumnNames.PRODUCT_ID);
     for (int row = 0; row < orders.rowCount(); row++) {
       String affiliate = affiliateIdCol.get(row);
       if (affiliate.isEmpty() || deletedSubOrders.contains(subOrderIdCol.get(row))) {
@@ -279,18 +281,18 @@ public final class PartnershipImpact {
   private static Table emptyAffiliateOrders() {
     return Table.create(
         "affiliate_orders",
-        StringColumn.create("product_id"),
-        StringColumn.create("affiliate_id"),
-        DateColumn.create("date"),
+        StringColumn.create(ColumnNames.PRODUCT_ID),
+        StringColumn.create(ColumnNames.AFFILIATE_ID),
+        DateColumn.create(ColumnNames.DATE),
         DoubleColumn.create("amount"));
   }
 
   /** One row of the affiliate orders, in the columns {@link #emptyAffiliateOrders} makes. */
   private static void appendAffiliateOrder(
       Table out, String productId, String affiliateId, LocalDate date, double amount) {
-    out.stringColumn("product_id").append(productId);
-    out.stringColumn("affiliate_id").append(affiliateId);
-    out.dateColumn("date").append(date);
+    out.stringColumn(ColumnNames.PRODUCT_ID).append(productId);
+    out.stringColumn(ColumnNames.AFFILIATE_ID).append(affiliateId);
+    out.dateColumn(ColumnNames.DATE).append(date);
     out.doubleColumn("amount").append(amount);
   }
 
@@ -300,12 +302,12 @@ public final class PartnershipImpact {
    */
   static Table commissionOrders(Table commissions, Set<String> deletedSubOrders) {
     Table out = emptyAffiliateOrders();
-    StringColumn subOrder = commissions.stringColumn("sub_order_id");
-    StringColumn product = commissions.stringColumn("product_id");
-    StringColumn affiliate = commissions.stringColumn("affiliate_account");
-    StringColumn status = commissions.stringColumn("status");
-    DateTimeColumn paidAt = commissions.dateTimeColumn("paid_at");
-    DoubleColumn amount = commissions.doubleColumn("paid_amount");
+    StringColumn subOrder = commissions.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn product = commissions.stringColumn(ColumnNames.PRODUCT_ID);
+    StringColumn affiliate = commissions.stringColumn(ColumnNames.AFFILIATE_ACCOUNT);
+    StringColumn status = commissions.stringColumn(ColumnNames.STATUS);
+    DateTimeColumn paidAt = commissions.dateTimeColumn(ColumnNames.PAID_AT);
+    DoubleColumn amount = commissions.doubleColumn(ColumnNames.PAID_AMOUNT);
     for (int row = 0; row < commissions.rowCount(); row++) {
       if (product.get(row).isEmpty()
           || COMMISSION_REFUNDED.equals(status.get(row).strip())
@@ -332,25 +334,27 @@ public final class PartnershipImpact {
     Table events =
         Table.create(
             "cooperation",
-            DateColumn.create("date"),
-            StringColumn.create("affiliate_id"),
-            StringColumn.create("product_id"),
-            StringColumn.create("status"));
+            DateColumn.create(ColumnNames.DATE),
+            StringColumn.create(ColumnNames.AFFILIATE_ID),
+            StringColumn.create(ColumnNames.PRODUCT_ID),
+            StringColumn.create(ColumnNames.STATUS));
     if (affiliateOrders.isEmpty()) {
       return events;
     }
-    LocalDate covered = affiliateOrders.dateColumn("date").max();
-    Table sorted = affiliateOrders.sortOn("product_id", "affiliate_id", "date");
+    LocalDate covered = affiliateOrders.dateColumn(ColumnNames.DATE).max();
+    Table sorted =
+        affiliateOrders.sortOn(ColumnNames.PRODUCT_ID, ColumnNames.AFFILIATE_ID, ColumnNames.DATE);
     int row = 0;
     while (row < sorted.rowCount()) {
-      String product = sorted.stringColumn("product_id").get(row);
-      String affiliate = sorted.stringColumn("affiliate_id").get(row);
-      addEvent(events, sorted.dateColumn("date").get(row), affiliate, product, COOPERATING);
-      LocalDate last = sorted.dateColumn("date").get(row);
+      String product = sorted.stringColumn(ColumnNames.PRODUCT_ID).get(row);
+      String affiliate = sorted.stringColumn(ColumnNames.AFFILIATE_ID).get(row);
+      addEvent(
+          events, sorted.dateColumn(ColumnNames.DATE).get(row), affiliate, product, COOPERATING);
+      LocalDate last = sorted.dateColumn(ColumnNames.DATE).get(row);
       while (row < sorted.rowCount()
-          && sorted.stringColumn("product_id").get(row).equals(product)
-          && sorted.stringColumn("affiliate_id").get(row).equals(affiliate)) {
-        LocalDate day = sorted.dateColumn("date").get(row);
+          && sorted.stringColumn(ColumnNames.PRODUCT_ID).get(row).equals(product)
+          && sorted.stringColumn(ColumnNames.AFFILIATE_ID).get(row).equals(affiliate)) {
+        LocalDate day = sorted.dateColumn(ColumnNames.DATE).get(row);
         if (day.isAfter(last.plusDays(COOPERATION_ENDED_AFTER_DAYS))) {
           // A gap long enough to end it, then orders again: ended, then started anew.
           addEvent(
@@ -370,10 +374,10 @@ public final class PartnershipImpact {
 
   private static void addEvent(
       Table events, LocalDate date, String affiliate, String product, String status) {
-    events.dateColumn("date").append(date);
-    events.stringColumn("affiliate_id").append(affiliate);
-    events.stringColumn("product_id").append(product);
-    events.stringColumn("status").append(status);
+    events.dateColumn(ColumnNames.DATE).append(date);
+    events.stringColumn(ColumnNames.AFFILIATE_ID).append(affiliate);
+    events.stringColumn(ColumnNames.PRODUCT_ID).append(product);
+    events.stringColumn(ColumnNames.STATUS).append(status);
   }
 
   /** Distinct affiliates per product per day with a paid order in the trailing window. */
@@ -382,12 +386,13 @@ public final class PartnershipImpact {
     int days = frame.days();
     Map<String, Map<String, boolean[]>> seen = new TreeMap<>();
     for (int row = 0; row < affiliateOrders.rowCount(); row++) {
-      String product = affiliateOrders.stringColumn("product_id").get(row);
-      int day = frame.index(affiliateOrders.dateColumn("date").get(row));
+      String product = affiliateOrders.stringColumn(ColumnNames.PRODUCT_ID).get(row);
+      int day = frame.index(affiliateOrders.dateColumn(ColumnNames.DATE).get(row));
       boolean[] marks =
           seen.computeIfAbsent(product, k -> new TreeMap<>())
               .computeIfAbsent(
-                  affiliateOrders.stringColumn("affiliate_id").get(row), k -> new boolean[days]);
+                  affiliateOrders.stringColumn(ColumnNames.AFFILIATE_ID).get(row),
+                  k -> new boolean[days]);
       for (int d = Math.max(0, day); d < Math.min(days, day + ACTIVE_WINDOW_DAYS); d++) {
         marks[d] = true;
       }
@@ -414,8 +419,8 @@ public final class PartnershipImpact {
       out.put(product, new double[days]);
     }
     for (int row = 0; row < rows.rowCount(); row++) {
-      double[] series = out.get(rows.stringColumn("product_id").get(row));
-      int d = frame.index(rows.dateColumn("date").get(row));
+      double[] series = out.get(rows.stringColumn(ColumnNames.PRODUCT_ID).get(row));
+      int d = frame.index(rows.dateColumn(ColumnNames.DATE).get(row));
       if (series != null && d >= 0 && d < days) {
         series[d] += rows.doubleColumn(column).get(row);
       }
@@ -428,8 +433,8 @@ public final class PartnershipImpact {
    * order).
    */
   static Table cooperationEvents(Table cooperation) {
-    Table kept = cooperation.where(cooperation.dateColumn("date").isNotMissing());
-    return kept.sortOn("product_id", "affiliate_id", "date");
+    Table kept = cooperation.where(cooperation.dateColumn(ColumnNames.DATE).isNotMissing());
+    return kept.sortOn(ColumnNames.PRODUCT_ID, ColumnNames.AFFILIATE_ID, ColumnNames.DATE);
   }
 
   /**
@@ -451,12 +456,12 @@ public final class PartnershipImpact {
     }
     int row = 0;
     while (row < events.rowCount()) {
-      String product = events.stringColumn("product_id").get(row);
-      String affiliate = events.stringColumn("affiliate_id").get(row);
+      String product = events.stringColumn(ColumnNames.PRODUCT_ID).get(row);
+      String affiliate = events.stringColumn(ColumnNames.AFFILIATE_ID).get(row);
       int end = row;
       while (end < events.rowCount()
-          && events.stringColumn("product_id").get(end).equals(product)
-          && events.stringColumn("affiliate_id").get(end).equals(affiliate)) {
+          && events.stringColumn(ColumnNames.PRODUCT_ID).get(end).equals(product)
+          && events.stringColumn(ColumnNames.AFFILIATE_ID).get(end).equals(affiliate)) {
         end++;
       }
       double[] act = active.get(product);
@@ -465,9 +470,9 @@ public final class PartnershipImpact {
         String state = null;
         int next = row;
         for (int d = 0; d < days; d++) {
-          while (next < end && frame.index(events.dateColumn("date").get(next)) <= d) {
-            String status = events.stringColumn("status").get(next).strip();
-            int at = frame.index(events.dateColumn("date").get(next));
+          while (next < end && frame.index(events.dateColumn(ColumnNames.DATE).get(next)) <= d) {
+            String status = events.stringColumn(ColumnNames.STATUS).get(next).strip();
+            int at = frame.index(events.dateColumn(ColumnNames.DATE).get(next));
             if (status.equals(CANCELLED) && !CANCELLED.equals(state) && at >= 0) {
               cancel[at] += 1;
             }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import java.time.LocalDate;
 import java.util.Set;
 import tech.tablesaw.api.DateColumn;
@@ -40,8 +41,8 @@ record Periods(LocalDate split, LocalDate beforeStart, LocalDate end) {
   /** A column of a product-day table summed over the products, before and after. */
   double[] totals(Table daily, String column, Set<String> products) {
     double[] out = new double[2];
-    StringColumn ids = daily.stringColumn("product_id");
-    DateColumn dates = daily.dateColumn("date");
+    StringColumn ids = daily.stringColumn(ColumnNames.PRODUCT_ID);
+    DateColumn dates = daily.dateColumn(ColumnNames.DATE);
     NumericColumn<?> values = daily.numberColumn(column);
     for (int row = 0; row < daily.rowCount(); row++) {
       int p = period(dates.get(row));

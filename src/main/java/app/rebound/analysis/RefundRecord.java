@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,10 +27,10 @@ public record RefundRecord(
    */
   static Map<String, RefundRecord> fromOrders(Table orders) {
     Map<String, RefundRecord> out = new HashMap<>();
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    StringColumn status = orders.stringColumn("after_sale_status");
-    StringColumn reason = orders.stringColumn("cancel_reason");
-    DoubleColumn amount = orders.doubleColumn("payable_amount");
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn status = orders.stringColumn(ColumnNames.AFTER_SALE_STATUS);
+    StringColumn reason = orders.stringColumn(ColumnNames.CANCEL_REASON);
+    DoubleColumn amount = orders.doubleColumn(ColumnNames.PAYABLE_AMOUNT);
     for (int row = 0; row < orders.rowCount(); row++) {
       if (AfterSales.refunded(status.get(row)) && !reason.get(row).isBlank()) {
         out.put(
@@ -49,11 +50,11 @@ public record RefundRecord(
   static Map<String, RefundRecord> withAfterSales(
       Map<String, RefundRecord> fromOrders, Table afterSales) {
     Map<String, RefundRecord> out = new HashMap<>(fromOrders);
-    StringColumn ids = afterSales.stringColumn("sub_order_id");
-    StringColumn status = afterSales.stringColumn("status");
-    var applied = afterSales.dateTimeColumn("applied_at");
-    boolean hasExpress = afterSales.columnNames().contains("express_refund");
-    boolean hasAmount = afterSales.columnNames().contains("refund_amount");
+    StringColumn ids = afterSales.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn status = afterSales.stringColumn(ColumnNames.STATUS);
+    var applied = afterSales.dateTimeColumn(ColumnNames.APPLIED_AT);
+    boolean hasExpress = afterSales.columnNames().contains(ColumnNames.EXPRESS_REFUND);
+    boolean hasAmount = afterSales.columnNames().contains(ColumnNames.REFUND_AMOUNT);
     for (int row = 0; row < afterSales.rowCount(); row++) {
       String state = status.get(row);
       if (!(AfterSales.refunded(state) || AfterSales.open(state))) {
@@ -68,12 +69,12 @@ public record RefundRecord(
         continue;
       }
       Boolean express =
-          hasExpress && !afterSales.booleanColumn("express_refund").isMissing(row)
-              ? afterSales.booleanColumn("express_refund").get(row)
+          hasExpress && !afterSales.booleanColumn(ColumnNames.EXPRESS_REFUND).isMissing(row)
+              ? afterSales.booleanColumn(ColumnNames.EXPRESS_REFUND).get(row)
               : null;
       Double amount =
-          hasAmount && !afterSales.numberColumn("refund_amount").isMissing(row)
-              ? afterSales.numberColumn("refund_amount").getDouble(row)
+          hasAmount && !afterSales.numberColumn(ColumnNames.REFUND_AMOUNT).isMissing(row)
+              ? afterSales.numberColumn(ColumnNames.REFUND_AMOUNT).getDouble(row)
               : before == null ? null : before.amount();
       out.put(ids.get(row), new RefundRecord(ids.get(row), at, express, amount));
     }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -76,14 +77,14 @@ public final class Settlements {
 
   /** The shop's settlements against its orders and its deleted orders (one row each). */
   public static Result of(ShopData shop, Table deleted) {
-    Set<String> deletedIds = new HashSet<>(deleted.stringColumn("sub_order_id").asList());
+    Set<String> deletedIds = new HashSet<>(deleted.stringColumn(ColumnNames.SUB_ORDER_ID).asList());
     Table settlements = shop.table(FileKind.SETTLEMENTS);
     if (settlements.isEmpty()) {
       return Result.notMeasured(deletedIds.size());
     }
-    StringColumn ids = settlements.stringColumn("sub_order_id");
-    DoubleColumn amounts = settlements.doubleColumn("settled_amount");
-    DateTimeColumn times = settlements.dateTimeColumn("settled_at");
+    StringColumn ids = settlements.stringColumn(ColumnNames.SUB_ORDER_ID);
+    DoubleColumn amounts = settlements.doubleColumn(ColumnNames.SETTLED_AMOUNT);
+    DateTimeColumn times = settlements.dateTimeColumn(ColumnNames.SETTLED_AT);
     Set<String> settledIds = new HashSet<>();
     Set<String> deletedSettledIds = new HashSet<>();
     double settled = 0;
@@ -123,10 +124,10 @@ public final class Settlements {
    */
   private static double[] paidInPeriod(
       Table orders, LocalDate from, LocalDate to, Set<String> settledIds) {
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    DateTimeColumn paidAt = orders.dateTimeColumn("paid_at");
-    StringColumn status = orders.stringColumn("order_status");
-    DoubleColumn payable = orders.doubleColumn("payable_amount");
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    DateTimeColumn paidAt = orders.dateTimeColumn(ColumnNames.PAID_AT);
+    StringColumn status = orders.stringColumn(ColumnNames.ORDER_STATUS);
+    DoubleColumn payable = orders.doubleColumn(ColumnNames.PAYABLE_AMOUNT);
     double paid = 0;
     double paidSettled = 0;
     for (int row = 0; row < orders.rowCount(); row++) {

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,28 +87,32 @@ final class ShopBaseline {
   ShopBaseline(ShopData shop, Table deletedOrders) {
     Table kept =
         keptOrders(
-            shop.orders(), new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList()));
+            shop.orders(),
+            new HashSet<>(deletedOrders.stringColumn(ColumnNames.SUB_ORDER_ID).asList()));
     usualUnitPrice = usualUnitPrice(kept);
-    Set<String> products = new HashSet<>(shop.orders().stringColumn("product_id").asSet());
-    products.addAll(shop.table(FileKind.TRAFFIC).stringColumn("product_id").asSet());
+    Set<String> products =
+        new HashSet<>(shop.orders().stringColumn(ColumnNames.PRODUCT_ID).asSet());
+    products.addAll(shop.table(FileKind.TRAFFIC).stringColumn(ColumnNames.PRODUCT_ID).asSet());
     products.remove("");
     productCount = products.size();
     unitsByDay = unitsByDay(shop.orders());
     chatted = shop.has(FileKind.CHATS) ? chatted(shop.table(FileKind.CHATS)) : null;
     reviewed =
         shop.has(FileKind.REVIEWS)
-            ? new HashSet<>(shop.table(FileKind.REVIEWS).stringColumn("sub_order_id").asSet())
+            ? new HashSet<>(
+                shop.table(FileKind.REVIEWS).stringColumn(ColumnNames.SUB_ORDER_ID).asSet())
             : null;
     shopScoresUploaded = shop.has(FileKind.SHOP_SCORES);
     complaints = shopScoresUploaded ? complaints(shop.table(FileKind.SHOP_SCORES)) : null;
     refunds = refunds(kept);
     reusedWaybills = reusedWaybills(shop.orders());
-    Set<String> deleted = new HashSet<>(deletedOrders.stringColumn("sub_order_id").asList());
+    Set<String> deleted =
+        new HashSet<>(deletedOrders.stringColumn(ColumnNames.SUB_ORDER_ID).asList());
     reusedBaseRate = reusedShare(shop.orders(), deleted, reusedWaybills);
     waybillsExported = waybillsExported(shop.orders());
     int orders = shop.orders().rowCount();
     cityShare = shares(orders, cities(shop.orders()));
-    linkShare = shares(orders, shop.orders().stringColumn("affiliate_id")::get);
+    linkShare = shares(orders, shop.orders().stringColumn(ColumnNames.AFFILIATE_ID)::get);
     Map<String, RefundRecord> refundRecords = RefundRecord.fromOrders(shop.orders());
     if (shop.has(FileKind.AFTER_SALES)) {
       refundRecords = RefundRecord.withAfterSales(refundRecords, shop.table(FileKind.AFTER_SALES));
@@ -120,8 +125,8 @@ final class ShopBaseline {
    * once: a lookup by name scans the table's columns, once per order otherwise.
    */
   static IntFunction<String> cities(Table orders) {
-    StringColumn provinceColumn = orders.stringColumn("province");
-    StringColumn cityColumn = orders.stringColumn("city");
+    StringColumn provinceColumn = orders.stringColumn(ColumnNames.PROVINCE);
+    StringColumn cityColumn = orders.stringColumn(ColumnNames.CITY);
     return row -> {
       String province = provinceColumn.get(row);
       String city = cityColumn.get(row);
@@ -146,9 +151,9 @@ final class ShopBaseline {
 
   static Map<String, NavigableMap<LocalDate, Long>> unitsByDay(Table orders) {
     Map<String, NavigableMap<LocalDate, Long>> out = new HashMap<>();
-    StringColumn products = orders.stringColumn("product_id");
-    IntColumn quantity = orders.intColumn("quantity");
-    var submitted = orders.dateTimeColumn("submitted_at");
+    StringColumn products = orders.stringColumn(ColumnNames.PRODUCT_ID);
+    IntColumn quantity = orders.intColumn(ColumnNames.QUANTITY);
+    var submitted = orders.dateTimeColumn(ColumnNames.SUBMITTED_AT);
     for (int row = 0; row < orders.rowCount(); row++) {
       if (quantity.isMissing(row) || submitted.isMissing(row) || products.get(row).isBlank()) {
         continue;
@@ -209,8 +214,8 @@ final class ShopBaseline {
   static double reusedShare(Table orders, Set<String> deleted, Set<String> reused) {
     int kept = 0;
     int hits = 0;
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    StringColumn logistics = orders.stringColumn("logistics");
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn logistics = orders.stringColumn(ColumnNames.LOGISTICS);
     for (int row = 0; row < orders.rowCount(); row++) {
       if (deleted.contains(ids.get(row))) {
         continue;
@@ -227,11 +232,11 @@ final class ShopBaseline {
   static List<RefundedOrder> refunded(
       Table orders, Set<String> deleted, Map<String, RefundRecord> records) {
     List<RefundedOrder> out = new ArrayList<>();
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    StringColumn products = orders.stringColumn("product_id");
-    StringColumn links = orders.stringColumn("affiliate_id");
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn products = orders.stringColumn(ColumnNames.PRODUCT_ID);
+    StringColumn links = orders.stringColumn(ColumnNames.AFFILIATE_ID);
     IntFunction<String> cities = cities(orders);
-    var submitted = orders.dateTimeColumn("submitted_at");
+    var submitted = orders.dateTimeColumn(ColumnNames.SUBMITTED_AT);
     for (int row = 0; row < orders.rowCount(); row++) {
       RefundRecord record = records.get(ids.get(row));
       if (record == null || deleted.contains(ids.get(row)) || submitted.isMissing(row)) {
@@ -254,8 +259,8 @@ final class ShopBaseline {
 
   /** Most shipped orders carry a waybill number (see {@link #waybillsExported}). */
   static boolean waybillsExported(Table orders) {
-    StringColumn logistics = orders.stringColumn("logistics");
-    var shipped = orders.dateTimeColumn("shipped_at");
+    StringColumn logistics = orders.stringColumn(ColumnNames.LOGISTICS);
+    var shipped = orders.dateTimeColumn(ColumnNames.SHIPPED_AT);
     int withDate = 0;
     int withWaybill = 0;
     for (int row = 0; row < orders.rowCount(); row++) {
@@ -283,11 +288,14 @@ final class ShopBaseline {
   static Set<String> reusedWaybills(Table orders) {
     Map<String, String> firstOrder = new HashMap<>();
     Set<String> out = new HashSet<>();
-    StringColumn logistics = orders.stringColumn("logistics");
+    StringColumn logistics = orders.stringColumn(ColumnNames.LOGISTICS);
     // A stored shop's orders carry 主订单编号 only where a parcel holds several sub-orders
     // (ShopData.load); a blank one is its own order.
-    StringColumn mains = orders.containsColumn("order_id") ? orders.stringColumn("order_id") : null;
-    StringColumn subs = orders.stringColumn("sub_order_id");
+    StringColumn mains =
+        orders.containsColumn(ColumnNames.ORDER_ID)
+            ? orders.stringColumn(ColumnNames.ORDER_ID)
+            : null;
+    StringColumn subs = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
     for (int row = 0; row < orders.rowCount(); row++) {
       String l = logistics.get(row);
       String number = waybill(l == null ? "" : l);
@@ -308,25 +316,27 @@ final class ShopBaseline {
   static Table keptOrders(Table orders, Set<String> deleted) {
     Selection keep =
         orders
-            .stringColumn("sub_order_id")
+            .stringColumn(ColumnNames.SUB_ORDER_ID)
             .isNotIn(deleted)
-            .and(orders.intColumn("quantity").isGreaterThan(0))
-            .and(orders.doubleColumn("payable_amount").isNotMissing());
+            .and(orders.intColumn(ColumnNames.QUANTITY).isGreaterThan(0))
+            .and(orders.doubleColumn(ColumnNames.PAYABLE_AMOUNT).isNotMissing());
     // Only the columns needed are copied: copying a string column of a million unique ids rebuilds
     // its
     // dictionary and costs seconds.
     Table out =
         Views.columns(
                 orders,
-                "product_id",
-                "quantity",
-                "payable_amount",
-                "submitted_at",
-                "after_sale_status",
-                "cancel_reason")
+                ColumnNames.PRODUCT_ID,
+                ColumnNames.QUANTITY,
+                ColumnNames.PAYABLE_AMOUNT,
+                ColumnNames.SUBMITTED_AT,
+                ColumnNames.AFTER_SALE_STATUS,
+                ColumnNames.CANCEL_REASON)
             .where(keep);
     DoubleColumn unit =
-        out.doubleColumn("payable_amount").divide(out.intColumn("quantity")).setName("unit_paid");
+        out.doubleColumn(ColumnNames.PAYABLE_AMOUNT)
+            .divide(out.intColumn(ColumnNames.QUANTITY))
+            .setName("unit_paid");
     return out.addColumns(unit);
   }
 
@@ -336,7 +346,7 @@ final class ShopBaseline {
     Map<String, Double> out = new HashMap<>();
     for (int row = 0; row < medians.rowCount(); row++) {
       out.put(
-          medians.stringColumn("product_id").get(row),
+          medians.stringColumn(ColumnNames.PRODUCT_ID).get(row),
           medians.doubleColumn("Median [unit_paid]").get(row));
     }
     return out;
@@ -345,8 +355,8 @@ final class ShopBaseline {
   private static Set<String> chatted(Table chats) {
     // One pass into a set: a where() would first copy the column of unique ids into a new
     // dictionary.
-    StringColumn ids = chats.stringColumn("sub_order_id");
-    IntColumn messages = chats.intColumn("messages");
+    StringColumn ids = chats.stringColumn(ColumnNames.SUB_ORDER_ID);
+    IntColumn messages = chats.intColumn(ColumnNames.MESSAGES);
     Set<String> out = new HashSet<>();
     for (int row = 0; row < chats.rowCount(); row++) {
       if (!messages.isMissing(row) && messages.getInt(row) > 0) {
@@ -361,16 +371,18 @@ final class ShopBaseline {
     Table known =
         scores.where(
             scores
-                .intColumn("complaints")
+                .intColumn(ColumnNames.COMPLAINTS)
                 .isNotMissing()
-                .and(scores.dateColumn("date").isNotMissing()));
+                .and(scores.dateColumn(ColumnNames.DATE).isNotMissing()));
     if (known.isEmpty()) {
       return null;
     }
     NavigableMap<LocalDate, Integer> out = new TreeMap<>();
     for (int row = 0; row < known.rowCount(); row++) {
       out.merge(
-          known.dateColumn("date").get(row), known.intColumn("complaints").get(row), Math::max);
+          known.dateColumn(ColumnNames.DATE).get(row),
+          known.intColumn(ColumnNames.COMPLAINTS).get(row),
+          Math::max);
     }
     return out;
   }
@@ -381,11 +393,11 @@ final class ShopBaseline {
    * instead of per batch.
    */
   static Table refunds(Table kept) {
-    DateColumn day = kept.dateTimeColumn("submitted_at").date().setName("date");
+    DateColumn day = kept.dateTimeColumn(ColumnNames.SUBMITTED_AT).date().setName(ColumnNames.DATE);
     DoubleColumn refunded = DoubleColumn.create("refunded", kept.rowCount());
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
-    StringColumn afterSaleStatusCol = kept.stringColumn("after_sale_status");
-    StringColumn cancelReasonCol = kept.stringColumn("cancel_reason");
+    StringColumn afterSaleStatusCol = kept.stringColumn(ColumnNames.AFTER_SALE_STATUS);
+    StringColumn cancelReasonCol = kept.stringColumn(ColumnNames.CANCEL_REASON);
     for (int row = 0; row < kept.rowCount(); row++) {
       refunded.set(
           row,
@@ -394,7 +406,8 @@ final class ShopBaseline {
               : 0);
     }
     return ProductDays.moments(
-        Table.create("refunds", kept.stringColumn("product_id"), day, refunded), "refunded");
+        Table.create("refunds", kept.stringColumn(ColumnNames.PRODUCT_ID), day, refunded),
+        "refunded");
   }
 
   boolean complaintsMeasured() {

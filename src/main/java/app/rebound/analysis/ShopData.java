@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.KindTable;
 import java.util.EnumMap;
@@ -34,28 +35,28 @@ public record ShopData(Map<FileKind, Table> tables) {
    */
   public static final List<String> ANALYSIS_ORDER_FIELDS =
       List.of(
-          "sub_order_id",
-          "product_id",
-          "product_name",
-          "quantity",
-          "unit_price",
-          "payable_amount",
-          "submitted_at",
-          "paid_at",
-          "shipped_at",
-          "completed_at",
-          "order_status",
-          "after_sale_status",
-          "cancel_reason",
-          "affiliate_id",
-          "traffic_source",
-          "traffic_channel",
-          "traffic_format",
-          "logistics",
-          "province",
-          "city",
-          "sales_deleted",
-          "notice_id");
+          ColumnNames.SUB_ORDER_ID,
+          ColumnNames.PRODUCT_ID,
+          ColumnNames.PRODUCT_NAME,
+          ColumnNames.QUANTITY,
+          ColumnNames.UNIT_PRICE,
+          ColumnNames.PAYABLE_AMOUNT,
+          ColumnNames.SUBMITTED_AT,
+          ColumnNames.PAID_AT,
+          ColumnNames.SHIPPED_AT,
+          ColumnNames.COMPLETED_AT,
+          ColumnNames.ORDER_STATUS,
+          ColumnNames.AFTER_SALE_STATUS,
+          ColumnNames.CANCEL_REASON,
+          ColumnNames.AFFILIATE_ID,
+          ColumnNames.TRAFFIC_SOURCE,
+          ColumnNames.TRAFFIC_CHANNEL,
+          ColumnNames.TRAFFIC_FORMAT,
+          ColumnNames.LOGISTICS,
+          ColumnNames.PROVINCE,
+          ColumnNames.CITY,
+          ColumnNames.SALES_DELETED,
+          ColumnNames.NOTICE_ID);
 
   /**
    * The shop's tables as the store keeps them, made ready for the analysis: 主订单编号 kept only where a
@@ -87,8 +88,8 @@ public record ShopData(Map<FileKind, Table> tables) {
    * analysis reads as "its own order"), so a multi-item parcel is not a reused waybill.
    */
   static void withMainOrders(Table orders, Map<String, String> mainOf) {
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    StringColumn mains = StringColumn.create("order_id", orders.rowCount());
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn mains = StringColumn.create(ColumnNames.ORDER_ID, orders.rowCount());
     for (int row = 0; row < orders.rowCount(); row++) {
       String main = mainOf.get(ids.get(row));
       if (main != null) {
@@ -99,13 +100,13 @@ public record ShopData(Map<FileKind, Table> tables) {
   }
 
   static Table withoutRestored(Table deletions, Set<String> restored) {
-    return deletions.dropWhere(deletions.stringColumn("sub_order_id").isIn(restored));
+    return deletions.dropWhere(deletions.stringColumn(ColumnNames.SUB_ORDER_ID).isIn(restored));
   }
 
   /** In place: the table was just loaded and is not shared yet. */
   static void unflagRestored(Table orders, Set<String> restored) {
-    StringColumn ids = orders.stringColumn("sub_order_id");
-    BooleanColumn flag = orders.booleanColumn("sales_deleted");
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    BooleanColumn flag = orders.booleanColumn(ColumnNames.SALES_DELETED);
     for (int row = 0; row < orders.rowCount(); row++) {
       if (Boolean.TRUE.equals(flag.get(row)) && restored.contains(ids.get(row))) {
         flag.set(row, false);

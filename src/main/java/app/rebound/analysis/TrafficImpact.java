@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -123,10 +124,16 @@ public final class TrafficImpact {
   static Table dailyTraffic(Table traffic) {
     Table t =
         Views.columns(
-                traffic, "product_id", "date", "visitors", "impressions", "buyers", "paid_orders")
+                traffic,
+                ColumnNames.PRODUCT_ID,
+                ColumnNames.DATE,
+                ColumnNames.VISITORS,
+                ColumnNames.IMPRESSIONS,
+                ColumnNames.BUYERS,
+                ColumnNames.PAID_ORDERS)
             .copy();
-    var buyers = t.intColumn("buyers");
-    var orders = t.intColumn("paid_orders");
+    var buyers = t.intColumn(ColumnNames.BUYERS);
+    var orders = t.intColumn(ColumnNames.PAID_ORDERS);
     for (int row = 0; row < t.rowCount(); row++) {
       if (buyers.isMissing(row) && !orders.isMissing(row)) {
         buyers.set(row, orders.get(row));
@@ -158,32 +165,41 @@ public final class TrafficImpact {
    */
   static Table dailyGmv(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
     if (shop.has(FileKind.TRAFFIC)
-        && shop.table(FileKind.TRAFFIC).columnNames().contains("gmv")
-        && shop.table(FileKind.TRAFFIC).numberColumn("gmv").countMissing()
+        && shop.table(FileKind.TRAFFIC).columnNames().contains(ColumnNames.GMV)
+        && shop.table(FileKind.TRAFFIC).numberColumn(ColumnNames.GMV).countMissing()
             < shop.table(FileKind.TRAFFIC).rowCount()) {
       Table traffic =
-          Views.columns(shop.table(FileKind.TRAFFIC), "product_id", "date", "gmv").copy();
+          Views.columns(
+                  shop.table(FileKind.TRAFFIC),
+                  ColumnNames.PRODUCT_ID,
+                  ColumnNames.DATE,
+                  ColumnNames.GMV)
+              .copy();
       Table fake =
-          Views.columns(deletedOrders, "product_id", "paid_at", "payable_amount")
+          Views.columns(
+                  deletedOrders,
+                  ColumnNames.PRODUCT_ID,
+                  ColumnNames.PAID_AT,
+                  ColumnNames.PAYABLE_AMOUNT)
               .where(
                   deletedOrders
-                      .stringColumn("sub_order_id")
+                      .stringColumn(ColumnNames.SUB_ORDER_ID)
                       .isIn(fakeOrders)
-                      .and(deletedOrders.dateTimeColumn("paid_at").isNotMissing()));
+                      .and(deletedOrders.dateTimeColumn(ColumnNames.PAID_AT).isNotMissing()));
       DoubleColumn minus = DoubleColumn.create("gmv", fake.rowCount());
       for (int row = 0; row < fake.rowCount(); row++) {
-        minus.set(row, -fake.doubleColumn("payable_amount").getDouble(row));
+        minus.set(row, -fake.doubleColumn(ColumnNames.PAYABLE_AMOUNT).getDouble(row));
       }
       Table removed =
           Table.create(
-              fake.stringColumn("product_id").copy(),
-              fake.dateTimeColumn("paid_at").date().setName("date"),
+              fake.stringColumn(ColumnNames.PRODUCT_ID).copy(),
+              fake.dateTimeColumn(ColumnNames.PAID_AT).date().setName(ColumnNames.DATE),
               minus);
       Table both =
           Table.create(
-              traffic.stringColumn("product_id"),
-              traffic.dateColumn("date"),
-              traffic.numberColumn("gmv").asDoubleColumn().setName("gmv"));
+              traffic.stringColumn(ColumnNames.PRODUCT_ID),
+              traffic.dateColumn(ColumnNames.DATE),
+              traffic.numberColumn(ColumnNames.GMV).asDoubleColumn().setName("gmv"));
       both.append(removed);
       return ProductDays.sums(both, "gmv");
     }

@@ -1,5 +1,6 @@
 package app.rebound.analysis;
 
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.OrderStates;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ public final class TrustImpact {
         reviews == null
             ? null
             : new ReviewDaily(
-                Arms.daily(reviews, "rating"),
+                Arms.daily(reviews, ColumnNames.RATING),
                 Arms.daily(reviews, "low"),
                 Arms.daily(reviews, "doubtful"));
     Arms.Daily refundDaily = refunds == null ? null : Arms.daily(refunds);
@@ -130,31 +131,37 @@ public final class TrustImpact {
    */
   static Table reviewRows(Table reviews, Set<String> deletedSubOrders) {
     Table kept =
-        Views.columns(reviews, "sub_order_id", "product_id", "reviewed_at", "rating", "content")
+        Views.columns(
+                reviews,
+                ColumnNames.SUB_ORDER_ID,
+                ColumnNames.PRODUCT_ID,
+                ColumnNames.REVIEWED_AT,
+                ColumnNames.RATING,
+                ColumnNames.CONTENT)
             .where(
                 reviews
-                    .stringColumn("sub_order_id")
+                    .stringColumn(ColumnNames.SUB_ORDER_ID)
                     .isNotIn(deletedSubOrders)
-                    .and(reviews.dateTimeColumn("reviewed_at").isNotMissing())
-                    .and(reviews.intColumn("rating").isNotMissing()));
+                    .and(reviews.dateTimeColumn(ColumnNames.REVIEWED_AT).isNotMissing())
+                    .and(reviews.intColumn(ColumnNames.RATING).isNotMissing()));
     Table out =
         Table.create(
             "review_rows",
-            StringColumn.create("product_id"),
-            DateColumn.create("date"),
-            DoubleColumn.create("rating"),
+            StringColumn.create(ColumnNames.PRODUCT_ID),
+            DateColumn.create(ColumnNames.DATE),
+            DoubleColumn.create(ColumnNames.RATING),
             DoubleColumn.create("low"),
             DoubleColumn.create("doubtful"));
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
-    IntColumn ratingCol = kept.intColumn("rating");
-    StringColumn productIdCol = kept.stringColumn("product_id");
-    DateTimeColumn reviewedAtCol = kept.dateTimeColumn("reviewed_at");
-    StringColumn contentCol = kept.stringColumn("content");
+    IntColumn ratingCol = kept.intColumn(ColumnNames.RATING);
+    StringColumn productIdCol = kept.stringColumn(ColumnNames.PRODUCT_ID);
+    DateTimeColumn reviewedAtCol = kept.dateTimeColumn(ColumnNames.REVIEWED_AT);
+    StringColumn contentCol = kept.stringColumn(ColumnNames.CONTENT);
     for (int row = 0; row < kept.rowCount(); row++) {
       int rating = ratingCol.get(row);
-      out.stringColumn("product_id").append(productIdCol.get(row));
-      out.dateColumn("date").append(reviewedAtCol.get(row).toLocalDate());
-      out.doubleColumn("rating").append(rating);
+      out.stringColumn(ColumnNames.PRODUCT_ID).append(productIdCol.get(row));
+      out.dateColumn(ColumnNames.DATE).append(reviewedAtCol.get(row).toLocalDate());
+      out.doubleColumn(ColumnNames.RATING).append(rating);
       out.doubleColumn("low").append(rating <= 3 ? 1 : 0);
       out.doubleColumn("doubtful").append(isDoubtful(contentCol.get(row)) ? 1 : 0);
     }
@@ -167,15 +174,16 @@ public final class TrustImpact {
    * those closed without any after-sale (never paid), dated by submission.
    */
   static Table refundRows(Table orders, Set<String> deletedSubOrders) {
-    boolean hasPaidColumn = orders.dateTimeColumn("paid_at").countMissing() < orders.rowCount();
+    boolean hasPaidColumn =
+        orders.dateTimeColumn(ColumnNames.PAID_AT).countMissing() < orders.rowCount();
     Table out = Arms.unitTable("refund_rows");
     // Columns looked up once, not per row: a lookup by name per row costs seconds on a big shop.
-    StringColumn subOrderIdCol = orders.stringColumn("sub_order_id");
-    StringColumn afterSaleStatusCol = orders.stringColumn("after_sale_status");
-    DateTimeColumn paidAtCol = orders.dateTimeColumn("paid_at");
-    StringColumn orderStatusCol = orders.stringColumn("order_status");
-    DateTimeColumn submittedAtCol = orders.dateTimeColumn("submitted_at");
-    StringColumn productIdCol = orders.stringColumn("product_id");
+    StringColumn subOrderIdCol = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    StringColumn afterSaleStatusCol = orders.stringColumn(ColumnNames.AFTER_SALE_STATUS);
+    DateTimeColumn paidAtCol = orders.dateTimeColumn(ColumnNames.PAID_AT);
+    StringColumn orderStatusCol = orders.stringColumn(ColumnNames.ORDER_STATUS);
+    DateTimeColumn submittedAtCol = orders.dateTimeColumn(ColumnNames.SUBMITTED_AT);
+    StringColumn productIdCol = orders.stringColumn(ColumnNames.PRODUCT_ID);
     for (int row = 0; row < orders.rowCount(); row++) {
       if (deletedSubOrders.contains(subOrderIdCol.get(row))) {
         continue;
@@ -190,8 +198,8 @@ public final class TrustImpact {
         }
         paid = submittedAtCol.get(row);
       }
-      out.stringColumn("product_id").append(productIdCol.get(row));
-      out.dateColumn("date").append(paid.toLocalDate());
+      out.stringColumn(ColumnNames.PRODUCT_ID).append(productIdCol.get(row));
+      out.dateColumn(ColumnNames.DATE).append(paid.toLocalDate());
       out.doubleColumn("value").append(refunded ? 1 : 0);
     }
     return out;
@@ -199,7 +207,7 @@ public final class TrustImpact {
 
   /** A unit table (product_id, date, value) from one column of a row table. */
   static Table units(Table rows, String column) {
-    Table out = Views.columns(rows, "product_id", "date", column).copy();
+    Table out = Views.columns(rows, ColumnNames.PRODUCT_ID, ColumnNames.DATE, column).copy();
     out.column(column).setName("value");
     return out;
   }
@@ -276,11 +284,11 @@ public final class TrustImpact {
               "complaints_per_day", scope, "per_day", SCORES_FILE, ImpactFrame.NO_DELETIONS));
       return out;
     }
-    Table scores = shop.table(FileKind.SHOP_SCORES).sortOn("date");
+    Table scores = shop.table(FileKind.SHOP_SCORES).sortOn(ColumnNames.DATE);
     out.add(
         shopChange(
             "shop_experience_score", "score", scores, "experience_score", frame.firstDeletion()));
-    if (scores.intColumn("complaints").countMissing() == scores.rowCount()) {
+    if (scores.intColumn(ColumnNames.COMPLAINTS).countMissing() == scores.rowCount()) {
       out.add(
           Measure.missing(
               "complaints_per_day",
@@ -290,7 +298,12 @@ public final class TrustImpact {
               Reason.of("no_complaints_column", SCORES_FILE)));
     } else {
       out.add(
-          shopChange("complaints_per_day", "per_day", scores, "complaints", frame.firstDeletion()));
+          shopChange(
+              "complaints_per_day",
+              "per_day",
+              scores,
+              ColumnNames.COMPLAINTS,
+              frame.firstDeletion()));
     }
     return out;
   }
@@ -300,7 +313,7 @@ public final class TrustImpact {
     List<Double> before = new ArrayList<>();
     List<Double> after = new ArrayList<>();
     for (int row = 0; row < scores.rowCount(); row++) {
-      LocalDate date = scores.dateColumn("date").get(row);
+      LocalDate date = scores.dateColumn(ColumnNames.DATE).get(row);
       Object cell = scores.column(column).get(row);
       if (date == null || cell == null) {
         continue;
@@ -352,7 +365,7 @@ public final class TrustImpact {
               true,
               null,
               split,
-              Arms.points(units(reviews, "rating"), affected, unaffected, true, true)));
+              Arms.points(units(reviews, ColumnNames.RATING), affected, unaffected, true, true)));
     }
     if (refunds == null) {
       out.add(
@@ -379,7 +392,7 @@ public final class TrustImpact {
       out.add(Series.missing("shop_experience_score_per_day", "day", "score", SCORES_FILE, upload));
       out.add(Series.missing("complaints_per_day", "day", "per_day", SCORES_FILE, upload));
     } else {
-      Table scores = shop.table(FileKind.SHOP_SCORES).sortOn("date");
+      Table scores = shop.table(FileKind.SHOP_SCORES).sortOn(ColumnNames.DATE);
       out.add(
           new Series(
               "shop_experience_score_per_day",
@@ -399,7 +412,7 @@ public final class TrustImpact {
               true,
               null,
               split,
-              shopPoints(scores, "complaints")));
+              shopPoints(scores, ColumnNames.COMPLAINTS)));
     }
     return out;
   }
@@ -410,7 +423,7 @@ public final class TrustImpact {
       Object cell = scores.column(column).get(row);
       points.add(
           new Series.Point(
-              scores.dateColumn("date").get(row),
+              scores.dateColumn(ColumnNames.DATE).get(row),
               cell == null ? null : ((Number) cell).doubleValue(),
               null));
     }

@@ -369,7 +369,7 @@ public final class ExportStream {
 
   /** A 成交分析 row whose 日期 or 载体类型 reads 全部: a total, not a day of its own. */
   private boolean isTotalRow(FileKind kind, String[] cells) {
-    return kind.totalRow(cellOf("date", cells), cellOf("carrier", cells));
+    return kind.totalRow(cellOf(ColumnNames.DATE, cells), cellOf(ColumnNames.CARRIER, cells));
   }
 
   private String cellOf(String field, String[] cells) {

@@ -46,11 +46,11 @@ public final class OrderStates {
         switch (kind) {
           case ORDERS ->
               switch (field) {
-                case "order_status" -> ORDER_STATUSES;
-                case "after_sale_status" -> AFTER_SALE_STATUSES;
+                case ColumnNames.ORDER_STATUS -> ORDER_STATUSES;
+                case ColumnNames.AFTER_SALE_STATUS -> AFTER_SALE_STATUSES;
                 default -> null;
               };
-          case AFTER_SALES -> field.equals("status") ? AFTER_SALE_STATUSES : null;
+          case AFTER_SALES -> field.equals(ColumnNames.STATUS) ? AFTER_SALE_STATUSES : null;
           default -> null;
         });
   }

@@ -74,7 +74,8 @@ public record PastedNotice(
    */
   public static PastedNotice read(Input input, Plausible plausible) throws NoticeRefusedException {
     List<NoticeProblem> problems = new ArrayList<>();
-    String noticeId = cell(input.noticeId(), FIELD_NOTICE_ID, "notice_id", plausible, problems);
+    String noticeId =
+        cell(input.noticeId(), FIELD_NOTICE_ID, ColumnNames.NOTICE_ID, plausible, problems);
     if (noticeId == null && problems.isEmpty()) { // empty, not refused as a cell
       problems.add(NoticeProblem.of(FIELD_NOTICE_ID, null, null, Problem.NOTICE_NO_ID.with()));
     }
@@ -83,9 +84,14 @@ public record PastedNotice(
       problems.add(NoticeProblem.of(FIELD_PROCESSED_AT, null, null, Problem.NOTICE_NO_TIME.with()));
     } else {
       processedAt =
-          cell(input.processedAt(), FIELD_PROCESSED_AT, "processed_at", plausible, problems);
+          cell(
+              input.processedAt(),
+              FIELD_PROCESSED_AT,
+              ColumnNames.PROCESSED_AT,
+              plausible,
+              problems);
     }
-    String reason = cell(input.reason(), FIELD_REASON, "reason", plausible, problems);
+    String reason = cell(input.reason(), FIELD_REASON, ColumnNames.REASON, plausible, problems);
     Set<String> ids = new LinkedHashSet<>();
     Set<String> repeated = new LinkedHashSet<>();
     readIds(input.orderIds() == null ? "" : input.orderIds(), ids, repeated, problems);
@@ -261,11 +267,11 @@ public record PastedNotice(
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
       csv.printRecord(
-          header("sub_order_id"),
-          header("order_id"),
-          header("processed_at"),
+          header(ColumnNames.SUB_ORDER_ID),
+          header(ColumnNames.ORDER_ID),
+          header(ColumnNames.PROCESSED_AT),
           header("reason"),
-          header("notice_id"));
+          header(ColumnNames.NOTICE_ID));
       for (var row : mainOrderOf.entrySet()) {
         csv.printRecord(
             row.getKey(),

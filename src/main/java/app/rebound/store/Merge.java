@@ -1,6 +1,7 @@
 package app.rebound.store;
 
 import app.rebound.Json;
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.ExportStamp;
 import app.rebound.ingest.Field;
 import app.rebound.ingest.FileKind;
@@ -41,7 +42,11 @@ public final class Merge {
 
   private static final int BATCH = 5_000;
   private static final List<String> ORDER_EVENTS =
-      List.of("submitted_at", "paid_at", "shipped_at", "completed_at");
+      List.of(
+          ColumnNames.SUBMITTED_AT,
+          ColumnNames.PAID_AT,
+          ColumnNames.SHIPPED_AT,
+          ColumnNames.COMPLETED_AT);
 
   /**
    * A row's recency is its latest event in seconds times this, plus its file's export stamp

@@ -1,6 +1,7 @@
 package app.rebound.store;
 
 import app.rebound.Codes;
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.ValueType;
 import java.util.List;
@@ -16,70 +17,70 @@ public enum RowView {
       "orders",
       "rows_orders o",
       List.of(
-          col("sub_order_id", "o.sub_order_id", ValueType.ID),
-          col("order_id", "o.order_id", ValueType.ID),
-          col("product_id", "o.product_id", ValueType.ID),
-          col("product_name", "o.product_name", ValueType.TEXT),
-          col("quantity", "o.quantity", ValueType.INTEGER),
-          col("payable_amount", "o.payable_amount", ValueType.MONEY),
-          col("submitted_at", "o.submitted_at", ValueType.DATETIME),
-          col("order_status", "o.order_status", ValueType.TEXT),
-          col("after_sale_status", "o.after_sale_status", ValueType.TEXT),
-          col("sales_deleted", "o.sales_deleted", ValueType.FLAG),
-          col("notice_id", "o.notice_id", ValueType.ID)),
+          col(ColumnNames.SUB_ORDER_ID, "o.sub_order_id", ValueType.ID),
+          col(ColumnNames.ORDER_ID, "o.order_id", ValueType.ID),
+          col(ColumnNames.PRODUCT_ID, "o.product_id", ValueType.ID),
+          col(ColumnNames.PRODUCT_NAME, "o.product_name", ValueType.TEXT),
+          col(ColumnNames.QUANTITY, "o.quantity", ValueType.INTEGER),
+          col(ColumnNames.PAYABLE_AMOUNT, "o.payable_amount", ValueType.MONEY),
+          col(ColumnNames.SUBMITTED_AT, "o.submitted_at", ValueType.DATETIME),
+          col(ColumnNames.ORDER_STATUS, "o.order_status", ValueType.TEXT),
+          col(ColumnNames.AFTER_SALE_STATUS, "o.after_sale_status", ValueType.TEXT),
+          col(ColumnNames.SALES_DELETED, "o.sales_deleted", ValueType.FLAG),
+          col(ColumnNames.NOTICE_ID, "o.notice_id", ValueType.ID)),
       "o.sub_order_id",
       "o.product_id",
       "o.product_name",
       "o.notice_id",
-      "submitted_at"),
+      ColumnNames.SUBMITTED_AT),
   /** The deletions export joined to the orders it names: what each deleted sale was. */
   DELETED(
       "deleted",
       "rows_deletions d LEFT JOIN rows_orders o ON o.sub_order_id = d.sub_order_id",
       List.of(
-          col("sub_order_id", "d.sub_order_id", ValueType.ID),
-          col("order_id", "coalesce(d.order_id, o.order_id)", ValueType.ID),
-          col("product_id", "coalesce(d.product_id, o.product_id)", ValueType.ID),
-          col("product_name", "o.product_name", ValueType.TEXT),
-          col("payable_amount", "o.payable_amount", ValueType.MONEY),
-          col("submitted_at", "o.submitted_at", ValueType.DATETIME),
-          col("processed_at", "d.processed_at", ValueType.DATETIME),
-          col("notice_id", "d.notice_id", ValueType.ID),
-          col("reason", "d.reason", ValueType.TEXT)),
+          col(ColumnNames.SUB_ORDER_ID, "d.sub_order_id", ValueType.ID),
+          col(ColumnNames.ORDER_ID, "coalesce(d.order_id, o.order_id)", ValueType.ID),
+          col(ColumnNames.PRODUCT_ID, "coalesce(d.product_id, o.product_id)", ValueType.ID),
+          col(ColumnNames.PRODUCT_NAME, "o.product_name", ValueType.TEXT),
+          col(ColumnNames.PAYABLE_AMOUNT, "o.payable_amount", ValueType.MONEY),
+          col(ColumnNames.SUBMITTED_AT, "o.submitted_at", ValueType.DATETIME),
+          col(ColumnNames.PROCESSED_AT, "d.processed_at", ValueType.DATETIME),
+          col(ColumnNames.NOTICE_ID, "d.notice_id", ValueType.ID),
+          col(ColumnNames.REASON, "d.reason", ValueType.TEXT)),
       "d.sub_order_id",
       "coalesce(d.product_id, o.product_id)",
       "o.product_name",
       "d.notice_id",
-      "processed_at"),
+      ColumnNames.PROCESSED_AT),
   REVIEWS(
       "reviews",
       "rows_reviews r",
       List.of(
-          col("reviewed_at", "r.reviewed_at", ValueType.DATETIME),
-          col("sub_order_id", "r.sub_order_id", ValueType.ID),
-          col("product_id", "r.product_id", ValueType.ID),
-          col("rating", "r.rating", ValueType.INTEGER),
-          col("content", "r.content", ValueType.TEXT)),
+          col(ColumnNames.REVIEWED_AT, "r.reviewed_at", ValueType.DATETIME),
+          col(ColumnNames.SUB_ORDER_ID, "r.sub_order_id", ValueType.ID),
+          col(ColumnNames.PRODUCT_ID, "r.product_id", ValueType.ID),
+          col(ColumnNames.RATING, "r.rating", ValueType.INTEGER),
+          col(ColumnNames.CONTENT, "r.content", ValueType.TEXT)),
       "r.sub_order_id",
       "r.product_id",
       null,
       null,
-      "reviewed_at"),
+      ColumnNames.REVIEWED_AT),
   /** 达人合作: which affiliate worked on which product, by day. */
   AFFILIATES(
       "affiliates",
       "rows_affiliates a",
       List.of(
-          col("date", "a.date", ValueType.DATE),
-          col("affiliate_id", "a.affiliate_id", ValueType.ID),
-          col("affiliate_name", "a.affiliate_name", ValueType.TEXT),
-          col("product_id", "a.product_id", ValueType.ID),
-          col("status", "a.status", ValueType.TEXT)),
+          col(ColumnNames.DATE, "a.date", ValueType.DATE),
+          col(ColumnNames.AFFILIATE_ID, "a.affiliate_id", ValueType.ID),
+          col(ColumnNames.AFFILIATE_NAME, "a.affiliate_name", ValueType.TEXT),
+          col(ColumnNames.PRODUCT_ID, "a.product_id", ValueType.ID),
+          col(ColumnNames.STATUS, "a.status", ValueType.TEXT)),
       "a.affiliate_id",
       "a.product_id",
       null,
       null,
-      "date");
+      ColumnNames.DATE);
 
   /** One column of a view: its name in requests and messages, its SQL and how it is stored. */
   public record Column(String name, String sql, ValueType type) {}
@@ -147,7 +148,7 @@ public enum RowView {
    * order's row. Affiliate rows name no order.
    */
   public boolean hasNotice() {
-    return noticeColumn != null || searchedField().equals("sub_order_id");
+    return noticeColumn != null || searchedField().equals(ColumnNames.SUB_ORDER_ID);
   }
 
   String from() {

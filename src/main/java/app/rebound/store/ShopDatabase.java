@@ -1,6 +1,7 @@
 package app.rebound.store;
 
 import app.rebound.Json;
+import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.IngestReport;
 import app.rebound.ingest.IngestWarning;
@@ -286,8 +287,8 @@ public final class ShopDatabase implements AutoCloseable {
     public Map<String, List<String>> subOrdersOfMainOrders(Collection<String> ids)
         throws SQLException {
       String orders = KindSchema.table(FileKind.ORDERS);
-      String sub = KindSchema.quote("sub_order_id");
-      String main = KindSchema.quote("order_id");
+      String sub = KindSchema.quote(ColumnNames.SUB_ORDER_ID);
+      String main = KindSchema.quote(ColumnNames.ORDER_ID);
       Map<String, List<String>> out = new LinkedHashMap<>();
       try (Statement s = connection.createStatement()) {
         s.execute("CREATE TEMP TABLE pasted_ids (id TEXT PRIMARY KEY) WITHOUT ROWID");
@@ -526,16 +527,16 @@ public final class ShopDatabase implements AutoCloseable {
    */
   public synchronized Map<String, String> mainOrdersSharingParcels() throws SQLException {
     String table = KindSchema.table(FileKind.ORDERS);
-    String logistics = KindSchema.quote("logistics");
+    String logistics = KindSchema.quote(ColumnNames.LOGISTICS);
     String sql =
         "SELECT "
-            + KindSchema.quote("sub_order_id")
+            + KindSchema.quote(ColumnNames.SUB_ORDER_ID)
             + ", "
-            + KindSchema.quote("order_id")
+            + KindSchema.quote(ColumnNames.ORDER_ID)
             + " FROM "
             + table
             + " WHERE "
-            + KindSchema.quote("order_id")
+            + KindSchema.quote(ColumnNames.ORDER_ID)
             + " <> '' AND "
             + logistics
             + " IN (SELECT "
@@ -566,13 +567,13 @@ public final class ShopDatabase implements AutoCloseable {
     Map<String, String> out = new HashMap<>();
     String sql =
         "SELECT "
-            + KindSchema.quote("product_name")
+            + KindSchema.quote(ColumnNames.PRODUCT_NAME)
             + " FROM "
             + KindSchema.table(FileKind.ORDERS)
             + " WHERE "
-            + KindSchema.quote("product_id")
+            + KindSchema.quote(ColumnNames.PRODUCT_ID)
             + " = ? AND "
-            + KindSchema.quote("product_name")
+            + KindSchema.quote(ColumnNames.PRODUCT_NAME)
             + " <> '' ORDER BY rowid DESC LIMIT 1";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (String id : new LinkedHashSet<>(productIds)) {
