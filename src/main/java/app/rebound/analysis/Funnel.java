@@ -74,11 +74,8 @@ public final class Funnel {
 
   public static Result of(ShopData shop, Table deletedOrders, Set<String> fakeOrders) {
     ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
-    if (!frame.hasDeletions() || frame.windowStart() == null) {
-      Reason why =
-          frame.hasDeletions()
-              ? Reason.of("upload", TrafficImpact.NEEDS_ORDERS)
-              : ImpactFrame.NO_DELETIONS;
+    Reason why = frame.whyNotMeasurable();
+    if (why != null) {
       return new Result(false, why, frame.firstDeletion(), 0, 0, List.of(), List.of());
     }
     boolean traffic = shop.has(FileKind.TRAFFIC);

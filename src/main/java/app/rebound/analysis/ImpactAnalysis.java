@@ -20,8 +20,8 @@ public final class ImpactAnalysis {
       List<BatchCause> causes,
       DeletionSummary.Result deleted,
       TrafficImpact.Result traffic,
-      TrustResult trust,
-      PartnershipResult partnerships,
+      MeasuredEffects trust,
+      MeasuredEffects partnerships,
       List<OrderEvidence> evidence,
       Map<String, LocalDateTime> noticeTimes,
       ChannelImpact.Result channels,
@@ -82,9 +82,9 @@ public final class ImpactAnalysis {
     // Split at the shop's first deletion, as the channels are.
     CompassExports.Result compass = CompassExports.of(shop, channels.split());
     t = clock.done("罗盘 exports", t);
-    TrustResult trust = TrustImpact.of(shop, deleted);
+    MeasuredEffects trust = TrustImpact.of(shop, deleted);
     t = clock.done("trust", t);
-    PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
+    MeasuredEffects partnerships = PartnershipImpact.of(shop, deleted);
     t = clock.done("partnerships", t);
     Settlements.Result settlement = Settlements.of(shop, deleted);
     clock.done("settlements", t);

@@ -119,6 +119,17 @@ record ImpactFrame(
     return firstDeletion != null;
   }
 
+  /**
+   * Why nothing can be measured from this frame: no deletions, or no orders in the window before
+   * them. Null when it can be measured.
+   */
+  Reason whyNotMeasurable() {
+    if (!hasDeletions()) {
+      return NO_DELETIONS;
+    }
+    return windowStart == null ? Reason.of("upload", TrafficImpact.NEEDS_ORDERS) : null;
+  }
+
   String name(String productId) {
     return names.getOrDefault(productId, "");
   }

@@ -59,7 +59,7 @@ public final class PartnershipImpact {
 
   private PartnershipImpact() {}
 
-  public static PartnershipResult of(ShopData shop, Table deletedOrders) {
+  public static MeasuredEffects of(ShopData shop, Table deletedOrders) {
     ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
     Set<String> products = new TreeSet<>(frame.unaffected());
     products.addAll(frame.splits().keySet());
@@ -146,7 +146,7 @@ public final class PartnershipImpact {
               entry.getValue(),
               measures(Measure.SCOPE_PRODUCT, daily, frame, one, entry.getValue())));
     }
-    return new PartnershipResult(
+    return new MeasuredEffects(
         frame.firstDeletion(),
         frame.splits().size(),
         frame.unaffected().size(),

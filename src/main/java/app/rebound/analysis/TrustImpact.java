@@ -62,7 +62,7 @@ public final class TrustImpact {
 
   private TrustImpact() {}
 
-  public static TrustResult of(ShopData shop, Table deletedOrders) {
+  public static MeasuredEffects of(ShopData shop, Table deletedOrders) {
     ImpactFrame frame = ImpactFrame.of(shop, deletedOrders);
     boolean hasReviews = shop.has(FileKind.REVIEWS);
     boolean hasOrders = shop.has(FileKind.ORDERS);
@@ -99,7 +99,7 @@ public final class TrustImpact {
           new ProductImpact(
               entry.getKey(), frame.name(entry.getKey()), entry.getValue(), measures));
     }
-    return new TrustResult(
+    return new MeasuredEffects(
         frame.firstDeletion(),
         frame.splits().size(),
         frame.unaffected().size(),

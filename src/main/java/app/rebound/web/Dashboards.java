@@ -8,11 +8,10 @@ import app.rebound.analysis.Counterfactual;
 import app.rebound.analysis.Funnel;
 import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.Measure;
-import app.rebound.analysis.PartnershipResult;
+import app.rebound.analysis.MeasuredEffects;
 import app.rebound.analysis.ProductImpact;
 import app.rebound.analysis.Reason;
 import app.rebound.analysis.Settlements;
-import app.rebound.analysis.TrustResult;
 import app.rebound.report.ChartId;
 import app.rebound.report.ChartTable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -477,7 +476,7 @@ public final class Dashboards {
           new CompassExports.DealProducts(false, NOT_MEASURED, null, null, 0, 0, 0, 0, List.of()));
 
   static Trust trust(String shop, ImpactReport r, Draw draw, Period period) {
-    TrustResult t = r.trust();
+    MeasuredEffects t = r.trust();
     ImpactReport.Charts s = r.series();
     return new Trust(
         shopLoss(r, r.conversion(), s == null ? null : s.buyers(), period),
@@ -498,7 +497,7 @@ public final class Dashboards {
   }
 
   static Partners partners(String shop, ImpactReport r, Draw draw, Period period) {
-    PartnershipResult p = r.partnerships();
+    MeasuredEffects p = r.partnerships();
     return new Partners(
         measures(p.shop()),
         productMeasures(p.products()),

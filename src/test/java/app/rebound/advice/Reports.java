@@ -6,9 +6,8 @@ import app.rebound.analysis.ImpactReport;
 import app.rebound.analysis.ImpactReport.BatchRow;
 import app.rebound.analysis.ImpactReport.Loss;
 import app.rebound.analysis.Measure;
-import app.rebound.analysis.PartnershipResult;
+import app.rebound.analysis.MeasuredEffects;
 import app.rebound.analysis.Reason;
-import app.rebound.analysis.TrustResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,8 +118,8 @@ final class Reports {
           new ImpactReport.Traffic(visitors, impressions),
           buyers,
           gmv,
-          new TrustResult(DAY, 1, 3, trust, List.of(), List.of()),
-          new PartnershipResult(DAY, 1, 3, partners, List.of(), List.of()),
+          new MeasuredEffects(DAY, 1, 3, trust, List.of(), List.of()),
+          new MeasuredEffects(DAY, 1, 3, partners, List.of(), List.of()),
           products,
           null,
           null,

@@ -99,7 +99,7 @@ class PartnershipImpactTest {
     add(t, "date", date, "affiliate_id", affiliate, "product_id", product, "status", status);
   }
 
-  static PartnershipResult partnerships(boolean withCooperation) {
+  static MeasuredEffects partnerships(boolean withCooperation) {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     tables.put(FileKind.ORDERS, orders());
     tables.put(FileKind.DELETIONS, deletions());
@@ -123,7 +123,7 @@ class PartnershipImpactTest {
 
   @Test
   void cooperation_export_gives_active_affiliates_and_cancellations_per_30_days() {
-    PartnershipResult r = partnerships(true);
+    MeasuredEffects r = partnerships(true);
     assertEquals(LocalDate.of(2026, 6, 11), r.firstDeletion());
     Measure active = find(r.shop(), "cooperating_affiliates");
     assertTrue(active.measured(), String.valueOf(active.reason()));
@@ -159,7 +159,7 @@ class PartnershipImpactTest {
 
   @Test
   void orders_give_affiliates_active_in_a_trailing_week_and_their_gmv_without_deleted_orders() {
-    PartnershipResult r = partnerships(true);
+    MeasuredEffects r = partnerships(true);
     Measure active = find(r.shop(), "active_affiliates");
     assertEquals(
         0.7, active.affected().before(), 1e-12, "the deleted order's affiliate Q is left out");
@@ -183,7 +183,7 @@ class PartnershipImpactTest {
 
   @Test
   void without_the_cooperation_export_only_the_orders_based_measures_are_given() throws Exception {
-    PartnershipResult r = partnerships(false);
+    MeasuredEffects r = partnerships(false);
     for (String id : List.of("cooperating_affiliates", "affiliate_cancellations")) {
       Measure m = find(r.shop(), id);
       assertFalse(m.measured());
@@ -250,8 +250,8 @@ class PartnershipImpactTest {
     tables.put(FileKind.DELETIONS, deletions());
     tables.put(FileKind.COMMISSIONS, commissions());
     ShopData shop = ShopData.of(tables);
-    PartnershipResult fromCommissions = PartnershipImpact.of(shop, DeletedOrders.of(shop));
-    PartnershipResult fromOrders = partnerships(false);
+    MeasuredEffects fromCommissions = PartnershipImpact.of(shop, DeletedOrders.of(shop));
+    MeasuredEffects fromOrders = partnerships(false);
     for (String id : List.of("active_affiliates", "affiliate_gmv")) {
       Measure c = find(fromCommissions.shop(), id);
       Measure o = find(fromOrders.shop(), id);
@@ -325,7 +325,7 @@ class PartnershipImpactTest {
     tables.put(FileKind.DELETIONS, deletions());
     tables.put(FileKind.AFFILIATES, cooperation());
     ShopData shop = ShopData.of(tables);
-    PartnershipResult result = PartnershipImpact.of(shop, DeletedOrders.of(shop));
+    MeasuredEffects result = PartnershipImpact.of(shop, DeletedOrders.of(shop));
     for (String id : List.of("active_affiliates", "cooperating_affiliates")) {
       Measure m = find(result.shop(), id);
       assertFalse(m.measured(), id);

@@ -27,7 +27,7 @@ class SimulatedImpactTest {
     return measures.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
   }
 
-  record Shop(TrustResult trust, PartnershipResult partnerships) {}
+  record Shop(MeasuredEffects trust, MeasuredEffects partnerships) {}
 
   Shop simulate(long seed, Scenario scenario, int products, int days) throws IOException {
     SimConfig config =
@@ -40,8 +40,8 @@ class SimulatedImpactTest {
     ShopSimulator.write(config, dir);
     ShopData shop = load(dir);
     Table deleted = DeletedOrders.of(shop);
-    TrustResult trust = TrustImpact.of(shop, deleted);
-    PartnershipResult partnerships = PartnershipImpact.of(shop, deleted);
+    MeasuredEffects trust = TrustImpact.of(shop, deleted);
+    MeasuredEffects partnerships = PartnershipImpact.of(shop, deleted);
     return new Shop(trust, partnerships);
   }
 

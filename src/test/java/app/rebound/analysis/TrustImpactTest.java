@@ -117,13 +117,13 @@ class TrustImpactTest {
     return measures.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
   }
 
-  static TrustResult trust(ShopData shop) {
+  static MeasuredEffects trust(ShopData shop) {
     return TrustImpact.of(shop, DeletedOrders.of(shop));
   }
 
   @Test
   void reviews_give_rating_low_star_and_doubt_measures_with_their_difference_in_differences() {
-    TrustResult r = trust(shop(Map.of(FileKind.REVIEWS, reviews())));
+    MeasuredEffects r = trust(shop(Map.of(FileKind.REVIEWS, reviews())));
     assertEquals(LocalDate.of(2026, 6, 10), r.firstDeletion());
     assertEquals(1, r.affectedProducts());
     assertEquals(2, r.unaffectedProducts());
@@ -240,7 +240,7 @@ class TrustImpactTest {
 
   @Test
   void refund_rate_counts_refunds_and_open_after_sales_among_paid_orders() {
-    TrustResult r = trust(shop(Map.of(FileKind.ORDERS, orders())));
+    MeasuredEffects r = trust(shop(Map.of(FileKind.ORDERS, orders())));
     Measure refund = find(r.shop(), "refund_rate");
     assertTrue(refund.measured(), String.valueOf(refund.reason()));
     assertEquals(
@@ -277,7 +277,7 @@ class TrustImpactTest {
 
   @Test
   void shop_score_and_complaints_are_compared_before_and_after_the_first_deletion() {
-    TrustResult r = trust(shop(Map.of(FileKind.SHOP_SCORES, scores(true))));
+    MeasuredEffects r = trust(shop(Map.of(FileKind.SHOP_SCORES, scores(true))));
     Measure score = find(r.shop(), "shop_experience_score");
     assertEquals(Measure.SCOPE_SHOP, score.scope());
     assertNull(score.unaffected());
@@ -299,7 +299,7 @@ class TrustImpactTest {
 
   @Test
   void each_missing_export_leaves_its_measures_unmeasured_with_the_file_to_upload() {
-    TrustResult r = trust(shop(Map.of()));
+    MeasuredEffects r = trust(shop(Map.of()));
     for (String id : List.of("average_rating", "low_rating_share", "doubtful_review_share")) {
       Measure m = find(r.shop(), id);
       assertFalse(m.measured());
@@ -336,7 +336,7 @@ class TrustImpactTest {
     Map<FileKind, Table> tables = new EnumMap<>(FileKind.class);
     tables.put(FileKind.REVIEWS, reviews());
     tables.put(FileKind.DELETIONS, Rows.empty(FileKind.DELETIONS));
-    TrustResult r = trust(ShopData.of(tables));
+    MeasuredEffects r = trust(ShopData.of(tables));
     assertNull(r.firstDeletion());
     assertEquals(Reason.of("no_deletions"), find(r.shop(), "average_rating").reason());
     assertTrue(r.products().isEmpty());
@@ -344,7 +344,7 @@ class TrustImpactTest {
 
   @Test
   void series_count_doubtful_reviews_per_day_and_average_ratings_per_week() {
-    TrustResult r = trust(shop(Map.of(FileKind.REVIEWS, reviews())));
+    MeasuredEffects r = trust(shop(Map.of(FileKind.REVIEWS, reviews())));
     Series doubt =
         r.series().stream()
             .filter(s -> s.id().equals("doubtful_reviews_per_day"))

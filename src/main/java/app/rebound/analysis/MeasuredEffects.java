@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the deletion did to shoppers' trust: reviews, refunds, the shop experience score. Placed in
- * impact.json under {@code trust}.
+ * What the deletion did to one side of the shop, measured against the unaffected products:
+ * shoppers' trust (reviews, refunds, the shop experience score; impact.json's {@code trust}) or its
+ * affiliates (达人 who stayed active, who cancelled, the GMV they brought; impact.json's {@code
+ * partnerships}).
  *
  * @param firstDeletion the shop's first deletion date (the split for the unaffected products); null
  *     if none
@@ -15,7 +17,7 @@ import java.util.List;
  * @param products one entry per affected product
  * @param series daily and weekly series for the charts
  */
-public record TrustResult(
+public record MeasuredEffects(
     LocalDate firstDeletion,
     int affectedProducts,
     int unaffectedProducts,
