@@ -3,7 +3,9 @@ package app.rebound.analysis;
 import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import app.rebound.ingest.KindTable;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +68,7 @@ public record ShopData(Map<FileKind, Table> tables) {
    * changed in place.
    *
    * @param tables every kind's rows; the orders with {@link #ANALYSIS_ORDER_FIELDS}
-   * @param mainOrdersSharingParcels the main order of each sub-order whose 快递信息 another shares
+   * @param mainOrdersSharingParcels the main order of each of the {@link #subOrdersSharingParcels}
    * @param restored the sub-orders whose sales an appeal case gave back
    */
   public static ShopData stored(
@@ -81,6 +83,30 @@ public record ShopData(Map<FileKind, Table> tables) {
     }
     AfterSales.intoOrders(out);
     return new ShopData(out);
+  }
+
+  /**
+   * The sub-orders whose 快递信息 another sub-order has too (a blank one is no parcel): a parcel of
+   * several items or a reused waybill, which their 主订单编号 tell apart ({@link #stored}).
+   */
+  public static Set<String> subOrdersSharingParcels(Table orders) {
+    StringColumn logistics = orders.stringColumn(ColumnNames.LOGISTICS);
+    // Open addressing and primitive counts: one slot per waybill, no boxed count per row.
+    Object2IntOpenHashMap<String> onWaybill = new Object2IntOpenHashMap<>();
+    for (int row = 0; row < orders.rowCount(); row++) {
+      String waybill = logistics.get(row);
+      if (!waybill.isEmpty()) {
+        onWaybill.addTo(waybill, 1);
+      }
+    }
+    StringColumn ids = orders.stringColumn(ColumnNames.SUB_ORDER_ID);
+    Set<String> out = new HashSet<>();
+    for (int row = 0; row < orders.rowCount(); row++) {
+      if (onWaybill.getInt(logistics.get(row)) > 1) {
+        out.add(ids.get(row));
+      }
+    }
+    return out;
   }
 
   /**

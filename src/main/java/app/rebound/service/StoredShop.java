@@ -69,6 +69,8 @@ public final class StoredShop {
                   ? db.load(kind, ShopData.ANALYSIS_ORDER_FIELDS)
                   : db.load(kind, false));
     }
-    return ShopData.stored(tables, db.mainOrdersSharingParcels(), db.restoredOrders());
+    Map<String, String> mainOrders =
+        db.mainOrders(ShopData.subOrdersSharingParcels(tables.get(FileKind.ORDERS)));
+    return ShopData.stored(tables, mainOrders, db.restoredOrders());
   }
 }

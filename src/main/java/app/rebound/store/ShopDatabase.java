@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,9 +90,8 @@ public final class ShopDatabase implements AutoCloseable {
             new RowSnapshots(file.toAbsolutePath().getParent().resolve("snapshots")));
       } catch (SQLiteException e) {
         // Turning a new database to WAL needs it alone, and SQLite answers BUSY at once instead of
-        // waiting when
-        // another connection (another process on the same data folder) is setting it up too: try
-        // again.
+        // waiting when another connection (another process on the same data folder) is setting it
+        // up too: try again.
         if ((e.getResultCode().code & 0xff) != SQLiteErrorCode.SQLITE_BUSY.code
             || System.nanoTime() > deadline) {
           throw e;
@@ -522,41 +522,45 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * The main order (主订单编号) of each sub-order whose 快递信息 is on another sub-order too: what tells a
-   * multi-item parcel from a reused waybill, without holding a million main order ids.
+   * The main order (主订单编号) of each of these sub-orders that has one: read for the few sub-orders
+   * whose parcel holds others too, so no million main order ids are held.
    */
-  public synchronized Map<String, String> mainOrdersSharingParcels() throws SQLException {
-    String table = KindSchema.table(FileKind.ORDERS);
-    String logistics = KindSchema.quote(ColumnNames.LOGISTICS);
-    String sql =
-        "SELECT "
-            + KindSchema.quote(ColumnNames.SUB_ORDER_ID)
-            + ", "
-            + KindSchema.quote(ColumnNames.ORDER_ID)
-            + " FROM "
-            + table
-            + " WHERE "
-            + KindSchema.quote(ColumnNames.ORDER_ID)
-            + " <> '' AND "
-            + logistics
-            + " IN (SELECT "
-            + logistics
-            + " FROM "
-            + table
-            + " WHERE "
-            + logistics
-            + " <> '' GROUP BY "
-            + logistics
-            + " HAVING COUNT(*) > 1)";
+  public synchronized Map<String, String> mainOrders(Collection<String> subOrders)
+      throws SQLException {
     Map<String, String> out = new HashMap<>();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getString(2));
+    List<String> ids = List.copyOf(subOrders);
+    for (int from = 0; from < ids.size(); from += MAIN_ORDERS_BATCH) {
+      List<String> batch = ids.subList(from, Math.min(ids.size(), from + MAIN_ORDERS_BATCH));
+      String sql =
+          "SELECT "
+              + KindSchema.quote(ColumnNames.SUB_ORDER_ID)
+              + ", "
+              + KindSchema.quote(ColumnNames.ORDER_ID)
+              + " FROM "
+              + KindSchema.table(FileKind.ORDERS)
+              + " WHERE "
+              + KindSchema.quote(ColumnNames.ORDER_ID)
+              + " <> '' AND "
+              + KindSchema.quote(ColumnNames.SUB_ORDER_ID)
+              + " IN ("
+              + String.join(",", Collections.nCopies(batch.size(), "?"))
+              + ")";
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        for (int i = 0; i < batch.size(); i++) {
+          ps.setString(i + 1, batch.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), rs.getString(2));
+          }
+        }
       }
     }
     return out;
   }
+
+  /** Sub-orders asked for in one statement: well under SQLite's limit on bound values. */
+  private static final int MAIN_ORDERS_BATCH = 500;
 
   /**
    * The name each of these products has in the orders export (the latest non-blank one); ids the

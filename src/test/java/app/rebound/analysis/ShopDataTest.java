@@ -6,6 +6,7 @@ import app.rebound.ingest.FileKind;
 import app.rebound.service.StoredShop;
 import app.rebound.store.CaseChange;
 import app.rebound.store.CaseStatus;
+import app.rebound.store.RowsInHand;
 import app.rebound.store.ShopDatabase;
 import app.rebound.store.UploadFile;
 import app.rebound.store.Workspaces;
@@ -118,6 +119,38 @@ class ShopDataTest {
       // Rows come in key order (子订单编号).
       assertEquals(List.of("M", "M", "", "X1", "X2"), loaded.stringColumn("order_id").asList());
       assertEquals(Set.of("SF200"), ShopBaseline.reusedWaybills(loaded));
+    }
+  }
+
+  @Test
+  void the_rows_in_hand_tell_the_parcels_apart_as_the_store_does_for_many_parcels()
+      throws Exception {
+    // 1,201 two-item parcels (more than one statement asks for) and one order alone.
+    StringBuilder orders = new StringBuilder("主订单编号,子订单编号,商品数量,商品ID,订单应付金额,订单提交时间,快递信息\n");
+    for (int parcel = 0; parcel < 1201; parcel++) {
+      for (int item = 0; item < 2; item++) {
+        orders.append(
+            String.format(
+                "M%d,s%05d-%d,1,p1,10.00,2026-06-01 10:00:00,YT%d-圆通速递%n",
+                parcel, parcel, item, parcel));
+      }
+    }
+    orders.append("A,z-alone,1,p2,10.00,2026-06-01 11:00:00,SF1-顺丰速运\n");
+    try (Workspaces ws = new Workspaces(data, CLOCK)) {
+      RowsInHand inHand = StoredShop.rowsInHand();
+      ws.upload("s", List.of(csv("订单明细.csv", orders.toString())), step -> {}, inHand);
+      Table fromHand = StoredShop.load(ws.database("s"), inHand).orders();
+      Table fromStore = StoredShop.load(ws.database("s")).orders();
+
+      List<String> mains = fromHand.stringColumn("order_id").asList();
+      assertEquals(2403, mains.size());
+      assertEquals(2402, mains.stream().filter(m -> m.startsWith("M")).count());
+      assertEquals(
+          "", mains.get(mains.size() - 1), "an order alone in its parcel keeps no main order");
+      assertEquals(
+          fromStore.stringColumn("sub_order_id").asList(),
+          fromHand.stringColumn("sub_order_id").asList());
+      assertEquals(mains, fromStore.stringColumn("order_id").asList());
     }
   }
 }
