@@ -68,8 +68,7 @@ public final class ActionEffect {
       return Result.refused(Reason.of("action_before_orders"), daysObserved);
     }
     // The baseline is the products' level after their latest deletion before the start: measured
-    // from
-    // before it, the deletion's own loss would read as the action failing.
+    // from before it, the deletion's own loss would read as the action failing.
     int from =
         Math.max(
             0, latestDeletionBefore(deleted, products, startedOn).map(panel::dayIndex).orElse(0));

@@ -321,8 +321,7 @@ final class ShopBaseline {
             .and(orders.intColumn(ColumnNames.QUANTITY).isGreaterThan(0))
             .and(orders.doubleColumn(ColumnNames.PAYABLE_AMOUNT).isNotMissing());
     // Only the columns needed are copied: copying a string column of a million unique ids rebuilds
-    // its
-    // dictionary and costs seconds.
+    // its dictionary and costs seconds.
     Table out =
         Views.columns(
                 orders,

@@ -67,8 +67,8 @@ final class SyntheticWeights {
     }
     // The penalty is measured against the noise of the product's weekly means (the scatter of its
     // days within each week, over seven days): where a week's mean is mostly noise, the weights
-    // stay
-    // at the shares; where the weekly path is clear, a mix that follows it can earn its weight.
+    // stay at the shares; where the weekly path is clear, a mix that follows it can earn its
+    // weight.
     double noise = 0;
     for (int w = 0; w < weeks; w++) {
       double var = 0;

@@ -27,9 +27,8 @@ public final class ChartRenderer {
       System.setProperty("java.awt.headless", "true");
     }
     // JFreeChart draws rotated text (the value axis label) through TextLayout by default, a
-    // workaround
-    // for an old JDK bug, which JFreeSVG can only write as glyph outlines; plain drawString keeps
-    // it text.
+    // workaround for an old JDK bug, which JFreeSVG can only write as glyph outlines; plain
+    // drawString keeps it text.
     TextUtils.setUseDrawRotatedStringWorkaround(false);
   }
 

@@ -171,9 +171,8 @@ public final class Analyses implements AutoCloseable {
     String key = shop + "\n" + lang + (path == null ? "" : "\n" + path);
     Stored cached = stored.get(key);
     // An analysis missing a part (stored by an older Rebound, before the plan or the appeal
-    // existed)
-    // or stored in another format is not served: its pages would fail or read in old words; it is
-    // run again like one never made.
+    // existed) or stored in another format is not served: its pages would fail or read in old
+    // words; it is run again like one never made.
     boolean complete = complete(db, upload);
     if (complete && cached != null && cached.version().equals(data.get())) {
       return new Status(State.READY, cached.json(), null, null);

@@ -143,10 +143,8 @@ public final class WebApp {
               });
 
           // Every request: who is asking (401 without a valid token). Every path about one shop:
-          // may
-          // they (403), before its handler reads or writes anything. Path patterns, as
-          // beforeMatched
-          // sees no path params.
+          // may they (403), before its handler reads or writes anything. Path patterns, as
+          // beforeMatched sees no path params.
           javalin.routes.before(guard::checkHost);
           javalin.routes.before(access::authenticate);
           // A notice's body is bounded by its own, smaller limit before the guard reads its form.

@@ -159,8 +159,7 @@ class ChannelsAndFunnelTest {
       String day = first.plusDays(d).toString();
       // A: 100 impressions, 10 visitors before; 100 and 5 after. 2 paid orders a day, 1 completed
       // before, 2 completed after; one refund a day after. B: 100 impressions, 10 visitors before
-      // and
-      // 8 after, 2 paid, 1 completed.
+      // and 8 after, 2 paid, 1 completed.
       Rows.add(
           traffic, "product_id", "A", "date", day, "impressions", 100, "visitors", after ? 5 : 10);
       Rows.add(

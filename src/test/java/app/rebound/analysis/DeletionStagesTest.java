@@ -102,8 +102,7 @@ class DeletionStagesTest {
         deleted.sortOn("sub_order_id").stringColumn("sub_order_id").asList());
     Table sorted = deleted.sortOn("sub_order_id");
     // A notice groups its orders and dates the batch by its first processing day; without a notice
-    // the
-    // processing day is the batch.
+    // the processing day is the batch.
     assertEquals(
         List.of("WG1", "WG1", "2026-05-12", "flagged"),
         sorted.stringColumn(DeletedOrders.BATCH).asList());

@@ -74,8 +74,8 @@ public final class PerformanceBenchmark {
             Path snapshots = data.resolve("shops").resolve("bench").resolve("snapshots");
             if (stage.equals("analyze") && Files.exists(snapshots)) {
               // The first analysis after an upload: it reads every row from the database and writes
-              // the
-              // snapshots that a re-analysis ("reanalyze") and the next week's upload start from.
+              // the snapshots that a re-analysis ("reanalyze") and the next week's upload start
+              // from.
               PathUtils.deleteDirectory(snapshots);
             }
             Path reports = work.resolve("perf-command-" + orders);

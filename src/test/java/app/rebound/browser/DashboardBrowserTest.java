@@ -161,8 +161,7 @@ class DashboardBrowserTest {
             + " is missing: the browser tests need Debian's chromium "
             + "(apt-get install chromium chromium-driver; .ci/run installs both)");
     // Belt and braces: with both paths given Selenium Manager is skipped; should it ever run, it
-    // stays offline
-    // (Selenium hands SE_* system properties to it as environment variables).
+    // stays offline (Selenium hands SE_* system properties to it as environment variables).
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     System.setProperty("SE_OFFLINE", "true");
     System.setProperty("SE_AVOID_STATS", "true");

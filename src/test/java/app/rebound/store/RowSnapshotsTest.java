@@ -268,8 +268,7 @@ class RowSnapshotsTest {
   @Test
   void keys_sort_as_sqlite_sorts_them_above_the_basic_plane() {
     // U+FF5E (a full-width tilde) is below U+1F600 (an emoji) in code points and in UTF-8, but
-    // above its
-    // surrogates in UTF-16, where String.compareTo would put the emoji first.
+    // above its surrogates in UTF-16, where String.compareTo would put the emoji first.
     assertTrue(KeyOrder.compareCodePoints("\uFF5E", "\uD83D\uDE00") < 0);
     assertTrue("\uFF5E".compareTo("\uD83D\uDE00") > 0);
     assertTrue(KeyOrder.compareCodePoints("a", "ab") < 0);

@@ -84,9 +84,8 @@ class FileNamesTest {
             String page = client.get("/shops/s0/uploads").body().string();
             assertTrue(page.contains("../../evil.csv"), "the uploads page shows the name");
             // Jetty refuses a part whose name holds a NUL byte: 400, nothing stored. It then closes
-            // the connection
-            // without "Connection: close", so this one is sent on a connection of its own, not the
-            // test client's.
+            // the connection without "Connection: close", so this one is sent on a connection of
+            // its own, not the test client's.
             String nul =
                 rawPost(
                     server.port(),

@@ -256,8 +256,7 @@ class ShopApiTest {
           Multipart form = Multipart.samples(ORDERS);
           byte[] bytes = form.bytes();
           // Its own client: a connection Jetty closes mid-body must not stay in the pool of the
-          // shared test
-          // client, whose clean-up request after the test would then fail on it.
+          // shared test client, whose clean-up request after the test would then fail on it.
           HttpClient own = HttpClient.newHttpClient();
           try {
             var response =
