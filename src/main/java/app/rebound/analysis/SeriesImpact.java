@@ -2,6 +2,7 @@ package app.rebound.analysis;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,11 +23,22 @@ public final class SeriesImpact {
         DailyPanel panel, String product, List<String> controls, int firstPostDay);
   }
 
-  /** The unaffected products one by one (small ones grouped, broken ones left out). */
+  /**
+   * The unaffected products one by one (small ones grouped, broken ones left out). The selection
+   * depends on the deletion day, not on the product, so the products deleted on one day share it: a
+   * batch deletes many products at once, and choosing among thousands of candidates again for each
+   * of them was most of a large shop's channel view.
+   */
   public static ControlChoice products(String metric) {
+    Map<Chosen, Controls.Selection> chosen = new HashMap<>();
     return (panel, product, controls, firstPostDay) ->
-        Controls.select(panel, metric, controls, firstPostDay);
+        chosen.computeIfAbsent(
+            new Chosen(panel, controls, firstPostDay),
+            k -> Controls.select(panel, metric, controls, firstPostDay));
   }
+
+  /** What a selection of {@link #products} is made from (the panel by identity). */
+  private record Chosen(DailyPanel panel, List<String> candidates, int firstPostDay) {}
 
   public record ProductEstimate(String productId, LocalDate since, Counterfactual.Result result) {}
 
