@@ -1,6 +1,5 @@
 package app.rebound.analysis;
 
-import app.rebound.ingest.ColumnNames;
 import app.rebound.ingest.FileKind;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -108,13 +107,13 @@ public record OrderEvidence(
   /** The proofs checked per order, their weight in the score, and where each comes from. */
   public enum Proof {
     ORDER_DETAILS("order_details", 0.15, FileKind.ORDERS.csvName()),
-    LOGISTICS(ColumnNames.LOGISTICS, 0.25, FileKind.ORDERS.csvName() + " 快递信息"),
+    LOGISTICS("logistics", 0.25, FileKind.ORDERS.csvName() + " 快递信息"),
     SHIPPED("shipped", 0.10, FileKind.ORDERS.csvName() + " 发货时间"),
     DELIVERED("delivered", 0.15, FileKind.ORDERS.csvName() + " 订单完成时间 / 订单状态"),
     NO_REFUND("no_refund", 0.10, FileKind.ORDERS.csvName() + " 售后状态"),
     CHAT("chat", 0.10, FileKind.CHATS.csvName()),
     REVIEW("review", 0.10, FileKind.REVIEWS.csvName()),
-    SOURCE(ColumnNames.TRAFFIC_SOURCE, 0.05, FileKind.ORDERS.csvName() + " 达人ID / 流量来源");
+    SOURCE("traffic_source", 0.05, FileKind.ORDERS.csvName() + " 达人ID / 流量来源");
 
     public final String code;
     public final double weight;
