@@ -10,6 +10,7 @@ import app.rebound.ingest.KindTable;
 import app.rebound.ingest.MergeCounts;
 import app.rebound.ingest.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,11 @@ import tech.tablesaw.columns.Column;
 public final class Merge {
 
   private static final int BATCH = 5_000;
+
+  /** Compact JSON, however the shared mapper indents; made once, not once a row. */
+  private static final ObjectWriter EXTRAS_WRITER =
+      Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
   private static final List<String> ORDER_EVENTS =
       List.of(
           ColumnNames.SUBMITTED_AT,
@@ -170,6 +176,8 @@ public final class Merge {
         fields.stream().<Column<?>>map(f -> rows.column(f.name())).toList();
     List<Column<?>> extras =
         rows.columns().stream().filter(c -> c.name().startsWith(KindTable.EXTRA_PREFIX)).toList();
+    List<String> extraNames =
+        extras.stream().map(c -> c.name().substring(KindTable.EXTRA_PREFIX.length())).toList();
     int[] events =
         kind == FileKind.ORDERS
             ? ORDER_EVENTS.stream()
@@ -177,7 +185,7 @@ public final class Merge {
                 .toArray()
             : new int[0];
     try (PreparedStatement ps = connection.prepareStatement(upsert);
-        PreparedStatement kept = connection.prepareStatement(hold)) {
+        PreparedStatement kept = keepUploadRows ? connection.prepareStatement(hold) : null) {
       Object[] values = new Object[fields.size()];
       for (int row = 0; row < rows.rowCount(); row++) {
         for (int i = 0; i < fields.size(); i++) {
@@ -199,7 +207,7 @@ public final class Merge {
             repeatExamples.add(key);
           }
         }
-        String extra = extrasJson(extras, row);
+        String extra = extrasJson(extras, extraNames, row);
         long recency = recency(values, events) * STAMP_SPAN + exportStamp;
         // A key new to a kind that was empty is stored as it comes: copied, not bound again.
         boolean copied = storedBefore == 0 && firstOfKey;
@@ -311,24 +319,24 @@ public final class Merge {
     return latest;
   }
 
-  private static String extrasJson(List<Column<?>> extras, int row) {
+  /**
+   * The row's non-empty extra cells as one JSON object, named by their headers, or null.
+   *
+   * @param names each extra column's header (its name without {@link KindTable#EXTRA_PREFIX})
+   */
+  private static String extrasJson(List<Column<?>> extras, List<String> names, int row) {
     if (extras.isEmpty()) {
       return null;
     }
     Map<String, String> values = new LinkedHashMap<>();
-    for (Column<?> c : extras) {
-      String v = (String) c.get(row);
+    for (int c = 0; c < extras.size(); c++) {
+      String v = (String) extras.get(c).get(row);
       if (v != null && !v.isEmpty()) {
-        values.put(c.name().substring(KindTable.EXTRA_PREFIX.length()), v);
+        values.put(names.get(c), v);
       }
     }
     try {
-      return values.isEmpty()
-          ? null
-          : Json.MAPPER
-              .writer()
-              .without(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(values);
+      return values.isEmpty() ? null : EXTRAS_WRITER.writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
