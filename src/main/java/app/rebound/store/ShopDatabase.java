@@ -214,6 +214,7 @@ public final class ShopDatabase implements AutoCloseable {
     /** Ends the file: how its rows met the stored ones. */
     public MergeCounts finishFile(Merge merge, long acceptedRows, long uploadId)
         throws SQLException {
+      merge.restoreIndexes();
       MergeCounts counts = merge.counts(acceptedRows);
       try (Statement s = connection.createStatement()) {
         s.execute("RELEASE file");
